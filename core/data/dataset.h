@@ -1,0 +1,92 @@
+/* core/data/dataset.h — reading one table file into typed, columnar rowsets.
+ *
+ * The dataset layer's contract with the run (core/eval/run.c):
+ *  1. A table reader opens one CSV file, reads its header, maps every
+ *     requested role to a column (source->columns, default: the role's own
+ *     name; matching is exact after trimming), and checks that every
+ *     required role has one — before any row is read.
+ *  2. jv_table_reader_next() returns the next rowset of at most
+ *     JV_ROWSET_CAPACITY rows, each role converted once to its type
+ *     (include/jamvikt/batch.h, rule 2). Memory does not grow with the number
+ *     of rows: only category dictionaries grow (with distinct values).
+ *  3. Gender roles map codes per INDICATORS.md (defaults + source->codes,
+ *     which win); CATEGORY roles with `codes` accept only those; other
+ *     CATEGORY values are the trimmed cell text.
+ *  4. A bad value stops the read with "FILE:LINE: column 'x': message"
+ *     (G_IO_ERROR-free domain JV_DATA_ERROR), or, when source->on_error is
+ *     JV_ON_ERROR_SKIP, leaves the row out and counts it.
+ *  5. Warnings (SCB 1/2 gender codes read, values rounded to 4 decimals)
+ *     are collected, one line each, worded for the user.
+ */
+#ifndef JV_DATA_DATASET_H
+#define JV_DATA_DATASET_H
+
+#include <glib.h>
+#include <jamvikt/batch.h>
+
+#define JV_ROWSET_CAPACITY 4096
+
+#define JV_DATA_ERROR (jv_data_error_quark())
+GQuark jv_data_error_quark(void);
+typedef enum {
+    JV_DATA_ERROR_IO,        /* cannot open/read: names the path tried */
+    JV_DATA_ERROR_FORMAT,    /* malformed CSV (quote, field too long, ...) */
+    JV_DATA_ERROR_COLUMN,    /* a required column is missing */
+    JV_DATA_ERROR_VALUE      /* a cell's value is wrong for its role */
+} jv_data_error_code;
+
+typedef enum { JV_ON_ERROR_STOP = 0, JV_ON_ERROR_SKIP } jv_on_error;
+
+/* One role the run needs from the table (the union over all plugins). */
+typedef struct jv_role_request {
+    const char *name;   /* role name */
+    jv_type type;
+    unsigned flags;     /* JV_ROLE_* */
+    const char *codes;  /* as jv_role.codes, or NULL */
+} jv_role_request;
+
+/* Where and how to read one table. All borrowed. */
+typedef struct jv_table_source {
+    const char *path;         /* file to open */
+    const char *display_path; /* how messages name the file */
+    char delimiter;           /* ',', ';', '\t'; 0: detect from the header */
+    char decimal;             /* '.' or ','; 0: '.', and ',' too when the
+                                 delimiter is not ',' */
+    const char *encoding;     /* NULL or "utf-8", "windows-1252", "iso-8859-1" */
+    GHashTable *columns;      /* role → column name (char* → char*), or NULL */
+    GHashTable *codes;        /* role → GHashTable(code → canonical), or NULL */
+    jv_on_error on_error;
+    gboolean hash;            /* compute SHA-256 of the bytes while reading */
+} jv_table_source;
+
+/* A block of converted rows. Borrowed until the next call on its reader. */
+typedef struct jv_rowset {
+    size_t n_rows;
+    size_t n_columns;          /* == number of role requests */
+    const jv_column *columns;  /* in request order */
+    const uint64_t *positions; /* byte offset of each row */
+    const uint64_t *lines;     /* 1-based line where each row starts */
+} jv_rowset;
+
+typedef struct jv_table_reader jv_table_reader;
+
+/* Opens the file and checks the header. NULL + error on failure.
+ * `roles` is copied. */
+jv_table_reader *jv_table_reader_open(const jv_table_source *source,
+                                      const jv_role_request *roles,
+                                      size_t n_roles, GError **error);
+/* The next rowset, or NULL at the end (error unset) or on error (set). */
+const jv_rowset *jv_table_reader_next(jv_table_reader *reader, GError **error);
+/* The file's column name for role request i (NULL if absent). Borrowed. */
+const char *jv_table_reader_column_name(const jv_table_reader *reader, size_t i);
+guint64 jv_table_reader_rows(const jv_table_reader *reader);    /* rows kept */
+guint64 jv_table_reader_skipped(const jv_table_reader *reader); /* rows skipped */
+guint64 jv_table_reader_bytes(const jv_table_reader *reader);   /* bytes read */
+/* Lowercase hex SHA-256 of the whole file, after the last rowset; NULL
+ * unless source->hash. Borrowed. */
+const char *jv_table_reader_sha256(const jv_table_reader *reader);
+/* Warnings and skip reasons so far (char*, borrowed). */
+const GPtrArray *jv_table_reader_warnings(const jv_table_reader *reader);
+void jv_table_reader_free(jv_table_reader *reader);
+
+#endif /* JV_DATA_DATASET_H */
