@@ -19,11 +19,11 @@
  *                                   (INDICATORS.md "Exact sums")
  *       JV_TYPE_INTEGER   numbers[] the value itself
  *       JV_TYPE_BOOLEAN   booleans[] 0 or 1
- *  3. missing[i] != 0 marks an empty cell (only optional roles and
- *     categories can be empty; an empty required number is a data error
- *     before the plugin sees it). missing == NULL: nothing missing.
- *     present == 0: the file has no column for this optional role; every
- *     row is then missing.
+ *  3. missing[i] != 0 marks an empty cell of an optional role (an empty
+ *     cell in a required role is a data error before the plugin sees it;
+ *     a JV_ROLE_EMPTY_IS_VALUE category gets the code of "" instead).
+ *     missing == NULL: nothing missing in this batch. present == 0: the
+ *     file has no column for this optional role; every row is missing.
  *  4. All pointers are borrowed: valid only during the consume() call.
  *     A plugin copies what it keeps (e.g. person identifiers).
  *  5. Dictionaries only grow. All batches that reach one state come through
