@@ -1,0 +1,343 @@
+/* tests/test_goal_fulfilment.c — the goal_fulfilment indicator through the
+ * whole pipeline (real CSV files, the plugin loaded from the build tree).
+ * Every expected value is worked out by hand from INDICATORS.md
+ * "goal_fulfilment"; the data is in tests/data/goal_fulfilment/.
+ *
+ * progress = (outcome − baseline)/(target − baseline);
+ * status: met p >= 1, partly_met 0 < p < 1, not_met p <= 0, not_reported
+ * without outcome; fulfilment = clamp(p, 0, 1).
+ *
+ * Region A (a/goals.csv; weight empty = 1):
+ *   goal  base  target  outcome  self  area        w    progress             status        fulf
+ *   A1    10    20      15             competence  2    5/10 = 0.5           partly_met    0.5
+ *   A2    100   50      40             governance  1    -60/-50 = 1.2        met           1
+ *   A3    0     4       4              competence  1    4/4 = 1              met           1
+ *   A4    5     8       5        nej   ""          1    0/3 = 0              not_met       0
+ *   A5    0     10      -        ja    governance  3    -                    not_reported  -
+ *   A6    0     10      -        delvis leadership 1    -                    not_reported  -
+ *   A7    30    10      35             processes   0.5  5/-20 = -0.25        not_met       0
+ *   goals 7; by_status met 2, partly_met 1, not_met 2, not_reported 2
+ *   reported weight 2+1+1+1+0.5 = 5.5; met weight 1+1 = 2
+ *   share_met = 2/5.5 = 4/11; mean_fulfilment = (2·0.5+1+1+0+0)/5.5 = 3/5.5 = 6/11
+ *   fulfilled weight = met 2 + A5 (ja = will_meet) 3 = 5; total weight 9.5
+ *   5/9.5 = 0.526…: fulfils false at 1.0 and at 0.7
+ *   areas (bytes order; an empty cell is the area ""):
+ *     ""          A4        goals 1  share_met 0/1 = 0   mean 0/1 = 0
+ *     competence  A1, A3    goals 2  share_met 1/3       mean (1+1)/3 = 2/3
+ *     governance  A2, A5    goals 2  share_met 1/1 = 1   mean 1/1 = 1
+ *     leadership  A6        goals 1  share_met null      mean null
+ *     processes   A7        goals 1  share_met 0/0.5 = 0 mean 0
+ *
+ * Region B (b/goals.csv; no area, no weight column: weights 1, areas []):
+ *   B1..B6 met (B3 over-achieves: 2/1 = 2), B7 unreported ja, B8 unreported
+ *   nej, B9 0..4 outcome 1: 0.25 partly_met, B10 unreported, no assessment
+ *   goals 10; met 6, partly_met 1, not_met 0, not_reported 3
+ *   share_met = 6/7; mean_fulfilment = (6 + 0.25)/7 = 6.25/7
+ *   fulfilled weight = 6 + 1 (B7) = 7 of 10 = 0.7: false at 1.0, true at 0.7
+ *
+ * Region C: no c/goals.csv → skipped by the core.
+ * Region D: d/goals.csv has a header and no rows → goals 0, shares null,
+ *   fulfils null, areas [] and per_goal [].
+ * Region E (e/goals.csv): E1 1→2 outcome 2 met; E2 unreported will_meet;
+ *   both area leadership. share_met 1/1 = 1, mean 1; fulfilled 2/2: true.
+ *
+ * Total (A, B, D, E pooled; C skipped):
+ *   goals 7+10+0+2 = 19; met 2+6+1 = 9, partly_met 1+1 = 2, not_met 2,
+ *   not_reported 2+3+1 = 6
+ *   share_met = (2+6+1)/(5.5+7+1) = 9/13.5 = 2/3
+ *   mean_fulfilment = (3 + 6.25 + 1)/13.5 = 10.25/13.5 = 41/54
+ *   areas: "" 1, 0, 0; competence 2, 1/3, 2/3; governance 2, 1, 1;
+ *          leadership A6 + E1 + E2 = 3, share_met 1/1 = 1, mean 1;
+ *          processes 1, 0, 0
+ *   regions (fulfils not null): A, B, E = 3
+ *   threshold 1.0: fulfilling E = 1 → share 1/3
+ *   threshold 0.7: fulfilling B, E = 2 → share 2/3
+ */
+#include "harness.h"
+
+#include <glib.h>
+#include <string.h>
+
+#define R(i) "regions/" #i "/indicators/goal_fulfilment/"
+#define T "total/indicators/goal_fulfilment/"
+
+/* Asserts that the string at path equals expected (NULL-safe). */
+#define ASSERT_STR(doc, path, expected)                          \
+    do {                                                         \
+        const char *actual_ = jvt_str((doc), (path));            \
+        CU_ASSERT_PTR_NOT_NULL(actual_);                         \
+        if (actual_ != NULL)                                     \
+            CU_ASSERT_STRING_EQUAL(actual_, (expected));         \
+    } while (0)
+
+static int array_size(cJSON *doc, const char *path)
+{
+    cJSON *array = jvt_get(doc, path);
+    return cJSON_IsArray(array) ? cJSON_GetArraySize(array) : -1;
+}
+
+static cJSON *run(const char *eval)
+{
+    char *error = NULL;
+    cJSON *doc = jvt_run(eval, -1, &error);
+    if (doc == NULL)
+        fprintf(stderr, "\n%s: %s\n", eval, error ? error : "(no message)");
+    g_free(error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    return doc;
+}
+
+static void test_progress_and_status_per_goal_in_file_order(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    CU_ASSERT_EQUAL(array_size(doc, R(0) "result/per_goal"), 7);
+    ASSERT_STR(doc, R(0) "result/per_goal/0/goal_id", "A1");
+    /* A1 increasing: (15−10)/(20−10) = 0.5, partly_met */
+    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/0/progress"), 0.5);
+    ASSERT_STR(doc, R(0) "result/per_goal/0/status", "partly_met");
+    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/0/fulfilment"), 0.5);
+    /* A2 decreasing and over-achieved: (40−100)/(50−100) = 1.2, met, clamped to 1 */
+    ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "A2");
+    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/1/progress"), 1.2);
+    ASSERT_STR(doc, R(0) "result/per_goal/1/status", "met");
+    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/1/fulfilment"), 1.0);
+    /* A3 progress exactly 1: met */
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/per_goal/2/progress"), 1.0);
+    ASSERT_STR(doc, R(0) "result/per_goal/2/status", "met");
+    /* A4 progress exactly 0: not_met */
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/per_goal/3/progress"), 0.0);
+    ASSERT_STR(doc, R(0) "result/per_goal/3/status", "not_met");
+    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/3/fulfilment"), 0.0);
+    /* A5 no outcome: not_reported, progress and fulfilment null */
+    ASSERT_STR(doc, R(0) "result/per_goal/4/goal_id", "A5");
+    ASSERT_STR(doc, R(0) "result/per_goal/4/status", "not_reported");
+    CU_ASSERT(jvt_is_null(doc, R(0) "result/per_goal/4/progress"));
+    CU_ASSERT(jvt_is_null(doc, R(0) "result/per_goal/4/fulfilment"));
+    /* A7 decreasing, moved the wrong way: (35−30)/(10−30) = −0.25, clamped to 0 */
+    ASSERT_STR(doc, R(0) "result/per_goal/6/goal_id", "A7");
+    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/6/progress"), -0.25);
+    ASSERT_STR(doc, R(0) "result/per_goal/6/status", "not_met");
+    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/6/fulfilment"), 0.0);
+    /* B3 over-achieved: 2/1 = 2 */
+    JVT_NEAR(jvt_num(doc, R(1) "result/per_goal/2/progress"), 2.0);
+    JVT_NEAR(jvt_num(doc, R(1) "result/per_goal/2/fulfilment"), 1.0);
+    cJSON_Delete(doc);
+}
+
+static void test_region_counts_and_weighted_shares(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    ASSERT_STR(doc, R(0) "status", "ok");
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/goals"), 7);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/met"), 2);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/partly_met"), 1);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/not_met"), 2);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/not_reported"), 2);
+    JVT_NEAR(jvt_num(doc, R(0) "result/share_met"), 4.0 / 11.0);
+    JVT_NEAR(jvt_num(doc, R(0) "result/mean_fulfilment"), 6.0 / 11.0);
+    /* B: default weights 1 */
+    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/goals"), 10);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/met"), 6);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/partly_met"), 1);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/not_met"), 0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/not_reported"), 3);
+    JVT_NEAR(jvt_num(doc, R(1) "result/share_met"), 6.0 / 7.0);
+    JVT_NEAR(jvt_num(doc, R(1) "result/mean_fulfilment"), 6.25 / 7.0);
+    cJSON_Delete(doc);
+}
+
+static void test_areas_sorted_by_bytes_with_empty_area_first(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    CU_ASSERT_EQUAL(array_size(doc, R(0) "result/areas"), 5);
+    ASSERT_STR(doc, R(0) "result/areas/0/value", "");
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/0/goals"), 1);
+    JVT_NEAR(jvt_num(doc, R(0) "result/areas/0/share_met"), 0.0);
+    JVT_NEAR(jvt_num(doc, R(0) "result/areas/0/mean_fulfilment"), 0.0);
+    ASSERT_STR(doc, R(0) "result/areas/1/value", "competence");
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/1/goals"), 2);
+    JVT_NEAR(jvt_num(doc, R(0) "result/areas/1/share_met"), 1.0 / 3.0);
+    JVT_NEAR(jvt_num(doc, R(0) "result/areas/1/mean_fulfilment"), 2.0 / 3.0);
+    ASSERT_STR(doc, R(0) "result/areas/2/value", "governance");
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/2/goals"), 2);
+    JVT_NEAR(jvt_num(doc, R(0) "result/areas/2/share_met"), 1.0);
+    JVT_NEAR(jvt_num(doc, R(0) "result/areas/2/mean_fulfilment"), 1.0);
+    ASSERT_STR(doc, R(0) "result/areas/3/value", "leadership");
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/3/goals"), 1);
+    CU_ASSERT(jvt_is_null(doc, R(0) "result/areas/3/share_met"));
+    CU_ASSERT(jvt_is_null(doc, R(0) "result/areas/3/mean_fulfilment"));
+    ASSERT_STR(doc, R(0) "result/areas/4/value", "processes");
+    JVT_NEAR(jvt_num(doc, R(0) "result/areas/4/share_met"), 0.0);
+    /* B has no area column: no areas */
+    CU_ASSERT_EQUAL(array_size(doc, R(1) "result/areas"), 0);
+    cJSON_Delete(doc);
+}
+
+static void test_fulfils_counts_unreported_will_meet_goals(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    /* A: 5/9.5 < 1; B: 7/10 < 1; E: met 1 + will_meet 1 = 2/2 >= 1 */
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(1) "result/fulfils")));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(4) "result/fulfils")));
+    JVT_NEAR(jvt_num(doc, R(4) "result/share_met"), 1.0);
+    cJSON_Delete(doc);
+}
+
+static void test_fulfils_at_threshold_07_includes_exactly_07(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_07.json");
+    /* A: 5/9.5 = 0.526 < 0.7; B: 7/10 = 0.7 >= 0.7 − 1e-9; E: 1 */
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(1) "result/fulfils")));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(4) "result/fulfils")));
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions"), 3);
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions_fulfilling"), 2);
+    JVT_NEAR(jvt_num(doc, T "result/share_regions_fulfilling"), 2.0 / 3.0);
+    JVT_NEAR(jvt_num(doc, T "result/headline/value"), 2.0 / 3.0);
+    cJSON_Delete(doc);
+}
+
+static void test_region_without_goals_file_is_skipped(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    ASSERT_STR(doc, R(2) "status", "skipped");
+    CU_ASSERT_PTR_NOT_NULL(jvt_str(doc, R(2) "reason"));
+    cJSON_Delete(doc);
+}
+
+static void test_region_with_zero_goals_has_null_shares_and_fulfils(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    ASSERT_STR(doc, R(3) "status", "ok");
+    CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/goals"), 0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/by_status/met"), 0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/by_status/not_reported"), 0);
+    CU_ASSERT(jvt_is_null(doc, R(3) "result/share_met"));
+    CU_ASSERT(jvt_is_null(doc, R(3) "result/mean_fulfilment"));
+    CU_ASSERT(jvt_is_null(doc, R(3) "result/fulfils"));
+    CU_ASSERT_EQUAL(array_size(doc, R(3) "result/areas"), 0);
+    CU_ASSERT_EQUAL(array_size(doc, R(3) "result/per_goal"), 0);
+    CU_ASSERT(jvt_is_null(doc, R(3) "result/headline/value"));
+    cJSON_Delete(doc);
+}
+
+static void test_total_pools_goals_of_all_regions(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/goals"), 19);
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/met"), 9);
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/partly_met"), 2);
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/not_met"), 2);
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/not_reported"), 6);
+    JVT_NEAR(jvt_num(doc, T "result/share_met"), 2.0 / 3.0);
+    JVT_NEAR(jvt_num(doc, T "result/mean_fulfilment"), 41.0 / 54.0);
+    CU_ASSERT_EQUAL(array_size(doc, T "result/areas"), 5);
+    ASSERT_STR(doc, T "result/areas/0/value", "");
+    ASSERT_STR(doc, T "result/areas/1/value", "competence");
+    JVT_NEAR(jvt_num(doc, T "result/areas/1/mean_fulfilment"), 2.0 / 3.0);
+    ASSERT_STR(doc, T "result/areas/3/value", "leadership");
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/areas/3/goals"), 3);
+    JVT_NEAR(jvt_num(doc, T "result/areas/3/share_met"), 1.0);
+    JVT_NEAR(jvt_num(doc, T "result/areas/3/mean_fulfilment"), 1.0);
+    /* the total has no fulfils and no per_goal */
+    CU_ASSERT_PTR_NULL(jvt_get(doc, T "result/fulfils"));
+    CU_ASSERT_PTR_NULL(jvt_get(doc, T "result/per_goal"));
+    cJSON_Delete(doc);
+}
+
+static void test_total_counts_regions_whose_fulfils_is_not_null(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    /* A, B, E; not C (skipped) nor D (no goals); E alone fulfils */
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions"), 3);
+    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions_fulfilling"), 1);
+    JVT_NEAR(jvt_num(doc, T "result/share_regions_fulfilling"), 1.0 / 3.0);
+    cJSON_Delete(doc);
+}
+
+static void test_headlines_are_share_met_and_share_regions_fulfilling(void)
+{
+    cJSON *doc = run("goal_fulfilment/threshold_1.json");
+    ASSERT_STR(doc, R(0) "result/headline/metric", "share_met");
+    ASSERT_STR(doc, R(0) "result/headline/unit", "share");
+    JVT_NEAR(jvt_num(doc, R(0) "result/headline/value"), 4.0 / 11.0);
+    CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/balance"));
+    CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/balance_certain"));
+    CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/ci"));
+    ASSERT_STR(doc, T "result/headline/metric", "share_regions_fulfilling");
+    ASSERT_STR(doc, T "result/headline/unit", "share");
+    JVT_NEAR(jvt_num(doc, T "result/headline/value"), 1.0 / 3.0);
+    JVT_NEAR(jvt_num(doc, "summary/0/goal_fulfilment.share_met"), 4.0 / 11.0);
+    cJSON_Delete(doc);
+}
+
+static void test_region_threshold_defaults_to_one(void)
+{
+    cJSON *doc = run("goal_fulfilment/default_threshold.json");
+    /* B 7/10 < 1.0 → false; E 2/2 → true; share 1/2 */
+    JVT_NEAR(jvt_num(doc, "evaluation/plugins/0/params/region_threshold"), 1.0);
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(1) "result/fulfils")));
+    JVT_NEAR(jvt_num(doc, T "result/share_regions_fulfilling"), 0.5);
+    cJSON_Delete(doc);
+}
+
+static void test_target_equal_to_baseline_is_a_data_error(void)
+{
+    /* bad/goals.csv line 3: X2 baseline 7, target 7.0 (equal in fixed point) */
+    char *error = NULL;
+    cJSON *doc = jvt_run("goal_fulfilment/target_equals_baseline.json", -1, &error);
+    CU_ASSERT_PTR_NULL(doc);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(error);
+    CU_ASSERT_PTR_NOT_NULL(strstr(error, "goals.csv:3:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(error, "column 'target'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(error, "X2"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(error, "target equals baseline"));
+    cJSON_Delete(doc);
+    g_free(error);
+}
+
+static void test_target_equal_to_baseline_row_is_skipped_on_request(void)
+{
+    /* on_error skip: X1 0→10 outcome 5: 0.5 partly_met; X3 0→10 outcome 10:
+     * met. share_met 1/2, mean (0.5 + 1)/2 = 0.75, fulfilled 1/2 < 1. */
+    cJSON *doc = run("goal_fulfilment/target_equals_baseline_skip.json");
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "skipped_rows"), 1);
+    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/goals"), 2);
+    ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "X3");
+    JVT_NEAR(jvt_num(doc, R(0) "result/share_met"), 0.5);
+    JVT_NEAR(jvt_num(doc, R(0) "result/mean_fulfilment"), 0.75);
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
+    cJSON_Delete(doc);
+}
+
+int main(void)
+{
+    static const jvt_test tests[] = {
+        {"progress_and_status_per_goal_in_file_order",
+         test_progress_and_status_per_goal_in_file_order},
+        {"region_counts_and_weighted_shares", test_region_counts_and_weighted_shares},
+        {"areas_sorted_by_bytes_with_empty_area_first",
+         test_areas_sorted_by_bytes_with_empty_area_first},
+        {"fulfils_counts_unreported_will_meet_goals",
+         test_fulfils_counts_unreported_will_meet_goals},
+        {"fulfils_at_threshold_07_includes_exactly_07",
+         test_fulfils_at_threshold_07_includes_exactly_07},
+        {"region_without_goals_file_is_skipped", test_region_without_goals_file_is_skipped},
+        {"region_with_zero_goals_has_null_shares_and_fulfils",
+         test_region_with_zero_goals_has_null_shares_and_fulfils},
+        {"total_pools_goals_of_all_regions", test_total_pools_goals_of_all_regions},
+        {"total_counts_regions_whose_fulfils_is_not_null",
+         test_total_counts_regions_whose_fulfils_is_not_null},
+        {"headlines_are_share_met_and_share_regions_fulfilling",
+         test_headlines_are_share_met_and_share_regions_fulfilling},
+        {"region_threshold_defaults_to_one", test_region_threshold_defaults_to_one},
+        {"target_equal_to_baseline_is_a_data_error",
+         test_target_equal_to_baseline_is_a_data_error},
+        {"target_equal_to_baseline_row_is_skipped_on_request",
+         test_target_equal_to_baseline_row_is_skipped_on_request},
+        {NULL, NULL},
+    };
+    return jvt_main("goal_fulfilment", tests);
+}
