@@ -1,0 +1,39 @@
+/* core/cli/cli.h — the `jamvikt` command: one function per subcommand
+ * (each in its own file) and what they share. Every subcommand returns the
+ * process exit status: 0 success, 1 the evaluation could not be done,
+ * 2 a usage error. */
+#ifndef JV_CLI_H
+#define JV_CLI_H
+
+#include <glib.h>
+
+#include "plugin/loader.h"
+
+#define JV_EXIT_OK 0
+#define JV_EXIT_FAILURE 1
+#define JV_EXIT_USAGE 2
+
+int jv_cmd_run(int argc, char **argv);
+int jv_cmd_check(int argc, char **argv);
+int jv_cmd_plugins(int argc, char **argv);
+int jv_cmd_report(int argc, char **argv);
+
+/* Parses argv with `context`; on a usage error prints it with a hint to
+ * --help and returns FALSE. */
+gboolean jv_cli_parse(GOptionContext *context, int *argc, char ***argv);
+/* Prints "jamvikt <cmd>: message" and a --help hint; returns JV_EXIT_USAGE. */
+int jv_cli_usage(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* Prints "jamvikt: message" on stderr; returns JV_EXIT_FAILURE. */
+int jv_cli_fail(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+/* Loads the plugins from --plugin-path dirs, $JAMVIKT_PLUGIN_PATH and the
+ * installed (or build-tree) folder; prints rejections on stderr unless
+ * quiet. */
+jv_registry *jv_cli_load_plugins(char **plugin_path, gboolean quiet);
+/* The output format: `format` if given, else from the extension of
+ * `output`, else "table". NULL (+ message printed) when unknown. */
+const char *jv_cli_format(const char *command, const char *format, const char *output);
+/* Renders `doc` in `format` and writes it to `output` (atomically) or to
+ * stdout. Returns an exit status. */
+int jv_cli_emit(const void *doc, const char *format, const char *output);
+
+#endif /* JV_CLI_H */

@@ -1,0 +1,163 @@
+/* core/cli/cmd_plugins.c — `jamvikt plugins`: lists the loadable
+ * indicators with versions, tables, roles and parameters (text or JSON),
+ * and with --check FILE explains why one file does or does not load. */
+#include "cli/cli.h"
+
+#include <cjson/cJSON.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *type_name(jv_type type)
+{
+    switch (type) {
+    case JV_TYPE_GENDER: return "gender";
+    case JV_TYPE_CATEGORY: return "category";
+    case JV_TYPE_ID: return "id";
+    case JV_TYPE_NUMBER: return "number";
+    case JV_TYPE_INTEGER: return "integer";
+    case JV_TYPE_BOOLEAN: return "boolean";
+    }
+    return "?";
+}
+
+static const char *param_type_name(jv_param_type type)
+{
+    switch (type) {
+    case JV_PARAM_BOOLEAN: return "boolean";
+    case JV_PARAM_NUMBER: return "number";
+    case JV_PARAM_INTEGER: return "integer";
+    case JV_PARAM_STRING: return "string";
+    case JV_PARAM_STRING_LIST: return "string_list";
+    }
+    return "?";
+}
+
+static cJSON *describe(const jv_loaded_plugin *p)
+{
+    const jv_plugin *d = &p->desc;
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddStringToObject(item, "name", d->name);
+    cJSON_AddStringToObject(item, "version", d->version);
+    char *abi = g_strdup_printf("%u.%u", d->abi_major, d->abi_minor);
+    cJSON_AddStringToObject(item, "abi", abi);
+    g_free(abi);
+    cJSON_AddStringToObject(item, "summary", d->summary);
+    cJSON_AddStringToObject(item, "path", p->path);
+    cJSON *tables = cJSON_AddArrayToObject(item, "tables");
+    for (size_t t = 0; t < d->n_tables; t++) {
+        cJSON *table = cJSON_CreateObject();
+        cJSON_AddStringToObject(table, "name", d->tables[t].name);
+        cJSON_AddBoolToObject(table, "required", d->tables[t].required != 0);
+        cJSON *roles = cJSON_AddArrayToObject(table, "roles");
+        for (size_t r = 0; r < d->tables[t].n_roles; r++) {
+            const jv_role *role = &d->tables[t].roles[r];
+            cJSON *rj = cJSON_CreateObject();
+            cJSON_AddStringToObject(rj, "name", role->name);
+            cJSON_AddStringToObject(rj, "type", type_name(role->type));
+            cJSON_AddBoolToObject(rj, "required", (role->flags & JV_ROLE_REQUIRED) != 0);
+            if (role->codes)
+                cJSON_AddStringToObject(rj, "codes", role->codes);
+            if (role->help)
+                cJSON_AddStringToObject(rj, "help", role->help);
+            cJSON_AddItemToArray(roles, rj);
+        }
+        cJSON_AddItemToArray(tables, table);
+    }
+    cJSON *params = cJSON_AddArrayToObject(item, "params");
+    for (size_t i = 0; i < d->n_params; i++) {
+        const jv_param_spec *ps = &d->params[i];
+        cJSON *pj = cJSON_CreateObject();
+        cJSON_AddStringToObject(pj, "name", ps->name);
+        cJSON_AddStringToObject(pj, "type", param_type_name(ps->type));
+        cJSON *def = ps->default_json ? cJSON_Parse(ps->default_json) : NULL;
+        cJSON_AddItemToObject(pj, "default", def ? def : cJSON_CreateNull());
+        if (ps->help)
+            cJSON_AddStringToObject(pj, "help", ps->help);
+        cJSON_AddItemToArray(params, pj);
+    }
+    return item;
+}
+
+static void print_text(const jv_registry *registry)
+{
+    for (guint i = 0; i < registry->plugins->len; i++) {
+        const jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, i);
+        const jv_plugin *d = &p->desc;
+        printf("%s %s (ABI %u.%u) — %s\n  %s\n", d->name, d->version, d->abi_major,
+               d->abi_minor, d->summary, p->path);
+        for (size_t t = 0; t < d->n_tables; t++) {
+            printf("  table %s%s:", d->tables[t].name, d->tables[t].required ? "" : " (optional)");
+            for (size_t r = 0; r < d->tables[t].n_roles; r++) {
+                const jv_role *role = &d->tables[t].roles[r];
+                printf(" %s:%s%s", role->name, type_name(role->type),
+                       (role->flags & JV_ROLE_REQUIRED) ? "" : "?");
+            }
+            printf("\n");
+        }
+        for (size_t k = 0; k < d->n_params; k++)
+            printf("  param %s (%s, default %s)\n", d->params[k].name,
+                   param_type_name(d->params[k].type),
+                   d->params[k].default_json ? d->params[k].default_json : "null");
+    }
+}
+
+int jv_cmd_plugins(int argc, char **argv)
+{
+    char **plugin_path = NULL;
+    char *check = NULL;
+    gboolean json = FALSE;
+    GOptionEntry entries[] = {
+        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the list as JSON", NULL},
+        {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
+         "Also look for plugins in DIR (repeatable)", "DIR"},
+        {"check", 0, 0, G_OPTION_ARG_FILENAME, &check, "Explain whether FILE loads as a plugin", "FILE"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    GOptionContext *context = g_option_context_new(NULL);
+    g_option_context_set_summary(context, "List the loadable indicator plugins.");
+    g_option_context_add_main_entries(context, entries, NULL);
+    int rc = JV_EXIT_USAGE;
+    jv_registry *registry = NULL;
+    if (!jv_cli_parse(context, &argc, &argv))
+        goto out;
+    if (argc != 1) {
+        rc = jv_cli_usage("plugins", "unexpected argument '%s'", argv[1]);
+        goto out;
+    }
+    if (check != NULL) {
+        registry = jv_registry_load(NULL);
+        if (jv_registry_load_file(registry, check)) {
+            const jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, 0);
+            printf("%s: loads: plugin '%s' %s (ABI %u.%u)\n", check, p->desc.name,
+                   p->desc.version, p->desc.abi_major, p->desc.abi_minor);
+            rc = JV_EXIT_OK;
+        } else {
+            rc = jv_cli_fail("%s", (const char *)g_ptr_array_index(registry->rejections, 0));
+        }
+        goto out;
+    }
+    registry = jv_cli_load_plugins(plugin_path, json);
+    if (json) {
+        cJSON *doc = cJSON_CreateObject();
+        cJSON *list = cJSON_AddArrayToObject(doc, "plugins");
+        for (guint i = 0; i < registry->plugins->len; i++)
+            cJSON_AddItemToArray(list, describe(g_ptr_array_index(registry->plugins, i)));
+        cJSON *rejected = cJSON_AddArrayToObject(doc, "rejected");
+        for (guint i = 0; i < registry->rejections->len; i++)
+            cJSON_AddItemToArray(rejected, cJSON_CreateString(g_ptr_array_index(registry->rejections, i)));
+        char *text = cJSON_Print(doc);
+        printf("%s\n", text);
+        free(text);
+        cJSON_Delete(doc);
+    } else {
+        print_text(registry);
+    }
+    rc = JV_EXIT_OK;
+out:
+    jv_registry_free(registry);
+    g_option_context_free(context);
+    g_strfreev(plugin_path);
+    g_free(check);
+    return rc;
+}

@@ -1,0 +1,54 @@
+/* core/cli/cmd_report.c — `jamvikt report RESULT.json`: renders a stored
+ * result document in another format without re-reading any data. */
+#include "cli/cli.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int jv_cmd_report(int argc, char **argv)
+{
+    char *output = NULL, *format = NULL, *lang = NULL;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE", "FILE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format", "FORMAT"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language: sv or en", "LANG"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    GOptionContext *context = g_option_context_new("RESULT.json");
+    g_option_context_set_summary(context, "Render a stored result document.");
+    g_option_context_add_main_entries(context, entries, NULL);
+    int rc = JV_EXIT_USAGE;
+    char *text = NULL;
+    cJSON *doc = NULL;
+    if (!jv_cli_parse(context, &argc, &argv))
+        goto out;
+    if (argc != 2) {
+        rc = jv_cli_usage("report", argc < 2 ? "no result file given" : "more than one result file given");
+        goto out;
+    }
+    const char *chosen = jv_cli_format("report", format, output);
+    if (chosen == NULL)
+        goto out;
+    gsize length = 0;
+    GError *error = NULL;
+    if (!g_file_get_contents(argv[1], &text, &length, &error)) {
+        rc = jv_cli_fail("%s", error->message);
+        g_error_free(error);
+        goto out;
+    }
+    doc = cJSON_ParseWithLength(text, length);
+    if (doc == NULL || !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc, "jamvikt"))) {
+        rc = jv_cli_fail("%s: not a jamvikt result document (write one with `jamvikt run -f json`)",
+                         argv[1]);
+        goto out;
+    }
+    rc = jv_cli_emit(doc, chosen, output);
+out:
+    cJSON_Delete(doc);
+    g_free(text);
+    g_option_context_free(context);
+    g_free(output);
+    g_free(format);
+    g_free(lang);
+    return rc;
+}

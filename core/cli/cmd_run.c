@@ -1,0 +1,130 @@
+/* core/cli/cmd_run.c — `jamvikt run EVALUATION.json`: runs an evaluation
+ * and writes the result document (or a rendering of it). */
+#include "cli/cli.h"
+#include "eval/evaluation.h"
+#include "eval/output.h"
+#include "eval/run.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* TRUE when `output` names the evaluation file or one of its inputs. */
+static gboolean output_is_input(const jv_evaluation *e, const cJSON *doc, const char *output)
+{
+    if (jv_output_same_file(output, e->path))
+        return TRUE;
+    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(doc, "evaluation"), "inputs");
+    const cJSON *input;
+    cJSON_ArrayForEach(input, inputs)
+    {
+        const cJSON *file = cJSON_GetObjectItemCaseSensitive(input, "file");
+        if (!cJSON_IsString(file))
+            continue;
+        char *path = g_path_is_absolute(file->valuestring)
+                         ? g_strdup(file->valuestring)
+                         : g_build_filename(e->dir, file->valuestring, NULL);
+        gboolean same = jv_output_same_file(output, path);
+        g_free(path);
+        if (same)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+int jv_cmd_run(int argc, char **argv)
+{
+    char *output = NULL, *format = NULL, *save_state = NULL, *lang = NULL;
+    char **plugin_path = NULL;
+    int min_cell = -1, threads = 0;
+    gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json or table", "FORMAT"},
+        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, "Suppress counts below N (0: off)", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, "Regions read in parallel (default: cores)", "N"},
+        {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
+         "Also look for plugins in DIR (repeatable, searched first)", "DIR"},
+        {"keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going,
+         "Write the document even if an indicator fails (exit status still 1)", NULL},
+        {"hash-inputs", 0, 0, G_OPTION_ARG_NONE, &hash_inputs, "Record every input's SHA-256", NULL},
+        {"save-state", 0, 0, G_OPTION_ARG_FILENAME, &save_state,
+         "Save each region's aggregated states into DIR", "DIR"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress or warnings on stderr", NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    GOptionContext *context = g_option_context_new("EVALUATION.json");
+    g_option_context_set_summary(context, "Run an evaluation and write its result document.");
+    g_option_context_add_main_entries(context, entries, NULL);
+    int rc = JV_EXIT_USAGE;
+    jv_evaluation *evaluation = NULL;
+    jv_registry *registry = NULL;
+    cJSON *doc = NULL;
+    if (!jv_cli_parse(context, &argc, &argv))
+        goto out;
+    if (argc != 2) {
+        rc = jv_cli_usage("run", argc < 2 ? "no evaluation file given" : "more than one evaluation file given");
+        goto out;
+    }
+    if (min_cell < -1) {
+        rc = jv_cli_usage("run", "--min-cell must be 0 or more");
+        goto out;
+    }
+    if (threads < 0) {
+        rc = jv_cli_usage("run", "--jobs must be 1 or more");
+        goto out;
+    }
+    if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
+        rc = jv_cli_usage("run", "--lang must be sv or en, not '%s'", lang);
+        goto out;
+    }
+    if (save_state != NULL) {
+        rc = jv_cli_usage("run", "--save-state is not available in this version yet");
+        goto out;
+    }
+    const char *chosen = jv_cli_format("run", format, output);
+    if (chosen == NULL)
+        goto out;
+    GError *error = NULL;
+    evaluation = jv_evaluation_load(argv[1], &error);
+    if (evaluation == NULL) {
+        rc = jv_cli_fail("%s", error->message);
+        g_error_free(error);
+        goto out;
+    }
+    registry = jv_cli_load_plugins(plugin_path, quiet);
+    jv_run_options options = {min_cell, threads, keep_going, hash_inputs, FALSE};
+    gboolean failed = FALSE;
+    doc = jv_run_evaluation(evaluation, registry, &options, &failed, &error);
+    if (doc == NULL) {
+        rc = jv_cli_fail("%s", error->message);
+        g_error_free(error);
+        goto out;
+    }
+    if (output != NULL && output_is_input(evaluation, doc, output)) {
+        rc = jv_cli_fail("%s: refusing to overwrite an input of the evaluation; choose another "
+                         "output file", output);
+        goto out;
+    }
+    if (!quiet) {
+        const cJSON *warning;
+        cJSON_ArrayForEach(warning, cJSON_GetObjectItemCaseSensitive(doc, "warnings"))
+            fprintf(stderr, "jamvikt: warning: %s\n", warning->valuestring);
+    }
+    rc = jv_cli_emit(doc, chosen, output);
+    if (rc == JV_EXIT_OK && failed) {
+        fprintf(stderr, "jamvikt: an indicator failed; its status is \"error\" in the result\n");
+        rc = JV_EXIT_FAILURE;
+    }
+out:
+    cJSON_Delete(doc);
+    jv_registry_free(registry);
+    jv_evaluation_free(evaluation);
+    g_option_context_free(context);
+    g_free(output);
+    g_free(format);
+    g_free(save_state);
+    g_free(lang);
+    g_strfreev(plugin_path);
+    return rc;
+}

@@ -1,0 +1,51 @@
+/* core/cli/main.c — the `jamvikt` command: dispatches to a subcommand
+ * (run, check, plugins, report) and answers --help and --version. */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "Usage: jamvikt COMMAND [OPTIONS]\n"
+    "\n"
+    "Evaluate gender-equal regional growth from regions' CSV exports.\n"
+    "\n"
+    "Commands:\n"
+    "  run EVALUATION.json     run an evaluation and write the result document\n"
+    "  check EVALUATION.json   validate files, columns and codes; compute nothing\n"
+    "  plugins                 list the loadable indicators\n"
+    "  report RESULT.json      render a stored result in another format\n"
+    "\n"
+    "Run `jamvikt COMMAND --help` for a command's options.\n";
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return JV_EXIT_USAGE;
+    }
+    const char *command = argv[1];
+    if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0 || strcmp(command, "help") == 0) {
+        fputs(usage_text, stdout);
+        return JV_EXIT_OK;
+    }
+    if (strcmp(command, "--version") == 0 || strcmp(command, "-V") == 0) {
+        printf("jamvikt %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, JV_ABI_MAJOR, JV_ABI_MINOR);
+        return JV_EXIT_OK;
+    }
+    static const struct {
+        const char *name;
+        int (*fn)(int, char **);
+    } commands[] = {{"run", jv_cmd_run},
+                    {"check", jv_cmd_check},
+                    {"plugins", jv_cmd_plugins},
+                    {"report", jv_cmd_report}};
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+        if (strcmp(command, commands[i].name) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "jamvikt: unknown command '%s'\n\n%s", command, usage_text);
+    return JV_EXIT_USAGE;
+}

@@ -1,0 +1,210 @@
+/* core/eval/result.c — assembles the result document of a finished run
+ * (DESIGN.md "Result document"): the evaluation block (options with
+ * defaults resolved, plugins with resolved params, inputs), each region's
+ * and the total's indicator results from the plugins' finish(), the summary
+ * of headline values side by side, and the warnings. Deterministic: the
+ * same inputs give the same bytes. */
+#include "config.h"
+#include "eval/run_internal.h"
+#include "plugin/json_io.h"
+
+#include <string.h>
+
+static cJSON *evaluation_block(const jv_run *run)
+{
+    const jv_evaluation *e = run->evaluation;
+    cJSON *block = cJSON_CreateObject();
+    cJSON_AddStringToObject(block, "name", e->name);
+    cJSON *options = cJSON_AddObjectToObject(block, "options");
+    cJSON_AddNumberToObject(options, "min_cell", (double)run->min_cell);
+    cJSON *band = cJSON_AddArrayToObject(options, "balance");
+    cJSON_AddItemToArray(band, cJSON_CreateNumber(e->options.balance_low));
+    cJSON_AddItemToArray(band, cJSON_CreateNumber(e->options.balance_high));
+    cJSON_AddNumberToObject(options, "confidence", e->options.confidence);
+    cJSON_AddBoolToObject(options, "hash_inputs", run->hash_inputs);
+    cJSON *plugins = cJSON_AddArrayToObject(block, "plugins");
+    for (guint i = 0; i < run->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(p, "name", ind->name);
+        cJSON_AddStringToObject(p, "plugin", ind->desc->name);
+        cJSON_AddStringToObject(p, "version", ind->desc->version);
+        cJSON_AddItemToObject(p, "params", cJSON_Duplicate(ind->params, TRUE));
+        cJSON_AddItemToArray(plugins, p);
+    }
+    cJSON *inputs = cJSON_AddArrayToObject(block, "inputs");
+    for (size_t r = 0; r < run->n_regions; r++) {
+        const jv_scope *s = &run->regions[r];
+        for (guint k = 0; k < s->inputs->len; k++) {
+            const jv_input *in = &g_array_index(s->inputs, jv_input, k);
+            cJSON *item = cJSON_CreateObject();
+            cJSON_AddStringToObject(item, "region", s->name);
+            cJSON_AddStringToObject(item, "table", in->table);
+            cJSON_AddStringToObject(item, "file", in->file);
+            cJSON_AddNumberToObject(item, "bytes", (double)in->bytes);
+            if (in->sha256 != NULL)
+                cJSON_AddStringToObject(item, "sha256", in->sha256);
+            cJSON_AddItemToArray(inputs, item);
+        }
+    }
+    return block;
+}
+
+/* One indicator's entry in one scope; FALSE + error when finish() fails
+ * and the run is not keeping going. */
+static gboolean indicator_entry(jv_run *run, jv_scope *scope, guint i, cJSON *parent,
+                                GError **error)
+{
+    jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    jv_outcome *o = &scope->outcomes[i];
+    cJSON *entry = cJSON_AddObjectToObject(parent, ind->name);
+    if (ind->failed || o->status == JV_STATUS_ERROR) {
+        cJSON_AddStringToObject(entry, "status", "error");
+        cJSON_AddStringToObject(entry, "message", ind->failure ? ind->failure : o->reason);
+        return TRUE;
+    }
+    if (o->status == JV_STATUS_SKIPPED) {
+        cJSON_AddStringToObject(entry, "status", "skipped");
+        cJSON_AddStringToObject(entry, "reason", o->reason);
+        return TRUE;
+    }
+    jv_ctx ctx;
+    jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+    ctx.warnings = scope->warnings;
+    ctx.disclosure = run->disclosures[i];
+    cJSON *result = cJSON_CreateObject();
+    jv_writer w;
+    jv_writer_init(&w, result);
+    int rc = ind->desc->finish(&ctx, o->state, run->total.outcomes[i].state, &w);
+    if (rc == 0 && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(result, "headline"))) {
+        ctx.error = g_strdup("finish() wrote no \"headline\" (every result needs one: "
+                             "host->put_headline)");
+        rc = -1;
+    }
+    if (rc != 0) {
+        cJSON_Delete(result);
+        GError *e = NULL;
+        jv_ctx_set_gerror(&ctx, "finish() failed without a message", &e);
+        jv_ctx_clear_error(&ctx);
+        if (!run->options->keep_going) {
+            g_propagate_error(error, e);
+            return FALSE;
+        }
+        jv_run_fail_indicator(run, i, e->message);
+        g_error_free(e);
+        cJSON_AddStringToObject(entry, "status", "error");
+        cJSON_AddStringToObject(entry, "message", ind->failure);
+        return TRUE;
+    }
+    jv_ctx_clear_error(&ctx);
+    gboolean hidden = run->disclosures[i] != NULL &&
+                      jv_disclosure_suppressed(run->disclosures[i], scope->index, JV_MAIN_GROUP,
+                                               JV_TOTAL);
+    cJSON_AddStringToObject(entry, "status", "ok");
+    if (hidden) {
+        cJSON_AddNullToObject(entry, "rows");
+        cJSON_AddNullToObject(entry, "skipped_rows");
+    } else {
+        cJSON_AddNumberToObject(entry, "rows", (double)o->rows);
+        cJSON_AddNumberToObject(entry, "skipped_rows", (double)o->skipped);
+    }
+    cJSON_AddItemToObject(entry, "result", result);
+    return TRUE;
+}
+
+static cJSON *scope_block(jv_run *run, jv_scope *scope, GError **error)
+{
+    cJSON *block = cJSON_CreateObject();
+    cJSON_AddStringToObject(block, "name", scope->name);
+    cJSON *indicators = cJSON_AddObjectToObject(block, "indicators");
+    for (guint i = 0; i < run->indicators->len; i++)
+        if (!indicator_entry(run, scope, i, indicators, error)) {
+            cJSON_Delete(block);
+            return NULL;
+        }
+    return block;
+}
+
+/* An indicator's headline metric: the first scope that has one names it,
+ * so every summary row has the same columns. */
+static const char *headline_metric(const cJSON *scopes[], size_t n, const char *indicator)
+{
+    for (size_t s = 0; s < n; s++) {
+        const cJSON *entry = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(scopes[s], "indicators"), indicator);
+        const cJSON *h = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(entry, "result"), "headline");
+        const cJSON *metric = cJSON_GetObjectItemCaseSensitive(h, "metric");
+        if (cJSON_IsString(metric))
+            return metric->valuestring;
+    }
+    return NULL;
+}
+
+static cJSON *summary(const jv_run *run, const cJSON *scopes[], size_t n)
+{
+    cJSON *rows = cJSON_CreateArray();
+    for (size_t s = 0; s < n; s++) {
+        cJSON *row = cJSON_CreateObject();
+        cJSON_AddItemToObject(row, "region", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(scopes[s], "name"), TRUE));
+        for (guint i = 0; i < run->indicators->len; i++) {
+            const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+            const char *metric = headline_metric(scopes, n, ind->name);
+            char *key = g_strdup_printf("%s.%s", ind->name, metric ? metric : "headline");
+            const cJSON *entry = cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(scopes[s], "indicators"), ind->name);
+            const cJSON *value = cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(entry, "result"),
+                                                 "headline"),
+                "value");
+            cJSON_AddItemToObject(row, key, value ? cJSON_Duplicate(value, TRUE) : cJSON_CreateNull());
+            g_free(key);
+        }
+        cJSON_AddItemToArray(rows, row);
+    }
+    return rows;
+}
+
+static void add_warnings(cJSON *array, const GPtrArray *warnings)
+{
+    for (guint w = 0; w < warnings->len; w++)
+        cJSON_AddItemToArray(array, cJSON_CreateString(g_ptr_array_index(warnings, w)));
+}
+
+cJSON *jv_result_build(jv_run *run, gboolean *failed, GError **error)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON *about = cJSON_AddObjectToObject(doc, "jamvikt");
+    cJSON_AddStringToObject(about, "version", PACKAGE_VERSION);
+    cJSON_AddNumberToObject(about, "result_schema", 1);
+    cJSON_AddItemToObject(doc, "evaluation", evaluation_block(run));
+    cJSON *regions = cJSON_AddArrayToObject(doc, "regions");
+    const cJSON **scopes = g_new0(const cJSON *, run->n_regions + 1);
+    for (size_t r = 0; r < run->n_regions; r++) {
+        cJSON *block = scope_block(run, &run->regions[r], error);
+        if (block == NULL)
+            goto fail;
+        cJSON_AddItemToArray(regions, block);
+        scopes[r] = block;
+    }
+    cJSON *total = scope_block(run, &run->total, error);
+    if (total == NULL)
+        goto fail;
+    cJSON_AddItemToObject(doc, "total", total);
+    scopes[run->n_regions] = total;
+    cJSON_AddItemToObject(doc, "summary", summary(run, scopes, run->n_regions + 1));
+    cJSON *warnings = cJSON_AddArrayToObject(doc, "warnings");
+    for (size_t r = 0; r < run->n_regions; r++)
+        add_warnings(warnings, run->regions[r].warnings);
+    add_warnings(warnings, run->total.warnings);
+    add_warnings(warnings, run->warnings);
+    g_free(scopes);
+    for (guint i = 0; i < run->indicators->len; i++)
+        if (((jv_indicator *)g_ptr_array_index(run->indicators, i))->failed && failed)
+            *failed = TRUE;
+    return doc;
+fail:
+    g_free(scopes);
+    cJSON_Delete(doc);
+    return NULL;
+}

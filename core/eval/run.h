@@ -1,0 +1,32 @@
+/* core/eval/run.h — running an evaluation: every region's tables streamed
+ * once through every indicator, region states pooled into the total,
+ * disclosure decided, results assembled into one document (DESIGN.md
+ * "Data flow", "Result document"). */
+#ifndef JV_EVAL_RUN_H
+#define JV_EVAL_RUN_H
+
+#include <cjson/cJSON.h>
+#include <glib.h>
+
+#include "eval/evaluation.h"
+#include "plugin/loader.h"
+
+#define JV_RUN_ERROR (jv_run_error_quark())
+GQuark jv_run_error_quark(void);
+
+typedef struct jv_run_options {
+    int64_t min_cell;      /* < 0: the evaluation's */
+    int threads;           /* regions in parallel; <= 0: number of cores */
+    gboolean keep_going;   /* a failing indicator gets status "error" */
+    gboolean hash_inputs;  /* SHA-256 of every input (or the evaluation's) */
+    gboolean check_only;   /* read and convert every table, run no plugin */
+} jv_run_options;
+
+/* Runs `evaluation` with the plugins of `registry`. Returns the result
+ * document (owned by the caller), or NULL with error set. With keep_going,
+ * a plugin failure still returns a document and sets *failed. With
+ * check_only, returns a short report of what was read. */
+cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *registry,
+                         const jv_run_options *options, gboolean *failed, GError **error);
+
+#endif /* JV_EVAL_RUN_H */

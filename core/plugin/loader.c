@@ -1,0 +1,205 @@
+/* core/plugin/loader.c — loads plugins with libltdl and checks each one in
+ * the order DESIGN.md fixes (see loader.h); the schema checks live in
+ * plugin_check.c. */
+#include "plugin/loader.h"
+#include "plugin/host_impl.h"
+#include "plugin/plugin_check.h"
+#include "util/text.h"
+
+#include <ltdl.h>
+#include <stddef.h>
+#include <string.h>
+#include <unistd.h>
+
+static void add_dir(GPtrArray *dirs, const char *dir)
+{
+    if (dir != NULL && dir[0] != '\0')
+        g_ptr_array_add(dirs, g_strdup(dir));
+}
+
+/* TRUE when this process is the jamvikt binary (or a test) in the build
+ * tree, which finds the built-in plugins there without installing them. */
+static gboolean running_from_build_tree(void)
+{
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    if (exe == NULL)
+        return FALSE;
+    char *dir = g_path_get_dirname(exe);
+    char *tests = g_build_filename(JV_BUILDDIR, "tests", NULL);
+    gboolean yes = g_strcmp0(dir, JV_BUILDDIR) == 0 || g_strcmp0(dir, tests) == 0;
+    g_free(tests);
+    g_free(dir);
+    g_free(exe);
+    return yes;
+}
+
+GPtrArray *jv_plugin_search_dirs(const char *const *plugin_path)
+{
+    GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
+    for (size_t i = 0; plugin_path != NULL && plugin_path[i] != NULL; i++)
+        add_dir(dirs, plugin_path[i]);
+    const char *env = g_getenv("JAMVIKT_PLUGIN_PATH");
+    if (env != NULL) {
+        char **parts = g_strsplit(env, G_SEARCHPATH_SEPARATOR_S, -1);
+        for (size_t i = 0; parts[i] != NULL; i++)
+            add_dir(dirs, parts[i]);
+        g_strfreev(parts);
+    }
+    if (running_from_build_tree()) {
+        static const char *const builtins[] = {"funding-share", "participation",
+                                               "training-reach", "goal-fulfilment"};
+        for (size_t i = 0; i < G_N_ELEMENTS(builtins); i++) {
+            char *dir = g_build_filename(JV_BUILDDIR, "plugins", builtins[i], NULL);
+            g_ptr_array_add(dirs, dir);
+        }
+    } else {
+        add_dir(dirs, JV_PLUGINDIR);
+    }
+    return dirs;
+}
+
+static void reject(jv_registry *registry, const char *path, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+static void reject(jv_registry *registry, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *reason = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_ptr_array_add(registry->rejections, g_strdup_printf("%s: %s", path, reason));
+    g_free(reason);
+}
+
+static void loaded_plugin_free(gpointer data)
+{
+    jv_loaded_plugin *p = data;
+    if (p->handle != NULL)
+        lt_dlclose((lt_dlhandle)p->handle);
+    g_free(p->path);
+    g_free(p);
+}
+
+gboolean jv_registry_load_file(jv_registry *registry, const char *path)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_DIR) || access(path, R_OK) != 0) {
+        reject(registry, path, "cannot read the file (%s)",
+               g_file_test(path, G_FILE_TEST_IS_DIR) ? "it is a folder" : g_strerror(errno));
+        return FALSE;
+    }
+    lt_dlhandle handle = lt_dlopen(path);
+    if (handle == NULL) {
+        const char *why = lt_dlerror();
+        reject(registry, path, "cannot be opened as a shared library: %s", why ? why : "unknown error");
+        return FALSE;
+    }
+    jv_plugin_entry_fn entry = (jv_plugin_entry_fn)(uintptr_t)lt_dlsym(handle, JV_PLUGIN_ENTRY);
+    if (entry == NULL) {
+        reject(registry, path, "no entry symbol '%s' (is it a jamvikt plugin? export it with "
+               "-export-symbols-regex '^%s$')", JV_PLUGIN_ENTRY, JV_PLUGIN_ENTRY);
+        lt_dlclose(handle);
+        return FALSE;
+    }
+    const jv_plugin *desc = entry(jv_host_table());
+    char *why = NULL;
+    jv_plugin copy;
+    if (!jv_plugin_check_descriptor(desc, &copy, &why)) {
+        reject(registry, path, "%s", why);
+        g_free(why);
+        lt_dlclose(handle);
+        return FALSE;
+    }
+    const jv_loaded_plugin *twin = jv_registry_find(registry, copy.name);
+    if (twin != NULL) {
+        reject(registry, path, "duplicate plugin name '%s' (already loaded from %s)", copy.name,
+               twin->path);
+        lt_dlclose(handle);
+        return FALSE;
+    }
+    if (!jv_plugin_check_schema(&copy, &why)) {
+        reject(registry, path, "plugin '%s': %s", copy.name, why);
+        g_free(why);
+        lt_dlclose(handle);
+        return FALSE;
+    }
+    jv_loaded_plugin *p = g_new0(jv_loaded_plugin, 1);
+    p->path = g_strdup(path);
+    p->desc = copy;
+    p->handle = handle;
+    g_ptr_array_add(registry->plugins, p);
+    return TRUE;
+}
+
+static gint compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Plugin files of one folder in name order: *.la, and *.so without a .la. */
+static GPtrArray *plugin_files(const char *dir)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (d == NULL)
+        return files;
+    const char *name;
+    while ((name = g_dir_read_name(d)) != NULL) {
+        if (g_str_has_suffix(name, ".la")) {
+            g_ptr_array_add(files, g_build_filename(dir, name, NULL));
+        } else if (g_str_has_suffix(name, ".so")) {
+            char *stem = g_strndup(name, strlen(name) - 3);
+            char *la = g_strdup_printf("%s/%s.la", dir, stem);
+            if (!g_file_test(la, G_FILE_TEST_EXISTS))
+                g_ptr_array_add(files, g_build_filename(dir, name, NULL));
+            g_free(la);
+            g_free(stem);
+        }
+    }
+    g_dir_close(d);
+    g_ptr_array_sort(files, compare_strings);
+    return files;
+}
+
+jv_registry *jv_registry_load(const GPtrArray *dirs)
+{
+    jv_registry *registry = g_new0(jv_registry, 1);
+    registry->plugins = g_ptr_array_new_with_free_func(loaded_plugin_free);
+    registry->rejections = g_ptr_array_new_with_free_func(g_free);
+    lt_dlinit();
+    for (guint i = 0; dirs != NULL && i < dirs->len; i++) {
+        GPtrArray *files = plugin_files(g_ptr_array_index(dirs, i));
+        for (guint f = 0; f < files->len; f++)
+            jv_registry_load_file(registry, g_ptr_array_index(files, f));
+        g_ptr_array_unref(files);
+    }
+    return registry;
+}
+
+const jv_loaded_plugin *jv_registry_find(const jv_registry *registry, const char *name)
+{
+    for (guint i = 0; i < registry->plugins->len; i++) {
+        const jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, i);
+        if (g_strcmp0(p->desc.name, name) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+const char *jv_registry_suggest(const jv_registry *registry, const char *name)
+{
+    GPtrArray *names = g_ptr_array_new();
+    for (guint i = 0; i < registry->plugins->len; i++)
+        g_ptr_array_add(names, (gpointer)((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, i))->desc.name);
+    g_ptr_array_add(names, NULL);
+    const char *best = jv_text_closest(name, (const char *const *)names->pdata);
+    g_ptr_array_unref(names);
+    return best;
+}
+
+void jv_registry_free(jv_registry *registry)
+{
+    if (registry == NULL)
+        return;
+    g_ptr_array_unref(registry->plugins);
+    g_ptr_array_unref(registry->rejections);
+    g_free(registry);
+    lt_dlexit();
+}

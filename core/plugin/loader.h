@@ -1,0 +1,43 @@
+/* core/plugin/loader.h — finding, loading and checking indicator plugins
+ * with libltdl (DESIGN.md "Plugin ABI").
+ *
+ * The loader checks, in this order, and rejects with one line naming the
+ * file and the reason: file readable, opens, has the entry symbol, ABI
+ * major equal and minor not newer than the core's, struct large enough,
+ * required fields present, name unique, schemas well formed. A rejected
+ * plugin never stops the others.
+ */
+#ifndef JV_PLUGIN_LOADER_H
+#define JV_PLUGIN_LOADER_H
+
+#include <glib.h>
+#include <jamvikt/plugin.h>
+
+typedef struct jv_loaded_plugin {
+    char *path;     /* the file it was loaded from (owned) */
+    jv_plugin desc; /* a copy, fields past the plugin's struct_size zeroed */
+    void *handle;   /* lt_dlhandle */
+} jv_loaded_plugin;
+
+typedef struct jv_registry {
+    GPtrArray *plugins;    /* jv_loaded_plugin*, in search order (owned) */
+    GPtrArray *rejections; /* char* "FILE: reason" (owned) */
+} jv_registry;
+
+/* The folders to search, in order: each of plugin_path (may be NULL), the
+ * entries of $JAMVIKT_PLUGIN_PATH (':'-separated), then the installed plugin
+ * folder — or, for a binary running from the build tree, the build tree's
+ * plugin folders instead. Free with g_ptr_array_unref. */
+GPtrArray *jv_plugin_search_dirs(const char *const *plugin_path);
+/* Load every plugin found in dirs (plugin files: *.la, or *.so without a
+ * matching .la). Never fails as a whole. */
+jv_registry *jv_registry_load(const GPtrArray *dirs);
+/* Try one file; TRUE when it loaded (added to the registry), else FALSE with
+ * the reason added to rejections. */
+gboolean jv_registry_load_file(jv_registry *registry, const char *path);
+const jv_loaded_plugin *jv_registry_find(const jv_registry *registry, const char *name);
+/* The closest plugin name, for a did-you-mean, or NULL. Borrowed. */
+const char *jv_registry_suggest(const jv_registry *registry, const char *name);
+void jv_registry_free(jv_registry *registry);
+
+#endif /* JV_PLUGIN_LOADER_H */
