@@ -1,0 +1,608 @@
+/* tests/test_participation.c — the participation indicator through the
+ * whole pipeline (real CSV files, the plugin loaded from the build tree).
+ * Every expected value is worked out by hand from INDICATORS.md
+ * "participation" (seats = sum of count, 1 per row by default; share =
+ * w/(w+m); the odd seat: balanced when w+m > 0 and |w−m| <= 1, else 40/60;
+ * Wilson interval of w of w+m at z = 1.959963984540054). Wilson limits
+ * below come from the formula of INDICATORS.md evaluated separately
+ * (Python, double precision). The data is in tests/data/participation/.
+ *
+ * basic (one region A, min_cell 0; empty count = 1; kvinna = woman,
+ * x = non_binary):
+ *   arena      type      rows (gender × count)            w  m nb u  total
+ *   board      decision  kvinna ·1 (Ordförande), man ·1,  1  2  0 0   3
+ *                        man ·1 (vice chair)
+ *   committee  advisory  woman 4, man 1 (CHAIR)           4  1  0 0   5
+ *   council    decision  unknown 2                        0  0  0 2   2
+ *   forum      advisory  woman 1 (ORDFÖRANDE), woman 1,   2  8  1 0  11
+ *                        man 8, x 1
+ *   panel      learning  man 0                            0  0  0 0   0
+ *   seminar    learning  woman ·1                         1  0  0 0   1
+ *   region     w 8, m 11, nb 1, mixed 0, unknown 2, total 22
+ *     share 8/19; |8−11| = 3 → 40/60: 0.421 → balanced;
+ *     ci Wilson(8, 19) = [0.23141891282454238, 0.6372409646574496] → not
+ *     inside [0.4, 0.6]: balance_certain false
+ *   arenas (bytes order): board 1/3 balanced by the odd seat (Wilson(1,3)
+ *     = [0.06149194472039621, 0.7923403991979522]); committee 4/5 = 0.8,
+ *     |4−1| = 3 → women_dominated (Wilson(4,5) = [0.37553462976252533,
+ *     0.9637758913675698], not inside (0.6, 1]: false); council no women
+ *     or men: share null, no_data, certain null, ci null; forum 2/10 = 0.2
+ *     men_dominated (Wilson(2,10) upper 0.5098… >= 0.4: false); panel all
+ *     zero: no_data; seminar 1 woman, 0 men: differ by one → balanced,
+ *     share 1, Wilson(1,1) = [0.20654931437723745, 1]
+ *   arenas_classified = 4 (board, committee, forum, seminar);
+ *     balanced board, seminar → arenas_balanced_share 2/4 = 0.5
+ *   arena types: advisory = committee + forum: w 6, m 9, nb 1, total 16,
+ *     share 6/15 = 0.4, |6−9| = 3 → 40/60: 0.4 is inside → balanced;
+ *     arenas women_dominated + men_dominated → 0/2 = 0, classified 2.
+ *     decision = board + council: w 1, m 2, u 2, total 5, odd seat →
+ *     balanced; classified 1 (board), balanced 1 → 1.
+ *     learning = panel + seminar: w 1, total 1, balanced; 1/1 = 1.
+ *   chairs: Ordförande (w 1), CHAIR (m 1), ORDFÖRANDE (w 1); "vice chair"
+ *     is not a chair → w 2, m 1, total 3; 2/3, odd seat → balanced;
+ *     Wilson(2,3) = [0.2076596008020477, 0.9385080552796037]
+ *   by role (by_role.json): values in bytes order CHAIR, ORDFÖRANDE
+ *     ('R' 0x52 < 'r' 0x72), Ordförande, member, speaker, vice chair;
+ *     member = board m 1, committee w 4, council u 2, forum w 1 m 8 x 1,
+ *     panel m 0 → w 5, m 9, nb 1, u 2, total 17, share 5/14, |5−9| = 4 →
+ *     0.357 → men_dominated
+ *
+ * pool (A: no count column; B: count):
+ *   A: board w1 m2, network (learning) w1 → split w2 m2, share 0.5,
+ *      balanced, Wilson(2,4) = [0.15003898915214947, 0.8499610108478506];
+ *      arenas 2 of 2 balanced → 1
+ *   B: board w2 m1, reference (advisory) m3 → split w2 m4, |2−4| = 2 →
+ *      1/3 → men_dominated; board balanced, reference 0 → men_dominated:
+ *      1/2 = 0.5
+ *   total: split w4 m6, total 10, 0.4 → balanced, Wilson(4,10) =
+ *      [0.16818032970623614, 0.6873262302663417]; arenas board w3 m3,
+ *      network w1, reference m3 → 2/3 balanced, classified 3; types
+ *      advisory (reference) m3 men_dominated, 0/1; decision (board) w3 m3
+ *      balanced, 1/1; learning (network) w1, 1/1
+ *
+ * small (min_cell 5, no arena_type, no role column):
+ *   assembly w10 m12, board w2 m1, forum w6 m11; split w18 m24, total 42.
+ *   Rule 1: board·woman (2) and board·man (1). Round 1: rule 2 board's
+ *   total; rule 3 on the arenas family (margin split): woman line has one
+ *   suppressed cell → smallest positive member forum·woman (6 < 10); man
+ *   line → forum·man (11 < 12). Round 2: forum's total; every line now has
+ *   two. Published: assembly, the split (18/42, |18−24| = 6 → 0.4286 →
+ *   balanced). arenas_balanced_share from own counts: board (odd seat,
+ *   balanced), assembly (10/22 = 0.4545, balanced), forum (6/17 = 0.353,
+ *   men_dominated) → 2/3, classified 3 — the suppressed arenas count.
+ *
+ * small_types (min_cell 5): decision: board w2 m1, council w10 m16;
+ *   advisory: forum w6 m7. split w18 m24; decision w12 m17; advisory w6 m7.
+ *   chairs: board woman chair ·2, council man Chair ·1 → w2 m1.
+ *   Families: arenas → split, types → split, {board, council} → decision,
+ *   {forum} → advisory. Rule 1: board·w, board·m, chairs·w, chairs·m.
+ *   Round 1: board, chairs totals; arenas family: woman line → forum·w (6
+ *   < 10), man → forum·m (7 < 16); decision's arenas: → council·w,
+ *   council·m. Round 2: forum, council totals; advisory's arenas: forum
+ *   suppressed and no other member → the margin advisory·w, advisory·m.
+ *   Round 3: advisory total; types family: → decision·w, decision·m.
+ *   Round 4: decision total; nothing more. Published: the split only.
+ *   Council is suppressed only through the family of decision's arenas.
+ *   arenas_balanced_share: board balanced, council 10/26 = 0.385 (|10−16|
+ *   = 6) men_dominated, forum (|6−7| = 1) balanced → 2/3; decision 1/2,
+ *   advisory 1/1.
+ *
+ * zero (min_cell 5): board woman 5, man 0 → w5 m0: 0 is never suppressed
+ *   (rule 1 needs 0 < c), 5 is not < 5. share 5/5 = 1, |5−0| = 5 → 40/60 →
+ *   women_dominated; Wilson(5,5) = [0.5655175352168251, 1], not inside
+ *   (0.6, 1] → false. arenas 0 of 1 balanced → 0.
+ *
+ * by (params.by ["age_band", "arena_type"]):
+ *   age_band "" w1; "16-29" w1; "30-64" m3 (bytes order "", "16-29",
+ *   "30-64"); "" and "16-29": 1 woman 0 men → balanced; "30-64": share 0
+ *   → men_dominated, Wilson(0,3) = [0, 0.5614970317550454].
+ *   arena_type: advisory m2 (share 0, |0−2| = 2 → men_dominated),
+ *   decision w2 m1 (odd seat, balanced). split w2 m3 → 0.4, balanced.
+ *
+ * certain: assembly w500 m500 → 0.5, Wilson(500,1000) =
+ *   [0.4690696003681042, 0.5309303996318958] inside [0.4, 0.6] → true;
+ *   network w100 m900 → 0.1, Wilson(100,1000) = [0.08290944359309571,
+ *   0.1201519631953484] inside [0, 0.4) → true; split w600 m1400 → 0.3
+ *   men_dominated, Wilson(600,2000) = [0.28031535195498103,
+ *   0.32045146695752] → true.
+ */
+#include "harness.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#define R0 "regions/0/indicators/participation/result/"
+#define R1 "regions/1/indicators/participation/result/"
+#define T "total/indicators/participation/result/"
+
+#define ASSERT_STR(doc, path, expected)                  \
+    do {                                                 \
+        const char *actual_ = jvt_str((doc), (path));    \
+        CU_ASSERT_PTR_NOT_NULL(actual_);                 \
+        if (actual_ != NULL)                             \
+            CU_ASSERT_STRING_EQUAL(actual_, (expected)); \
+    } while (0)
+
+static cJSON *run_at(const char *eval, int64_t min_cell)
+{
+    char *error = NULL;
+    cJSON *doc = jvt_run(eval, min_cell, &error);
+    if (doc == NULL)
+        fprintf(stderr, "\n%s: %s\n", eval, error ? error : "(no message)");
+    g_free(error);
+    return doc;
+}
+
+static cJSON *run(const char *eval)
+{
+    return run_at(eval, -1);
+}
+
+/* The error message of a run that must fail (g_free it). */
+static char *run_error(const char *eval)
+{
+    char *error = NULL;
+    cJSON *doc = jvt_run(eval, -1, &error);
+    CU_ASSERT_PTR_NULL(doc);
+    cJSON_Delete(doc);
+    CU_ASSERT_PTR_NOT_NULL(error);
+    return error;
+}
+
+static int array_size(cJSON *doc, const char *path)
+{
+    cJSON *array = jvt_get(doc, path);
+    return cJSON_IsArray(array) ? cJSON_GetArraySize(array) : -1;
+}
+
+static char *at(const char *split, const char *key)
+{
+    static char buffer[4][512];
+    static int next;
+    char *b = buffer[next++ % 4];
+    snprintf(b, sizeof buffer[0], "%s%s", split, key);
+    return b;
+}
+
+/* The seats of a split, every cell published. */
+static void assert_seats(cJSON *doc, const char *split, double w, double m, double nb, double mixed,
+                         double unknown)
+{
+    static const char *const names[] = {"woman", "man", "non_binary", "mixed", "unknown"};
+    const double seats[] = {w, m, nb, mixed, unknown};
+    char path[512];
+    for (int g = 0; g < 5; g++) {
+        snprintf(path, sizeof path, "%sby_gender/%s/seats", split, names[g]);
+        CU_ASSERT_EQUAL(jvt_num(doc, path), seats[g]);
+        snprintf(path, sizeof path, "%sby_gender/%s/suppressed", split, names[g]);
+        CU_ASSERT(cJSON_IsFalse(jvt_get(doc, path)));
+    }
+    CU_ASSERT_EQUAL(jvt_num(doc, at(split, "total/seats")), w + m + nb + mixed + unknown);
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, at(split, "total/suppressed"))));
+}
+
+/* share (NaN: null), balance, balance_certain (-1 null, 0, 1) and ci
+ * (lower NaN: null) of a split. */
+static void assert_figures(cJSON *doc, const char *split, double share, const char *balance,
+                           int certain, double lower, double upper)
+{
+    if (isnan(share))
+        CU_ASSERT(jvt_is_null(doc, at(split, "women_share/seats")));
+    else
+        JVT_NEAR(jvt_num(doc, at(split, "women_share/seats")), share);
+    ASSERT_STR(doc, at(split, "balance"), balance);
+    cJSON *c = jvt_get(doc, at(split, "balance_certain"));
+    if (certain < 0)
+        CU_ASSERT(cJSON_IsNull(c));
+    else
+        CU_ASSERT(certain ? cJSON_IsTrue(c) : cJSON_IsFalse(c));
+    if (isnan(lower)) {
+        CU_ASSERT(jvt_is_null(doc, at(split, "ci")));
+    } else {
+        JVT_NEAR(jvt_num(doc, at(split, "ci/0")), lower);
+        JVT_NEAR(jvt_num(doc, at(split, "ci/1")), upper);
+    }
+}
+
+/* Every measure of a split suppressed: seats of woman and man, the total,
+ * and every figure built on them. */
+static void assert_suppressed(cJSON *doc, const char *split)
+{
+    CU_ASSERT(jvt_is_null(doc, at(split, "by_gender/woman/seats")));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, at(split, "by_gender/woman/suppressed"))));
+    CU_ASSERT(jvt_is_null(doc, at(split, "by_gender/man/seats")));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, at(split, "by_gender/man/suppressed"))));
+    CU_ASSERT(jvt_is_null(doc, at(split, "total/seats")));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, at(split, "total/suppressed"))));
+    assert_figures(doc, split, NAN, "no_data", -1, NAN, NAN);
+}
+
+static void test_seats_sum_rows_and_count_with_empty_count_as_one(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_seats(doc, R0, 8, 11, 1, 0, 2);
+    ASSERT_STR(doc, R0 "arenas/0/value", "board");
+    assert_seats(doc, R0 "arenas/0/", 1, 2, 0, 0, 0);
+    ASSERT_STR(doc, R0 "arenas/3/value", "forum");
+    assert_seats(doc, R0 "arenas/3/", 2, 8, 1, 0, 0);
+    /* a row with count 0 still lists its arena */
+    ASSERT_STR(doc, R0 "arenas/4/value", "panel");
+    assert_seats(doc, R0 "arenas/4/", 0, 0, 0, 0, 0);
+    cJSON_Delete(doc);
+}
+
+static void test_region_share_ci_balance_and_headline(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_figures(doc, R0, 8.0 / 19.0, "balanced", 0, 0.23141891282454238, 0.6372409646574496);
+    ASSERT_STR(doc, R0 "headline/metric", "women_share_seats");
+    ASSERT_STR(doc, R0 "headline/unit", "share");
+    JVT_NEAR(jvt_num(doc, R0 "headline/value"), 8.0 / 19.0);
+    ASSERT_STR(doc, R0 "headline/balance", "balanced");
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R0 "headline/balance_certain")));
+    JVT_NEAR(jvt_num(doc, R0 "headline/ci/0"), 0.23141891282454238);
+    JVT_NEAR(jvt_num(doc, R0 "headline/ci/1"), 0.6372409646574496);
+    cJSON_Delete(doc);
+}
+
+static void test_arenas_sorted_by_bytes(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    static const char *const names[] = {"board", "committee", "council",
+                                        "forum", "panel",     "seminar"};
+    CU_ASSERT_EQUAL(array_size(doc, R0 "arenas"), 6);
+    for (int i = 0; i < 6; i++) {
+        char path[128];
+        snprintf(path, sizeof path, R0 "arenas/%d/value", i);
+        ASSERT_STR(doc, path, names[i]);
+    }
+    cJSON_Delete(doc);
+}
+
+static void test_odd_seat_board_of_three_with_one_woman_is_balanced(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_figures(doc, R0 "arenas/0/", 1.0 / 3.0, "balanced", 0, 0.06149194472039621,
+                   0.7923403991979522);
+    cJSON_Delete(doc);
+}
+
+static void test_odd_seat_one_woman_and_no_men_is_balanced(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    ASSERT_STR(doc, R0 "arenas/5/value", "seminar");
+    assert_seats(doc, R0 "arenas/5/", 1, 0, 0, 0, 0);
+    assert_figures(doc, R0 "arenas/5/", 1.0, "balanced", 0, 0.20654931437723745, 1.0);
+    cJSON_Delete(doc);
+}
+
+static void test_forty_sixty_rule_when_more_than_one_seat_apart(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_figures(doc, R0 "arenas/1/", 0.8, "women_dominated", 0, 0.37553462976252533,
+                   0.9637758913675698);
+    assert_figures(doc, R0 "arenas/3/", 0.2, "men_dominated", 0, 0.05668215145437519,
+                   0.5098375284633583);
+    cJSON_Delete(doc);
+}
+
+static void test_arena_without_women_or_men_has_no_data(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    ASSERT_STR(doc, R0 "arenas/2/value", "council");
+    assert_seats(doc, R0 "arenas/2/", 0, 0, 0, 0, 2);
+    assert_figures(doc, R0 "arenas/2/", NAN, "no_data", -1, NAN, NAN);
+    assert_figures(doc, R0 "arenas/4/", NAN, "no_data", -1, NAN, NAN);
+    cJSON_Delete(doc);
+}
+
+static void test_arenas_balanced_share_leaves_out_no_data_arenas(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 0.5);
+    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arenas_classified"), 4);
+    cJSON_Delete(doc);
+}
+
+static void test_arena_types_sum_their_arenas(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL(array_size(doc, R0 "arena_types"), 3);
+    ASSERT_STR(doc, R0 "arena_types/0/value", "advisory");
+    assert_seats(doc, R0 "arena_types/0/", 6, 9, 1, 0, 0);
+    assert_figures(doc, R0 "arena_types/0/", 0.4, "balanced", 0, 0.1982449614134158,
+                   0.6425316987937539);
+    JVT_NEAR(jvt_num(doc, R0 "arena_types/0/arenas_balanced_share"), 0.0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/0/arenas_classified"), 2);
+    ASSERT_STR(doc, R0 "arena_types/1/value", "decision");
+    assert_seats(doc, R0 "arena_types/1/", 1, 2, 0, 0, 2);
+    ASSERT_STR(doc, R0 "arena_types/1/balance", "balanced");
+    JVT_NEAR(jvt_num(doc, R0 "arena_types/1/arenas_balanced_share"), 1.0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/1/arenas_classified"), 1);
+    ASSERT_STR(doc, R0 "arena_types/2/value", "learning");
+    assert_seats(doc, R0 "arena_types/2/", 1, 0, 0, 0, 0);
+    ASSERT_STR(doc, R0 "arena_types/2/balance", "balanced");
+    JVT_NEAR(jvt_num(doc, R0 "arena_types/2/arenas_balanced_share"), 1.0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/2/arenas_classified"), 1);
+    cJSON_Delete(doc);
+}
+
+static void test_chairs_match_chair_and_ordforande_case_insensitively(void)
+{
+    cJSON *doc = run("participation/basic.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_seats(doc, R0 "chairs/", 2, 1, 0, 0, 0);
+    assert_figures(doc, R0 "chairs/", 2.0 / 3.0, "balanced", 0, 0.2076596008020477,
+                   0.9385080552796037);
+    cJSON_Delete(doc);
+}
+
+static void test_breakdown_by_role_reads_the_role_column(void)
+{
+    cJSON *doc = run("participation/by_role.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    static const char *const values[] = {"CHAIR",  "ORDF\xc3\x96RANDE", "Ordf\xc3\xb6rande",
+                                         "member", "speaker",           "vice chair"};
+    CU_ASSERT_EQUAL(array_size(doc, R0 "breakdowns/role"), 6);
+    for (int i = 0; i < 6; i++) {
+        char path[128];
+        snprintf(path, sizeof path, R0 "breakdowns/role/%d/value", i);
+        ASSERT_STR(doc, path, values[i]);
+    }
+    assert_seats(doc, R0 "breakdowns/role/3/", 5, 9, 1, 0, 2);
+    JVT_NEAR(jvt_num(doc, R0 "breakdowns/role/3/women_share/seats"), 5.0 / 14.0);
+    ASSERT_STR(doc, R0 "breakdowns/role/3/balance", "men_dominated");
+    cJSON_Delete(doc);
+}
+
+static void test_count_is_not_a_breakdown_column(void)
+{
+    char *error = run_error("participation/by_count.json");
+    if (error != NULL)
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "count"));
+    g_free(error);
+}
+
+static void test_breakdowns_list_values_with_empty_value_first(void)
+{
+    cJSON *doc = run("participation/by.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL(array_size(doc, R0 "breakdowns/age_band"), 3);
+    ASSERT_STR(doc, R0 "breakdowns/age_band/0/value", "");
+    assert_seats(doc, R0 "breakdowns/age_band/0/", 1, 0, 0, 0, 0);
+    ASSERT_STR(doc, R0 "breakdowns/age_band/0/balance", "balanced");
+    ASSERT_STR(doc, R0 "breakdowns/age_band/1/value", "16-29");
+    ASSERT_STR(doc, R0 "breakdowns/age_band/2/value", "30-64");
+    assert_seats(doc, R0 "breakdowns/age_band/2/", 0, 3, 0, 0, 0);
+    assert_figures(doc, R0 "breakdowns/age_band/2/", 0.0, "men_dominated", 0, 0.0,
+                   0.5614970317550454);
+    /* a breakdown by arena_type reads the arena_type column */
+    CU_ASSERT_EQUAL(array_size(doc, R0 "breakdowns/arena_type"), 2);
+    ASSERT_STR(doc, R0 "breakdowns/arena_type/0/value", "advisory");
+    assert_seats(doc, R0 "breakdowns/arena_type/0/", 0, 2, 0, 0, 0);
+    ASSERT_STR(doc, R0 "breakdowns/arena_type/0/balance", "men_dominated");
+    ASSERT_STR(doc, R0 "breakdowns/arena_type/1/value", "decision");
+    assert_seats(doc, R0 "breakdowns/arena_type/1/", 2, 1, 0, 0, 0);
+    ASSERT_STR(doc, R0 "breakdowns/arena_type/1/balance", "balanced");
+    assert_seats(doc, R0, 2, 3, 0, 0, 0);
+    ASSERT_STR(doc, R0 "balance", "balanced");
+    cJSON_Delete(doc);
+}
+
+static void test_balance_certain_for_large_bodies(void)
+{
+    cJSON *doc = run("participation/certain.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_figures(doc, R0 "arenas/0/", 0.5, "balanced", 1, 0.4690696003681042,
+                   0.5309303996318958);
+    assert_figures(doc, R0 "arenas/1/", 0.1, "men_dominated", 1, 0.08290944359309571,
+                   0.1201519631953484);
+    assert_figures(doc, R0, 0.3, "men_dominated", 1, 0.28031535195498103, 0.32045146695752);
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R0 "headline/balance_certain")));
+    cJSON_Delete(doc);
+}
+
+static void test_total_pools_the_regions_seats(void)
+{
+    cJSON *doc = run("participation/pool.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_seats(doc, R0, 2, 2, 0, 0, 0);
+    assert_figures(doc, R0, 0.5, "balanced", 0, 0.15003898915214947, 0.8499610108478506);
+    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 1.0);
+    assert_seats(doc, R1, 2, 4, 0, 0, 0);
+    ASSERT_STR(doc, R1 "balance", "men_dominated");
+    JVT_NEAR(jvt_num(doc, R1 "arenas_balanced_share"), 0.5);
+    assert_seats(doc, T, 4, 6, 0, 0, 0);
+    assert_figures(doc, T, 0.4, "balanced", 0, 0.16818032970623614, 0.6873262302663417);
+    CU_ASSERT_EQUAL(array_size(doc, T "arenas"), 3);
+    ASSERT_STR(doc, T "arenas/0/value", "board");
+    assert_seats(doc, T "arenas/0/", 3, 3, 0, 0, 0);
+    ASSERT_STR(doc, T "arenas/1/value", "network");
+    ASSERT_STR(doc, T "arenas/2/value", "reference");
+    assert_seats(doc, T "arenas/2/", 0, 3, 0, 0, 0);
+    JVT_NEAR(jvt_num(doc, T "arenas_balanced_share"), 2.0 / 3.0);
+    CU_ASSERT_EQUAL(jvt_num(doc, T "arenas_classified"), 3);
+    CU_ASSERT_EQUAL(array_size(doc, T "arena_types"), 3);
+    ASSERT_STR(doc, T "arena_types/0/value", "advisory");
+    ASSERT_STR(doc, T "arena_types/0/balance", "men_dominated");
+    JVT_NEAR(jvt_num(doc, T "arena_types/0/arenas_balanced_share"), 0.0);
+    ASSERT_STR(doc, T "arena_types/1/value", "decision");
+    assert_seats(doc, T "arena_types/1/", 3, 3, 0, 0, 0);
+    JVT_NEAR(jvt_num(doc, T "arena_types/1/arenas_balanced_share"), 1.0);
+    ASSERT_STR(doc, T "arena_types/2/value", "learning");
+    JVT_NEAR(jvt_num(doc, T "headline/value"), 0.4);
+    cJSON_Delete(doc);
+}
+
+static void test_arena_type_conflict_in_a_file_is_a_row_error(void)
+{
+    char *error = run_error("participation/conflict_region.json");
+    if (error != NULL) {
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "participation.csv:3"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'board'"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'advisory'"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'decision'"));
+    }
+    g_free(error);
+}
+
+static void test_arena_type_conflict_row_skipped_with_on_error_skip(void)
+{
+    cJSON *doc = run("participation/conflict_skip.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    /* the man's row (a second type for board) is left out */
+    CU_ASSERT_EQUAL(jvt_num(doc, "regions/0/indicators/participation/skipped_rows"), 1);
+    assert_seats(doc, R0 "arenas/0/", 1, 0, 0, 0, 0);
+    ASSERT_STR(doc, R0 "arena_types/0/value", "decision");
+    CU_ASSERT_EQUAL(array_size(doc, R0 "arena_types"), 1);
+    cJSON_Delete(doc);
+}
+
+static void test_arena_type_conflict_across_regions_is_an_error(void)
+{
+    char *error = run_error("participation/conflict_pool.json");
+    if (error != NULL) {
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'board'"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'decision'"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'advisory'"));
+    }
+    g_free(error);
+}
+
+static void test_small_board_and_its_complement_suppressed(void)
+{
+    cJSON *doc = run("participation/small.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    const char *scopes[] = {R0, T};
+    for (int s = 0; s < 2; s++) {
+        ASSERT_STR(doc, at(scopes[s], "arenas/0/value"), "assembly");
+        assert_seats(doc, at(scopes[s], "arenas/0/"), 10, 12, 0, 0, 0);
+        ASSERT_STR(doc, at(scopes[s], "arenas/1/value"), "board");
+        assert_suppressed(doc, at(scopes[s], "arenas/1/"));
+        ASSERT_STR(doc, at(scopes[s], "arenas/2/value"), "forum");
+        assert_suppressed(doc, at(scopes[s], "arenas/2/"));
+        /* cells with 0 seats are never suppressed */
+        CU_ASSERT_EQUAL(jvt_num(doc, at(scopes[s], "arenas/1/by_gender/non_binary/seats")), 0);
+        assert_seats(doc, scopes[s], 18, 24, 0, 0, 0);
+        assert_figures(doc, scopes[s], 18.0 / 42.0, "balanced", 0, 0.2911765117618606,
+                       0.5779376012189541);
+        /* classed from their own counts, suppressed or not */
+        JVT_NEAR(jvt_num(doc, at(scopes[s], "arenas_balanced_share")), 2.0 / 3.0);
+        CU_ASSERT_EQUAL(jvt_num(doc, at(scopes[s], "arenas_classified")), 3);
+    }
+    CU_ASSERT_EQUAL(jvt_num(doc, "regions/0/indicators/participation/rows"), 6);
+    cJSON_Delete(doc);
+}
+
+static void test_small_board_published_when_min_cell_is_zero(void)
+{
+    cJSON *doc = run_at("participation/small.json", 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_seats(doc, R0 "arenas/1/", 2, 1, 0, 0, 0);
+    assert_figures(doc, R0 "arenas/1/", 2.0 / 3.0, "balanced", 0, 0.2076596008020477,
+                   0.9385080552796037);
+    cJSON_Delete(doc);
+}
+
+static void test_arenas_of_a_type_are_a_family(void)
+{
+    cJSON *doc = run("participation/small_types.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    ASSERT_STR(doc, R0 "arenas/0/value", "board");
+    assert_suppressed(doc, R0 "arenas/0/");
+    ASSERT_STR(doc, R0 "arenas/1/value", "council");
+    assert_suppressed(doc, R0 "arenas/1/");
+    ASSERT_STR(doc, R0 "arenas/2/value", "forum");
+    assert_suppressed(doc, R0 "arenas/2/");
+    ASSERT_STR(doc, R0 "arena_types/0/value", "advisory");
+    assert_suppressed(doc, R0 "arena_types/0/");
+    ASSERT_STR(doc, R0 "arena_types/1/value", "decision");
+    assert_suppressed(doc, R0 "arena_types/1/");
+    assert_suppressed(doc, R0 "chairs/");
+    assert_seats(doc, R0, 18, 24, 0, 0, 0);
+    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 2.0 / 3.0);
+    JVT_NEAR(jvt_num(doc, R0 "arena_types/0/arenas_balanced_share"), 1.0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/0/arenas_classified"), 1);
+    JVT_NEAR(jvt_num(doc, R0 "arena_types/1/arenas_balanced_share"), 0.5);
+    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/1/arenas_classified"), 2);
+    cJSON_Delete(doc);
+}
+
+static void test_gender_with_zero_seats_is_published(void)
+{
+    cJSON *doc = run("participation/zero.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    assert_seats(doc, R0, 5, 0, 0, 0, 0);
+    assert_figures(doc, R0, 1.0, "women_dominated", 0, 0.5655175352168251, 1.0);
+    assert_seats(doc, R0 "arenas/0/", 5, 0, 0, 0, 0);
+    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 0.0);
+    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arenas_classified"), 1);
+    cJSON_Delete(doc);
+}
+
+static void test_keys_of_absent_optional_columns_are_null(void)
+{
+    cJSON *doc = run("participation/zero.json");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT(jvt_is_null(doc, R0 "arena_types"));
+    CU_ASSERT(jvt_is_null(doc, R0 "chairs"));
+    CU_ASSERT(jvt_is_null(doc, T "arena_types"));
+    CU_ASSERT(jvt_is_null(doc, T "chairs"));
+    cJSON *breakdowns = jvt_get(doc, R0 "breakdowns");
+    CU_ASSERT(cJSON_IsObject(breakdowns) && cJSON_GetArraySize(breakdowns) == 0);
+    cJSON_Delete(doc);
+}
+
+int main(void)
+{
+    static const jvt_test tests[] = {
+        {"seats sum rows and count, empty count = 1",
+         test_seats_sum_rows_and_count_with_empty_count_as_one},
+        {"region share, ci, balance and headline", test_region_share_ci_balance_and_headline},
+        {"arenas sorted by bytes", test_arenas_sorted_by_bytes},
+        {"odd seat: board of three with one woman is balanced",
+         test_odd_seat_board_of_three_with_one_woman_is_balanced},
+        {"odd seat: one woman and no men is balanced",
+         test_odd_seat_one_woman_and_no_men_is_balanced},
+        {"40/60 when more than one seat apart",
+         test_forty_sixty_rule_when_more_than_one_seat_apart},
+        {"arena without women or men has no data", test_arena_without_women_or_men_has_no_data},
+        {"arenas_balanced_share leaves out no_data arenas",
+         test_arenas_balanced_share_leaves_out_no_data_arenas},
+        {"arena types sum their arenas", test_arena_types_sum_their_arenas},
+        {"chairs match chair and ordförande case-insensitively",
+         test_chairs_match_chair_and_ordforande_case_insensitively},
+        {"breakdown by role reads the role column", test_breakdown_by_role_reads_the_role_column},
+        {"count is not a breakdown column", test_count_is_not_a_breakdown_column},
+        {"breakdowns list values, empty value first",
+         test_breakdowns_list_values_with_empty_value_first},
+        {"balance_certain for large bodies", test_balance_certain_for_large_bodies},
+        {"total pools the regions' seats", test_total_pools_the_regions_seats},
+        {"arena type conflict in a file is a row error",
+         test_arena_type_conflict_in_a_file_is_a_row_error},
+        {"arena type conflict row skipped with on_error skip",
+         test_arena_type_conflict_row_skipped_with_on_error_skip},
+        {"arena type conflict across regions is an error",
+         test_arena_type_conflict_across_regions_is_an_error},
+        {"small board and its complement suppressed",
+         test_small_board_and_its_complement_suppressed},
+        {"small board published when min_cell is 0",
+         test_small_board_published_when_min_cell_is_zero},
+        {"arenas of a type are a family", test_arenas_of_a_type_are_a_family},
+        {"gender with zero seats is published", test_gender_with_zero_seats_is_published},
+        {"keys of absent optional columns are null",
+         test_keys_of_absent_optional_columns_are_null},
+        {NULL, NULL},
+    };
+    return jvt_main("participation", tests);
+}
