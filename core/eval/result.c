@@ -125,43 +125,70 @@ static cJSON *scope_block(jv_run *run, jv_scope *scope, GError **error)
     return block;
 }
 
-/* An indicator's headline metric: the first scope that has one names it,
- * so every summary row has the same columns. */
-static const char *headline_metric(const cJSON *scopes[], size_t n, const char *indicator)
+/* The headline of an indicator in a scope's block, or NULL. */
+static const cJSON *headline_of(const cJSON *scope, const char *indicator)
 {
-    for (size_t s = 0; s < n; s++) {
-        const cJSON *entry = cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(scopes[s], "indicators"), indicator);
-        const cJSON *h = cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(entry, "result"), "headline");
-        const cJSON *metric = cJSON_GetObjectItemCaseSensitive(h, "metric");
-        if (cJSON_IsString(metric))
-            return metric->valuestring;
-    }
-    return NULL;
+    const cJSON *entry = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(scope, "indicators"), indicator);
+    return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(entry, "result"),
+                                            "headline");
 }
 
+static const char *metric_of(const cJSON *headline)
+{
+    const cJSON *metric = cJSON_GetObjectItemCaseSensitive(headline, "metric");
+    return cJSON_IsString(metric) ? metric->valuestring : NULL;
+}
+
+/* The summary: per scope, "<indicator>.<metric>" → headline value. Every
+ * row has the same keys: each metric any scope reports (e.g. share_met for
+ * regions, share_regions_fulfilling for the total) is its own column, null
+ * where the scope reports another, so a column never mixes two metrics. */
 static cJSON *summary(const jv_run *run, const cJSON *scopes[], size_t n)
 {
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *owners = g_ptr_array_new(); /* indicator name per key */
+    for (guint i = 0; i < run->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        guint first = keys->len;
+        for (size_t s = 0; s < n; s++) {
+            const char *metric = metric_of(headline_of(scopes[s], ind->name));
+            if (metric == NULL)
+                continue;
+            char *key = g_strdup_printf("%s.%s", ind->name, metric);
+            gboolean seen = FALSE;
+            for (guint k = first; k < keys->len; k++)
+                seen = seen || strcmp(g_ptr_array_index(keys, k), key) == 0;
+            if (seen) {
+                g_free(key);
+            } else {
+                g_ptr_array_add(keys, key);
+                g_ptr_array_add(owners, ind->name);
+            }
+        }
+        if (keys->len == first) { /* no scope finished it: one null column */
+            g_ptr_array_add(keys, g_strdup_printf("%s.headline", ind->name));
+            g_ptr_array_add(owners, ind->name);
+        }
+    }
     cJSON *rows = cJSON_CreateArray();
     for (size_t s = 0; s < n; s++) {
         cJSON *row = cJSON_CreateObject();
         cJSON_AddItemToObject(row, "region", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(scopes[s], "name"), TRUE));
-        for (guint i = 0; i < run->indicators->len; i++) {
-            const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-            const char *metric = headline_metric(scopes, n, ind->name);
-            char *key = g_strdup_printf("%s.%s", ind->name, metric ? metric : "headline");
-            const cJSON *entry = cJSON_GetObjectItemCaseSensitive(
-                cJSON_GetObjectItemCaseSensitive(scopes[s], "indicators"), ind->name);
-            const cJSON *value = cJSON_GetObjectItemCaseSensitive(
-                cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(entry, "result"),
-                                                 "headline"),
-                "value");
+        for (guint k = 0; k < keys->len; k++) {
+            const char *key = g_ptr_array_index(keys, k);
+            const char *owner = g_ptr_array_index(owners, k);
+            const cJSON *h = headline_of(scopes[s], owner);
+            const char *metric = metric_of(h);
+            const cJSON *value = NULL;
+            if (metric != NULL && strcmp(key + strlen(owner) + 1, metric) == 0)
+                value = cJSON_GetObjectItemCaseSensitive(h, "value");
             cJSON_AddItemToObject(row, key, value ? cJSON_Duplicate(value, TRUE) : cJSON_CreateNull());
-            g_free(key);
         }
         cJSON_AddItemToArray(rows, row);
     }
+    g_ptr_array_unref(owners);
+    g_ptr_array_unref(keys);
     return rows;
 }
 
