@@ -1,0 +1,419 @@
+/* tests/test_training_reach.c — the training_reach indicator through the
+ * whole pipeline (real CSV files, the plugin loaded from the build tree),
+ * against INDICATORS.md "training_reach", "Disclosure control" and
+ * "Result shapes". Every expected value is worked out by hand beside the
+ * data it comes from; z = 1.959963984540054, z² = 3.841459.
+ *
+ * Wilson (k of n): centre = (p + z²/2n)/(1 + z²/n),
+ *                  half = z·sqrt(p(1−p)/n + z²/4n²)/(1 + z²/n).
+ */
+#include "harness.h"
+
+#include <glib.h>
+#include <string.h>
+
+#define RES(scope) scope "/indicators/training_reach/result/"
+#define RA RES("regions/0")
+#define RB RES("regions/1")
+#define TOT RES("total")
+
+/* tests/data/training_reach/basic/training.csv, completed_only true:
+ *   p1 woman politician yes 2.5 | p1 woman politician yes 1.5
+ *   p2 unknown official yes 3   | p2 man official no 4
+ *   p3 man politician yes 1     | p3 woman politician yes 2
+ *   p4 woman official yes (empty) | p4 woman politician yes 0.25
+ *   p5 woman official no 6      | p6 (empty) politician (empty) 2
+ * Persons: p1 woman (2 counted rows, 4.0 h, politician);
+ *   p2 man — the first known gender, from a row that is not completed —
+ *   (1 row, 3 h, official); p3 man, first known, rows disagree (2 rows,
+ *   3 h, politician); p4 woman (2 rows, 0 + 0.25 h, official and
+ *   politician); p5 woman, no counted row: not reached; p6 unknown, empty
+ *   completed = yes (1 row, 2 h, politician).
+ * woman: 2 persons (p1, p4), 4 rows, 4.25 h, 2.125 h/person
+ * man: 2 persons (p2, p3), 3 rows, 6 h, 3 h/person
+ * unknown: 1 person, 1 row, 2 h; total: 5 persons, 8 rows, 12.25 h, 2.45 */
+static void test_persons_are_distinct_and_counted_under_first_known_gender(void)
+{
+    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/participations"), 4);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/hours"), 4.25);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/hours_per_person"), 2.125);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/participations"), 3);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours"), 6);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours_per_person"), 3);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/unknown/persons_reached"), 1);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/unknown/hours"), 2);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/non_binary/persons_reached"), 0);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/non_binary/hours"), 0);
+    CU_ASSERT(jvt_is_null(doc, RA "by_gender/non_binary/hours_per_person"));
+    JVT_NEAR(jvt_num(doc, RA "by_gender/mixed/persons_reached"), 0);
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "by_gender/woman/suppressed")));
+    JVT_NEAR(jvt_num(doc, RA "total/persons_reached"), 5);
+    JVT_NEAR(jvt_num(doc, RA "total/participations"), 8);
+    JVT_NEAR(jvt_num(doc, RA "total/hours"), 12.25);
+    JVT_NEAR(jvt_num(doc, RA "total/hours_per_person"), 2.45);
+    cJSON_Delete(doc);
+}
+
+/* The same data: women's shares 2/(2+2) = 0.5 of persons, 4/7 of rows,
+ * 4.25/10.25 of hours; 0.5 is balanced; Wilson 2 of 4: centre 0.5, half
+ * 1.95996·sqrt(0.0625 + 0.060023)/1.96036 = 0.34996 → [0.15004, 0.84996],
+ * not inside [0.40, 0.60]: balance_certain false. No population anywhere:
+ * the headline is the women's share of persons reached. */
+static void test_headline_is_women_share_without_population(void)
+{
+    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.5);
+    JVT_NEAR(jvt_num(doc, RA "women_share/participations"), 4.0 / 7.0);
+    JVT_NEAR(jvt_num(doc, RA "women_share/hours"), 4.25 / 10.25);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "balanced");
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "balance_certain")));
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/metric"), "women_share_persons_reached");
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/unit"), "share");
+    JVT_NEAR(jvt_num(doc, RA "headline/value"), 0.5);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/balance"), "balanced");
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "headline/balance_certain")));
+    JVT_NEAR(jvt_num(doc, RA "headline/ci/0"), 0.15003898915214947);
+    JVT_NEAR(jvt_num(doc, RA "headline/ci/1"), 0.8499610108478506);
+    /* "reach" is present and null: no population rows in this scope. */
+    CU_ASSERT(jvt_is_null(doc, RA "reach"));
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, TOT "headline/metric"), "women_share_persons_reached");
+    JVT_NEAR(jvt_num(doc, TOT "headline/value"), 0.5);
+    cJSON_Delete(doc);
+}
+
+/* Target groups, sorted: official, politician. official: p4 (woman), p2
+ * (man); p5's official row is not completed. politician: p1, p4 (woman),
+ * p3 (man), p6 (unknown). p4 counts in both. No population: population,
+ * rates and gaps are null. */
+static void test_person_reached_in_each_group_of_a_counted_row(void)
+{
+    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(jvt_get(doc, RA "target_groups")), 2);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/0/value"), "official");
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 1);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/persons_reached"), 1);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/unknown/persons_reached"), 0);
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/population"));
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate"));
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate_ci"));
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/reach_gap/value"));
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/reach_gap/ci"));
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/1/value"), "politician");
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/man/persons_reached"), 1);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/unknown/persons_reached"), 1);
+    cJSON_Delete(doc);
+}
+
+/* p3's rows say man, then woman: one person whose rows disagree. */
+static void test_disagreeing_genders_give_one_warning(void)
+{
+    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    int found = 0;
+    const cJSON *w;
+    cJSON_ArrayForEach(w, jvt_get(doc, "warnings"))
+    {
+        if (cJSON_IsString(w) && strstr(w->valuestring, "different genders") != NULL) {
+            found++;
+            CU_ASSERT_PTR_NOT_NULL(strstr(w->valuestring, "1 person"));
+        }
+    }
+    CU_ASSERT_EQUAL(found, 1);
+    cJSON_Delete(doc);
+}
+
+/* completed_only false counts every row: p2 2 rows 7 h, p5 woman 1 row
+ * 6 h (official). woman: 3 persons (p1, p4, p5), 5 rows, 10.25 h;
+ * man: 2 persons, 4 rows, 10 h; official: woman 2 (p4, p5), man 1.
+ * Share 3/5 = 0.6: balanced (0.60 is inside the band). */
+static void test_completed_only_false_counts_every_row(void)
+{
+    cJSON *doc = jvt_run("training_reach/basic_all.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/persons_reached"), 3);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/participations"), 5);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/hours"), 10.25);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/participations"), 4);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours"), 10);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours_per_person"), 5);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/persons_reached"), 1);
+    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.6);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "balanced");
+    cJSON_Delete(doc);
+}
+
+/* population.json. Region A (pop_a): politician w1 w2 w3 m1; official w4
+ * m2 m3; adviser w5. Population: politician woman 10, man 8; official
+ * woman 4, man 5, non_binary 1; board woman 3. No hours column. Groups,
+ * sorted: adviser (no population rows), board, official, politician.
+ *   board:      woman 0/3 = 0, Wilson 0 of 3: centre (0 + 0.64024)/2.28049
+ *               = 0.28075 = half → [0, 0.56150]; man 0/0: null
+ *   official:   woman 1/4 = 0.25, W: centre 0.37247, half 0.32689 →
+ *               [0.04559, 0.69936]; man 2/5 = 0.4, W: centre 0.44345, half
+ *               0.32583 → [0.11762, 0.76928]; non_binary 0/1 = 0 [0, 0.79345];
+ *               gap 0.25 − 0.4 = −0.15, Newcombe
+ *               [−0.15 − sqrt(0.20441² + 0.36928²), −0.15 + sqrt(0.44936² + 0.28238²)]
+ *               = [−0.57208, 0.38072]
+ *   politician: woman 3/10 = 0.3, W: centre 0.35551, half 0.24772 →
+ *               [0.10779, 0.60322]; man 1/8 = 0.125, W: centre 0.24665, half
+ *               0.22424 → [0.02242, 0.47089]; gap 0.175,
+ *               [0.175 − sqrt(0.19221² + 0.34589²), 0.175 + sqrt(0.30322² + 0.10258²)]
+ *               = [−0.22071, 0.49510] */
+static void test_reach_rates_against_population(void)
+{
+    cJSON *doc = jvt_run("training_reach/population.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(jvt_get(doc, RA "target_groups")), 4);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/0/value"), "adviser");
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/population"));
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 1);
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate"));
+
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/1/value"), "board");
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/persons_reached"), 0);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/population"), 3);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate"), 0);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate_ci/0"), 0);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate_ci/1"), 0.5614970317550454);
+    /* a gender without a population row in a group that has some: 0 */
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/man/population"), 0);
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/1/by_gender/man/reach_rate"));
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/1/reach_gap/value"));
+
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/2/value"), "official");
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate"), 0.25);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/0"), 0.04558726080970055);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/1"), 0.6993581574175981);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate"), 0.4);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate_ci/0"), 0.11762077423264783);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate_ci/1"), 0.769275718723987);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/population"), 1);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/reach_rate"), 0);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/reach_rate_ci/1"), 0.7934506856227626);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/unknown/population"), 0);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/value"), -0.15);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/ci/0"), -0.5720771545374123);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/ci/1"), 0.38071723241544375);
+
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/3/value"), "politician");
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/persons_reached"), 3);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/population"), 10);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate"), 0.3);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/0"), 0.10779126740630099);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/1"), 0.6032218525388546);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate"), 0.125);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate_ci/0"), 0.02241749145005667);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate_ci/1"), 0.4708881822128535);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/reach_gap/value"), 0.175);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/reach_gap/ci/0"), -0.22070548578429927);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/reach_gap/ci/1"), 0.49510414386179713);
+    cJSON_Delete(doc);
+}
+
+/* reach pools board, official, politician (the groups with population):
+ * woman 0 + 1 + 3 = 4 of 3 + 4 + 10 = 17 → 0.23529, W: centre 0.28408, half
+ * 0.18853 → [0.09555, 0.47262]; man 0 + 2 + 1 = 3 of 0 + 5 + 8 = 13 →
+ * 0.23077, W: centre 0.29218, half 0.21038 → [0.08180, 0.50256];
+ * gap 4/17 − 3/13 = (52 − 51)/221 = 0.0045249,
+ * [0.0045249 − sqrt(0.13974² + 0.27180²), 0.0045249 + sqrt(0.23733² + 0.14897²)]
+ * = [−0.30109, 0.28473]. Hours: no column, so null. Persons: woman 5,
+ * man 3: share 5/8 = 0.625, women_dominated (not the headline). */
+static void test_reach_pools_groups_with_population(void)
+{
+    cJSON *doc = jvt_run("training_reach/population.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, RA "reach/woman/reached"), 4);
+    JVT_NEAR(jvt_num(doc, RA "reach/woman/population"), 17);
+    JVT_NEAR(jvt_num(doc, RA "reach/woman/rate"), 4.0 / 17.0);
+    JVT_NEAR(jvt_num(doc, RA "reach/woman/ci/0"), 0.09555044322080117);
+    JVT_NEAR(jvt_num(doc, RA "reach/woman/ci/1"), 0.4726179811956498);
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "reach/woman/suppressed")));
+    JVT_NEAR(jvt_num(doc, RA "reach/man/reached"), 3);
+    JVT_NEAR(jvt_num(doc, RA "reach/man/population"), 13);
+    JVT_NEAR(jvt_num(doc, RA "reach/man/rate"), 3.0 / 13.0);
+    JVT_NEAR(jvt_num(doc, RA "reach/man/ci/0"), 0.08179528718498569);
+    JVT_NEAR(jvt_num(doc, RA "reach/man/ci/1"), 0.5025637594672749);
+    JVT_NEAR(jvt_num(doc, RA "reach/gap/value"), 1.0 / 221.0);
+    JVT_NEAR(jvt_num(doc, RA "reach/gap/ci/0"), -0.3010901657166799);
+    JVT_NEAR(jvt_num(doc, RA "reach/gap/ci/1"), 0.28473168921615827);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/metric"), "reach_gap");
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/unit"), "difference");
+    JVT_NEAR(jvt_num(doc, RA "headline/value"), 1.0 / 221.0);
+    JVT_NEAR(jvt_num(doc, RA "headline/ci/0"), -0.3010901657166799);
+    CU_ASSERT(jvt_is_null(doc, RA "headline/balance"));
+    CU_ASSERT(jvt_is_null(doc, RA "headline/balance_certain"));
+    CU_ASSERT(jvt_is_null(doc, RA "by_gender/woman/hours"));
+    CU_ASSERT(jvt_is_null(doc, RA "by_gender/woman/hours_per_person"));
+    CU_ASSERT(jvt_is_null(doc, RA "women_share/hours"));
+    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.625);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "women_dominated");
+    cJSON_Delete(doc);
+}
+
+/* Region B (pop_b) has no population table: w1 woman adviser, m9 man
+ * adviser. Region A has population rows, so every scope's headline is
+ * reach_gap: B's is null and its reach is null. The total: persons are
+ * the sum of the regions' — w1 in A and w1 in B are two persons —
+ * woman 5 + 1 = 6, man 3 + 1 = 4; adviser woman 1 + 1 = 2, man 0 + 1 = 1;
+ * reach is A's (the sum of the regions' reach): gap 1/221. */
+static void test_total_sums_regions_persons_and_reach(void)
+{
+    cJSON *doc = jvt_run("training_reach/population.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RB "headline/metric"), "reach_gap");
+    CU_ASSERT(jvt_is_null(doc, RB "headline/value"));
+    CU_ASSERT(jvt_is_null(doc, RB "reach"));
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(jvt_get(doc, RB "target_groups")), 1);
+    CU_ASSERT(jvt_is_null(doc, RB "target_groups/0/by_gender/man/population"));
+    JVT_NEAR(jvt_num(doc, TOT "by_gender/woman/persons_reached"), 6);
+    JVT_NEAR(jvt_num(doc, TOT "by_gender/man/persons_reached"), 4);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, TOT "target_groups/0/value"), "adviser");
+    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/woman/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/man/persons_reached"), 1);
+    JVT_NEAR(jvt_num(doc, TOT "target_groups/3/by_gender/woman/reach_rate"), 0.3);
+    JVT_NEAR(jvt_num(doc, TOT "reach/woman/reached"), 4);
+    JVT_NEAR(jvt_num(doc, TOT "reach/woman/population"), 17);
+    JVT_NEAR(jvt_num(doc, TOT "reach/man/reached"), 3);
+    JVT_NEAR(jvt_num(doc, TOT "reach/man/population"), 13);
+    JVT_NEAR(jvt_num(doc, TOT "headline/value"), 1.0 / 221.0);
+    cJSON_Delete(doc);
+}
+
+/* mixed.json: A has politician population woman 4, man 4 and reaches w1
+ * and m1; B reaches w1 in politician with no population. Total
+ * politician: woman 1 + 1 = 2 reached, population 4 + 0 = 4 from A only.
+ * Dividing B's person by A's population would mix registers, so the
+ * total's woman rate is null (documented in result.c); man 1/4 = 0.25
+ * (both from A). reach = A's: woman 1/4, man 1/4, gap 0, Newcombe
+ * [0 − sqrt(0.20441² + 0.44936²), 0 + sqrt(0.44936² + 0.20441²)] =
+ * [−0.49367, 0.49367]. */
+static void test_total_rate_needs_population_of_every_region_reached(void)
+{
+    cJSON *doc = jvt_run("training_reach/mixed.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/reach_rate"), 0.25);
+    CU_ASSERT(jvt_is_null(doc, RB "target_groups/0/by_gender/woman/population"));
+    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/woman/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/woman/population"), 4);
+    CU_ASSERT(jvt_is_null(doc, TOT "target_groups/0/by_gender/woman/reach_rate"));
+    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/man/reach_rate"), 0.25);
+    CU_ASSERT(jvt_is_null(doc, TOT "target_groups/0/reach_gap/value"));
+    JVT_NEAR(jvt_num(doc, TOT "reach/woman/reached"), 1);
+    JVT_NEAR(jvt_num(doc, TOT "reach/woman/population"), 4);
+    JVT_NEAR(jvt_num(doc, TOT "headline/value"), 0);
+    JVT_NEAR(jvt_num(doc, TOT "headline/ci/0"), -0.4936672174461459);
+    JVT_NEAR(jvt_num(doc, TOT "headline/ci/1"), 0.4936672174461459);
+    cJSON_Delete(doc);
+}
+
+/* above.json: region Norrland reaches 2 women in politician, whose
+ * population has 1 woman: a data error naming region and group. */
+static void test_group_reached_above_population_is_an_error(void)
+{
+    char *message = NULL;
+    cJSON *doc = jvt_run("training_reach/above.json", -1, &message);
+    CU_ASSERT_PTR_NULL(doc);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(message);
+    CU_ASSERT_PTR_NOT_NULL(strstr(message, "Norrland"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(message, "politician"));
+    cJSON_Delete(doc);
+    g_free(message);
+}
+
+/* suppress.json, min_cell 5. Group a: 2 women, 6 men (population woman
+ * 20, man 20); group b: 10 women, 7 men (no population); split 12 / 13;
+ * reach (group a only): woman 2, man 6.
+ * Rule 1: a·woman (2) and reach·woman (2). Rule 3, family "target groups →
+ * split", woman line a 2 (S), b 10, split 12: one suppressed, so the
+ * smallest positive unsuppressed member, b·woman, is suppressed too.
+ * Family "groups with population → reach": a·woman and reach·woman, two.
+ * The split stays published: 12 / 13, share 12/25 = 0.48, balanced;
+ * Wilson 12 of 25: centre 0.48266, half 0.18235 → [0.30031, 0.66501],
+ * not inside the band: false. Group a man: 6/20 = 0.3, W: centre 0.33223,
+ * half 0.18675 → [0.14548, 0.51897]. */
+static void test_small_cells_are_suppressed_with_their_figures(void)
+{
+    cJSON *doc = jvt_run("training_reach/suppress.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/persons_reached"), 12);
+    JVT_NEAR(jvt_num(doc, RA "by_gender/man/persons_reached"), 13);
+    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.48);
+    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "balanced");
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "balance_certain")));
+
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/persons_reached"));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, RA "target_groups/0/by_gender/woman/suppressed")));
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/population"), 20);
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate"));
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate_ci"));
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/persons_reached"), 6);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/reach_rate"), 0.3);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/reach_rate_ci/0"), 0.1454772448676043);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/reach_rate_ci/1"), 0.5189728183535235);
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/reach_gap/value"));
+    CU_ASSERT(jvt_is_null(doc, RA "target_groups/1/by_gender/woman/persons_reached"));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, RA "target_groups/1/by_gender/woman/suppressed")));
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/man/persons_reached"), 7);
+
+    CU_ASSERT(jvt_is_null(doc, RA "reach/woman/reached"));
+    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, RA "reach/woman/suppressed")));
+    JVT_NEAR(jvt_num(doc, RA "reach/woman/population"), 20);
+    CU_ASSERT(jvt_is_null(doc, RA "reach/woman/rate"));
+    CU_ASSERT(jvt_is_null(doc, RA "reach/woman/ci"));
+    JVT_NEAR(jvt_num(doc, RA "reach/man/reached"), 6);
+    JVT_NEAR(jvt_num(doc, RA "reach/man/rate"), 0.3);
+    CU_ASSERT(jvt_is_null(doc, RA "reach/gap/value"));
+    CU_ASSERT(jvt_is_null(doc, RA "headline/value"));
+    CU_ASSERT(jvt_is_null(doc, RA "headline/ci"));
+    CU_ASSERT(jvt_is_null(doc, TOT "headline/value"));
+    cJSON_Delete(doc);
+}
+
+/* The same data with min_cell 0: nothing is suppressed; group a woman
+ * 2/20 = 0.1, reach gap 2/20 − 6/20 = −0.2. */
+static void test_min_cell_zero_suppresses_nothing(void)
+{
+    cJSON *doc = jvt_run("training_reach/suppress.json", 0, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 2);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/reach_rate"), 0.1);
+    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "reach/woman/suppressed")));
+    JVT_NEAR(jvt_num(doc, RA "headline/value"), -0.2);
+    cJSON_Delete(doc);
+}
+
+int main(void)
+{
+    static const jvt_test tests[] = {
+        {"persons are distinct, counted under the first known gender",
+         test_persons_are_distinct_and_counted_under_first_known_gender},
+        {"headline is the women's share without population",
+         test_headline_is_women_share_without_population},
+        {"a person is reached in each group of a counted row",
+         test_person_reached_in_each_group_of_a_counted_row},
+        {"disagreeing genders give one warning", test_disagreeing_genders_give_one_warning},
+        {"completed_only false counts every row", test_completed_only_false_counts_every_row},
+        {"reach rates against the population", test_reach_rates_against_population},
+        {"reach pools the groups with population", test_reach_pools_groups_with_population},
+        {"the total sums the regions' persons and reach",
+         test_total_sums_regions_persons_and_reach},
+        {"a total rate needs the population of every region reached",
+         test_total_rate_needs_population_of_every_region_reached},
+        {"a group reached above its population is an error",
+         test_group_reached_above_population_is_an_error},
+        {"small cells are suppressed with their figures",
+         test_small_cells_are_suppressed_with_their_figures},
+        {"min_cell 0 suppresses nothing", test_min_cell_zero_suppresses_nothing},
+        {NULL, NULL},
+    };
+    return jvt_main("training_reach", tests);
+}

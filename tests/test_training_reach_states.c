@@ -1,0 +1,510 @@
+/* tests/test_training_reach_states.c — the training_reach plugin's states
+ * on their own (DESIGN.md "Data flow"; plugin.h merge/pool/save/load):
+ * merge() joins chunk states exactly in any order, a saved and reloaded
+ * region gives the same figures, pool and cells as the region itself, and
+ * load() refuses bad input without crashing.
+ *
+ * The plugin's sources are linked in and driven through a small mock of
+ * the host table: results are built as cJSON trees and compared with each
+ * other. The statistics helpers are stand-ins (an "interval" is just its
+ * inputs): what is tested here is that two ways of reaching a state agree,
+ * not the numbers, which tests/test_training_reach.c checks by hand.
+ * Needs neither the core nor tests/harness.c: only the CUnit runner.
+ */
+#include "harness.h"
+
+#include <jamvikt/jamvikt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
+
+/* --- the mock host --- */
+
+struct jv_ctx {
+    int scope;
+    const char *scope_name;
+    void *instance;
+    int completed_only;
+    char error[512];
+    int warnings;
+};
+
+struct jv_writer {
+    cJSON *stack[64];
+    int depth;
+};
+
+struct jv_cells {
+    cJSON *record; /* every group and family declared, in order */
+};
+
+static void *m_alloc0(size_t n) { return calloc(1, n ? n : 1); }
+static void *m_realloc(void *p, size_t n) { return realloc(p, n); }
+static void m_free(void *p) { free(p); }
+static char *m_strdup(const char *s) { return strdup(s); }
+static void *m_instance(jv_ctx *c) { return c->instance; }
+static int m_scope(jv_ctx *c) { return c->scope; }
+static const char *m_scope_name(jv_ctx *c) { return c->scope_name; }
+static int m_param_bool(jv_ctx *c, const char *name) { return c->completed_only; }
+
+static void m_error(jv_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->error, sizeof c->error, fmt, ap);
+    va_end(ap);
+}
+
+static int m_row_error(jv_ctx *c, const jv_batch *b, size_t row, size_t column,
+                       const char *fmt, ...)
+{
+    snprintf(c->error, sizeof c->error, "row error");
+    return 0;
+}
+
+static void m_warning(jv_ctx *c, const char *fmt, ...) { c->warnings++; }
+
+static double m_women_share(double w, double m) { return w + m > 0 ? w / (w + m) : NAN; }
+static void m_wilson(jv_ctx *c, int64_t k, int64_t n, double ci[2])
+{
+    ci[0] = n > 0 ? (double)k : NAN;
+    ci[1] = n > 0 ? (double)n : NAN;
+}
+static void m_newcombe(jv_ctx *c, int64_t k1, int64_t n1, int64_t k2, int64_t n2, double *d,
+                       double ci[2])
+{
+    int ok = n1 > 0 && n2 > 0;
+    *d = ok ? (double)k1 / (double)n1 - (double)k2 / (double)n2 : NAN;
+    ci[0] = ok ? (double)(k1 + n1) : NAN;
+    ci[1] = ok ? (double)(k2 + n2) : NAN;
+}
+static jv_balance m_balance(jv_ctx *c, double s) { return s == s ? JV_BALANCE_BALANCED : JV_BALANCE_NO_DATA; }
+static int m_balance_certain(jv_ctx *c, jv_balance cls, int64_t k, int64_t n) { return -1; }
+static const char *m_balance_name(jv_balance cls) { return cls == JV_BALANCE_NONE ? NULL : "b"; }
+static const char *m_gender_name(int g)
+{
+    static const char *const names[] = {"woman", "man", "non_binary", "mixed", "unknown", "total"};
+    return g >= 0 && g <= 5 ? names[g] : "?";
+}
+
+static void m_add_group(jv_cells *cells, const char *key, size_t n, const int64_t *counts)
+{
+    cJSON *g = cJSON_CreateObject();
+    cJSON_AddStringToObject(g, "group", key);
+    for (size_t i = 0; i < n * JV_GENDERS; i++)
+        cJSON_AddItemToObject(g, m_gender_name((int)(i % JV_GENDERS)),
+                              cJSON_CreateNumber((double)counts[i]));
+    cJSON_AddItemToArray(cells->record, g);
+}
+static void m_add_family(jv_cells *cells, const char *margin, const char *const *members,
+                         size_t n)
+{
+    cJSON *f = cJSON_CreateObject();
+    cJSON_AddStringToObject(f, "margin", margin);
+    cJSON_AddItemToObject(f, "members", cJSON_CreateStringArray(members, (int)n));
+    cJSON_AddItemToArray(cells->record, f);
+}
+static int m_suppressed(jv_ctx *c, const char *key, int g) { return 0; }
+
+static void put(jv_writer *w, const char *key, cJSON *item)
+{
+    cJSON *top = w->stack[w->depth - 1];
+    if (cJSON_IsArray(top))
+        cJSON_AddItemToArray(top, item);
+    else
+        cJSON_AddItemToObject(top, key, item);
+}
+static void push(jv_writer *w, const char *key, cJSON *item)
+{
+    put(w, key, item);
+    w->stack[w->depth++] = item;
+}
+static void m_begin_object(jv_writer *w, const char *k) { push(w, k, cJSON_CreateObject()); }
+static void m_begin_array(jv_writer *w, const char *k) { push(w, k, cJSON_CreateArray()); }
+static void m_end(jv_writer *w) { w->depth--; }
+static void m_put_number(jv_writer *w, const char *k, double v)
+{
+    put(w, k, v == v ? cJSON_CreateNumber(v) : cJSON_CreateNull());
+}
+static void m_put_integer(jv_writer *w, const char *k, int64_t v) { put(w, k, cJSON_CreateNumber((double)v)); }
+static void m_put_fixed(jv_writer *w, const char *k, int64_t v) { m_put_number(w, k, (double)v / JV_FIXED_SCALE); }
+static void m_put_string(jv_writer *w, const char *k, const char *v) { put(w, k, cJSON_CreateString(v)); }
+static void m_put_bool(jv_writer *w, const char *k, int v) { put(w, k, cJSON_CreateBool(v)); }
+static void m_put_null(jv_writer *w, const char *k) { put(w, k, cJSON_CreateNull()); }
+static void m_put_interval(jv_writer *w, const char *k, const double ci[2])
+{
+    if (ci[0] != ci[0] || ci[1] != ci[1]) {
+        m_put_null(w, k);
+        return;
+    }
+    m_begin_array(w, k);
+    m_put_number(w, NULL, ci[0]);
+    m_put_number(w, NULL, ci[1]);
+    m_end(w);
+}
+static void m_put_balance(jv_writer *w, const char *k, jv_balance c) { m_put_number(w, k, (double)c); }
+static void m_put_tristate(jv_writer *w, const char *k, int v) { m_put_number(w, k, (double)v); }
+static void m_put_gap(jv_writer *w, const char *k, double v, const double ci[2])
+{
+    m_begin_object(w, k);
+    m_put_number(w, "value", v);
+    m_put_interval(w, "ci", ci);
+    m_end(w);
+}
+static void m_put_headline(jv_writer *w, const jv_headline *h)
+{
+    m_begin_object(w, "headline");
+    m_put_string(w, "metric", h->metric);
+    m_put_number(w, "value", h->value);
+    m_put_interval(w, "ci", h->ci);
+    m_end(w);
+}
+
+static const jv_node *m_node_get(const jv_node *n, const char *key)
+{
+    return (const jv_node *)cJSON_GetObjectItemCaseSensitive((const cJSON *)n, key);
+}
+static size_t m_node_size(const jv_node *n)
+{
+    return cJSON_IsArray((const cJSON *)n) ? (size_t)cJSON_GetArraySize((const cJSON *)n) : 0;
+}
+static const jv_node *m_node_at(const jv_node *n, size_t i)
+{
+    return (const jv_node *)cJSON_GetArrayItem((const cJSON *)n, (int)i);
+}
+static double m_node_number(const jv_node *n)
+{
+    return cJSON_IsNumber((const cJSON *)n) ? ((const cJSON *)n)->valuedouble : NAN;
+}
+static int m_node_integer(const jv_node *n, int64_t *out)
+{
+    const cJSON *j = (const cJSON *)n;
+    if (!cJSON_IsNumber(j) || j->valuedouble != (double)(int64_t)j->valuedouble)
+        return -1;
+    *out = (int64_t)j->valuedouble;
+    return 0;
+}
+static const char *m_node_string(const jv_node *n)
+{
+    return cJSON_IsString((const cJSON *)n) ? ((const cJSON *)n)->valuestring : NULL;
+}
+static int m_node_bool(const jv_node *n)
+{
+    return cJSON_IsBool((const cJSON *)n) ? cJSON_IsTrue((const cJSON *)n) : -1;
+}
+
+static const jv_host host = {
+    .abi_major = JV_ABI_MAJOR, .abi_minor = JV_ABI_MINOR, .struct_size = sizeof(jv_host),
+    .core_version = "test", .alloc0 = m_alloc0, .realloc = m_realloc, .free = m_free,
+    .strdup = m_strdup, .instance = m_instance, .scope = m_scope, .scope_name = m_scope_name,
+    .param_bool = m_param_bool, .error = m_error, .row_error = m_row_error,
+    .warning = m_warning, .women_share = m_women_share, .wilson = m_wilson,
+    .newcombe = m_newcombe, .balance = m_balance, .balance_certain = m_balance_certain,
+    .balance_name = m_balance_name, .gender_name = m_gender_name, .add_group = m_add_group,
+    .add_family = m_add_family, .suppressed = m_suppressed, .begin_object = m_begin_object,
+    .end_object = m_end, .begin_array = m_begin_array, .end_array = m_end,
+    .put_number = m_put_number, .put_integer = m_put_integer, .put_fixed = m_put_fixed,
+    .put_string = m_put_string, .put_bool = m_put_bool, .put_null = m_put_null,
+    .put_interval = m_put_interval, .put_balance = m_put_balance,
+    .put_tristate = m_put_tristate, .put_gap = m_put_gap, .put_headline = m_put_headline,
+    .node_get = m_node_get, .node_size = m_node_size, .node_at = m_node_at,
+    .node_number = m_node_number, .node_integer = m_node_integer,
+    .node_string = m_node_string, .node_bool = m_node_bool,
+};
+
+/* --- test data: rows generated from a fixed seed --- */
+
+#define N_ROWS 600
+#define N_PERSONS 90
+
+static const jv_string gender_values[] = {{"woman", 5}, {"man", 3}, {"non_binary", 10},
+                                          {"mixed", 5}, {"unknown", 7}};
+static const jv_dict gender_dict = {1, 5, gender_values};
+static const jv_string group_values[] = {{"politician", 10}, {"official", 8},
+                                         {"adviser", 7}, {"never_in_a_row", 14}};
+static const jv_dict group_dict = {2, 4, group_values};
+
+static char id_text[N_ROWS][16];
+static jv_string ids[N_ROWS];
+static uint32_t genders[N_ROWS], groups[N_ROWS];
+static uint8_t group_missing[N_ROWS], completed[N_ROWS], completed_missing[N_ROWS];
+static int64_t hours[N_ROWS];
+static uint8_t hours_missing[N_ROWS];
+static uint64_t positions[N_ROWS];
+
+static void make_rows(void)
+{
+    uint32_t x = 12345;
+    for (int i = 0; i < N_ROWS; i++) {
+        x = x * 1103515245u + 12345u;
+        int person = (int)((x >> 8) % N_PERSONS);
+        snprintf(id_text[i], sizeof id_text[i], "person-%03d", person);
+        ids[i].data = id_text[i];
+        ids[i].length = (uint32_t)strlen(id_text[i]);
+        /* mostly the person's own gender; some unknown rows, some rows
+         * that disagree */
+        uint32_t r = (x >> 4) % 10;
+        genders[i] = r < 2 ? JV_UNKNOWN : r == 2 ? (uint32_t)(person + 1) % 4 : (uint32_t)person % 5;
+        groups[i] = (x >> 12) % 3; /* code 3 never appears in a row */
+        group_missing[i] = (x >> 16) % 7 == 0;
+        completed[i] = (x >> 18) % 4 != 0;
+        completed_missing[i] = (x >> 20) % 5 == 0;
+        hours[i] = (int64_t)((x >> 6) % 100000);
+        hours_missing[i] = (x >> 22) % 6 == 0;
+        positions[i] = 100 + (uint64_t)i * 37;
+    }
+}
+
+/* Rows [from, to) as a batch of the training table. */
+static void training_batch(size_t from, size_t to, jv_column cols[5], jv_batch *b)
+{
+    memset(cols, 0, 5 * sizeof *cols);
+    cols[0] = (jv_column){.role = "person", .type = JV_TYPE_ID, .present = 1, .ids = ids + from};
+    cols[1] = (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1,
+                          .codes = genders + from, .dict = &gender_dict};
+    cols[2] = (jv_column){.role = "target_group", .type = JV_TYPE_CATEGORY, .present = 1,
+                          .missing = group_missing + from, .codes = groups + from,
+                          .dict = &group_dict};
+    cols[3] = (jv_column){.role = "completed", .type = JV_TYPE_BOOLEAN, .present = 1,
+                          .missing = completed_missing + from, .booleans = completed + from};
+    cols[4] = (jv_column){.role = "hours", .type = JV_TYPE_NUMBER, .present = 1,
+                          .missing = hours_missing + from, .numbers = hours + from};
+    *b = (jv_batch){.table = 0, .n_rows = to - from, .n_columns = 5, .columns = cols,
+                    .positions = positions + from};
+}
+
+/* Population: politician and adviser, 40 of each known gender (a gender
+ * reached without a population row would be a data error). */
+static void population_batch(jv_column cols[3], jv_batch *b)
+{
+    static const uint32_t pg[] = {0, 0, 0, 0, 2, 2, 2, 2};
+    static const uint32_t pgender[] = {JV_WOMAN, JV_MAN, JV_NON_BINARY, JV_MIXED,
+                                       JV_WOMAN, JV_MAN, JV_NON_BINARY, JV_MIXED};
+    static const int64_t size[] = {40, 35, 40, 40, 30, 40, 40, 40};
+    static const uint64_t pos[] = {10, 20, 30, 40, 50, 60, 70, 80};
+    cols[0] = (jv_column){.role = "target_group", .type = JV_TYPE_CATEGORY, .present = 1,
+                          .codes = pg, .dict = &group_dict};
+    cols[1] = (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1,
+                          .codes = pgender, .dict = &gender_dict};
+    cols[2] = (jv_column){.role = "size", .type = JV_TYPE_INTEGER, .present = 1, .numbers = size};
+    *b = (jv_batch){.table = 1, .n_rows = 8, .n_columns = 3, .columns = cols, .positions = pos};
+}
+
+static const jv_plugin *plugin;
+static jv_ctx region_ctx, total_ctx;
+
+static void setup(void)
+{
+    make_rows();
+    plugin = jamvikt_plugin_entry(&host);
+    region_ctx = (jv_ctx){.scope = 0, .scope_name = "Gotland", .completed_only = 1};
+    total_ctx = (jv_ctx){.scope = JV_SCOPE_TOTAL, .scope_name = "total", .completed_only = 1};
+    void *instance = NULL;
+    plugin->configure(&region_ctx, &instance);
+    region_ctx.instance = total_ctx.instance = instance;
+}
+
+static void *consume_rows(size_t from, size_t to, int with_population)
+{
+    void *s = plugin->init(&region_ctx);
+    jv_column cols[5];
+    jv_batch b;
+    /* batches of 50 rows, as a reader would hand them */
+    for (size_t i = from; i < to; i += 50) {
+        training_batch(i, i + 50 < to ? i + 50 : to, cols, &b);
+        CU_ASSERT_EQUAL(plugin->consume(&region_ctx, s, &b), 0);
+    }
+    if (with_population) {
+        population_batch(cols, &b);
+        CU_ASSERT_EQUAL(plugin->consume(&region_ctx, s, &b), 0);
+    }
+    return s;
+}
+
+static cJSON *finish(jv_ctx *ctx, const void *state, const void *total)
+{
+    jv_writer w = {.depth = 1};
+    w.stack[0] = cJSON_CreateObject();
+    int rc = plugin->finish(ctx, state, total, &w);
+    CU_ASSERT_EQUAL(rc, 0);
+    if (rc != 0)
+        fprintf(stderr, "finish: %s\n", ctx->error);
+    cJSON *cells = cJSON_CreateArray();
+    jv_cells sink = {cells};
+    CU_ASSERT_EQUAL(plugin->cells(ctx, state, &sink), 0);
+    cJSON_AddItemToObject(w.stack[0], "cells", cells);
+    return w.stack[0];
+}
+
+/* The whole file in one state against three chunks merged in two orders:
+ * the same result, cells included. */
+static void test_merge_is_exact_in_any_order(void)
+{
+    void *whole = consume_rows(0, N_ROWS, 1);
+    cJSON *expected = finish(&region_ctx, whole, whole);
+
+    void *a = consume_rows(0, 170, 0), *b = consume_rows(170, 420, 1),
+         *c = consume_rows(420, N_ROWS, 0);
+    CU_ASSERT_EQUAL(plugin->merge(&region_ctx, c, b), 0);
+    CU_ASSERT_EQUAL(plugin->merge(&region_ctx, c, a), 0);
+    cJSON *backwards = finish(&region_ctx, c, c);
+    CU_ASSERT(cJSON_Compare(expected, backwards, 1));
+
+    void *d = consume_rows(0, 170, 0), *e = consume_rows(170, 420, 1),
+         *f = consume_rows(420, N_ROWS, 0);
+    CU_ASSERT_EQUAL(plugin->merge(&region_ctx, e, f), 0);
+    CU_ASSERT_EQUAL(plugin->merge(&region_ctx, d, e), 0);
+    cJSON *forwards = finish(&region_ctx, d, d);
+    CU_ASSERT(cJSON_Compare(expected, forwards, 1));
+
+    /* "never_in_a_row" is in the dictionary but in no row: not listed */
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItem(expected, "target_groups")), 3);
+
+    cJSON_Delete(expected);
+    cJSON_Delete(backwards);
+    cJSON_Delete(forwards);
+    void *states[] = {whole, a, b, c, d, e, f};
+    for (size_t i = 0; i < 7; i++)
+        plugin->destroy(&region_ctx, states[i]);
+}
+
+/* The value at "a/b/c" in a finished result (object keys only). */
+static cJSON *at(cJSON *doc, const char *path)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", path);
+    cJSON *v = doc;
+    for (char *part = strtok(buf, "/"); part != NULL && v != NULL; part = strtok(NULL, "/"))
+        v = cJSON_GetObjectItemCaseSensitive(v, part);
+    return v;
+}
+
+/* A person's first known gender wins whatever the merge order: rows at
+ * positions 300 (woman) and 200 (man) in two chunks → man. */
+static void test_first_known_gender_wins_in_any_merge_order(void)
+{
+    static const jv_string id[] = {{"x", 1}, {"x", 1}};
+    static const uint32_t g1[] = {JV_UNKNOWN}, g2[] = {JV_WOMAN}, g3[] = {JV_MAN};
+    static const uint64_t p1[] = {100}, p2[] = {300}, p3[] = {200};
+    const uint32_t *gs[] = {g1, g2, g3};
+    const uint64_t *ps[] = {p1, p2, p3};
+    void *s[3];
+    for (int k = 0; k < 3; k++) {
+        jv_column cols[5] = {{.role = "person", .type = JV_TYPE_ID, .present = 1, .ids = id},
+                             {.role = "gender", .type = JV_TYPE_GENDER, .present = 1,
+                              .codes = gs[k], .dict = &gender_dict},
+                             {.role = "target_group", .type = JV_TYPE_CATEGORY},
+                             {.role = "completed", .type = JV_TYPE_BOOLEAN},
+                             {.role = "hours", .type = JV_TYPE_NUMBER}};
+        jv_batch b = {.table = 0, .n_rows = 1, .n_columns = 5, .columns = cols,
+                      .positions = ps[k]};
+        s[k] = plugin->init(&region_ctx);
+        CU_ASSERT_EQUAL(plugin->consume(&region_ctx, s[k], &b), 0);
+    }
+    CU_ASSERT_EQUAL(plugin->merge(&region_ctx, s[1], s[0]), 0);
+    CU_ASSERT_EQUAL(plugin->merge(&region_ctx, s[1], s[2]), 0);
+    region_ctx.warnings = 0;
+    cJSON *r = finish(&region_ctx, s[1], s[1]);
+    JVT_NEAR(cJSON_GetNumberValue(at(r, "by_gender/man/persons_reached")), 1);
+    JVT_NEAR(cJSON_GetNumberValue(at(r, "by_gender/man/participations")), 3);
+    JVT_NEAR(cJSON_GetNumberValue(at(r, "by_gender/woman/persons_reached")), 0);
+    CU_ASSERT(cJSON_IsNull(at(r, "by_gender/man/hours"))); /* no hours column */
+    CU_ASSERT_EQUAL(region_ctx.warnings, 1);          /* woman vs man */
+    cJSON_Delete(r);
+    for (int k = 0; k < 3; k++)
+        plugin->destroy(&region_ctx, s[k]);
+}
+
+static cJSON *save(const void *state)
+{
+    jv_writer w = {.depth = 1};
+    w.stack[0] = cJSON_CreateObject();
+    CU_ASSERT_EQUAL(plugin->save(&region_ctx, state, &w), 0);
+    return w.stack[0];
+}
+
+/* Saved (aggregates only) and loaded back: the same result and cells for
+ * the region, and the same pooled total. */
+static void test_saved_region_gives_the_same_results(void)
+{
+    void *region = consume_rows(0, N_ROWS, 1);
+    cJSON *saved = save(region);
+    char *text = cJSON_PrintUnformatted(saved);
+    CU_ASSERT_PTR_NULL(strstr(text, "person-")); /* no identifier leaves */
+    void *loaded = plugin->load(&region_ctx, (const jv_node *)saved);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(loaded);
+
+    void *total1 = plugin->init(&total_ctx), *total2 = plugin->init(&total_ctx);
+    CU_ASSERT_EQUAL(plugin->pool(&total_ctx, total1, region), 0);
+    CU_ASSERT_EQUAL(plugin->pool(&total_ctx, total2, loaded), 0);
+    cJSON *r1 = finish(&region_ctx, region, total1), *r2 = finish(&region_ctx, loaded, total2);
+    CU_ASSERT(cJSON_Compare(r1, r2, 1));
+    cJSON *t1 = finish(&total_ctx, total1, total1), *t2 = finish(&total_ctx, total2, total2);
+    CU_ASSERT(cJSON_Compare(t1, t2, 1));
+    CU_ASSERT(cJSON_Compare(r1, t1, 1)); /* one region: the total is the region */
+    cJSON *resaved = save(loaded);
+    CU_ASSERT(cJSON_Compare(saved, resaved, 1));
+
+    cJSON *docs[] = {saved, r1, r2, t1, t2, resaved};
+    for (size_t i = 0; i < 6; i++)
+        cJSON_Delete(docs[i]);
+    free(text);
+    void *states[] = {region, loaded, total1, total2};
+    for (size_t i = 0; i < 4; i++)
+        plugin->destroy(&region_ctx, states[i]);
+}
+
+/* Bad saved states are refused with a message, never a crash. */
+static void test_load_refuses_bad_saved_states(void)
+{
+    static const char *const bad[] = {
+        "{}",
+        "{\"format\": 2}",
+        "{\"format\": 1, \"hours_present\": true, \"disagreeing\": 0,"
+        " \"persons_reached\": [1, 2], \"participations\": [0,0,0,0,0],"
+        " \"hours\": [0,0,0,0,0], \"target_groups\": []}",
+        "{\"format\": 1, \"hours_present\": true, \"disagreeing\": -1,"
+        " \"persons_reached\": [0,0,0,0,0], \"participations\": [0,0,0,0,0],"
+        " \"hours\": [0,0,0,0,0], \"target_groups\": []}",
+        "{\"format\": 1, \"hours_present\": true, \"disagreeing\": 0,"
+        " \"persons_reached\": [0,0,0,0,0], \"participations\": [0,0,0,0,0],"
+        " \"hours\": [0,0,0,0,0], \"target_groups\": [{\"value\": 3}]}",
+        "{\"format\": 1, \"hours_present\": true, \"disagreeing\": 0,"
+        " \"persons_reached\": [0,0,0,0,0], \"participations\": [0,0,0,0,0],"
+        " \"hours\": [0,0,0,0,0], \"target_groups\": ["
+        " {\"value\": \"a\", \"reached\": [0,0,0,0,0], \"covered\": [0,0,0,0,0],"
+        " \"population\": [0,0,0,0,0], \"population_rows\": 0},"
+        " {\"value\": \"a\", \"reached\": [0,0,0,0,0], \"covered\": [0,0,0,0,0],"
+        " \"population\": [0,0,0,0,0], \"population_rows\": 0}]}",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cJSON *doc = cJSON_Parse(bad[i]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+        region_ctx.error[0] = '\0';
+        void *s = plugin->load(&region_ctx, (const jv_node *)doc);
+        CU_ASSERT_PTR_NULL(s);
+        CU_ASSERT(region_ctx.error[0] != '\0');
+        if (s != NULL)
+            plugin->destroy(&region_ctx, s);
+        cJSON_Delete(doc);
+    }
+}
+
+int main(void)
+{
+    static const jvt_test tests[] = {
+        {"merge is exact in any order", test_merge_is_exact_in_any_order},
+        {"the first known gender wins in any merge order",
+         test_first_known_gender_wins_in_any_merge_order},
+        {"a saved region gives the same results", test_saved_region_gives_the_same_results},
+        {"load refuses bad saved states", test_load_refuses_bad_saved_states},
+        {NULL, NULL},
+    };
+    setup();
+    int rc = jvt_main("training_reach states", tests);
+    plugin->release(&region_ctx, region_ctx.instance);
+    return rc;
+}
