@@ -47,10 +47,14 @@ static void *init(jv_ctx *ctx)
     tr_state *s = tr_host->alloc0(sizeof *s);
     tr_persons_init(&s->persons);
     tr_aggregate_init(&s->agg);
+    /* A region's state (its scope may still be pending while a national
+     * table is split by region; its name is known) keeps the name for
+     * messages from pool(), which runs in the total's scope. */
+    const char *name = tr_host->scope_name(ctx);
     if (tr_host->scope(ctx) == JV_SCOPE_TOTAL)
         s->aggregated = 1;
-    else
-        s->region = tr_host->strdup(tr_host->scope_name(ctx));
+    else if (name != NULL)
+        s->region = tr_host->strdup(name);
     return s;
 }
 
@@ -178,10 +182,6 @@ static int consume_training(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
         }
         tr_person *p = &s->persons.items[index];
 
-        uint32_t grp = TR_NO_INDEX;
-        if (!is_missing(group, i) &&
-            group_of(ctx, &s->training_groups, &s->agg, group, group->codes[i], &grp) != 0)
-            return -1;
         int counted = !inst->completed_only || is_missing(completed, i) ||
                       completed->booleans[i] != 0;
         int64_t h = is_missing(hours, i) ? 0 : hours->numbers[i];
@@ -193,6 +193,11 @@ static int consume_training(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
             return -1;
         }
 
+        /* a skipped row (above) leaves its person without rows: harmless */
+        uint32_t grp = TR_NO_INDEX;
+        if (!is_missing(group, i) &&
+            group_of(ctx, &s->training_groups, &s->agg, group, group->codes[i], &grp) != 0)
+            return -1;
         unsigned g = gender_at(gender, i);
         if (g != JV_UNKNOWN)
             tr_person_see_gender(p, g, batch->positions[i]);
@@ -416,7 +421,8 @@ static void *load(jv_ctx *ctx, const jv_node *in)
         destroy(ctx, s);
         return NULL;
     }
-    if (s->region == NULL && tr_host->scope(ctx) != JV_SCOPE_TOTAL)
+    if (s->region == NULL && tr_host->scope(ctx) != JV_SCOPE_TOTAL &&
+        tr_host->scope_name(ctx) != NULL)
         s->region = tr_host->strdup(tr_host->scope_name(ctx));
     return s;
 }
