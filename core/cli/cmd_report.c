@@ -1,6 +1,7 @@
 /* core/cli/cmd_report.c — `jamvikt report RESULT.json`: renders a stored
  * result document in another format without re-reading any data. */
 #include "cli/cli.h"
+#include "render/render.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -9,10 +10,14 @@
 int jv_cmd_report(int argc, char **argv)
 {
     char *output = NULL, *format = NULL, *lang = NULL;
+    char *csv_dialect = NULL;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE", "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format", "FORMAT"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format,
+         "Output format: json, table, markdown, csv or html", "FORMAT"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language: sv or en", "LANG"},
+        {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
+         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new("RESULT.json");
     g_option_context_set_summary(context, "Render a stored result document.");
@@ -24,6 +29,12 @@ int jv_cmd_report(int argc, char **argv)
         goto out;
     if (argc != 2) {
         rc = jv_cli_usage("report", argc < 2 ? "no result file given" : "more than one result file given");
+        goto out;
+    }
+    GError *render_error = NULL;
+    if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
+        rc = jv_cli_usage("report", "%s", render_error->message);
+        g_error_free(render_error);
         goto out;
     }
     const char *chosen = jv_cli_format("report", format, output);
@@ -50,5 +61,6 @@ out:
     g_free(output);
     g_free(format);
     g_free(lang);
+    g_free(csv_dialect);
     return rc;
 }

@@ -4,6 +4,7 @@
 #include "eval/evaluation.h"
 #include "eval/output.h"
 #include "eval/run.h"
+#include "render/render.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,12 +36,13 @@ static gboolean output_is_input(const jv_evaluation *e, const cJSON *doc, const 
 int jv_cmd_run(int argc, char **argv)
 {
     char *output = NULL, *format = NULL, *save_state = NULL, *lang = NULL;
+    char *csv_dialect = NULL;
     char **plugin_path = NULL;
     int min_cell = -1, threads = 0;
     gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json or table", "FORMAT"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, table, markdown, csv or html", "FORMAT"},
         {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, "Suppress counts below N (0: off)", "N"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, "Regions read in parallel (default: cores)", "N"},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
@@ -52,6 +54,8 @@ int jv_cmd_run(int argc, char **argv)
          "Save each region's aggregated states into DIR", "DIR"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress or warnings on stderr", NULL},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+        {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
+         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new("EVALUATION.json");
     g_option_context_set_summary(context, "Run an evaluation and write its result document.");
@@ -78,8 +82,10 @@ int jv_cmd_run(int argc, char **argv)
         rc = jv_cli_usage("run", "--lang must be sv or en, not '%s'", lang);
         goto out;
     }
-    if (save_state != NULL) {
-        rc = jv_cli_usage("run", "--save-state is not available in this version yet");
+    GError *render_error = NULL;
+    if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
+        rc = jv_cli_usage("run", "%s", render_error->message);
+        g_error_free(render_error);
         goto out;
     }
     const char *chosen = jv_cli_format("run", format, output);
@@ -93,7 +99,7 @@ int jv_cmd_run(int argc, char **argv)
         goto out;
     }
     registry = jv_cli_load_plugins(plugin_path, quiet);
-    jv_run_options options = {min_cell, threads, keep_going, hash_inputs, FALSE};
+    jv_run_options options = {min_cell, threads, keep_going, hash_inputs, FALSE, save_state};
     gboolean failed = FALSE;
     doc = jv_run_evaluation(evaluation, registry, &options, &failed, &error);
     if (doc == NULL) {
@@ -125,6 +131,7 @@ out:
     g_free(format);
     g_free(save_state);
     g_free(lang);
+    g_free(csv_dialect);
     g_strfreev(plugin_path);
     return rc;
 }

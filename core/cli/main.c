@@ -17,6 +17,7 @@ static const char usage_text[] =
     "  check EVALUATION.json   validate files, columns and codes; compute nothing\n"
     "  plugins                 list the loadable indicators\n"
     "  report RESULT.json      render a stored result in another format\n"
+    "  merge STATE...          pool saved region states into one evaluation\n"
     "\n"
     "Run `jamvikt COMMAND --help` for a command's options.\n";
 
@@ -42,7 +43,8 @@ int main(int argc, char **argv)
     } commands[] = {{"run", jv_cmd_run},
                     {"check", jv_cmd_check},
                     {"plugins", jv_cmd_plugins},
-                    {"report", jv_cmd_report}};
+                    {"report", jv_cmd_report},
+                    {"merge", jv_cmd_merge}};
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(command, commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);

@@ -89,4 +89,18 @@ const char *jv_table_reader_sha256(const jv_table_reader *reader);
 const GPtrArray *jv_table_reader_warnings(const jv_table_reader *reader);
 void jv_table_reader_free(jv_table_reader *reader);
 
+/* Cuts the file into about n_chunks byte ranges that each start at a row
+ * (outside quotes): appends the start offsets (guint64) to `starts` and the
+ * line number at each to `lines`. The first start is the first row after
+ * the header; a start of 0 alone means "read the file whole". */
+gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *starts,
+                        GArray *lines, GError **error);
+/* Like jv_table_reader_open, but hands out only the rows that start in
+ * [start, end) (end 0: to the end of the file); `first_line` is the line
+ * number at `start`. The header is still read from the file's start. */
+jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
+                                            const jv_role_request *roles, size_t n_roles,
+                                            guint64 start, guint64 end, guint64 first_line,
+                                            GError **error);
+
 #endif /* JV_DATA_DATASET_H */

@@ -6,7 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "eval/did_you_mean.h"
+#include "util/did_you_mean.h"
 #include "eval/evaluation.h"
 
 #define DESCRIBE_MAX 40  /* characters of a value quoted in a message */

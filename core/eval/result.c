@@ -33,19 +33,19 @@ static cJSON *evaluation_block(const jv_run *run)
         cJSON_AddItemToArray(plugins, p);
     }
     cJSON *inputs = cJSON_AddArrayToObject(block, "inputs");
-    for (size_t r = 0; r < run->n_regions; r++) {
-        const jv_scope *s = &run->regions[r];
-        for (guint k = 0; k < s->inputs->len; k++) {
-            const jv_input *in = &g_array_index(s->inputs, jv_input, k);
-            cJSON *item = cJSON_CreateObject();
-            cJSON_AddStringToObject(item, "region", s->name);
-            cJSON_AddStringToObject(item, "table", in->table);
-            cJSON_AddStringToObject(item, "file", in->file);
-            cJSON_AddNumberToObject(item, "bytes", (double)in->bytes);
-            if (in->sha256 != NULL)
-                cJSON_AddStringToObject(item, "sha256", in->sha256);
-            cJSON_AddItemToArray(inputs, item);
-        }
+    for (guint k = 0; k < run->inputs->len; k++) {
+        const jv_input *in = &g_array_index(run->inputs, jv_input, k);
+        cJSON *item = cJSON_CreateObject();
+        if (in->region != NULL)
+            cJSON_AddStringToObject(item, "region", in->region);
+        else
+            cJSON_AddNullToObject(item, "region");
+        cJSON_AddStringToObject(item, "table", in->table);
+        cJSON_AddStringToObject(item, "file", in->file);
+        cJSON_AddNumberToObject(item, "bytes", (double)in->bytes);
+        if (in->sha256 != NULL)
+            cJSON_AddStringToObject(item, "sha256", in->sha256);
+        cJSON_AddItemToArray(inputs, item);
     }
     return block;
 }

@@ -4,8 +4,8 @@
  * into the total in region order, lets the core decide disclosure, and
  * hands the finished run to result.c. */
 #include "eval/run_internal.h"
-#include "util/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 G_DEFINE_QUARK(jv-run-error-quark, jv_run_error)
@@ -55,15 +55,14 @@ static gboolean bind_indicators(jv_run *run, const jv_registry *registry, GError
     return TRUE;
 }
 
-static void scope_init(jv_run *run, jv_scope *scope, int index, const char *name,
-                       const jv_region_def *region)
+void jv_scope_init(jv_run *run, jv_scope *scope, int index, const char *name,
+                   const jv_region_def *region)
 {
     scope->index = index;
-    scope->name = name;
+    scope->name = g_strdup(name);
     scope->region = region;
     scope->outcomes = g_new0(jv_outcome, run->indicators->len);
     scope->warnings = g_ptr_array_new_with_free_func(g_free);
-    scope->inputs = g_array_new(FALSE, TRUE, sizeof(jv_input));
 }
 
 static void scope_clear(jv_run *run, jv_scope *scope)
@@ -83,43 +82,17 @@ static void scope_clear(jv_run *run, jv_scope *scope)
     }
     g_free(scope->outcomes);
     g_ptr_array_unref(scope->warnings);
-    for (guint k = 0; k < scope->inputs->len; k++) {
-        jv_input *in = &g_array_index(scope->inputs, jv_input, k);
-        g_free(in->table);
-        g_free(in->file);
-        g_free(in->sha256);
-    }
-    g_array_unref(scope->inputs);
-    if (scope->error)
-        g_error_free(scope->error);
+    g_free(scope->name);
 }
 
-/* A fresh state per indicator for a scope; FALSE + scope->error. */
-static gboolean init_states(jv_run *run, jv_scope *scope)
+static void add_warning(GPtrArray *warnings, char *line)
 {
-    if (run->options->check_only)
-        return TRUE;
-    for (guint i = 0; i < run->indicators->len; i++) {
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-        jv_ctx ctx;
-        jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
-        scope->outcomes[i].state = ind->desc->init(&ctx);
-        if (scope->outcomes[i].state == NULL) {
-            jv_ctx_set_gerror(&ctx, "init() returned no state", &scope->error);
-            jv_ctx_clear_error(&ctx);
-            return FALSE;
+    for (guint i = 0; i < warnings->len; i++)
+        if (strcmp(g_ptr_array_index(warnings, i), line) == 0) {
+            g_free(line);
+            return;
         }
-        jv_ctx_clear_error(&ctx);
-    }
-    return TRUE;
-}
-
-static void read_region(gpointer data, gpointer user)
-{
-    jv_run *run = user;
-    jv_scope *scope = data;
-    if (init_states(run, scope))
-        jv_region_read(run, scope);
+    g_ptr_array_add(warnings, line);
 }
 
 static int thread_count(const jv_run_options *options)
@@ -128,28 +101,251 @@ static int thread_count(const jv_run_options *options)
     return n < 1 ? 1 : n;
 }
 
-static gboolean read_regions(jv_run *run, GError **error)
+/* A task of the thread pool: a chunk to read, or a whole file to hash when
+ * its pass is read in several chunks. */
+typedef struct task {
+    jv_chunk *chunk;
+    jv_pass *hash;
+} task;
+
+static void hash_file(jv_pass *pass)
 {
-    int threads = thread_count(run->options);
-    if (threads > 1 && run->n_regions > 1) {
-        GThreadPool *pool = g_thread_pool_new(read_region, run, threads, TRUE, NULL);
-        for (size_t r = 0; r < run->n_regions; r++)
-            g_thread_pool_push(pool, &run->regions[r], NULL);
-        g_thread_pool_free(pool, FALSE, TRUE);
-    } else {
-        for (size_t r = 0; r < run->n_regions; r++) {
-            read_region(&run->regions[r], run);
-            if (run->regions[r].error)
-                break;
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    FILE *f = fopen(pass->path, "rb");
+    if (f != NULL) {
+        guchar *buffer = g_malloc(1 << 20);
+        size_t n;
+        while ((n = fread(buffer, 1, 1 << 20, f)) > 0)
+            g_checksum_update(sum, buffer, (gssize)n);
+        g_free(buffer);
+        fclose(f);
+        pass->sha256 = g_strdup(g_checksum_get_string(sum));
+    }
+    g_checksum_free(sum);
+}
+
+static void run_task(gpointer data, gpointer user)
+{
+    task *t = data;
+    if (t->chunk)
+        jv_chunk_read(user, t->chunk);
+    else
+        hash_file(t->hash);
+}
+
+static void read_chunks(jv_run *run)
+{
+    GArray *tasks = g_array_new(FALSE, TRUE, sizeof(task));
+    for (guint c = 0; c < run->chunks->len; c++) {
+        task t = {g_ptr_array_index(run->chunks, c), NULL};
+        g_array_append_val(tasks, t);
+    }
+    for (guint p = 0; p < run->passes->len; p++) {
+        jv_pass *pass = g_ptr_array_index(run->passes, p);
+        gboolean chunked = FALSE;
+        for (guint c = 0; c < run->chunks->len; c++) {
+            jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
+            chunked = chunked || (chunk->pass == pass && (chunk->start != 0 || chunk->end != 0));
+        }
+        if (chunked && run->hash_inputs) {
+            task t = {NULL, pass};
+            g_array_append_val(tasks, t);
         }
     }
-    /* The first failure in region order, whatever order threads ran in. */
-    for (size_t r = 0; r < run->n_regions; r++)
-        if (run->regions[r].error != NULL) {
-            g_propagate_error(error, run->regions[r].error);
-            run->regions[r].error = NULL;
+    int threads = thread_count(run->options);
+    if (threads > 1 && tasks->len > 1) {
+        GThreadPool *pool = g_thread_pool_new(run_task, run, threads, TRUE, NULL);
+        for (guint k = 0; k < tasks->len; k++)
+            g_thread_pool_push(pool, &g_array_index(tasks, task, k), NULL);
+        g_thread_pool_free(pool, FALSE, TRUE);
+    } else {
+        for (guint k = 0; k < tasks->len; k++)
+            run_task(&g_array_index(tasks, task, k), run);
+    }
+    g_array_unref(tasks);
+}
+
+/* The first failure in chunk order, whatever order threads ran in. */
+static gboolean chunk_errors(jv_run *run, GError **error)
+{
+    for (guint c = 0; c < run->chunks->len; c++) {
+        jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
+        if (chunk->error != NULL) {
+            g_propagate_error(error, chunk->error);
+            chunk->error = NULL;
             return FALSE;
         }
+    }
+    return TRUE;
+}
+
+/* Regions split from a column, in order of first appearance: by pass, then
+ * by the position of their first row. */
+typedef struct first_seen {
+    const char *name;
+    guint pass;
+    guint64 position;
+} first_seen;
+
+static gint compare_first_seen(gconstpointer a, gconstpointer b)
+{
+    const first_seen *x = a, *y = b;
+    if (x->pass != y->pass)
+        return x->pass < y->pass ? -1 : 1;
+    return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static void discover_regions(jv_run *run)
+{
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    GArray *order = g_array_new(FALSE, FALSE, sizeof(first_seen));
+    for (guint c = 0; c < run->chunks->len; c++) {
+        jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
+        for (guint s = 0; s < chunk->scopes->len; s++) {
+            jv_chunk_scope *scope = g_ptr_array_index(chunk->scopes, s);
+            first_seen f = {scope->name, chunk->pass->index, scope->first_position};
+            gpointer at;
+            if (g_hash_table_lookup_extended(seen, scope->name, NULL, &at)) {
+                first_seen *have = &g_array_index(order, first_seen, GPOINTER_TO_UINT(at));
+                if (compare_first_seen(&f, have) < 0)
+                    *have = f;
+            } else {
+                g_hash_table_insert(seen, scope->name, GUINT_TO_POINTER(order->len));
+                g_array_append_val(order, f);
+            }
+        }
+    }
+    g_array_sort(order, compare_first_seen);
+    run->n_regions = order->len;
+    run->regions = g_new0(jv_scope, run->n_regions ? run->n_regions : 1);
+    for (guint r = 0; r < order->len; r++)
+        jv_scope_init(run, &run->regions[r], (int)r, g_array_index(order, first_seen, r).name, NULL);
+    g_array_unref(order);
+    g_hash_table_unref(seen);
+}
+
+static jv_scope *scope_named(jv_run *run, const jv_chunk_scope *cs)
+{
+    if (cs->region >= 0)
+        return &run->regions[cs->region];
+    for (size_t r = 0; r < run->n_regions; r++)
+        if (strcmp(run->regions[r].name, cs->name) == 0)
+            return &run->regions[r];
+    return NULL;
+}
+
+/* Joins every chunk's states into its region's, in chunk order. */
+static gboolean merge_chunks(jv_run *run, GError **error)
+{
+    for (guint c = 0; c < run->chunks->len; c++) {
+        jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
+        for (guint i = 0; i < run->indicators->len; i++)
+            if (chunk->failures[i] != NULL)
+                jv_run_fail_indicator(run, i, chunk->failures[i]);
+        for (guint s = 0; s < chunk->scopes->len; s++) {
+            jv_chunk_scope *cs = g_ptr_array_index(chunk->scopes, s);
+            jv_scope *scope = scope_named(run, cs);
+            for (guint i = 0; i < run->indicators->len; i++) {
+                jv_outcome *o = &scope->outcomes[i];
+                o->rows += cs->rows[i];
+                o->skipped += cs->skipped[i];
+                if (cs->states[i] == NULL)
+                    continue;
+                if (o->state == NULL) {
+                    o->state = cs->states[i];
+                    cs->states[i] = NULL;
+                    continue;
+                }
+                jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+                if (ind->failed)
+                    continue;
+                jv_ctx ctx;
+                jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+                if (ind->desc->merge(&ctx, o->state, cs->states[i]) != 0) {
+                    GError *e = NULL;
+                    jv_ctx_set_gerror(&ctx, "merge() failed without a message", &e);
+                    jv_ctx_clear_error(&ctx);
+                    if (!run->options->keep_going) {
+                        g_propagate_error(error, e);
+                        return FALSE;
+                    }
+                    jv_run_fail_indicator(run, i, e->message);
+                    g_error_free(e);
+                }
+                jv_ctx_clear_error(&ctx);
+            }
+        }
+    }
+    return TRUE;
+}
+
+/* What the passes add to the regions: the reader's counts and warnings,
+ * skipped indicators where a table is missing, and the inputs. */
+static void account_passes(jv_run *run)
+{
+    for (guint c = 0; c < run->chunks->len; c++) {
+        jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
+        jv_pass *pass = chunk->pass;
+        pass->rows += chunk->rows;
+        pass->skipped += chunk->skipped;
+        if (chunk->sha256 != NULL && pass->sha256 == NULL)
+            pass->sha256 = g_strdup(chunk->sha256);
+        GPtrArray *into = pass->region >= 0 ? run->regions[pass->region].warnings : run->warnings;
+        for (guint w = 0; w < chunk->warnings->len; w++) {
+            const char *text = g_ptr_array_index(chunk->warnings, w);
+            add_warning(into, pass->region >= 0 && !g_str_has_prefix(text, run->regions[pass->region].name)
+                                  ? g_strdup_printf("%s: %s", run->regions[pass->region].name, text)
+                                  : g_strdup(text));
+        }
+    }
+    for (guint p = 0; p < run->passes->len; p++) {
+        jv_pass *pass = g_ptr_array_index(run->passes, p);
+        for (size_t r = 0; r < run->n_regions; r++) {
+            if (pass->region >= 0 && (size_t)pass->region != r)
+                continue;
+            jv_scope *scope = &run->regions[r];
+            for (guint i = 0; i < run->indicators->len; i++) {
+                jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+                int t = jv_plugin_table_index(ind->desc, pass->table);
+                jv_outcome *o = &scope->outcomes[i];
+                if (t < 0)
+                    continue;
+                if (t == 0 && pass->region >= 0)
+                    o->skipped += pass->skipped;
+                if (pass->missing && ind->desc->tables[t].required && o->status == JV_STATUS_OK) {
+                    o->status = JV_STATUS_SKIPPED;
+                    o->reason = g_strdup_printf("no %s table for %s: %s not found", pass->table,
+                                                scope->name, pass->path);
+                }
+            }
+        }
+        if (pass->missing)
+            continue;
+        jv_input in = {pass->region >= 0 ? g_strdup(run->regions[pass->region].name) : NULL,
+                       g_strdup(pass->table), jv_run_display_path(run, pass->path), pass->size,
+                       g_strdup(pass->sha256)};
+        g_array_append_val(run->inputs, in);
+    }
+}
+
+/* Every indicator that ran in a region has a state, even without rows. */
+static gboolean complete_states(jv_run *run, jv_scope *scope, GError **error)
+{
+    for (guint i = 0; i < run->indicators->len; i++) {
+        jv_outcome *o = &scope->outcomes[i];
+        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        if (o->state != NULL || o->status != JV_STATUS_OK || ind->failed)
+            continue;
+        jv_ctx ctx;
+        jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+        o->state = ind->desc->init(&ctx);
+        if (o->state == NULL) {
+            jv_ctx_set_gerror(&ctx, "init() returned no state", error);
+            jv_ctx_clear_error(&ctx);
+            return FALSE;
+        }
+        jv_ctx_clear_error(&ctx);
+    }
     return TRUE;
 }
 
@@ -162,23 +358,10 @@ void jv_run_fail_indicator(jv_run *run, size_t i, const char *message)
     }
 }
 
-/* With --keep-going, a failure in one region fails the indicator in every
- * scope: its pooled total and its disclosure pattern would be incomplete. */
-static void spread_failures(jv_run *run)
-{
-    for (size_t r = 0; r < run->n_regions; r++)
-        for (guint i = 0; i < run->indicators->len; i++)
-            if (run->regions[r].outcomes[i].status == JV_STATUS_ERROR)
-                jv_run_fail_indicator(run, i, run->regions[r].outcomes[i].reason);
-}
-
 static gboolean pool_regions(jv_run *run, GError **error)
 {
-    if (!init_states(run, &run->total)) {
-        g_propagate_error(error, run->total.error);
-        run->total.error = NULL;
+    if (!complete_states(run, &run->total, error))
         return FALSE;
-    }
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         if (ind->failed)
@@ -195,9 +378,9 @@ static gboolean pool_regions(jv_run *run, GError **error)
             if (ind->desc->pool(&ctx, run->total.outcomes[i].state, o->state) != 0) {
                 GError *e = NULL;
                 jv_ctx_set_gerror(&ctx, "pool() failed without a message", &e);
+                jv_ctx_clear_error(&ctx);
                 if (!run->options->keep_going) {
                     g_propagate_error(error, e);
-                    jv_ctx_clear_error(&ctx);
                     return FALSE;
                 }
                 jv_run_fail_indicator(run, i, e->message);
@@ -251,39 +434,70 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
     return TRUE;
 }
 
+cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
+{
+    jv_scope_init(run, &run->total, JV_SCOPE_TOTAL, "total", NULL);
+    if (!pool_regions(run, error) || !decide_disclosure(run, error))
+        return NULL;
+    return jv_result_build(run, failed, error);
+}
+
 static cJSON *check_report(jv_run *run)
 {
     cJSON *doc = cJSON_CreateObject();
+    cJSON *files = cJSON_AddArrayToObject(doc, "files");
+    for (guint p = 0; p < run->passes->len; p++) {
+        jv_pass *pass = g_ptr_array_index(run->passes, p);
+        if (pass->missing)
+            continue;
+        cJSON *t = cJSON_CreateObject();
+        if (pass->region >= 0)
+            cJSON_AddStringToObject(t, "region", run->regions[pass->region].name);
+        cJSON_AddStringToObject(t, "table", pass->table);
+        char *file = jv_run_display_path(run, pass->path);
+        cJSON_AddStringToObject(t, "file", file);
+        g_free(file);
+        cJSON_AddNumberToObject(t, "bytes", (double)pass->size);
+        cJSON_AddNumberToObject(t, "rows", (double)pass->rows);
+        cJSON_AddNumberToObject(t, "skipped_rows", (double)pass->skipped);
+        cJSON_AddItemToArray(files, t);
+    }
     cJSON *regions = cJSON_AddArrayToObject(doc, "regions");
+    for (size_t r = 0; r < run->n_regions; r++)
+        cJSON_AddItemToArray(regions, cJSON_CreateString(run->regions[r].name));
+    cJSON *notes = cJSON_AddArrayToObject(doc, "skipped");
+    cJSON *warnings = cJSON_AddArrayToObject(doc, "warnings");
     for (size_t r = 0; r < run->n_regions; r++) {
         jv_scope *s = &run->regions[r];
-        cJSON *region = cJSON_CreateObject();
-        cJSON_AddStringToObject(region, "name", s->name);
-        cJSON *inputs = cJSON_AddArrayToObject(region, "tables");
-        for (guint k = 0; k < s->inputs->len; k++) {
-            jv_input *in = &g_array_index(s->inputs, jv_input, k);
-            cJSON *t = cJSON_CreateObject();
-            cJSON_AddStringToObject(t, "table", in->table);
-            cJSON_AddStringToObject(t, "file", in->file);
-            cJSON_AddNumberToObject(t, "rows", (double)in->rows);
-            cJSON_AddNumberToObject(t, "skipped_rows", (double)in->skipped);
-            cJSON_AddItemToArray(inputs, t);
-        }
-        cJSON *skipped = cJSON_AddArrayToObject(region, "skipped");
         for (guint i = 0; i < run->indicators->len; i++)
             if (s->outcomes[i].status == JV_STATUS_SKIPPED)
-                cJSON_AddItemToArray(skipped, cJSON_CreateString(s->outcomes[i].reason));
-        cJSON_AddItemToArray(regions, region);
+                cJSON_AddItemToArray(notes, cJSON_CreateString(s->outcomes[i].reason));
+        for (guint w = 0; w < s->warnings->len; w++)
+            cJSON_AddItemToArray(warnings, cJSON_CreateString(g_ptr_array_index(s->warnings, w)));
     }
-    cJSON *warnings = cJSON_AddArrayToObject(doc, "warnings");
-    for (size_t r = 0; r < run->n_regions; r++)
-        for (guint w = 0; w < run->regions[r].warnings->len; w++)
-            cJSON_AddItemToArray(warnings, cJSON_CreateString(g_ptr_array_index(run->regions[r].warnings, w)));
+    for (guint w = 0; w < run->warnings->len; w++)
+        cJSON_AddItemToArray(warnings, cJSON_CreateString(g_ptr_array_index(run->warnings, w)));
     return doc;
 }
 
-static void run_clear(jv_run *run)
+static void pass_free(gpointer data)
 {
+    jv_pass *pass = data;
+    g_free(pass->path);
+    jv_table_settings_free(pass->settings);
+    g_ptr_array_unref(pass->warnings);
+    g_free(pass->sha256);
+    g_free(pass);
+}
+
+void jv_run_clear(jv_run *run)
+{
+    for (guint c = 0; run->chunks && c < run->chunks->len; c++)
+        jv_chunk_free(run, g_ptr_array_index(run->chunks, c));
+    if (run->chunks)
+        g_ptr_array_unref(run->chunks);
+    if (run->passes)
+        g_ptr_array_unref(run->passes);
     for (size_t r = 0; r < run->n_regions; r++)
         scope_clear(run, &run->regions[r]);
     g_free(run->regions);
@@ -292,54 +506,74 @@ static void run_clear(jv_run *run)
         for (guint i = 0; i < run->indicators->len; i++)
             jv_disclosure_free(run->disclosures[i]);
     g_free(run->disclosures);
+    for (guint k = 0; run->inputs && k < run->inputs->len; k++) {
+        jv_input *in = &g_array_index(run->inputs, jv_input, k);
+        g_free(in->region);
+        g_free(in->table);
+        g_free(in->file);
+        g_free(in->sha256);
+    }
+    if (run->inputs)
+        g_array_unref(run->inputs);
     g_ptr_array_unref(run->indicators);
     g_ptr_array_unref(run->warnings);
+}
+
+void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_options *options)
+{
+    memset(run, 0, sizeof *run);
+    run->evaluation = evaluation;
+    run->options = options;
+    run->min_cell = options->min_cell >= 0 ? options->min_cell : evaluation->options.min_cell;
+    run->hash_inputs = options->hash_inputs || evaluation->options.hash_inputs;
+    jv_options_fill(&run->plugin_options, run->min_cell, evaluation->options.balance_low,
+                    evaluation->options.balance_high, evaluation->options.confidence);
+    run->indicators = g_ptr_array_new_with_free_func((GDestroyNotify)jv_indicator_free);
+    run->warnings = g_ptr_array_new_with_free_func(g_free);
+    run->passes = g_ptr_array_new_with_free_func(pass_free);
+    run->chunks = g_ptr_array_new();
+    run->inputs = g_array_new(FALSE, TRUE, sizeof(jv_input));
 }
 
 cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *registry,
                          const jv_run_options *options, gboolean *failed, GError **error)
 {
     jv_run run;
-    memset(&run, 0, sizeof run);
-    run.evaluation = evaluation;
-    run.options = options;
-    run.min_cell = options->min_cell >= 0 ? options->min_cell : evaluation->options.min_cell;
-    run.hash_inputs = options->hash_inputs || evaluation->options.hash_inputs;
-    jv_options_fill(&run.plugin_options, run.min_cell, evaluation->options.balance_low,
-                    evaluation->options.balance_high, evaluation->options.confidence);
-    run.indicators = g_ptr_array_new_with_free_func((GDestroyNotify)jv_indicator_free);
-    run.warnings = g_ptr_array_new_with_free_func(g_free);
+    jv_run_init(&run, evaluation, options);
     if (failed)
         *failed = FALSE;
-
     cJSON *doc = NULL;
-    if (!bind_indicators(&run, registry, error))
+    if (!bind_indicators(&run, registry, error) || !jv_plan_passes(&run, error))
         goto out;
-    if (evaluation->regions_column != NULL) {
-        g_set_error(error, JV_RUN_ERROR, 0,
-                    "%s: regions from a column ('%s') are not supported by this version yet; "
-                    "list the regions with their folders instead",
-                    evaluation->path, evaluation->regions_column);
-        goto out;
+    if (evaluation->regions_column == NULL) {
+        run.n_regions = evaluation->regions->len;
+        run.regions = g_new0(jv_scope, run.n_regions ? run.n_regions : 1);
+        for (size_t r = 0; r < run.n_regions; r++) {
+            const jv_region_def *def = g_ptr_array_index(evaluation->regions, r);
+            jv_scope_init(&run, &run.regions[r], (int)r, def->name, def);
+        }
     }
-    run.n_regions = evaluation->regions->len;
-    run.regions = g_new0(jv_scope, run.n_regions ? run.n_regions : 1);
-    for (size_t r = 0; r < run.n_regions; r++) {
-        const jv_region_def *def = g_ptr_array_index(evaluation->regions, r);
-        scope_init(&run, &run.regions[r], (int)r, def->name, def);
-    }
-    scope_init(&run, &run.total, JV_SCOPE_TOTAL, "total", NULL);
-    if (!read_regions(&run, error))
+    if (!jv_plan_chunks(&run, error))
         goto out;
+    read_chunks(&run);
+    if (!chunk_errors(&run, error))
+        goto out;
+    if (evaluation->regions_column != NULL)
+        discover_regions(&run);
+    if (!merge_chunks(&run, error))
+        goto out;
+    account_passes(&run);
     if (options->check_only) {
         doc = check_report(&run);
         goto out;
     }
-    spread_failures(&run);
-    if (!pool_regions(&run, error) || !decide_disclosure(&run, error))
+    for (size_t r = 0; r < run.n_regions; r++)
+        if (!complete_states(&run, &run.regions[r], error))
+            goto out;
+    if (options->save_state != NULL && !jv_state_save(&run, options->save_state, error))
         goto out;
-    doc = jv_result_build(&run, failed, error);
+    doc = jv_run_finish(&run, failed, error);
 out:
-    run_clear(&run);
+    jv_run_clear(&run);
     return doc;
 }

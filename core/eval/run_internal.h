@@ -1,7 +1,15 @@
 /* core/eval/run_internal.h — the state of one run, shared by the files that
- * carry it out: run.c (plan, regions in parallel, pooling, disclosure),
- * region_read.c (one region's tables through the plugins) and result.c (the
- * result document). Not part of any public interface. */
+ * carry it out (not a public interface):
+ *   plan.c        which files to read: one *pass* per table file (a
+ *                 region's own, or a national one split by a column), each
+ *                 cut into *chunks* (byte ranges) that can be read in parallel
+ *   chunk_read.c  one chunk through the plugins: rows routed to per-region
+ *                 chunk states
+ *   run.c         the order of things: plan, read chunks on a thread pool,
+ *                 merge chunk states per region, pool, disclosure, result
+ *   result.c      the result document
+ *   state_file.c  saved region states (--save-state, jamvikt merge)
+ */
 #ifndef JV_EVAL_RUN_INTERNAL_H
 #define JV_EVAL_RUN_INTERNAL_H
 
@@ -23,23 +31,57 @@ typedef struct jv_outcome {
 
 /* One input file read. */
 typedef struct jv_input {
+    char *region;        /* NULL for a national table */
     char *table;
     char *file;          /* relative to the evaluation's folder when inside it */
     guint64 bytes;
-    guint64 rows;
-    guint64 skipped;
     char *sha256;        /* NULL unless hashed */
 } jv_input;
 
 typedef struct jv_scope {
     int index;           /* region index or JV_SCOPE_TOTAL */
-    const char *name;    /* borrowed from the evaluation, or "total" */
-    const jv_region_def *region; /* NULL for the total */
+    char *name;          /* owned */
+    const jv_region_def *region; /* NULL for the total and column regions */
     jv_outcome *outcomes;/* one per indicator */
     GPtrArray *warnings; /* char* (owned) */
-    GArray *inputs;      /* jv_input */
-    GError *error;       /* a failure that stops the run */
 } jv_scope;
+
+/* One file of one table. */
+typedef struct jv_pass {
+    guint index;
+    const char *table;            /* borrowed from a plugin's descriptor */
+    char *path;                   /* resolved path (owned) */
+    jv_table_settings *settings;  /* owned */
+    int region;                   /* region index, or -1: split by column */
+    gboolean missing;             /* the file does not exist */
+    guint64 size;
+    guint64 rows, skipped;        /* the reader's, summed over chunks */
+    GPtrArray *warnings;          /* the reader's (owned strings) */
+    char *sha256;
+} jv_pass;
+
+/* The rows of one region that one chunk saw. */
+typedef struct jv_chunk_scope {
+    char *name;                   /* region name (column regions) */
+    int region;                   /* region index (listed regions) */
+    guint64 first_position;       /* of its first row in the chunk */
+    void **states;                /* per indicator, NULL if not reading */
+    guint64 *rows;                /* per indicator: rows handed over */
+    guint64 *skipped;             /* per indicator: skipped via row_error */
+} jv_chunk_scope;
+
+/* One byte range of a pass, read by one task. */
+typedef struct jv_chunk {
+    guint index;                  /* global order: by pass, then offset */
+    jv_pass *pass;
+    guint64 start, end, first_line; /* end 0: to the end of the file */
+    GPtrArray *scopes;            /* jv_chunk_scope*, in order of appearance */
+    char **failures;              /* per indicator: a callback's failure */
+    guint64 rows, skipped, bytes; /* the reader's */
+    GPtrArray *warnings;          /* the reader's and plugins' (owned) */
+    GError *error;                /* a failure that stops the run */
+    char *sha256;
+} jv_chunk;
 
 typedef struct jv_run {
     const jv_evaluation *evaluation;
@@ -48,23 +90,47 @@ typedef struct jv_run {
     int64_t min_cell;
     gboolean hash_inputs;
     GPtrArray *indicators;       /* jv_indicator* (owned) */
+    GPtrArray *passes;           /* jv_pass* (owned) */
+    GPtrArray *chunks;           /* jv_chunk* (owned) */
     jv_scope *regions;           /* n_regions */
     size_t n_regions;
     jv_scope total;
+    GArray *inputs;              /* jv_input, in evaluation order */
     jv_disclosure **disclosures; /* per indicator, or NULL */
     GPtrArray *warnings;         /* evaluation-wide (owned strings) */
 } jv_run;
 
-/* Reads every table of scope's region once through the indicators. FALSE
- * with scope->error set on a failure that stops the run. */
-gboolean jv_region_read(jv_run *run, jv_scope *scope);
-/* Marks indicator i failed in every scope with `message` (--keep-going). */
+/* plan.c: the passes and chunks of the run; marks indicators skipped where
+ * a region lacks a table. FALSE + error on a failure. */
+gboolean jv_plan_passes(jv_run *run, GError **error);
+gboolean jv_plan_chunks(jv_run *run, GError **error);
+/* The table index of `name` in an indicator's descriptor, or -1. */
+int jv_plugin_table_index(const jv_plugin *desc, const char *name);
+/* How the dataset layer should read a pass's file. */
+void jv_pass_source(const jv_pass *pass, jv_table_source *src, gboolean hash);
+
+/* chunk_read.c: reads one chunk (any thread). Sets chunk->error on a
+ * failure that stops the run. */
+void jv_chunk_read(jv_run *run, jv_chunk *chunk);
+void jv_chunk_free(jv_run *run, jv_chunk *chunk);
+
+/* run.c */
+void jv_scope_init(jv_run *run, jv_scope *scope, int index, const char *name,
+                   const jv_region_def *region);
 void jv_run_fail_indicator(jv_run *run, size_t i, const char *message);
-/* The result document of a finished run. NULL + error when a finish()
- * fails without --keep-going. */
-cJSON *jv_result_build(jv_run *run, gboolean *failed, GError **error);
 /* The display form of a path: relative to the evaluation's folder when it
  * lies inside it. Owned by the caller. */
 char *jv_run_display_path(const jv_run *run, const char *path);
+void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_options *options);
+/* Pools, decides disclosure and builds the document (also for merge). */
+cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error);
+void jv_run_clear(jv_run *run);
+
+/* result.c: the result document of a finished run. NULL + error when a
+ * finish() fails without --keep-going. */
+cJSON *jv_result_build(jv_run *run, gboolean *failed, GError **error);
+
+/* state_file.c */
+gboolean jv_state_save(jv_run *run, const char *dir, GError **error);
 
 #endif /* JV_EVAL_RUN_INTERNAL_H */

@@ -3,7 +3,7 @@
  * runs configure() (see indicator.h). */
 #include "plugin/indicator.h"
 #include "plugin/host_impl.h"
-#include "util/text.h"
+#include "util/did_you_mean.h"
 
 #include <string.h>
 
@@ -53,7 +53,7 @@ static cJSON *resolve_params(const jv_plugin *desc, const cJSON *given, const ch
             for (size_t i = 0; i < desc->n_params; i++)
                 g_ptr_array_add(names, (gpointer)desc->params[i].name);
             g_ptr_array_add(names, NULL);
-            const char *close = jv_text_closest(item->string, (const char *const *)names->pdata);
+            const char *close = jv_did_you_mean(item->string, (const char *const *)names->pdata);
             g_set_error(error, JV_PLUGIN_ERROR, 0,
                         "%s.params.%s: unknown parameter '%s' of plugin '%s'%s%s%s", where,
                         item->string, item->string, desc->name, close ? " — did you mean '" : "",

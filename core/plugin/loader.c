@@ -4,7 +4,7 @@
 #include "plugin/loader.h"
 #include "plugin/host_impl.h"
 #include "plugin/plugin_check.h"
-#include "util/text.h"
+#include "util/did_you_mean.h"
 
 #include <ltdl.h>
 #include <stddef.h>
@@ -189,7 +189,7 @@ const char *jv_registry_suggest(const jv_registry *registry, const char *name)
     for (guint i = 0; i < registry->plugins->len; i++)
         g_ptr_array_add(names, (gpointer)((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, i))->desc.name);
     g_ptr_array_add(names, NULL);
-    const char *best = jv_text_closest(name, (const char *const *)names->pdata);
+    const char *best = jv_did_you_mean(name, (const char *const *)names->pdata);
     g_ptr_array_unref(names);
     return best;
 }

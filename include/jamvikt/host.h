@@ -34,8 +34,12 @@ extern "C" {
 #define JV_PRINTF(f, a)
 #endif
 
-/* host->scope(): the total's scope; regions are 0, 1, ... in order. */
+/* host->scope(): the total's scope; regions are 0, 1, ... in order. While
+ * consume() reads a national table whose rows a column splits into regions,
+ * the region's index is not known yet: scope() is JV_SCOPE_PENDING and
+ * scope_name() the region's name. */
 #define JV_SCOPE_TOTAL (-1)
+#define JV_SCOPE_PENDING (-2)
 
 /* The key of an indicator's main split in cells()/suppressed(). The core
  * nulls `rows` and `skipped_rows` when this group's total is suppressed. */

@@ -1,4 +1,4 @@
-/* core/eval/did_you_mean.c — closest candidate by optimal-string-alignment
+/* core/util/did_you_mean.c — closest candidate by optimal-string-alignment
  * distance (see did_you_mean.h). Three rolling rows on the stack: no
  * allocation, so it is safe to call on any input. */
 #include "did_you_mean.h"

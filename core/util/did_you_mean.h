@@ -1,4 +1,4 @@
-/* core/eval/did_you_mean.h — "did you mean ...?" for a misspelt key or
+/* core/util/did_you_mean.h — "did you mean ...?" for a misspelt key or
  * name: the closest candidate by edit distance, or none when nothing is
  * close enough to be a likely typo.
  *
@@ -12,8 +12,8 @@
  *     to the earlier candidate.
  *  3. Words or candidates longer than 64 bytes never match (no allocation).
  */
-#ifndef JV_EVAL_DID_YOU_MEAN_H
-#define JV_EVAL_DID_YOU_MEAN_H
+#ifndef JV_UTIL_DID_YOU_MEAN_H
+#define JV_UTIL_DID_YOU_MEAN_H
 
 #include <stddef.h>
 
@@ -24,4 +24,4 @@ const char *jv_did_you_mean(const char *word, const char *const *candidates);
 /* The distance of rule 1, or a number > 64 when either is longer than 64. */
 size_t jv_did_you_mean_distance(const char *a, const char *b);
 
-#endif /* JV_EVAL_DID_YOU_MEAN_H */
+#endif /* JV_UTIL_DID_YOU_MEAN_H */

@@ -1,0 +1,384 @@
+/* core/data/table_reader.c — reading one table file into rowsets
+ * (contract in dataset.h): opens the file, maps the header, and turns
+ * records into rows through the role columns (column.h), stopping at or
+ * skipping bad rows as the source asks. Warnings are collected here. */
+#include "data/dataset.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "data/column.h"
+#include "data/convert.h"
+#include "data/csv.h"
+#include "data/header.h"
+#include "data/recode.h"
+
+#define MAX_SKIP_REASONS 5
+
+G_DEFINE_QUARK(jv-data-error-quark, jv_data_error)
+
+struct jv_table_reader {
+    char *display;
+    jv_on_error on_error;
+    int fd;
+    jv_csv *csv;
+    GChecksum *checksum;
+    char *sha256;
+    const jv_recode_table *recode;
+    char *scratch;            /* recoded cells of the current row */
+    size_t scratch_size;
+    jv_header header;
+    size_t n_roles;
+    jv_role_column *roles;
+    jv_column *columns;       /* the rowset's view: copies of roles[i].out */
+    uint64_t positions[JV_ROWSET_CAPACITY];
+    uint64_t lines[JV_ROWSET_CAPACITY];
+    jv_rowset rowset;
+    jv_row_context row;
+    guint64 rows, skipped;
+    GPtrArray *warnings;
+    gboolean scb_warned, finished, failed;
+};
+
+/* Reads records until one that is not blank: 1, 0 at the end, -1. */
+static int next_record(jv_table_reader *r, jv_csv_record *record, GError **error)
+{
+    for (;;) {
+        int got = jv_csv_next(r->csv, record, error);
+        if (got <= 0)
+            return got;
+        if (record->quoted)
+            return 1;
+        /* a blank line, or one of only delimiters, is no row */
+        for (size_t i = 0; i < record->n_fields; i++) {
+            const char *t = record->fields[i].data;
+            size_t n = record->fields[i].length;
+            jv_trim(&t, &n);
+            if (n > 0)
+                return 1;
+        }
+    }
+}
+
+static int setup_roles(jv_table_reader *r, const jv_table_source *source,
+                       const jv_role_request *roles, size_t n_roles, GError **error)
+{
+    int *fields = g_new(int, n_roles ? n_roles : 1);
+    int status = jv_header_map(&r->header, source, roles, n_roles, fields, error);
+    r->n_roles = n_roles;
+    r->roles = g_new0(jv_role_column, n_roles ? n_roles : 1);
+    r->columns = g_new0(jv_column, n_roles ? n_roles : 1);
+    for (size_t i = 0; i < n_roles && status == 0; i++) {
+        GHashTable *codes = source->codes ? g_hash_table_lookup(source->codes, roles[i].name)
+                                          : NULL;
+        const char *name = fields[i] >= 0 ? g_ptr_array_index(r->header.names, fields[i]) : NULL;
+        status = jv_role_column_init(&r->roles[i], &roles[i], fields[i], name, codes,
+                                     r->display, error);
+    }
+    g_free(fields);
+    return status;
+}
+
+jv_table_reader *jv_table_reader_open(const jv_table_source *source,
+                                      const jv_role_request *roles, size_t n_roles,
+                                      GError **error)
+{
+    return jv_table_reader_open_range(source, roles, n_roles, 0, 0, 0, error);
+}
+
+/* After the header: go on reading at the byte range [start, end) instead
+ * (the header is always read from the file's start). */
+static gboolean restart_at(jv_table_reader *r, guint64 start, guint64 end, guint64 first_line,
+                           GError **error)
+{
+    jv_csv_options options = {.display_path = r->display,
+                              .delimiter = jv_csv_delimiter(r->csv),
+                              .start = start,
+                              .end = end,
+                              .first_line = first_line};
+    jv_csv_free(r->csv);
+    r->csv = jv_csv_new(r->fd, &options, error);
+    return r->csv != NULL;
+}
+
+jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
+                                            const jv_role_request *roles, size_t n_roles,
+                                            guint64 start, guint64 end, guint64 first_line,
+                                            GError **error)
+{
+    jv_encoding encoding;
+    const char *display = source->display_path ? source->display_path : source->path;
+    if (!jv_encoding_parse(source->encoding, &encoding)) {
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: unknown encoding '%s'; use \"utf-8\" or \"windows-1252\"", display,
+                    source->encoding);
+        return NULL;
+    }
+    if (source->decimal != 0 && source->decimal != '.' && source->decimal != ',') {
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: the decimal mark must be '.' or ','", display);
+        return NULL;
+    }
+    jv_table_reader *r = g_new0(jv_table_reader, 1);
+    r->display = g_strdup(display);
+    r->on_error = source->on_error;
+    r->recode = jv_recode_table_get(encoding);
+    r->warnings = g_ptr_array_new_with_free_func(g_free);
+    r->fd = open(source->path, O_RDONLY | O_CLOEXEC);
+    if (r->fd < 0) {
+        int saved = errno;
+        if (strcmp(source->path, display) == 0)
+            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open the file: %s",
+                        display, g_strerror(saved));
+        else
+            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open %s: %s",
+                        display, source->path, g_strerror(saved));
+        jv_table_reader_free(r);
+        return NULL;
+    }
+    if (source->hash)
+        r->checksum = g_checksum_new(G_CHECKSUM_SHA256);
+    jv_csv_options options = {.display_path = display,
+                              .delimiter = source->delimiter,
+                              .checksum = r->checksum};
+    r->csv = jv_csv_new(r->fd, &options, error);
+    if (r->csv == NULL) {
+        jv_table_reader_free(r);
+        return NULL;
+    }
+    jv_csv_record record;
+    int got = next_record(r, &record, error);
+    if (got == 0)
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: the file is empty; its first line must name the columns", display);
+    if (got <= 0) {
+        jv_table_reader_free(r);
+        return NULL;
+    }
+    char delimiter = jv_csv_delimiter(r->csv);
+    jv_header_init(&r->header, &record, r->recode, delimiter);
+    if (setup_roles(r, source, roles, n_roles, error) < 0 ||
+        ((start > 0 || end > 0) && !restart_at(r, start, end, first_line, error))) {
+        jv_table_reader_free(r);
+        return NULL;
+    }
+    r->row.decimal_comma =
+        source->decimal == ',' || (source->decimal == 0 && delimiter != ',');
+    r->row.ids = g_byte_array_new();
+    r->row.pending = g_new(jv_pending_value, n_roles ? n_roles : 1);
+    r->row.rounded = g_new(jv_role_column *, n_roles ? n_roles : 1);
+    r->rowset.n_columns = n_roles;
+    r->rowset.columns = r->columns;
+    r->rowset.positions = r->positions;
+    r->rowset.lines = r->lines;
+    return r;
+}
+
+/* Adds a warning (takes `text`). */
+static void warn(jv_table_reader *r, char *text)
+{
+    g_ptr_array_add(r->warnings, text);
+}
+
+/* A bad row: an error that stops the read, or a skipped row. 0: skipped. */
+static int bad_row(jv_table_reader *r, const jv_csv_record *record, const char *column,
+                   char *message, jv_data_error_code code, GError **error)
+{
+    char *where = column ? g_strdup_printf("%s:%" G_GUINT64_FORMAT ": column '%s': %s",
+                                           r->display, record->line, column, message)
+                         : g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", r->display,
+                                           record->line, message);
+    g_free(message);
+    if (r->on_error != JV_ON_ERROR_SKIP) {
+        g_set_error_literal(error, JV_DATA_ERROR, code, where);
+        g_free(where);
+        return -1;
+    }
+    if (++r->skipped <= MAX_SKIP_REASONS)
+        warn(r, g_strconcat(where, " (row skipped)", NULL));
+    g_free(where);
+    return 0;
+}
+
+/* The cell of `field` as UTF-8 (recoded into the row's scratch space). */
+static inline void cell_text(jv_table_reader *r, const jv_string *field, size_t *used,
+                             const char **text, size_t *length)
+{
+    *text = field->data;
+    *length = field->length;
+    if (r->recode != NULL && jv_has_high_bytes(*text, *length)) {
+        char *out = r->scratch + *used;
+        *length = jv_recode(r->recode, *text, *length, out);
+        *text = out;
+        *used += *length;
+    }
+}
+
+/* Converts one record into row n. 1: kept; 0: skipped; -1: error. */
+static int convert_row(jv_table_reader *r, const jv_csv_record *record, size_t n,
+                       GError **error)
+{
+    if (record->n_fields != r->header.names->len) {
+        char d = r->header.delimiter;
+        char *message = g_strdup_printf(
+            "row has %zu fields, the header has %u; a value that contains the delimiter "
+            "'%s' must be in quotes",
+            record->n_fields, r->header.names->len, d == '\t' ? "\\t" : (char[]){d, 0});
+        return bad_row(r, record, NULL, message, JV_DATA_ERROR_FORMAT, error);
+    }
+    if (r->recode != NULL && r->scratch_size < 3 * record->bytes + 1) {
+        r->scratch_size = 3 * record->bytes + 1;
+        r->scratch = g_realloc(r->scratch, r->scratch_size);
+    }
+    size_t used = 0;
+    jv_row_begin(&r->row);
+    for (size_t i = 0; i < r->n_roles; i++) {
+        jv_role_column *c = &r->roles[i];
+        if (c->field < 0)
+            continue;
+        const char *text;
+        size_t length;
+        cell_text(r, &record->fields[c->field], &used, &text, &length);
+        jv_trim(&text, &length);
+        char *message;
+        if (jv_role_column_convert(c, &r->row, n, text, length, &message) < 0) {
+            jv_row_discard(&r->row);
+            return bad_row(r, record, c->column_name, message, JV_DATA_ERROR_VALUE, error);
+        }
+    }
+    if (r->row.scb && !r->scb_warned) {
+        r->scb_warned = TRUE;
+        const char *column = "gender";
+        for (size_t i = 0; i < r->n_roles; i++)
+            if (r->roles[i].kind == JV_CELL_GENDER && r->roles[i].field >= 0)
+                column = r->roles[i].column_name;
+        warn(r, g_strdup_printf("%s: column '%s': the codes 1 and 2 were read as 1 = man, "
+                                "2 = woman (SCB's coding); some systems code them the other "
+                                "way round — if this file does, map them under \"codes\" in "
+                                "the evaluation file",
+                                r->display, column));
+    }
+    jv_row_commit(&r->row);
+    return 1;
+}
+
+/* The end of the file: the hash and the closing warnings. */
+static void finish(jv_table_reader *r)
+{
+    r->finished = TRUE;
+    if (r->checksum != NULL)
+        r->sha256 = g_strdup(g_checksum_get_string(r->checksum));
+    for (size_t i = 0; i < r->n_roles; i++)
+        if (r->roles[i].rounded > 0)
+            warn(r, g_strdup_printf("%s: %" G_GUINT64_FORMAT " values in column '%s' had "
+                                    "more than 4 decimals and were rounded (half to even) "
+                                    "to 4",
+                                    r->display, r->roles[i].rounded,
+                                    r->roles[i].column_name));
+    if (r->skipped > 0)
+        warn(r, g_strdup_printf("%s: %" G_GUINT64_FORMAT " %s skipped because of errors "
+                                "(\"on_error\": \"skip\")%s",
+                                r->display, r->skipped, r->skipped == 1 ? "row" : "rows",
+                                r->skipped > MAX_SKIP_REASONS ? "; the first 5 are listed above"
+                                                              : ""));
+}
+
+const jv_rowset *jv_table_reader_next(jv_table_reader *r, GError **error)
+{
+    g_return_val_if_fail(r != NULL, NULL);
+    if (r->failed) {
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: reading stopped at an earlier error", r->display);
+        return NULL;
+    }
+    if (r->finished)
+        return NULL;
+    size_t n = 0;
+    g_byte_array_set_size(r->row.ids, 0);
+    while (n < JV_ROWSET_CAPACITY) {
+        jv_csv_record record;
+        int got = next_record(r, &record, error);
+        if (got == 0) {
+            finish(r);
+            break;
+        }
+        if (got > 0)
+            got = convert_row(r, &record, n, error);
+        if (got < 0) {
+            r->failed = TRUE;
+            return NULL;
+        }
+        if (got == 1) {
+            r->positions[n] = record.offset;
+            r->lines[n] = record.line;
+            n++;
+        }
+    }
+    if (n == 0)
+        return NULL;
+    for (size_t i = 0; i < r->n_roles; i++) {
+        jv_role_column_finish_rowset(&r->roles[i], n, r->row.ids);
+        r->columns[i] = r->roles[i].out;
+    }
+    r->rowset.n_rows = n;
+    r->rows += n;
+    return &r->rowset;
+}
+
+const char *jv_table_reader_column_name(const jv_table_reader *r, size_t i)
+{
+    g_return_val_if_fail(r != NULL && i < r->n_roles, NULL);
+    return r->roles[i].column_name;
+}
+
+guint64 jv_table_reader_rows(const jv_table_reader *r)
+{
+    return r->rows;
+}
+
+guint64 jv_table_reader_skipped(const jv_table_reader *r)
+{
+    return r->skipped;
+}
+
+guint64 jv_table_reader_bytes(const jv_table_reader *r)
+{
+    return r->csv ? jv_csv_bytes_read(r->csv) : 0;
+}
+
+const char *jv_table_reader_sha256(const jv_table_reader *r)
+{
+    return r->sha256;
+}
+
+const GPtrArray *jv_table_reader_warnings(const jv_table_reader *r)
+{
+    return r->warnings;
+}
+
+void jv_table_reader_free(jv_table_reader *r)
+{
+    if (r == NULL)
+        return;
+    for (size_t i = 0; r->roles != NULL && i < r->n_roles; i++)
+        jv_role_column_clear(&r->roles[i]);
+    g_free(r->roles);
+    g_free(r->columns);
+    jv_header_clear(&r->header);
+    jv_csv_free(r->csv);
+    if (r->fd >= 0)
+        close(r->fd);
+    if (r->checksum != NULL)
+        g_checksum_free(r->checksum);
+    if (r->row.ids != NULL)
+        g_byte_array_unref(r->row.ids);
+    g_free(r->row.pending);
+    g_free(r->row.rounded);
+    g_free(r->scratch);
+    g_free(r->sha256);
+    g_ptr_array_unref(r->warnings);
+    g_free(r->display);
+    g_free(r);
+}

@@ -1,0 +1,415 @@
+/* core/eval/chunk_read.c — one chunk of one pass through the plugins. The
+ * table is opened once with the union of the roles every indicator reads
+ * from it (plus the region column when regions come from a column); each
+ * rowset is routed to the chunk state of its region — as zero-copy slices
+ * when rows come grouped by region, else gathered per region — and handed to
+ * each indicator as its own batch view (its roles, in its order). */
+#include "eval/run_internal.h"
+
+#include <string.h>
+
+typedef struct reader_plan {
+    GArray *requests;   /* jv_role_request: the union (names borrowed) */
+    guint **maps;       /* per indicator: its columns → union, or NULL */
+    int *tables;        /* per indicator: index of this table, or -1 */
+    int region_column;  /* union index of the region column, or -1 */
+} reader_plan;
+
+typedef struct chunk_work {
+    jv_run *run;
+    jv_chunk *chunk;
+    reader_plan plan;
+    jv_table_reader *reader;
+    jv_ctx *ctxs;               /* per indicator */
+    jv_column **views;          /* per indicator */
+    const char ***names;        /* per indicator: file column names */
+    jv_batch_source *sources;   /* per indicator */
+    gboolean *failed;           /* per indicator, this chunk */
+    GPtrArray *code_scopes;     /* region dict code → jv_chunk_scope* */
+    /* gather buffers: one rowset's worth per union column */
+    jv_column *gathered;
+    void **gather_data, **gather_missing;
+    uint64_t *gather_positions, *gather_lines;
+    size_t *rows_of_region;
+} chunk_work;
+
+static gboolean same_request(const jv_role_request *a, const jv_role_request *b)
+{
+    return strcmp(a->name, b->name) == 0 && a->type == b->type &&
+           g_strcmp0(a->codes, b->codes) == 0 &&
+           (a->flags & JV_ROLE_EMPTY_IS_VALUE) == (b->flags & JV_ROLE_EMPTY_IS_VALUE);
+}
+
+static guint add_request(GArray *requests, const jv_role_request *r)
+{
+    for (guint u = 0; u < requests->len; u++) {
+        jv_role_request *have = &g_array_index(requests, jv_role_request, u);
+        if (same_request(have, r)) {
+            have->flags |= r->flags;
+            return u;
+        }
+    }
+    g_array_append_val(requests, *r);
+    return requests->len - 1;
+}
+
+static void plan_roles(chunk_work *w)
+{
+    jv_run *run = w->run;
+    size_t n = run->indicators->len;
+    reader_plan *p = &w->plan;
+    p->requests = g_array_new(FALSE, FALSE, sizeof(jv_role_request));
+    p->maps = g_new0(guint *, n);
+    p->tables = g_new(int, n);
+    p->region_column = -1;
+    for (size_t i = 0; i < n; i++) {
+        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        int t = jv_plugin_table_index(ind->desc, w->chunk->pass->table);
+        p->tables[i] = t;
+        if (t < 0 || ind->failed)
+            continue;
+        GArray *roles = ind->roles[t];
+        p->maps[i] = g_new(guint, roles->len ? roles->len : 1);
+        for (guint c = 0; c < roles->len; c++)
+            p->maps[i][c] = add_request(p->requests, &g_array_index(roles, jv_role_request, c));
+    }
+    if (w->chunk->pass->region < 0) {
+        jv_role_request region = {run->evaluation->regions_column, JV_TYPE_CATEGORY,
+                                  JV_ROLE_REQUIRED, NULL};
+        p->region_column = (int)add_request(p->requests, &region);
+    }
+}
+
+static void set_error(jv_chunk *chunk, GError *error)
+{
+    if (chunk->error == NULL)
+        chunk->error = error;
+    else
+        g_error_free(error);
+}
+
+static jv_chunk_scope *new_scope(chunk_work *w, const char *name, int region, uint64_t position)
+{
+    size_t n = w->run->indicators->len;
+    jv_chunk_scope *s = g_new0(jv_chunk_scope, 1);
+    s->name = g_strdup(name);
+    s->region = region;
+    s->first_position = position;
+    s->states = g_new0(void *, n);
+    s->rows = g_new0(guint64, n);
+    s->skipped = g_new0(guint64, n);
+    g_ptr_array_add(w->chunk->scopes, s);
+    return s;
+}
+
+/* Hands n rows (columns `cols`, union order) of one region to every
+ * indicator reading this table. */
+static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
+                    const uint64_t *positions, const uint64_t *lines)
+{
+    jv_run *run = w->run;
+    for (guint i = 0; i < run->indicators->len && w->chunk->error == NULL; i++) {
+        if (w->plan.maps[i] == NULL || w->failed[i])
+            continue;
+        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        jv_ctx *ctx = &w->ctxs[i];
+        ctx->scope = w->chunk->pass->region >= 0 ? w->chunk->pass->region : JV_SCOPE_PENDING;
+        ctx->scope_name = scope->name;
+        if (scope->states[i] == NULL) {
+            scope->states[i] = ind->desc->init(ctx);
+            if (scope->states[i] == NULL) {
+                GError *e = NULL;
+                jv_ctx_set_gerror(ctx, "init() returned no state", &e);
+                set_error(w->chunk, e);
+                return;
+            }
+        }
+        int t = w->plan.tables[i];
+        guint n_cols = ind->roles[t]->len;
+        for (guint c = 0; c < n_cols; c++)
+            w->views[i][c] = cols[w->plan.maps[i][c]];
+        w->sources[i].lines = lines;
+        jv_batch batch = {(size_t)t, n, n_cols, w->views[i], positions, &w->sources[i]};
+        guint64 skipped_before = ctx->skipped;
+        if (ind->desc->consume(ctx, scope->states[i], &batch) != 0) {
+            GError *e = NULL;
+            jv_ctx_set_gerror(ctx, "consume() failed without a message", &e);
+            jv_ctx_clear_error(ctx);
+            if (run->options->keep_going) {
+                w->failed[i] = TRUE;
+                w->chunk->failures[i] = g_strdup(e->message);
+                g_error_free(e);
+            } else {
+                set_error(w->chunk, e);
+            }
+            continue;
+        }
+        scope->skipped[i] += ctx->skipped - skipped_before;
+        if (t == 0)
+            scope->rows[i] += n - (ctx->skipped - skipped_before);
+    }
+}
+
+/* A column restricted to rows [from, from + n): pointers moved, no copy. */
+static jv_column slice_column(const jv_column *c, size_t from)
+{
+    jv_column s = *c;
+    if (s.missing) s.missing += from;
+    if (s.codes) s.codes += from;
+    if (s.numbers) s.numbers += from;
+    if (s.booleans) s.booleans += from;
+    if (s.ids) s.ids += from;
+    return s;
+}
+
+static size_t value_size(const jv_column *c)
+{
+    if (c->codes) return sizeof(uint32_t);
+    if (c->numbers) return sizeof(int64_t);
+    if (c->booleans) return sizeof(uint8_t);
+    if (c->ids) return sizeof(jv_string);
+    return 0;
+}
+
+static const void *values_of(const jv_column *c)
+{
+    if (c->codes) return c->codes;
+    if (c->numbers) return c->numbers;
+    if (c->booleans) return c->booleans;
+    return c->ids;
+}
+
+static void set_values(jv_column *c, void *data)
+{
+    if (c->codes) c->codes = data;
+    else if (c->numbers) c->numbers = data;
+    else if (c->booleans) c->booleans = data;
+    else if (c->ids) c->ids = data;
+}
+
+/* The region of each row of a column-split rowset, as a chunk scope. */
+static jv_chunk_scope *scope_of_code(chunk_work *w, const jv_column *region, uint32_t code,
+                                     uint64_t position)
+{
+    if (code >= w->code_scopes->len)
+        g_ptr_array_set_size(w->code_scopes, code + 1);
+    jv_chunk_scope *s = g_ptr_array_index(w->code_scopes, code);
+    if (s == NULL) {
+        s = new_scope(w, region->dict->values[code].data, -1, position);
+        g_ptr_array_index(w->code_scopes, code) = s;
+    }
+    return s;
+}
+
+/* Rows of the same region copied together, for files whose rows are not
+ * grouped by region. */
+static void deliver_gathered(chunk_work *w, const jv_rowset *rows)
+{
+    const jv_column *region = &rows->columns[w->plan.region_column];
+    size_t n_cols = rows->n_columns;
+    if (w->gathered == NULL) {
+        w->gathered = g_new0(jv_column, n_cols);
+        w->gather_data = g_new0(void *, n_cols);
+        w->gather_missing = g_new0(void *, n_cols);
+        for (size_t c = 0; c < n_cols; c++) {
+            w->gather_data[c] = g_malloc(JV_ROWSET_CAPACITY * sizeof(jv_string));
+            w->gather_missing[c] = g_malloc(JV_ROWSET_CAPACITY);
+        }
+        w->gather_positions = g_new(uint64_t, JV_ROWSET_CAPACITY);
+        w->gather_lines = g_new(uint64_t, JV_ROWSET_CAPACITY);
+    }
+    guint8 *done = g_malloc0(rows->n_rows);
+    for (size_t first = 0; first < rows->n_rows && w->chunk->error == NULL; first++) {
+        if (done[first])
+            continue;
+        uint32_t code = region->codes[first];
+        size_t k = 0;
+        for (size_t r = first; r < rows->n_rows; r++) {
+            if (done[r] || region->codes[r] != code)
+                continue;
+            done[r] = 1;
+            for (size_t c = 0; c < n_cols; c++) {
+                const jv_column *src = &rows->columns[c];
+                size_t size = value_size(src);
+                if (size)
+                    memcpy((char *)w->gather_data[c] + k * size,
+                           (const char *)values_of(src) + r * size, size);
+                if (src->missing)
+                    ((uint8_t *)w->gather_missing[c])[k] = src->missing[r];
+            }
+            w->gather_positions[k] = rows->positions[r];
+            w->gather_lines[k] = rows->lines[r];
+            k++;
+        }
+        for (size_t c = 0; c < n_cols; c++) {
+            w->gathered[c] = rows->columns[c];
+            set_values(&w->gathered[c], w->gather_data[c]);
+            if (w->gathered[c].missing)
+                w->gathered[c].missing = w->gather_missing[c];
+        }
+        jv_chunk_scope *s = scope_of_code(w, region, code, rows->positions[first]);
+        deliver(w, s, w->gathered, k, w->gather_positions, w->gather_lines);
+    }
+    g_free(done);
+}
+
+static void deliver_rowset(chunk_work *w, const jv_rowset *rows)
+{
+    if (w->plan.region_column < 0) {
+        if (w->chunk->scopes->len == 0)
+            new_scope(w, w->run->regions[w->chunk->pass->region].name, w->chunk->pass->region,
+                      rows->n_rows ? rows->positions[0] : 0);
+        deliver(w, g_ptr_array_index(w->chunk->scopes, 0), rows->columns, rows->n_rows,
+                rows->positions, rows->lines);
+        return;
+    }
+    const jv_column *region = &rows->columns[w->plan.region_column];
+    size_t runs = 1;
+    for (size_t r = 1; r < rows->n_rows; r++)
+        runs += region->codes[r] != region->codes[r - 1];
+    if (runs * 32 > rows->n_rows + 32) {
+        deliver_gathered(w, rows);
+        return;
+    }
+    jv_column *sliced = g_newa(jv_column, rows->n_columns);
+    for (size_t from = 0; from < rows->n_rows && w->chunk->error == NULL;) {
+        size_t to = from + 1;
+        while (to < rows->n_rows && region->codes[to] == region->codes[from])
+            to++;
+        for (size_t c = 0; c < rows->n_columns; c++)
+            sliced[c] = slice_column(&rows->columns[c], from);
+        jv_chunk_scope *s = scope_of_code(w, region, region->codes[from], rows->positions[from]);
+        deliver(w, s, sliced, to - from, rows->positions + from, rows->lines + from);
+        from = to;
+    }
+}
+
+static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
+{
+    memset(w, 0, sizeof *w);
+    w->run = run;
+    w->chunk = chunk;
+    size_t n = run->indicators->len;
+    w->ctxs = g_new0(jv_ctx, n);
+    w->views = g_new0(jv_column *, n);
+    w->names = g_new0(const char **, n);
+    w->sources = g_new0(jv_batch_source, n);
+    w->failed = g_new0(gboolean, n);
+    w->code_scopes = g_ptr_array_new();
+    plan_roles(w);
+}
+
+static void work_clear(chunk_work *w)
+{
+    size_t n = w->run->indicators->len;
+    for (size_t i = 0; i < n; i++) {
+        jv_ctx_clear_error(&w->ctxs[i]);
+        g_free(w->views[i]);
+        g_free(w->names[i]);
+        g_free(w->plan.maps[i]);
+    }
+    if (w->gathered != NULL) {
+        for (size_t c = 0; c < w->plan.requests->len; c++) {
+            g_free(w->gather_data[c]);
+            g_free(w->gather_missing[c]);
+        }
+        g_free(w->gathered);
+        g_free(w->gather_data);
+        g_free(w->gather_missing);
+        g_free(w->gather_positions);
+        g_free(w->gather_lines);
+    }
+    g_free(w->ctxs);
+    g_free(w->views);
+    g_free(w->names);
+    g_free(w->sources);
+    g_free(w->failed);
+    g_free(w->plan.maps);
+    g_free(w->plan.tables);
+    g_array_unref(w->plan.requests);
+    g_ptr_array_unref(w->code_scopes);
+    if (w->reader)
+        jv_table_reader_free(w->reader);
+}
+
+void jv_chunk_read(jv_run *run, jv_chunk *chunk)
+{
+    chunk_work w;
+    work_init(&w, run, chunk);
+    jv_pass *pass = chunk->pass;
+    jv_table_source src;
+    gboolean whole = chunk->start == 0 && chunk->end == 0;
+    jv_pass_source(pass, &src, run->hash_inputs && whole);
+    GError *error = NULL;
+    const jv_role_request *requests = (const jv_role_request *)w.plan.requests->data;
+    w.reader = whole ? jv_table_reader_open(&src, requests, w.plan.requests->len, &error)
+                     : jv_table_reader_open_range(&src, requests, w.plan.requests->len,
+                                                  chunk->start, chunk->end, chunk->first_line,
+                                                  &error);
+    if (w.reader == NULL) {
+        set_error(chunk, error);
+        work_clear(&w);
+        return;
+    }
+    size_t n = run->indicators->len;
+    for (size_t i = 0; i < n; i++) {
+        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        jv_ctx_init(&w.ctxs[i], ind, pass->region, NULL, &run->plugin_options);
+        w.ctxs[i].warnings = chunk->warnings;
+        if (w.plan.maps[i] == NULL)
+            continue;
+        guint n_cols = ind->roles[w.plan.tables[i]]->len;
+        w.views[i] = g_new0(jv_column, n_cols ? n_cols : 1);
+        w.names[i] = g_new0(const char *, n_cols ? n_cols : 1);
+        for (guint c = 0; c < n_cols; c++) {
+            const char *col = jv_table_reader_column_name(w.reader, w.plan.maps[i][c]);
+            w.names[i][c] =
+                col ? col : g_array_index(ind->roles[w.plan.tables[i]], jv_role_request, c).name;
+        }
+        w.sources[i].display_path = pass->path;
+        w.sources[i].column_names = w.names[i];
+        w.sources[i].on_error = pass->settings->on_error;
+    }
+    const jv_rowset *rows;
+    while (chunk->error == NULL && (rows = jv_table_reader_next(w.reader, &error)) != NULL)
+        if (!run->options->check_only)
+            deliver_rowset(&w, rows);
+    if (error != NULL)
+        set_error(chunk, error);
+    chunk->rows = jv_table_reader_rows(w.reader);
+    chunk->skipped = jv_table_reader_skipped(w.reader);
+    chunk->bytes = jv_table_reader_bytes(w.reader);
+    chunk->sha256 = g_strdup(jv_table_reader_sha256(w.reader));
+    const GPtrArray *warnings = jv_table_reader_warnings(w.reader);
+    for (guint k = 0; k < warnings->len; k++)
+        g_ptr_array_add(chunk->warnings, g_strdup(g_ptr_array_index(warnings, k)));
+    work_clear(&w);
+}
+
+void jv_chunk_free(jv_run *run, jv_chunk *chunk)
+{
+    for (guint s = 0; s < chunk->scopes->len; s++) {
+        jv_chunk_scope *scope = g_ptr_array_index(chunk->scopes, s);
+        for (guint i = 0; i < run->indicators->len; i++)
+            if (scope->states[i] != NULL) {
+                jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+                jv_ctx ctx;
+                jv_ctx_init(&ctx, ind, JV_SCOPE_PENDING, scope->name, &run->plugin_options);
+                ind->desc->destroy(&ctx, scope->states[i]);
+            }
+        g_free(scope->states);
+        g_free(scope->rows);
+        g_free(scope->skipped);
+        g_free(scope->name);
+        g_free(scope);
+    }
+    g_ptr_array_unref(chunk->scopes);
+    for (guint i = 0; i < run->indicators->len; i++)
+        g_free(chunk->failures[i]);
+    g_free(chunk->failures);
+    g_ptr_array_unref(chunk->warnings);
+    if (chunk->error)
+        g_error_free(chunk->error);
+    g_free(chunk->sha256);
+    g_free(chunk);
+}

@@ -1,0 +1,304 @@
+/* core/eval/merge.c — pools saved region states into one evaluation (see
+ * merge.h). Every state file must agree with the first on the evaluation's
+ * options and on each indicator's plugin, version and params, the loaded
+ * plugin must have the same version, and no region may come twice; then
+ * the states are loaded with the plugins' load() and finished exactly as a
+ * single run finishes (pool, disclosure decided afresh over all regions,
+ * result document). */
+#include "eval/merge.h"
+#include "eval/run_internal.h"
+
+#include <string.h>
+
+#define JV_STATE_FORMAT 1
+
+typedef struct state_file {
+    char *path;
+    cJSON *doc;
+} state_file;
+
+static void state_file_free(gpointer data)
+{
+    state_file *f = data;
+    g_free(f->path);
+    cJSON_Delete(f->doc);
+    g_free(f);
+}
+
+static gint compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static gboolean read_state(GPtrArray *files, const char *path, GError **error)
+{
+    char *text = NULL;
+    gsize length = 0;
+    if (!g_file_get_contents(path, &text, &length, error))
+        return FALSE;
+    cJSON *doc = cJSON_ParseWithLength(text, length);
+    g_free(text);
+    const cJSON *format = cJSON_GetObjectItemCaseSensitive(doc, "jamvikt_state");
+    if (doc == NULL || !cJSON_IsNumber(format)) {
+        cJSON_Delete(doc);
+        g_set_error(error, JV_RUN_ERROR, 0,
+                    "%s: not a saved jamvikt state (write them with `jamvikt run --save-state DIR`)",
+                    path);
+        return FALSE;
+    }
+    if (format->valueint != JV_STATE_FORMAT) {
+        g_set_error(error, JV_RUN_ERROR, 0,
+                    "%s: saved-state format %d, this jamvikt reads format %d", path,
+                    format->valueint, JV_STATE_FORMAT);
+        cJSON_Delete(doc);
+        return FALSE;
+    }
+    state_file *f = g_new0(state_file, 1);
+    f->path = g_strdup(path);
+    f->doc = doc;
+    g_ptr_array_add(files, f);
+    return TRUE;
+}
+
+static GPtrArray *read_states(const char *const *paths, GError **error)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(state_file_free);
+    for (size_t i = 0; paths[i] != NULL; i++) {
+        if (!g_file_test(paths[i], G_FILE_TEST_IS_DIR)) {
+            if (!read_state(files, paths[i], error))
+                goto fail;
+            continue;
+        }
+        GDir *dir = g_dir_open(paths[i], 0, error);
+        if (dir == NULL)
+            goto fail;
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        const char *name;
+        while ((name = g_dir_read_name(dir)) != NULL)
+            if (g_str_has_suffix(name, ".state.json"))
+                g_ptr_array_add(names, g_build_filename(paths[i], name, NULL));
+        g_dir_close(dir);
+        g_ptr_array_sort(names, compare_strings);
+        gboolean ok = names->len > 0;
+        if (!ok)
+            g_set_error(error, JV_RUN_ERROR, 0, "%s: no saved states (*.state.json) in this folder",
+                        paths[i]);
+        for (guint k = 0; ok && k < names->len; k++)
+            ok = read_state(files, g_ptr_array_index(names, k), error);
+        g_ptr_array_unref(names);
+        if (!ok)
+            goto fail;
+    }
+    return files;
+fail:
+    g_ptr_array_unref(files);
+    return NULL;
+}
+
+static const cJSON *get(const cJSON *o, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(o, key);
+}
+
+/* The evaluation every state was made for, from the first state. */
+static void fake_evaluation(jv_evaluation *e, const state_file *first)
+{
+    const cJSON *evaluation = get(first->doc, "evaluation");
+    const cJSON *options = get(evaluation, "options");
+    const cJSON *band = get(options, "balance");
+    memset(e, 0, sizeof *e);
+    e->path = first->path;
+    e->dir = ".";
+    e->name = cJSON_IsString(get(evaluation, "name")) ? get(evaluation, "name")->valuestring : "";
+    e->options.min_cell = (int64_t)cJSON_GetNumberValue(get(options, "min_cell"));
+    e->options.balance_low = cJSON_GetNumberValue(cJSON_GetArrayItem(band, 0));
+    e->options.balance_high = cJSON_GetNumberValue(cJSON_GetArrayItem(band, 1));
+    e->options.confidence = cJSON_GetNumberValue(get(options, "confidence"));
+    e->options.hash_inputs = cJSON_IsTrue(get(options, "hash_inputs"));
+}
+
+static gboolean agree(const state_file *first, const state_file *f, GError **error)
+{
+    const cJSON *a = get(get(first->doc, "evaluation"), "options");
+    const cJSON *b = get(get(f->doc, "evaluation"), "options");
+    if (!cJSON_Compare(a, b, TRUE)) {
+        char *ta = cJSON_PrintUnformatted(a), *tb = cJSON_PrintUnformatted(b);
+        g_set_error(error, JV_RUN_ERROR, 0,
+                    "%s and %s were made with different options (%s vs %s): pool only states "
+                    "from runs with the same min_cell, balance band and confidence",
+                    first->path, f->path, ta, tb);
+        free(ta);
+        free(tb);
+        return FALSE;
+    }
+    const cJSON *ia = get(first->doc, "indicators"), *ib = get(f->doc, "indicators");
+    if (cJSON_GetArraySize(ia) != cJSON_GetArraySize(ib)) {
+        g_set_error(error, JV_RUN_ERROR, 0, "%s and %s have different indicators", first->path,
+                    f->path);
+        return FALSE;
+    }
+    for (int i = 0; i < cJSON_GetArraySize(ia); i++) {
+        const cJSON *x = cJSON_GetArrayItem(ia, i), *y = cJSON_GetArrayItem(ib, i);
+        static const char *const keys[] = {"name", "plugin", "version", "params"};
+        for (size_t k = 0; k < G_N_ELEMENTS(keys); k++)
+            if (!cJSON_Compare(get(x, keys[k]), get(y, keys[k]), TRUE)) {
+                char *tx = cJSON_PrintUnformatted(get(x, keys[k]));
+                char *ty = cJSON_PrintUnformatted(get(y, keys[k]));
+                g_set_error(error, JV_RUN_ERROR, 0,
+                            "%s and %s disagree on indicator %d's %s (%s vs %s)", first->path,
+                            f->path, i + 1, keys[k], tx, ty);
+                free(tx);
+                free(ty);
+                return FALSE;
+            }
+    }
+    return TRUE;
+}
+
+static gboolean bind_from_state(jv_run *run, const state_file *first, const jv_registry *registry,
+                                GError **error)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, get(first->doc, "indicators"))
+    {
+        const char *plugin = cJSON_GetStringValue(get(item, "plugin"));
+        const char *version = cJSON_GetStringValue(get(item, "version"));
+        const char *name = cJSON_GetStringValue(get(item, "name"));
+        const jv_loaded_plugin *p = plugin ? jv_registry_find(registry, plugin) : NULL;
+        if (p == NULL || name == NULL) {
+            g_set_error(error, JV_RUN_ERROR, 0, "%s: plugin '%s' is not installed here",
+                        first->path, plugin ? plugin : "?");
+            return FALSE;
+        }
+        if (g_strcmp0(p->desc.version, version) != 0) {
+            g_set_error(error, JV_RUN_ERROR, 0,
+                        "%s: saved by plugin '%s' %s, but %s is installed here (%s): states "
+                        "must be pooled with the plugin version that made them",
+                        first->path, plugin, version ? version : "?", p->desc.version, p->path);
+            return FALSE;
+        }
+        if (p->desc.load == NULL) {
+            g_set_error(error, JV_RUN_ERROR, 0, "plugin '%s' cannot load saved states", plugin);
+            return FALSE;
+        }
+        jv_indicator *ind = jv_indicator_bind(name, p, get(item, "params"), first->path,
+                                              &run->plugin_options, error);
+        if (ind == NULL)
+            return FALSE;
+        g_ptr_array_add(run->indicators, ind);
+    }
+    return TRUE;
+}
+
+static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, GError **error)
+{
+    const cJSON *item;
+    guint i = 0;
+    cJSON_ArrayForEach(item, get(f->doc, "indicators"))
+    {
+        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        jv_outcome *o = &scope->outcomes[i];
+        const char *status = cJSON_GetStringValue(get(item, "status"));
+        const char *reason = cJSON_GetStringValue(get(item, "reason"));
+        if (g_strcmp0(status, "ok") != 0) {
+            gboolean error_status = g_strcmp0(status, "error") == 0;
+            if (error_status)
+                jv_run_fail_indicator(run, i, reason ? reason : "failed");
+            o->status = error_status ? JV_STATUS_ERROR : JV_STATUS_SKIPPED;
+            o->reason = g_strdup(reason ? reason : "");
+            i++;
+            continue;
+        }
+        o->rows = (guint64)cJSON_GetNumberValue(get(item, "rows"));
+        o->skipped = (guint64)cJSON_GetNumberValue(get(item, "skipped_rows"));
+        jv_ctx ctx;
+        jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+        o->state = ind->desc->load(&ctx, (const jv_node *)get(item, "state"));
+        if (o->state == NULL) {
+            GError *e = NULL;
+            jv_ctx_set_gerror(&ctx, "load() returned no state", &e);
+            g_set_error(error, JV_RUN_ERROR, 0, "%s: %s", f->path, e->message);
+            g_error_free(e);
+            jv_ctx_clear_error(&ctx);
+            return FALSE;
+        }
+        jv_ctx_clear_error(&ctx);
+        i++;
+    }
+    const cJSON *w;
+    cJSON_ArrayForEach(w, get(f->doc, "warnings"))
+        if (cJSON_IsString(w))
+            g_ptr_array_add(scope->warnings, g_strdup(w->valuestring));
+    cJSON_ArrayForEach(w, get(f->doc, "evaluation_warnings"))
+    {
+        gboolean seen = FALSE;
+        for (guint k = 0; cJSON_IsString(w) && k < run->warnings->len; k++)
+            seen = seen || strcmp(g_ptr_array_index(run->warnings, k), w->valuestring) == 0;
+        if (cJSON_IsString(w) && !seen)
+            g_ptr_array_add(run->warnings, g_strdup(w->valuestring));
+    }
+    const cJSON *in;
+    cJSON_ArrayForEach(in, get(f->doc, "inputs"))
+    {
+        const char *sha = cJSON_GetStringValue(get(in, "sha256"));
+        jv_input input = {g_strdup(scope->name), g_strdup(cJSON_GetStringValue(get(in, "table"))),
+                          g_strdup(cJSON_GetStringValue(get(in, "file"))),
+                          (guint64)cJSON_GetNumberValue(get(in, "bytes")), g_strdup(sha)};
+        g_array_append_val(run->inputs, input);
+    }
+    return TRUE;
+}
+
+cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
+                       const jv_run_options *options, gboolean *failed, GError **error)
+{
+    GPtrArray *files = read_states(paths, error);
+    if (files == NULL)
+        return NULL;
+    if (files->len == 0) {
+        g_set_error(error, JV_RUN_ERROR, 0, "no saved states given");
+        g_ptr_array_unref(files);
+        return NULL;
+    }
+    const state_file *first = g_ptr_array_index(files, 0);
+    jv_evaluation evaluation;
+    fake_evaluation(&evaluation, first);
+    jv_run_options merged_options = *options;
+    merged_options.min_cell = -1;
+    jv_run run;
+    jv_run_init(&run, &evaluation, &merged_options);
+    if (failed)
+        *failed = FALSE;
+    cJSON *doc = NULL;
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    if (!bind_from_state(&run, first, registry, error))
+        goto out;
+    run.n_regions = files->len;
+    run.regions = g_new0(jv_scope, files->len);
+    for (guint r = 0; r < files->len; r++) {
+        const state_file *f = g_ptr_array_index(files, r);
+        const char *region = cJSON_GetStringValue(get(f->doc, "region"));
+        if (region == NULL) {
+            g_set_error(error, JV_RUN_ERROR, 0, "%s: no region name in the saved state", f->path);
+            goto out;
+        }
+        const char *twin = g_hash_table_lookup(seen, region);
+        if (twin != NULL) {
+            g_set_error(error, JV_RUN_ERROR, 0, "region '%s' comes twice: in %s and in %s",
+                        region, twin, f->path);
+            goto out;
+        }
+        g_hash_table_insert(seen, (gpointer)region, f->path);
+        if (!agree(first, f, error))
+            goto out;
+        jv_scope_init(&run, &run.regions[r], (int)r, region, NULL);
+        if (!load_region(&run, &run.regions[r], f, error))
+            goto out;
+    }
+    doc = jv_run_finish(&run, failed, error);
+out:
+    g_hash_table_unref(seen);
+    jv_run_clear(&run);
+    g_ptr_array_unref(files);
+    return doc;
+}

@@ -1,0 +1,147 @@
+/* core/eval/plan.c — what a run reads: one pass per table file (each
+ * listed region's own files, or the national files whose rows a column
+ * splits into regions), and the chunks (byte ranges) each pass is read in.
+ * A table is read once, however many indicators use it. */
+#include "eval/run_internal.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* Passes over files at least this large are split for parallel reading. */
+#define JV_CHUNK_BYTES ((guint64)16 << 20)
+
+int jv_plugin_table_index(const jv_plugin *desc, const char *name)
+{
+    for (size_t t = 0; t < desc->n_tables; t++)
+        if (strcmp(desc->tables[t].name, name) == 0)
+            return (int)t;
+    return -1;
+}
+
+/* The tables any indicator reads, in order of first mention. Borrowed
+ * names, owned array. */
+static GPtrArray *table_names(const jv_run *run)
+{
+    GPtrArray *names = g_ptr_array_new();
+    for (guint i = 0; i < run->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        for (size_t t = 0; t < ind->desc->n_tables; t++) {
+            const char *name = ind->desc->tables[t].name;
+            gboolean seen = FALSE;
+            for (guint k = 0; k < names->len; k++)
+                seen = seen || strcmp(g_ptr_array_index(names, k), name) == 0;
+            if (!seen)
+                g_ptr_array_add(names, (gpointer)name);
+        }
+    }
+    return names;
+}
+
+static void add_pass(jv_run *run, const char *table, int region, const jv_region_def *def)
+{
+    jv_pass *pass = g_new0(jv_pass, 1);
+    pass->index = run->passes->len;
+    pass->table = table;
+    pass->region = region;
+    pass->settings = jv_evaluation_table(run->evaluation, def, table, &pass->path);
+    pass->warnings = g_ptr_array_new_with_free_func(g_free);
+    GStatBuf st;
+    pass->missing = !g_file_test(pass->path, G_FILE_TEST_EXISTS);
+    if (!pass->missing && g_stat(pass->path, &st) == 0)
+        pass->size = (guint64)st.st_size;
+    g_ptr_array_add(run->passes, pass);
+}
+
+gboolean jv_plan_passes(jv_run *run, GError **error)
+{
+    const jv_evaluation *e = run->evaluation;
+    GPtrArray *tables = table_names(run);
+    if (e->regions_column == NULL) {
+        for (guint r = 0; r < e->regions->len; r++)
+            for (guint k = 0; k < tables->len; k++)
+                add_pass(run, g_ptr_array_index(tables, k), (int)r, g_ptr_array_index(e->regions, r));
+    } else {
+        for (guint k = 0; k < tables->len; k++)
+            add_pass(run, g_ptr_array_index(tables, k), -1, NULL);
+    }
+    g_ptr_array_unref(tables);
+    (void)error;
+    return TRUE;
+}
+
+static void add_chunk(jv_run *run, jv_pass *pass, guint64 start, guint64 end, guint64 first_line)
+{
+    jv_chunk *chunk = g_new0(jv_chunk, 1);
+    chunk->index = run->chunks->len;
+    chunk->pass = pass;
+    chunk->start = start;
+    chunk->end = end;
+    chunk->first_line = first_line;
+    chunk->scopes = g_ptr_array_new();
+    chunk->failures = g_new0(char *, run->indicators->len);
+    chunk->warnings = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(run->chunks, chunk);
+}
+
+/* Chunks depend on the file's size only — never on the number of threads —
+ * so that every -j gives the same chunks, states and warnings.
+ * $JAMVIKT_CHUNK_BYTES sets the chunk size (tests use tiny chunks to check
+ * that the result does not depend on it). */
+static guint chunk_count(const jv_pass *pass)
+{
+    guint64 bytes = JV_CHUNK_BYTES;
+    const char *env = g_getenv("JAMVIKT_CHUNK_BYTES");
+    if (env != NULL && g_ascii_strtoull(env, NULL, 10) > 0)
+        bytes = g_ascii_strtoull(env, NULL, 10);
+    guint64 n = pass->size / bytes;
+    return (guint)(n < 1 ? 1 : n > 4096 ? 4096 : n);
+}
+
+gboolean jv_plan_chunks(jv_run *run, GError **error)
+{
+    for (guint p = 0; p < run->passes->len; p++) {
+        jv_pass *pass = g_ptr_array_index(run->passes, p);
+        if (pass->missing)
+            continue;
+        guint n = chunk_count(pass);
+        if (n <= 1) {
+            add_chunk(run, pass, 0, 0, 0);
+            continue;
+        }
+        GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint64));
+        GArray *lines = g_array_new(FALSE, FALSE, sizeof(guint64));
+        jv_table_source src;
+        jv_pass_source(pass, &src, FALSE);
+        if (!jv_table_split(&src, n, starts, lines, error)) {
+            g_array_unref(starts);
+            g_array_unref(lines);
+            return FALSE;
+        }
+        if (starts->len == 1 && g_array_index(starts, guint64, 0) == 0) {
+            add_chunk(run, pass, 0, 0, 0);
+        } else
+        for (guint c = 0; c < starts->len; c++) {
+            guint64 start = g_array_index(starts, guint64, c);
+            guint64 end = c + 1 < starts->len ? g_array_index(starts, guint64, c + 1) : 0;
+            add_chunk(run, pass, start, end, g_array_index(lines, guint64, c));
+        }
+        g_array_unref(starts);
+        g_array_unref(lines);
+    }
+    return TRUE;
+}
+
+void jv_pass_source(const jv_pass *pass, jv_table_source *src, gboolean hash)
+{
+    const jv_table_settings *s = pass->settings;
+    memset(src, 0, sizeof *src);
+    src->path = pass->path;
+    src->display_path = pass->path;
+    src->delimiter = s->delimiter;
+    src->decimal = s->decimal;
+    src->encoding = s->encoding;
+    src->columns = s->columns;
+    src->codes = s->codes;
+    src->on_error = s->on_error;
+    src->hash = hash;
+}
