@@ -8,7 +8,7 @@
  */
 #include "evaluation_helpers.h"
 
-#include "eval/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 /* ---- malformed JSON: line, column and the likely mistake ----------------- */
 
