@@ -1,0 +1,86 @@
+#!/bin/sh
+# tests/cli/test_regions.sh — regions at scale: regions split from a column
+# of a national table, results that do not depend on threads or chunk size,
+# saved region states that merge into exactly the single run's document,
+# and merge refusing states that do not belong together.
+set -e
+. "$JV_SRCDIR/tests/cli/lib.sh"
+regions="$JV_SRCDIR/tests/data/regions"
+example="$JV_SRCDIR/examples/regions-2016-2018/evaluation.json"
+
+# Regions from a column (national/funding.csv, rows interleaved):
+#   Syd:  woman 100, 0; man 300; unknown 10 → women's share of money
+#         100 / (100 + 300) = 0.25
+#   Norr: woman 400, 25; man 200, 50 → 425 / (425 + 250) = 0.6296296296296297
+#   total: woman 525, man 550 → 525 / 1075 = 0.4883720930232558
+# Syd appears first, so it is region 0. Every row is granted (no decision
+# column, amount > 0) except Syd's woman with 0: granted woman 1 in Syd.
+run_jv run "$regions/national.json" -f json -q
+check "regions from a column: run exits 0" status_is 0
+check "regions from a column: figures by hand" python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+names=[r['name'] for r in d['regions']]
+assert names==['Syd','Norr'], names
+s=d['regions'][0]['indicators']['funding_share']['result']
+n=d['regions'][1]['indicators']['funding_share']['result']
+t=d['total']['indicators']['funding_share']['result']
+near=lambda a,b: abs(a-b)<1e-12
+assert near(s['women_share']['amount_granted'],0.25)
+assert s['by_gender']['woman']['applications']==2 and s['by_gender']['woman']['granted']==1
+assert s['by_gender']['unknown']['amount_granted']==10
+assert near(n['women_share']['amount_granted'],425/675)
+assert near(t['women_share']['amount_granted'],525/1075)
+assert d['regions'][0]['indicators']['funding_share']['rows']==4
+assert d['total']['indicators']['funding_share']['rows']==8
+" "$work/out"
+cp "$work/out" "$work/national.json"
+for bytes in 20 50 100; do
+    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$regions/national.json" -f json -q -j 2
+    check "regions from a column: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/national.json"
+done
+
+# The example (21 regions, all four indicators): any -j, any chunk size.
+run_jv run "$example" -f json -q -j 1
+cp "$work/out" "$work/example.json"
+for j in 2 8; do
+    run_jv run "$example" -f json -q -j $j
+    check "example: -j $j gives the same bytes as -j 1" cmp -s "$work/out" "$work/example.json"
+done
+for bytes in 700 5000; do
+    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$example" -f json -q -j 2
+    check "example: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/example.json"
+done
+
+# Saved states: two runs of one region each, merged = one run of both.
+run_jv run "$regions/norr_only.json" --save-state "$work/s1" -q -o "$work/ignored1.json"
+check "--save-state exits 0" status_is 0
+run_jv run "$regions/syd_only.json" --save-state "$work/s2" -q -o "$work/ignored2.json"
+run_jv merge "$work/s1" "$work/s2" -f json
+check "merge exits 0" status_is 0
+cp "$work/out" "$work/merged.json"
+run_jv run "$data/eval.json" -f json -q
+# (the single run's evaluation lives beside the data, the split ones one
+# folder over: only the input paths differ, by "../cli/")
+sed 's#"file":\([[:space:]]*\)"\(norr\|syd\)/#"file":\1"../cli/\2/#' "$work/out" > "$work/single.json"
+check "merged states equal the single run byte for byte" cmp -s "$work/merged.json" "$work/single.json"
+
+run_jv run "$example" --save-state "$work/all" -q -o "$work/ignored3.json"
+check "state files hold no person identifier" sh -c "! grep -q 'P0[0-9][0-9][0-9][0-9][0-9]' '$work/all'/*.json"
+check "state files hold no funding row identifier" sh -c "! grep -q 'SE[0-9][0-9]-0' '$work/all'/*.json"
+run_jv merge "$work/all" -f json
+check "the example's 21 states merge into the single run" cmp -s "$work/out" "$work/example.json"
+
+run_jv merge "$work/s1" "$work/s1"
+check "merge refuses a region given twice" status_is 1
+check "merge names both files of a duplicate region" stderr_has "region 'Norr' comes twice"
+run_jv run "$regions/syd_min_cell_3.json" --save-state "$work/s3" -q -o "$work/ignored4.json"
+run_jv merge "$work/s1" "$work/s3"
+check "merge refuses states made with other options" status_is 1
+check "merge says the options differ" stderr_has "were made with different options"
+run_jv merge "$work/nowhere"
+check "merge of a missing path exits 1" status_is 1
+run_jv merge
+check "merge without states is a usage error" status_is 2
+
+finish
