@@ -35,7 +35,7 @@ int jv_cmd_check(int argc, char **argv)
     evaluation = jv_evaluation_load(argv[1], &error);
     if (evaluation != NULL) {
         registry = jv_cli_load_plugins(plugin_path, json);
-        jv_run_options options = {-1, 0, FALSE, FALSE, TRUE, NULL};
+        jv_run_options options = {-1, 0, FALSE, FALSE, TRUE, NULL, FALSE};
         report = jv_run_evaluation(evaluation, registry, &options, NULL, &error);
     }
     if (report == NULL) {

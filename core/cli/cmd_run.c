@@ -7,6 +7,7 @@
 #include "render/render.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 /* TRUE when `output` names the evaluation file or one of its inputs. */
@@ -99,7 +100,8 @@ int jv_cmd_run(int argc, char **argv)
         goto out;
     }
     registry = jv_cli_load_plugins(plugin_path, quiet);
-    jv_run_options options = {min_cell, threads, keep_going, hash_inputs, FALSE, save_state};
+    jv_run_options options = {min_cell, threads, keep_going, hash_inputs, FALSE, save_state,
+                              !quiet && isatty(2)};
     gboolean failed = FALSE;
     doc = jv_run_evaluation(evaluation, registry, &options, &failed, &error);
     if (doc == NULL) {

@@ -5,14 +5,16 @@
  *
  * A boundary is a position just after a line break that is outside quotes:
  * the number of '"' bytes before it is even (RFC 4180 escapes a quote by
- * doubling it, which keeps the parity). One sequential pass over the mapped
- * file counts quotes and line breaks eight bytes at a time, so the line
+ * doubling it, which keeps the parity). One sequential pass over the file,
+ * in 1 MiB blocks, counts quotes and line breaks eight bytes at a time, so the line
  * number at every boundary is known too. Files with lone-CR line ends are
  * not split (they are rare and still read whole). */
 #include "data/csv.h"
 #include "data/dataset.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,35 +27,77 @@ static inline unsigned count_byte(uint64_t w, uint64_t pattern)
     return (unsigned)__builtin_popcountll(~t & 0x8080808080808080ull);
 }
 
+/* A sequential scan of the file in bounded blocks (memory stays flat). */
 typedef struct scan {
-    const char *data;
-    guint64 size;
-    guint64 at;       /* scanned up to here */
-    guint64 quotes;   /* '"' bytes before `at` */
-    guint64 lines;    /* '\n' bytes before `at` */
+    int fd;
+    char *block;
+    guint64 block_start;  /* file offset of block[0] */
+    size_t block_length;
+    guint64 at;           /* scanned up to here */
+    guint64 quotes;       /* '"' bytes before `at` */
+    guint64 lines;        /* '\n' bytes before `at` */
+    gboolean eof;
 } scan;
 
-/* Advances the counts to position `to`. */
-static void scan_to(scan *s, guint64 to)
+#define SCAN_BLOCK ((size_t)1 << 20)
+
+/* Makes `at` fall inside the block; FALSE at the end of the file. */
+static gboolean fill(scan *s)
+{
+    if (s->at < s->block_start + s->block_length)
+        return TRUE;
+    if (s->eof)
+        return FALSE;
+    ssize_t n;
+    do
+        n = pread(s->fd, s->block, SCAN_BLOCK, (off_t)s->at);
+    while (n < 0 && errno == EINTR);
+    s->block_start = s->at;
+    s->block_length = n > 0 ? (size_t)n : 0;
+    s->eof = n <= 0;
+    return n > 0;
+}
+
+static void count_bytes(scan *s, const char *p, size_t n)
 {
     const uint64_t quote = 0x2222222222222222ull, newline = 0x0a0a0a0a0a0a0a0aull;
-    while (s->at < to && (s->at & 7) != 0) {
-        s->quotes += s->data[s->at] == '"';
-        s->lines += s->data[s->at] == '\n';
-        s->at++;
-    }
-    while (s->at + 8 <= to) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
         uint64_t w;
-        memcpy(&w, s->data + s->at, 8);
+        memcpy(&w, p + i, 8);
         s->quotes += count_byte(w, quote);
         s->lines += count_byte(w, newline);
-        s->at += 8;
     }
-    while (s->at < to) {
-        s->quotes += s->data[s->at] == '"';
-        s->lines += s->data[s->at] == '\n';
-        s->at++;
+    for (; i < n; i++) {
+        s->quotes += p[i] == '"';
+        s->lines += p[i] == '\n';
     }
+}
+
+/* Advances the counts to position `to` (or the end of the file). */
+static void scan_to(scan *s, guint64 to)
+{
+    while (s->at < to && fill(s)) {
+        guint64 block_end = s->block_start + s->block_length;
+        guint64 stop = to < block_end ? to : block_end;
+        count_bytes(s, s->block + (s->at - s->block_start), (size_t)(stop - s->at));
+        s->at = stop;
+    }
+}
+
+/* Advances past the next line break; FALSE at the end of the file. */
+static gboolean scan_line(scan *s)
+{
+    while (fill(s)) {
+        const char *p = s->block + (s->at - s->block_start);
+        size_t left = s->block_length - (size_t)(s->at - s->block_start);
+        const char *nl = memchr(p, '\n', left);
+        guint64 to = nl ? s->at + (guint64)(nl - p) + 1 : s->block_start + s->block_length;
+        scan_to(s, to);
+        if (nl)
+            return TRUE;
+    }
+    return FALSE;
 }
 
 /* Where the first row after the header starts, and its line. FALSE when the
@@ -90,32 +134,36 @@ gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *
         g_array_append_val(lines, zero);
         return TRUE;
     }
-    GMappedFile *file = g_mapped_file_new(source->path, FALSE, error);
-    if (file == NULL)
+    scan s = {0};
+    s.fd = open(source->path, O_RDONLY | O_CLOEXEC);
+    if (s.fd < 0) {
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open the file: %s",
+                    source->display_path, g_strerror(errno));
         return FALSE;
-    scan s = {g_mapped_file_get_contents(file), g_mapped_file_get_length(file), 0, 0, 0};
+    }
+    struct stat st;
+    guint64 size = fstat(s.fd, &st) == 0 ? (guint64)st.st_size : 0;
+    s.block = g_malloc(SCAN_BLOCK);
     g_array_append_val(starts, data_start);
     g_array_append_val(lines, data_line);
     scan_to(&s, data_start);
     guint64 quotes_at_start = s.quotes, lines_at_start = s.lines;
     for (size_t k = 1; k < n_chunks; k++) {
-        guint64 target = data_start + (s.size - data_start) * k / n_chunks;
+        guint64 target = data_start + (size - data_start) * k / n_chunks;
         if (target <= s.at)
             continue;
         scan_to(&s, target);
         /* the next line break outside quotes */
-        const char *nl;
-        while ((nl = memchr(s.data + s.at, '\n', s.size - s.at)) != NULL) {
-            scan_to(&s, (guint64)(nl - s.data) + 1);
-            if (((s.quotes - quotes_at_start) & 1) == 0)
-                break;
-        }
-        if (nl == NULL || s.at >= s.size)
+        gboolean found;
+        while ((found = scan_line(&s)) && ((s.quotes - quotes_at_start) & 1) != 0)
+            ;
+        if (!found || s.at >= size)
             break;
         guint64 at = s.at, line = data_line + (s.lines - lines_at_start);
         g_array_append_val(starts, at);
         g_array_append_val(lines, line);
     }
-    g_mapped_file_unref(file);
+    g_free(s.block);
+    close(s.fd);
     return TRUE;
 }

@@ -3,6 +3,7 @@
  * states are its own, so regions need no locks), pools finished regions
  * into the total in region order, lets the core decide disclosure, and
  * hands the finished run to result.c. */
+#include "eval/progress.h"
 #include "eval/run_internal.h"
 
 #include <stdio.h>
@@ -124,24 +125,43 @@ static void hash_file(jv_pass *pass)
     g_checksum_free(sum);
 }
 
+/* A region's (listed regions) or a part's (column regions) tasks left. */
+static void task_done(jv_run *run, jv_chunk *chunk)
+{
+    gboolean unit_done = TRUE;
+    if (chunk->pass->region >= 0 && run->tasks_left != NULL)
+        unit_done = g_atomic_int_dec_and_test(&run->tasks_left[chunk->pass->region]);
+    jv_progress_add(run->progress, chunk->rows,
+                    (chunk->end ? chunk->end : chunk->pass->size) - chunk->start, unit_done);
+}
+
 static void run_task(gpointer data, gpointer user)
 {
     task *t = data;
-    if (t->chunk)
+    if (t->chunk) {
         jv_chunk_read(user, t->chunk);
-    else
+        task_done(user, t->chunk);
+    } else {
         hash_file(t->hash);
+    }
+    g_atomic_int_inc(&((jv_run *)user)->tasks_finished);
 }
 
 static void read_chunks(jv_run *run)
 {
     GArray *tasks = g_array_new(FALSE, TRUE, sizeof(task));
+    guint64 bytes = 0;
+    if (run->evaluation->regions_column == NULL)
+        run->tasks_left = g_new0(gint, run->n_regions ? run->n_regions : 1);
     for (guint c = 0; c < run->chunks->len; c++) {
         task t = {g_ptr_array_index(run->chunks, c), NULL};
         g_array_append_val(tasks, t);
+        if (run->tasks_left != NULL)
+            run->tasks_left[t.chunk->pass->region]++;
     }
     for (guint p = 0; p < run->passes->len; p++) {
         jv_pass *pass = g_ptr_array_index(run->passes, p);
+        bytes += pass->missing ? 0 : pass->size;
         gboolean chunked = FALSE;
         for (guint c = 0; c < run->chunks->len; c++) {
             jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
@@ -152,16 +172,29 @@ static void read_chunks(jv_run *run)
             g_array_append_val(tasks, t);
         }
     }
+    gboolean listed = run->tasks_left != NULL;
+    run->progress = jv_progress_new(run->options->progress, listed ? (guint)run->n_regions : run->chunks->len,
+                                    listed ? "regions" : "parts", bytes);
     int threads = thread_count(run->options);
     if (threads > 1 && tasks->len > 1) {
         GThreadPool *pool = g_thread_pool_new(run_task, run, threads, TRUE, NULL);
         for (guint k = 0; k < tasks->len; k++)
             g_thread_pool_push(pool, &g_array_index(tasks, task, k), NULL);
+        while (g_atomic_int_get(&run->tasks_finished) < (gint)tasks->len) {
+            jv_progress_show(run->progress);
+            g_usleep(50000);
+        }
         g_thread_pool_free(pool, FALSE, TRUE);
     } else {
-        for (guint k = 0; k < tasks->len; k++)
+        for (guint k = 0; k < tasks->len; k++) {
             run_task(&g_array_index(tasks, task, k), run);
+            jv_progress_show(run->progress);
+        }
     }
+    jv_progress_free(run->progress);
+    run->progress = NULL;
+    g_free(run->tasks_left);
+    run->tasks_left = NULL;
     g_array_unref(tasks);
 }
 

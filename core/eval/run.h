@@ -21,6 +21,7 @@ typedef struct jv_run_options {
     gboolean hash_inputs;  /* SHA-256 of every input (or the evaluation's) */
     gboolean check_only;   /* read and convert every table, run no plugin */
     const char *save_state;/* save each region's states into this folder */
+    gboolean progress;     /* a progress line on stderr for long runs */
 } jv_run_options;
 
 /* Runs `evaluation` with the plugins of `registry`. Returns the result

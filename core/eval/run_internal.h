@@ -98,6 +98,9 @@ typedef struct jv_run {
     GArray *inputs;              /* jv_input, in evaluation order */
     jv_disclosure **disclosures; /* per indicator, or NULL */
     GPtrArray *warnings;         /* evaluation-wide (owned strings) */
+    struct jv_progress *progress;/* while reading */
+    gint *tasks_left;            /* per listed region, while reading */
+    gint tasks_finished;         /* atomic, while reading */
 } jv_run;
 
 /* plan.c: the passes and chunks of the run; marks indicators skipped where
