@@ -464,10 +464,12 @@ static void test_amount_applied_null_without_column(void)
     cJSON_Delete(doc);
 }
 
-/* genders/women_only: woman 100/100 granted, 100/0 not; unknown 50/50.
- * man has no rows: his counts 0, his ratios null; the shares are
- * 2/(2+0) = 1 and 100/(100+0) = 1 → women_dominated; the gap needs men
- * and is null. */
+/* genders/women_only: woman applied 100, granted 100; woman applied
+ * (empty), granted 0; unknown 50/50. man has no rows: his counts 0, his
+ * ratios null; the shares are 2/(2+0) = 1 and 100/(100+0) = 1 →
+ * women_dominated; the gap needs men and is null. The empty amount_applied
+ * is left out of its sum (woman 100, grant_ratio 100/100) and the document
+ * warns about it. */
 static void test_gender_without_rows_gives_null_ratios_and_gap(void)
 {
     cJSON *doc = run("funding_share/genders.json", -1);
@@ -480,7 +482,15 @@ static void test_gender_without_rows_gives_null_ratios_and_gap(void)
     CU_ASSERT(jvt_is_null(doc, A "by_gender/man/mean_granted"));
     CU_ASSERT(jvt_is_null(doc, A "by_gender/man/grant_ratio"));
     JVT_NEAR(jvt_num(doc, A "by_gender/woman/approval_rate"), 0.5);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/grant_ratio"), 0.5); /* 100/200 */
+    JVT_NEAR(jvt_num(doc, A "by_gender/woman/amount_applied"), 100);
+    JVT_NEAR(jvt_num(doc, A "by_gender/woman/grant_ratio"), 1); /* 100/100 */
+    int warned = 0;
+    cJSON *warning;
+    cJSON_ArrayForEach(warning, jvt_get(doc, "warnings"))
+        if (cJSON_IsString(warning) &&
+            strstr(warning->valuestring, "amount_applied is empty on 1 of 3 rows") != NULL)
+            warned = 1;
+    CU_ASSERT(warned);
     JVT_NEAR(jvt_num(doc, A "women_share/applications"), 1);
     JVT_NEAR(jvt_num(doc, A "women_share/amount_granted"), 1);
     CU_ASSERT(str_is(doc, A "balance", "women_dominated"));

@@ -89,6 +89,11 @@ static inline void fs_cell_add(fs_cell *into, const fs_cell *from)
     into->amount += from->amount;
 }
 
+/* The value indices of a breakdown in UTF-8 byte order (malloc'ed, caller
+ * frees with free; NULL when memory is exhausted). Unlike jvp_map_sorted it
+ * keeps no static, so states of different regions may be sorted at once. */
+uint32_t *fs_sorted_values(const fs_breakdown *b);
+
 /* The disclosure key of value `value` (length bytes) of breakdown column
  * `column`: "by/<column>/<value>" with '%', '/' and NUL written as %25,
  * %2F, %00, so no two (column, value) pairs share a key and none is

@@ -77,7 +77,7 @@ int fs_cells(jv_ctx *ctx, const void *state_, jv_cells *cells)
         const fs_breakdown *b = &state->by[k];
         if (b->values.size == 0)
             continue;
-        uint32_t *order = jvp_map_sorted(&b->values);
+        uint32_t *order = fs_sorted_values(b);
         if (order == NULL) {
             fs_host->error(ctx, "out of memory");
             return -1;
@@ -194,7 +194,7 @@ static int put_breakdowns(jv_ctx *ctx, jv_writer *w, const fs_instance *instance
     h->begin_object(w, "breakdowns");
     for (size_t k = 0; k < state->n_by; k++) {
         const fs_breakdown *b = &state->by[k];
-        uint32_t *order = jvp_map_sorted(&b->values);
+        uint32_t *order = fs_sorted_values(b);
         if (order == NULL) {
             h->error(ctx, "out of memory");
             return -1;
@@ -228,8 +228,9 @@ int fs_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *out
     int has_applied = state->applied_rows > 0;
     if (has_applied && state->applied_rows < state->total.applications)
         fs_host->warning(ctx,
-                         "amount_applied is empty on %lld of %lld rows: amount_applied "
-                         "leaves them out, amount_granted and grant_ratio do not",
+                         "amount_applied is empty on %lld of %lld rows: its sums leave "
+                         "those rows out, while amount_granted (and so grant_ratio) "
+                         "counts them",
                          (long long)(state->total.applications - state->applied_rows),
                          (long long)state->total.applications);
 

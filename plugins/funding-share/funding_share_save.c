@@ -56,7 +56,7 @@ int fs_save(jv_ctx *ctx, const void *state_, jv_writer *out)
     h->begin_array(out, "breakdowns");
     for (size_t k = 0; k < state->n_by; k++) {
         const fs_breakdown *b = &state->by[k];
-        uint32_t *order = jvp_map_sorted(&b->values);
+        uint32_t *order = fs_sorted_values(b);
         if (order == NULL) {
             h->error(ctx, "out of memory");
             return -1;
