@@ -1,0 +1,258 @@
+/* core/data/convert.c — cell text to numbers, integers and booleans
+ * (contract in convert.h). Hand-written scanners instead of strtod/strtoll:
+ * exact, locale-free, and they know why a text is not a number. */
+#include "data/convert.h"
+
+#include <string.h>
+
+#define MAX_WHOLE_FIXED (INT64_MAX / 10000)
+
+typedef struct parsed {
+    gboolean negative;
+    uint64_t whole;         /* the integer part */
+    gboolean whole_overflow;
+    uint32_t frac4;         /* the first 4 decimals, 0 .. 9999 */
+    int extra;              /* the 5th decimal, or -1 */
+    gboolean rest_nonzero;  /* a non-zero decimal after the 5th */
+} parsed;
+
+static inline int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of a thousands separator at s: space, U+00A0 or U+202F. */
+static size_t separator_length(const unsigned char *s, const unsigned char *e)
+{
+    if (s < e && *s == ' ')
+        return 1;
+    if (e - s >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+static gboolean lower_equals(const unsigned char *s, const unsigned char *e, const char *word)
+{
+    size_t n = strlen(word);
+    return (size_t)(e - s) == n && g_ascii_strncasecmp((const char *)s, word, n) == 0;
+}
+
+/* A currency unit before or after the number (kr, kr., kronor, SEK, :-).
+ * Sets *unit and *unit_length to it in text. */
+static gboolean find_currency(const char *text, size_t length, const char **unit,
+                              size_t *unit_length)
+{
+    static const char *const units[] = {"kronor", "kr.", "kr", "sek", ":-"};
+    const unsigned char *s = (const unsigned char *)text, *e = s + length;
+    for (size_t k = 0; k < G_N_ELEMENTS(units); k++) {
+        size_t n = strlen(units[k]);
+        if (length <= n)
+            continue;
+        /* suffix: digits, optional blanks, unit */
+        if (lower_equals(e - n, e, units[k]) && (is_digit(e[-n - 1]) || e[-n - 1] == ' ' ||
+                                                 e[-n - 1] == 0xA0 || e[-n - 1] == 0xAF)) {
+            *unit = (const char *)(e - n);
+            *unit_length = n;
+            return TRUE;
+        }
+        /* prefix: unit, optional blanks, a sign or digit */
+        if (units[k][0] != ':' && lower_equals(s, s + n, units[k]) &&
+            (is_digit(s[n]) || s[n] == ' ' || s[n] == 0xC2 || s[n] == '-')) {
+            *unit = (const char *)s;
+            *unit_length = n;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* Why the text from `tail` on is not part of a number. */
+static jv_convert_status classify_tail(const char *text, size_t length, const unsigned char *tail,
+                                       gboolean had_digits)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + length;
+    if (*s == '+' || *s == '-')
+        s++;
+    if (lower_equals(s, e, "nan") || lower_equals(s, e, "inf") || lower_equals(s, e, "infinity"))
+        return JV_CONVERT_NAN_INF;
+    if (had_digits && (*tail == 'e' || *tail == 'E')) {
+        const unsigned char *x = tail + 1;
+        if (x < e && (*x == '+' || *x == '-'))
+            x++;
+        if (x < e && is_digit(*x))
+            return JV_CONVERT_EXPONENT;
+    }
+    const char *unit;
+    size_t unit_length;
+    if (find_currency(text, length, &unit, &unit_length))
+        return JV_CONVERT_CURRENCY;
+    return JV_CONVERT_NOT_A_NUMBER;
+}
+
+static jv_convert_status parse_decimal(const char *text, size_t length, gboolean decimal_comma,
+                                       parsed *out)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + length;
+    memset(out, 0, sizeof *out);
+    out->extra = -1;
+    if (s < e && (*s == '+' || *s == '-')) {
+        out->negative = *s == '-';
+        s++;
+    }
+    int n_whole = 0, n_frac = 0, group = 0, separators = 0;
+    while (s < e) {
+        if (is_digit(*s)) {
+            unsigned d = *s - '0';
+            if (out->whole > (UINT64_MAX - d) / 10)
+                out->whole_overflow = TRUE;
+            else
+                out->whole = out->whole * 10 + d;
+            n_whole++, group++, s++;
+            continue;
+        }
+        size_t k = separator_length(s, e);
+        if (k == 0 || n_whole == 0 || s + k >= e || !is_digit(s[k]))
+            break;
+        if ((separators == 0 && group > 3) || (separators > 0 && group != 3))
+            return JV_CONVERT_BAD_GROUPING;
+        separators++, group = 0, s += k;
+    }
+    if (separators > 0 && group != 3)
+        return JV_CONVERT_BAD_GROUPING;
+    if (s < e && (*s == '.' || *s == ',')) {
+        if (*s == ',' && !decimal_comma)
+            return n_whole > 0 || (s + 1 < e && is_digit(s[1])) ? JV_CONVERT_COMMA_NOT_ALLOWED
+                                                                : JV_CONVERT_NOT_A_NUMBER;
+        for (s++; s < e && is_digit(*s); s++, n_frac++) {
+            unsigned d = *s - '0';
+            if (n_frac < 4)
+                out->frac4 = out->frac4 * 10 + d;
+            else if (n_frac == 4)
+                out->extra = (int)d;
+            else if (d != 0)
+                out->rest_nonzero = TRUE;
+        }
+        for (int i = n_frac; i < 4; i++)
+            out->frac4 *= 10;
+    }
+    if (n_whole + n_frac == 0 || s < e)
+        return classify_tail(text, length, s, n_whole + n_frac > 0);
+    return JV_CONVERT_OK;
+}
+
+jv_convert_status jv_convert_number(const char *text, size_t length, gboolean decimal_comma,
+                                    int64_t *value)
+{
+    parsed p;
+    jv_convert_status status = parse_decimal(text, length, decimal_comma, &p);
+    if (status != JV_CONVERT_OK)
+        return status;
+    if (p.whole_overflow || p.whole > MAX_WHOLE_FIXED)
+        return JV_CONVERT_OVERFLOW;
+    uint64_t v = p.whole * 10000 + p.frac4;
+    if (p.extra > 5 || (p.extra == 5 && (p.rest_nonzero || (v & 1))))
+        v++; /* half to even: an exact half goes to the even neighbour */
+    if (v > INT64_MAX)
+        return JV_CONVERT_OVERFLOW;
+    *value = p.negative ? -(int64_t)v : (int64_t)v;
+    return p.extra > 0 || p.rest_nonzero ? JV_CONVERT_ROUNDED : JV_CONVERT_OK;
+}
+
+jv_convert_status jv_convert_integer(const char *text, size_t length, gboolean decimal_comma,
+                                     int64_t *value)
+{
+    parsed p;
+    jv_convert_status status = parse_decimal(text, length, decimal_comma, &p);
+    if (status != JV_CONVERT_OK)
+        return status;
+    if (p.frac4 != 0 || p.extra > 0 || p.rest_nonzero)
+        return JV_CONVERT_NOT_WHOLE;
+    if (p.whole_overflow || p.whole > INT64_MAX)
+        return JV_CONVERT_OVERFLOW;
+    *value = p.negative ? -(int64_t)p.whole : (int64_t)p.whole;
+    return JV_CONVERT_OK;
+}
+
+static const char *const yes_words[] = {"ja", "yes", "true", "sant", "1", "j", "y"};
+static const char *const no_words[] = {"nej", "no", "false", "falskt", "0", "n"};
+
+jv_convert_status jv_convert_boolean(const char *text, size_t length, uint8_t *value)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + length;
+    for (size_t i = 0; i < G_N_ELEMENTS(yes_words); i++)
+        if (lower_equals(s, e, yes_words[i])) {
+            *value = 1;
+            return JV_CONVERT_OK;
+        }
+    for (size_t i = 0; i < G_N_ELEMENTS(no_words); i++)
+        if (lower_equals(s, e, no_words[i])) {
+            *value = 0;
+            return JV_CONVERT_OK;
+        }
+    return JV_CONVERT_NOT_BOOLEAN;
+}
+
+char *jv_text_for_message(const char *text, size_t length)
+{
+    char *valid = g_utf8_make_valid(text, (gssize)length);
+    if (g_utf8_strlen(valid, -1) <= 60)
+        return valid;
+    char *cut = g_utf8_substring(valid, 0, 60);
+    char *result = g_strconcat(cut, "…", NULL);
+    g_free(cut);
+    g_free(valid);
+    return result;
+}
+
+char *jv_convert_message(jv_convert_status status, const char *text, size_t length)
+{
+    char *shown = jv_text_for_message(text, length);
+    char *message = NULL;
+    switch (status) {
+    case JV_CONVERT_EXPONENT:
+        message = g_strdup_printf("'%s' is in exponent notation; write the number out in "
+                                  "full (format the column as a number in Excel)", shown);
+        break;
+    case JV_CONVERT_NAN_INF:
+        message = g_strdup_printf("'%s' is not a number; leave the cell empty when the "
+                                  "value is missing", shown);
+        break;
+    case JV_CONVERT_CURRENCY: {
+        const char *unit;
+        size_t unit_length;
+        find_currency(text, length, &unit, &unit_length);
+        message = g_strdup_printf("'%s' is not a number: remove the currency unit '%.*s' "
+                                  "from the column", shown, (int)unit_length, unit);
+        break;
+    }
+    case JV_CONVERT_COMMA_NOT_ALLOWED:
+        message = g_strdup_printf("'%s' has a decimal comma, which this table does not "
+                                  "accept; set \"decimal\": \",\" in the evaluation file",
+                                  shown);
+        break;
+    case JV_CONVERT_BAD_GROUPING:
+        message = g_strdup_printf("'%s' is not a number: spaces may only separate groups "
+                                  "of three digits, as in 1 250 000", shown);
+        break;
+    case JV_CONVERT_OVERFLOW:
+        message = g_strdup_printf("'%s' is too large to be summed exactly (the limit is "
+                                  "about 9.2 × 10^14 for amounts, 9.2 × 10^18 for whole "
+                                  "numbers)", shown);
+        break;
+    case JV_CONVERT_NOT_WHOLE:
+        message = g_strdup_printf("'%s' is not a whole number", shown);
+        break;
+    case JV_CONVERT_NOT_BOOLEAN:
+        message = g_strdup_printf("'%s' is not yes or no; accepted: ja, nej, yes, no, true, "
+                                  "false, sant, falskt, 1, 0, j, n, y", shown);
+        break;
+    default:
+        message = g_strdup_printf("'%s' is not a number; write numbers like 1250000, "
+                                  "1 250 000 or 1250000.50", shown);
+        break;
+    }
+    g_free(shown);
+    return message;
+}

@@ -1,0 +1,87 @@
+/* core/data/convert.h — turning one trimmed cell's text into a number,
+ * integer or boolean (INDICATORS.md "Exact sums"; batch.h rule 2).
+ *
+ * Contract:
+ *  1. No locale: the same text gives the same value everywhere.
+ *  2. Numbers: an optional sign, digits optionally grouped in threes by a
+ *     space, U+00A0 or U+202F ("1 250 000"), an optional decimal point
+ *     '.' (and ',' when decimal_comma) and digits. The value is exact
+ *     fixed point × 10^4; more decimals are rounded half to even
+ *     (JV_CONVERT_ROUNDED when that changed the value). "-0" is 0.
+ *  3. Rejected with their own status, so the message can say what to do:
+ *     exponents, NaN/inf, a currency unit (kr, SEK, :-), a decimal comma
+ *     that is not allowed, bad grouping, a value beyond int64.
+ *  4. Integers follow the same syntax; decimals must be zero.
+ *  5. Booleans: ja/nej, yes/no, true/false, sant/falskt, 1/0, j/n, y/n,
+ *     ASCII case-insensitive.
+ * Texts come trimmed (jv_trim) and non-empty; nothing here allocates
+ * except the message functions.
+ */
+#ifndef JV_DATA_CONVERT_H
+#define JV_DATA_CONVERT_H
+
+#include <glib.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    JV_CONVERT_OK = 0,
+    JV_CONVERT_ROUNDED,         /* OK, but rounded to 4 decimals */
+    JV_CONVERT_NOT_A_NUMBER,
+    JV_CONVERT_EXPONENT,
+    JV_CONVERT_NAN_INF,
+    JV_CONVERT_CURRENCY,
+    JV_CONVERT_COMMA_NOT_ALLOWED,
+    JV_CONVERT_BAD_GROUPING,
+    JV_CONVERT_OVERFLOW,
+    JV_CONVERT_NOT_WHOLE,
+    JV_CONVERT_NOT_BOOLEAN
+} jv_convert_status;
+
+/* Moves *text and *length past white space at both ends: ASCII space,
+ * tab, CR, LF, VT, FF, and U+00A0 / U+202F (UTF-8). */
+static inline void jv_trim(const char **text, size_t *length)
+{
+    const unsigned char *s = (const unsigned char *)*text, *e = s + *length;
+    if (s == e || (s[0] > ' ' && s[0] < 0x80 && e[-1] > ' ' && e[-1] < 0x80))
+        return;
+    for (;;) {
+        if (s < e && (*s == ' ' || (*s >= '\t' && *s <= '\r')))
+            s += 1;
+        else if (e - s >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+            s += 2;
+        else if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
+            s += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (e > s && (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r')))
+            e -= 1;
+        else if (e - s >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
+            e -= 2;
+        else if (e - s >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0xAF)
+            e -= 3;
+        else
+            break;
+    }
+    *text = (const char *)s;
+    *length = (size_t)(e - s);
+}
+
+/* value × 10^4 into *value (untouched on failure). */
+jv_convert_status jv_convert_number(const char *text, size_t length, gboolean decimal_comma,
+                                    int64_t *value);
+jv_convert_status jv_convert_integer(const char *text, size_t length, gboolean decimal_comma,
+                                     int64_t *value);
+jv_convert_status jv_convert_boolean(const char *text, size_t length, uint8_t *value);
+
+/* What is wrong with `text` and what to do, e.g. "'12 kr' is not a number:
+ * remove the currency unit 'kr' from the column". Newly allocated. */
+char *jv_convert_message(jv_convert_status status, const char *text, size_t length);
+
+/* The cell text as it may appear in a message: valid UTF-8 (bad bytes
+ * replaced), cut after 60 characters. Newly allocated. */
+char *jv_text_for_message(const char *text, size_t length);
+
+#endif /* JV_DATA_CONVERT_H */
