@@ -1,0 +1,76 @@
+/* tests/table_test_util.c — helpers of the table reader suites (see
+ * table_test_util.h). */
+#include "table_test_util.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+jv_table_reader *jvt_open_text(const char *text, gssize length, const jv_table_source *source,
+                               const jv_role_request *roles, size_t n_roles, GError **error)
+{
+    char *path = NULL;
+    int fd = g_file_open_tmp("jv-test-table-XXXXXX.csv", &path, NULL);
+    g_assert(fd >= 0);
+    size_t n = length < 0 ? strlen(text) : (size_t)length;
+    g_assert(write(fd, text, n) == (ssize_t)n);
+    close(fd);
+    jv_table_source s = {0};
+    if (source != NULL)
+        s = *source;
+    s.path = path;
+    if (s.display_path == NULL)
+        s.display_path = "f.csv";
+    jv_table_reader *reader = jv_table_reader_open(&s, roles, n_roles, error);
+    g_unlink(path);
+    g_free(path);
+    return reader;
+}
+
+static void check_error(const GError *error, int code, const char *message)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(error);
+    CU_ASSERT(g_error_matches(error, JV_DATA_ERROR, code));
+    CU_ASSERT_STRING_EQUAL(error->message, message);
+    if (strcmp(error->message, message) != 0 || !g_error_matches(error, JV_DATA_ERROR, code))
+        fprintf(stderr, "\n  got (code %d): %s\n  expected:       %s\n", error->code,
+                error->message, message);
+}
+
+void jvt_expect_open_error(const char *text, const jv_table_source *source,
+                           const jv_role_request *roles, size_t n_roles, int code,
+                           const char *message)
+{
+    GError *error = NULL;
+    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
+    CU_ASSERT_PTR_NULL(reader);
+    check_error(error, code, message);
+    g_clear_error(&error);
+    jv_table_reader_free(reader);
+}
+
+void jvt_expect_read_error(const char *text, const jv_table_source *source,
+                           const jv_role_request *roles, size_t n_roles, int code,
+                           const char *message)
+{
+    GError *error = NULL;
+    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(reader);
+    while (jv_table_reader_next(reader, &error) != NULL)
+        ;
+    check_error(error, code, message);
+    g_clear_error(&error);
+    jv_table_reader_free(reader);
+}
+
+char *jvt_warnings(const jv_table_reader *reader)
+{
+    const GPtrArray *w = jv_table_reader_warnings(reader);
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < w->len; i++)
+        g_string_append_printf(s, "%s%s", i ? "\n" : "", (const char *)g_ptr_array_index(w, i));
+    return g_string_free(s, FALSE);
+}

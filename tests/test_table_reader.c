@@ -1,0 +1,459 @@
+/* tests/test_table_reader.c — reading a table file into rowsets
+ * (core/data/dataset.h): header and role mapping, row structure, line
+ * numbers and positions, skip mode, rowset capacity, hashing, and the
+ * messages of every error. Values are in tests/test_table_values.c. */
+#include <string.h>
+
+#include "harness.h"
+#include "table_test_util.h"
+
+/* The roles funding_share reads (INDICATORS.md), gender mapped below. */
+static const jv_role_request funding_roles[] = {
+    {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL},
+    {"amount_granted", JV_TYPE_NUMBER, JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE, NULL},
+    {"amount_applied", JV_TYPE_NUMBER, JV_ROLE_NONNEGATIVE, NULL},
+    {"decision", JV_TYPE_CATEGORY, 0, "granted=beviljad,beviljat|rejected=avslag,avslaget,avslagen"},
+    {"sector", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL},
+};
+#define N_FUNDING G_N_ELEMENTS(funding_roles)
+
+static GHashTable *gender_column(const char *column)
+{
+    GHashTable *t = g_hash_table_new(g_str_hash, g_str_equal);
+    g_hash_table_insert(t, "gender", (gpointer)column);
+    return t;
+}
+
+static void test_typed_columns_come_in_request_order(void)
+{
+    static const char *const lines[] = {
+        "id,recipient_gender,amount_granted,amount_applied,decision,sector\n",
+        "1,woman,100,200,beviljad,ict\n",
+        "2,Man,0,50.5,avslag,tourism\n",
+        "3,,250000.25,,granted, ict \n",
+    };
+    char *text = g_strconcat(lines[0], lines[1], lines[2], lines[3], NULL);
+    GHashTable *columns = gender_column("recipient_gender");
+    jv_table_source source = {.columns = columns};
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text(text, -1, &source, funding_roles, N_FUNDING, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_STRING_EQUAL(jv_table_reader_column_name(r, 0), "recipient_gender");
+    CU_ASSERT_STRING_EQUAL(jv_table_reader_column_name(r, 4), "sector");
+    const jv_rowset *rs = jv_table_reader_next(r, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL(rs->n_rows, 3);
+    CU_ASSERT_EQUAL(rs->n_columns, N_FUNDING);
+    const jv_column *c = rs->columns;
+    CU_ASSERT_STRING_EQUAL(c[0].role, "gender");
+    CU_ASSERT(c[0].present && c[1].present && c[4].present);
+    /* woman, Man (case-insensitive), empty = unknown */
+    CU_ASSERT_EQUAL(c[0].codes[0], JV_WOMAN);
+    CU_ASSERT_EQUAL(c[0].codes[1], JV_MAN);
+    CU_ASSERT_EQUAL(c[0].codes[2], JV_UNKNOWN);
+    CU_ASSERT_PTR_NULL(c[0].missing); /* a gender is never missing */
+    /* 100 × 10^4; 0; 250000.25 × 10^4 */
+    CU_ASSERT_EQUAL(c[1].numbers[0], 1000000);
+    CU_ASSERT_EQUAL(c[1].numbers[1], 0);
+    CU_ASSERT_EQUAL(c[1].numbers[2], 2500002500);
+    /* 200 × 10^4; 50.5 × 10^4; empty = missing */
+    CU_ASSERT_EQUAL(c[2].numbers[0], 2000000);
+    CU_ASSERT_EQUAL(c[2].numbers[1], 505000);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c[2].missing);
+    CU_ASSERT_EQUAL(c[2].missing[0] + c[2].missing[1], 0);
+    CU_ASSERT_EQUAL(c[2].missing[2], 1);
+    /* beviljad → granted (0), avslag → rejected (1), granted (0) */
+    CU_ASSERT_EQUAL(c[3].codes[0], 0);
+    CU_ASSERT_EQUAL(c[3].codes[1], 1);
+    CU_ASSERT_EQUAL(c[3].codes[2], 0);
+    /* ict, tourism, " ict " trimmed = ict */
+    CU_ASSERT_EQUAL(c[4].dict->size, 2);
+    CU_ASSERT_EQUAL(c[4].codes[0], 0);
+    CU_ASSERT_EQUAL(c[4].codes[1], 1);
+    CU_ASSERT_EQUAL(c[4].codes[2], 0);
+    CU_ASSERT_STRING_EQUAL(c[4].dict->values[1].data, "tourism");
+    /* rows start after the lines before them */
+    CU_ASSERT_EQUAL(rs->positions[0], strlen(lines[0]));
+    CU_ASSERT_EQUAL(rs->positions[1], strlen(lines[0]) + strlen(lines[1]));
+    CU_ASSERT_EQUAL(rs->positions[2], strlen(lines[0]) + strlen(lines[1]) + strlen(lines[2]));
+    CU_ASSERT_EQUAL(rs->lines[0], 2);
+    CU_ASSERT_EQUAL(rs->lines[2], 4);
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NULL(error);
+    CU_ASSERT_EQUAL(jv_table_reader_rows(r), 3);
+    CU_ASSERT_EQUAL(jv_table_reader_skipped(r), 0);
+    CU_ASSERT_EQUAL(jv_table_reader_bytes(r), strlen(text));
+    CU_ASSERT_PTR_NULL(jv_table_reader_sha256(r)); /* not asked for */
+    CU_ASSERT_EQUAL(jv_table_reader_warnings(r)->len, 0);
+    jv_table_reader_free(r);
+    g_hash_table_unref(columns);
+    g_free(text);
+}
+
+static void test_swedish_excel_export_is_read(void)
+{
+    /* tests/data/csv/funding_sv.csv (see its README): */
+    GHashTable *columns = g_hash_table_new(g_str_hash, g_str_equal);
+    g_hash_table_insert(columns, "gender", "kön");
+    g_hash_table_insert(columns, "amount_granted", "belopp_beviljat");
+    g_hash_table_insert(columns, "amount_applied", "belopp_sökt");
+    g_hash_table_insert(columns, "decision", "beslut");
+    g_hash_table_insert(columns, "sector", "sektor");
+    jv_table_source source = {.path = JV_SRCDIR "/tests/data/csv/funding_sv.csv",
+                              .display_path = "funding_sv.csv",
+                              .columns = columns};
+    GError *error = NULL;
+    jv_table_reader *r = jv_table_reader_open(&source, funding_roles, N_FUNDING, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const jv_rowset *rs = jv_table_reader_next(r, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    /* 4 rows; the blank line 5 is no row */
+    CU_ASSERT_EQUAL_FATAL(rs->n_rows, 4);
+    /* lines: header 1; row 1 on 2; row 2 on 3 (its quoted CRLF ends on 4);
+     * blank 5; row 3 on 6; row 4 on 7 */
+    CU_ASSERT_EQUAL(rs->lines[0], 2);
+    CU_ASSERT_EQUAL(rs->lines[1], 3);
+    CU_ASSERT_EQUAL(rs->lines[2], 6);
+    CU_ASSERT_EQUAL(rs->lines[3], 7);
+    /* Kvinna, man, okänd, K */
+    const jv_column *c = rs->columns;
+    CU_ASSERT_EQUAL(c[0].codes[0], JV_WOMAN);
+    CU_ASSERT_EQUAL(c[0].codes[1], JV_MAN);
+    CU_ASSERT_EQUAL(c[0].codes[2], JV_UNKNOWN);
+    CU_ASSERT_EQUAL(c[0].codes[3], JV_WOMAN);
+    /* 1 250 000,50 (U+00A0 between thousands) = 12500005000; 0;
+     * 12 345,6789 = 123456789; "  500 " = 5000000 */
+    CU_ASSERT_EQUAL(c[1].numbers[0], 12500005000);
+    CU_ASSERT_EQUAL(c[1].numbers[1], 0);
+    CU_ASSERT_EQUAL(c[1].numbers[2], 123456789);
+    CU_ASSERT_EQUAL(c[1].numbers[3], 5000000);
+    /* 2 000 000 = 20000000000; 300 000 = 3000000000; 123456789; empty */
+    CU_ASSERT_EQUAL(c[2].numbers[0], 20000000000);
+    CU_ASSERT_EQUAL(c[2].numbers[1], 3000000000);
+    CU_ASSERT_EQUAL(c[2].numbers[2], 123456789);
+    CU_ASSERT_EQUAL(c[2].missing[3], 1);
+    /* Beviljad, avslag, beviljat, BEVILJAD */
+    CU_ASSERT_EQUAL(c[3].codes[0], 0);
+    CU_ASSERT_EQUAL(c[3].codes[1], 1);
+    CU_ASSERT_EQUAL(c[3].codes[2], 0);
+    CU_ASSERT_EQUAL(c[3].codes[3], 0);
+    /* ict, turism, ict, " turism " */
+    CU_ASSERT_EQUAL(c[4].dict->size, 2);
+    CU_ASSERT_EQUAL(c[4].codes[3], 1);
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NULL(error);
+    jv_table_reader_free(r);
+    g_hash_table_unref(columns);
+}
+
+static void test_missing_required_column_lists_the_file_columns(void)
+{
+    GHashTable *columns = gender_column("recipient_gender");
+    jv_table_source source = {.columns = columns};
+    jvt_expect_open_error("id;region;amount_granted\n1;x;5\n", &source, funding_roles, N_FUNDING,
+                          JV_DATA_ERROR_COLUMN,
+                          "f.csv: column 'recipient_gender' (role 'gender') not found; the "
+                          "file has columns: id, region, amount_granted. Name the column for "
+                          "'gender' under \"columns\" in the evaluation file");
+    /* a column that differs only in case is suggested */
+    jvt_expect_open_error("id;Recipient_Gender;amount_granted\n", &source, funding_roles,
+                          N_FUNDING, JV_DATA_ERROR_COLUMN,
+                          "f.csv: column 'recipient_gender' (role 'gender') not found (did you "
+                          "mean 'Recipient_Gender'?); the file has columns: id, "
+                          "Recipient_Gender, amount_granted. Name the column for 'gender' "
+                          "under \"columns\" in the evaluation file");
+    /* the role's own name when no mapping is given */
+    jvt_expect_open_error("id,gender\n", NULL, funding_roles, N_FUNDING, JV_DATA_ERROR_COLUMN,
+                          "f.csv: column 'amount_granted' not found; the file has columns: id, "
+                          "gender. Name the column for 'amount_granted' under \"columns\" in "
+                          "the evaluation file");
+    g_hash_table_unref(columns);
+}
+
+static void test_header_read_with_the_wrong_delimiter_says_so(void)
+{
+    jv_table_source source = {.delimiter = ','};
+    jvt_expect_open_error("gender;amount_granted\n", &source, funding_roles, N_FUNDING,
+                          JV_DATA_ERROR_COLUMN,
+                          "f.csv: column 'gender' not found; the file has columns: "
+                          "gender;amount_granted. Name the column for 'gender' under "
+                          "\"columns\" in the evaluation file; the header was read as one "
+                          "column with ',' as delimiter: check \"delimiter\"");
+}
+
+static void test_missing_optional_column_is_not_present(void)
+{
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text("gender,amount_granted\nk,1\nm,2\n", -1, NULL,
+                                       funding_roles, N_FUNDING, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NULL(jv_table_reader_column_name(r, 2));
+    const jv_rowset *rs = jv_table_reader_next(r, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    for (size_t i = 2; i < N_FUNDING; i++) {
+        CU_ASSERT_FALSE(rs->columns[i].present);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(rs->columns[i].missing); /* every row missing */
+        CU_ASSERT(rs->columns[i].missing[0] && rs->columns[i].missing[1]);
+    }
+    /* the coded decision keeps its dictionary of canonicals */
+    CU_ASSERT_EQUAL(rs->columns[3].dict->size, 2);
+    jv_table_reader_free(r);
+}
+
+static void test_duplicate_header_name_of_a_role_names_both_positions(void)
+{
+    jvt_expect_open_error("gender,sector,amount_granted,sector\n", NULL, funding_roles,
+                          N_FUNDING, JV_DATA_ERROR_COLUMN,
+                          "f.csv: column 'sector' (role 'sector') appears twice in the header, "
+                          "as columns 2 and 4; rename one of them");
+    /* a duplicate no role reads is harmless */
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text("note,gender,note,amount_granted\nx,k,y,1\n", -1, NULL,
+                                       funding_roles, N_FUNDING, &error);
+    CU_ASSERT_PTR_NOT_NULL(r);
+    jv_table_reader_free(r);
+}
+
+static void test_row_with_another_number_of_fields_is_an_error(void)
+{
+    jvt_expect_read_error("gender,amount_granted,sector\nk,1,a\nk,2\n", NULL, funding_roles,
+                          N_FUNDING, JV_DATA_ERROR_FORMAT,
+                          "f.csv:3: row has 2 fields, the header has 3; a value that contains "
+                          "the delimiter ',' must be in quotes");
+}
+
+static void test_blank_lines_are_no_rows(void)
+{
+    /* lines 2, 4 and 5 are blank (5 holds only delimiters); rows on 3, 6 */
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text("gender;amount_granted\n\nk;1\n  \n;\nm;2\n\n", -1, NULL,
+                                       funding_roles, 2, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const jv_rowset *rs = jv_table_reader_next(r, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL(rs->n_rows, 2);
+    CU_ASSERT_EQUAL(rs->lines[0], 3);
+    CU_ASSERT_EQUAL(rs->lines[1], 6);
+    jv_table_reader_free(r);
+}
+
+static void test_empty_file_is_an_error_and_header_only_gives_no_rows(void)
+{
+    jvt_expect_open_error("", NULL, funding_roles, N_FUNDING, JV_DATA_ERROR_FORMAT,
+                          "f.csv: the file is empty; its first line must name the columns");
+    jvt_expect_open_error("\xef\xbb\xbf\r\n\n", NULL, funding_roles, N_FUNDING,
+                          JV_DATA_ERROR_FORMAT,
+                          "f.csv: the file is empty; its first line must name the columns");
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text("gender,amount_granted\n", -1, NULL, funding_roles,
+                                       N_FUNDING, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NULL(error);
+    CU_ASSERT_EQUAL(jv_table_reader_rows(r), 0);
+    jv_table_reader_free(r);
+}
+
+static void test_missing_file_and_unknown_encoding_are_errors(void)
+{
+    GError *error = NULL;
+    jv_table_source source = {.path = "/nonexistent/funding.csv", .display_path = "funding.csv"};
+    CU_ASSERT_PTR_NULL(jv_table_reader_open(&source, funding_roles, N_FUNDING, &error));
+    CU_ASSERT(g_error_matches(error, JV_DATA_ERROR, JV_DATA_ERROR_IO));
+    CU_ASSERT_STRING_EQUAL(error->message, "funding.csv: cannot open /nonexistent/funding.csv: "
+                                           "No such file or directory");
+    g_clear_error(&error);
+    jv_table_source ebcdic = {.encoding = "ebcdic"};
+    jvt_expect_open_error("gender\n", &ebcdic, funding_roles, 1, JV_DATA_ERROR_FORMAT,
+                          "f.csv: unknown encoding 'ebcdic'; use \"utf-8\" or \"windows-1252\"");
+}
+
+static void test_format_errors_stop_the_read_even_in_skip_mode(void)
+{
+    jv_table_source skip = {.on_error = JV_ON_ERROR_SKIP};
+    jvt_expect_read_error("gender,amount_granted\nk,1\nk,\"2\n", &skip, funding_roles, 2,
+                          JV_DATA_ERROR_FORMAT,
+                          "f.csv:3: a quoted field opened on this line is never closed: a "
+                          "closing quote (\") is missing");
+}
+
+static void test_skip_mode_counts_rows_and_keeps_five_reasons(void)
+{
+    jv_table_source skip = {.on_error = JV_ON_ERROR_SKIP};
+    /* rows on lines 2..10; bad: 3, 4, 5, 6, 8, 9, 10 (7 rows); kept: 2, 7 */
+    const char *text = "gender,amount_granted\n"
+                       "k,1\n"          /* 2 kept */
+                       "q,1\n"          /* 3 unknown gender code */
+                       "k,-1\n"         /* 4 negative */
+                       "k\n"            /* 5 one field */
+                       "k,\n"           /* 6 empty required */
+                       "m,2\n"          /* 7 kept */
+                       "k,1 kr\n"       /* 8 currency */
+                       "k,1e3\n"        /* 9 exponent */
+                       "k,x\n";         /* 10 not a number */
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text(text, -1, &skip, funding_roles, 2, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const jv_rowset *rs = jv_table_reader_next(r, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL(rs->n_rows, 2);
+    CU_ASSERT_EQUAL(rs->lines[0], 2);
+    CU_ASSERT_EQUAL(rs->lines[1], 7);
+    CU_ASSERT_EQUAL(rs->columns[0].codes[1], JV_MAN);
+    CU_ASSERT_EQUAL(rs->columns[1].numbers[1], 20000);
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NULL(error);
+    CU_ASSERT_EQUAL(jv_table_reader_rows(r), 2);
+    CU_ASSERT_EQUAL(jv_table_reader_skipped(r), 7);
+    const GPtrArray *w = jv_table_reader_warnings(r);
+    CU_ASSERT_EQUAL_FATAL(w->len, 6);
+    CU_ASSERT(g_str_has_prefix(g_ptr_array_index(w, 0),
+                               "f.csv:3: column 'gender': unknown gender code 'q' — accepted: "));
+    CU_ASSERT(g_str_has_suffix(g_ptr_array_index(w, 0), " (row skipped)"));
+    CU_ASSERT_STRING_EQUAL(g_ptr_array_index(w, 1),
+                           "f.csv:4: column 'amount_granted': '-1' is negative, which is not "
+                           "allowed: the value must be 0 or more (row skipped)");
+    CU_ASSERT_STRING_EQUAL(g_ptr_array_index(w, 2),
+                           "f.csv:5: row has 1 fields, the header has 2; a value that contains "
+                           "the delimiter ',' must be in quotes (row skipped)");
+    CU_ASSERT_STRING_EQUAL(g_ptr_array_index(w, 3),
+                           "f.csv:6: column 'amount_granted': empty cell in required column; "
+                           "fill it in (or set \"on_error\": \"skip\" to leave such rows out) "
+                           "(row skipped)");
+    CU_ASSERT_STRING_EQUAL(g_ptr_array_index(w, 4),
+                           "f.csv:8: column 'amount_granted': '1 kr' is not a number: remove "
+                           "the currency unit 'kr' from the column (row skipped)");
+    CU_ASSERT_STRING_EQUAL(g_ptr_array_index(w, 5),
+                           "f.csv: 7 rows skipped because of errors (\"on_error\": \"skip\"); "
+                           "the first 5 are listed above");
+    jv_table_reader_free(r);
+}
+
+static void test_skipped_row_leaves_no_value_in_a_dictionary(void)
+{
+    jv_table_source skip = {.on_error = JV_ON_ERROR_SKIP};
+    /* line 3 has a new sector but a bad amount: "mining" must not appear */
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text("gender,amount_granted,sector\nk,1,ict\nk,-5,mining\n"
+                                       "m,2,energy\n",
+                                       -1, &skip, funding_roles, N_FUNDING, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const jv_rowset *rs = jv_table_reader_next(r, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL(rs->n_rows, 2);
+    const jv_dict *d = rs->columns[4].dict;
+    CU_ASSERT_EQUAL_FATAL(d->size, 2);
+    CU_ASSERT_STRING_EQUAL(d->values[0].data, "ict");
+    CU_ASSERT_STRING_EQUAL(d->values[1].data, "energy");
+    CU_ASSERT_EQUAL(rs->columns[4].codes[1], 1);
+    char *w = jvt_warnings(r);
+    CU_ASSERT_STRING_EQUAL(w, "f.csv:3: column 'amount_granted': '-5' is negative, which is "
+                              "not allowed: the value must be 0 or more (row skipped)\n"
+                              "f.csv: 1 row skipped because of errors (\"on_error\": \"skip\")");
+    g_free(w);
+    jv_table_reader_free(r);
+}
+
+static void test_rowsets_hold_at_most_capacity_rows_and_ids_stay_valid(void)
+{
+    /* 10000 rows of ~200 bytes (2 MB, more than the 1 MiB buffer):
+     * rowsets of 4096, 4096 and 10000 − 8192 = 1808 rows */
+    static const jv_role_request roles[] = {{"person", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
+                                            {"n", JV_TYPE_INTEGER, 0, NULL}};
+    GString *text = g_string_new("person,n\n");
+    char pad[181];
+    memset(pad, 'p', 180);
+    pad[180] = '\0';
+    for (int i = 0; i < 10000; i++)
+        g_string_append_printf(text, "P%05d%s,%d\n", i, pad, i);
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text(text->str, (gssize)text->len, NULL, roles, 2, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    static const size_t sizes[] = {4096, 4096, 1808};
+    int row = 0;
+    for (size_t k = 0; k < 3; k++) {
+        const jv_rowset *rs = jv_table_reader_next(r, &error);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+        CU_ASSERT_EQUAL(rs->n_rows, sizes[k]);
+        gboolean all_ok = TRUE;
+        for (size_t i = 0; i < rs->n_rows; i++, row++) {
+            char want[8];
+            g_snprintf(want, sizeof want, "P%05d", row);
+            const jv_string *id = &rs->columns[0].ids[i];
+            all_ok &= id->length == 186 && memcmp(id->data, want, 6) == 0 &&
+                      id->data[186] == '\0' && rs->columns[1].numbers[i] == row &&
+                      rs->lines[i] == (uint64_t)row + 2;
+        }
+        CU_ASSERT(all_ok);
+    }
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NULL(error);
+    CU_ASSERT_EQUAL(jv_table_reader_rows(r), 10000);
+    CU_ASSERT_EQUAL(jv_table_reader_bytes(r), text->len);
+    jv_table_reader_free(r);
+    g_string_free(text, TRUE);
+}
+
+static void test_sha256_covers_the_whole_file(void)
+{
+    const char *text = "\xef\xbb\xbfgender;amount_granted\r\nk;1\r\n";
+    jv_table_source source = {.hash = TRUE};
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text(text, -1, &source, funding_roles, 2, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    while (jv_table_reader_next(r, &error) != NULL)
+        ;
+    char *expected = g_compute_checksum_for_string(G_CHECKSUM_SHA256, text, -1);
+    CU_ASSERT_STRING_EQUAL(jv_table_reader_sha256(r), expected);
+    g_free(expected);
+    jv_table_reader_free(r);
+}
+
+static void test_reading_on_after_an_error_is_refused(void)
+{
+    GError *error = NULL;
+    jv_table_reader *r = jvt_open_text("gender,amount_granted\nk,x\nk,1\n", -1, NULL,
+                                       funding_roles, 2, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NOT_NULL(error);
+    g_clear_error(&error);
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NOT_NULL(error);
+    g_clear_error(&error);
+    jv_table_reader_free(r);
+}
+
+int main(void)
+{
+    static const jvt_test tests[] = {
+        {"typed_columns_come_in_request_order", test_typed_columns_come_in_request_order},
+        {"swedish_excel_export_is_read", test_swedish_excel_export_is_read},
+        {"missing_required_column_lists_the_file_columns",
+         test_missing_required_column_lists_the_file_columns},
+        {"header_read_with_the_wrong_delimiter_says_so",
+         test_header_read_with_the_wrong_delimiter_says_so},
+        {"missing_optional_column_is_not_present", test_missing_optional_column_is_not_present},
+        {"duplicate_header_name_of_a_role_names_both_positions",
+         test_duplicate_header_name_of_a_role_names_both_positions},
+        {"row_with_another_number_of_fields_is_an_error",
+         test_row_with_another_number_of_fields_is_an_error},
+        {"blank_lines_are_no_rows", test_blank_lines_are_no_rows},
+        {"empty_file_is_an_error_and_header_only_gives_no_rows",
+         test_empty_file_is_an_error_and_header_only_gives_no_rows},
+        {"missing_file_and_unknown_encoding_are_errors",
+         test_missing_file_and_unknown_encoding_are_errors},
+        {"format_errors_stop_the_read_even_in_skip_mode",
+         test_format_errors_stop_the_read_even_in_skip_mode},
+        {"skip_mode_counts_rows_and_keeps_five_reasons",
+         test_skip_mode_counts_rows_and_keeps_five_reasons},
+        {"skipped_row_leaves_no_value_in_a_dictionary",
+         test_skipped_row_leaves_no_value_in_a_dictionary},
+        {"rowsets_hold_at_most_capacity_rows_and_ids_stay_valid",
+         test_rowsets_hold_at_most_capacity_rows_and_ids_stay_valid},
+        {"sha256_covers_the_whole_file", test_sha256_covers_the_whole_file},
+        {"reading_on_after_an_error_is_refused", test_reading_on_after_an_error_is_refused},
+        {NULL, NULL},
+    };
+    return jvt_main("table_reader", tests);
+}
