@@ -106,30 +106,48 @@ uint32_t jvp_map_intern(jvp_map *map, const char *key, size_t length, int *is_ne
     return index;
 }
 
-static const jvp_map *sort_map; /* qsort has no user pointer in C11 */
-
-static int compare_keys(const void *a, const void *b)
+static int compare_keys(const jvp_map *map, uint32_t i, uint32_t j)
 {
-    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
-    uint32_t li = sort_map->lengths[i], lj = sort_map->lengths[j];
-    int c = memcmp(sort_map->keys[i], sort_map->keys[j], li < lj ? li : lj);
+    uint32_t li = map->lengths[i], lj = map->lengths[j];
+    int c = memcmp(map->keys[i], map->keys[j], li < lj ? li : lj);
     if (c != 0)
         return c;
     return (li > lj) - (li < lj);
 }
 
+/* A stable merge sort that carries the map (C11 qsort has no context
+ * pointer, and a static one would not be thread-safe). */
+static void sort_range(const jvp_map *map, uint32_t *a, uint32_t *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t half = n / 2;
+    sort_range(map, a, tmp, half);
+    sort_range(map, a + half, tmp, n - half);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n)
+        tmp[k++] = compare_keys(map, a[j], a[i]) < 0 ? a[j++] : a[i++];
+    while (i < half)
+        tmp[k++] = a[i++];
+    while (j < n)
+        tmp[k++] = a[j++];
+    memcpy(a, tmp, n * sizeof *a);
+}
+
 uint32_t *jvp_map_sorted(const jvp_map *map)
 {
-    uint32_t *order = malloc((map->size ? map->size : 1) * sizeof *order);
-    if (order == NULL)
+    size_t n = map->size ? map->size : 1;
+    uint32_t *order = malloc(n * sizeof *order);
+    uint32_t *tmp = malloc(n * sizeof *tmp);
+    if (order == NULL || tmp == NULL) {
+        free(order);
+        free(tmp);
         return NULL;
+    }
     for (size_t i = 0; i < map->size; i++)
         order[i] = (uint32_t)i;
-    /* Sorting happens in finish(), which the core never runs concurrently
-     * for one plugin; the static is set and used within this call only. */
-    sort_map = map;
-    qsort(order, map->size, sizeof *order, compare_keys);
-    sort_map = NULL;
+    sort_range(map, order, tmp, map->size);
+    free(tmp);
     return order;
 }
 
