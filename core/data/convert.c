@@ -7,6 +7,33 @@
 
 #define MAX_WHOLE_FIXED (INT64_MAX / 10000)
 
+void jv_trim_slow(const char **text, size_t *length)
+{
+    const unsigned char *s = (const unsigned char *)*text, *e = s + *length;
+    for (;;) {
+        if (s < e && (*s == ' ' || (*s >= '\t' && *s <= '\r')))
+            s += 1;
+        else if (e - s >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+            s += 2;
+        else if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
+            s += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (e > s && (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r')))
+            e -= 1;
+        else if (e - s >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
+            e -= 2;
+        else if (e - s >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && e[-1] == 0xAF)
+            e -= 3;
+        else
+            break;
+    }
+    *text = (const char *)s;
+    *length = (size_t)(e - s);
+}
+
 typedef struct parsed {
     gboolean negative;
     uint64_t whole;         /* the integer part */
@@ -102,13 +129,16 @@ static jv_convert_status parse_decimal(const char *text, size_t length, gboolean
         s++;
     }
     int n_whole = 0, n_frac = 0, group = 0, separators = 0;
+    uint64_t whole = 0;
     while (s < e) {
         if (is_digit(*s)) {
             unsigned d = *s - '0';
-            if (out->whole > (UINT64_MAX - d) / 10)
+            if (n_whole < 19) /* 19 digits always fit in 64 bits */
+                whole = whole * 10 + d;
+            else if (whole > (UINT64_MAX - d) / 10)
                 out->whole_overflow = TRUE;
             else
-                out->whole = out->whole * 10 + d;
+                whole = whole * 10 + d;
             n_whole++, group++, s++;
             continue;
         }
@@ -119,6 +149,7 @@ static jv_convert_status parse_decimal(const char *text, size_t length, gboolean
             return JV_CONVERT_BAD_GROUPING;
         separators++, group = 0, s += k;
     }
+    out->whole = whole;
     if (separators > 0 && group != 3)
         return JV_CONVERT_BAD_GROUPING;
     if (s < e && (*s == '.' || *s == ',')) {
