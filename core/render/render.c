@@ -1,5 +1,6 @@
-/* core/render/render.c — chooses the renderer for a format (see render.h);
- * JSON is the document itself, pretty-printed. */
+/* core/render/render.c — chooses the renderer for a format and holds the
+ * command line's defaults (see render.h); JSON is the document itself,
+ * pretty-printed. */
 #include "render/render.h"
 
 #include <stdlib.h>
@@ -8,19 +9,29 @@
 static const struct {
     const char *format;
     const char *extension;
-} formats[] = {{"json", "json"}, {"table", "txt"}};
+} formats[] = {{"json", "json"},     {"table", "txt"},     {"markdown", "md"},
+               {"markdown", "markdown"}, {"csv", "csv"}, {"html", "html"},
+               {"html", "htm"}};
+
+static struct {
+    gboolean set;
+    jv_lang lang;
+    jv_csv_dialect csv_dialect;
+} defaults;
 
 gboolean jv_render_known(const char *format)
 {
+    if (format == NULL)
+        return FALSE;
     for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
         if (strcmp(formats[i].format, format) == 0)
             return TRUE;
-    return FALSE;
+    return strcmp(format, "md") == 0;
 }
 
 const char *jv_render_formats(void)
 {
-    return "json, table";
+    return "json, table, markdown, csv, html";
 }
 
 const char *jv_render_format_for_extension(const char *extension)
@@ -31,7 +42,45 @@ const char *jv_render_format_for_extension(const char *extension)
     return NULL;
 }
 
+gboolean jv_render_set_defaults(const char *lang, const char *csv_dialect, GError **error)
+{
+    jv_lang chosen = jv_lang_from_environment();
+    if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "--lang must be sv or en, not '%s'", lang);
+        return FALSE;
+    }
+    if (lang != NULL)
+        jv_lang_parse(lang, &chosen);
+    jv_csv_dialect dialect = JV_CSV_EXCEL;
+    if (csv_dialect != NULL && strcmp(csv_dialect, "plain") == 0)
+        dialect = JV_CSV_PLAIN;
+    else if (csv_dialect != NULL && strcmp(csv_dialect, "excel") != 0) {
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "--csv-dialect must be excel or plain, not '%s'", csv_dialect);
+        return FALSE;
+    }
+    defaults.set = TRUE;
+    defaults.lang = chosen;
+    defaults.csv_dialect = dialect;
+    return TRUE;
+}
+
 GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError **error)
+{
+    if (!defaults.set)
+        jv_render_set_defaults(NULL, NULL, NULL);
+    const char *no_color = g_getenv("NO_COLOR");
+    const char *term = g_getenv("TERM");
+    jv_render_options options = {
+        defaults.lang,
+        color && (no_color == NULL || no_color[0] == '\0') && g_strcmp0(term, "dumb") != 0,
+        defaults.csv_dialect};
+    return jv_render_with(doc, format, &options, error);
+}
+
+GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_options *options,
+                        GError **error)
 {
     if (strcmp(format, "json") == 0) {
         char *text = cJSON_Print(doc);
@@ -41,7 +90,14 @@ GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError 
         return out;
     }
     if (strcmp(format, "table") == 0)
-        return jv_render_table(doc, color && g_getenv("NO_COLOR") == NULL);
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "unknown format '%s'", format);
+        return jv_render_table(doc, options);
+    if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
+        return jv_render_markdown(doc, options);
+    if (strcmp(format, "csv") == 0)
+        return jv_render_csv(doc, options);
+    if (strcmp(format, "html") == 0)
+        return jv_render_html(doc, options);
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "unknown format '%s' (choose one of: %s)",
+                format, jv_render_formats());
     return NULL;
 }

@@ -1,24 +1,61 @@
 /* core/render/render.h — turning a result document into the formats people
- * read. Renderers read only the result document (never data or plugins),
- * through each indicator's `headline` and the shared result shapes, so any
- * indicator renders, custom ones included. */
+ * read: json, table (terminal), markdown, csv, html. Renderers read only the
+ * result document (never data or plugins), through each indicator's
+ * `headline` and the shared result shapes, so any indicator renders, custom
+ * ones included.
+ *
+ * Contract:
+ *  1. jv_render_with() never changes the document and never fails on an
+ *     unexpected shape: what it does not recognise it leaves out (the csv
+ *     and json carry every number).
+ *  2. The language decides every label and the numbers' marks ("31,4 %" /
+ *     "31.4%"); the csv dialect decides the csv's separators alone.
+ *  3. The same document and options give byte-identical output.
+ */
 #ifndef JV_RENDER_H
 #define JV_RENDER_H
 
 #include <cjson/cJSON.h>
 #include <glib.h>
 
-/* The rendered text (owned by the caller), or NULL + error. `color`: the
- * output is a terminal and NO_COLOR is not set. */
+#include "render/i18n.h"
+
+typedef enum jv_csv_dialect {
+    JV_CSV_EXCEL = 0, /* Swedish Excel: ';', decimal comma, UTF-8 BOM, CRLF */
+    JV_CSV_PLAIN      /* ',', decimal point, no BOM, LF */
+} jv_csv_dialect;
+
+typedef struct jv_render_options {
+    jv_lang lang;
+    gboolean color;             /* ANSI colour in the terminal table */
+    jv_csv_dialect csv_dialect;
+} jv_render_options;
+
+/* The rendered text (owned by the caller), or NULL + error for an unknown
+ * format. */
+GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_options *options,
+                        GError **error);
+/* jv_render_with() with the process defaults (jv_render_set_defaults) and
+ * `color` when the output is a terminal; NO_COLOR (non-empty) or
+ * TERM=dumb turn colour off. */
 GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError **error);
+/* Sets the process defaults from the command line: `lang` "sv"/"en" or
+ * NULL (the environment's: LANGUAGE, LC_ALL, LC_MESSAGES, LANG), and
+ * `csv_dialect` "excel"/"plain" or NULL (excel). FALSE + error (nothing
+ * changed) for another value. */
+gboolean jv_render_set_defaults(const char *lang, const char *csv_dialect, GError **error);
+
 gboolean jv_render_known(const char *format);
-/* "json, table" — for messages. */
+/* "json, table, markdown, csv, html" — for messages. */
 const char *jv_render_formats(void);
-/* The format an output file's extension implies ("json" for "json"), or
+/* The format an output file's extension implies ("markdown" for "md"), or
  * NULL. */
 const char *jv_render_format_for_extension(const char *extension);
 
 /* One renderer per file. */
-GString *jv_render_table(const cJSON *doc, gboolean color);
+GString *jv_render_table(const cJSON *doc, const jv_render_options *options);
+GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options);
+GString *jv_render_csv(const cJSON *doc, const jv_render_options *options);
+GString *jv_render_html(const cJSON *doc, const jv_render_options *options);
 
 #endif /* JV_RENDER_H */

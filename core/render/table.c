@@ -1,115 +1,159 @@
-/* core/render/table.c — the terminal table: the evaluation's summary (every
- * indicator's headline per region and for the total) in aligned columns,
- * with a legend naming each column's metric. Values are rounded for
- * display only; a null is "..". */
+/* core/render/table.c — the terminal table: the evaluation's summary
+ * (every indicator's headline per region and for the total) in aligned
+ * columns that fit 100 columns — more indicators than fit are shown in
+ * further blocks, each repeating the region column — with a numbered
+ * legend naming each column. Values are rounded for display only; ".."
+ * is not available or suppressed. Colour (bold header and total, blue
+ * for men-dominated, yellow for women-dominated, dim "..") only when
+ * options->color. */
 #include "render/render.h"
 
-#include <math.h>
 #include <string.h>
 
-static int display_width(const char *s)
+#include "render/report.h"
+
+#define WIDTH 100
+#define REGION_MAX 30
+#define GAP 2
+
+static const char *tone_colour(jv_tone tone)
 {
-    return (int)g_utf8_strlen(s, -1);
+    switch (tone) {
+    case JV_TONE_MEN:
+        return "\033[34m";
+    case JV_TONE_WOMEN:
+        return "\033[33m";
+    case JV_TONE_MISSING:
+        return "\033[2m";
+    default:
+        return NULL;
+    }
 }
 
-static void pad(GString *out, const char *s, int width, gboolean right)
+/* Appends `text` in `width` columns, cut with "…" when longer. */
+static void put(GString *out, const char *text, glong width, gboolean right, const char *colour)
 {
-    int fill = width - display_width(s);
+    glong length = g_utf8_strlen(text, -1);
+    char *shown = NULL;
+    if (length > width && width > 1) {
+        const char *end = g_utf8_offset_to_pointer(text, width - 1);
+        shown = g_strdup_printf("%.*s\xe2\x80\xa6", (int)(end - text), text);
+        length = width;
+    }
+    glong fill = width - length;
     if (right)
-        for (int i = 0; i < fill; i++)
+        for (glong i = 0; i < fill; i++)
             g_string_append_c(out, ' ');
-    g_string_append(out, s);
+    if (colour != NULL)
+        g_string_append(out, colour);
+    g_string_append(out, shown != NULL ? shown : text);
+    if (colour != NULL)
+        g_string_append(out, "\033[0m");
     if (!right)
-        for (int i = 0; i < fill; i++)
+        for (glong i = 0; i < fill; i++)
             g_string_append_c(out, ' ');
+    g_free(shown);
 }
 
-/* The unit of a summary column, from the total's headline. */
-static const char *column_unit(const cJSON *doc, const char *key)
+/* Appends `text` wrapped at WIDTH, continuation lines indented. */
+static void wrap(GString *out, const char *text, int indent)
 {
-    char *indicator = g_strndup(key, strcspn(key, "."));
-    const cJSON *h = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(
-                cJSON_GetObjectItemCaseSensitive(
-                    cJSON_GetObjectItemCaseSensitive(doc, "total"), "indicators"),
-                indicator),
-            "result"),
-        "headline");
-    g_free(indicator);
-    const cJSON *unit = cJSON_GetObjectItemCaseSensitive(h, "unit");
-    return cJSON_IsString(unit) ? unit->valuestring : "";
-}
-
-static char *format_value(const cJSON *v, const char *unit)
-{
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
-        return g_strdup("..");
-    double x = v->valuedouble;
-    if (strcmp(unit, "share") == 0 || strcmp(unit, "rate") == 0)
-        return g_strdup_printf("%.1f %%", 100.0 * x);
-    if (strcmp(unit, "difference") == 0)
-        return g_strdup_printf("%+.1f pp", 100.0 * x);
-    if (strcmp(unit, "count") == 0 || strcmp(unit, "amount") == 0)
-        return g_strdup_printf("%.0f", x);
-    return g_strdup_printf("%.4g", x);
-}
-
-GString *jv_render_table(const cJSON *doc, gboolean color)
-{
-    GString *out = g_string_new(NULL);
-    const cJSON *name = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(doc, "evaluation"), "name");
-    const cJSON *summary = cJSON_GetObjectItemCaseSensitive(doc, "summary");
-    const cJSON *first = cJSON_GetArrayItem(summary, 0);
-    if (cJSON_IsString(name))
-        g_string_append_printf(out, "%s%s%s\n\n", color ? "\033[1m" : "", name->valuestring,
-                               color ? "\033[0m" : "");
-    if (first == NULL)
-        return out;
-    /* Columns: region, then every key of the first row but "region". */
-    GPtrArray *keys = g_ptr_array_new();
-    const cJSON *item;
-    cJSON_ArrayForEach(item, first) if (strcmp(item->string, "region") != 0)
-        g_ptr_array_add(keys, item->string);
-    int name_width = display_width("region");
-    cJSON_ArrayForEach(item, summary)
-    {
-        const cJSON *r = cJSON_GetObjectItemCaseSensitive(item, "region");
-        if (cJSON_IsString(r) && display_width(r->valuestring) > name_width)
-            name_width = display_width(r->valuestring);
-    }
-    const int column_width = 10;
-    pad(out, "region", name_width, FALSE);
-    for (guint k = 0; k < keys->len; k++) {
-        char *label = g_strdup_printf("(%u)", k + 1);
-        g_string_append(out, "  ");
-        pad(out, label, column_width, TRUE);
-        g_free(label);
-    }
-    g_string_append_c(out, '\n');
-    cJSON_ArrayForEach(item, summary)
-    {
-        const cJSON *r = cJSON_GetObjectItemCaseSensitive(item, "region");
-        gboolean total = cJSON_IsString(r) && strcmp(r->valuestring, "total") == 0;
-        if (total && color)
-            g_string_append(out, "\033[1m");
-        pad(out, cJSON_IsString(r) ? r->valuestring : "?", name_width, FALSE);
-        for (guint k = 0; k < keys->len; k++) {
-            const char *key = g_ptr_array_index(keys, k);
-            char *v = format_value(cJSON_GetObjectItemCaseSensitive(item, key), column_unit(doc, key));
-            g_string_append(out, "  ");
-            pad(out, v, column_width, TRUE);
-            g_free(v);
+    char **words = g_strsplit(text, " ", -1);
+    glong column = 0;
+    for (char **w = words; *w != NULL; w++) {
+        glong length = g_utf8_strlen(*w, -1);
+        if (column > indent && column + 1 + length > WIDTH) {
+            g_string_append_c(out, '\n');
+            for (int i = 0; i < indent; i++)
+                g_string_append_c(out, ' ');
+            column = indent;
+        } else if (w != words) {
+            g_string_append_c(out, ' ');
+            column++;
         }
-        if (total && color)
-            g_string_append(out, "\033[0m");
-        g_string_append_c(out, '\n');
+        g_string_append(out, *w);
+        column += length;
     }
     g_string_append_c(out, '\n');
-    for (guint k = 0; k < keys->len; k++)
-        g_string_append_printf(out, "(%u) %s\n", k + 1, (const char *)g_ptr_array_index(keys, k));
-    g_string_append(out, "\n.. = not available or suppressed (fewer persons than min_cell)\n");
-    g_ptr_array_unref(keys);
+    g_strfreev(words);
+}
+
+static const jv_cell *cell(const jv_table *t, guint row, guint column)
+{
+    GArray *r = g_ptr_array_index(t->rows, row);
+    return column < r->len ? &g_array_index(r, jv_cell, column) : NULL;
+}
+
+GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
+{
+    jv_report *report = jv_report_build(doc, options->lang);
+    const gboolean color = options->color;
+    GString *out = g_string_new(NULL);
+    put(out, report->title, g_utf8_strlen(report->title, -1), FALSE, color ? "\033[1m" : NULL);
+    g_string_append_c(out, '\n');
+    wrap(out, report->facts, 0);
+    g_string_append_c(out, '\n');
+    const jv_table *t = report->summary;
+    guint columns = t->header->len;
+    if (columns < 2 || t->rows->len == 0) {
+        jv_report_free(report);
+        return out;
+    }
+    glong *width = g_new0(glong, columns);
+    for (guint c = 0; c < columns; c++) {
+        char *number = g_strdup_printf("(%u)", c);
+        width[c] = c == 0 ? g_utf8_strlen(g_ptr_array_index(t->header, 0), -1) : (glong)strlen(number);
+        g_free(number);
+        for (guint r = 0; r < t->rows->len; r++)
+            if (cell(t, r, c) != NULL)
+                width[c] = MAX(width[c], g_utf8_strlen(cell(t, r, c)->text, -1));
+    }
+    width[0] = MIN(width[0], REGION_MAX);
+    for (guint first = 1; first < columns;) {
+        /* As many columns as fit beside the region column (at least one). */
+        guint last = first;
+        glong used = width[0] + GAP + width[first];
+        while (last + 1 < columns && used + GAP + width[last + 1] <= WIDTH)
+            used += GAP + width[++last];
+        if (first > 1)
+            g_string_append_c(out, '\n');
+        put(out, g_ptr_array_index(t->header, 0), width[0], FALSE, color ? "\033[1m" : NULL);
+        for (guint c = first; c <= last; c++) {
+            char *number = g_strdup_printf("(%u)", c);
+            g_string_append_printf(out, "%*s", GAP, "");
+            put(out, number, width[c], TRUE, color ? "\033[1m" : NULL);
+            g_free(number);
+        }
+        g_string_append_c(out, '\n');
+        for (guint r = 0; r < t->rows->len; r++) {
+            gboolean total = r + 1 == t->rows->len && report->scopes->len > 0 &&
+                             ((jv_scope *)g_ptr_array_index(report->scopes, report->scopes->len - 1))->total;
+            const jv_cell *name = cell(t, r, 0);
+            put(out, name ? name->text : "", width[0], FALSE, color && total ? "\033[1m" : NULL);
+            for (guint c = first; c <= last; c++) {
+                const jv_cell *v = cell(t, r, c);
+                g_string_append_printf(out, "%*s", GAP, "");
+                put(out, v ? v->text : "", width[c], TRUE,
+                    color && v ? (total && v->tone == JV_TONE_NONE ? "\033[1m" : tone_colour(v->tone))
+                               : NULL);
+            }
+            g_string_append_c(out, '\n');
+        }
+        first = last + 1;
+    }
+    g_string_append_c(out, '\n');
+    for (guint c = 1; c < columns; c++) {
+        char *line = g_strdup_printf("(%u) %s [%s]", c, (const char *)g_ptr_array_index(t->header, c),
+                                     (const char *)g_ptr_array_index(report->summary_keys, c - 1));
+        wrap(out, line, 4);
+        g_free(line);
+    }
+    g_string_append_c(out, '\n');
+    wrap(out, report->legend, 5);
+    if (color)
+        wrap(out, jv_tr(report->lang, N_("Blue: men-dominated; yellow: women-dominated (40/60 rule).")),
+             0);
+    g_free(width);
+    jv_report_free(report);
     return out;
 }

@@ -1,0 +1,32 @@
+/* core/render/html.h — what the HTML renderer's files share: escaping and
+ * the inline SVG charts (html_chart.c). Charts draw a report table's bars
+ * or stacks (report.h); the caller writes the table itself right after
+ * the chart, as its text alternative. */
+#ifndef JV_RENDER_HTML_H
+#define JV_RENDER_HTML_H
+
+#include <glib.h>
+
+#include "render/report.h"
+
+/* Appends text with & < > " ' escaped. */
+void jv_html_escape(GString *out, const char *text);
+
+typedef struct jv_chart_frame {
+    jv_lang lang;
+    double band_low, band_high; /* the balanced band, shaded */
+    const char *ci_name;        /* "95 % KI" */
+} jv_chart_frame;
+
+/* A horizontal bar chart of women's shares (0–100 %) with the band shaded,
+ * intervals as whiskers and suppressed values marked, as
+ * <svg role="img"> with <title> and <desc>; `id` must be unique in the
+ * page and `table_id` names the table that follows. */
+void jv_html_bar_chart(GString *out, const jv_table *table, const char *id, const char *table_id,
+                       const jv_chart_frame *frame);
+/* Horizontal stacked bars (each row's parts as shares of its whole) with
+ * a legend; the same accessibility. */
+void jv_html_stack_chart(GString *out, const jv_table *table, const char *id, const char *table_id,
+                         const jv_chart_frame *frame);
+
+#endif /* JV_RENDER_HTML_H */

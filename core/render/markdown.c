@@ -1,0 +1,146 @@
+/* core/render/markdown.c — the report as GitHub-flavoured markdown that
+ * also reads well as plain text: the summary of regions side by side,
+ * goal fulfilment by region, then for every region and the total a table
+ * per indicator (report.h), warnings and input files. Columns are padded
+ * to equal width; numbers are right-aligned; ".." marks a value that is
+ * not available or suppressed. */
+#include "render/render.h"
+
+#include <string.h>
+
+#include "render/report.h"
+
+/* A cell's text made safe inside a table row. */
+static char *cell_text(const char *text)
+{
+    GString *s = g_string_new(NULL);
+    for (const char *p = text; *p != '\0'; p++) {
+        if (*p == '|')
+            g_string_append(s, "\\|");
+        else if (*p == '\n' || *p == '\r')
+            g_string_append_c(s, ' ');
+        else
+            g_string_append_c(s, *p);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static void pad(GString *out, const char *text, glong width, gboolean right)
+{
+    glong fill = width - g_utf8_strlen(text, -1);
+    if (right)
+        for (glong i = 0; i < fill; i++)
+            g_string_append_c(out, ' ');
+    g_string_append(out, text);
+    if (!right)
+        for (glong i = 0; i < fill; i++)
+            g_string_append_c(out, ' ');
+}
+
+static void table(GString *out, const jv_table *t)
+{
+    guint columns = t->header->len;
+    if (columns == 0)
+        return;
+    if (t->caption != NULL)
+        g_string_append_printf(out, "**%s**\n\n", t->caption);
+    /* Every cell escaped once; widths and alignment per column. */
+    GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+    glong *width = g_new0(glong, columns);
+    gboolean *right = g_new0(gboolean, columns);
+    for (guint c = 0; c < columns; c++) {
+        char *h = cell_text(g_ptr_array_index(t->header, c));
+        width[c] = MAX(3, g_utf8_strlen(h, -1));
+        g_ptr_array_add(cells, h);
+        gboolean numeric = t->rows->len > 0;
+        for (guint r = 0; r < t->rows->len; r++) {
+            GArray *row = g_ptr_array_index(t->rows, r);
+            if (c < row->len && !g_array_index(row, jv_cell, c).numeric &&
+                g_array_index(row, jv_cell, c).text[0] != '\0')
+                numeric = FALSE;
+        }
+        right[c] = numeric;
+    }
+    for (guint r = 0; r < t->rows->len; r++) {
+        GArray *row = g_ptr_array_index(t->rows, r);
+        for (guint c = 0; c < columns; c++) {
+            char *text = cell_text(c < row->len ? g_array_index(row, jv_cell, c).text : "");
+            width[c] = MAX(width[c], g_utf8_strlen(text, -1));
+            g_ptr_array_add(cells, text);
+        }
+    }
+    for (guint r = 0; r <= t->rows->len + 1; r++) {
+        g_string_append(out, "|");
+        for (guint c = 0; c < columns; c++) {
+            g_string_append_c(out, ' ');
+            if (r == 1) { /* the alignment row */
+                for (glong i = 0; i < width[c] - 1; i++)
+                    g_string_append_c(out, '-');
+                g_string_append_c(out, right[c] ? ':' : '-');
+            } else {
+                guint row = r == 0 ? 0 : r - 1;
+                pad(out, g_ptr_array_index(cells, row * columns + c), width[c], right[c] && r > 0);
+            }
+            g_string_append(out, " |");
+        }
+        g_string_append_c(out, '\n');
+    }
+    g_string_append_c(out, '\n');
+    if (t->note != NULL)
+        g_string_append_printf(out, "%s\n\n", t->note);
+    g_free(right);
+    g_free(width);
+    g_ptr_array_unref(cells);
+}
+
+static void section(GString *out, const jv_section *s)
+{
+    g_string_append_printf(out, "### `%s`\n\n", s->indicator);
+    if (s->status != NULL)
+        g_string_append_printf(out, "*%s*\n\n", s->status);
+    if (s->headline != NULL)
+        g_string_append_printf(out, "%s\n\n", s->headline);
+    for (guint i = 0; i < s->tables->len; i++)
+        table(out, g_ptr_array_index(s->tables, i));
+}
+
+GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
+{
+    jv_report *report = jv_report_build(doc, options->lang);
+    jv_lang lang = report->lang;
+    GString *out = g_string_new(NULL);
+    g_string_append_printf(out, "# %s\n\n%s\n\n", report->title, report->facts);
+    g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Summary")));
+    jv_table *summary = report->summary;
+    char *caption = summary->caption;
+    summary->caption = NULL;
+    table(out, summary);
+    summary->caption = caption;
+    g_string_append_printf(out, "%s\n\n", report->legend);
+    if (report->goals->len > 0) {
+        g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Goal fulfilment by region")));
+        for (guint i = 0; i < report->goals->len; i++)
+            table(out, g_ptr_array_index(report->goals, i));
+    }
+    for (guint i = 0; i < report->scopes->len; i++) {
+        const jv_scope *scope = g_ptr_array_index(report->scopes, i);
+        g_string_append_printf(out, "## %s\n\n", scope->name);
+        for (guint k = 0; k < scope->sections->len; k++)
+            section(out, g_ptr_array_index(scope->sections, k));
+    }
+    if (report->warnings->len > 0) {
+        g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Warnings")));
+        for (guint i = 0; i < report->warnings->len; i++)
+            g_string_append_printf(out, "- %s\n", (const char *)g_ptr_array_index(report->warnings, i));
+        g_string_append_c(out, '\n');
+    }
+    if (report->inputs != NULL) {
+        g_string_append_printf(out, "## %s\n\n", report->inputs->caption);
+        char *saved = report->inputs->caption;
+        report->inputs->caption = NULL;
+        table(out, report->inputs);
+        report->inputs->caption = saved;
+    }
+    jv_report_free(report);
+    return out;
+}

@@ -1,0 +1,316 @@
+/* core/render/report.c — builds the report model (see report.h): title,
+ * facts, the summary of regions side by side, every scope's sections,
+ * warnings and input files; and the table building blocks. */
+#include "render/report.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "render/doc.h"
+#include "render/format.h"
+#include "render/labels.h"
+
+jv_table *jv_table_new(const char *caption)
+{
+    jv_table *t = g_new0(jv_table, 1);
+    t->caption = g_strdup(caption);
+    t->header = g_ptr_array_new_with_free_func(g_free);
+    t->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    t->bars = g_ptr_array_new();
+    t->stack_names = g_ptr_array_new_with_free_func(g_free);
+    t->stacks = g_ptr_array_new();
+    return t;
+}
+
+void jv_table_column(jv_table *table, const char *name)
+{
+    g_ptr_array_add(table->header, g_strdup(name));
+}
+
+static void clear_cell(gpointer p)
+{
+    g_free(((jv_cell *)p)->text);
+}
+
+GArray *jv_table_row(jv_table *table)
+{
+    GArray *row = g_array_new(FALSE, TRUE, sizeof(jv_cell));
+    g_array_set_clear_func(row, clear_cell);
+    g_ptr_array_add(table->rows, row);
+    return row;
+}
+
+void jv_row_take(GArray *row, char *text, gboolean numeric, jv_tone tone)
+{
+    jv_cell cell = {text, numeric, tone};
+    if (strcmp(text, JV_MISSING) == 0)
+        cell.tone = JV_TONE_MISSING;
+    g_array_append_val(row, cell);
+}
+
+void jv_row_text(GArray *row, const char *text)
+{
+    jv_row_take(row, g_strdup(text != NULL ? text : ""), FALSE, JV_TONE_NONE);
+}
+
+void jv_table_bar(jv_table *table, const char *label, const char *text, double share,
+                  const cJSON *interval, gboolean suppressed, jv_tone tone)
+{
+    jv_bar *bar = g_new0(jv_bar, 1);
+    bar->label = g_strdup(label);
+    bar->text = g_strdup(text);
+    bar->share = share;
+    bar->lower = bar->upper = NAN;
+    if (jv_doc_is_interval(interval)) {
+        bar->lower = cJSON_GetArrayItem(interval, 0)->valuedouble;
+        bar->upper = cJSON_GetArrayItem(interval, 1)->valuedouble;
+    }
+    bar->suppressed = suppressed;
+    bar->tone = tone;
+    g_ptr_array_add(table->bars, bar);
+}
+
+jv_tone jv_tone_for_balance(const char *balance)
+{
+    if (balance == NULL)
+        return JV_TONE_NONE;
+    if (strcmp(balance, "balanced") == 0)
+        return JV_TONE_BALANCED;
+    if (strcmp(balance, "men_dominated") == 0)
+        return JV_TONE_MEN;
+    if (strcmp(balance, "women_dominated") == 0)
+        return JV_TONE_WOMEN;
+    return JV_TONE_NONE;
+}
+
+void jv_table_free(jv_table *table)
+{
+    if (table == NULL)
+        return;
+    for (guint i = 0; i < table->bars->len; i++) {
+        jv_bar *bar = g_ptr_array_index(table->bars, i);
+        g_free(bar->label);
+        g_free(bar->text);
+        g_free(bar);
+    }
+    for (guint i = 0; i < table->stacks->len; i++) {
+        jv_stack *stack = g_ptr_array_index(table->stacks, i);
+        g_free(stack->label);
+        g_array_unref(stack->parts);
+        g_free(stack);
+    }
+    g_ptr_array_unref(table->bars);
+    g_ptr_array_unref(table->stacks);
+    g_ptr_array_unref(table->stack_names);
+    g_ptr_array_unref(table->rows);
+    g_ptr_array_unref(table->header);
+    g_free(table->caption);
+    g_free(table->note);
+    g_free(table);
+}
+
+static void free_section(gpointer p)
+{
+    jv_section *s = p;
+    g_free(s->indicator);
+    g_free(s->headline);
+    g_free(s->status);
+    g_ptr_array_unref(s->tables);
+    g_free(s);
+}
+
+static void free_scope(gpointer p)
+{
+    jv_scope *s = p;
+    g_free(s->name);
+    g_ptr_array_unref(s->sections);
+    g_free(s);
+}
+
+/* The headline of `metric` in the first scope that has it for `indicator`. */
+static const cJSON *find_headline(const cJSON *doc, const char *indicator, const char *metric)
+{
+    for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
+        const cJSON *h = jv_doc_member(
+            jv_doc_result(jv_doc_indicator(jv_doc_scope(doc, i), indicator)), "headline");
+        const char *m = jv_doc_string(h, "metric");
+        if (m != NULL && strcmp(m, metric) == 0)
+            return h;
+    }
+    return NULL;
+}
+
+/* Splits a summary key into its indicator and metric (the indicator is
+ * one the document names, so names holding a dot still work). */
+static const char *split_key(const char *key, GPtrArray *indicators, const char **metric)
+{
+    for (guint i = 0; i < indicators->len; i++) {
+        const char *name = g_ptr_array_index(indicators, i);
+        size_t n = strlen(name);
+        if (strncmp(key, name, n) == 0 && key[n] == '.') {
+            *metric = key + n + 1;
+            return name;
+        }
+    }
+    *metric = NULL;
+    return NULL;
+}
+
+static void build_summary(jv_report *report, const cJSON *doc)
+{
+    const cJSON *summary = jv_doc_member(doc, "summary");
+    const cJSON *first = cJSON_GetArrayItem(summary, 0);
+    report->summary = jv_table_new(jv_tr(report->lang, N_("Summary")));
+    report->summary_keys = g_ptr_array_new_with_free_func(g_free);
+    if (!cJSON_IsArray(summary) || !cJSON_IsObject(first))
+        return;
+    GPtrArray *indicators = jv_doc_indicator_names(doc);
+    jv_table_column(report->summary, jv_tr(report->lang, N_("Region")));
+    GPtrArray *headlines = g_ptr_array_new();
+    const cJSON *item;
+    cJSON_ArrayForEach(item, first)
+    {
+        if (item->string == NULL || strcmp(item->string, "region") == 0)
+            continue;
+        const char *metric;
+        const char *indicator = split_key(item->string, indicators, &metric);
+        const cJSON *h = indicator ? find_headline(doc, indicator, metric) : NULL;
+        const char *label = jv_doc_string(h, "label");
+        jv_table_column(report->summary, label ? jv_tr(report->lang, label) : item->string);
+        g_ptr_array_add(report->summary_keys, g_strdup(item->string));
+        g_ptr_array_add(headlines, (gpointer)h);
+    }
+    const cJSON *total = jv_doc_member(doc, "total");
+    cJSON_ArrayForEach(item, summary)
+    {
+        const char *region = jv_doc_string(item, "region");
+        gboolean is_total = item->next == NULL && region != NULL &&
+                            g_strcmp0(region, jv_doc_string(total, "name")) == 0;
+        GArray *row = jv_table_row(report->summary);
+        jv_row_text(row, is_total ? jv_label_gender(report->lang, "total") : region);
+        for (guint k = 0; k < report->summary_keys->len; k++) {
+            const cJSON *h = g_ptr_array_index(headlines, k);
+            const char *key = g_ptr_array_index(report->summary_keys, k);
+            jv_kind kind = jv_kind_for_unit(jv_doc_string(h, "unit"));
+            /* The row's own headline gives the balance for the colour. */
+            const cJSON *scope = NULL;
+            for (guint s = 0; s < jv_doc_scope_count(doc) && scope == NULL; s++)
+                if (g_strcmp0(jv_doc_scope_name(doc, s), region) == 0)
+                    scope = jv_doc_scope(doc, s);
+            const char *metric;
+            const char *indicator = split_key(key, indicators, &metric);
+            const cJSON *own = jv_doc_member(jv_doc_result(jv_doc_indicator(scope, indicator)),
+                                             "headline");
+            jv_tone tone = g_strcmp0(jv_doc_string(own, "metric"), metric) == 0
+                               ? jv_tone_for_balance(jv_doc_string(own, "balance"))
+                               : JV_TONE_NONE;
+            jv_row_take(row, jv_format_json(report->lang, jv_doc_member(item, key), kind), TRUE,
+                        tone);
+        }
+    }
+    g_ptr_array_unref(headlines);
+    g_ptr_array_unref(indicators);
+}
+
+static void build_facts(jv_report *report, const cJSON *doc)
+{
+    jv_lang lang = report->lang;
+    const char *name = jv_doc_string(jv_doc_member(doc, "evaluation"), "name");
+    report->title = g_strdup(name != NULL ? name : jv_tr(lang, N_("Evaluation")));
+    double low, high;
+    jv_doc_band(doc, &low, &high);
+    char *band = jv_format_band(lang, low, high);
+    char *level = jv_format_ci_name(lang, jv_doc_confidence(doc));
+    const char *version = jv_doc_string(jv_doc_member(doc, "jamvikt"), "version");
+    report->facts = g_strdup_printf(
+        "jamvikt %s · %s: %d · %s: %s · %s: %s", version ? version : "?",
+        jv_tr(lang, N_("smallest published count (min_cell)")), jv_doc_min_cell(doc),
+        jv_tr(lang, N_("balanced band")), band, jv_tr(lang, N_("intervals")), level);
+    g_free(band);
+    g_free(level);
+    report->legend = g_strdup(jv_tr(
+        lang, N_(".. = not available, or suppressed to protect individuals (a count below "
+                 "min_cell, or a cell that would reveal one)")));
+}
+
+static void build_inputs(jv_report *report, const cJSON *doc)
+{
+    const cJSON *inputs = jv_doc_member(jv_doc_member(doc, "evaluation"), "inputs");
+    if (cJSON_GetArraySize(inputs) == 0)
+        return;
+    jv_lang lang = report->lang;
+    gboolean hashed = FALSE;
+    const cJSON *input;
+    cJSON_ArrayForEach(input, inputs) hashed |= jv_doc_string(input, "sha256") != NULL;
+    jv_table *t = report->inputs = jv_table_new(jv_tr(lang, N_("Input files")));
+    jv_table_column(t, jv_tr(lang, N_("Region")));
+    jv_table_column(t, jv_tr(lang, N_("Table")));
+    jv_table_column(t, jv_tr(lang, N_("File")));
+    jv_table_column(t, jv_tr(lang, N_("Bytes")));
+    if (hashed)
+        jv_table_column(t, "SHA-256");
+    cJSON_ArrayForEach(input, inputs)
+    {
+        GArray *row = jv_table_row(t);
+        jv_row_text(row, jv_doc_string(input, "region"));
+        jv_row_text(row, jv_doc_string(input, "table"));
+        jv_row_text(row, jv_doc_string(input, "file"));
+        jv_row_take(row, jv_format_json(lang, jv_doc_member(input, "bytes"), JV_KIND_COUNT), TRUE,
+                    JV_TONE_NONE);
+        if (hashed)
+            jv_row_text(row, jv_doc_string(input, "sha256"));
+    }
+}
+
+jv_report *jv_report_build(const cJSON *doc, jv_lang lang)
+{
+    jv_report *report = g_new0(jv_report, 1);
+    report->lang = lang;
+    build_facts(report, doc);
+    build_summary(report, doc);
+    report->comparisons = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
+    report->goals = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
+    jv_report_compare(report, doc);
+    report->scopes = g_ptr_array_new_with_free_func(free_scope);
+    GPtrArray *indicators = jv_doc_indicator_names(doc);
+    for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
+        jv_scope *scope = g_new0(jv_scope, 1);
+        scope->total = jv_doc_scope_is_total(doc, i);
+        scope->name = g_strdup(scope->total ? jv_label_gender(lang, "total")
+                                            : jv_doc_scope_name(doc, i));
+        scope->sections = g_ptr_array_new_with_free_func(free_section);
+        for (guint k = 0; k < indicators->len; k++) {
+            const char *name = g_ptr_array_index(indicators, k);
+            jv_section *section =
+                jv_report_section(doc, lang, name, jv_doc_indicator(jv_doc_scope(doc, i), name));
+            if (section != NULL)
+                g_ptr_array_add(scope->sections, section);
+        }
+        g_ptr_array_add(report->scopes, scope);
+    }
+    g_ptr_array_unref(indicators);
+    report->warnings = g_ptr_array_new_with_free_func(g_free);
+    const cJSON *warning;
+    cJSON_ArrayForEach(warning, jv_doc_member(doc, "warnings")) if (cJSON_IsString(warning))
+        g_ptr_array_add(report->warnings, g_strdup(warning->valuestring));
+    build_inputs(report, doc);
+    return report;
+}
+
+void jv_report_free(jv_report *report)
+{
+    if (report == NULL)
+        return;
+    g_free(report->title);
+    g_free(report->facts);
+    g_free(report->legend);
+    jv_table_free(report->summary);
+    if (report->summary_keys)
+        g_ptr_array_unref(report->summary_keys);
+    g_ptr_array_unref(report->comparisons);
+    g_ptr_array_unref(report->goals);
+    g_ptr_array_unref(report->scopes);
+    g_ptr_array_unref(report->warnings);
+    jv_table_free(report->inputs);
+    g_free(report);
+}

@@ -1,0 +1,116 @@
+/* core/render/report.h — what a report shows, before any format: the
+ * result document turned into captioned tables of display-ready cells, in
+ * one language. Markdown, HTML and the terminal table draw from this
+ * model, so they show the same figures with the same rounding and labels.
+ *
+ * Contract:
+ *  1. Built from the result document only (doc.h), through each
+ *     indicator's headline and the shared shapes: the main split (a table
+ *     per scope and indicator: total, women, men, and the other categories
+ *     when non-zero or suppressed), object splits, gender objects, lists of
+ *     splits (breakdown values, arenas), other lists, flat objects and key
+ *     figures. Unknown shapes are left out (the CSV carries every number).
+ *  2. A table that shows women's shares carries one bar per row for a
+ *     chart (`bars`): every chart has its table.
+ *  3. A null, or a value that is not a number, is ".." (format.h).
+ * The report owns everything in it; jv_report_free() frees it all.
+ */
+#ifndef JV_RENDER_REPORT_H
+#define JV_RENDER_REPORT_H
+
+#include <cjson/cJSON.h>
+#include <glib.h>
+
+#include "render/i18n.h"
+
+typedef enum jv_tone {
+    JV_TONE_NONE = 0,
+    JV_TONE_BALANCED,
+    JV_TONE_MEN,     /* men-dominated */
+    JV_TONE_WOMEN,   /* women-dominated */
+    JV_TONE_MISSING  /* ".." */
+} jv_tone;
+
+typedef struct jv_cell {
+    char *text;
+    gboolean numeric; /* right-aligned */
+    jv_tone tone;
+} jv_cell;
+
+/* One bar of a chart of women's shares. */
+typedef struct jv_bar {
+    char *label;
+    char *text;          /* the share as displayed ("39,7 %" or "..") */
+    double share;        /* NaN: no value */
+    double lower, upper; /* NaN: no interval */
+    gboolean suppressed; /* no value because a cell is suppressed */
+    jv_tone tone;
+} jv_bar;
+
+/* One bar of a stacked chart: parts of a whole, in stack_names order. */
+typedef struct jv_stack {
+    char *label;
+    GArray *parts; /* double */
+} jv_stack;
+
+typedef struct jv_table {
+    char *caption;
+    char *note;            /* a line under the table, or NULL */
+    GPtrArray *header;     /* char*, one per column */
+    GPtrArray *rows;       /* GArray of jv_cell, one per column */
+    GPtrArray *bars;       /* jv_bar*: empty when there is no chart */
+    GPtrArray *stack_names; /* char*: parts of stacked bars */
+    GPtrArray *stacks;     /* jv_stack*: empty when there is no stacked chart */
+} jv_table;
+
+/* One indicator in one scope. */
+typedef struct jv_section {
+    char *indicator;
+    char *headline; /* a sentence, or NULL */
+    char *status;   /* why there is no result, or NULL */
+    GPtrArray *tables;
+} jv_section;
+
+typedef struct jv_scope {
+    char *name;     /* translated for the total */
+    gboolean total;
+    GPtrArray *sections; /* jv_section* */
+} jv_scope;
+
+typedef struct jv_report {
+    jv_lang lang;
+    char *title;
+    char *facts;       /* version and options in one line */
+    char *legend;      /* what ".." means */
+    jv_table *summary; /* a row per region and the total */
+    GPtrArray *summary_keys; /* char*: `<indicator>.<metric>` per column after the first */
+    GPtrArray *comparisons;  /* jv_table*: an indicator's women's share by region */
+    GPtrArray *goals;        /* jv_table*: goal fulfilment by region */
+    GPtrArray *scopes;       /* jv_scope* */
+    GPtrArray *warnings;     /* char* */
+    jv_table *inputs;        /* input files, or NULL */
+} jv_report;
+
+jv_report *jv_report_build(const cJSON *doc, jv_lang lang);
+void jv_report_free(jv_report *report);
+
+/* Building blocks, shared by the report's own files. */
+jv_table *jv_table_new(const char *caption);
+void jv_table_column(jv_table *table, const char *name);
+GArray *jv_table_row(jv_table *table);
+/* Appends a cell, taking `text`; tone MISSING is set for "..". */
+void jv_row_take(GArray *row, char *text, gboolean numeric, jv_tone tone);
+void jv_row_text(GArray *row, const char *text);
+void jv_table_bar(jv_table *table, const char *label, const char *text, double share,
+                  const cJSON *interval, gboolean suppressed, jv_tone tone);
+jv_tone jv_tone_for_balance(const char *balance);
+void jv_table_free(jv_table *table);
+
+/* report_result.c: one indicator's section in one scope (NULL when the
+ * scope does not have it). */
+jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indicator,
+                              const cJSON *entry);
+/* report_compare.c: the comparison and goal tables across scopes. */
+void jv_report_compare(jv_report *report, const cJSON *doc);
+
+#endif /* JV_RENDER_REPORT_H */

@@ -1,0 +1,421 @@
+/* tests/test_render.c — the renderers on tests/data/render/result.json, a
+ * small result document whose every number follows from the counts in
+ * tests/data/render/make_result.py (two regions, Norr and Syd, and the
+ * total; funding_share with a suppressed category and suppressed
+ * breakdown cells, participation with intervals, a skipped indicator,
+ * goal_fulfilment, and a custom indicator "mentoring").
+ *
+ * Golden files under tests/data/render/expected/ hold each format as it
+ * was reviewed line by line against the document; the hand-worked
+ * figures that matter most are also asserted here with their arithmetic.
+ * JV_RENDER_UPDATE_GOLDEN=1 rewrites the golden files (then review the
+ * diff). */
+#include "harness.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "render/render.h"
+
+static cJSON *load(const char *relpath)
+{
+    char *path = g_build_filename(JV_SRCDIR, "tests", "data", relpath, NULL), *text = NULL;
+    gsize length = 0;
+    cJSON *doc = NULL;
+    if (g_file_get_contents(path, &text, &length, NULL))
+        doc = cJSON_ParseWithLength(text, length);
+    g_free(text);
+    g_free(path);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    return doc;
+}
+
+static char *render(const char *format, jv_lang lang, jv_csv_dialect dialect, gboolean color)
+{
+    cJSON *doc = load("render/result.json");
+    jv_render_options options = {lang, color, dialect};
+    GError *error = NULL;
+    GString *out = jv_render_with(doc, format, &options, &error);
+    cJSON_Delete(doc);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    return g_string_free(out, FALSE);
+}
+
+/* Compares with tests/data/render/expected/<name>, naming the first line
+ * that differs. */
+static void golden(const char *name, const char *text)
+{
+    char *relpath = g_strconcat("render/expected/", name, NULL);
+    char *path = g_build_filename(JV_SRCDIR, "tests", "data", relpath, NULL);
+    if (g_getenv("JV_RENDER_UPDATE_GOLDEN") != NULL)
+        g_file_set_contents(path, text, -1, NULL);
+    char *expected = NULL;
+    CU_ASSERT_TRUE_FATAL(g_file_get_contents(path, &expected, NULL, NULL));
+    if (strcmp(expected, text) != 0) {
+        char **a = g_strsplit(expected, "\n", -1), **b = g_strsplit(text, "\n", -1);
+        for (guint i = 0; a[i] != NULL || b[i] != NULL; i++)
+            if (a[i] == NULL || b[i] == NULL || strcmp(a[i], b[i]) != 0) {
+                fprintf(stderr, "\n  %s line %u:\n  expected: %s\n  got:      %s\n", name, i + 1,
+                        a[i] ? a[i] : "(end)", b[i] ? b[i] : "(end)");
+                break;
+            }
+        g_strfreev(a);
+        g_strfreev(b);
+    }
+    CU_ASSERT_STRING_EQUAL(expected, text);
+    g_free(expected);
+    g_free(path);
+    g_free(relpath);
+}
+
+/* The first line starting with `prefix`, or "" (g_free it). */
+static char *line_starting(const char *text, const char *prefix)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    char *found = NULL;
+    for (char **l = lines; *l != NULL && found == NULL; l++)
+        if (g_str_has_prefix(*l, prefix))
+            found = g_strdup(*l);
+    g_strfreev(lines);
+    return found != NULL ? found : g_strdup("");
+}
+
+/* TRUE when the words appear in `line` in this order. */
+static gboolean in_order(const char *line, const char *const *words)
+{
+    const char *at = line;
+    for (; *words != NULL; words++) {
+        at = strstr(at, *words);
+        if (at == NULL) {
+            fprintf(stderr, "\n  '%s' not found in order in: %s\n", *words, line);
+            return FALSE;
+        }
+        at += strlen(*words);
+    }
+    return TRUE;
+}
+
+static void test_markdown_matches_golden_in_both_languages(void)
+{
+    char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
+    char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
+    golden("result.sv.md", sv);
+    golden("result.en.md", en);
+    g_free(sv);
+    g_free(en);
+}
+
+static void test_markdown_summary_has_hand_worked_shares(void)
+{
+    char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
+    char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
+    /* Norr: money 450 000 / (450 000 + 1 050 000) = 0.30; seats 12 / 21 =
+     * 0.5714; goals met 1 of 2 reported = 0.50; no share of regions for a
+     * region (..); mentees 7 / 10 = 0.70. */
+    char *norr = line_starting(sv, "| Norr ");
+    CU_ASSERT_TRUE(in_order(norr, (const char *const[]){"30,0 %", "57,1 %", "50,0 %", "..", "70,0 %", NULL}));
+    /* Syd: 900 000 / 2 000 000 = 0.45; participation skipped (..); 2 of 2
+     * goals met; mentees 4 / 10 = 0.40. */
+    char *syd = line_starting(sv, "| Syd ");
+    CU_ASSERT_TRUE(in_order(syd, (const char *const[]){"45,0 %", "..", "100,0 %", "..", "40,0 %", NULL}));
+    /* Total: 1 350 000 / 3 500 000 = 0.3857; seats as Norr; goals: no
+     * share_met headline for the total (..), 1 of 2 regions fulfil = 0.50;
+     * mentees 11 / 20 = 0.55. In English, "Total" and no space before %. */
+    char *total = line_starting(en, "| Total ");
+    CU_ASSERT_TRUE(in_order(total, (const char *const[]){"38.6%", "57.1%", "..", "50.0%", "55.0%", NULL}));
+    g_free(norr);
+    g_free(syd);
+    g_free(total);
+    g_free(sv);
+    g_free(en);
+}
+
+static void test_markdown_shows_other_categories_only_when_used(void)
+{
+    char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
+    /* Norr's funding split: mixed is suppressed (shown, ".."), unknown has
+     * 1 application (shown), non-binary is all zero (left out). Syd's has
+     * only women and men. The first "| Mått ... | Kvinnors andel |" header
+     * with Totalt is Norr's funding split. */
+    const char *norr = strstr(sv, "## Norr");
+    const char *syd = strstr(sv, "## Syd");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(norr);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(syd);
+    char *norr_header = line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+    CU_ASSERT_TRUE(in_order(norr_header, (const char *const[]){"Totalt", "Kvinnor", "Män", "Blandad", "Okänt", "Kvinnors andel", NULL}));
+    CU_ASSERT_PTR_NULL(strstr(norr_header, "Icke-binära"));
+    char *syd_header = line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+    CU_ASSERT_PTR_NULL(strstr(syd_header, "Blandad"));
+    CU_ASSERT_PTR_NULL(strstr(syd_header, "Okänt"));
+    /* Norr applications: total suppressed (..), women 10, men 20, mixed
+     * suppressed (..), unknown 1; share 10 / 30 = 33.3 %. */
+    char *applications = line_starting(norr, "| Ansökningar ");
+    CU_ASSERT_TRUE(in_order(applications, (const char *const[]){"..", "10", "20", "..", "1", "33,3 %", NULL}));
+    g_free(norr_header);
+    g_free(syd_header);
+    g_free(applications);
+    g_free(sv);
+}
+
+static void test_markdown_uses_language_for_numbers_and_labels(void)
+{
+    char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
+    char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
+    /* total money granted to women: 900 000 + 450 000 = 1 350 000 */
+    char *sv_line = line_starting(strstr(sv, "## Totalt"), "| Beviljat belopp ");
+    char *en_line = line_starting(strstr(en, "## Total"), "| Amount granted ");
+    CU_ASSERT_TRUE(in_order(sv_line, (const char *const[]){"1 350 000", "2 150 000", "38,6 %", NULL}));
+    CU_ASSERT_TRUE(in_order(en_line, (const char *const[]){"1,350,000", "2,150,000", "38.6%", NULL}));
+    /* mean fulfilment of the total: (1 + 0.25 + 1 + 1) / 4 = 0.8125 → 81.3 */
+    CU_ASSERT_PTR_NOT_NULL(strstr(sv, "| 81,3 % |"));
+    /* the skipped indicator says why, in the document's words */
+    CU_ASSERT_PTR_NOT_NULL(strstr(sv, "*Inte beräknad: the region has no table 'participation'*"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(en, "*Not computed: the region has no table 'participation'*"));
+    g_free(sv_line);
+    g_free(en_line);
+    g_free(sv);
+    g_free(en);
+}
+
+static void test_table_matches_golden_and_fits_100_columns(void)
+{
+    char *sv = render("table", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
+    char *en = render("table", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
+    golden("result.sv.txt", sv);
+    golden("result.en.txt", en);
+    char **lines = g_strsplit(sv, "\n", -1);
+    for (char **l = lines; *l != NULL; l++)
+        CU_ASSERT_TRUE(g_utf8_strlen(*l, -1) <= 100);
+    g_strfreev(lines);
+    CU_ASSERT_PTR_NULL(strchr(sv, '\033'));
+    g_free(sv);
+    g_free(en);
+}
+
+static void test_table_colours_only_when_asked_and_not_with_no_color(void)
+{
+    char *plain = render("table", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
+    char *coloured = render("table", JV_LANG_EN, JV_CSV_EXCEL, TRUE);
+    CU_ASSERT_PTR_NULL(strchr(plain, '\033'));
+    /* Norr's mentees 0.70 > 0.60: women-dominated, yellow */
+    CU_ASSERT_PTR_NOT_NULL(strstr(coloured, "\033[33m70.0%\033[0m"));
+    /* Norr's money 0.30 < 0.40: men-dominated, blue */
+    CU_ASSERT_PTR_NOT_NULL(strstr(coloured, "\033[34m30.0%\033[0m"));
+    cJSON *doc = load("render/result.json");
+    g_setenv("NO_COLOR", "1", TRUE);
+    GString *out = jv_render(doc, "table", TRUE, NULL);
+    CU_ASSERT_PTR_NULL(strchr(out->str, '\033'));
+    g_string_free(out, TRUE);
+    g_setenv("NO_COLOR", "", TRUE); /* empty: not set (no-color.org) */
+    g_unsetenv("TERM");
+    out = jv_render(doc, "table", TRUE, NULL);
+    CU_ASSERT_PTR_NOT_NULL(strchr(out->str, '\033'));
+    g_string_free(out, TRUE);
+    g_unsetenv("NO_COLOR");
+    cJSON_Delete(doc);
+    g_free(plain);
+    g_free(coloured);
+}
+
+static void test_table_splits_many_columns_into_blocks(void)
+{
+    /* 9 headline columns of ~10 characters and a 40-character region name:
+     * cut to 30 columns, and the columns spread over blocks ≤ 100 wide. */
+    GString *json = g_string_new("{\"evaluation\": {\"name\": \"wide\"}, \"summary\": [");
+    for (int r = 0; r < 2; r++) {
+        g_string_append_printf(json, "%s{\"region\": \"%s\"", r ? "," : "",
+                               r ? "total" : "A region with a very long name, too long");
+        for (int k = 0; k < 9; k++)
+            g_string_append_printf(json, ", \"ind%d.metric\": %d.25", k, 1000000 * (k + 1));
+        g_string_append(json, "}");
+    }
+    g_string_append(json, "]}");
+    cJSON *doc = cJSON_Parse(json->str);
+    jv_render_options options = {JV_LANG_SV, FALSE, JV_CSV_EXCEL};
+    GString *out = jv_render_with(doc, "table", &options, NULL);
+    char **lines = g_strsplit(out->str, "\n", -1);
+    int headers = 0;
+    for (char **l = lines; *l != NULL; l++) {
+        CU_ASSERT_TRUE(g_utf8_strlen(*l, -1) <= 100);
+        headers += g_str_has_prefix(*l, "Region ");
+    }
+    CU_ASSERT_TRUE(headers >= 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out->str, "A region with a very long nam\xe2\x80\xa6"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out->str, "(9) ind8.metric [ind8.metric]"));
+    g_strfreev(lines);
+    g_string_free(out, TRUE);
+    g_string_free(json, TRUE);
+    cJSON_Delete(doc);
+}
+
+static void test_csv_matches_golden_in_both_dialects(void)
+{
+    char *excel = render("csv", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
+    char *plain = render("csv", JV_LANG_SV, JV_CSV_PLAIN, FALSE);
+    golden("result.excel.csv", excel);
+    golden("result.plain.csv", plain);
+    g_free(excel);
+    g_free(plain);
+}
+
+static void test_csv_excel_dialect_is_what_swedish_excel_opens(void)
+{
+    char *excel = render("csv", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
+    char *plain = render("csv", JV_LANG_EN, JV_CSV_PLAIN, FALSE);
+    /* BOM, semicolons, CRLF; the language does not change the file */
+    CU_ASSERT_TRUE(g_str_has_prefix(excel, "\xef\xbb\xbfregion;indicator;group;value;gender;measure;number\r\n"));
+    CU_ASSERT_TRUE(g_str_has_prefix(plain, "region,indicator,group,value,gender,measure,number\n"));
+    CU_ASSERT_PTR_NULL(strchr(plain, '\r'));
+    /* women's share of Norr's money: 450 000 / 1 500 000 = 0.3 */
+    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;;women_share.amount_granted;0,3\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(plain, "\nNorr,funding_share,,,,women_share.amount_granted,0.3\n"));
+    /* a value holding the separator is quoted */
+    CU_ASSERT_PTR_NOT_NULL(strstr(excel, ";sector;\"retail; wholesale\";woman;suppressed;1\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(plain, ",sector,retail; wholesale,woman,suppressed,1\n"));
+    /* suppressed: an empty number */
+    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;mixed;applications;\r\n"));
+    char *sv = render("csv", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
+    CU_ASSERT_STRING_EQUAL(sv, excel);
+    g_free(sv);
+    g_free(excel);
+    g_free(plain);
+}
+
+/* The document's value at a CSV line's coordinates (see core/render/csv.c
+ * rule 1–3 for the shapes the test document has). */
+static const cJSON *resolve(cJSON *doc, char **f)
+{
+    const char *region = f[0], *indicator = f[1], *group = f[2], *value = f[3], *gender = f[4];
+    cJSON *scope = NULL, *s;
+    cJSON_ArrayForEach(s, cJSON_GetObjectItem(doc, "regions"))
+        if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(s, "name")), region) == 0)
+            scope = s;
+    if (scope == NULL && strcmp(region, "total") == 0)
+        scope = cJSON_GetObjectItem(doc, "total");
+    cJSON *entry = cJSON_GetObjectItem(cJSON_GetObjectItem(scope, "indicators"), indicator);
+    char *measure = g_strdup(f[5]);
+    int index = -1;
+    if (g_str_has_suffix(measure, ".lower") || g_str_has_suffix(measure, ".upper")) {
+        index = g_str_has_suffix(measure, ".lower") ? 0 : 1;
+        measure[strlen(measure) - 6] = '\0';
+    }
+    cJSON *node = cJSON_GetObjectItem(entry, "result");
+    if (strcmp(measure, "rows") == 0 || strcmp(measure, "skipped_rows") == 0)
+        node = entry;
+    else if (strcmp(group, "headline") == 0)
+        node = cJSON_GetObjectItem(node, "headline");
+    else if (group[0] != '\0') {
+        cJSON *list = cJSON_GetObjectItem(node, group);
+        if (list == NULL)
+            list = cJSON_GetObjectItem(cJSON_GetObjectItem(node, "breakdowns"), group);
+        node = cJSON_IsObject(list) ? list : NULL; /* a split object: chairs */
+        cJSON_ArrayForEach(s, list)
+        {
+            const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(s, "value"));
+            if (name == NULL)
+                name = cJSON_GetStringValue(cJSON_GetObjectItem(s, "goal_id"));
+            if (name != NULL && strcmp(name, value) == 0)
+                node = s;
+        }
+    }
+    if (strcmp(gender, "total") == 0)
+        node = cJSON_GetObjectItem(node, "total");
+    else if (gender[0] != '\0')
+        node = cJSON_GetObjectItem(cJSON_GetObjectItem(node, "by_gender"), gender);
+    char **path = g_strsplit(measure, ".", -1);
+    for (char **p = path; *p != NULL && node != NULL; p++)
+        node = cJSON_GetObjectItem(node, *p);
+    g_strfreev(path);
+    g_free(measure);
+    if (index >= 0)
+        node = cJSON_IsArray(node) ? cJSON_GetArrayItem(node, index) : node;
+    return node;
+}
+
+/* Splits one CSV record of the test document (fields hold no quotes or
+ * newlines; a quoted field may hold the separator). */
+static char **split_record(const char *line, char separator)
+{
+    GPtrArray *fields = g_ptr_array_new();
+    GString *field = g_string_new(NULL);
+    gboolean quoted = FALSE;
+    for (const char *p = line;; p++) {
+        if (*p == '"') {
+            quoted = !quoted;
+        } else if ((*p == separator && !quoted) || *p == '\0') {
+            g_ptr_array_add(fields, g_strdup(field->str));
+            g_string_truncate(field, 0);
+            if (*p == '\0')
+                break;
+        } else {
+            g_string_append_c(field, *p);
+        }
+    }
+    g_ptr_array_add(fields, NULL);
+    g_string_free(field, TRUE);
+    return (char **)g_ptr_array_free(fields, FALSE);
+}
+
+static void check_csv_round_trip(jv_csv_dialect dialect)
+{
+    char *text = render("csv", JV_LANG_SV, dialect, FALSE);
+    cJSON *doc = load("render/result.json");
+    char separator = dialect == JV_CSV_EXCEL ? ';' : ',';
+    const char *body = dialect == JV_CSV_EXCEL ? text + 3 : text;
+    char **lines = g_strsplit(body, dialect == JV_CSV_EXCEL ? "\r\n" : "\n", -1);
+    int numbers = 0, empty = 0, bad = 0;
+    for (char **l = lines + 1; *l != NULL && **l != '\0'; l++) {
+        char **f = split_record(*l, separator);
+        CU_ASSERT_EQUAL_FATAL(g_strv_length(f), 7);
+        const cJSON *v = resolve(doc, f);
+        if (f[6][0] == '\0') {
+            /* empty: the document has null there */
+            empty++;
+            if (!cJSON_IsNull(v))
+                bad++, fprintf(stderr, "\n  not null in the document: %s\n", *l);
+        } else {
+            char *number = g_strdup(f[6]);
+            for (char *p = number; *p; p++)
+                if (*p == ',')
+                    *p = '.';
+            double x = g_ascii_strtod(number, NULL);
+            double expected = cJSON_IsBool(v) ? (cJSON_IsTrue(v) ? 1 : 0) : v ? v->valuedouble : NAN;
+            if (!(cJSON_IsNumber(v) || cJSON_IsBool(v)) || x != expected)
+                bad++, fprintf(stderr, "\n  does not read back: %s\n", *l);
+            numbers++;
+            g_free(number);
+        }
+        g_strfreev(f);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    /* Hand count of the test document's numbers is not practical; these
+     * bounds catch a walk that stops early. */
+    CU_ASSERT_TRUE(numbers > 400);
+    CU_ASSERT_TRUE(empty > 50);
+    g_strfreev(lines);
+    cJSON_Delete(doc);
+    g_free(text);
+}
+
+static void test_csv_reads_back_to_the_documents_numbers_exactly(void)
+{
+    check_csv_round_trip(JV_CSV_EXCEL);
+    check_csv_round_trip(JV_CSV_PLAIN);
+}
+
+int main(void)
+{
+    static const jvt_test tests[] = {
+        {"markdown_matches_golden_in_both_languages", test_markdown_matches_golden_in_both_languages},
+        {"markdown_summary_has_hand_worked_shares", test_markdown_summary_has_hand_worked_shares},
+        {"markdown_shows_other_categories_only_when_used", test_markdown_shows_other_categories_only_when_used},
+        {"markdown_uses_language_for_numbers_and_labels", test_markdown_uses_language_for_numbers_and_labels},
+        {"table_matches_golden_and_fits_100_columns", test_table_matches_golden_and_fits_100_columns},
+        {"table_colours_only_when_asked_and_not_with_no_color", test_table_colours_only_when_asked_and_not_with_no_color},
+        {"table_splits_many_columns_into_blocks", test_table_splits_many_columns_into_blocks},
+        {"csv_matches_golden_in_both_dialects", test_csv_matches_golden_in_both_dialects},
+        {"csv_excel_dialect_is_what_swedish_excel_opens", test_csv_excel_dialect_is_what_swedish_excel_opens},
+        {"csv_reads_back_to_the_documents_numbers_exactly", test_csv_reads_back_to_the_documents_numbers_exactly},
+        {NULL, NULL}};
+    return jvt_main("render", tests);
+}
