@@ -7,6 +7,7 @@
 #include <jamvikt/plugin.h>
 
 #include "data/convert.h"
+#include "util/did_you_mean.h"
 
 void jv_header_init(jv_header *header, const jv_csv_record *record,
                     const jv_recode_table *table, char delimiter)
@@ -40,47 +41,15 @@ void jv_header_clear(jv_header *header)
     header->names = NULL;
 }
 
-/* Edit distance of two short strings (bytes), capped: enough to suggest. */
-static size_t distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 64 || m > 64)
-        return SIZE_MAX;
-    size_t row[65];
-    for (size_t j = 0; j <= m; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= n; i++) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= m; j++) {
-            size_t up = row[j];
-            size_t best = MIN(row[j] + 1, row[j - 1] + 1);
-            row[j] = MIN(best, diagonal + (a[i - 1] != b[j - 1]));
-            diagonal = up;
-        }
-    }
-    return row[m];
-}
-
-/* The header name closest to `wanted` (same letters ignoring case, or a
- * typo or two away), or NULL. */
+/* The header name closest to `wanted` (util/did_you_mean.h), or NULL. */
 static const char *suggest(const jv_header *header, const char *wanted)
 {
-    char *folded_wanted = g_utf8_casefold(wanted, -1);
-    const char *best = NULL;
-    size_t best_distance = strlen(wanted) >= 4 ? 3 : 1;
-    for (guint i = 0; i < header->names->len; i++) {
-        const char *name = g_ptr_array_index(header->names, i);
-        char *folded = g_utf8_casefold(name, -1);
-        size_t d = distance(folded, folded_wanted);
-        if (d < best_distance) {
-            best = name;
-            best_distance = d;
-        }
-        g_free(folded);
-    }
-    g_free(folded_wanted);
-    return best;
+    const char **candidates = g_new0(const char *, header->names->len + 1);
+    for (guint i = 0; i < header->names->len; i++)
+        candidates[i] = g_ptr_array_index(header->names, i);
+    const char *close = jv_did_you_mean(wanted, candidates);
+    g_free(candidates);
+    return close;
 }
 
 static void missing_error(const jv_header *header, const jv_table_source *source,
