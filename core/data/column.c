@@ -236,10 +236,10 @@ static int convert_empty(jv_role_column *c, jv_row_context *ctx, size_t row, cha
         c->numbers[row] = 0;
     if (c->booleans)
         c->booleans[row] = 0;
-    if (c->ids)
+    if (c->ids) {
         c->ids[row] = (jv_string){(const char *)(uintptr_t)ctx->ids->len, 0};
-    if (c->ids)
         g_byte_array_append(ctx->ids, (const guint8 *)"", 1);
+    }
     return 0;
 }
 
