@@ -391,6 +391,29 @@ static void test_min_cell_zero_suppresses_nothing(void)
     cJSON_Delete(doc);
 }
 
+/* Reading a file in chunks of a few bytes (many chunk states merged)
+ * gives the same result as reading it in one: merge() is exact. */
+static void test_result_does_not_depend_on_chunks(void)
+{
+    static const char *const evals[] = {"training_reach/basic.json",
+                                        "training_reach/population.json",
+                                        "training_reach/suppress.json"};
+    for (size_t i = 0; i < sizeof evals / sizeof evals[0]; i++) {
+        g_unsetenv("JAMVIKT_CHUNK_BYTES");
+        cJSON *whole = jvt_run(evals[i], -1, NULL);
+        g_setenv("JAMVIKT_CHUNK_BYTES", "24", TRUE);
+        cJSON *chunked = jvt_run(evals[i], -1, NULL);
+        g_unsetenv("JAMVIKT_CHUNK_BYTES");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(chunked);
+        CU_ASSERT(cJSON_Compare(jvt_get(whole, "regions"), jvt_get(chunked, "regions"), 1));
+        CU_ASSERT(cJSON_Compare(jvt_get(whole, "total"), jvt_get(chunked, "total"), 1));
+        CU_ASSERT(cJSON_Compare(jvt_get(whole, "warnings"), jvt_get(chunked, "warnings"), 1));
+        cJSON_Delete(whole);
+        cJSON_Delete(chunked);
+    }
+}
+
 int main(void)
 {
     static const jvt_test tests[] = {
@@ -413,6 +436,7 @@ int main(void)
         {"small cells are suppressed with their figures",
          test_small_cells_are_suppressed_with_their_figures},
         {"min_cell 0 suppresses nothing", test_min_cell_zero_suppresses_nothing},
+        {"the result does not depend on chunks", test_result_does_not_depend_on_chunks},
         {NULL, NULL},
     };
     return jvt_main("training_reach", tests);

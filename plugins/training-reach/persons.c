@@ -1,6 +1,7 @@
 /* plugins/training-reach/persons.c — the distinct-person set (persons.h):
  * identifiers hashed eight bytes at a time, open addressing with linear
- * probing at load factor <= 1/2, identifiers copied into one arena. */
+ * probing at load factor <= 1/2, hash tags in the slots, short identifiers
+ * inside their records and long ones in one arena. */
 #include "persons.h"
 
 #include <jamvikt/batch.h>
@@ -52,14 +53,19 @@ void tr_persons_clear(tr_persons *set)
 static int grow_slots(tr_persons *set)
 {
     size_t n = set->n_slots ? set->n_slots * 2 : 64;
-    uint32_t *slots = calloc(n, sizeof *slots);
+    if (n > ((size_t)1 << 32))
+        return -1;
+    uint64_t *slots = calloc(n, sizeof *slots);
     if (slots == NULL)
         return -1;
-    for (size_t i = 0; i < set->size; i++) {
-        size_t s = set->items[i].hash & (n - 1);
+    for (size_t i = 0; i < set->n_slots; i++) {
+        uint64_t v = set->slots[i];
+        if (v == 0)
+            continue;
+        size_t s = (size_t)(v >> 32) & (n - 1);
         while (slots[s] != 0)
             s = (s + 1) & (n - 1);
-        slots[s] = (uint32_t)i + 1;
+        slots[s] = v;
     }
     free(set->slots);
     set->slots = slots;
@@ -83,42 +89,61 @@ static int reserve(void **buffer, size_t *capacity, size_t needed, size_t unit,
     return 0;
 }
 
+int tr_persons_reserve(tr_persons *set, size_t more)
+{
+    if (more > (UINT32_MAX >> 2) || set->size + more >= (UINT32_MAX >> 1))
+        return -1;
+    while ((set->size + more + 1) * 2 > set->n_slots)
+        if (grow_slots(set) != 0)
+            return -1;
+    return reserve((void **)&set->items, &set->capacity, set->size + more + 1,
+                   sizeof *set->items, 64);
+}
+
 uint32_t tr_persons_intern(tr_persons *set, const char *key, size_t length,
                            uint64_t hash)
 {
-    if (length > UINT32_MAX || set->size >= UINT32_MAX - 1)
+    if (length > UINT32_MAX || set->size >= (UINT32_MAX >> 1))
         return TR_NO_INDEX;
     if ((set->size + 1) * 2 > set->n_slots && grow_slots(set) != 0)
         return TR_NO_INDEX;
+    /* The low 32 bits place the slot and, kept in it, tell most other
+     * persons apart without touching their records. */
+    uint64_t tag = (uint64_t)(uint32_t)hash << 32;
     size_t mask = set->n_slots - 1;
-    size_t s = hash & mask;
-    while (set->slots[s] != 0) {
-        uint32_t i = set->slots[s] - 1;
-        const tr_person *p = &set->items[i];
-        if (p->hash == hash && p->key_length == length &&
-            (length == 0 || memcmp(set->keys + p->key_offset, key, length) == 0))
+    size_t s = (size_t)(uint32_t)hash & mask;
+    for (uint64_t v; (v = set->slots[s]) != 0; s = (s + 1) & mask) {
+        if ((v & 0xffffffff00000000ull) != tag)
+            continue;
+        uint32_t i = (uint32_t)v - 1;
+        if (set->items[i].key_length == length &&
+            (length == 0 || memcmp(tr_persons_key(set, i), key, length) == 0))
             return i;
-        s = (s + 1) & mask;
     }
     if (reserve((void **)&set->items, &set->capacity, set->size + 1,
-                sizeof *set->items, 64) != 0 ||
-        reserve((void **)&set->keys, &set->keys_capacity,
-                set->keys_size + length + 1, 1, 1024) != 0)
+                sizeof *set->items, 64) != 0)
+        return TR_NO_INDEX;
+    if (length > TR_INLINE_KEY &&
+        reserve((void **)&set->keys, &set->keys_capacity, set->keys_size + length, 1,
+                4096) != 0)
         return TR_NO_INDEX;
     uint32_t index = (uint32_t)set->size;
     tr_person *p = &set->items[index];
     memset(p, 0, sizeof *p);
-    p->hash = hash;
     p->gender_position = TR_NO_POSITION;
-    p->key_offset = set->keys_size;
     p->key_length = (uint32_t)length;
     p->group = TR_NO_INDEX;
     p->gender = JV_UNKNOWN;
-    if (length > 0)
+    if (length <= TR_INLINE_KEY) {
+        if (length > 0)
+            memcpy(p->key.bytes, key, length);
+    } else {
+        p->key.offset = set->keys_size;
         memcpy(set->keys + set->keys_size, key, length);
-    set->keys_size += length;
+        set->keys_size += length;
+    }
     set->size++;
-    set->slots[s] = index + 1;
+    set->slots[s] = tag | (index + 1);
     return index;
 }
 

@@ -4,8 +4,8 @@
  *
  * Contract:
  *  1. Memory grows with distinct persons (and their extra target groups),
- *     never with rows: an identifier is copied once, into one growing byte
- *     arena, when its person is first seen.
+ *     never with rows: an identifier is copied once, when its person is
+ *     first seen (into the person's record when short, else an arena).
  *  2. Per person the set keeps only what merge() needs to stay exact in any
  *     order: the gender of the row with the smallest file position among
  *     the rows with a known gender (min wins), the set of known genders seen
@@ -26,31 +26,42 @@
 
 #define TR_NO_INDEX UINT32_MAX     /* no group / out of memory */
 #define TR_NO_POSITION UINT64_MAX  /* no row with a known gender yet */
+#define TR_INLINE_KEY 24           /* identifiers up to this long live in
+                                      the record itself */
 
+/* One cache line per person: a lookup that finds its person touches its
+ * slot and this record, nothing else, for identifiers of up to
+ * TR_INLINE_KEY bytes (longer ones are in the arena). */
 typedef struct tr_person {
-    uint64_t hash;
-    uint64_t gender_position; /* file position of the row that set gender */
     int64_t participations;   /* counted rows */
     int64_t hours;            /* fixed point, sum over counted rows */
-    size_t key_offset;        /* into tr_persons.keys */
-    uint32_t key_length;
+    uint64_t gender_position; /* file position of the row that set gender */
     uint32_t group;           /* first target group of a counted row */
+    uint32_t key_length;
     uint8_t gender;           /* jv_gender; JV_UNKNOWN until a known one */
     uint8_t genders_seen;     /* bit g: a row with known gender g */
+    uint8_t unused[6];
+    union {
+        char bytes[TR_INLINE_KEY]; /* key_length <= TR_INLINE_KEY */
+        size_t offset;             /* else: into tr_persons.keys */
+    } key;
 } tr_person;
 
 typedef struct tr_persons {
     tr_person *items;         /* dense, in order of first sight */
     size_t size, capacity;
-    uint32_t *slots;          /* open addressing: index + 1, 0 = empty */
+    uint64_t *slots;          /* open addressing: 32 hash bits << 32 |
+                                 (index + 1); 0 = empty */
     size_t n_slots;           /* power of two, or 0 */
-    char *keys;               /* the identifiers' bytes, back to back */
+    char *keys;               /* long identifiers' bytes, back to back */
     size_t keys_size, keys_capacity;
     uint64_t *pairs;          /* further groups: person << 32 | group */
     size_t n_pairs, pair_slots;
 } tr_persons;
 
 #define TR_PAIR_EMPTY UINT64_MAX
+
+_Static_assert(sizeof(tr_person) == 64, "a person is one cache line");
 
 void tr_persons_init(tr_persons *set);
 void tr_persons_clear(tr_persons *set);
@@ -61,10 +72,40 @@ uint64_t tr_persons_hash(const char *key, size_t length);
  * memory is exhausted. */
 uint32_t tr_persons_intern(tr_persons *set, const char *key, size_t length,
                            uint64_t hash);
+/* Makes room for `more` new persons, so that the next `more` calls of
+ * tr_persons_intern() move neither the slots nor the records (the
+ * prefetch hints below rely on that). 0 or -1. */
+int tr_persons_reserve(tr_persons *set, size_t more);
+
+#if defined(__GNUC__)
+#define TR_PREFETCH(address) __builtin_prefetch(address)
+#else
+#define TR_PREFETCH(address) ((void)(address))
+#endif
+
+/* Hints for a lookup a few rows ahead: first its slot, then (once the slot
+ * is likely cached) the record it points at. A set with no slots yet is
+ * left alone. Only hints: they change nothing. */
+static inline void tr_persons_prefetch_slot(const tr_persons *set, uint64_t hash)
+{
+    if (set->n_slots > 0)
+        TR_PREFETCH(&set->slots[(size_t)(uint32_t)hash & (set->n_slots - 1)]);
+}
+
+static inline void tr_persons_prefetch_record(const tr_persons *set, uint64_t hash)
+{
+    if (set->n_slots == 0)
+        return;
+    uint64_t v = set->slots[(size_t)(uint32_t)hash & (set->n_slots - 1)];
+    if (v != 0)
+        TR_PREFETCH(&set->items[(uint32_t)v - 1]);
+}
+
 /* The identifier of person `index` (not NUL-terminated). */
 static inline const char *tr_persons_key(const tr_persons *set, uint32_t index)
 {
-    return set->keys + set->items[index].key_offset;
+    const tr_person *p = &set->items[index];
+    return p->key_length <= TR_INLINE_KEY ? p->key.bytes : set->keys + p->key.offset;
 }
 
 /* Records that person `index` has a counted row in `group`. 0 or -1. */

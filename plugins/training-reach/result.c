@@ -47,8 +47,8 @@ int tr_check_population(jv_ctx *ctx, const tr_aggregate *agg, const char *region
             if (t->reached[g] <= t->population[g])
                 continue;
             tr_host->error(ctx,
-                           "region '%s': target group '%s': %lld persons reached "
-                           "(%s) but its population is %lld",
+                           "region '%s': target group '%s' reached %lld persons of "
+                           "gender %s, more than its population of %lld",
                            region != NULL ? region : tr_host->scope_name(ctx),
                            jvp_map_key(&agg->names, order[k]), (long long)t->reached[g],
                            tr_host->gender_name(g), (long long)t->population[g]);

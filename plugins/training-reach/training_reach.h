@@ -42,6 +42,8 @@ typedef struct tr_state {
     tr_persons persons;
     tr_aggregate agg;
     tr_codes training_groups, population_groups;
+    uint64_t *hashes;   /* consume(): the batch's identifier hashes */
+    size_t hashes_capacity;
     char *region;       /* the region's name for messages, or NULL */
 } tr_state;
 
