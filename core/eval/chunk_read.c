@@ -386,7 +386,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     work_clear(&w);
 }
 
-void jv_chunk_free(jv_run *run, jv_chunk *chunk)
+void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk)
 {
     for (guint s = 0; s < chunk->scopes->len; s++) {
         jv_chunk_scope *scope = g_ptr_array_index(chunk->scopes, s);
@@ -403,6 +403,12 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk)
         g_free(scope->name);
         g_free(scope);
     }
+    g_ptr_array_set_size(chunk->scopes, 0);
+}
+
+void jv_chunk_free(jv_run *run, jv_chunk *chunk)
+{
+    jv_chunk_drop_states(run, chunk);
     g_ptr_array_unref(chunk->scopes);
     for (guint i = 0; i < run->indicators->len; i++)
         g_free(chunk->failures[i]);

@@ -125,6 +125,8 @@ static void hash_file(jv_pass *pass)
     g_checksum_free(sum);
 }
 
+static void merge_finished(jv_run *run);
+
 /* A region's (listed regions) or a part's (column regions) tasks left. */
 static void task_done(jv_run *run, jv_chunk *chunk)
 {
@@ -141,6 +143,7 @@ static void run_task(gpointer data, gpointer user)
     if (t->chunk) {
         jv_chunk_read(user, t->chunk);
         task_done(user, t->chunk);
+        g_atomic_int_set(&t->chunk->finished, 1);
     } else {
         hash_file(t->hash);
     }
@@ -181,16 +184,19 @@ static void read_chunks(jv_run *run)
         for (guint k = 0; k < tasks->len; k++)
             g_thread_pool_push(pool, &g_array_index(tasks, task, k), NULL);
         while (g_atomic_int_get(&run->tasks_finished) < (gint)tasks->len) {
+            merge_finished(run);
             jv_progress_show(run->progress);
-            g_usleep(50000);
+            g_usleep(5000);
         }
         g_thread_pool_free(pool, FALSE, TRUE);
     } else {
         for (guint k = 0; k < tasks->len; k++) {
             run_task(&g_array_index(tasks, task, k), run);
+            merge_finished(run);
             jv_progress_show(run->progress);
         }
     }
+    merge_finished(run);
     jv_progress_free(run->progress);
     run->progress = NULL;
     g_free(run->tasks_left);
@@ -212,104 +218,114 @@ static gboolean chunk_errors(jv_run *run, GError **error)
     return TRUE;
 }
 
-/* Regions split from a column, in order of first appearance: by pass, then
- * by the position of their first row. */
-typedef struct first_seen {
-    const char *name;
-    guint pass;
-    guint64 position;
-} first_seen;
-
-static gint compare_first_seen(gconstpointer a, gconstpointer b)
-{
-    const first_seen *x = a, *y = b;
-    if (x->pass != y->pass)
-        return x->pass < y->pass ? -1 : 1;
-    return x->position < y->position ? -1 : x->position > y->position;
-}
-
-static void discover_regions(jv_run *run)
-{
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    GArray *order = g_array_new(FALSE, FALSE, sizeof(first_seen));
-    for (guint c = 0; c < run->chunks->len; c++) {
-        jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
-        for (guint s = 0; s < chunk->scopes->len; s++) {
-            jv_chunk_scope *scope = g_ptr_array_index(chunk->scopes, s);
-            first_seen f = {scope->name, chunk->pass->index, scope->first_position};
-            gpointer at;
-            if (g_hash_table_lookup_extended(seen, scope->name, NULL, &at)) {
-                first_seen *have = &g_array_index(order, first_seen, GPOINTER_TO_UINT(at));
-                if (compare_first_seen(&f, have) < 0)
-                    *have = f;
-            } else {
-                g_hash_table_insert(seen, scope->name, GUINT_TO_POINTER(order->len));
-                g_array_append_val(order, f);
-            }
-        }
-    }
-    g_array_sort(order, compare_first_seen);
-    run->n_regions = order->len;
-    run->regions = g_new0(jv_scope, run->n_regions ? run->n_regions : 1);
-    for (guint r = 0; r < order->len; r++)
-        jv_scope_init(run, &run->regions[r], (int)r, g_array_index(order, first_seen, r).name, NULL);
-    g_array_unref(order);
-    g_hash_table_unref(seen);
-}
-
-static jv_scope *scope_named(jv_run *run, const jv_chunk_scope *cs)
+/* The scope a chunk's rows belong to: a listed region, or a region named
+ * by the column, created at its first appearance (its index is given once
+ * all chunks are read, in order of first appearance). */
+static jv_scope *scope_for(jv_run *run, const jv_chunk *chunk, const jv_chunk_scope *cs)
 {
     if (cs->region >= 0)
         return &run->regions[cs->region];
-    for (size_t r = 0; r < run->n_regions; r++)
-        if (strcmp(run->regions[r].name, cs->name) == 0)
-            return &run->regions[r];
-    return NULL;
+    jv_scope *scope = g_hash_table_lookup(run->column_regions, cs->name);
+    if (scope == NULL) {
+        scope = g_new0(jv_scope, 1);
+        jv_scope_init(run, scope, JV_SCOPE_PENDING, cs->name, NULL);
+        scope->first_pass = chunk->pass->index;
+        scope->first_position = cs->first_position;
+        g_hash_table_insert(run->column_regions, scope->name, scope);
+    } else if (chunk->pass->index < scope->first_pass ||
+               (chunk->pass->index == scope->first_pass &&
+                cs->first_position < scope->first_position)) {
+        scope->first_pass = chunk->pass->index;
+        scope->first_position = cs->first_position;
+    }
+    return scope;
 }
 
-/* Joins every chunk's states into its region's, in chunk order. */
-static gboolean merge_chunks(jv_run *run, GError **error)
+/* Joins one finished chunk's states into its regions' and frees them. */
+static gboolean merge_chunk(jv_run *run, jv_chunk *chunk, GError **error)
 {
-    for (guint c = 0; c < run->chunks->len; c++) {
-        jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
-        for (guint i = 0; i < run->indicators->len; i++)
-            if (chunk->failures[i] != NULL)
-                jv_run_fail_indicator(run, i, chunk->failures[i]);
-        for (guint s = 0; s < chunk->scopes->len; s++) {
-            jv_chunk_scope *cs = g_ptr_array_index(chunk->scopes, s);
-            jv_scope *scope = scope_named(run, cs);
-            for (guint i = 0; i < run->indicators->len; i++) {
-                jv_outcome *o = &scope->outcomes[i];
-                o->rows += cs->rows[i];
-                o->skipped += cs->skipped[i];
-                if (cs->states[i] == NULL)
-                    continue;
-                if (o->state == NULL) {
-                    o->state = cs->states[i];
-                    cs->states[i] = NULL;
-                    continue;
-                }
-                jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-                if (ind->failed)
-                    continue;
-                jv_ctx ctx;
-                jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
-                if (ind->desc->merge(&ctx, o->state, cs->states[i]) != 0) {
-                    GError *e = NULL;
-                    jv_ctx_set_gerror(&ctx, "merge() failed without a message", &e);
-                    jv_ctx_clear_error(&ctx);
-                    if (!run->options->keep_going) {
-                        g_propagate_error(error, e);
-                        return FALSE;
-                    }
+    for (guint i = 0; i < run->indicators->len; i++)
+        if (chunk->failures[i] != NULL)
+            jv_run_fail_indicator(run, i, chunk->failures[i]);
+    gboolean ok = TRUE;
+    for (guint s = 0; s < chunk->scopes->len; s++) {
+        jv_chunk_scope *cs = g_ptr_array_index(chunk->scopes, s);
+        jv_scope *scope = scope_for(run, chunk, cs);
+        for (guint i = 0; i < run->indicators->len; i++) {
+            jv_outcome *o = &scope->outcomes[i];
+            o->rows += cs->rows[i];
+            o->skipped += cs->skipped[i];
+            jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+            if (cs->states[i] == NULL || ind->failed || !ok)
+                continue;
+            if (o->state == NULL) {
+                o->state = cs->states[i];
+                cs->states[i] = NULL;
+                continue;
+            }
+            jv_ctx ctx;
+            jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+            if (ind->desc->merge(&ctx, o->state, cs->states[i]) != 0) {
+                GError *e = NULL;
+                jv_ctx_set_gerror(&ctx, "merge() failed without a message", &e);
+                if (run->options->keep_going) {
                     jv_run_fail_indicator(run, i, e->message);
                     g_error_free(e);
+                } else {
+                    g_propagate_error(error, e);
+                    ok = FALSE;
                 }
-                jv_ctx_clear_error(&ctx);
             }
+            jv_ctx_clear_error(&ctx);
         }
     }
-    return TRUE;
+    jv_chunk_drop_states(run, chunk);
+    return ok;
+}
+
+/* Merges, in chunk order, every chunk that has finished (main thread). */
+static void merge_finished(jv_run *run)
+{
+    while (run->merged < run->chunks->len) {
+        jv_chunk *chunk = g_ptr_array_index(run->chunks, run->merged);
+        if (!g_atomic_int_get(&chunk->finished))
+            return;
+        run->merged++;
+        if (chunk->error == NULL && run->merge_error == NULL)
+            merge_chunk(run, chunk, &run->merge_error);
+        else
+            jv_chunk_drop_states(run, chunk);
+    }
+}
+
+static gint compare_first_seen(gconstpointer a, gconstpointer b)
+{
+    const jv_scope *x = *(jv_scope *const *)a, *y = *(jv_scope *const *)b;
+    if (x->first_pass != y->first_pass)
+        return x->first_pass < y->first_pass ? -1 : 1;
+    return x->first_position < y->first_position ? -1 : x->first_position > y->first_position;
+}
+
+/* Regions from a column, in order of first appearance: by pass, then by
+ * the position of their first row. */
+static void number_column_regions(jv_run *run)
+{
+    GPtrArray *order = g_ptr_array_new();
+    GList *values = g_hash_table_get_values(run->column_regions);
+    for (GList *v = values; v != NULL; v = v->next)
+        g_ptr_array_add(order, v->data);
+    g_list_free(values);
+    g_ptr_array_sort(order, compare_first_seen);
+    run->n_regions = order->len;
+    run->regions = g_new0(jv_scope, run->n_regions ? run->n_regions : 1);
+    for (guint r = 0; r < order->len; r++) {
+        jv_scope *scope = g_ptr_array_index(order, r);
+        run->regions[r] = *scope;
+        run->regions[r].index = (int)r;
+        g_free(scope);
+    }
+    g_ptr_array_unref(order);
+    g_hash_table_steal_all(run->column_regions);
 }
 
 /* What the passes add to the regions: the reader's counts and warnings,
@@ -525,6 +541,18 @@ static void pass_free(gpointer data)
 
 void jv_run_clear(jv_run *run)
 {
+    if (run->column_regions != NULL) {
+        GHashTableIter it;
+        gpointer value;
+        g_hash_table_iter_init(&it, run->column_regions);
+        while (g_hash_table_iter_next(&it, NULL, &value)) {
+            scope_clear(run, value);
+            g_free(value);
+        }
+        g_hash_table_unref(run->column_regions);
+    }
+    if (run->merge_error)
+        g_error_free(run->merge_error);
     for (guint c = 0; run->chunks && c < run->chunks->len; c++)
         jv_chunk_free(run, g_ptr_array_index(run->chunks, c));
     if (run->chunks)
@@ -565,6 +593,7 @@ void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_opti
     run->warnings = g_ptr_array_new_with_free_func(g_free);
     run->passes = g_ptr_array_new_with_free_func(pass_free);
     run->chunks = g_ptr_array_new();
+    run->column_regions = g_hash_table_new(g_str_hash, g_str_equal);
     run->inputs = g_array_new(FALSE, TRUE, sizeof(jv_input));
 }
 
@@ -591,10 +620,13 @@ cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *reg
     read_chunks(&run);
     if (!chunk_errors(&run, error))
         goto out;
-    if (evaluation->regions_column != NULL)
-        discover_regions(&run);
-    if (!merge_chunks(&run, error))
+    if (run.merge_error != NULL) {
+        g_propagate_error(error, run.merge_error);
+        run.merge_error = NULL;
         goto out;
+    }
+    if (evaluation->regions_column != NULL)
+        number_column_regions(&run);
     account_passes(&run);
     if (options->check_only) {
         doc = check_report(&run);

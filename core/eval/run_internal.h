@@ -44,6 +44,8 @@ typedef struct jv_scope {
     const jv_region_def *region; /* NULL for the total and column regions */
     jv_outcome *outcomes;/* one per indicator */
     GPtrArray *warnings; /* char* (owned) */
+    guint first_pass;    /* column regions: where first seen */
+    guint64 first_position;
 } jv_scope;
 
 /* One file of one table. */
@@ -81,6 +83,7 @@ typedef struct jv_chunk {
     GPtrArray *warnings;          /* the reader's and plugins' (owned) */
     GError *error;                /* a failure that stops the run */
     char *sha256;
+    gint finished;                /* atomic: read, states ready to merge */
 } jv_chunk;
 
 typedef struct jv_run {
@@ -101,6 +104,9 @@ typedef struct jv_run {
     struct jv_progress *progress;/* while reading */
     gint *tasks_left;            /* per listed region, while reading */
     gint tasks_finished;         /* atomic, while reading */
+    guint merged;                /* chunks merged so far (main thread) */
+    GError *merge_error;         /* a merge() failure */
+    GHashTable *column_regions;  /* name → jv_scope*, while reading */
 } jv_run;
 
 /* plan.c: the passes and chunks of the run; marks indicators skipped where
@@ -116,6 +122,8 @@ void jv_pass_source(const jv_pass *pass, jv_table_source *src, gboolean hash);
  * failure that stops the run. */
 void jv_chunk_read(jv_run *run, jv_chunk *chunk);
 void jv_chunk_free(jv_run *run, jv_chunk *chunk);
+/* Destroys the chunk's remaining states (after merging). */
+void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk);
 
 /* run.c */
 void jv_scope_init(jv_run *run, jv_scope *scope, int index, const char *name,
