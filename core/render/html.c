@@ -133,7 +133,8 @@ static void table(page *p, const jv_table *t, gboolean marks, gboolean last_is_t
         g_string_append(out, total ? "<tr class=\"total\">" : "<tr>");
         for (guint c = 0; c < row->len; c++) {
             const jv_cell *cell = &g_array_index(row, jv_cell, c);
-            if (c == 0)
+            gboolean name = c == 0 && !t->no_row_names;
+            if (name)
                 g_string_append(out, "<th scope=\"row\">");
             else
                 g_string_append_printf(out, "<td class=\"%s%s\">", cell->numeric ? "num" : "txt",
@@ -141,7 +142,7 @@ static void table(page *p, const jv_table *t, gboolean marks, gboolean last_is_t
             jv_html_escape(out, cell->text);
             if (marks)
                 tone_mark(p, cell->tone);
-            g_string_append(out, c == 0 ? "</th>" : "</td>");
+            g_string_append(out, name ? "</th>" : "</td>");
         }
         g_string_append(out, "</tr>\n");
     }

@@ -56,6 +56,7 @@ typedef struct jv_stack {
 typedef struct jv_table {
     char *caption;
     char *note;            /* a line under the table, or NULL */
+    gboolean no_row_names; /* the first column holds values, not row names */
     GPtrArray *header;     /* char*, one per column */
     GPtrArray *rows;       /* GArray of jv_cell, one per column */
     GPtrArray *bars;       /* jv_bar*: empty when there is no chart */

@@ -316,6 +316,7 @@ static jv_table *gender_object_table(const ctx *c, const char *key, const cJSON 
 static jv_table *flat_object_table(const ctx *c, const char *key, const cJSON *object)
 {
     jv_table *t = jv_table_new(jv_label_key(c->lang, key));
+    t->no_row_names = TRUE;
     GArray *row = jv_table_row(t);
     const cJSON *v;
     cJSON_ArrayForEach(v, object)
