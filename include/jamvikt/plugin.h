@@ -164,6 +164,15 @@ typedef struct jv_plugin {
 /* The entry function's type. */
 typedef const jv_plugin *(*jv_plugin_entry_fn)(const jv_host *host);
 
+/* Marks the entry function exported even when a plugin is built with
+ * -fvisibility=hidden. Every plugin defines exactly this function. */
+#if defined(__GNUC__)
+#define JV_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define JV_PLUGIN_EXPORT
+#endif
+JV_PLUGIN_EXPORT const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
+
 #ifdef __cplusplus
 }
 #endif
