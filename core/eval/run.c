@@ -140,14 +140,16 @@ static void task_done(jv_run *run, jv_chunk *chunk)
 static void run_task(gpointer data, gpointer user)
 {
     task *t = data;
+    jv_run *run = user;
     if (t->chunk) {
-        jv_chunk_read(user, t->chunk);
-        task_done(user, t->chunk);
+        jv_chunk_read(run, t->chunk);
+        task_done(run, t->chunk);
         g_atomic_int_set(&t->chunk->finished, 1);
     } else {
         hash_file(t->hash);
     }
-    g_atomic_int_inc(&((jv_run *)user)->tasks_finished);
+    if (run->finished_tasks != NULL)
+        g_async_queue_push(run->finished_tasks, t);
 }
 
 static void read_chunks(jv_run *run)
@@ -180,15 +182,23 @@ static void read_chunks(jv_run *run)
                                     listed ? "regions" : "parts", bytes);
     int threads = thread_count(run->options);
     if (threads > 1 && tasks->len > 1) {
+        /* Workers report each finished task on a queue; the main thread
+         * merges finished chunks in order as they come and redraws the
+         * progress line at least every 200 ms. */
+        run->finished_tasks = g_async_queue_new();
         GThreadPool *pool = g_thread_pool_new(run_task, run, threads, TRUE, NULL);
         for (guint k = 0; k < tasks->len; k++)
             g_thread_pool_push(pool, &g_array_index(tasks, task, k), NULL);
-        while (g_atomic_int_get(&run->tasks_finished) < (gint)tasks->len) {
-            merge_finished(run);
+        for (guint done = 0; done < tasks->len;) {
+            if (g_async_queue_timeout_pop(run->finished_tasks, 200000) != NULL) {
+                done++;
+                merge_finished(run);
+            }
             jv_progress_show(run->progress);
-            g_usleep(5000);
         }
         g_thread_pool_free(pool, FALSE, TRUE);
+        g_async_queue_unref(run->finished_tasks);
+        run->finished_tasks = NULL;
     } else {
         for (guint k = 0; k < tasks->len; k++) {
             run_task(&g_array_index(tasks, task, k), run);

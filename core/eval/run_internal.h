@@ -103,7 +103,7 @@ typedef struct jv_run {
     GPtrArray *warnings;         /* evaluation-wide (owned strings) */
     struct jv_progress *progress;/* while reading */
     gint *tasks_left;            /* per listed region, while reading */
-    gint tasks_finished;         /* atomic, while reading */
+    GAsyncQueue *finished_tasks; /* workers → main thread, while reading */
     guint merged;                /* chunks merged so far (main thread) */
     GError *merge_error;         /* a merge() failure */
     GHashTable *column_regions;  /* name → jv_scope*, while reading */

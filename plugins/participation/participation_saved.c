@@ -16,6 +16,8 @@
  */
 #include "participation.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 static void put_seats(jv_writer *w, const char *key, const int64_t *seats)
@@ -35,8 +37,16 @@ int part_save(jv_ctx *ctx, const void *state_, jv_writer *out)
     part_host->put_bool(out, "role_column", state->has_role);
     put_seats(out, "seats", state->seats);
     put_seats(out, "chair_seats", state->chair_seats);
+    /* Values in sorted order, so a state saves the same bytes however its
+     * chunks were merged. */
+    uint32_t *order = jvp_map_sorted(&state->arenas.map);
+    if (order == NULL) {
+        part_host->error(ctx, "out of memory while saving");
+        return -1;
+    }
     part_host->begin_array(out, "arenas");
-    for (size_t i = 0; i < state->arenas.map.size; i++) {
+    for (size_t k = 0; k < state->arenas.map.size; k++) {
+        size_t i = order[k];
         if (!state->arenas.seen[i])
             continue;
         part_host->begin_object(out, NULL);
@@ -50,11 +60,18 @@ int part_save(jv_ctx *ctx, const void *state_, jv_writer *out)
         part_host->end_object(out);
     }
     part_host->end_array(out);
+    free(order);
     part_host->begin_object(out, "breakdowns");
     for (size_t b = 0; b < state->n_by; b++) {
         const part_values *v = &state->by[b];
         part_host->begin_array(out, config != NULL ? config->by_names[b] : "");
-        for (size_t i = 0; i < v->map.size; i++) {
+        order = jvp_map_sorted(&v->map);
+        if (order == NULL) {
+            part_host->error(ctx, "out of memory while saving");
+            return -1;
+        }
+        for (size_t k = 0; k < v->map.size; k++) {
+            size_t i = order[k];
             if (!v->seen[i])
                 continue;
             part_host->begin_object(out, NULL);
@@ -62,6 +79,7 @@ int part_save(jv_ctx *ctx, const void *state_, jv_writer *out)
             put_seats(out, "seats", &v->seats[i * JV_GENDERS]);
             part_host->end_object(out);
         }
+        free(order);
         part_host->end_array(out);
     }
     part_host->end_object(out);
