@@ -17,7 +17,6 @@
 #include "participation.h"
 
 #include <stdlib.h>
-
 #include <string.h>
 
 static void put_seats(jv_writer *w, const char *key, const int64_t *seats)
