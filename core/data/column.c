@@ -8,6 +8,7 @@
 #include <jamvikt/plugin.h>
 
 #include "data/convert.h"
+#include "data/problem.h"
 #include "data/recode.h"
 
 static const char *const utf8_hint =
@@ -152,15 +153,17 @@ void jv_role_column_clear(jv_role_column *c)
 
 /* The code of a cell text not yet in the cache, for GENDER and CODED
  * columns; cached when found. */
-static int lookup_code(jv_role_column *c, const char *text, size_t length, uint64_t hash,
-                       char **message)
+static int lookup_code(jv_role_column *c, jv_row_context *ctx, const char *text, size_t length,
+                       uint64_t hash, char **message)
 {
     if (!g_utf8_validate(text, (gssize)length, NULL)) {
+        ctx->fail_code = JV_PROBLEM_ENCODING;
         *message = g_strdup(utf8_hint);
         return -1;
     }
     int value = jv_codes_lookup(c->codes, text, length);
     if (value < 0) {
+        ctx->fail_code = JV_PROBLEM_UNKNOWN_CODE;
         char *shown = jv_text_for_message(text, length);
         *message = g_strdup_printf("unknown %s '%s' — accepted: %s (add it under \"codes\" "
                                    "in the evaluation file)",
@@ -193,6 +196,7 @@ static int convert_category(jv_role_column *c, jv_row_context *ctx, size_t row,
         return 0;
     }
     if (!g_utf8_validate(text, (gssize)length, NULL)) {
+        ctx->fail_code = JV_PROBLEM_ENCODING;
         *message = g_strdup(utf8_hint);
         return -1;
     }
@@ -224,6 +228,7 @@ static int convert_empty(jv_role_column *c, jv_row_context *ctx, size_t row, cha
     if (c->kind == JV_CELL_CATEGORY && (c->request.flags & JV_ROLE_EMPTY_IS_VALUE))
         return convert_category(c, ctx, row, "", 0, message);
     if (c->request.flags & JV_ROLE_REQUIRED) {
+        ctx->fail_code = JV_PROBLEM_EMPTY_REQUIRED;
         *message = g_strdup("empty cell in required column; fill it in (or set "
                             "\"on_error\": \"skip\" to leave such rows out)");
         return -1;
@@ -243,13 +248,15 @@ static int convert_empty(jv_role_column *c, jv_row_context *ctx, size_t row, cha
     return 0;
 }
 
-static int check_sign(const jv_role_column *c, int64_t v, const char *text, size_t length,
-                      char **message)
+static int check_sign(const jv_role_column *c, jv_row_context *ctx, int64_t v, const char *text,
+                      size_t length, char **message)
 {
     gboolean negative_bad = (c->request.flags & JV_ROLE_NONNEGATIVE) && v < 0;
     gboolean nonpositive_bad = (c->request.flags & JV_ROLE_POSITIVE) && v <= 0;
     if (!negative_bad && !nonpositive_bad)
         return 0;
+    ctx->fail_code = JV_PROBLEM_OUT_OF_RANGE;
+    ctx->fail_status = JV_CONVERT_OK;
     char *shown = jv_text_for_message(text, length);
     *message = nonpositive_bad
                    ? g_strdup_printf("'%s' is not allowed: the value must be greater than 0",
@@ -272,7 +279,7 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
     case JV_CELL_CODED: {
         uint64_t hash = jv_intern_hash(text, length);
         const jv_intern_entry *e = jv_intern_find(&c->cache, text, length, hash);
-        int value = e ? (int)e->value : lookup_code(c, text, length, hash, message);
+        int value = e ? (int)e->value : lookup_code(c, ctx, text, length, hash, message);
         if (value < 0)
             return -1;
         if (value & JV_CODES_SCB) {
@@ -286,6 +293,7 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
         return convert_category(c, ctx, row, text, length, message);
     case JV_CELL_ID:
         if (jv_has_high_bytes(text, length) && !g_utf8_validate(text, (gssize)length, NULL)) {
+            ctx->fail_code = JV_PROBLEM_ENCODING;
             *message = g_strdup(utf8_hint);
             return -1;
         }
@@ -302,22 +310,50 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
         if (s == JV_CONVERT_ROUNDED)
             ctx->rounded[ctx->n_rounded++] = c;
         else if (s != JV_CONVERT_OK) {
+            ctx->fail_code = s == JV_CONVERT_COMMA_NOT_ALLOWED ? JV_PROBLEM_DECIMAL_COMMA
+                             : s == JV_CONVERT_OVERFLOW        ? JV_PROBLEM_OUT_OF_RANGE
+                                                               : JV_PROBLEM_TYPE_ERROR;
+            ctx->fail_status = (int)s;
             *message = jv_convert_message(s, text, length);
             return -1;
         }
-        if (check_sign(c, v, text, length, message) < 0)
+        if (check_sign(c, ctx, v, text, length, message) < 0)
             return -1;
         c->numbers[row] = v;
         return 0;
     }
     case JV_CELL_BOOLEAN:
         if (jv_convert_boolean(text, length, &c->booleans[row]) != JV_CONVERT_OK) {
+            ctx->fail_code = JV_PROBLEM_TYPE_ERROR;
+            ctx->fail_status = JV_CONVERT_NOT_BOOLEAN;
             *message = jv_convert_message(JV_CONVERT_NOT_BOOLEAN, text, length);
             return -1;
         }
         return 0;
     }
     return 0;
+}
+
+char *jv_role_column_hint(const jv_role_column *c, const jv_row_context *ctx,
+                          const char *text, size_t length)
+{
+    const char *code = ctx->fail_code ? ctx->fail_code : "";
+    if (strcmp(code, JV_PROBLEM_ENCODING) == 0)
+        return g_strdup("if the file was saved by Excel as \"CSV\" (not \"CSV UTF-8\"), set "
+                        "\"encoding\": \"windows-1252\" in the evaluation file");
+    if (strcmp(code, JV_PROBLEM_UNKNOWN_CODE) == 0)
+        return g_strdup_printf("accepted: %s; add other codes under \"codes\" in the "
+                               "evaluation file",
+                               jv_codes_accepted(c->codes));
+    if (strcmp(code, JV_PROBLEM_EMPTY_REQUIRED) == 0)
+        return g_strdup("fill it in (or set \"on_error\": \"skip\" to leave such rows out)");
+    if (strcmp(code, JV_PROBLEM_OUT_OF_RANGE) == 0 && ctx->fail_status == JV_CONVERT_OK)
+        return g_strdup((c->request.flags & JV_ROLE_POSITIVE) ? "the value must be greater than 0"
+                                                              : "the value must be 0 or more");
+    if (strcmp(code, JV_PROBLEM_TYPE_ERROR) == 0 || strcmp(code, JV_PROBLEM_DECIMAL_COMMA) == 0 ||
+        strcmp(code, JV_PROBLEM_OUT_OF_RANGE) == 0)
+        return jv_convert_hint((jv_convert_status)ctx->fail_status, text, length);
+    return NULL;
 }
 
 void jv_role_column_finish_rowset(jv_role_column *c, size_t n_rows, const GByteArray *ids)

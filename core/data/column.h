@@ -12,7 +12,9 @@
  *     the whole row is accepted (jv_row_commit), so a skipped row leaves
  *     no value behind; so are rounding counts and the SCB flag.
  *  4. A failed conversion returns -1 and a message for the user without
- *     the "FILE:LINE: column 'x': " prefix, which the reader adds.
+ *     the "FILE:LINE: column 'x': " prefix, which the reader adds; it also
+ *     leaves the problem's code (problem.h) in context->fail_code, so a
+ *     checking reader can ask jv_role_column_hint() what to do.
  */
 #ifndef JV_DATA_COLUMN_H
 #define JV_DATA_COLUMN_H
@@ -72,6 +74,9 @@ typedef struct jv_row_context {
     jv_pending_value *pending;
     jv_role_column **rounded; /* columns that rounded a value in the row */
     size_t n_pending, n_rounded;
+    /* the last failed conversion (set on failure only) */
+    const char *fail_code;        /* a JV_PROBLEM_* code */
+    int fail_status;              /* its jv_convert_status, if any */
 } jv_row_context;
 
 /* Sets up role request `request` read from record field `field` (-1: the
@@ -89,6 +94,12 @@ int jv_role_column_convert(jv_role_column *column, jv_row_context *context, size
 
 /* Points column->out at the arrays for a rowset of n_rows rows whose ID
  * texts lie in `ids`; resets the per-rowset state. */
+/* What to do about the cell (text, length) whose conversion just failed
+ * with context->fail_code; NULL when there is nothing to add. Newly
+ * allocated. */
+char *jv_role_column_hint(const jv_role_column *column, const jv_row_context *context,
+                          const char *text, size_t length);
+
 void jv_role_column_finish_rowset(jv_role_column *column, size_t n_rows, const GByteArray *ids);
 
 void jv_row_begin(jv_row_context *context);

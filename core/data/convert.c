@@ -237,6 +237,39 @@ char *jv_text_for_message(const char *text, size_t length)
     return result;
 }
 
+char *jv_convert_hint(jv_convert_status status, const char *text, size_t length)
+{
+    switch (status) {
+    case JV_CONVERT_EXPONENT:
+        return g_strdup("write the number out in full (format the column as a number in Excel)");
+    case JV_CONVERT_NAN_INF:
+        return g_strdup("leave the cell empty when the value is missing");
+    case JV_CONVERT_CURRENCY: {
+        const char *unit;
+        size_t unit_length;
+        if (!find_currency(text, length, &unit, &unit_length))
+            return g_strdup("remove the currency unit from the column");
+        char *shown = jv_text_for_message(unit, unit_length);
+        char *hint = g_strdup_printf("remove the currency unit '%s' from the column", shown);
+        g_free(shown);
+        return hint;
+    }
+    case JV_CONVERT_COMMA_NOT_ALLOWED:
+        return g_strdup("set \"decimal\": \",\" in the evaluation file");
+    case JV_CONVERT_BAD_GROUPING:
+        return g_strdup("spaces may only separate groups of three digits, as in 1 250 000");
+    case JV_CONVERT_OVERFLOW:
+        return g_strdup("the limit is about 9.2 × 10^14 for amounts, 9.2 × 10^18 for whole "
+                        "numbers");
+    case JV_CONVERT_NOT_WHOLE:
+        return g_strdup("write it without decimals");
+    case JV_CONVERT_NOT_BOOLEAN:
+        return g_strdup("accepted: ja, nej, yes, no, true, false, sant, falskt, 1, 0, j, n, y");
+    default:
+        return g_strdup("write numbers like 1250000, 1 250 000 or 1250000.50");
+    }
+}
+
 char *jv_convert_message(jv_convert_status status, const char *text, size_t length)
 {
     char *shown = jv_text_for_message(text, length);

@@ -62,6 +62,11 @@ jv_convert_status jv_convert_boolean(const char *text, size_t length, uint8_t *v
  * remove the currency unit 'kr' from the column". Newly allocated. */
 char *jv_convert_message(jv_convert_status status, const char *text, size_t length);
 
+/* What to do about `text` (the part of jv_convert_message after what is
+ * wrong), e.g. "remove the currency unit 'kr' from the column". Newly
+ * allocated. */
+char *jv_convert_hint(jv_convert_status status, const char *text, size_t length);
+
 /* The cell text as it may appear in a message: valid UTF-8 (bad bytes
  * replaced), cut after 60 characters. Newly allocated. */
 char *jv_text_for_message(const char *text, size_t length);

@@ -22,6 +22,7 @@
 #endif
 
 #include "data/dataset.h"
+#include "data/problem.h"
 
 struct jv_csv {
     int fd;
@@ -37,6 +38,7 @@ struct jv_csv {
     uint64_t bytes_read;
     gboolean eof, use_pread;
     GChecksum *checksum;
+    const char *problem;  /* the code of the last error (problem.h) */
     jv_string *fields;
     uint8_t *doubled;     /* per field: holds "" pairs to undo */
     size_t fields_cap;
@@ -130,6 +132,7 @@ static int refill(jv_csv *csv, uint64_t quote_line, GError **error)
     }
     if (csv->len == csv->cap) {
         if (csv->cap >= csv->max_record) {
+            csv->problem = JV_PROBLEM_CSV_SYNTAX;
             size_t mib = csv->max_record >> 20;
             if (quote_line)
                 g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
@@ -150,6 +153,7 @@ static int refill(jv_csv *csv, uint64_t quote_line, GError **error)
     while (csv->len < csv->cap && !csv->eof) {
         ssize_t got = read_some(csv, csv->buf + csv->len, csv->cap - csv->len);
         if (got < 0) {
+            csv->problem = JV_PROBLEM_UNREADABLE;
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO,
                         "%s: cannot read the file: %s", csv->display, g_strerror(errno));
             return -1;
@@ -168,8 +172,9 @@ static int refill(jv_csv *csv, uint64_t quote_line, GError **error)
     return 0;
 }
 
-static int nul_error(const jv_csv *csv, uint64_t line, GError **error)
+static int nul_error(jv_csv *csv, uint64_t line, GError **error)
 {
+    csv->problem = JV_PROBLEM_ENCODING;
     g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                 "%s:%" G_GUINT64_FORMAT ": the file contains a NUL byte, so it is not a "
                 "text file; save it as CSV in UTF-8 or Windows-1252",
@@ -217,6 +222,7 @@ done:;
 static int grow_fields(jv_csv *csv, GError **error)
 {
     if (csv->fields_cap >= JV_CSV_MAX_FIELDS) {
+        csv->problem = JV_PROBLEM_CSV_SYNTAX;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                     "%s:%" G_GUINT64_FORMAT ": a row has more than %zu fields; "
                     "is this a CSV file?",
@@ -295,6 +301,7 @@ static int parse_record(jv_csv *csv, jv_csv_record *record, uint64_t *quote_line
                 } else if (d == end) {
                     if (!eof)
                         goto more_quoted;
+                    csv->problem = JV_PROBLEM_CSV_SYNTAX;
                     g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                                 "%s:%" G_GUINT64_FORMAT ": a quoted field opened on this "
                                 "line is never closed: a closing quote (\") is missing",
@@ -317,6 +324,7 @@ static int parse_record(jv_csv *csv, jv_csv_record *record, uint64_t *quote_line
             while (is_blank(*p, delimiter))
                 p++;
             if (*p != delimiter && *p != '\n' && *p != '\r' && *p != '\0') {
+                csv->problem = JV_PROBLEM_CSV_SYNTAX;
                 g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                             "%s:%" G_GUINT64_FORMAT ": text follows a closing quote; a "
                             "quote inside a quoted field must be doubled (\"\")",
@@ -443,6 +451,11 @@ int jv_csv_next(jv_csv *csv, jv_csv_record *record, GError **error)
         if (r == PARSE_ERROR || refill(csv, quote_line, error) < 0)
             return -1;
     }
+}
+
+const char *jv_csv_problem(const jv_csv *csv)
+{
+    return csv->problem ? csv->problem : JV_PROBLEM_CSV_SYNTAX;
 }
 
 char jv_csv_delimiter(const jv_csv *csv)

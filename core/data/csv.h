@@ -62,6 +62,9 @@ jv_csv *jv_csv_new(int fd, const jv_csv_options *options, GError **error);
 /* 1: *record filled; 0: no more records; -1: error set. */
 int jv_csv_next(jv_csv *csv, jv_csv_record *record, GError **error);
 char jv_csv_delimiter(const jv_csv *csv);
+/* The problem code (data/problem.h) of the error jv_csv_next last
+ * returned: "csv-syntax", "encoding" (a NUL byte) or "unreadable-file". */
+const char *jv_csv_problem(const jv_csv *csv);
 /* Bytes read from fd so far (the whole file once jv_csv_next returned 0
  * on a whole-file reader). */
 uint64_t jv_csv_bytes_read(const jv_csv *csv);

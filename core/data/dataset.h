@@ -17,12 +17,19 @@
  *     JV_ON_ERROR_SKIP, leaves the row out and counts it.
  *  5. Warnings (SCB 1/2 gender codes read, values rounded to 4 decimals)
  *     are collected, one line each, worded for the user.
+ *  6. A checking reader (`jamvikt check`) records every problem it finds
+ *     in a jv_problem_list (data/problem.h) — each bad cell of a bad row,
+ *     every missing column, warnings about what usually means a wrong
+ *     export — and reads on to the end; a reader for a run is not slowed
+ *     by this.
  */
 #ifndef JV_DATA_DATASET_H
 #define JV_DATA_DATASET_H
 
 #include <glib.h>
 #include <jamvikt/batch.h>
+
+#include "data/problem.h"
 
 #define JV_ROWSET_CAPACITY 4096
 
@@ -102,5 +109,20 @@ jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
                                             const jv_role_request *roles, size_t n_roles,
                                             guint64 start, guint64 end, guint64 first_line,
                                             GError **error);
+
+/* Like jv_table_reader_open_range (start = end = 0: the whole file), but
+ * for checking: problems go to `problems` (borrowed; must outlive the
+ * reader) instead of stopping the read. A missing column leaves its role
+ * absent, a bad row is counted in jv_table_reader_skipped() and left out;
+ * jv_table_reader_next() then never fails: an error the tokenizer cannot
+ * read past is recorded and ends the file. Of the ranges of one file,
+ * only the one that starts at the first row reports the header's
+ * problems. NULL when the file cannot be read at all (the reason is in
+ * `problems`). Problems on a row are errors, or warnings when the source
+ * says "on_error": "skip". */
+jv_table_reader *jv_table_reader_open_checking(const jv_table_source *source,
+                                               const jv_role_request *roles, size_t n_roles,
+                                               guint64 start, guint64 end, guint64 first_line,
+                                               jv_problem_list *problems);
 
 #endif /* JV_DATA_DATASET_H */

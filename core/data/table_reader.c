@@ -1,46 +1,27 @@
 /* core/data/table_reader.c — reading one table file into rowsets
  * (contract in dataset.h): opens the file, maps the header, and turns
  * records into rows through the role columns (column.h), stopping at or
- * skipping bad rows as the source asks. Warnings are collected here. */
+ * skipping bad rows as the source asks. Warnings are collected here.
+ *
+ * A checking reader (jv_table_reader_open_checking) records every problem
+ * in its list and goes on. The per-row code is written once and inlined
+ * twice — with `checking` a constant FALSE for runs and TRUE for checks —
+ * so a run pays nothing for it: the checking work sits on error paths and
+ * in the TRUE copy only. */
 #include "data/dataset.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "data/column.h"
 #include "data/convert.h"
-#include "data/csv.h"
-#include "data/header.h"
-#include "data/recode.h"
-
-#define MAX_SKIP_REASONS 5
+#include "data/table_reader_private.h"
 
 G_DEFINE_QUARK(jv-data-error-quark, jv_data_error)
 
-struct jv_table_reader {
-    char *display;
-    jv_on_error on_error;
-    int fd;
-    jv_csv *csv;
-    GChecksum *checksum;
-    char *sha256;
-    const jv_recode_table *recode;
-    char *scratch;            /* recoded cells of the current row */
-    size_t scratch_size;
-    jv_header header;
-    size_t n_roles;
-    jv_role_column *roles;
-    jv_column *columns;       /* the rowset's view: copies of roles[i].out */
-    uint64_t positions[JV_ROWSET_CAPACITY];
-    uint64_t lines[JV_ROWSET_CAPACITY];
-    jv_rowset rowset;
-    jv_row_context row;
-    guint64 rows, skipped;
-    GPtrArray *warnings;
-    gboolean scb_warned, finished, failed;
-};
+
 
 /* Reads records until one that is not blank: 1, 0 at the end, -1. */
 static int next_record(jv_table_reader *r, jv_csv_record *record, GError **error)
@@ -63,10 +44,13 @@ static int next_record(jv_table_reader *r, jv_csv_record *record, GError **error
 }
 
 static int setup_roles(jv_table_reader *r, const jv_table_source *source,
-                       const jv_role_request *roles, size_t n_roles, GError **error)
+                       const jv_role_request *roles, size_t n_roles,
+                       jv_problem_list *problems, GError **error)
 {
     int *fields = g_new(int, n_roles ? n_roles : 1);
-    int status = jv_header_map(&r->header, source, roles, n_roles, fields, error);
+    int status = jv_header_map(&r->header, source, roles, n_roles, fields, problems, error);
+    if (problems != NULL)
+        jv_header_check(&r->header, r->display, fields, n_roles, problems);
     r->n_roles = n_roles;
     r->roles = g_new0(jv_role_column, n_roles ? n_roles : 1);
     r->columns = g_new0(jv_column, n_roles ? n_roles : 1);
@@ -103,13 +87,20 @@ static gboolean restart_at(jv_table_reader *r, guint64 start, guint64 end, guint
     return r->csv != NULL;
 }
 
-jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
-                                            const jv_role_request *roles, size_t n_roles,
-                                            guint64 start, guint64 end, guint64 first_line,
-                                            GError **error)
+/* A checking reader of a range: TRUE when the range starts at the file's
+ * first row, so that it, and only it, reports the header's problems. */
+static gboolean starts_at_first_row(jv_table_reader *r, guint64 start)
+{
+    jv_csv_record record;
+    return jv_csv_next(r->csv, &record, NULL) == 1 && record.offset == start;
+}
+
+/* Opens the file and reads its header. NULL + error (code: *problem). */
+static jv_table_reader *open_file(const jv_table_source *source, const char *display,
+                                  const char **problem, GError **error)
 {
     jv_encoding encoding;
-    const char *display = source->display_path ? source->display_path : source->path;
+    *problem = JV_PROBLEM_SETTINGS;
     if (!jv_encoding_parse(source->encoding, &encoding)) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                     "%s: unknown encoding '%s'; use \"utf-8\" or \"windows-1252\"", display,
@@ -127,16 +118,24 @@ jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
     r->recode = jv_recode_table_get(encoding);
     r->warnings = g_ptr_array_new_with_free_func(g_free);
     r->fd = open(source->path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
     if (r->fd < 0) {
         int saved = errno;
+        *problem = saved == ENOENT || saved == ENOTDIR ? JV_PROBLEM_MISSING_FILE
+                                                       : JV_PROBLEM_UNREADABLE;
         if (strcmp(source->path, display) == 0)
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open the file: %s",
                         display, g_strerror(saved));
         else
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open %s: %s",
                         display, source->path, g_strerror(saved));
-        jv_table_reader_free(r);
-        return NULL;
+        goto fail;
+    }
+    if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        *problem = JV_PROBLEM_UNREADABLE;
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO,
+                    "%s: is a folder, not a file; \"file\" must name a CSV file", display);
+        goto fail;
     }
     if (source->hash)
         r->checksum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -145,27 +144,65 @@ jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
                               .checksum = r->checksum};
     r->csv = jv_csv_new(r->fd, &options, error);
     if (r->csv == NULL) {
-        jv_table_reader_free(r);
-        return NULL;
+        gboolean io = error && *error && (*error)->code == JV_DATA_ERROR_IO;
+        gboolean bad_delimiter = source->delimiter == '"' || source->delimiter == '\n' ||
+                                 source->delimiter == '\r';
+        *problem = io ? JV_PROBLEM_UNREADABLE
+                      : bad_delimiter ? JV_PROBLEM_SETTINGS : JV_PROBLEM_ENCODING;
+        goto fail;
     }
     jv_csv_record record;
     int got = next_record(r, &record, error);
-    if (got == 0)
+    if (got == 0) {
+        *problem = JV_PROBLEM_EMPTY_FILE;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                     "%s: the file is empty; its first line must name the columns", display);
-    if (got <= 0) {
+    }
+    if (got < 0)
+        *problem = jv_csv_problem(r->csv);
+    if (got <= 0)
+        goto fail;
+    jv_header_init(&r->header, &record, r->recode, jv_csv_delimiter(r->csv));
+    return r;
+fail:
+    jv_table_reader_free(r);
+    return NULL;
+}
+
+static jv_table_reader *open_reader(const jv_table_source *source,
+                                    const jv_role_request *roles, size_t n_roles,
+                                    guint64 start, guint64 end, guint64 first_line,
+                                    jv_problem_list *problems, GError **error)
+{
+    const char *display = source->display_path ? source->display_path : source->path;
+    const char *problem;
+    GError *local = NULL;
+    jv_table_reader *r = open_file(source, display, &problem, &local);
+    gboolean range = start > 0 || end > 0;
+    /* a checking range reader keeps the header's problems apart until it
+     * knows whether it is the first range */
+    jv_problem_list *header_problems =
+        problems != NULL && range ? jv_problem_list_new(64) : problems;
+    if (r != NULL && setup_roles(r, source, roles, n_roles, header_problems, &local) < 0)
+        problem = JV_PROBLEM_SETTINGS;
+    else if (r != NULL && range) {
+        if (header_problems != problems && starts_at_first_row(r, start))
+            jv_problem_list_take(problems, header_problems);
+        if (!restart_at(r, start, end, first_line, &local))
+            problem = jv_csv_problem(r->csv);
+    }
+    if (header_problems != problems)
+        jv_problem_list_free(header_problems);
+    if (local != NULL) {
+        if (problems != NULL)
+            jv_table_check_error(problems, problem, display, local);
+        g_propagate_error(error, local);
         jv_table_reader_free(r);
         return NULL;
     }
-    char delimiter = jv_csv_delimiter(r->csv);
-    jv_header_init(&r->header, &record, r->recode, delimiter);
-    if (setup_roles(r, source, roles, n_roles, error) < 0 ||
-        ((start > 0 || end > 0) && !restart_at(r, start, end, first_line, error))) {
-        jv_table_reader_free(r);
-        return NULL;
-    }
+    r->problems = problems;
     r->row.decimal_comma =
-        source->decimal == ',' || (source->decimal == 0 && delimiter != ',');
+        source->decimal == ',' || (source->decimal == 0 && r->header.delimiter != ',');
     r->row.ids = g_byte_array_new();
     r->row.pending = g_new(jv_pending_value, n_roles ? n_roles : 1);
     r->row.rounded = g_new(jv_role_column *, n_roles ? n_roles : 1);
@@ -173,6 +210,27 @@ jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
     r->rowset.columns = r->columns;
     r->rowset.positions = r->positions;
     r->rowset.lines = r->lines;
+    return r;
+}
+
+jv_table_reader *jv_table_reader_open_range(const jv_table_source *source,
+                                            const jv_role_request *roles, size_t n_roles,
+                                            guint64 start, guint64 end, guint64 first_line,
+                                            GError **error)
+{
+    return open_reader(source, roles, n_roles, start, end, first_line, NULL, error);
+}
+
+jv_table_reader *jv_table_reader_open_checking(const jv_table_source *source,
+                                               const jv_role_request *roles, size_t n_roles,
+                                               guint64 start, guint64 end, guint64 first_line,
+                                               jv_problem_list *problems)
+{
+    g_return_val_if_fail(problems != NULL, NULL);
+    GError *error = NULL;
+    jv_table_reader *r =
+        open_reader(source, roles, n_roles, start, end, first_line, problems, &error);
+    g_clear_error(&error);
     return r;
 }
 
@@ -202,25 +260,21 @@ static int bad_row(jv_table_reader *r, const jv_csv_record *record, const char *
     return 0;
 }
 
-/* The cell of `field` as UTF-8 (recoded into the row's scratch space). */
-static inline void cell_text(jv_table_reader *r, const jv_string *field, size_t *used,
-                             const char **text, size_t *length)
-{
-    *text = field->data;
-    *length = field->length;
-    if (r->recode != NULL && jv_has_high_bytes(*text, *length)) {
-        char *out = r->scratch + *used;
-        *length = jv_recode(r->recode, *text, *length, out);
-        *text = out;
-        *used += *length;
-    }
-}
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 /* Converts one record into row n. 1: kept; 0: skipped; -1: error. */
-static int convert_row(jv_table_reader *r, const jv_csv_record *record, size_t n,
-                       GError **error)
+static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *record, size_t n,
+                                     const gboolean checking, GError **error)
 {
+    if (checking && !r->encoding_warned && r->recode == NULL)
+        jv_table_check_encoding(r, record);
     if (record->n_fields != r->header.names->len) {
+        if (checking)
+            return jv_table_check_field_count(r, record);
         char d = r->header.delimiter;
         char *message = g_strdup_printf(
             "row has %zu fields, the header has %u; a value that contains the delimiter "
@@ -244,6 +298,8 @@ static int convert_row(jv_table_reader *r, const jv_csv_record *record, size_t n
         jv_trim(&text, &length);
         char *message;
         if (jv_role_column_convert(c, &r->row, n, text, length, &message) < 0) {
+            if (checking)
+                return jv_table_check_row(r, record, n, i, text, length, message, used);
             jv_row_discard(&r->row);
             return bad_row(r, record, c->column_name, message, JV_DATA_ERROR_VALUE, error);
         }
@@ -259,6 +315,13 @@ static int convert_row(jv_table_reader *r, const jv_csv_record *record, size_t n
                                 "way round — if this file does, map them under \"codes\" in "
                                 "the evaluation file",
                                 r->display, column));
+        if (checking)
+            jv_problem_list_add(
+                r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_GENDER_CODES, r->display,
+                record->line, column, 0, NULL, 0,
+                g_strdup("the codes 1 and 2 were read as 1 = man, 2 = woman (SCB's coding); "
+                         "some systems code them the other way round"),
+                g_strdup("if this file does, map them under \"codes\" in the evaluation file"));
     }
     jv_row_commit(&r->row);
     return 1;
@@ -270,13 +333,22 @@ static void finish(jv_table_reader *r)
     r->finished = TRUE;
     if (r->checksum != NULL)
         r->sha256 = g_strdup(g_checksum_get_string(r->checksum));
-    for (size_t i = 0; i < r->n_roles; i++)
-        if (r->roles[i].rounded > 0)
-            warn(r, g_strdup_printf("%s: %" G_GUINT64_FORMAT " values in column '%s' had "
-                                    "more than 4 decimals and were rounded (half to even) "
-                                    "to 4",
-                                    r->display, r->roles[i].rounded,
-                                    r->roles[i].column_name));
+    for (size_t i = 0; i < r->n_roles; i++) {
+        if (r->roles[i].rounded == 0)
+            continue;
+        warn(r, g_strdup_printf("%s: %" G_GUINT64_FORMAT " values in column '%s' had "
+                                "more than 4 decimals and were rounded (half to even) "
+                                "to 4",
+                                r->display, r->roles[i].rounded, r->roles[i].column_name));
+        if (r->problems != NULL)
+            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ROUNDED,
+                                r->display, 0, r->roles[i].column_name, r->roles[i].field + 1,
+                                NULL, 0,
+                                g_strdup_printf("%" G_GUINT64_FORMAT " values had more than 4 "
+                                                "decimals and were rounded (half to even) to 4",
+                                                r->roles[i].rounded),
+                                NULL);
+    }
     if (r->skipped > 0)
         warn(r, g_strdup_printf("%s: %" G_GUINT64_FORMAT " %s skipped because of errors "
                                 "(\"on_error\": \"skip\")%s",
@@ -285,16 +357,10 @@ static void finish(jv_table_reader *r)
                                                               : ""));
 }
 
-const jv_rowset *jv_table_reader_next(jv_table_reader *r, GError **error)
+/* Up to a rowset of rows; `checking` is a constant at each call. */
+static ALWAYS_INLINE const jv_rowset *next_rows(jv_table_reader *r, const gboolean checking,
+                                                GError **error)
 {
-    g_return_val_if_fail(r != NULL, NULL);
-    if (r->failed) {
-        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: reading stopped at an earlier error", r->display);
-        return NULL;
-    }
-    if (r->finished)
-        return NULL;
     size_t n = 0;
     g_byte_array_set_size(r->row.ids, 0);
     while (n < JV_ROWSET_CAPACITY) {
@@ -304,8 +370,15 @@ const jv_rowset *jv_table_reader_next(jv_table_reader *r, GError **error)
             finish(r);
             break;
         }
+        if (checking && got < 0) {
+            /* the tokenizer cannot go on: what was read so far counts */
+            jv_table_check_error(r->problems, jv_csv_problem(r->csv), r->display, *error);
+            g_clear_error(error);
+            finish(r);
+            break;
+        }
         if (got > 0)
-            got = convert_row(r, &record, n, error);
+            got = convert_row(r, &record, n, checking, error);
         if (got < 0) {
             r->failed = TRUE;
             return NULL;
@@ -325,6 +398,23 @@ const jv_rowset *jv_table_reader_next(jv_table_reader *r, GError **error)
     r->rowset.n_rows = n;
     r->rows += n;
     return &r->rowset;
+}
+
+const jv_rowset *jv_table_reader_next(jv_table_reader *r, GError **error)
+{
+    g_return_val_if_fail(r != NULL, NULL);
+    if (r->failed) {
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: reading stopped at an earlier error", r->display);
+        return NULL;
+    }
+    if (r->finished)
+        return NULL;
+    if (r->problems != NULL) {
+        GError *local = NULL;
+        return next_rows(r, TRUE, &local);
+    }
+    return next_rows(r, FALSE, error);
 }
 
 const char *jv_table_reader_column_name(const jv_table_reader *r, size_t i)

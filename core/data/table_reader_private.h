@@ -1,0 +1,71 @@
+/* core/data/table_reader_private.h — the table reader's state, shared by
+ * table_reader.c (opening, reading rows) and table_check.c (what a
+ * checking reader records); not an interface for anything else. */
+#ifndef JV_DATA_TABLE_READER_PRIVATE_H
+#define JV_DATA_TABLE_READER_PRIVATE_H
+
+#include "data/column.h"
+#include "data/csv.h"
+#include "data/dataset.h"
+#include "data/header.h"
+#include "data/problem.h"
+#include "data/recode.h"
+
+#define MAX_SKIP_REASONS 5
+
+struct jv_table_reader {
+    char *display;
+    jv_on_error on_error;
+    int fd;
+    jv_csv *csv;
+    GChecksum *checksum;
+    char *sha256;
+    const jv_recode_table *recode;
+    char *scratch;            /* recoded cells of the current row */
+    size_t scratch_size;
+    jv_header header;
+    size_t n_roles;
+    jv_role_column *roles;
+    jv_column *columns;       /* the rowset's view: copies of roles[i].out */
+    uint64_t positions[JV_ROWSET_CAPACITY];
+    uint64_t lines[JV_ROWSET_CAPACITY];
+    jv_rowset rowset;
+    jv_row_context row;
+    guint64 rows, skipped;
+    GPtrArray *warnings;
+    gboolean scb_warned, finished, failed;
+    jv_problem_list *problems; /* a checking reader's (borrowed), else NULL */
+    gboolean encoding_warned, comma_warned;
+};
+
+/* The cell of `field` as UTF-8 (recoded into the row's scratch space). */
+static inline void cell_text(jv_table_reader *r, const jv_string *field, size_t *used,
+                             const char **text, size_t *length)
+{
+    *text = field->data;
+    *length = field->length;
+    if (r->recode != NULL && jv_has_high_bytes(*text, *length)) {
+        char *out = r->scratch + *used;
+        *length = jv_recode(r->recode, *text, *length, out);
+        *text = out;
+        *used += *length;
+    }
+}
+
+/* table_check.c: what a checking reader records (each also counts the row
+ * as skipped where it says so). */
+
+/* An error whose message reads "FILE[:LINE]: text", as a problem. */
+void jv_table_check_error(jv_problem_list *problems, const char *code, const char *display,
+                          const GError *error);
+/* The first value that is not UTF-8 in a file read as UTF-8. */
+void jv_table_check_encoding(jv_table_reader *r, const jv_csv_record *record);
+/* A row whose field count differs from the header's; skipped. Returns 0. */
+int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record);
+/* The cell of role `first` failed (text, length, message: taken); records
+ * it and every other failing cell of the row, which is skipped. `used`:
+ * the row's scratch space used so far. Returns 0. */
+int jv_table_check_row(jv_table_reader *r, const jv_csv_record *record, size_t n, size_t first,
+                       const char *text, size_t length, char *message, size_t used);
+
+#endif /* JV_DATA_TABLE_READER_PRIVATE_H */
