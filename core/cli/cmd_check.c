@@ -1,12 +1,193 @@
 /* core/cli/cmd_check.c — `jamvikt check EVALUATION.json`: validates the
  * evaluation file, the plugins it names and every table (files, columns,
- * codes, values) without computing anything. */
+ * codes, values) without computing anything, and reports every problem it
+ * finds, not just the first (up to JV_PROBLEMS_PER_FILE per file, then it
+ * says the file's report is partial).
+ *
+ * Output: each problem on stderr as "error: FILE:LINE: column 'x':
+ * message [code]" (or "warning: ..."), then one summary line on stdout.
+ * With --json, one JSON report on stdout instead: "valid", "files" (per
+ * file: rows, skipped_rows, errors, warnings, partial), "errors" and
+ * "warnings" (problem objects: severity, code, file, line, column, field,
+ * value, message, hint), "regions", "skipped". Exit status 1 when there is
+ * any error (warnings alone: 0), 2 on a usage error. */
 #include "cli/cli.h"
 #include "eval/evaluation.h"
 #include "eval/run.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* The problem code of a failure that stopped the check before or while
+ * reading (the evaluation file, a plugin, a file that cannot be split). */
+static const char *failure_code(const GError *error)
+{
+    if (error->domain == JV_DATA_ERROR)
+        return error->code == JV_DATA_ERROR_IO ? JV_PROBLEM_UNREADABLE : JV_PROBLEM_CSV_SYNTAX;
+    return "evaluation-file";
+}
+
+/* A report with the one error that stopped the check. "FILE:LINE[:COL]: "
+ * at the start of the message gives file and line. */
+static cJSON *failure_report(const char *path, const GError *error)
+{
+    const char *text = error->message, *file_end = NULL;
+    guint64 line = 0;
+    size_t n = strlen(path);
+    if (strncmp(text, path, n) == 0 && text[n] == ':')
+        file_end = text + n;
+    else
+        file_end = strstr(text, ": ");
+    char *file = file_end ? g_strndup(text, (gsize)(file_end - text)) : g_strdup(path);
+    if (file_end != NULL) {
+        const char *t = file_end;
+        if (t[0] == ':' && g_ascii_isdigit(t[1])) {
+            char *end;
+            line = g_ascii_strtoull(t + 1, &end, 10);
+            t = end;
+            if (t[0] == ':' && g_ascii_isdigit(t[1])) {
+                (void)g_ascii_strtoull(t + 1, &end, 10); /* the column */
+                t = end;
+            }
+        }
+        if (t[0] == ':' && t[1] == ' ')
+            text = t + 2;
+    }
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddBoolToObject(doc, "valid", FALSE);
+    cJSON_AddArrayToObject(doc, "files");
+    cJSON *errors = cJSON_AddArrayToObject(doc, "errors");
+    cJSON_AddArrayToObject(doc, "warnings");
+    cJSON *p = cJSON_CreateObject();
+    cJSON_AddStringToObject(p, "severity", "error");
+    cJSON_AddStringToObject(p, "code", failure_code(error));
+    cJSON_AddStringToObject(p, "file", file);
+    cJSON_AddItemToObject(p, "line", line ? cJSON_CreateNumber((double)line) : cJSON_CreateNull());
+    cJSON_AddNullToObject(p, "column");
+    cJSON_AddNullToObject(p, "field");
+    cJSON_AddNullToObject(p, "value");
+    cJSON_AddStringToObject(p, "message", text);
+    cJSON_AddNullToObject(p, "hint");
+    cJSON_AddItemToArray(errors, p);
+    g_free(file);
+    return doc;
+}
+
+static const char *string_of(const cJSON *object, const char *key)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, key);
+    return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+static double number_of(const cJSON *object, const char *key)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, key);
+    return cJSON_IsNumber(item) ? item->valuedouble : 0;
+}
+
+/* A problem to print, and where it belongs in the output. */
+typedef struct listed {
+    const cJSON *problem;
+    const char *severity;
+    int file;       /* position of its file in the report's files */
+    double line, field;
+} listed;
+
+static gint compare_listed(gconstpointer a, gconstpointer b)
+{
+    const listed *x = a, *y = b;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->field > y->field) - (x->field < y->field);
+}
+
+static void add_listed(GArray *all, const cJSON *report, const char *key, const char *severity)
+{
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(report, "files");
+    const cJSON *p;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(report, key))
+    {
+        listed l = {p, severity, cJSON_GetArraySize(files), number_of(p, "line"),
+                    number_of(p, "field")};
+        int k = 0;
+        const cJSON *file;
+        cJSON_ArrayForEach(file, files)
+        {
+            if (g_strcmp0(string_of(file, "file"), string_of(p, "file")) == 0) {
+                l.file = k;
+                break;
+            }
+            k++;
+        }
+        g_array_append_val(all, l);
+    }
+}
+
+/* Every problem, file by file and line by line, on stderr:
+ * "error: FILE:LINE: column 'x': message [code]". */
+static void print_problems(const cJSON *report)
+{
+    GArray *all = g_array_new(FALSE, FALSE, sizeof(listed));
+    add_listed(all, report, "errors", "error");
+    add_listed(all, report, "warnings", "warning");
+    g_array_sort(all, compare_listed);
+    for (guint i = 0; i < all->len; i++) {
+        const listed *l = &g_array_index(all, listed, i);
+        GString *s = g_string_new(l->severity);
+        g_string_append_printf(s, ": %s", string_of(l->problem, "file"));
+        if (l->line > 0)
+            g_string_append_printf(s, ":%.0f", l->line);
+        g_string_append(s, ": ");
+        if (string_of(l->problem, "column") != NULL)
+            g_string_append_printf(s, "column '%s': ", string_of(l->problem, "column"));
+        g_string_append_printf(s, "%s [%s]", string_of(l->problem, "message"),
+                               string_of(l->problem, "code"));
+        fprintf(stderr, "%s\n", s->str);
+        g_string_free(s, TRUE);
+    }
+    g_array_unref(all);
+}
+
+static void print_report(const char *path, const cJSON *report)
+{
+    const cJSON *errors = cJSON_GetObjectItemCaseSensitive(report, "errors");
+    print_problems(report);
+    double n_errors = 0, n_warnings = 0, rows = 0;
+    int n_files = 0;
+    const cJSON *file;
+    cJSON_ArrayForEach(file, cJSON_GetObjectItemCaseSensitive(report, "files"))
+    {
+        n_errors += number_of(file, "errors");
+        n_warnings += number_of(file, "warnings");
+        rows += number_of(file, "rows");
+        n_files += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(file, "found"));
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(file, "partial")))
+            fprintf(stderr,
+                    "note: %s: the report for this file is partial: it has %.0f errors and "
+                    "%.0f warnings, of which only the first %d are listed\n",
+                    string_of(file, "file"), number_of(file, "errors"),
+                    number_of(file, "warnings"), JV_PROBLEMS_PER_FILE);
+    }
+    int n_regions = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(report, "regions"));
+    if (n_errors == 0 && cJSON_GetArraySize(errors) > 0) /* stopped before reading */
+        n_errors = cJSON_GetArraySize(errors);
+    GString *counts = g_string_new(NULL);
+    g_string_append_printf(counts, "%d %s, %d %s, %.0f %s checked", n_regions,
+                           n_regions == 1 ? "region" : "regions", n_files,
+                           n_files == 1 ? "file" : "files", rows, rows == 1 ? "row" : "rows");
+    if (n_errors > 0)
+        printf("%s: %.0f %s, %.0f %s — %s\n", path, n_errors, n_errors == 1 ? "error" : "errors",
+               n_warnings, n_warnings == 1 ? "warning" : "warnings", counts->str);
+    else if (n_warnings > 0)
+        printf("%s: OK with %.0f %s — %s\n", path, n_warnings,
+               n_warnings == 1 ? "warning" : "warnings", counts->str);
+    else
+        printf("%s: OK — %s\n", path, counts->str);
+    g_string_free(counts, TRUE);
+}
 
 int jv_cmd_check(int argc, char **argv)
 {
@@ -18,8 +199,9 @@ int jv_cmd_check(int argc, char **argv)
         {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the report as JSON", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new("EVALUATION.json");
-    g_option_context_set_summary(context,
-                                 "Validate files, columns and codes of an evaluation; compute nothing.");
+    g_option_context_set_summary(
+        context, "Validate files, columns, codes and values of an evaluation; compute nothing.\n"
+                 "Every problem found is listed (up to 20 per file), with a code and a hint.");
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_evaluation *evaluation = NULL;
@@ -28,7 +210,8 @@ int jv_cmd_check(int argc, char **argv)
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
     if (argc != 2) {
-        rc = jv_cli_usage("check", argc < 2 ? "no evaluation file given" : "more than one evaluation file given");
+        rc = jv_cli_usage("check", argc < 2 ? "no evaluation file given"
+                                            : "more than one evaluation file given");
         goto out;
     }
     GError *error = NULL;
@@ -39,47 +222,23 @@ int jv_cmd_check(int argc, char **argv)
         report = jv_run_evaluation(evaluation, registry, &options, NULL, &error);
     }
     if (report == NULL) {
-        if (json) {
-            cJSON *doc = cJSON_CreateObject();
-            cJSON_AddBoolToObject(doc, "valid", FALSE);
-            cJSON *errors = cJSON_AddArrayToObject(doc, "errors");
-            cJSON_AddItemToArray(errors, cJSON_CreateString(error->message));
-            char *text = cJSON_Print(doc);
-            printf("%s\n", text);
-            free(text);
-            cJSON_Delete(doc);
-            rc = JV_EXIT_FAILURE;
-        } else {
+        if (!json) {
             rc = jv_cli_fail("%s", error->message);
+            g_error_free(error);
+            goto out;
         }
+        report = failure_report(argv[1], error);
         g_error_free(error);
-        goto out;
     }
-    cJSON_AddBoolToObject(report, "valid", TRUE);
+    gboolean valid = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(report, "valid"));
     if (json) {
         char *text = cJSON_Print(report);
         printf("%s\n", text);
         free(text);
     } else {
-        int tables = 0;
-        double rows = 0;
-        const cJSON *region, *table, *item;
-        cJSON_ArrayForEach(region, cJSON_GetObjectItemCaseSensitive(report, "regions"))
-        {
-            cJSON_ArrayForEach(table, cJSON_GetObjectItemCaseSensitive(region, "tables"))
-            {
-                tables++;
-                rows += cJSON_GetObjectItemCaseSensitive(table, "rows")->valuedouble;
-            }
-            cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(region, "skipped"))
-                printf("note: %s\n", item->valuestring);
-        }
-        cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(report, "warnings"))
-            printf("warning: %s\n", item->valuestring);
-        printf("%s: OK — %d regions, %d tables, %.0f rows checked\n", argv[1],
-               cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(report, "regions")), tables, rows);
+        print_report(argv[1], report);
     }
-    rc = JV_EXIT_OK;
+    rc = valid ? JV_EXIT_OK : JV_EXIT_FAILURE;
 out:
     cJSON_Delete(report);
     jv_registry_free(registry);

@@ -342,12 +342,21 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     jv_pass_source(pass, &src, run->hash_inputs && whole);
     GError *error = NULL;
     const jv_role_request *requests = (const jv_role_request *)w.plan.requests->data;
-    w.reader = whole ? jv_table_reader_open(&src, requests, w.plan.requests->len, &error)
-                     : jv_table_reader_open_range(&src, requests, w.plan.requests->len,
-                                                  chunk->start, chunk->end, chunk->first_line,
-                                                  &error);
+    if (run->options->check_only) {
+        /* checking: every problem goes to the chunk's list, none stops */
+        chunk->problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
+        w.reader = jv_table_reader_open_checking(&src, requests, w.plan.requests->len,
+                                                 chunk->start, chunk->end, chunk->first_line,
+                                                 chunk->problems);
+    } else {
+        w.reader = whole ? jv_table_reader_open(&src, requests, w.plan.requests->len, &error)
+                         : jv_table_reader_open_range(&src, requests, w.plan.requests->len,
+                                                      chunk->start, chunk->end,
+                                                      chunk->first_line, &error);
+    }
     if (w.reader == NULL) {
-        set_error(chunk, error);
+        if (error != NULL)
+            set_error(chunk, error);
         work_clear(&w);
         return;
     }
@@ -381,7 +390,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     chunk->bytes = jv_table_reader_bytes(w.reader);
     chunk->sha256 = g_strdup(jv_table_reader_sha256(w.reader));
     const GPtrArray *warnings = jv_table_reader_warnings(w.reader);
-    for (guint k = 0; k < warnings->len; k++)
+    for (guint k = 0; k < warnings->len && chunk->problems == NULL; k++)
         g_ptr_array_add(chunk->warnings, g_strdup(g_ptr_array_index(warnings, k)));
     work_clear(&w);
 }
@@ -417,5 +426,6 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk)
     if (chunk->error)
         g_error_free(chunk->error);
     g_free(chunk->sha256);
+    jv_problem_list_free(chunk->problems);
     g_free(chunk);
 }

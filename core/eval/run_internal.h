@@ -82,6 +82,7 @@ typedef struct jv_chunk {
     guint64 rows, skipped, bytes; /* the reader's */
     GPtrArray *warnings;          /* the reader's and plugins' (owned) */
     GError *error;                /* a failure that stops the run */
+    jv_problem_list *problems;    /* check_only: what the reader found */
     char *sha256;
     gint finished;                /* atomic: read, states ready to merge */
 } jv_chunk;
