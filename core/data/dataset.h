@@ -102,6 +102,11 @@ void jv_table_reader_free(jv_table_reader *reader);
  * the header; a start of 0 alone means "read the file whole". */
 gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *starts,
                         GArray *lines, GError **error);
+/* The same, calling found(start, line, user) for each start as soon as it
+ * is known (in order), so reading can begin before the split ends. */
+typedef void (*jv_split_fn)(guint64 start, guint64 line, void *user);
+gboolean jv_table_split_each(const jv_table_source *source, size_t n_chunks, jv_split_fn found,
+                             void *user, GError **error);
 /* Like jv_table_reader_open, but hands out only the rows that start in
  * [start, end) (end 0: to the end of the file); `first_line` is the line
  * number at `start`. The header is still read from the file's start. */

@@ -136,14 +136,12 @@ static gboolean first_row(const jv_table_source *source, guint64 *offset, guint6
     return found;
 }
 
-gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *starts,
-                        GArray *lines, GError **error)
+gboolean jv_table_split_each(const jv_table_source *source, size_t n_chunks, jv_split_fn found,
+                             void *user, GError **error)
 {
     guint64 data_start = 0, data_line = 0;
     if (!first_row(source, &data_start, &data_line)) {
-        guint64 zero = 0;
-        g_array_append_val(starts, zero);
-        g_array_append_val(lines, zero);
+        found(0, 0, user);
         return TRUE;
     }
     scan s = {0};
@@ -156,8 +154,7 @@ gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *
     struct stat st;
     guint64 size = fstat(s.fd, &st) == 0 ? (guint64)st.st_size : 0;
     s.block = g_malloc(SCAN_BLOCK);
-    g_array_append_val(starts, data_start);
-    g_array_append_val(lines, data_line);
+    found(data_start, data_line, user);
     scan_to(&s, data_start);
     guint64 quotes_at_start = s.quotes, lines_at_start = s.lines;
     for (size_t k = 1; k < n_chunks; k++) {
@@ -166,16 +163,32 @@ gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *
             continue;
         scan_to(&s, target);
         /* the next line break outside quotes */
-        gboolean found;
-        while ((found = scan_line(&s)) && ((s.quotes - quotes_at_start) & 1) != 0)
+        gboolean more;
+        while ((more = scan_line(&s)) && ((s.quotes - quotes_at_start) & 1) != 0)
             ;
-        if (!found || s.at >= size)
+        if (!more || s.at >= size)
             break;
-        guint64 at = s.at, line = data_line + (s.lines - lines_at_start);
-        g_array_append_val(starts, at);
-        g_array_append_val(lines, line);
+        found(s.at, data_line + (s.lines - lines_at_start), user);
     }
     g_free(s.block);
     close(s.fd);
     return TRUE;
+}
+
+typedef struct collected {
+    GArray *starts, *lines;
+} collected;
+
+static void collect(guint64 start, guint64 line, void *user)
+{
+    collected *c = user;
+    g_array_append_val(c->starts, start);
+    g_array_append_val(c->lines, line);
+}
+
+gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *starts,
+                        GArray *lines, GError **error)
+{
+    collected c = {starts, lines};
+    return jv_table_split_each(source, n_chunks, collect, &c, error);
 }

@@ -97,36 +97,21 @@ static guint chunk_count(const jv_pass *pass)
     return (guint)(n < 1 ? 1 : n > 4096 ? 4096 : n);
 }
 
+/* A pass of one chunk is read whole. A larger pass gets its chunk slots
+ * now; their byte ranges are filled in by a split task while reading
+ * (run.c), so reading starts before the split has scanned the file. */
 gboolean jv_plan_chunks(jv_run *run, GError **error)
 {
+    (void)error;
     for (guint p = 0; p < run->passes->len; p++) {
         jv_pass *pass = g_ptr_array_index(run->passes, p);
         if (pass->missing)
             continue;
         guint n = chunk_count(pass);
-        if (n <= 1) {
+        pass->first_chunk = run->chunks->len;
+        pass->n_chunks = n;
+        for (guint c = 0; c < n; c++)
             add_chunk(run, pass, 0, 0, 0);
-            continue;
-        }
-        GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint64));
-        GArray *lines = g_array_new(FALSE, FALSE, sizeof(guint64));
-        jv_table_source src;
-        jv_pass_source(pass, &src, FALSE);
-        if (!jv_table_split(&src, n, starts, lines, error)) {
-            g_array_unref(starts);
-            g_array_unref(lines);
-            return FALSE;
-        }
-        if (starts->len == 1 && g_array_index(starts, guint64, 0) == 0) {
-            add_chunk(run, pass, 0, 0, 0);
-        } else
-        for (guint c = 0; c < starts->len; c++) {
-            guint64 start = g_array_index(starts, guint64, c);
-            guint64 end = c + 1 < starts->len ? g_array_index(starts, guint64, c + 1) : 0;
-            add_chunk(run, pass, start, end, g_array_index(lines, guint64, c));
-        }
-        g_array_unref(starts);
-        g_array_unref(lines);
     }
     return TRUE;
 }

@@ -102,11 +102,13 @@ static int thread_count(const jv_run_options *options)
     return n < 1 ? 1 : n;
 }
 
-/* A task of the thread pool: a chunk to read, or a whole file to hash when
- * its pass is read in several chunks. */
+/* A task of the thread pool: a chunk to read, a pass to split into its
+ * chunks, or a whole file to hash when its pass is read in several chunks. */
+typedef enum { TASK_CHUNK, TASK_SPLIT, TASK_HASH } task_kind;
 typedef struct task {
+    task_kind kind;
     jv_chunk *chunk;
-    jv_pass *hash;
+    jv_pass *pass;
 } task;
 
 static void hash_file(jv_pass *pass)
@@ -133,62 +135,145 @@ static void task_done(jv_run *run, jv_chunk *chunk)
     gboolean unit_done = TRUE;
     if (chunk->pass->region >= 0 && run->tasks_left != NULL)
         unit_done = g_atomic_int_dec_and_test(&run->tasks_left[chunk->pass->region]);
-    jv_progress_add(run->progress, chunk->rows,
-                    (chunk->end ? chunk->end : chunk->pass->size) - chunk->start, unit_done);
+    guint64 end = chunk->end ? chunk->end : chunk->pass->size;
+    jv_progress_add(run->progress, chunk->rows, chunk->unused ? 0 : end - chunk->start, unit_done);
+}
+
+static void finish_task(jv_run *run, task *t)
+{
+    if (t->kind == TASK_CHUNK) {
+        task_done(run, t->chunk);
+        g_atomic_int_set(&t->chunk->finished, 1);
+    }
+    if (run->finished_tasks != NULL)
+        g_async_queue_push(run->finished_tasks, t);
+}
+
+/* Hands a chunk whose range is known to the pool (or reads it now). */
+static void dispatch(jv_run *run, task *t)
+{
+    if (run->pool != NULL) {
+        g_thread_pool_push(run->pool, t, NULL);
+        return;
+    }
+    jv_chunk_read(run, t->chunk);
+    finish_task(run, t);
+    merge_finished(run); /* one thread: merge as we go, memory stays flat */
+}
+
+typedef struct split_state {
+    jv_run *run;
+    jv_pass *pass;
+    task *tasks;     /* the run's tasks, indexed like run->chunks */
+    guint found;     /* chunk starts found so far */
+} split_state;
+
+/* A chunk start was found: the previous chunk's range is now complete. */
+static void chunk_found(guint64 start, guint64 line, void *user)
+{
+    split_state *s = user;
+    guint first = s->pass->first_chunk;
+    if (s->found >= s->pass->n_chunks)
+        return;
+    jv_chunk *chunk = g_ptr_array_index(s->run->chunks, first + s->found);
+    chunk->start = start;
+    chunk->first_line = line;
+    if (s->found > 0) {
+        jv_chunk *previous = g_ptr_array_index(s->run->chunks, first + s->found - 1);
+        previous->end = start;
+        dispatch(s->run, &s->tasks[first + s->found - 1]);
+    }
+    s->found++;
+}
+
+/* Cuts a pass into its chunks, dispatching each as soon as it is known;
+ * slots the file did not need are finished empty. */
+static void split_pass(jv_run *run, jv_pass *pass, task *tasks)
+{
+    split_state s = {run, pass, tasks, 0};
+    jv_table_source src;
+    jv_pass_source(pass, &src, FALSE);
+    GError *error = NULL;
+    gboolean ok = jv_table_split_each(&src, pass->n_chunks, chunk_found, &s, &error);
+    guint first = pass->first_chunk;
+    if (ok && s.found > 0) {
+        jv_chunk *last = g_ptr_array_index(run->chunks, first + s.found - 1);
+        if (last->start == 0)
+            last->end = 0; /* no rows to split: read whole */
+        dispatch(run, &tasks[first + s.found - 1]);
+    } else if (!ok) {
+        jv_chunk *chunk = g_ptr_array_index(run->chunks, first);
+        chunk->error = error;
+    }
+    for (guint k = ok ? s.found : 0; k < pass->n_chunks; k++) {
+        jv_chunk *chunk = g_ptr_array_index(run->chunks, first + k);
+        chunk->unused = TRUE;
+        finish_task(run, &tasks[first + k]);
+    }
 }
 
 static void run_task(gpointer data, gpointer user)
 {
     task *t = data;
     jv_run *run = user;
-    if (t->chunk) {
+    switch (t->kind) {
+    case TASK_CHUNK:
         jv_chunk_read(run, t->chunk);
-        task_done(run, t->chunk);
-        g_atomic_int_set(&t->chunk->finished, 1);
-    } else {
-        hash_file(t->hash);
+        break;
+    case TASK_SPLIT:
+        split_pass(run, t->pass, run->tasks);
+        break;
+    case TASK_HASH:
+        hash_file(t->pass);
+        break;
     }
-    if (run->finished_tasks != NULL)
-        g_async_queue_push(run->finished_tasks, t);
+    finish_task(run, t);
 }
 
 static void read_chunks(jv_run *run)
 {
+    /* One task per chunk slot (same index), then the split and hash tasks. */
     GArray *tasks = g_array_new(FALSE, TRUE, sizeof(task));
     guint64 bytes = 0;
     if (run->evaluation->regions_column == NULL)
         run->tasks_left = g_new0(gint, run->n_regions ? run->n_regions : 1);
     for (guint c = 0; c < run->chunks->len; c++) {
-        task t = {g_ptr_array_index(run->chunks, c), NULL};
+        task t = {TASK_CHUNK, g_ptr_array_index(run->chunks, c), NULL};
         g_array_append_val(tasks, t);
         if (run->tasks_left != NULL)
             run->tasks_left[t.chunk->pass->region]++;
     }
     for (guint p = 0; p < run->passes->len; p++) {
         jv_pass *pass = g_ptr_array_index(run->passes, p);
-        bytes += pass->missing ? 0 : pass->size;
-        gboolean chunked = FALSE;
-        for (guint c = 0; c < run->chunks->len; c++) {
-            jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
-            chunked = chunked || (chunk->pass == pass && (chunk->start != 0 || chunk->end != 0));
-        }
-        if (chunked && run->hash_inputs) {
-            task t = {NULL, pass};
-            g_array_append_val(tasks, t);
+        if (pass->missing)
+            continue;
+        bytes += pass->size;
+        if (pass->n_chunks > 1) {
+            task split = {TASK_SPLIT, NULL, pass};
+            g_array_append_val(tasks, split);
+            if (run->hash_inputs) {
+                task hash = {TASK_HASH, NULL, pass};
+                g_array_append_val(tasks, hash);
+            }
         }
     }
+    run->tasks = (task *)tasks->data;
     gboolean listed = run->tasks_left != NULL;
-    run->progress = jv_progress_new(run->options->progress, listed ? (guint)run->n_regions : run->chunks->len,
+    run->progress = jv_progress_new(run->options->progress,
+                                    listed ? (guint)run->n_regions : run->chunks->len,
                                     listed ? "regions" : "parts", bytes);
     int threads = thread_count(run->options);
-    if (threads > 1 && tasks->len > 1) {
+    if (threads > 1) {
         /* Workers report each finished task on a queue; the main thread
          * merges finished chunks in order as they come and redraws the
          * progress line at least every 200 ms. */
         run->finished_tasks = g_async_queue_new();
-        GThreadPool *pool = g_thread_pool_new(run_task, run, threads, TRUE, NULL);
-        for (guint k = 0; k < tasks->len; k++)
-            g_thread_pool_push(pool, &g_array_index(tasks, task, k), NULL);
+        run->pool = g_thread_pool_new(run_task, run, threads, TRUE, NULL);
+        for (guint k = 0; k < tasks->len; k++) {
+            task *t = &g_array_index(tasks, task, k);
+            if (t->kind != TASK_CHUNK || t->chunk->pass->n_chunks == 1)
+                g_thread_pool_push(run->pool, t, NULL);
+        }
         for (guint done = 0; done < tasks->len;) {
             if (g_async_queue_timeout_pop(run->finished_tasks, 200000) != NULL) {
                 done++;
@@ -196,12 +281,18 @@ static void read_chunks(jv_run *run)
             }
             jv_progress_show(run->progress);
         }
-        g_thread_pool_free(pool, FALSE, TRUE);
+        g_thread_pool_free(run->pool, FALSE, TRUE);
+        run->pool = NULL;
         g_async_queue_unref(run->finished_tasks);
         run->finished_tasks = NULL;
     } else {
+        /* One thread: every split first (it dispatches its chunks inline),
+         * then the chunks read whole, then hashes. */
         for (guint k = 0; k < tasks->len; k++) {
-            run_task(&g_array_index(tasks, task, k), run);
+            task *t = &g_array_index(tasks, task, k);
+            if (t->kind == TASK_CHUNK && t->chunk->pass->n_chunks > 1)
+                continue;
+            run_task(t, run);
             merge_finished(run);
             jv_progress_show(run->progress);
         }
@@ -211,6 +302,7 @@ static void read_chunks(jv_run *run)
     run->progress = NULL;
     g_free(run->tasks_left);
     run->tasks_left = NULL;
+    run->tasks = NULL;
     g_array_unref(tasks);
 }
 

@@ -60,6 +60,7 @@ typedef struct jv_pass {
     guint64 rows, skipped;        /* the reader's, summed over chunks */
     GPtrArray *warnings;          /* the reader's (owned strings) */
     char *sha256;
+    guint first_chunk, n_chunks;  /* its chunk slots in run->chunks */
 } jv_pass;
 
 /* The rows of one region that one chunk saw. */
@@ -85,6 +86,7 @@ typedef struct jv_chunk {
     jv_problem_list *problems;    /* check_only: what the reader found */
     char *sha256;
     gint finished;                /* atomic: read, states ready to merge */
+    gboolean unused;              /* a slot the split did not need */
 } jv_chunk;
 
 typedef struct jv_run {
@@ -105,6 +107,8 @@ typedef struct jv_run {
     struct jv_progress *progress;/* while reading */
     gint *tasks_left;            /* per listed region, while reading */
     GAsyncQueue *finished_tasks; /* workers → main thread, while reading */
+    GThreadPool *pool;           /* while reading, with more than one thread */
+    struct task *tasks;          /* while reading: one per chunk slot, then more */
     guint merged;                /* chunks merged so far (main thread) */
     GError *merge_error;         /* a merge() failure */
     GHashTable *column_regions;  /* name → jv_scope*, while reading */
