@@ -177,6 +177,25 @@ static int lookup_code(jv_role_column *c, jv_row_context *ctx, const char *text,
 }
 
 /* A CATEGORY cell: the code of its value, or a pending new value. */
+/* memcmp() == 0 for the few bytes of a category cell, without a call. */
+static inline gboolean same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return FALSE;
+    return TRUE;
+}
+
+/* Caches a category cell whose code is known (see last_text). */
+static inline void remember(jv_role_column *c, const char *text, size_t length, uint32_t code)
+{
+    if (length == 0 || length > sizeof c->last_text)
+        return;
+    memcpy(c->last_text, text, length);
+    c->last_length = (uint32_t)length;
+    c->last_code = code;
+}
+
 static int convert_category(jv_role_column *c, jv_row_context *ctx, size_t row,
                             const char *text, size_t length, char **message)
 {
@@ -193,6 +212,7 @@ static int convert_category(jv_role_column *c, jv_row_context *ctx, size_t row,
     }
     if (code >= 0) {
         c->codes_out[row] = (uint32_t)code;
+        remember(c, text, length, (uint32_t)code);
         return 0;
     }
     if (!g_utf8_validate(text, (gssize)length, NULL)) {
@@ -274,6 +294,10 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
     c->missing[row] = 0;
     if (length == 0)
         return convert_empty(c, ctx, row, message);
+    if (length == c->last_length && same_bytes(text, c->last_text, length)) {
+        c->codes_out[row] = c->last_code;
+        return 0;
+    }
     switch (c->kind) {
     case JV_CELL_GENDER:
     case JV_CELL_CODED: {
@@ -283,10 +307,14 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
         if (value < 0)
             return -1;
         if (value & JV_CODES_SCB) {
+            /* never cached: every such cell must raise the SCB warning's
+             * flag, in case the row that first raised it is skipped */
             ctx->scb = TRUE;
-            value &= ~JV_CODES_SCB;
+            c->codes_out[row] = (uint32_t)(value & ~JV_CODES_SCB);
+            return 0;
         }
         c->codes_out[row] = (uint32_t)value;
+        remember(c, text, length, (uint32_t)value);
         return 0;
     }
     case JV_CELL_CATEGORY:

@@ -53,6 +53,12 @@ typedef struct jv_role_column {
     jv_string *ids;           /* data holds an offset into the ID arena
                                  until the rowset is finished */
     gboolean any_missing;     /* in the current rowset */
+    /* The last category cell converted and its code: neighbouring rows
+     * often repeat a value (a region, a gender), which then costs one
+     * compare instead of a hash lookup. */
+    char last_text[24];
+    uint32_t last_length;     /* 0: nothing cached */
+    uint32_t last_code;
     guint64 rounded;          /* values rounded to 4 decimals, rows kept */
 } jv_role_column;
 

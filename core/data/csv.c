@@ -432,6 +432,66 @@ fail:
     return NULL;
 }
 
+#if defined(__SSE2__)
+/* The common record in one pass: no quote, wholly in the buffer. Each
+ * 16-byte block becomes a bit mask of the bytes that end fields, and every
+ * set bit is one field, so every byte is looked at once. Anything else — a
+ * quote, a NUL (or the sentinel: the record is cut off), a CR at the end of
+ * the data, more fields than fit — returns PARSE_MORE and the record is
+ * parsed by parse_record, which handles every case. */
+static int parse_record_fast(jv_csv *csv, jv_csv_record *record)
+{
+    char *const start = csv->buf + csv->pos;
+    const __m128i d = _mm_set1_epi8(csv->delimiter), n = _mm_set1_epi8('\n'),
+                  r = _mm_set1_epi8('\r'), q = _mm_set1_epi8('"'), z = _mm_setzero_si128();
+    jv_string *fields = csv->fields;
+    size_t count = 0;
+    char *field = start;
+    for (char *block = start;; block += 16) {
+        if (count + 16 > csv->fields_cap)
+            return PARSE_MORE;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)block);
+        unsigned delimiters = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, d));
+        unsigned others = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n), _mm_cmpeq_epi8(v, r)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, z))));
+        if (others != 0)
+            delimiters &= (1u << __builtin_ctz(others)) - 1; /* those before it */
+        while (delimiters != 0) {
+            char *s = block + __builtin_ctz(delimiters);
+            delimiters &= delimiters - 1;
+            fields[count].data = field;
+            fields[count].length = (uint32_t)(s - field);
+            count++;
+            field = s + 1;
+        }
+        if (others == 0)
+            continue;
+        char *s = block + __builtin_ctz(others);
+        if (*s != '\n' && *s != '\r')
+            return PARSE_MORE; /* a quote, a NUL, or the end of the data */
+        char *next = s + 1;
+        if (*s == '\r') {
+            if (next == csv->buf + csv->len)
+                return PARSE_MORE;
+            if (*next == '\n')
+                next++;
+        }
+        fields[count].data = field;
+        fields[count].length = (uint32_t)(s - field);
+        record->fields = fields;
+        record->n_fields = count + 1;
+        record->offset = csv->buf_offset + csv->pos;
+        record->line = csv->line;
+        record->bytes = (size_t)(s - start);
+        record->quoted = FALSE;
+        csv->line++;
+        csv->pos = (size_t)(next - csv->buf);
+        return PARSE_DONE;
+    }
+}
+#endif
+
 int jv_csv_next(jv_csv *csv, jv_csv_record *record, GError **error)
 {
     for (;;) {
@@ -444,6 +504,10 @@ int jv_csv_next(jv_csv *csv, jv_csv_record *record, GError **error)
                 return -1;
             continue;
         }
+#if defined(__SSE2__)
+        if (parse_record_fast(csv, record) == PARSE_DONE)
+            return 1;
+#endif
         uint64_t quote_line;
         int r = parse_record(csv, record, &quote_line, error);
         if (r == PARSE_DONE)
