@@ -5,8 +5,9 @@
  *                 cut into *chunks* (byte ranges) that can be read in parallel
  *   chunk_read.c  one chunk through the plugins: rows routed to per-region
  *                 chunk states
- *   run.c         the order of things: plan, read chunks on a thread pool,
- *                 merge chunk states per region, pool, disclosure, result
+ *   read_tasks.c  chunks read on a thread pool, merged per region in order
+ *   run.c         the order of things: plan, read, pool, disclosure, result
+ *   check_report.c  what `jamvikt check` reports
  *   result.c      the result document
  *   state_file.c  saved region states (--save-state, jamvikt merge)
  */
@@ -129,6 +130,17 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk);
 void jv_chunk_free(jv_run *run, jv_chunk *chunk);
 /* Destroys the chunk's remaining states (after merging). */
 void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk);
+
+/* read_tasks.c: reads every chunk (threads per run->options), merging
+ * finished chunks into their regions in chunk order. */
+void jv_read_chunks(jv_run *run);
+/* The first chunk failure in chunk order, or TRUE. */
+gboolean jv_chunk_errors(jv_run *run, GError **error);
+/* Regions from a column: numbered by first appearance into run->regions. */
+void jv_number_column_regions(jv_run *run);
+
+/* check_report.c: the report of `jamvikt check`. */
+cJSON *jv_check_report(jv_run *run);
 
 /* run.c */
 void jv_scope_init(jv_run *run, jv_scope *scope, int index, const char *name,

@@ -1,0 +1,104 @@
+/* core/eval/check_report.c — the report of `jamvikt check`: per file what
+ * was read, and every problem found (data/problem.h), as one JSON object
+ * the check command prints or renders. */
+#include "eval/run_internal.h"
+
+#include <string.h>
+
+/* One problem of `jamvikt check --json` (data/problem.h). */
+static cJSON *problem_json(const jv_problem *p)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "severity", p->severity == JV_SEVERITY_ERROR ? "error" : "warning");
+    cJSON_AddStringToObject(o, "code", p->code);
+    cJSON_AddStringToObject(o, "file", p->file);
+    if (p->line > 0)
+        cJSON_AddNumberToObject(o, "line", (double)p->line);
+    else
+        cJSON_AddNullToObject(o, "line");
+    cJSON_AddItemToObject(o, "column", p->column ? cJSON_CreateString(p->column) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "field", p->field > 0 ? cJSON_CreateNumber(p->field) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "value", p->value ? cJSON_CreateString(p->value) : cJSON_CreateNull());
+    cJSON_AddStringToObject(o, "message", p->message);
+    cJSON_AddItemToObject(o, "hint", p->hint ? cJSON_CreateString(p->hint) : cJSON_CreateNull());
+    return o;
+}
+
+/* A missing file, as a check warning: run skips what needs it. */
+static void missing_problem(jv_run *run, const jv_pass *pass, jv_problem_list *list)
+{
+    char *file = jv_run_display_path(run, pass->path);
+    char *message = pass->region >= 0
+                        ? g_strdup_printf("no such file, so the indicators that need the '%s' "
+                                          "table are skipped for %s",
+                                          pass->table, run->regions[pass->region].name)
+                        : g_strdup_printf("no such file, so the indicators that need the '%s' "
+                                          "table are skipped",
+                                          pass->table);
+    jv_problem_list_add(list, JV_SEVERITY_WARNING, JV_PROBLEM_MISSING_FILE, file, 0, NULL, 0,
+                        NULL, 0, message,
+                        g_strdup("check the region's \"dir\" and the table's \"file\" in the "
+                                 "evaluation file"));
+    g_free(file);
+}
+
+/* The report of `jamvikt check`: per file what was read and the problems
+ * found (at most JV_PROBLEMS_PER_FILE listed per file), all errors and
+ * warnings, and "valid" when there is no error. */
+cJSON *jv_check_report(jv_run *run)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddBoolToObject(doc, "valid", TRUE);
+    cJSON *files = cJSON_AddArrayToObject(doc, "files");
+    cJSON *errors = cJSON_AddArrayToObject(doc, "errors");
+    cJSON *warnings = cJSON_AddArrayToObject(doc, "warnings");
+    guint64 n_errors = 0;
+    for (guint p = 0; p < run->passes->len; p++) {
+        jv_pass *pass = g_ptr_array_index(run->passes, p);
+        jv_problem_list *list = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
+        if (pass->missing)
+            missing_problem(run, pass, list);
+        for (guint c = 0; c < run->chunks->len; c++) {
+            jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
+            if (chunk->pass == pass && chunk->problems != NULL)
+                jv_problem_list_take(list, chunk->problems);
+        }
+        jv_problem_list_sort(list);
+        const GPtrArray *items = jv_problem_list_items(list);
+        for (guint k = 0; k < items->len; k++) {
+            const jv_problem *problem = g_ptr_array_index(items, k);
+            cJSON_AddItemToArray(problem->severity == JV_SEVERITY_ERROR ? errors : warnings,
+                                 problem_json(problem));
+        }
+        n_errors += jv_problem_list_errors(list);
+        cJSON *t = cJSON_CreateObject();
+        if (pass->region >= 0)
+            cJSON_AddStringToObject(t, "region", run->regions[pass->region].name);
+        cJSON_AddStringToObject(t, "table", pass->table);
+        char *file = jv_run_display_path(run, pass->path);
+        cJSON_AddStringToObject(t, "file", file);
+        g_free(file);
+        cJSON_AddBoolToObject(t, "found", !pass->missing);
+        cJSON_AddNumberToObject(t, "bytes", (double)pass->size);
+        cJSON_AddNumberToObject(t, "rows", (double)pass->rows);
+        cJSON_AddNumberToObject(t, "skipped_rows", (double)pass->skipped);
+        cJSON_AddNumberToObject(t, "errors", (double)jv_problem_list_errors(list));
+        cJSON_AddNumberToObject(t, "warnings", (double)jv_problem_list_warnings(list));
+        cJSON_AddBoolToObject(t, "partial", jv_problem_list_partial(list));
+        cJSON_AddItemToArray(files, t);
+        jv_problem_list_free(list);
+    }
+    if (n_errors > 0)
+        cJSON_ReplaceItemInObject(doc, "valid", cJSON_CreateFalse());
+    cJSON *regions = cJSON_AddArrayToObject(doc, "regions");
+    for (size_t r = 0; r < run->n_regions; r++)
+        cJSON_AddItemToArray(regions, cJSON_CreateString(run->regions[r].name));
+    cJSON *notes = cJSON_AddArrayToObject(doc, "skipped");
+    for (size_t r = 0; r < run->n_regions; r++) {
+        jv_scope *s = &run->regions[r];
+        for (guint i = 0; i < run->indicators->len; i++)
+            if (s->outcomes[i].status == JV_STATUS_SKIPPED)
+                cJSON_AddItemToArray(notes, cJSON_CreateString(s->outcomes[i].reason));
+    }
+    return doc;
+}
