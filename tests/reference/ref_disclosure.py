@@ -42,17 +42,3 @@ def decide(groups, families, min_cell):
         cells |= new_cells
         totals |= new_totals
 
-
-def scope_families(scopes, kinds_of):
-    """Family (c): for every kind of group, that group across the regions
-    (evaluation order), margin its pooled counterpart in the total.
-
-    scopes: list of region scope names, the total last; kinds_of(scope)
-    returns the group keys of that scope as {kind: key}."""
-    regions, total = scopes[:-1], scopes[-1]
-    total_kinds = kinds_of(total)
-    out = []
-    for kind, margin in total_kinds.items():
-        members = [kinds_of(r)[kind] for r in regions if kind in kinds_of(r)]
-        out.append((members, margin))
-    return out
