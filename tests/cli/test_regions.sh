@@ -52,6 +52,20 @@ for bytes in 700 5000; do
     check "example: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/example.json"
 done
 
+# --hash-inputs: the SHA-256 of every input, also when a file is read in
+# chunks (then hashed by a task of its own).
+expected=$(sha256sum "$regions/national/funding.csv" | cut -d' ' -f1)
+for bytes in 0 40; do
+    if [ "$bytes" = 0 ]; then unset JAMVIKT_CHUNK_BYTES; else export JAMVIKT_CHUNK_BYTES=$bytes; fi
+    run_jv run "$regions/national.json" -f json -q --hash-inputs
+    check "--hash-inputs (chunks of ${bytes:-all} bytes) records the file's SHA-256" python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d['evaluation']['inputs'][0]['sha256']==sys.argv[2], d['evaluation']['inputs']
+assert d['evaluation']['options']['hash_inputs'] is True" "$work/out" "$expected"
+done
+unset JAMVIKT_CHUNK_BYTES
+
 # Saved states: two runs of one region each, merged = one run of both.
 run_jv run "$regions/norr_only.json" --save-state "$work/s1" -q -o "$work/ignored1.json"
 check "--save-state exits 0" status_is 0
