@@ -81,7 +81,8 @@ static gboolean restart_at(jv_table_reader *r, guint64 start, guint64 end, guint
                               .delimiter = jv_csv_delimiter(r->csv),
                               .start = start,
                               .end = end,
-                              .first_line = first_line};
+                              .first_line = first_line,
+                              .buffer_size = r->buffer_size};
     jv_csv_free(r->csv);
     r->csv = jv_csv_new(r->fd, &options, error);
     return r->csv != NULL;
@@ -131,7 +132,8 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
                         display, source->path, g_strerror(saved));
         goto fail;
     }
-    if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    gboolean stated = fstat(r->fd, &st) == 0;
+    if (stated && S_ISDIR(st.st_mode)) {
         *problem = JV_PROBLEM_UNREADABLE;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO,
                     "%s: is a folder, not a file; \"file\" must name a CSV file", display);
@@ -142,6 +144,12 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     jv_csv_options options = {.display_path = display,
                               .delimiter = source->delimiter,
                               .checksum = r->checksum};
+    /* a small file gets a buffer its size, not the full megabyte: many
+     * small region files, and fuzzing, stay cheap (the tokenizer grows
+     * the buffer if it must, so the size never changes what is read) */
+    if (stated && S_ISREG(st.st_mode) && (guint64)st.st_size < JV_CSV_BUFFER_SIZE)
+        options.buffer_size = MAX((size_t)st.st_size + 1, 256);
+    r->buffer_size = options.buffer_size;
     r->csv = jv_csv_new(r->fd, &options, error);
     if (r->csv == NULL) {
         gboolean io = error && *error && (*error)->code == JV_DATA_ERROR_IO;

@@ -18,6 +18,7 @@ struct jv_table_reader {
     jv_on_error on_error;
     int fd;
     jv_csv *csv;
+    size_t buffer_size;       /* the tokenizer's first buffer; 0: default */
     GChecksum *checksum;
     char *sha256;
     const jv_recode_table *recode;
