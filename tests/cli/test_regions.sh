@@ -56,9 +56,9 @@ done
 # chunks (then hashed by a task of its own).
 expected=$(sha256sum "$regions/national/funding.csv" | cut -d' ' -f1)
 for bytes in 0 40; do
-    if [ "$bytes" = 0 ]; then unset JAMVIKT_CHUNK_BYTES; else export JAMVIKT_CHUNK_BYTES=$bytes; fi
+    if [ "$bytes" = 0 ]; then unset JAMVIKT_CHUNK_BYTES; how="read whole"; else export JAMVIKT_CHUNK_BYTES=$bytes; how="read in chunks of $bytes bytes"; fi
     run_jv run "$regions/national.json" -f json -q --hash-inputs
-    check "--hash-inputs (chunks of ${bytes:-all} bytes) records the file's SHA-256" python3 -c "
+    check "--hash-inputs ($how) records the file's SHA-256" python3 -c "
 import json,sys
 d=json.load(open(sys.argv[1]))
 assert d['evaluation']['inputs'][0]['sha256']==sys.argv[2], d['evaluation']['inputs']
