@@ -77,9 +77,10 @@ static gboolean find_currency(const char *text, size_t length, const char **unit
         size_t n = strlen(units[k]);
         if (length <= n)
             continue;
-        /* suffix: digits, optional blanks, unit */
-        if (lower_equals(e - n, e, units[k]) && (is_digit(e[-n - 1]) || e[-n - 1] == ' ' ||
-                                                 e[-n - 1] == 0xA0 || e[-n - 1] == 0xAF)) {
+        /* suffix: digits, optional blanks, unit (length > n: a byte before) */
+        const unsigned char before = *(e - n - 1);
+        if (lower_equals(e - n, e, units[k]) &&
+            (is_digit(before) || before == ' ' || before == 0xA0 || before == 0xAF)) {
             *unit = (const char *)(e - n);
             *unit_length = n;
             return TRUE;

@@ -9,6 +9,9 @@
 #include "data/convert.h"
 #include "util/did_you_mean.h"
 
+/* A message lists at most this many of the file's columns. */
+#define MAX_LISTED 40
+
 void jv_header_init(jv_header *header, const jv_csv_record *record,
                     const jv_recode_table *table, char delimiter)
 {
@@ -72,9 +75,11 @@ static void missing_message(const jv_header *header, const char *role, const cha
     if (close != NULL)
         g_string_append_printf(m, " (did you mean '%s'?)", close);
     g_string_append(m, "; the file has columns: ");
-    for (guint i = 0; i < header->names->len; i++)
+    for (guint i = 0; i < header->names->len && i < MAX_LISTED; i++)
         g_string_append_printf(m, "%s%s", i ? ", " : "",
                                (const char *)g_ptr_array_index(header->names, i));
+    if (header->names->len > MAX_LISTED)
+        g_string_append_printf(m, ", … (%u in all)", header->names->len);
     g_string_append(m, ". ");
     gsize hint_start = m->len;
     g_string_append_printf(m, "Name the column for '%s' under \"columns\" in the "

@@ -82,6 +82,16 @@ static gboolean split_decimal_at(const jv_csv_record *record, size_t i)
     return TRUE;
 }
 
+int jv_table_check_decimal_split(const jv_table_reader *r, const jv_csv_record *record)
+{
+    if (r->header.delimiter != ',' || record->n_fields <= r->header.names->len)
+        return -1;
+    for (size_t i = 0; i + 1 < record->n_fields; i++)
+        if (split_decimal_at(record, i))
+            return (int)i;
+    return -1;
+}
+
 /* Checking: a row whose field count differs from the header's. */
 int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
 {
@@ -96,24 +106,20 @@ int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
                         record->n_fields, r->header.names->len, shown,
                         r->on_error == JV_ON_ERROR_SKIP ? " (row skipped)" : ""),
         g_strdup_printf("a value that contains the delimiter '%s' must be in quotes", shown));
-    if (d != ',' || r->comma_warned || record->n_fields <= r->header.names->len)
-        return 0;
-    for (size_t i = 0; i + 1 < record->n_fields; i++) {
-        if (!split_decimal_at(record, i))
-            continue;
+    int i = r->comma_warned ? -1 : jv_table_check_decimal_split(r, record);
+    if (i >= 0) {
         r->comma_warned = TRUE;
         const jv_string *a = &record->fields[i], *b = &record->fields[i + 1];
         char *value = g_strdup_printf("%.*s,%.*s", (int)a->length, a->data, (int)b->length,
                                       b->data);
         jv_problem_list_add(
             r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DECIMAL_COMMA, r->display,
-            record->line, NULL, (int)i + 1, value, -1,
+            record->line, NULL, i + 1, value, -1,
             g_strdup("the file is comma-separated, but numbers like this one seem to have "
                      "a decimal comma, which splits them into two columns"),
             g_strdup("save the file with ';' as delimiter (Excel's Swedish \"CSV\"), or "
                      "quote such numbers and set \"decimal\": \",\""));
         g_free(value);
-        break;
     }
     return 0;
 }

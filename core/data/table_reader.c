@@ -118,7 +118,11 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     r->on_error = source->on_error;
     r->recode = jv_recode_table_get(encoding);
     r->warnings = g_ptr_array_new_with_free_func(g_free);
-    r->fd = open(source->path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO without a writer must not hang the open (it then
+     * reads as empty); reads block again as usual */
+    r->fd = open(source->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (r->fd >= 0)
+        (void)fcntl(r->fd, F_SETFL, fcntl(r->fd, F_GETFL) & ~O_NONBLOCK);
     struct stat st;
     if (r->fd < 0) {
         int saved = errno;
@@ -284,10 +288,14 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
         if (checking)
             return jv_table_check_field_count(r, record);
         char d = r->header.delimiter;
+        int split = jv_table_check_decimal_split(r, record);
         char *message = g_strdup_printf(
             "row has %zu fields, the header has %u; a value that contains the delimiter "
-            "'%s' must be in quotes",
-            record->n_fields, r->header.names->len, d == '\t' ? "\\t" : (char[]){d, 0});
+            "'%s' must be in quotes%s",
+            record->n_fields, r->header.names->len, d == '\t' ? "\\t" : (char[]){d, 0},
+            split < 0 ? "" : " — numbers with a decimal comma (like 12,5) too: save the "
+                             "file with ';' as delimiter, or quote them and set "
+                             "\"decimal\": \",\"");
         return bad_row(r, record, NULL, message, JV_DATA_ERROR_FORMAT, error);
     }
     if (r->recode != NULL && r->scratch_size < 3 * record->bytes + 1) {
