@@ -86,10 +86,17 @@ int jv_table_check_decimal_split(const jv_table_reader *r, const jv_csv_record *
 {
     if (r->header.delimiter != ',' || record->n_fields <= r->header.names->len)
         return -1;
-    for (size_t i = 0; i + 1 < record->n_fields; i++)
-        if (split_decimal_at(record, i))
-            return (int)i;
-    return -1;
+    /* joining the halves, left to right, must give the header's width */
+    size_t extra = record->n_fields - r->header.names->len, joined = 0;
+    int first = -1;
+    for (size_t i = 0; i + 1 < record->n_fields && joined < extra; i++)
+        if (split_decimal_at(record, i)) {
+            if (first < 0)
+                first = (int)i;
+            joined++;
+            i++;
+        }
+    return joined == extra ? first : -1;
 }
 
 /* Checking: a row whose field count differs from the header's. */

@@ -61,9 +61,9 @@ void jv_table_check_error(jv_problem_list *problems, const char *code, const cha
                           const GError *error);
 /* The first value that is not UTF-8 in a file read as UTF-8. */
 void jv_table_check_encoding(jv_table_reader *r, const jv_csv_record *record);
-/* In a comma-separated file, a row with too many fields where field i
- * and i + 1 look like the two halves of a decimal-comma number ("12",
- * "5"): i, or -1. */
+/* In a comma-separated file, a row with too many fields that joining
+ * the two halves of decimal-comma numbers ("12" "5" → 12,5) would bring
+ * to the header's width: the first half's field index, or -1. */
 int jv_table_check_decimal_split(const jv_table_reader *r, const jv_csv_record *record);
 /* A row whose field count differs from the header's; skipped. Returns 0. */
 int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record);

@@ -5,13 +5,14 @@
 
 #include <string.h>
 
-/* One problem of `jamvikt check --json` (data/problem.h). */
-static cJSON *problem_json(const jv_problem *p)
+/* One problem of `jamvikt check --json` (data/problem.h), in the file
+ * the report names `file` (the reader names it by its resolved path). */
+static cJSON *problem_json(const jv_problem *p, const char *file)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "severity", p->severity == JV_SEVERITY_ERROR ? "error" : "warning");
     cJSON_AddStringToObject(o, "code", p->code);
-    cJSON_AddStringToObject(o, "file", p->file);
+    cJSON_AddStringToObject(o, "file", file);
     if (p->line > 0)
         cJSON_AddNumberToObject(o, "line", (double)p->line);
     else
@@ -56,6 +57,7 @@ cJSON *jv_check_report(jv_run *run)
     for (guint p = 0; p < run->passes->len; p++) {
         jv_pass *pass = g_ptr_array_index(run->passes, p);
         jv_problem_list *list = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
+        char *file = jv_run_display_path(run, pass->path);
         if (pass->missing)
             missing_problem(run, pass, list);
         for (guint c = 0; c < run->chunks->len; c++) {
@@ -68,14 +70,13 @@ cJSON *jv_check_report(jv_run *run)
         for (guint k = 0; k < items->len; k++) {
             const jv_problem *problem = g_ptr_array_index(items, k);
             cJSON_AddItemToArray(problem->severity == JV_SEVERITY_ERROR ? errors : warnings,
-                                 problem_json(problem));
+                                 problem_json(problem, file));
         }
         n_errors += jv_problem_list_errors(list);
         cJSON *t = cJSON_CreateObject();
         if (pass->region >= 0)
             cJSON_AddStringToObject(t, "region", run->regions[pass->region].name);
         cJSON_AddStringToObject(t, "table", pass->table);
-        char *file = jv_run_display_path(run, pass->path);
         cJSON_AddStringToObject(t, "file", file);
         g_free(file);
         cJSON_AddBoolToObject(t, "found", !pass->missing);
