@@ -11,7 +11,11 @@
  *  2. is read by the table reader with one role of every type (gender,
  *     coded and open categories, id, number, integer, boolean, and an
  *     optional role the file may lack), touching every value it hands out;
- *  3. is cut by jv_table_split and read again range by range.
+ *     in check mode also by a checking reader, which must find an error
+ *     exactly when the run's reader fails, and else keep and skip the same
+ *     rows;
+ *  3. is cut by jv_table_split and read again range by range (checking
+ *     ranges too, in check mode).
  * Built by ./configure --enable-fuzzing (fuzz/local.am); fuzz/replay.c
  * runs the same function over saved inputs in every build (make check). */
 #include <fcntl.h>
@@ -96,12 +100,13 @@ static int tokenize(const char *path, char delimiter, size_t buffer_size, guint6
     return status;
 }
 
-/* Reads every rowset, touching each value so ASan sees every access. */
-static guint64 drain(jv_table_reader *reader)
+/* Reads every rowset, touching each value so ASan sees every access.
+ * FALSE when reading stopped at an error. */
+static gboolean drain(jv_table_reader *reader, guint64 *touched)
 {
-    guint64 touched = 0;
     const jv_rowset *rows;
-    while ((rows = jv_table_reader_next(reader, NULL)) != NULL) {
+    GError *error = NULL;
+    while ((rows = jv_table_reader_next(reader, &error)) != NULL) {
         for (size_t c = 0; c < rows->n_columns; c++) {
             const jv_column *col = &rows->columns[c];
             for (size_t r = 0; r < rows->n_rows; r++) {
@@ -111,19 +116,44 @@ static guint64 drain(jv_table_reader *reader)
                     /* a code always names a value of its dictionary */
                     if (col->dict == NULL || col->codes[r] >= col->dict->size)
                         __builtin_trap();
-                    touched += col->dict->values[col->codes[r]].length;
+                    *touched += col->dict->values[col->codes[r]].length;
                 }
                 if (col->numbers)
-                    touched += (guint64)col->numbers[r];
+                    *touched += (guint64)col->numbers[r];
                 if (col->booleans)
-                    touched += col->booleans[r];
+                    *touched += col->booleans[r];
                 if (col->ids)
-                    touched += col->ids[r].length + (unsigned char)col->ids[r].data[0];
+                    *touched += col->ids[r].length + (unsigned char)col->ids[r].data[0];
             }
         }
-        touched += rows->positions[rows->n_rows - 1] + rows->lines[0];
+        *touched += rows->positions[rows->n_rows - 1] + rows->lines[0];
     }
-    return touched;
+    gboolean ok = error == NULL;
+    g_clear_error(&error);
+    return ok;
+}
+
+/* A whole-file read: FALSE when it failed; rows kept and skipped. */
+static gboolean read_whole(const jv_table_source *source, jv_problem_list *problems,
+                           guint64 *rows, guint64 *skipped)
+{
+    GError *error = NULL;
+    guint64 touched = 0;
+    jv_table_reader *reader =
+        problems ? jv_table_reader_open_checking(source, roles, N_ROLES, 0, 0, 0, problems)
+                 : jv_table_reader_open(source, roles, N_ROLES, &error);
+    g_clear_error(&error);
+    if (reader == NULL)
+        return FALSE;
+    gboolean ok = drain(reader, &touched);
+    if (problems != NULL && !ok)
+        __builtin_trap(); /* a checking reader never fails */
+    *rows = jv_table_reader_rows(reader);
+    *skipped = jv_table_reader_skipped(reader);
+    (void)jv_table_reader_sha256(reader);
+    (void)jv_table_reader_warnings(reader);
+    jv_table_reader_free(reader);
+    return ok;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -154,21 +184,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               .encoding = (choice & 0x10) ? "windows-1252" : NULL,
                               .on_error = (choice & 0x20) ? JV_ON_ERROR_SKIP : JV_ON_ERROR_STOP,
                               .hash = (choice & 0x40) != 0};
-    GError *error = NULL;
-    jv_problem_list *problems = (choice & 0x80) ? jv_problem_list_new(20) : NULL;
-    jv_table_reader *reader =
-        problems ? jv_table_reader_open_checking(&source, roles, N_ROLES, 0, 0, 0, problems)
-                 : jv_table_reader_open(&source, roles, N_ROLES, &error);
-    if (reader != NULL) {
-        drain(reader);
-        (void)jv_table_reader_sha256(reader);
-        (void)jv_table_reader_warnings(reader);
-        jv_table_reader_free(reader);
-    }
-    g_clear_error(&error);
-    if (problems != NULL) {
-        for (guint k = 0; k < jv_problem_list_items(problems)->len; k++) {
-            const jv_problem *p = g_ptr_array_index(jv_problem_list_items(problems), k);
+    guint64 rows = 0, skipped = 0;
+    gboolean run_ok = read_whole(&source, NULL, &rows, &skipped);
+    jv_problem_list *problems = NULL;
+    if (choice & 0x80) {
+        /* check predicts run: no error exactly when the run reads the file,
+         * and then the same rows kept and skipped */
+        guint64 check_rows = 0, check_skipped = 0;
+        problems = jv_problem_list_new(20);
+        read_whole(&source, problems, &check_rows, &check_skipped);
+        gboolean check_ok = jv_problem_list_errors(problems) == 0;
+        if (check_ok != run_ok || (run_ok && (check_rows != rows || check_skipped != skipped)))
+            __builtin_trap();
+        const GPtrArray *items = jv_problem_list_items(problems);
+        for (guint k = 0; k < items->len; k++) {
+            const jv_problem *p = g_ptr_array_index(items, k);
             if (p->code == NULL || p->message == NULL || p->file == NULL)
                 __builtin_trap();
         }
@@ -183,12 +213,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (guint k = 0; k < starts->len; k++) {
             guint64 start = g_array_index(starts, guint64, k);
             guint64 end = k + 1 < starts->len ? g_array_index(starts, guint64, k + 1) : 0;
-            reader = jv_table_reader_open_range(&source, roles, N_ROLES, start, end,
-                                                g_array_index(lines, guint64, k), NULL);
+            guint64 line = g_array_index(lines, guint64, k);
+            problems = (choice & 0x80) ? jv_problem_list_new(20) : NULL;
+            jv_table_reader *reader =
+                problems ? jv_table_reader_open_checking(&source, roles, N_ROLES, start, end,
+                                                         line, problems)
+                         : jv_table_reader_open_range(&source, roles, N_ROLES, start, end, line,
+                                                      NULL);
             if (reader != NULL) {
-                drain(reader);
+                guint64 touched = 0;
+                if (!drain(reader, &touched) && problems != NULL)
+                    __builtin_trap();
                 jv_table_reader_free(reader);
             }
+            jv_problem_list_free(problems);
         }
     }
     g_array_unref(starts);
