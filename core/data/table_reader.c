@@ -201,7 +201,7 @@ static jv_table_reader *open_reader(const jv_table_source *source,
         if (header_problems != problems && starts_at_first_row(r, start))
             jv_problem_list_take(problems, header_problems);
         if (!restart_at(r, start, end, first_line, &local))
-            problem = jv_csv_problem(r->csv);
+            problem = JV_PROBLEM_UNREADABLE; /* a read error; r->csv is gone */
     }
     if (header_problems != problems)
         jv_problem_list_free(header_problems);
