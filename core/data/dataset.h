@@ -64,6 +64,9 @@ typedef struct jv_table_source {
     GHashTable *codes;        /* role → GHashTable(code → canonical), or NULL */
     jv_on_error on_error;
     gboolean hash;            /* compute SHA-256 of the bytes while reading */
+    gboolean no_summary;      /* leave out the closing "N values rounded" and
+                                 "N rows skipped" warnings: the caller writes
+                                 them once for a file read in chunks */
 } jv_table_source;
 
 /* A block of converted rows. Borrowed until the next call on its reader. */
@@ -95,6 +98,13 @@ const char *jv_table_reader_sha256(const jv_table_reader *reader);
 /* Warnings and skip reasons so far (char*, borrowed). */
 const GPtrArray *jv_table_reader_warnings(const jv_table_reader *reader);
 void jv_table_reader_free(jv_table_reader *reader);
+/* Values of role request i rounded to 4 decimals, in rows kept. */
+guint64 jv_table_reader_rounded(const jv_table_reader *reader, size_t i);
+/* The closing warnings, as the reader words them (owned by the caller). */
+char *jv_table_rounded_warning(const char *display, guint64 count, const char *column);
+/* truncated: more skipped rows were reported than the JV_SKIP_REASONS listed. */
+char *jv_table_skipped_warning(const char *display, guint64 skipped, gboolean truncated);
+#define JV_SKIP_REASONS 5 /* skipped rows whose reason a warning gives */
 
 /* Cuts the file into about n_chunks byte ranges that each start at a row
  * (outside quotes): appends the start offsets (guint64) to `starts` and the

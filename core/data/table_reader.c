@@ -116,6 +116,7 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     jv_table_reader *r = g_new0(jv_table_reader, 1);
     r->display = g_strdup(display);
     r->on_error = source->on_error;
+    r->no_summary = source->no_summary;
     r->recode = jv_recode_table_get(encoding);
     r->warnings = g_ptr_array_new_with_free_func(g_free);
     /* O_NONBLOCK: a FIFO without a writer must not hang the open (it then
@@ -344,6 +345,26 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
 }
 
 /* The end of the file: the hash and the closing warnings. */
+char *jv_table_rounded_warning(const char *display, guint64 count, const char *column)
+{
+    return g_strdup_printf("%s: %" G_GUINT64_FORMAT " values in column '%s' had more than 4 "
+                           "decimals and were rounded (half to even) to 4",
+                           display, count, column);
+}
+
+char *jv_table_skipped_warning(const char *display, guint64 skipped, gboolean truncated)
+{
+    return g_strdup_printf("%s: %" G_GUINT64_FORMAT " %s skipped because of errors "
+                           "(\"on_error\": \"skip\")%s",
+                           display, skipped, skipped == 1 ? "row" : "rows",
+                           truncated ? "; the first 5 are listed above" : "");
+}
+
+guint64 jv_table_reader_rounded(const jv_table_reader *r, size_t i)
+{
+    return i < r->n_roles ? r->roles[i].rounded : 0;
+}
+
 static void finish(jv_table_reader *r)
 {
     r->finished = TRUE;
@@ -352,10 +373,9 @@ static void finish(jv_table_reader *r)
     for (size_t i = 0; i < r->n_roles; i++) {
         if (r->roles[i].rounded == 0)
             continue;
-        warn(r, g_strdup_printf("%s: %" G_GUINT64_FORMAT " values in column '%s' had "
-                                "more than 4 decimals and were rounded (half to even) "
-                                "to 4",
-                                r->display, r->roles[i].rounded, r->roles[i].column_name));
+        if (!r->no_summary)
+            warn(r, jv_table_rounded_warning(r->display, r->roles[i].rounded,
+                                             r->roles[i].column_name));
         if (r->problems != NULL)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ROUNDED,
                                 r->display, 0, r->roles[i].column_name, r->roles[i].field + 1,
@@ -365,12 +385,8 @@ static void finish(jv_table_reader *r)
                                                 r->roles[i].rounded),
                                 NULL);
     }
-    if (r->skipped > 0)
-        warn(r, g_strdup_printf("%s: %" G_GUINT64_FORMAT " %s skipped because of errors "
-                                "(\"on_error\": \"skip\")%s",
-                                r->display, r->skipped, r->skipped == 1 ? "row" : "rows",
-                                r->skipped > MAX_SKIP_REASONS ? "; the first 5 are listed above"
-                                                              : ""));
+    if (r->skipped > 0 && !r->no_summary)
+        warn(r, jv_table_skipped_warning(r->display, r->skipped, r->skipped > JV_SKIP_REASONS));
 }
 
 /* Up to a rowset of rows; `checking` is a constant at each call. */

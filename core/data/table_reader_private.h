@@ -11,7 +11,7 @@
 #include "data/problem.h"
 #include "data/recode.h"
 
-#define MAX_SKIP_REASONS 5
+#define MAX_SKIP_REASONS JV_SKIP_REASONS
 
 struct jv_table_reader {
     char *display;
@@ -35,6 +35,7 @@ struct jv_table_reader {
     guint64 rows, skipped;
     GPtrArray *warnings;
     gboolean scb_warned, finished, failed;
+    gboolean no_summary;      /* source->no_summary */
     jv_problem_list *problems; /* a checking reader's (borrowed), else NULL */
     gboolean encoding_warned, comma_warned;
 };

@@ -340,6 +340,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     jv_table_source src;
     gboolean whole = chunk->start == 0 && chunk->end == 0;
     jv_pass_source(pass, &src, run->hash_inputs && whole);
+    src.no_summary = TRUE; /* pass_warnings.c writes the totals per file */
     GError *error = NULL;
     const jv_role_request *requests = (const jv_role_request *)w.plan.requests->data;
     if (run->options->check_only) {
@@ -389,6 +390,13 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     chunk->skipped = jv_table_reader_skipped(w.reader);
     chunk->bytes = jv_table_reader_bytes(w.reader);
     chunk->sha256 = g_strdup(jv_table_reader_sha256(w.reader));
+    chunk->n_columns = w.plan.requests->len;
+    chunk->rounded = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
+    chunk->column_names = g_new0(char *, chunk->n_columns + 1);
+    for (guint u = 0; u < chunk->n_columns; u++) {
+        chunk->rounded[u] = jv_table_reader_rounded(w.reader, u);
+        chunk->column_names[u] = g_strdup(jv_table_reader_column_name(w.reader, u));
+    }
     const GPtrArray *warnings = jv_table_reader_warnings(w.reader);
     for (guint k = 0; k < warnings->len && chunk->problems == NULL; k++)
         g_ptr_array_add(chunk->warnings, g_strdup(g_ptr_array_index(warnings, k)));
@@ -423,6 +431,11 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk)
         g_free(chunk->failures[i]);
     g_free(chunk->failures);
     g_ptr_array_unref(chunk->warnings);
+    g_free(chunk->rounded);
+    if (chunk->column_names != NULL)
+        for (guint u = 0; u < chunk->n_columns; u++)
+            g_free(chunk->column_names[u]);
+    g_free(chunk->column_names);
     if (chunk->error)
         g_error_free(chunk->error);
     g_free(chunk->sha256);

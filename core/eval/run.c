@@ -85,16 +85,6 @@ static void scope_clear(jv_run *run, jv_scope *scope)
     g_free(scope->name);
 }
 
-static void add_warning(GPtrArray *warnings, char *line)
-{
-    for (guint i = 0; i < warnings->len; i++)
-        if (strcmp(g_ptr_array_index(warnings, i), line) == 0) {
-            g_free(line);
-            return;
-        }
-    g_ptr_array_add(warnings, line);
-}
-
 /* What the passes add to the regions: the reader's counts and warnings,
  * skipped indicators where a table is missing, and the inputs. */
 static void account_passes(jv_run *run)
@@ -106,16 +96,14 @@ static void account_passes(jv_run *run)
         pass->skipped += chunk->skipped;
         if (chunk->sha256 != NULL && pass->sha256 == NULL)
             pass->sha256 = g_strdup(chunk->sha256);
-        GPtrArray *into = pass->region >= 0 ? run->regions[pass->region].warnings : run->warnings;
-        for (guint w = 0; w < chunk->warnings->len; w++) {
-            const char *text = g_ptr_array_index(chunk->warnings, w);
-            add_warning(into, pass->region >= 0 && !g_str_has_prefix(text, run->regions[pass->region].name)
-                                  ? g_strdup_printf("%s: %s", run->regions[pass->region].name, text)
-                                  : g_strdup(text));
-        }
     }
     for (guint p = 0; p < run->passes->len; p++) {
         jv_pass *pass = g_ptr_array_index(run->passes, p);
+        if (!pass->missing) {
+            gboolean listed = pass->region >= 0;
+            jv_pass_warnings(run, pass, listed ? run->regions[pass->region].warnings : run->warnings,
+                             listed ? run->regions[pass->region].name : NULL);
+        }
         for (size_t r = 0; r < run->n_regions; r++) {
             if (pass->region >= 0 && (size_t)pass->region != r)
                 continue;

@@ -87,6 +87,9 @@ typedef struct jv_chunk {
     jv_problem_list *problems;    /* check_only: what the reader found */
     char *sha256;
     gint finished;                /* atomic: read, states ready to merge */
+    guint n_columns;              /* the reader's role requests */
+    guint64 *rounded;             /* per request: values rounded */
+    char **column_names;          /* per request: the file's column name */
     gboolean unused;              /* a slot the split did not need */
 } jv_chunk;
 
@@ -138,6 +141,10 @@ void jv_read_chunks(jv_run *run);
 gboolean jv_chunk_errors(jv_run *run, GError **error);
 /* Regions from a column: numbered by first appearance into run->regions. */
 void jv_number_column_regions(jv_run *run);
+
+/* pass_warnings.c: a file's warnings, the same for any chunking, added to
+ * `into` (with "region: " in front when region is not NULL). */
+void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const char *region);
 
 /* check_report.c: the report of `jamvikt check`. */
 cJSON *jv_check_report(jv_run *run);

@@ -52,6 +52,28 @@ for bytes in 700 5000; do
     check "example: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/example.json"
 done
 
+# Warnings do not depend on chunks either: rounded values and skipped rows
+# from the reader and the plugin (tests/data/regions/warnings/README.md
+# works out the figures): 12 values rounded, 7 rows skipped by the reader,
+# 2 by the plugin, the first five skipped rows by line 22, 32, 47, 62, 72.
+run_jv run "$regions/warnings.json" -f json -q
+cp "$work/out" "$work/warnings.json"
+check "warnings: figures and lines by hand" python3 -c "
+import json,sys,re
+d=json.load(open(sys.argv[1]))
+w=d['warnings']
+skipped=[int(re.search(r'funding.csv:(\d+):', x).group(1)) for x in w if x.endswith('(row skipped)')]
+assert skipped==[22,32,47,62,72], skipped
+assert sum('12 values in column \'amount_granted\' had more than 4 decimals' in x for x in w)==1, w
+assert sum('7 rows skipped because of errors' in x and 'the first 5 are listed above' in x for x in w)==1, w
+f=d['regions'][0]['indicators']['funding_share']
+assert f['rows']==111 and f['skipped_rows']==9, f
+" "$work/warnings.json"
+for bytes in 200 700 1500; do
+    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$regions/warnings.json" -f json -q -j 2
+    check "warnings: chunks of $bytes bytes give the same document" cmp -s "$work/out" "$work/warnings.json"
+done
+
 # --hash-inputs: the SHA-256 of every input, also when a file is read in
 # chunks (then hashed by a task of its own).
 expected=$(sha256sum "$regions/national/funding.csv" | cut -d' ' -f1)
