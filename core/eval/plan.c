@@ -99,7 +99,9 @@ static guint chunk_count(const jv_pass *pass)
 
 /* A pass of one chunk is read whole. A larger pass gets its chunk slots
  * now; their byte ranges are filled in by a split task while reading
- * (run.c), so reading starts before the split has scanned the file. */
+ * (read_tasks.c), so reading starts before the split has scanned the file.
+ * With one thread nothing is split: chunks only buy parallelism, and the
+ * result (warnings included) is the same however a file is cut. */
 gboolean jv_plan_chunks(jv_run *run, GError **error)
 {
     (void)error;
@@ -107,7 +109,7 @@ gboolean jv_plan_chunks(jv_run *run, GError **error)
         jv_pass *pass = g_ptr_array_index(run->passes, p);
         if (pass->missing)
             continue;
-        guint n = chunk_count(pass);
+        guint n = jv_run_threads(run->options) > 1 ? chunk_count(pass) : 1;
         pass->first_chunk = run->chunks->len;
         pass->n_chunks = n;
         for (guint c = 0; c < n; c++)

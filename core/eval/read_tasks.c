@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int thread_count(const jv_run_options *options)
+int jv_run_threads(const jv_run_options *options)
 {
     int n = options->threads > 0 ? options->threads : (int)g_get_num_processors();
     return n < 1 ? 1 : n;
@@ -178,7 +178,7 @@ void jv_read_chunks(jv_run *run)
     run->progress = jv_progress_new(run->options->progress,
                                     listed ? (guint)run->n_regions : run->chunks->len,
                                     listed ? "regions" : "parts", bytes);
-    int threads = thread_count(run->options);
+    int threads = jv_run_threads(run->options);
     if (threads > 1) {
         /* Workers report each finished task on a queue; the main thread
          * merges finished chunks in order as they come and redraws the

@@ -134,6 +134,8 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk);
 /* Destroys the chunk's remaining states (after merging). */
 void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk);
 
+/* read_tasks.c: the threads a run uses (options->threads, else the cores). */
+int jv_run_threads(const jv_run_options *options);
 /* read_tasks.c: reads every chunk (threads per run->options), merging
  * finished chunks into their regions in chunk order. */
 void jv_read_chunks(jv_run *run);
