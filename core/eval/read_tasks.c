@@ -283,17 +283,8 @@ static gboolean merge_chunk(jv_run *run, jv_chunk *chunk, GError **error)
             }
             jv_ctx ctx;
             jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
-            if (ind->desc->merge(&ctx, o->state, cs->states[i]) != 0) {
-                GError *e = NULL;
-                jv_ctx_set_gerror(&ctx, "merge() failed without a message", &e);
-                if (run->options->keep_going) {
-                    jv_run_fail_indicator(run, i, e->message);
-                    g_error_free(e);
-                } else {
-                    g_propagate_error(error, e);
-                    ok = FALSE;
-                }
-            }
+            if (ind->desc->merge(&ctx, o->state, cs->states[i]) != 0)
+                ok = jv_run_callback_failed(run, i, &ctx, "merge() failed without a message", error);
             jv_ctx_clear_error(&ctx);
         }
     }

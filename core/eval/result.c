@@ -25,12 +25,7 @@ static cJSON *evaluation_block(const jv_run *run)
     cJSON *plugins = cJSON_AddArrayToObject(block, "plugins");
     for (guint i = 0; i < run->indicators->len; i++) {
         const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-        cJSON *p = cJSON_CreateObject();
-        cJSON_AddStringToObject(p, "name", ind->name);
-        cJSON_AddStringToObject(p, "plugin", ind->desc->name);
-        cJSON_AddStringToObject(p, "version", ind->desc->version);
-        cJSON_AddItemToObject(p, "params", cJSON_Duplicate(ind->params, TRUE));
-        cJSON_AddItemToArray(plugins, p);
+        cJSON_AddItemToArray(plugins, jv_indicator_identity(ind));
     }
     cJSON *inputs = cJSON_AddArrayToObject(block, "inputs");
     for (guint k = 0; k < run->inputs->len; k++) {
@@ -83,15 +78,8 @@ static gboolean indicator_entry(jv_run *run, jv_scope *scope, guint i, cJSON *pa
     }
     if (rc != 0) {
         cJSON_Delete(result);
-        GError *e = NULL;
-        jv_ctx_set_gerror(&ctx, "finish() failed without a message", &e);
-        jv_ctx_clear_error(&ctx);
-        if (!run->options->keep_going) {
-            g_propagate_error(error, e);
+        if (!jv_run_callback_failed(run, i, &ctx, "finish() failed without a message", error))
             return FALSE;
-        }
-        jv_run_fail_indicator(run, i, e->message);
-        g_error_free(e);
         cJSON_AddStringToObject(entry, "status", "error");
         cJSON_AddStringToObject(entry, "message", ind->failure);
         return TRUE;

@@ -162,6 +162,21 @@ void jv_run_fail_indicator(jv_run *run, size_t i, const char *message)
     }
 }
 
+gboolean jv_run_callback_failed(jv_run *run, size_t i, jv_ctx *ctx, const char *fallback,
+                                GError **error)
+{
+    GError *e = NULL;
+    jv_ctx_set_gerror(ctx, fallback, &e);
+    jv_ctx_clear_error(ctx);
+    if (!run->options->keep_going) {
+        g_propagate_error(error, e);
+        return FALSE;
+    }
+    jv_run_fail_indicator(run, i, e->message);
+    g_error_free(e);
+    return TRUE;
+}
+
 static gboolean pool_regions(jv_run *run, GError **error)
 {
     if (!complete_states(run, &run->total, error))
@@ -179,33 +194,27 @@ static gboolean pool_regions(jv_run *run, GError **error)
                 continue;
             run->total.outcomes[i].rows += o->rows;
             run->total.outcomes[i].skipped += o->skipped;
-            if (ind->desc->pool(&ctx, run->total.outcomes[i].state, o->state) != 0) {
-                GError *e = NULL;
-                jv_ctx_set_gerror(&ctx, "pool() failed without a message", &e);
-                jv_ctx_clear_error(&ctx);
-                if (!run->options->keep_going) {
-                    g_propagate_error(error, e);
-                    return FALSE;
-                }
-                jv_run_fail_indicator(run, i, e->message);
-                g_error_free(e);
-            }
+            if (ind->desc->pool(&ctx, run->total.outcomes[i].state, o->state) != 0 &&
+                !jv_run_callback_failed(run, i, &ctx, "pool() failed without a message", error))
+                return FALSE;
         }
         jv_ctx_clear_error(&ctx);
     }
     return TRUE;
 }
 
-static gboolean cells_of(jv_run *run, jv_indicator *ind, guint i, jv_scope *scope,
-                         jv_disclosure *d, GError **error)
+/* 0: the scope's cells are declared; 1: cells() failed and the run keeps
+ * going without the indicator; -1: it failed and the run stops. */
+static int cells_of(jv_run *run, jv_indicator *ind, guint i, jv_scope *scope, jv_disclosure *d,
+                    GError **error)
 {
     jv_ctx ctx;
     jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
-    int rc = ind->desc->cells(&ctx, scope->outcomes[i].state, jv_disclosure_scope(d, scope->index));
-    if (rc != 0)
-        jv_ctx_set_gerror(&ctx, "cells() failed without a message", error);
-    jv_ctx_clear_error(&ctx);
-    return rc == 0;
+    if (ind->desc->cells(&ctx, scope->outcomes[i].state, jv_disclosure_scope(d, scope->index)) == 0) {
+        jv_ctx_clear_error(&ctx);
+        return 0;
+    }
+    return jv_run_callback_failed(run, i, &ctx, "cells() failed without a message", error) ? 1 : -1;
 }
 
 static gboolean decide_disclosure(jv_run *run, GError **error)
@@ -217,23 +226,16 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
             continue;
         jv_disclosure *d = jv_disclosure_new(run->n_regions, run->min_cell);
         run->disclosures[i] = d;
-        GError *e = NULL;
-        gboolean ok = TRUE;
-        for (size_t r = 0; ok && r < run->n_regions; r++)
+        int rc = 0;
+        for (size_t r = 0; rc == 0 && r < run->n_regions; r++)
             if (run->regions[r].outcomes[i].status == JV_STATUS_OK)
-                ok = cells_of(run, ind, i, &run->regions[r], d, &e);
-        if (ok)
-            ok = cells_of(run, ind, i, &run->total, d, &e);
-        if (!ok) {
-            if (!run->options->keep_going) {
-                g_propagate_error(error, e);
-                return FALSE;
-            }
-            jv_run_fail_indicator(run, i, e->message);
-            g_error_free(e);
-            continue;
-        }
-        jv_disclosure_decide(d);
+                rc = cells_of(run, ind, i, &run->regions[r], d, error);
+        if (rc == 0)
+            rc = cells_of(run, ind, i, &run->total, d, error);
+        if (rc < 0)
+            return FALSE;
+        if (rc == 0)
+            jv_disclosure_decide(d);
     }
     return TRUE;
 }

@@ -155,6 +155,11 @@ cJSON *jv_check_report(jv_run *run);
 void jv_scope_init(jv_run *run, jv_scope *scope, int index, const char *name,
                    const jv_region_def *region);
 void jv_run_fail_indicator(jv_run *run, size_t i, const char *message);
+/* A callback of indicator i failed (its message in ctx, cleared here): with
+ * --keep-going the indicator fails everywhere and the run goes on (TRUE),
+ * else the failure goes to *error and the run stops (FALSE). */
+gboolean jv_run_callback_failed(jv_run *run, size_t i, jv_ctx *ctx, const char *fallback,
+                                GError **error);
 /* The display form of a path: relative to the evaluation's folder when it
  * lies inside it. Owned by the caller. */
 char *jv_run_display_path(const jv_run *run, const char *path);

@@ -91,11 +91,7 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         jv_outcome *o = &scope->outcomes[i];
-        cJSON *item = cJSON_CreateObject();
-        cJSON_AddStringToObject(item, "name", ind->name);
-        cJSON_AddStringToObject(item, "plugin", ind->desc->name);
-        cJSON_AddStringToObject(item, "version", ind->desc->version);
-        cJSON_AddItemToObject(item, "params", cJSON_Duplicate(ind->params, TRUE));
+        cJSON *item = jv_indicator_identity(ind);
         cJSON_AddItemToArray(indicators, item);
         if (ind->failed) {
             cJSON_AddStringToObject(item, "status", "error");

@@ -143,3 +143,13 @@ void jv_indicator_free(jv_indicator *ind)
     g_free(ind->name);
     g_free(ind);
 }
+
+cJSON *jv_indicator_identity(const jv_indicator *ind)
+{
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddStringToObject(item, "name", ind->name);
+    cJSON_AddStringToObject(item, "plugin", ind->desc->name);
+    cJSON_AddStringToObject(item, "version", ind->desc->version);
+    cJSON_AddItemToObject(item, "params", cJSON_Duplicate(ind->params, TRUE));
+    return item;
+}

@@ -30,5 +30,8 @@ jv_indicator *jv_indicator_bind(const char *name, const jv_loaded_plugin *plugin
                                 const cJSON *params, const char *where,
                                 const jv_options *options, GError **error);
 void jv_indicator_free(jv_indicator *indicator);
+/* {"name", "plugin", "version", "params"}: what names the indicator in a
+ * result document and a saved state (owned by the caller). */
+cJSON *jv_indicator_identity(const jv_indicator *indicator);
 
 #endif /* JV_PLUGIN_INDICATOR_H */
