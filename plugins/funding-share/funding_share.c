@@ -63,38 +63,9 @@ void fs_breakdown_reserve(fs_breakdown *b, size_t size)
     b->capacity = capacity;
 }
 
-typedef struct sort_entry {
-    const char *key;
-    uint32_t length;
-    uint32_t index;
-} sort_entry;
-
-static int compare_entries(const void *a, const void *b)
-{
-    const sort_entry *x = a, *y = b;
-    int c = memcmp(x->key, y->key, x->length < y->length ? x->length : y->length);
-    if (c != 0)
-        return c;
-    return (x->length > y->length) - (x->length < y->length);
-}
-
 uint32_t *fs_sorted_values(const fs_breakdown *b)
 {
-    size_t n = b->values.size;
-    sort_entry *entries = malloc((n ? n : 1) * sizeof *entries);
-    uint32_t *order = malloc((n ? n : 1) * sizeof *order);
-    if (entries == NULL || order == NULL) {
-        free(entries);
-        free(order);
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++)
-        entries[i] = (sort_entry){b->values.keys[i], b->values.lengths[i], (uint32_t)i};
-    qsort(entries, n, sizeof *entries, compare_entries);
-    for (size_t i = 0; i < n; i++)
-        order[i] = entries[i].index;
-    free(entries);
-    return order;
+    return jvp_map_sorted(&b->values);
 }
 
 /* 1 when a + b would leave int64 (both are >= 0 by rule 2 of the header). */

@@ -31,35 +31,17 @@
 
 /* --- values in byte order --- */
 
-typedef struct sort_entry {
-    const char *key;
-    uint32_t length;
-    uint32_t index;
-} sort_entry;
-
-static int compare_entries(const void *a, const void *b)
-{
-    const sort_entry *x = a, *y = b;
-    int c = memcmp(x->key, y->key, x->length < y->length ? x->length : y->length);
-    if (c != 0)
-        return c;
-    return (x->length > y->length) - (x->length < y->length);
-}
-
-/* Indices of the values `used` marks (NULL: values->seen), in UTF-8 byte
- * order. Caller frees with host->free. */
+/* Indices of the values `used` marks, in UTF-8 byte order. Caller frees
+ * with host->free. */
 static uint32_t *sorted_values(const jvp_map *map, const uint8_t *used, size_t *n)
 {
-    sort_entry *entries = part_host->alloc0((map->size ? map->size : 1) * sizeof *entries);
+    uint32_t *all = jvp_map_sorted(map);
+    uint32_t *order = part_host->alloc0((map->size ? map->size : 1) * sizeof *order);
     size_t count = 0;
-    for (size_t i = 0; i < map->size; i++)
-        if (used[i])
-            entries[count++] = (sort_entry){map->keys[i], map->lengths[i], (uint32_t)i};
-    qsort(entries, count, sizeof *entries, compare_entries);
-    uint32_t *order = part_host->alloc0((count ? count : 1) * sizeof *order);
-    for (size_t i = 0; i < count; i++)
-        order[i] = entries[i].index;
-    part_host->free(entries);
+    for (size_t k = 0; all != NULL && k < map->size; k++)
+        if (used[all[k]])
+            order[count++] = all[k];
+    free(all);
     *n = count;
     return order;
 }
