@@ -52,21 +52,42 @@ static void add_pass(jv_run *run, const char *table, int region, const jv_region
     g_ptr_array_add(run->passes, pass);
 }
 
+/* A region's folder must exist: a table missing from a folder skips the
+ * indicators that need it, but a missing folder is a mistyped path, and an
+ * evaluation that silently skips a whole region would mislead. */
+static gboolean folder_exists(const jv_evaluation *e, const char *dir, const char *where,
+                              GError **error)
+{
+    if (g_file_test(dir, G_FILE_TEST_IS_DIR))
+        return TRUE;
+    g_set_error(error, JV_RUN_ERROR, 0,
+                "%s: %s: folder '%s' %s; \"dir\" is relative to the evaluation file's folder",
+                e->path, where, dir,
+                g_file_test(dir, G_FILE_TEST_EXISTS) ? "is not a folder" : "not found");
+    return FALSE;
+}
+
 gboolean jv_plan_passes(jv_run *run, GError **error)
 {
     const jv_evaluation *e = run->evaluation;
     GPtrArray *tables = table_names(run);
+    gboolean ok = TRUE;
     if (e->regions_column == NULL) {
-        for (guint r = 0; r < e->regions->len; r++)
-            for (guint k = 0; k < tables->len; k++)
-                add_pass(run, g_ptr_array_index(tables, k), (int)r, g_ptr_array_index(e->regions, r));
+        for (guint r = 0; ok && r < e->regions->len; r++) {
+            const jv_region_def *region = g_ptr_array_index(e->regions, r);
+            char *where = g_strdup_printf("regions[%u] ('%s')", r, region->name);
+            ok = folder_exists(e, region->dir, where, error);
+            g_free(where);
+            for (guint k = 0; ok && k < tables->len; k++)
+                add_pass(run, g_ptr_array_index(tables, k), (int)r, region);
+        }
     } else {
-        for (guint k = 0; k < tables->len; k++)
+        ok = folder_exists(e, e->regions_dir, "regions.dir", error);
+        for (guint k = 0; ok && k < tables->len; k++)
             add_pass(run, g_ptr_array_index(tables, k), -1, NULL);
     }
     g_ptr_array_unref(tables);
-    (void)error;
-    return TRUE;
+    return ok;
 }
 
 static void add_chunk(jv_run *run, jv_pass *pass, guint64 start, guint64 end, guint64 first_line)

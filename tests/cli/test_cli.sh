@@ -53,6 +53,11 @@ check "output over an input is refused" status_is 1
 check "output over an input says why" stderr_has "refusing to overwrite an input"
 check "the input is unchanged" cmp -s "$work/copy.csv" "$data/norr/funding.csv"
 
+run_jv run "$data/typo_dir.json" -o "$work/typo_dir.json"
+check "a mistyped region folder exits 1" status_is 1
+check "a mistyped region folder is named with the path tried" stderr_has "regions[0] ('Norr'): folder '$data/nrr' not found"
+check "a mistyped region folder writes nothing" test ! -e "$work/typo_dir.json"
+
 run_jv run "$data/typo_plugin.json"
 check "unknown plugin exits 1" status_is 1
 check "unknown plugin suggests the right one" stderr_has "indicators[1].plugin: unknown plugin 'fundng_share' — did you mean 'funding_share'?"
