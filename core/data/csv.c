@@ -532,6 +532,11 @@ uint64_t jv_csv_bytes_read(const jv_csv *csv)
     return csv->bytes_read;
 }
 
+uint64_t jv_csv_next_offset(const jv_csv *csv)
+{
+    return csv->buf_offset + csv->pos;
+}
+
 void jv_csv_free(jv_csv *csv)
 {
     if (csv == NULL)

@@ -68,6 +68,9 @@ const char *jv_csv_problem(const jv_csv *csv);
 /* Bytes read from fd so far (the whole file once jv_csv_next returned 0
  * on a whole-file reader). */
 uint64_t jv_csv_bytes_read(const jv_csv *csv);
+/* The file offset of the first record not handed out yet (after the last
+ * record of a range: where the next range must start). */
+uint64_t jv_csv_next_offset(const jv_csv *csv);
 void jv_csv_free(jv_csv *csv);
 
 #endif /* JV_DATA_CSV_H */

@@ -98,6 +98,9 @@ const char *jv_table_reader_sha256(const jv_table_reader *reader);
 /* Warnings and skip reasons so far (char*, borrowed). */
 const GPtrArray *jv_table_reader_warnings(const jv_table_reader *reader);
 void jv_table_reader_free(jv_table_reader *reader);
+/* Where reading stopped: the offset of the first row not handed out (for a
+ * byte range, where the next range must start). */
+guint64 jv_table_reader_next_offset(const jv_table_reader *reader);
 /* Values of role request i rounded to 4 decimals, in rows kept. */
 guint64 jv_table_reader_rounded(const jv_table_reader *reader, size_t i);
 /* The closing warnings, as the reader words them (owned by the caller). */

@@ -360,6 +360,11 @@ char *jv_table_skipped_warning(const char *display, guint64 skipped, gboolean tr
                            truncated ? "; the first 5 are listed above" : "");
 }
 
+guint64 jv_table_reader_next_offset(const jv_table_reader *r)
+{
+    return r->csv ? jv_csv_next_offset(r->csv) : 0;
+}
+
 guint64 jv_table_reader_rounded(const jv_table_reader *r, size_t i)
 {
     return i < r->n_roles ? r->roles[i].rounded : 0;

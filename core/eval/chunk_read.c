@@ -390,6 +390,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     chunk->skipped = jv_table_reader_skipped(w.reader);
     chunk->bytes = jv_table_reader_bytes(w.reader);
     chunk->sha256 = g_strdup(jv_table_reader_sha256(w.reader));
+    chunk->next_offset = jv_table_reader_next_offset(w.reader);
     chunk->n_columns = w.plan.requests->len;
     chunk->rounded = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
     chunk->column_names = g_new0(char *, chunk->n_columns + 1);

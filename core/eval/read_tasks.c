@@ -222,9 +222,32 @@ void jv_read_chunks(jv_run *run)
     g_array_unref(tasks);
 }
 
+/* A chunk must start where the one before it (of the same pass) stopped
+ * reading. It does not when the split misjudged a line break inside a
+ * quoted field — which only a quote inside an unquoted field can cause —
+ * and then its rows are not the file's: the run stops and says so. */
+static gboolean chunk_aligned(jv_run *run, const jv_chunk *chunk, GError **error)
+{
+    const jv_pass *pass = chunk->pass;
+    if (chunk->index == pass->first_chunk || chunk->unused)
+        return TRUE;
+    const jv_chunk *previous = g_ptr_array_index(run->chunks, chunk->index - 1);
+    if (previous->error != NULL || previous->unused || previous->next_offset == chunk->start)
+        return TRUE;
+    g_set_error(error, JV_RUN_ERROR, 0,
+                "%s: the file could not be cut into parts for parallel reading near line "
+                "%" G_GUINT64_FORMAT ": a quote (\") inside a field that is not quoted makes "
+                "its quoted line breaks ambiguous; read it with -j 1, or quote that field",
+                pass->path, chunk->first_line);
+    return FALSE;
+}
+
 /* The first failure in chunk order, whatever order threads ran in. */
 gboolean jv_chunk_errors(jv_run *run, GError **error)
 {
+    for (guint c = 0; c < run->chunks->len; c++)
+        if (!chunk_aligned(run, g_ptr_array_index(run->chunks, c), error))
+            return FALSE;
     for (guint c = 0; c < run->chunks->len; c++) {
         jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
         if (chunk->error != NULL) {
@@ -300,6 +323,8 @@ static void merge_finished(jv_run *run)
         if (!g_atomic_int_get(&chunk->finished))
             return;
         run->merged++;
+        if (run->merge_error == NULL && !chunk_aligned(run, chunk, &run->merge_error))
+            continue;
         if (chunk->error == NULL && run->merge_error == NULL)
             merge_chunk(run, chunk, &run->merge_error);
         else

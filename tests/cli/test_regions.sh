@@ -74,6 +74,23 @@ for bytes in 200 700 1500; do
     check "warnings: chunks of $bytes bytes give the same document" cmp -s "$work/out" "$work/warnings.json"
 done
 
+# A quote inside an unquoted field (bare_quote/funding.csv: 40 rows
+# 'woman,100,5" screen' and 40 rows 'man,200,"two<newline>lines"') makes the
+# quote parity that finds row boundaries wrong. Read whole (-j 1) the file
+# is fine: 80 rows, 40 women, 40 men. Cut into parts, the run must not
+# misread it: it stops, names the file and says what to do.
+run_jv run "$regions/bare_quote.json" -f json -q -j 1
+check "a bare quote: read whole, 80 rows, 40 women, 40 men" python3 -c "
+import json,sys
+r=json.load(open(sys.argv[1]))['regions'][0]['indicators']['funding_share']
+assert r['rows']==80, r['rows']
+assert r['result']['by_gender']['woman']['applications']==40
+assert r['result']['by_gender']['man']['applications']==40" "$work/out"
+JAMVIKT_CHUNK_BYTES=100 run_jv run "$regions/bare_quote.json" -f json -q -j 2 -o "$work/bare.json"
+check "a bare quote: cut into parts, the run stops with exit 1" status_is 1
+check "a bare quote: the message says why and what to do" stderr_has "could not be cut into parts for parallel reading near line"
+check "a bare quote: nothing is written" test ! -e "$work/bare.json"
+
 # --hash-inputs: the SHA-256 of every input, also when a file is read in
 # chunks (then hashed by a task of its own).
 expected=$(sha256sum "$regions/national/funding.csv" | cut -d' ' -f1)
