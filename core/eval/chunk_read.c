@@ -284,6 +284,14 @@ static void deliver_rowset(chunk_work *w, const jv_rowset *rows)
     }
 }
 
+/* check: regions from a column are listed although nothing is computed. */
+static void note_regions(chunk_work *w, const jv_rowset *rows)
+{
+    const jv_column *region = &rows->columns[w->plan.region_column];
+    for (size_t r = 0; r < rows->n_rows; r++)
+        scope_of_code(w, region, region->codes[r], rows->positions[r]);
+}
+
 static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
 {
     memset(w, 0, sizeof *w);
@@ -384,6 +392,8 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     while (chunk->error == NULL && (rows = jv_table_reader_next(w.reader, &error)) != NULL)
         if (!run->options->check_only)
             deliver_rowset(&w, rows);
+        else if (w.plan.region_column >= 0)
+            note_regions(&w, rows);
     if (error != NULL)
         set_error(chunk, error);
     chunk->rows = jv_table_reader_rows(w.reader);

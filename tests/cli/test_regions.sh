@@ -35,6 +35,8 @@ assert d['regions'][0]['indicators']['funding_share']['rows']==4
 assert d['total']['indicators']['funding_share']['rows']==8
 " "$work/out"
 cp "$work/out" "$work/national.json"
+run_jv check "$regions/national.json"
+check "check lists the regions a column names" stdout_has "2 regions, 1 file, 8 rows checked"
 for bytes in 20 50 100; do
     JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$regions/national.json" -f json -q -j 2
     check "regions from a column: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/national.json"
