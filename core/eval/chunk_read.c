@@ -4,6 +4,7 @@
  * rowset is routed to the chunk state of its region — as zero-copy slices
  * when rows come grouped by region, else gathered per region — and handed to
  * each indicator as its own batch view (its roles, in its order). */
+#include "eval/progress.h"
 #include "eval/run_internal.h"
 
 #include <string.h>
@@ -284,6 +285,23 @@ static void deliver_rowset(chunk_work *w, const jv_rowset *rows)
     }
 }
 
+/* Progress as rows are read, so one large file shows progress too (the
+ * rest is told when the task ends); with one thread this is the main
+ * thread, which may also redraw the line. */
+static void report_progress(jv_run *run, jv_chunk *chunk, const jv_rowset *rows)
+{
+    if (run->progress == NULL || rows->n_rows == 0)
+        return;
+    guint64 at = rows->positions[rows->n_rows - 1] - chunk->start;
+    jv_progress_add(run->progress, rows->n_rows,
+                    at > chunk->reported_bytes ? at - chunk->reported_bytes : 0, FALSE);
+    chunk->reported_rows += rows->n_rows;
+    if (at > chunk->reported_bytes)
+        chunk->reported_bytes = at;
+    if (run->pool == NULL)
+        jv_progress_show(run->progress);
+}
+
 /* check: regions from a column are listed although nothing is computed. */
 static void note_regions(chunk_work *w, const jv_rowset *rows)
 {
@@ -389,11 +407,13 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
         w.sources[i].on_error = pass->settings->on_error;
     }
     const jv_rowset *rows;
-    while (chunk->error == NULL && (rows = jv_table_reader_next(w.reader, &error)) != NULL)
+    while (chunk->error == NULL && (rows = jv_table_reader_next(w.reader, &error)) != NULL) {
         if (!run->options->check_only)
             deliver_rowset(&w, rows);
         else if (w.plan.region_column >= 0)
             note_regions(&w, rows);
+        report_progress(run, chunk, rows);
+    }
     if (error != NULL)
         set_error(chunk, error);
     chunk->rows = jv_table_reader_rows(w.reader);

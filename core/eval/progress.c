@@ -5,6 +5,7 @@
 
 struct jv_progress {
     gboolean enabled, shown;
+    gint64 last_drawn;       /* main thread only */
     guint units;
     const char *unit_name;
     guint64 bytes_total;
@@ -38,9 +39,11 @@ void jv_progress_add(jv_progress *p, guint64 rows, guint64 bytes, gboolean unit_
 
 void jv_progress_show(jv_progress *p)
 {
-    double seconds = (double)(g_get_monotonic_time() - p->started) / 1e6;
-    if (!p->enabled || seconds < 1.0)
+    gint64 now = g_get_monotonic_time();
+    double seconds = (double)(now - p->started) / 1e6;
+    if (!p->enabled || seconds < 1.0 || now - p->last_drawn < 100000)
         return;
+    p->last_drawn = now;
     g_mutex_lock(&p->lock);
     guint64 rows = p->rows, bytes = p->bytes;
     g_mutex_unlock(&p->lock);

@@ -52,7 +52,10 @@ static void task_done(jv_run *run, jv_chunk *chunk)
     if (chunk->pass->region >= 0 && run->tasks_left != NULL)
         unit_done = g_atomic_int_dec_and_test(&run->tasks_left[chunk->pass->region]);
     guint64 end = chunk->end ? chunk->end : chunk->pass->size;
-    jv_progress_add(run->progress, chunk->rows, chunk->unused ? 0 : end - chunk->start, unit_done);
+    guint64 bytes = chunk->unused ? 0 : end - chunk->start;
+    /* what the reader did not report while reading (chunk_read.c) */
+    jv_progress_add(run->progress, chunk->rows - chunk->reported_rows,
+                    bytes > chunk->reported_bytes ? bytes - chunk->reported_bytes : 0, unit_done);
 }
 
 static void finish_task(jv_run *run, task *t)

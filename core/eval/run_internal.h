@@ -87,6 +87,7 @@ typedef struct jv_chunk {
     jv_problem_list *problems;    /* check_only: what the reader found */
     char *sha256;
     gint finished;                /* atomic: read, states ready to merge */
+    guint64 reported_rows, reported_bytes; /* progress told while reading */
     guint64 next_offset;          /* where reading stopped: the next chunk's
                                      start, if the file was cut right */
     guint n_columns;              /* the reader's role requests */
