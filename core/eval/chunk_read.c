@@ -3,7 +3,9 @@
  * from it (plus the region column when regions come from a column); each
  * rowset is routed to the chunk state of its region — as zero-copy slices
  * when rows come grouped by region, else gathered per region — and handed to
- * each indicator as its own batch view (its roles, in its order). */
+ * each indicator as its own batch view (its roles, in its order). With
+ * periods, the rows of a file that has the period column also go to the
+ * state of their period (DESIGN.md "Periods"), gathered per period. */
 #include "eval/progress.h"
 #include "eval/run_internal.h"
 
@@ -14,7 +16,16 @@ typedef struct reader_plan {
     guint **maps;       /* per indicator: its columns → union, or NULL */
     int *tables;        /* per indicator: index of this table, or -1 */
     int region_column;  /* union index of the region column, or -1 */
+    int period_column;  /* union index of the period column, or -1 */
 } reader_plan;
+
+/* Rows of one rowset copied together (one buffer per union column). */
+typedef struct gather_buf {
+    size_t n_cols;
+    jv_column *cols;
+    void **data, **missing;
+    uint64_t *positions, *lines;
+} gather_buf;
 
 typedef struct chunk_work {
     jv_run *run;
@@ -32,6 +43,13 @@ typedef struct chunk_work {
     void **gather_data, **gather_missing;
     uint64_t *gather_positions, *gather_lines;
     size_t *rows_of_region;
+    /* periods */
+    jv_ctx *period_ctxs;        /* per indicator: warnings dropped */
+    GPtrArray *period_warnings; /* where they go */
+    GArray *period_of_code;     /* int per period dict code: index, -1 none */
+    int *period_of_row;         /* per row of a delivery */
+    guint8 *period_done;
+    gather_buf period_gather;
 } chunk_work;
 
 static gboolean same_request(const jv_role_request *a, const jv_role_request *b)
@@ -79,6 +97,11 @@ static void plan_roles(chunk_work *w)
                                   JV_ROLE_REQUIRED, NULL};
         p->region_column = (int)add_request(p->requests, &region);
     }
+    p->period_column = -1;
+    if (run->evaluation->periods_column != NULL) {
+        jv_role_request period = {run->evaluation->periods_column, JV_TYPE_CATEGORY, 0, NULL};
+        p->period_column = (int)add_request(p->requests, &period);
+    }
 }
 
 static void set_error(jv_chunk *chunk, GError *error)
@@ -99,26 +122,29 @@ static jv_chunk_scope *new_scope(chunk_work *w, const char *name, int region, ui
     s->states = g_new0(void *, n);
     s->rows = g_new0(guint64, n);
     s->skipped = g_new0(guint64, n);
+    s->parts = g_ptr_array_new();
     g_ptr_array_add(w->chunk->scopes, s);
     return s;
 }
 
 /* Hands n rows (columns `cols`, union order) of one region to every
- * indicator reading this table. */
-static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
-                    const uint64_t *positions, const uint64_t *lines)
+ * indicator reading this table, into `states` (a chunk scope's, or one of
+ * its periods'), counting into `rows` and `skipped`. */
+static void deliver_to(chunk_work *w, const char *scope_name, jv_ctx *ctxs, void **states,
+                       guint64 *row_counts, guint64 *skipped_counts, const jv_column *cols,
+                       size_t n, const uint64_t *positions, const uint64_t *lines)
 {
     jv_run *run = w->run;
     for (guint i = 0; i < run->indicators->len && w->chunk->error == NULL; i++) {
         if (w->plan.maps[i] == NULL || w->failed[i])
             continue;
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-        jv_ctx *ctx = &w->ctxs[i];
+        jv_ctx *ctx = &ctxs[i];
         ctx->scope = w->chunk->pass->region >= 0 ? w->chunk->pass->region : JV_SCOPE_PENDING;
-        ctx->scope_name = scope->name;
-        if (scope->states[i] == NULL) {
-            scope->states[i] = ind->desc->init(ctx);
-            if (scope->states[i] == NULL) {
+        ctx->scope_name = scope_name;
+        if (states[i] == NULL) {
+            states[i] = ind->desc->init(ctx);
+            if (states[i] == NULL) {
                 GError *e = NULL;
                 jv_ctx_set_gerror(ctx, "init() returned no state", &e);
                 set_error(w->chunk, e);
@@ -132,7 +158,7 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
         w->sources[i].lines = lines;
         jv_batch batch = {(size_t)t, n, n_cols, w->views[i], positions, &w->sources[i]};
         guint64 skipped_before = ctx->skipped;
-        if (ind->desc->consume(ctx, scope->states[i], &batch) != 0) {
+        if (ind->desc->consume(ctx, states[i], &batch) != 0) {
             GError *e = NULL;
             jv_ctx_set_gerror(ctx, "consume() failed without a message", &e);
             jv_ctx_clear_error(ctx);
@@ -145,10 +171,159 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
             }
             continue;
         }
-        scope->skipped[i] += ctx->skipped - skipped_before;
+        skipped_counts[i] += ctx->skipped - skipped_before;
         if (t == 0)
-            scope->rows[i] += n - (ctx->skipped - skipped_before);
+            row_counts[i] += n - (ctx->skipped - skipped_before);
     }
+}
+
+static void gather_init(gather_buf *b, size_t n_cols)
+{
+    b->n_cols = n_cols;
+    b->cols = g_new0(jv_column, n_cols ? n_cols : 1);
+    b->data = g_new0(void *, n_cols ? n_cols : 1);
+    b->missing = g_new0(void *, n_cols ? n_cols : 1);
+    for (size_t c = 0; c < n_cols; c++) {
+        b->data[c] = g_malloc(JV_ROWSET_CAPACITY * sizeof(jv_string));
+        b->missing[c] = g_malloc(JV_ROWSET_CAPACITY);
+    }
+    b->positions = g_new(uint64_t, JV_ROWSET_CAPACITY);
+    b->lines = g_new(uint64_t, JV_ROWSET_CAPACITY);
+}
+
+static void gather_clear(gather_buf *b)
+{
+    if (b->cols == NULL)
+        return;
+    for (size_t c = 0; c < b->n_cols; c++) {
+        g_free(b->data[c]);
+        g_free(b->missing[c]);
+    }
+    g_free(b->cols);
+    g_free(b->data);
+    g_free(b->missing);
+    g_free(b->positions);
+    g_free(b->lines);
+}
+
+static size_t value_size(const jv_column *c);
+static const void *values_of(const jv_column *c);
+static void set_values(jv_column *c, void *data);
+
+/* The period index of a dictionary code of the period column: its place
+ * in "values" when they are listed (-1 when not listed), else in the
+ * chunk's own list of values seen; -1 for an empty cell. */
+static int period_index(chunk_work *w, const jv_column *column, uint32_t code)
+{
+    if (code < w->period_of_code->len)
+        return g_array_index(w->period_of_code, int, code);
+    const GPtrArray *listed = w->run->evaluation->period_values;
+    for (uint32_t c = w->period_of_code->len; c <= code; c++) {
+        const char *value = column->dict->values[c].data;
+        int index = -1;
+        GPtrArray *seen = w->chunk->period_values;
+        const GPtrArray *in = listed != NULL ? listed : seen;
+        for (guint k = 0; value[0] != '\0' && index < 0 && k < in->len; k++)
+            if (strcmp(g_ptr_array_index(in, k), value) == 0)
+                index = (int)k;
+        if (index < 0 && listed == NULL && value[0] != '\0') {
+            g_ptr_array_add(seen, g_strdup(value));
+            index = (int)seen->len - 1;
+        }
+        g_array_append_val(w->period_of_code, index);
+    }
+    return g_array_index(w->period_of_code, int, code);
+}
+
+/* The states of period k in a chunk scope, created on first use. */
+static jv_period_part *chunk_part(chunk_work *w, jv_chunk_scope *scope, int k)
+{
+    if ((guint)k >= scope->parts->len)
+        g_ptr_array_set_size(scope->parts, (guint)k + 1);
+    jv_period_part *part = g_ptr_array_index(scope->parts, k);
+    if (part == NULL) {
+        const GPtrArray *values = w->run->evaluation->period_values != NULL
+                                      ? w->run->evaluation->period_values
+                                      : w->chunk->period_values;
+        part = jv_period_part_new(w->run, g_ptr_array_index(values, k));
+        g_ptr_array_index(scope->parts, k) = part;
+    }
+    return part;
+}
+
+/* Rows of one region split by period: each period's rows, gathered (or the
+ * batch itself when all rows share a period), to that period's states. */
+static void deliver_periods(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
+                            size_t n, const uint64_t *positions, const uint64_t *lines)
+{
+    const jv_column *period = &cols[w->plan.period_column];
+    if (!period->present) {
+        w->chunk->no_period += n;
+        return;
+    }
+    gboolean same = TRUE;
+    for (size_t r = 0; r < n; r++) {
+        w->period_of_row[r] = period->missing != NULL && period->missing[r]
+                                  ? -1
+                                  : period_index(w, period, period->codes[r]);
+        same = same && w->period_of_row[r] == w->period_of_row[0];
+        w->chunk->no_period += w->period_of_row[r] < 0;
+    }
+    w->chunk->has_period = TRUE;
+    if (n > 0 && same) {
+        if (w->period_of_row[0] >= 0) {
+            jv_period_part *part = chunk_part(w, scope, w->period_of_row[0]);
+            deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
+                       cols, n, positions, lines);
+        }
+        g_ptr_array_set_size(w->period_warnings, 0);
+        return;
+    }
+    gather_buf *b = &w->period_gather;
+    if (b->cols == NULL)
+        gather_init(b, w->plan.requests->len);
+    memset(w->period_done, 0, n);
+    for (size_t first = 0; first < n && w->chunk->error == NULL; first++) {
+        int k = w->period_of_row[first];
+        if (w->period_done[first] || k < 0)
+            continue;
+        size_t m = 0;
+        for (size_t r = first; r < n; r++) {
+            if (w->period_done[r] || w->period_of_row[r] != k)
+                continue;
+            w->period_done[r] = 1;
+            for (size_t c = 0; c < b->n_cols; c++) {
+                size_t size = value_size(&cols[c]);
+                if (size)
+                    memcpy((char *)b->data[c] + m * size,
+                           (const char *)values_of(&cols[c]) + r * size, size);
+                if (cols[c].missing)
+                    ((uint8_t *)b->missing[c])[m] = cols[c].missing[r];
+            }
+            b->positions[m] = positions[r];
+            b->lines[m] = lines[r];
+            m++;
+        }
+        for (size_t c = 0; c < b->n_cols; c++) {
+            b->cols[c] = cols[c];
+            set_values(&b->cols[c], b->data[c]);
+            if (b->cols[c].missing)
+                b->cols[c].missing = b->missing[c];
+        }
+        jv_period_part *part = chunk_part(w, scope, k);
+        deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
+                   b->cols, m, b->positions, b->lines);
+    }
+    g_ptr_array_set_size(w->period_warnings, 0);
+}
+
+static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
+                    const uint64_t *positions, const uint64_t *lines)
+{
+    deliver_to(w, scope->name, w->ctxs, scope->states, scope->rows, scope->skipped, cols, n,
+               positions, lines);
+    if (w->plan.period_column >= 0 && w->chunk->error == NULL)
+        deliver_periods(w, scope, cols, n, positions, lines);
 }
 
 /* A column restricted to rows [from, from + n): pointers moved, no copy. */
@@ -323,6 +498,15 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
     w->failed = g_new0(gboolean, n);
     w->code_scopes = g_ptr_array_new();
     plan_roles(w);
+    if (w->plan.period_column >= 0) {
+        w->period_ctxs = g_new0(jv_ctx, n);
+        w->period_warnings = g_ptr_array_new_with_free_func(g_free);
+        w->period_of_code = g_array_new(FALSE, FALSE, sizeof(int));
+        w->period_of_row = g_new(int, JV_ROWSET_CAPACITY);
+        w->period_done = g_malloc(JV_ROWSET_CAPACITY);
+        if (chunk->period_values == NULL)
+            chunk->period_values = g_ptr_array_new_with_free_func(g_free);
+    }
 }
 
 static void work_clear(chunk_work *w)
@@ -330,6 +514,8 @@ static void work_clear(chunk_work *w)
     size_t n = w->run->indicators->len;
     for (size_t i = 0; i < n; i++) {
         jv_ctx_clear_error(&w->ctxs[i]);
+        if (w->period_ctxs != NULL)
+            jv_ctx_clear_error(&w->period_ctxs[i]);
         g_free(w->views[i]);
         g_free(w->names[i]);
         g_free(w->plan.maps[i]);
@@ -346,6 +532,14 @@ static void work_clear(chunk_work *w)
         g_free(w->gather_lines);
     }
     g_free(w->ctxs);
+    g_free(w->period_ctxs);
+    if (w->period_warnings != NULL)
+        g_ptr_array_unref(w->period_warnings);
+    if (w->period_of_code != NULL)
+        g_array_unref(w->period_of_code);
+    g_free(w->period_of_row);
+    g_free(w->period_done);
+    gather_clear(&w->period_gather);
     g_free(w->views);
     g_free(w->names);
     g_free(w->sources);
@@ -392,6 +586,12 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         jv_ctx_init(&w.ctxs[i], ind, pass->region, NULL, &run->plugin_options);
         w.ctxs[i].warnings = chunk->warnings;
+        if (w.period_ctxs != NULL) {
+            /* a period's state sees the same rows again: its warnings
+             * would repeat the all-periods ones */
+            jv_ctx_init(&w.period_ctxs[i], ind, pass->region, NULL, &run->plugin_options);
+            w.period_ctxs[i].warnings = w.period_warnings;
+        }
         if (w.plan.maps[i] == NULL)
             continue;
         guint n_cols = ind->roles[w.plan.tables[i]]->len;
@@ -445,6 +645,10 @@ void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk)
                 jv_ctx_init(&ctx, ind, JV_SCOPE_PENDING, scope->name, &run->plugin_options);
                 ind->desc->destroy(&ctx, scope->states[i]);
             }
+        for (guint k = 0; k < scope->parts->len; k++)
+            jv_period_part_free(run, g_ptr_array_index(scope->parts, k), JV_SCOPE_PENDING,
+                                scope->name);
+        g_ptr_array_unref(scope->parts);
         g_free(scope->states);
         g_free(scope->rows);
         g_free(scope->skipped);
@@ -462,6 +666,8 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk)
         g_free(chunk->failures[i]);
     g_free(chunk->failures);
     g_ptr_array_unref(chunk->warnings);
+    if (chunk->period_values != NULL)
+        g_ptr_array_unref(chunk->period_values);
     g_free(chunk->rounded);
     if (chunk->column_names != NULL)
         for (guint u = 0; u < chunk->n_columns; u++)

@@ -69,6 +69,7 @@ static void scope_clear(jv_run *run, jv_scope *scope)
 {
     if (scope->outcomes == NULL)
         return;
+    jv_periods_clear_scope(run, scope);
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_outcome *o = &scope->outcomes[i];
         if (o->state != NULL) {
@@ -224,14 +225,20 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         if (ind->failed || ind->desc->cells == NULL || run->min_cell <= 0)
             continue;
-        jv_disclosure *d = jv_disclosure_new(run->n_regions, run->min_cell);
+        jv_disclosure *d = jv_disclosure_new_periods(
+            run->n_regions, run->periods != NULL ? run->periods->len : 0, run->min_cell);
         run->disclosures[i] = d;
         int rc = 0;
         for (size_t r = 0; rc == 0 && r < run->n_regions; r++)
-            if (run->regions[r].outcomes[i].status == JV_STATUS_OK)
+            if (run->regions[r].outcomes[i].status == JV_STATUS_OK) {
                 rc = cells_of(run, ind, i, &run->regions[r], d, error);
+                if (rc == 0)
+                    rc = jv_periods_cells(run, i, &run->regions[r], d, error);
+            }
         if (rc == 0)
             rc = cells_of(run, ind, i, &run->total, d, error);
+        if (rc == 0)
+            rc = jv_periods_cells(run, i, &run->total, d, error);
         if (rc < 0)
             return FALSE;
         if (rc == 0)
@@ -243,7 +250,8 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
 cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
 {
     jv_scope_init(run, &run->total, JV_SCOPE_TOTAL, "total", NULL);
-    if (!pool_regions(run, error) || !decide_disclosure(run, error))
+    if (!pool_regions(run, error) || !jv_periods_pool(run, error) ||
+        !decide_disclosure(run, error))
         return NULL;
     return jv_result_build(run, failed, error);
 }
@@ -297,6 +305,9 @@ void jv_run_clear(jv_run *run)
         g_array_unref(run->inputs);
     g_ptr_array_unref(run->indicators);
     g_ptr_array_unref(run->warnings);
+    if (run->periods != NULL)
+        g_ptr_array_unref(run->periods);
+    g_free(run->periodised);
 }
 
 void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_options *options)
@@ -354,6 +365,8 @@ cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *reg
     for (size_t r = 0; r < run.n_regions; r++)
         if (!complete_states(&run, &run.regions[r], error))
             goto out;
+    if (!jv_periods_settle(&run, error))
+        goto out;
     if (options->save_state != NULL && !jv_state_save(&run, options->save_state, error))
         goto out;
     doc = jv_run_finish(&run, failed, error);

@@ -32,6 +32,7 @@ struct jv_ctx {
     GPtrArray *warnings;       /* where warnings go (borrowed), or NULL */
     guint64 skipped;           /* rows skipped through row_error */
     const void *disclosure;    /* jv_disclosure for suppressed() */
+    int period;                /* the period a state covers; -1: all */
 };
 
 /* The table handed to every plugin's entry function. */
