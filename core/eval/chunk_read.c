@@ -5,7 +5,11 @@
  * when rows come grouped by region, else gathered per region — and handed to
  * each indicator as its own batch view (its roles, in its order). With
  * periods, the rows of a file that has the period column also go to the
- * state of their period (DESIGN.md "Periods"), gathered per period. */
+ * state of their period (DESIGN.md "Periods"), gathered per period, with
+ * their category codes translated into a dictionary of the period's own
+ * (values in order of first appearance in the period's rows), so that a
+ * period's state sees exactly what a read of only its rows would give. */
+#include "data/dict.h"
 #include "eval/progress.h"
 #include "eval/run_internal.h"
 
@@ -18,6 +22,12 @@ typedef struct reader_plan {
     int region_column;  /* union index of the region column, or -1 */
     int period_column;  /* union index of the period column, or -1 */
 } reader_plan;
+
+/* A category column's dictionary within one period of a chunk. */
+typedef struct period_dict {
+    jv_category_dict dict;
+    GArray *local;      /* uint32 per chunk dict code: local code + 1, 0 none */
+} period_dict;
 
 /* Rows of one rowset copied together (one buffer per union column). */
 typedef struct gather_buf {
@@ -50,6 +60,8 @@ typedef struct chunk_work {
     int *period_of_row;         /* per row of a delivery */
     guint8 *period_done;
     gather_buf period_gather;
+    GPtrArray *period_dicts;    /* per period: period_dict[n union columns] */
+    gboolean *translated;       /* per union column: a category of its own */
 } chunk_work;
 
 static gboolean same_request(const jv_role_request *a, const jv_role_request *b)
@@ -251,6 +263,53 @@ static jv_period_part *chunk_part(chunk_work *w, jv_chunk_scope *scope, int k)
     return part;
 }
 
+/* Period k's dictionary of union column c. */
+static period_dict *period_dict_of(chunk_work *w, int k, size_t c)
+{
+    if ((guint)k >= w->period_dicts->len)
+        g_ptr_array_set_size(w->period_dicts, (guint)k + 1);
+    period_dict *dicts = g_ptr_array_index(w->period_dicts, k);
+    if (dicts == NULL) {
+        dicts = g_new0(period_dict, w->plan.requests->len);
+        for (size_t u = 0; u < w->plan.requests->len; u++) {
+            jv_category_dict_init(&dicts[u].dict);
+            dicts[u].local = g_array_new(FALSE, TRUE, sizeof(uint32_t));
+        }
+        g_ptr_array_index(w->period_dicts, k) = dicts;
+    }
+    return &dicts[c];
+}
+
+/* The n codes of `out` (period k's rows; read from `in` in place when
+ * `whole`, else already gathered into out) put into the period's own
+ * dictionary. */
+static void translate(chunk_work *w, int k, size_t c, const jv_column *in, jv_column *out,
+                      size_t n, gboolean whole)
+{
+    period_dict *pd = period_dict_of(w, k, c);
+    uint32_t *codes = w->period_gather.data[c];
+    const uint32_t *from = whole ? in->codes : out->codes;
+    for (size_t r = 0; r < n; r++) {
+        const uint8_t *missing = whole ? in->missing : out->missing;
+        if (missing != NULL && missing[r]) {
+            codes[r] = 0; /* an empty cell: no value to add */
+            continue;
+        }
+        uint32_t code = from[r];
+        if (code >= pd->local->len)
+            g_array_set_size(pd->local, code + 1);
+        uint32_t *local = &g_array_index(pd->local, uint32_t, code);
+        if (*local == 0) {
+            const jv_string *v = &in->dict->values[code];
+            *local = jv_category_dict_add(&pd->dict, v->data, v->length,
+                                          jv_intern_hash(v->data, v->length)) + 1;
+        }
+        codes[r] = *local - 1;
+    }
+    out->codes = codes;
+    out->dict = &pd->dict.dict;
+}
+
 /* Rows of one region split by period: each period's rows, gathered (or the
  * batch itself when all rows share a period), to that period's states. */
 static void deliver_periods(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
@@ -270,15 +329,6 @@ static void deliver_periods(chunk_work *w, jv_chunk_scope *scope, const jv_colum
         w->chunk->no_period += w->period_of_row[r] < 0;
     }
     w->chunk->has_period = TRUE;
-    if (n > 0 && same) {
-        if (w->period_of_row[0] >= 0) {
-            jv_period_part *part = chunk_part(w, scope, w->period_of_row[0]);
-            deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
-                       cols, n, positions, lines);
-        }
-        g_ptr_array_set_size(w->period_warnings, 0);
-        return;
-    }
     gather_buf *b = &w->period_gather;
     if (b->cols == NULL)
         gather_init(b, w->plan.requests->len);
@@ -287,12 +337,14 @@ static void deliver_periods(chunk_work *w, jv_chunk_scope *scope, const jv_colum
         int k = w->period_of_row[first];
         if (w->period_done[first] || k < 0)
             continue;
+        /* the period's rows: all of them without a copy when the whole
+         * delivery has one period, else gathered */
         size_t m = 0;
         for (size_t r = first; r < n; r++) {
             if (w->period_done[r] || w->period_of_row[r] != k)
                 continue;
             w->period_done[r] = 1;
-            for (size_t c = 0; c < b->n_cols; c++) {
+            for (size_t c = 0; c < b->n_cols && !same; c++) {
                 size_t size = value_size(&cols[c]);
                 if (size)
                     memcpy((char *)b->data[c] + m * size,
@@ -300,19 +352,25 @@ static void deliver_periods(chunk_work *w, jv_chunk_scope *scope, const jv_colum
                 if (cols[c].missing)
                     ((uint8_t *)b->missing[c])[m] = cols[c].missing[r];
             }
-            b->positions[m] = positions[r];
-            b->lines[m] = lines[r];
+            if (!same) {
+                b->positions[m] = positions[r];
+                b->lines[m] = lines[r];
+            }
             m++;
         }
         for (size_t c = 0; c < b->n_cols; c++) {
             b->cols[c] = cols[c];
-            set_values(&b->cols[c], b->data[c]);
-            if (b->cols[c].missing)
-                b->cols[c].missing = b->missing[c];
+            if (!same) {
+                set_values(&b->cols[c], b->data[c]);
+                if (b->cols[c].missing)
+                    b->cols[c].missing = b->missing[c];
+            }
+            if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
+                translate(w, k, c, &cols[c], &b->cols[c], same ? n : m, same);
         }
         jv_period_part *part = chunk_part(w, scope, k);
         deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
-                   b->cols, m, b->positions, b->lines);
+                   b->cols, m, same ? positions : b->positions, same ? lines : b->lines);
     }
     g_ptr_array_set_size(w->period_warnings, 0);
 }
@@ -506,6 +564,12 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
         w->period_done = g_malloc(JV_ROWSET_CAPACITY);
         if (chunk->period_values == NULL)
             chunk->period_values = g_ptr_array_new_with_free_func(g_free);
+        w->period_dicts = g_ptr_array_new();
+        w->translated = g_new0(gboolean, w->plan.requests->len + 1);
+        for (guint u = 0; u < w->plan.requests->len; u++) {
+            const jv_role_request *r = &g_array_index(w->plan.requests, jv_role_request, u);
+            w->translated[u] = r->type == JV_TYPE_CATEGORY && r->codes == NULL;
+        }
     }
 }
 
@@ -540,6 +604,17 @@ static void work_clear(chunk_work *w)
     g_free(w->period_of_row);
     g_free(w->period_done);
     gather_clear(&w->period_gather);
+    for (guint k = 0; w->period_dicts != NULL && k < w->period_dicts->len; k++) {
+        period_dict *dicts = g_ptr_array_index(w->period_dicts, k);
+        for (size_t u = 0; dicts != NULL && u < w->plan.requests->len; u++) {
+            jv_category_dict_clear(&dicts[u].dict);
+            g_array_unref(dicts[u].local);
+        }
+        g_free(dicts);
+    }
+    if (w->period_dicts != NULL)
+        g_ptr_array_unref(w->period_dicts);
+    g_free(w->translated);
     g_free(w->views);
     g_free(w->names);
     g_free(w->sources);
