@@ -22,6 +22,11 @@
  *     UTF-8 with BOM, ';', decimal comma, CRLF — and a text cell starting
  *     with = + - @ gets a leading apostrophe so Excel never reads it as a
  *     formula; plain is ',', decimal point, LF, no BOM, texts as they are.
+ *  6. With periods (DESIGN.md "Periods"), a last column `period` holds
+ *     the period of a period's figures (empty for all periods), and group
+ *     "trend" gives each indicator's change from the first period to the
+ *     last (period "<first>-<last>"): change.value, change.ci.lower/upper
+ *     and change.excludes_zero (1 where the interval excludes 0).
  *  Codes and keys are never translated: the file is data, the same in
  *  every language.
  */
@@ -31,6 +36,7 @@
 
 #include "render/doc.h"
 #include "render/format.h"
+#include "render/report.h"
 
 typedef struct csv {
     GString *out;
@@ -38,6 +44,8 @@ typedef struct csv {
     char separator;
     const char *region;
     const char *indicator;
+    gboolean periods;     /* the document has periods: a `period` column */
+    const char *period;   /* this line's period, or NULL */
 } csv;
 
 static void text_field(csv *c, const char *text)
@@ -79,6 +87,11 @@ static void line(csv *c, const char *group, const char *value, const char *gende
         jv_format_exact(c->out, number->valuedouble, c->excel ? ',' : '.');
     else if (cJSON_IsBool(number))
         g_string_append_c(c->out, cJSON_IsTrue(number) ? '1' : '0');
+    if (c->periods) {
+        g_string_append_c(c->out, c->separator);
+        text_field(c, c->period);
+        g_string_truncate(c->out, c->out->len - 1); /* the last field */
+    }
     end_line(c);
 }
 
@@ -174,9 +187,54 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
     }
 }
 
+/* A scope's periods, then its trend's changes (rule 6). */
+static void periods(csv *c, const cJSON *scope, GPtrArray *indicators)
+{
+    const cJSON *p;
+    cJSON_ArrayForEach(p, jv_doc_member(scope, "periods"))
+    {
+        c->period = jv_doc_string(p, "value");
+        for (guint k = 0; k < indicators->len; k++) {
+            c->indicator = g_ptr_array_index(indicators, k);
+            const cJSON *entry = jv_doc_indicator(p, c->indicator);
+            if (entry == NULL)
+                continue;
+            static const char *const counts[] = {"rows", "skipped_rows"};
+            for (size_t n = 0; n < G_N_ELEMENTS(counts); n++)
+                if (jv_doc_member(entry, counts[n]) != NULL)
+                    line(c, "", "", "", counts[n], jv_doc_member(entry, counts[n]));
+            if (jv_doc_result(entry) != NULL)
+                walk(c, jv_doc_result(entry), "", "", "", "");
+        }
+    }
+    for (guint k = 0; k < indicators->len; k++) {
+        c->indicator = g_ptr_array_index(indicators, k);
+        const cJSON *trend = jv_doc_member(jv_doc_member(scope, "trend"), c->indicator);
+        const cJSON *change = jv_doc_member(trend, "change");
+        if (!cJSON_IsObject(change))
+            continue;
+        char *span = g_strdup_printf("%s-%s", jv_doc_string(change, "from"),
+                                     jv_doc_string(change, "to"));
+        c->period = span;
+        const char *metric = jv_doc_string(trend, "metric");
+        line(c, "trend", metric, "", "change.value", jv_doc_member(change, "value"));
+        const cJSON *ci = jv_doc_member(change, "ci");
+        line(c, "trend", metric, "", "change.ci.lower", cJSON_GetArrayItem(ci, 0));
+        line(c, "trend", metric, "", "change.ci.upper", cJSON_GetArrayItem(ci, 1));
+        cJSON *mark = cJSON_CreateBool(jv_trend_change_excludes_zero(change));
+        line(c, "trend", metric, "", "change.excludes_zero", mark);
+        cJSON_Delete(mark);
+        g_free(span);
+    }
+    c->period = NULL;
+}
+
 GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
 {
-    csv c = {g_string_new(NULL), options->csv_dialect == JV_CSV_EXCEL, ',', NULL, NULL};
+    csv c = {g_string_new(NULL), options->csv_dialect == JV_CSV_EXCEL, ',', NULL, NULL, FALSE,
+             NULL};
+    for (guint i = 0; i < jv_doc_scope_count(doc); i++)
+        c.periods |= cJSON_IsArray(jv_doc_member(jv_doc_scope(doc, i), "periods"));
     c.separator = c.excel ? ';' : ',';
     if (c.excel)
         g_string_append(c.out, "\xef\xbb\xbf");
@@ -187,6 +245,8 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
         if (i + 1 < G_N_ELEMENTS(header))
             g_string_append_c(c.out, c.separator);
     }
+    if (c.periods)
+        g_string_append_printf(c.out, "%cperiod", c.separator);
     end_line(&c);
     GPtrArray *indicators = jv_doc_indicator_names(doc);
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
@@ -205,6 +265,8 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
             if (result != NULL)
                 walk(&c, result, "", "", "", "");
         }
+        if (c.periods)
+            periods(&c, scope, indicators);
     }
     g_ptr_array_unref(indicators);
     return c.out;

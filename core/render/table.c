@@ -149,6 +149,7 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
         g_free(line);
     }
     g_string_append_c(out, '\n');
+    jv_trend_text(out, report);
     wrap(out, report->legend, 5);
     if (color)
         wrap(out, jv_tr(report->lang, N_("Blue: men-dominated; yellow: women-dominated (40/60 rule).")),

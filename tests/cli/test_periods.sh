@@ -79,6 +79,39 @@ assert T['trend']['training_reach']['change']['ci'] is None
 assert d['warnings']==[\"A: a/funding.csv: 1 row without a period (column 'year' empty): counted in the all-periods results only\"], d['warnings']
 " "$work/hand.json"
 
+# Renderers: the trend table per headline, one column per period and the
+# change, "*" where its interval excludes 0 (participation: Newcombe
+# [0.266, 0.865] for A, [0.121, 0.711] for the total; funding has no
+# interval: never marked); Swedish labels; CSV with a period column and
+# the change; HTML with a line chart per indicator.
+run_jv report "$work/hand.json" -f markdown --lang en
+check "markdown: trend section" stdout_has "## Trend by period"
+check "markdown: participation A, change marked" grep -qE '^\| A +\| 20\.0% \| 90\.0% \| +\+70\.0 pp \* \|$' "$work/out"
+check "markdown: funding A, change not marked" grep -qE '^\| A +\| 25\.0% \| 50\.0% \| +\+25\.0 pp \|$' "$work/out"
+check "markdown: B's change without 2016 is .." grep -qE '^\| B +\| +\.\. \| 75\.0% \| +\.\. \|$' "$work/out"
+run_jv report "$work/hand.json" -f table --lang sv
+check "table (sv): trend labels" stdout_has "participation: utveckling per period"
+check "table (sv): change column and mark" stdout_has "Förändring 2016–2017"
+check "table (sv): total's change" grep -qE '^Totalt +20,0 % +70,0 % +\+50,0 p\.e\. \*$' "$work/out"
+run_jv report "$work/hand.json" -f csv --csv-dialect plain
+check "csv: a period column" grep -q '^region,indicator,group,value,gender,measure,number,period$' "$work/out"
+check "csv: a period's figure" grep -q '^A,participation,headline,women_share_seats,,value,0.9,2017$' "$work/out"
+check "csv: all-periods figures have an empty period" grep -q '^A,funding_share,,,,rows,5,$' "$work/out"
+check "csv: the change and its mark" sh -c "grep -q '^total,participation,trend,women_share_seats,,change.value,0.5,2016-2017\$' '$work/out' && grep -q '^total,participation,trend,women_share_seats,,change.excludes_zero,1,2016-2017\$' '$work/out' && grep -q '^total,funding_share,trend,women_share_amount_granted,,change.excludes_zero,0,2016-2017\$' '$work/out'"
+run_jv report "$work/hand.json" -f html --lang sv
+check "html: trend section with one chart per indicator" python3 -c "
+import sys
+s=open(sys.argv[1]).read()
+i=s.index('<section aria-labelledby=\"trend\">'); j=s.index('</section>',i); t=s[i:j]
+assert t.count('<svg')==3, t.count('<svg')
+assert t.count('class=\"total\"/>')==3 and t.count('class=\"region\"/>')>=5
+assert 'En ljus linje per region; totalen i fetstil: 2016 20,0 %, 2017 70,0 %.' in t
+assert t.count('fill=\"#D5EFE6\"')==2   # the band, behind the two shares
+assert t.count('class=\"ci\"')==4      # whiskers: participation and training, 2 periods each
+" "$work/out"
+"$JAMVIKT" run "$data/no_periods.json" -f markdown -q >"$work/plain.md"
+check "without periods no trend section" sh -c "! grep -q 'Trend by period' '$work/plain.md'"
+
 # The all-periods results are those of a run without periods.
 run_jv run "$data/no_periods.json" -f json -q
 check "periods leave the all-periods results as they were" python3 -c "
