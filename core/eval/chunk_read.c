@@ -58,7 +58,8 @@ typedef struct chunk_work {
     GPtrArray *period_warnings; /* where they go */
     GArray *period_of_code;     /* int per period dict code: index, -1 none */
     int *period_of_row;         /* per row of a delivery */
-    guint8 *period_done;
+    size_t *period_order;       /* rows grouped by period */
+    GArray *period_start;       /* size_t per period: its first row in order */
     gather_buf period_gather;
     GPtrArray *period_dicts;    /* per period: period_dict[n union columns] */
     gboolean *translated;       /* per union column: a category of its own */
@@ -219,8 +220,8 @@ static void gather_clear(gather_buf *b)
 }
 
 static size_t value_size(const jv_column *c);
-static const void *values_of(const jv_column *c);
 static void set_values(jv_column *c, void *data);
+static jv_column slice_column(const jv_column *c, size_t from);
 
 /* The period index of a dictionary code of the period column: its place
  * in "values" when they are listed (-1 when not listed), else in the
@@ -280,19 +281,17 @@ static period_dict *period_dict_of(chunk_work *w, int k, size_t c)
     return &dicts[c];
 }
 
-/* The n codes of `out` (period k's rows; read from `in` in place when
- * `whole`, else already gathered into out) put into the period's own
- * dictionary. */
-static void translate(chunk_work *w, int k, size_t c, const jv_column *in, jv_column *out,
-                      size_t n, gboolean whole)
+/* Column `out` (n rows of period k, codes `from` in the chunk's dictionary
+ * `dict`) gets the codes of the period's own dictionary, written to `to`
+ * (which may be `from`). An empty cell adds no value. */
+static void translate(chunk_work *w, int k, size_t c, const jv_dict *dict, const uint32_t *from,
+                      uint32_t *to, jv_column *out, size_t n)
 {
     period_dict *pd = period_dict_of(w, k, c);
-    uint32_t *codes = w->period_gather.data[c];
-    const uint32_t *from = whole ? in->codes : out->codes;
+    const uint8_t *missing = out->missing;
     for (size_t r = 0; r < n; r++) {
-        const uint8_t *missing = whole ? in->missing : out->missing;
         if (missing != NULL && missing[r]) {
-            codes[r] = 0; /* an empty cell: no value to add */
+            to[r] = 0;
             continue;
         }
         uint32_t code = from[r];
@@ -300,14 +299,43 @@ static void translate(chunk_work *w, int k, size_t c, const jv_column *in, jv_co
             g_array_set_size(pd->local, code + 1);
         uint32_t *local = &g_array_index(pd->local, uint32_t, code);
         if (*local == 0) {
-            const jv_string *v = &in->dict->values[code];
+            const jv_string *v = &dict->values[code];
             *local = jv_category_dict_add(&pd->dict, v->data, v->length,
                                           jv_intern_hash(v->data, v->length)) + 1;
         }
-        codes[r] = *local - 1;
+        to[r] = *local - 1;
     }
-    out->codes = codes;
+    out->codes = to;
     out->dict = &pd->dict.dict;
+}
+
+/* Copies rows order[0..m) of column `in` into `data` / `missing`. */
+static void gather_column(const jv_column *in, const size_t *order, size_t m, void *data,
+                          uint8_t *missing)
+{
+    switch (value_size(in)) {
+    case sizeof(uint32_t):
+        for (size_t i = 0; i < m; i++)
+            ((uint32_t *)data)[i] = in->codes[order[i]];
+        break;
+    case sizeof(int64_t):
+        for (size_t i = 0; i < m; i++)
+            ((int64_t *)data)[i] = in->numbers[order[i]];
+        break;
+    case sizeof(uint8_t):
+        for (size_t i = 0; i < m; i++)
+            ((uint8_t *)data)[i] = in->booleans[order[i]];
+        break;
+    case sizeof(jv_string):
+        for (size_t i = 0; i < m; i++)
+            ((jv_string *)data)[i] = in->ids[order[i]];
+        break;
+    default:
+        break;
+    }
+    if (in->missing != NULL)
+        for (size_t i = 0; i < m; i++)
+            missing[i] = in->missing[order[i]];
 }
 
 /* Rows of one region split by period: each period's rows, gathered (or the
@@ -320,57 +348,76 @@ static void deliver_periods(chunk_work *w, jv_chunk_scope *scope, const jv_colum
         w->chunk->no_period += n;
         return;
     }
+    int *of_row = w->period_of_row;
     gboolean same = TRUE;
+    int n_periods = 0;
     for (size_t r = 0; r < n; r++) {
-        w->period_of_row[r] = period->missing != NULL && period->missing[r]
-                                  ? -1
-                                  : period_index(w, period, period->codes[r]);
-        same = same && w->period_of_row[r] == w->period_of_row[0];
-        w->chunk->no_period += w->period_of_row[r] < 0;
+        of_row[r] = period->missing != NULL && period->missing[r]
+                        ? -1
+                        : period_index(w, period, period->codes[r]);
+        same = same && of_row[r] == of_row[0];
+        w->chunk->no_period += of_row[r] < 0;
+        n_periods = MAX(n_periods, of_row[r] + 1);
     }
     w->chunk->has_period = TRUE;
+    if (n == 0 || n_periods == 0)
+        return;
     gather_buf *b = &w->period_gather;
     if (b->cols == NULL)
         gather_init(b, w->plan.requests->len);
-    memset(w->period_done, 0, n);
-    for (size_t first = 0; first < n && w->chunk->error == NULL; first++) {
-        int k = w->period_of_row[first];
-        if (w->period_done[first] || k < 0)
-            continue;
-        /* the period's rows: all of them without a copy when the whole
-         * delivery has one period, else gathered */
-        size_t m = 0;
-        for (size_t r = first; r < n; r++) {
-            if (w->period_done[r] || w->period_of_row[r] != k)
-                continue;
-            w->period_done[r] = 1;
-            for (size_t c = 0; c < b->n_cols && !same; c++) {
-                size_t size = value_size(&cols[c]);
-                if (size)
-                    memcpy((char *)b->data[c] + m * size,
-                           (const char *)values_of(&cols[c]) + r * size, size);
-                if (cols[c].missing)
-                    ((uint8_t *)b->missing[c])[m] = cols[c].missing[r];
-            }
-            if (!same) {
-                b->positions[m] = positions[r];
-                b->lines[m] = lines[r];
-            }
-            m++;
-        }
+    if (same) { /* one period: the batch as it is, codes translated */
         for (size_t c = 0; c < b->n_cols; c++) {
             b->cols[c] = cols[c];
-            if (!same) {
-                set_values(&b->cols[c], b->data[c]);
-                if (b->cols[c].missing)
-                    b->cols[c].missing = b->missing[c];
-            }
             if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
-                translate(w, k, c, &cols[c], &b->cols[c], same ? n : m, same);
+                translate(w, of_row[0], c, cols[c].dict, cols[c].codes, b->data[c], &b->cols[c],
+                          n);
+        }
+        jv_period_part *part = chunk_part(w, scope, of_row[0]);
+        deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
+                   b->cols, n, positions, lines);
+        g_ptr_array_set_size(w->period_warnings, 0);
+        return;
+    }
+    /* A counting sort: the rows of each period together, in file order. */
+    g_array_set_size(w->period_start, (guint)n_periods + 1);
+    size_t *start = (size_t *)w->period_start->data;
+    memset(start, 0, sizeof(size_t) * ((size_t)n_periods + 1));
+    for (size_t r = 0; r < n; r++)
+        if (of_row[r] >= 0)
+            start[of_row[r] + 1]++;
+    for (int k = 0; k < n_periods; k++)
+        start[k + 1] += start[k];
+    size_t *order = w->period_order;
+    for (size_t r = 0; r < n; r++)
+        if (of_row[r] >= 0)
+            order[start[of_row[r]]++] = r;
+    for (int k = n_periods; k > 0; k--) /* back to the starts */
+        start[k] = start[k - 1];
+    start[0] = 0;
+    size_t m = start[n_periods];
+    for (size_t c = 0; c < b->n_cols; c++)
+        gather_column(&cols[c], order, m, b->data[c], b->missing[c]);
+    for (size_t i = 0; i < m; i++) {
+        b->positions[i] = positions[order[i]];
+        b->lines[i] = lines[order[i]];
+    }
+    for (int k = 0; k < n_periods && w->chunk->error == NULL; k++) {
+        size_t from = start[k], count = start[k + 1] - start[k];
+        if (count == 0)
+            continue;
+        for (size_t c = 0; c < b->n_cols; c++) {
+            b->cols[c] = cols[c];
+            set_values(&b->cols[c], b->data[c]);
+            if (b->cols[c].missing)
+                b->cols[c].missing = b->missing[c];
+            b->cols[c] = slice_column(&b->cols[c], from);
+            if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
+                translate(w, k, c, cols[c].dict, b->cols[c].codes, (uint32_t *)b->cols[c].codes,
+                          &b->cols[c], count);
         }
         jv_period_part *part = chunk_part(w, scope, k);
         deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
-                   b->cols, m, same ? positions : b->positions, same ? lines : b->lines);
+                   b->cols, count, b->positions + from, b->lines + from);
     }
     g_ptr_array_set_size(w->period_warnings, 0);
 }
@@ -561,7 +608,8 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
         w->period_warnings = g_ptr_array_new_with_free_func(g_free);
         w->period_of_code = g_array_new(FALSE, FALSE, sizeof(int));
         w->period_of_row = g_new(int, JV_ROWSET_CAPACITY);
-        w->period_done = g_malloc(JV_ROWSET_CAPACITY);
+        w->period_order = g_new(size_t, JV_ROWSET_CAPACITY);
+        w->period_start = g_array_new(FALSE, FALSE, sizeof(size_t));
         if (chunk->period_values == NULL)
             chunk->period_values = g_ptr_array_new_with_free_func(g_free);
         w->period_dicts = g_ptr_array_new();
@@ -602,7 +650,9 @@ static void work_clear(chunk_work *w)
     if (w->period_of_code != NULL)
         g_array_unref(w->period_of_code);
     g_free(w->period_of_row);
-    g_free(w->period_done);
+    g_free(w->period_order);
+    if (w->period_start != NULL)
+        g_array_unref(w->period_start);
     gather_clear(&w->period_gather);
     for (guint k = 0; w->period_dicts != NULL && k < w->period_dicts->len; k++) {
         period_dict *dicts = g_ptr_array_index(w->period_dicts, k);

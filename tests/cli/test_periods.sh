@@ -140,6 +140,23 @@ for bytes in 16 40; do
     check "periods: -j 2 with $bytes-byte chunks gives the same bytes" cmp -s "$work/hand.json" "$work/j2.json"
 done
 
+# Regions from a column (national/funding.csv: A's and B's funding rows
+# interleaved): each region's periods are those of the listed-regions run.
+run_jv run "$data/national.json" -f json -q
+check "national table: periods per region as with a folder each" python3 -c "
+import json,sys
+n=json.load(open(sys.argv[1])); h=json.load(open(sys.argv[2]))
+assert [r['name'] for r in n['regions']]==['A','B']
+for a,b in zip(n['regions']+[n['total']], h['regions']+[h['total']]):
+    for k in range(2):
+        assert a['periods'][k]['indicators']['funding_share']==b['periods'][k]['indicators']['funding_share'], (a['name'],k)
+    assert a['trend']['funding_share']==b['trend']['funding_share']
+assert n['warnings']==[\"national/funding.csv: 1 row without a period (column 'year' empty): counted in the all-periods results only\"], n['warnings']
+" "$work/out" "$work/hand.json"
+cp "$work/out" "$work/national.json"
+JAMVIKT_CHUNK_BYTES=30 "$JAMVIKT" run "$data/national.json" -f json -q -j 2 >"$work/nj2.json"
+check "national table: -j 2 with 30-byte chunks gives the same bytes" cmp -s "$work/national.json" "$work/nj2.json"
+
 # Saved halves merge into the single run: B alone has only 2017, so its
 # 2016 comes from its saved base (population, no training rows).
 "$JAMVIKT" run "$data/a_only.json" --save-state "$work/sa" -q -o "$work/a.json"
@@ -151,6 +168,17 @@ assert [p['value'] for p in json.load(open(sys.argv[1]))['total']['periods']]==[
 check "saved states keep the periods" grep -q '"periods"' "$work/sb/001-b.state.json"
 run_jv merge "$work/sa" "$work/sb" -f json -q
 check "merged halves equal the single run byte for byte" cmp -s "$work/hand.json" "$work/out"
+
+# A damaged state: B's base (what its 2016 starts from) removed.
+python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+for item in d['indicators']: item.pop('base', None)
+json.dump(d, open(sys.argv[2], 'w'))
+" "$work/sb/001-b.state.json" "$work/b-nobase.state.json"
+run_jv merge "$work/sa" "$work/b-nobase.state.json" -q
+check "merge: a missing period state is an error" status_is 1
+check "... naming the file" stderr_has "b-nobase.state.json: plugin 'funding_share': a saved period state is missing"
 
 # A state made without periods does not pool with one made with them.
 "$JAMVIKT" run "$data/no_periods.json" --save-state "$work/sn" -q -o "$work/n.json"
