@@ -12,7 +12,7 @@
  * value, message, hint), "regions", "skipped". Exit status 1 when there is
  * any error (warnings alone: 0), 2 on a usage error. */
 #include "cli/cli.h"
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "eval/run.h"
 
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* core/eval/json_syntax.c — strict JSON syntax check with messages for
+/* core/config/json_syntax.c — strict JSON syntax check with messages for
  * people (see json_syntax.h). A recursive-descent scanner that builds
  * nothing: it only walks the bytes, and on the first error records where
  * and why, naming the likely mistake. */
