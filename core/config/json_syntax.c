@@ -491,7 +491,7 @@ gboolean jv_json_syntax_check(const char *text, size_t length,
                               size_t *offset, char **message)
 {
     g_return_val_if_fail(text != NULL || length == 0, FALSE);
-    scanner sc = { text, length, 0, 0, 0, NULL };
+    scanner sc = {.s = text, .n = length};
     const char *bad = NULL;
     if (length > (size_t)G_MAXSSIZE) {
         fail_at(&sc, 0, "the file is too large");
