@@ -12,7 +12,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "eval/disclosure.h"
+#include "rules/disclosure.h"
 
 #define TOT JV_SCOPE_TOTAL
 #define ALL (-1)

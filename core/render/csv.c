@@ -231,8 +231,9 @@ static void periods(csv *c, const cJSON *scope, GPtrArray *indicators)
 
 GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
 {
-    csv c = {g_string_new(NULL), options->csv_dialect == JV_CSV_EXCEL, ',', NULL, NULL, FALSE,
-             NULL};
+    csv c = {.out = g_string_new(NULL),
+             .excel = options->csv_dialect == JV_CSV_EXCEL,
+             .separator = ','};
     for (guint i = 0; i < jv_doc_scope_count(doc); i++)
         c.periods |= cJSON_IsArray(jv_doc_member(jv_doc_scope(doc, i), "periods"));
     c.separator = c.excel ? ';' : ',';

@@ -1,7 +1,7 @@
-/* core/eval/evaluation_periods.c — the evaluation file's "periods" member
+/* core/config/evaluation_periods.c — the evaluation file's "periods" member
  * (DESIGN.md "Periods (year over year)"): {"column": "year"} with an
  * optional "values" list choosing the periods and their order. */
-#include "eval/evaluation_private.h"
+#include "config/evaluation_private.h"
 
 #include <string.h>
 
