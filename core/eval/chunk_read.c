@@ -5,11 +5,8 @@
  * when rows come grouped by region, else gathered per region — and handed to
  * each indicator as its own batch view (its roles, in its order). With
  * periods, the rows of a file that has the period column also go to the
- * state of their period (DESIGN.md "Periods"), gathered per period, with
- * their category codes translated into a dictionary of the period's own
- * (values in order of first appearance in the period's rows), so that a
- * period's state sees exactly what a read of only its rows would give. */
-#include "data/dict.h"
+ * state of their period (chunk_periods.c). */
+#include "eval/chunk_periods.h"
 #include "eval/progress.h"
 #include "eval/run_internal.h"
 
@@ -22,20 +19,6 @@ typedef struct reader_plan {
     int region_column;  /* union index of the region column, or -1 */
     int period_column;  /* union index of the period column, or -1 */
 } reader_plan;
-
-/* A category column's dictionary within one period of a chunk. */
-typedef struct period_dict {
-    jv_category_dict dict;
-    GArray *local;      /* uint32 per chunk dict code: local code + 1, 0 none */
-} period_dict;
-
-/* Rows of one rowset copied together (one buffer per union column). */
-typedef struct gather_buf {
-    size_t n_cols;
-    jv_column *cols;
-    void **data, **missing;
-    uint64_t *positions, *lines;
-} gather_buf;
 
 typedef struct chunk_work {
     jv_run *run;
@@ -53,16 +36,7 @@ typedef struct chunk_work {
     void **gather_data, **gather_missing;
     uint64_t *gather_positions, *gather_lines;
     size_t *rows_of_region;
-    /* periods */
-    jv_ctx *period_ctxs;        /* per indicator: warnings dropped */
-    GPtrArray *period_warnings; /* where they go */
-    GArray *period_of_code;     /* int per period dict code: index, -1 none */
-    int *period_of_row;         /* per row of a delivery */
-    size_t *period_order;       /* rows grouped by period */
-    GArray *period_start;       /* size_t per period: its first row in order */
-    gather_buf period_gather;
-    GPtrArray *period_dicts;    /* per period: period_dict[n union columns] */
-    gboolean *translated;       /* per union column: a category of its own */
+    jv_period_router *periods;  /* with periods: rows to their period */
 } chunk_work;
 
 static gboolean same_request(const jv_role_request *a, const jv_role_request *b)
@@ -112,7 +86,8 @@ static void plan_roles(chunk_work *w)
     }
     p->period_column = -1;
     if (run->evaluation->periods_column != NULL) {
-        jv_role_request period = {run->evaluation->periods_column, JV_TYPE_CATEGORY, 0, NULL};
+        jv_role_request period = {.name = run->evaluation->periods_column,
+                                  .type = JV_TYPE_CATEGORY};
         p->period_column = (int)add_request(p->requests, &period);
     }
 }
@@ -190,236 +165,12 @@ static void deliver_to(chunk_work *w, const char *scope_name, jv_ctx *ctxs, void
     }
 }
 
-static void gather_init(gather_buf *b, size_t n_cols)
+static void deliver_to_cb(void *work, const char *scope_name, jv_ctx *ctxs, void **states,
+                          guint64 *row_counts, guint64 *skipped_counts, const jv_column *cols,
+                          size_t n, const uint64_t *positions, const uint64_t *lines)
 {
-    b->n_cols = n_cols;
-    b->cols = g_new0(jv_column, n_cols ? n_cols : 1);
-    b->data = g_new0(void *, n_cols ? n_cols : 1);
-    b->missing = g_new0(void *, n_cols ? n_cols : 1);
-    for (size_t c = 0; c < n_cols; c++) {
-        b->data[c] = g_malloc(JV_ROWSET_CAPACITY * sizeof(jv_string));
-        b->missing[c] = g_malloc(JV_ROWSET_CAPACITY);
-    }
-    b->positions = g_new(uint64_t, JV_ROWSET_CAPACITY);
-    b->lines = g_new(uint64_t, JV_ROWSET_CAPACITY);
-}
-
-static void gather_clear(gather_buf *b)
-{
-    if (b->cols == NULL)
-        return;
-    for (size_t c = 0; c < b->n_cols; c++) {
-        g_free(b->data[c]);
-        g_free(b->missing[c]);
-    }
-    g_free(b->cols);
-    g_free(b->data);
-    g_free(b->missing);
-    g_free(b->positions);
-    g_free(b->lines);
-}
-
-static size_t value_size(const jv_column *c);
-static void set_values(jv_column *c, void *data);
-static jv_column slice_column(const jv_column *c, size_t from);
-
-/* The period index of a dictionary code of the period column: its place
- * in "values" when they are listed (-1 when not listed), else in the
- * chunk's own list of values seen; -1 for an empty cell. */
-static int period_index(chunk_work *w, const jv_column *column, uint32_t code)
-{
-    if (code < w->period_of_code->len)
-        return g_array_index(w->period_of_code, int, code);
-    const GPtrArray *listed = w->run->evaluation->period_values;
-    for (uint32_t c = w->period_of_code->len; c <= code; c++) {
-        const char *value = column->dict->values[c].data;
-        int index = -1;
-        GPtrArray *seen = w->chunk->period_values;
-        const GPtrArray *in = listed != NULL ? listed : seen;
-        for (guint k = 0; value[0] != '\0' && index < 0 && k < in->len; k++)
-            if (strcmp(g_ptr_array_index(in, k), value) == 0)
-                index = (int)k;
-        if (index < 0 && listed == NULL && value[0] != '\0') {
-            g_ptr_array_add(seen, g_strdup(value));
-            index = (int)seen->len - 1;
-        }
-        g_array_append_val(w->period_of_code, index);
-    }
-    return g_array_index(w->period_of_code, int, code);
-}
-
-/* The states of period k in a chunk scope, created on first use. */
-static jv_period_part *chunk_part(chunk_work *w, jv_chunk_scope *scope, int k)
-{
-    if ((guint)k >= scope->parts->len)
-        g_ptr_array_set_size(scope->parts, (guint)k + 1);
-    jv_period_part *part = g_ptr_array_index(scope->parts, k);
-    if (part == NULL) {
-        const GPtrArray *values = w->run->evaluation->period_values != NULL
-                                      ? w->run->evaluation->period_values
-                                      : w->chunk->period_values;
-        part = jv_period_part_new(w->run, g_ptr_array_index(values, k));
-        g_ptr_array_index(scope->parts, k) = part;
-    }
-    return part;
-}
-
-/* Period k's dictionary of union column c. */
-static period_dict *period_dict_of(chunk_work *w, int k, size_t c)
-{
-    if ((guint)k >= w->period_dicts->len)
-        g_ptr_array_set_size(w->period_dicts, (guint)k + 1);
-    period_dict *dicts = g_ptr_array_index(w->period_dicts, k);
-    if (dicts == NULL) {
-        dicts = g_new0(period_dict, w->plan.requests->len);
-        for (size_t u = 0; u < w->plan.requests->len; u++) {
-            jv_category_dict_init(&dicts[u].dict);
-            dicts[u].local = g_array_new(FALSE, TRUE, sizeof(uint32_t));
-        }
-        g_ptr_array_index(w->period_dicts, k) = dicts;
-    }
-    return &dicts[c];
-}
-
-/* Column `out` (n rows of period k, codes `from` in the chunk's dictionary
- * `dict`) gets the codes of the period's own dictionary, written to `to`
- * (which may be `from`). An empty cell adds no value. */
-static void translate(chunk_work *w, int k, size_t c, const jv_dict *dict, const uint32_t *from,
-                      uint32_t *to, jv_column *out, size_t n)
-{
-    period_dict *pd = period_dict_of(w, k, c);
-    const uint8_t *missing = out->missing;
-    for (size_t r = 0; r < n; r++) {
-        if (missing != NULL && missing[r]) {
-            to[r] = 0;
-            continue;
-        }
-        uint32_t code = from[r];
-        if (code >= pd->local->len)
-            g_array_set_size(pd->local, code + 1);
-        uint32_t *local = &g_array_index(pd->local, uint32_t, code);
-        if (*local == 0) {
-            const jv_string *v = &dict->values[code];
-            *local = jv_category_dict_add(&pd->dict, v->data, v->length,
-                                          jv_intern_hash(v->data, v->length)) + 1;
-        }
-        to[r] = *local - 1;
-    }
-    out->codes = to;
-    out->dict = &pd->dict.dict;
-}
-
-/* Copies rows order[0..m) of column `in` into `data` / `missing`. */
-static void gather_column(const jv_column *in, const size_t *order, size_t m, void *data,
-                          uint8_t *missing)
-{
-    switch (value_size(in)) {
-    case sizeof(uint32_t):
-        for (size_t i = 0; i < m; i++)
-            ((uint32_t *)data)[i] = in->codes[order[i]];
-        break;
-    case sizeof(int64_t):
-        for (size_t i = 0; i < m; i++)
-            ((int64_t *)data)[i] = in->numbers[order[i]];
-        break;
-    case sizeof(uint8_t):
-        for (size_t i = 0; i < m; i++)
-            ((uint8_t *)data)[i] = in->booleans[order[i]];
-        break;
-    case sizeof(jv_string):
-        for (size_t i = 0; i < m; i++)
-            ((jv_string *)data)[i] = in->ids[order[i]];
-        break;
-    default:
-        break;
-    }
-    if (in->missing != NULL)
-        for (size_t i = 0; i < m; i++)
-            missing[i] = in->missing[order[i]];
-}
-
-/* Rows of one region split by period: each period's rows, gathered (or the
- * batch itself when all rows share a period), to that period's states. */
-static void deliver_periods(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
-                            size_t n, const uint64_t *positions, const uint64_t *lines)
-{
-    const jv_column *period = &cols[w->plan.period_column];
-    if (!period->present) {
-        w->chunk->no_period += n;
-        return;
-    }
-    int *of_row = w->period_of_row;
-    gboolean same = TRUE;
-    int n_periods = 0;
-    for (size_t r = 0; r < n; r++) {
-        of_row[r] = period->missing != NULL && period->missing[r]
-                        ? -1
-                        : period_index(w, period, period->codes[r]);
-        same = same && of_row[r] == of_row[0];
-        w->chunk->no_period += of_row[r] < 0;
-        n_periods = MAX(n_periods, of_row[r] + 1);
-    }
-    w->chunk->has_period = TRUE;
-    if (n == 0 || n_periods == 0)
-        return;
-    gather_buf *b = &w->period_gather;
-    if (b->cols == NULL)
-        gather_init(b, w->plan.requests->len);
-    if (same) { /* one period: the batch as it is, codes translated */
-        for (size_t c = 0; c < b->n_cols; c++) {
-            b->cols[c] = cols[c];
-            if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
-                translate(w, of_row[0], c, cols[c].dict, cols[c].codes, b->data[c], &b->cols[c],
-                          n);
-        }
-        jv_period_part *part = chunk_part(w, scope, of_row[0]);
-        deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
-                   b->cols, n, positions, lines);
-        g_ptr_array_set_size(w->period_warnings, 0);
-        return;
-    }
-    /* A counting sort: the rows of each period together, in file order. */
-    g_array_set_size(w->period_start, (guint)n_periods + 1);
-    size_t *start = (size_t *)w->period_start->data;
-    memset(start, 0, sizeof(size_t) * ((size_t)n_periods + 1));
-    for (size_t r = 0; r < n; r++)
-        if (of_row[r] >= 0)
-            start[of_row[r] + 1]++;
-    for (int k = 0; k < n_periods; k++)
-        start[k + 1] += start[k];
-    size_t *order = w->period_order;
-    for (size_t r = 0; r < n; r++)
-        if (of_row[r] >= 0)
-            order[start[of_row[r]]++] = r;
-    for (int k = n_periods; k > 0; k--) /* back to the starts */
-        start[k] = start[k - 1];
-    start[0] = 0;
-    size_t m = start[n_periods];
-    for (size_t c = 0; c < b->n_cols; c++)
-        gather_column(&cols[c], order, m, b->data[c], b->missing[c]);
-    for (size_t i = 0; i < m; i++) {
-        b->positions[i] = positions[order[i]];
-        b->lines[i] = lines[order[i]];
-    }
-    for (int k = 0; k < n_periods && w->chunk->error == NULL; k++) {
-        size_t from = start[k], count = start[k + 1] - start[k];
-        if (count == 0)
-            continue;
-        for (size_t c = 0; c < b->n_cols; c++) {
-            b->cols[c] = cols[c];
-            set_values(&b->cols[c], b->data[c]);
-            if (b->cols[c].missing)
-                b->cols[c].missing = b->missing[c];
-            b->cols[c] = slice_column(&b->cols[c], from);
-            if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
-                translate(w, k, c, cols[c].dict, b->cols[c].codes, (uint32_t *)b->cols[c].codes,
-                          &b->cols[c], count);
-        }
-        jv_period_part *part = chunk_part(w, scope, k);
-        deliver_to(w, scope->name, w->period_ctxs, part->states, part->rows, part->skipped,
-                   b->cols, count, b->positions + from, b->lines + from);
-    }
-    g_ptr_array_set_size(w->period_warnings, 0);
+    deliver_to(work, scope_name, ctxs, states, row_counts, skipped_counts, cols, n, positions,
+               lines);
 }
 
 static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
@@ -427,8 +178,8 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
 {
     deliver_to(w, scope->name, w->ctxs, scope->states, scope->rows, scope->skipped, cols, n,
                positions, lines);
-    if (w->plan.period_column >= 0 && w->chunk->error == NULL)
-        deliver_periods(w, scope, cols, n, positions, lines);
+    if (w->periods != NULL && w->chunk->error == NULL)
+        jv_period_route(w->periods, scope, cols, n, positions, lines);
 }
 
 /* A column restricted to rows [from, from + n): pointers moved, no copy. */
@@ -603,22 +354,9 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
     w->failed = g_new0(gboolean, n);
     w->code_scopes = g_ptr_array_new();
     plan_roles(w);
-    if (w->plan.period_column >= 0) {
-        w->period_ctxs = g_new0(jv_ctx, n);
-        w->period_warnings = g_ptr_array_new_with_free_func(g_free);
-        w->period_of_code = g_array_new(FALSE, FALSE, sizeof(int));
-        w->period_of_row = g_new(int, JV_ROWSET_CAPACITY);
-        w->period_order = g_new(size_t, JV_ROWSET_CAPACITY);
-        w->period_start = g_array_new(FALSE, FALSE, sizeof(size_t));
-        if (chunk->period_values == NULL)
-            chunk->period_values = g_ptr_array_new_with_free_func(g_free);
-        w->period_dicts = g_ptr_array_new();
-        w->translated = g_new0(gboolean, w->plan.requests->len + 1);
-        for (guint u = 0; u < w->plan.requests->len; u++) {
-            const jv_role_request *r = &g_array_index(w->plan.requests, jv_role_request, u);
-            w->translated[u] = r->type == JV_TYPE_CATEGORY && r->codes == NULL;
-        }
-    }
+    if (w->plan.period_column >= 0)
+        w->periods = jv_period_router_new(run, chunk, w->plan.requests,
+                                          (guint)w->plan.period_column, deliver_to_cb, w);
 }
 
 static void work_clear(chunk_work *w)
@@ -626,8 +364,6 @@ static void work_clear(chunk_work *w)
     size_t n = w->run->indicators->len;
     for (size_t i = 0; i < n; i++) {
         jv_ctx_clear_error(&w->ctxs[i]);
-        if (w->period_ctxs != NULL)
-            jv_ctx_clear_error(&w->period_ctxs[i]);
         g_free(w->views[i]);
         g_free(w->names[i]);
         g_free(w->plan.maps[i]);
@@ -644,27 +380,7 @@ static void work_clear(chunk_work *w)
         g_free(w->gather_lines);
     }
     g_free(w->ctxs);
-    g_free(w->period_ctxs);
-    if (w->period_warnings != NULL)
-        g_ptr_array_unref(w->period_warnings);
-    if (w->period_of_code != NULL)
-        g_array_unref(w->period_of_code);
-    g_free(w->period_of_row);
-    g_free(w->period_order);
-    if (w->period_start != NULL)
-        g_array_unref(w->period_start);
-    gather_clear(&w->period_gather);
-    for (guint k = 0; w->period_dicts != NULL && k < w->period_dicts->len; k++) {
-        period_dict *dicts = g_ptr_array_index(w->period_dicts, k);
-        for (size_t u = 0; dicts != NULL && u < w->plan.requests->len; u++) {
-            jv_category_dict_clear(&dicts[u].dict);
-            g_array_unref(dicts[u].local);
-        }
-        g_free(dicts);
-    }
-    if (w->period_dicts != NULL)
-        g_ptr_array_unref(w->period_dicts);
-    g_free(w->translated);
+    jv_period_router_free(w->periods);
     g_free(w->views);
     g_free(w->names);
     g_free(w->sources);
@@ -711,12 +427,6 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         jv_ctx_init(&w.ctxs[i], ind, pass->region, NULL, &run->plugin_options);
         w.ctxs[i].warnings = chunk->warnings;
-        if (w.period_ctxs != NULL) {
-            /* a period's state sees the same rows again: its warnings
-             * would repeat the all-periods ones */
-            jv_ctx_init(&w.period_ctxs[i], ind, pass->region, NULL, &run->plugin_options);
-            w.period_ctxs[i].warnings = w.period_warnings;
-        }
         if (w.plan.maps[i] == NULL)
             continue;
         guint n_cols = ind->roles[w.plan.tables[i]]->len;
