@@ -38,6 +38,7 @@ struct jv_period_router {
     gather_buf gather;
     GPtrArray *dicts;           /* per period: period_dict[n_cols] */
     gboolean *translated;       /* per union column: a category of its own */
+    gboolean *used;             /* per union column: read by an indicator */
 };
 
 static void gather_init(gather_buf *b, size_t n_cols)
@@ -272,7 +273,8 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
     start[0] = 0;
     size_t m = start[n_periods];
     for (size_t c = 0; c < b->n_cols; c++)
-        gather_column(&cols[c], order, m, b->data[c], b->missing[c]);
+        if (w->used[c])
+            gather_column(&cols[c], order, m, b->data[c], b->missing[c]);
     for (size_t i = 0; i < m; i++) {
         b->positions[i] = positions[order[i]];
         b->lines[i] = lines[order[i]];
@@ -283,6 +285,8 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
             continue;
         for (size_t c = 0; c < b->n_cols; c++) {
             b->cols[c] = cols[c];
+            if (!w->used[c])
+                continue; /* no indicator reads it: left as it is */
             set_values(&b->cols[c], b->data[c]);
             if (b->cols[c].missing)
                 b->cols[c].missing = b->missing[c];
@@ -299,8 +303,8 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
 }
 
 jv_period_router *jv_period_router_new(jv_run *run, jv_chunk *chunk, const GArray *requests,
-                                       guint period_column, jv_period_deliver_fn deliver,
-                                       void *work)
+                                       guint period_column, const gboolean *used,
+                                       jv_period_deliver_fn deliver, void *work)
 {
     jv_period_router *w = g_new0(jv_period_router, 1);
     size_t n = run->indicators->len;
@@ -325,8 +329,9 @@ jv_period_router *jv_period_router_new(jv_run *run, jv_chunk *chunk, const GArra
     w->translated = g_new0(gboolean, w->n_cols + 1);
     for (guint u = 0; u < requests->len; u++) {
         const jv_role_request *r = &g_array_index(requests, jv_role_request, u);
-        w->translated[u] = r->type == JV_TYPE_CATEGORY && r->codes == NULL;
+        w->translated[u] = used[u] && r->type == JV_TYPE_CATEGORY && r->codes == NULL;
     }
+    w->used = g_memdup2(used, sizeof(gboolean) * (w->n_cols + 1));
     if (chunk->period_values == NULL)
         chunk->period_values = g_ptr_array_new_with_free_func(g_free);
     return w;
@@ -355,5 +360,6 @@ void jv_period_router_free(jv_period_router *w)
     }
     g_ptr_array_unref(w->dicts);
     g_free(w->translated);
+    g_free(w->used);
     g_free(w);
 }

@@ -31,10 +31,12 @@ typedef void (*jv_period_deliver_fn)(void *work, const char *scope_name, jv_ctx 
                                      const uint64_t *lines);
 
 /* A router for `chunk`, whose reader reads `requests` (jv_role_request)
- * with the period column at index `period_column`. */
+ * with the period column at index `period_column`; `used` (per request)
+ * marks the columns some indicator reads: only those are gathered and
+ * translated. */
 jv_period_router *jv_period_router_new(jv_run *run, jv_chunk *chunk, const GArray *requests,
-                                       guint period_column, jv_period_deliver_fn deliver,
-                                       void *work);
+                                       guint period_column, const gboolean *used,
+                                       jv_period_deliver_fn deliver, void *work);
 void jv_period_router_free(jv_period_router *r);
 /* Splits n rows of `scope` (union columns) by period (rules 1-3). */
 void jv_period_route(jv_period_router *r, jv_chunk_scope *scope, const jv_column *cols,

@@ -354,9 +354,17 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
     w->failed = g_new0(gboolean, n);
     w->code_scopes = g_ptr_array_new();
     plan_roles(w);
-    if (w->plan.period_column >= 0)
+    if (w->plan.period_column >= 0) {
+        gboolean *used = g_new0(gboolean, w->plan.requests->len + 1);
+        for (size_t i = 0; i < n; i++) {
+            jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+            for (guint c = 0; w->plan.maps[i] != NULL && c < ind->roles[w->plan.tables[i]]->len; c++)
+                used[w->plan.maps[i][c]] = TRUE;
+        }
         w->periods = jv_period_router_new(run, chunk, w->plan.requests,
-                                          (guint)w->plan.period_column, deliver_to_cb, w);
+                                          (guint)w->plan.period_column, used, deliver_to_cb, w);
+        g_free(used);
+    }
 }
 
 static void work_clear(chunk_work *w)
