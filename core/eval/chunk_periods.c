@@ -116,7 +116,9 @@ static int period_index(jv_period_router *w, const jv_column *column, uint32_t c
         for (guint k = 0; value[0] != '\0' && index < 0 && k < in->len; k++)
             if (strcmp(g_ptr_array_index(in, k), value) == 0)
                 index = (int)k;
-        if (index < 0 && listed == NULL && value[0] != '\0') {
+        if (index < 0 && listed == NULL && value[0] != '\0' && seen->len >= JV_MAX_PERIODS)
+            w->chunk->period_overflow = TRUE; /* the run stops (periods.c) */
+        else if (index < 0 && listed == NULL && value[0] != '\0') {
             g_ptr_array_add(seen, g_strdup(value));
             index = (int)seen->len - 1;
         }

@@ -153,16 +153,21 @@ static gint compare_values(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The periods: as listed, else every value any region has, sorted. */
-static void decide_periods(jv_run *run)
+/* The periods: as listed, else every value any region has, sorted; more
+ * than JV_MAX_PERIODS is an error (the same whatever the chunks: a chunk
+ * overflows only when the whole run has too many). */
+static gboolean decide_periods(jv_run *run, GError **error)
 {
     run->periods = g_ptr_array_new_with_free_func(g_free);
     const GPtrArray *listed = run->evaluation->period_values;
     if (listed != NULL) {
         for (guint k = 0; k < listed->len; k++)
             g_ptr_array_add(run->periods, g_strdup(g_ptr_array_index(listed, k)));
-        return;
+        return TRUE;
     }
+    gboolean overflow = FALSE;
+    for (guint c = 0; c < run->chunks->len; c++)
+        overflow = overflow || ((jv_chunk *)g_ptr_array_index(run->chunks, c))->period_overflow;
     for (size_t r = 0; r < run->n_regions; r++) {
         GPtrArray *parts = run->regions[r].parts;
         for (guint k = 0; parts != NULL && k < parts->len; k++) {
@@ -175,6 +180,15 @@ static void decide_periods(jv_run *run)
         }
     }
     g_ptr_array_sort(run->periods, compare_values);
+    if (overflow || run->periods->len > JV_MAX_PERIODS) {
+        g_set_error(error, JV_RUN_ERROR, 0,
+                    "%s: periods.column '%s' has more than %d different values; periods are "
+                    "meant for years or quarters (a column of identifiers or dates?): choose "
+                    "another column, or list the periods in periods.values",
+                    run->evaluation->path, run->evaluation->periods_column, JV_MAX_PERIODS);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 /* Which indicators have periods: a file of their main table has the
@@ -283,7 +297,8 @@ gboolean jv_periods_settle(jv_run *run, GError **error)
 {
     if (run->evaluation->periods_column == NULL)
         return TRUE;
-    decide_periods(run);
+    if (!decide_periods(run, error))
+        return FALSE;
     decide_periodised(run);
     for (size_t r = 0; r < run->n_regions; r++)
         if (!settle_region(run, &run->regions[r], error))

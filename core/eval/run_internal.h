@@ -117,7 +117,12 @@ typedef struct jv_chunk {
     GPtrArray *period_values;     /* char*: the chunk's period indices
                                      (when periods.values is not listed) */
     guint64 no_period;            /* rows without a (listed) period */
+    gboolean period_overflow;     /* more than JV_MAX_PERIODS values seen */
 } jv_chunk;
+
+/* Periods are years or quarters: a column with more different values (an
+ * identifier chosen by mistake) is an error rather than a flood of states. */
+#define JV_MAX_PERIODS 200
 
 typedef struct jv_run {
     const jv_evaluation *evaluation;

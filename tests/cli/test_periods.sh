@@ -210,6 +210,25 @@ run_jv merge "$work/sa" "$work/sc" -q
 check "merge refuses an indicator with periods in one state only" status_is 1
 check "... naming it" stderr_has "indicator 'funding_share' has no periods here but has them in another state"
 
+# A period column with more than 200 different values (here 201 "years")
+# is a mistake: the run stops and says what to do, whatever the chunks.
+mkdir -p "$work/many/a"
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('year,gender,amount_granted\n')
+    for y in range(1800, 2001): f.write('%d,woman,10\n' % y)
+" "$work/many/a/funding.csv"
+printf '{"regions": [{"name": "A", "dir": "a"}], "periods": {"column": "year"}, "indicators": [{"plugin": "funding_share"}]}\n' >"$work/many/e.json"
+run_jv run "$work/many/e.json" -q
+check "more than 200 periods: exit 1" status_is 1
+check "... with what to do" stderr_has "periods.column 'year' has more than 200 different values; periods are meant for years or quarters (a column of identifiers or dates?): choose another column, or list the periods in periods.values"
+JAMVIKT_CHUNK_BYTES=100 "$JAMVIKT" run "$work/many/e.json" -q -j 2 2>"$work/many/err2" && status=0 || status=$?
+check "... the same with -j 2 and small chunks" sh -c "[ $status -eq 1 ] && cmp -s '$work/err' '$work/many/err2'"
+printf 'year,gender,amount_granted\n1800,woman,10\n' >"$work/many/a/funding.csv"
+run_jv run "$work/many/e.json" -q -f json
+check "one period is fine" status_is 0
+
 # The example: every region's period result equals a run over only that
 # period's rows (the rows filtered by this script; population and goals
 # copied whole), at min_cell 0.
