@@ -1,7 +1,7 @@
 /* core/eval/chunk_periods.c — a chunk's rows handed also to the states of
  * their period (see chunk_periods.h): periods found, rows grouped by a
  * counting sort and gathered per column, category codes translated into
- * each period's own dictionary. */
+ * the own dictionary of each region's period. */
 #include "eval/chunk_periods.h"
 
 #include <string.h>
@@ -36,7 +36,7 @@ struct jv_period_router {
     size_t *order;              /* rows grouped by period */
     GArray *start;              /* size_t per period: its first row in order */
     gather_buf gather;
-    GPtrArray *dicts;           /* per period: period_dict[n_cols] */
+    GHashTable *dicts;          /* jv_period_part* → period_dict[n_cols] */
     gboolean *translated;       /* per union column: a category of its own */
     gboolean *used;             /* per union column: read by an indicator */
 };
@@ -143,30 +143,30 @@ static jv_period_part *chunk_part(jv_period_router *w, jv_chunk_scope *scope, in
     return part;
 }
 
-/* Period k's dictionary of union column c. */
-static period_dict *period_dict_of(jv_period_router *w, int k, size_t c)
+/* The dictionary of union column c for one period of one region (its
+ * part): a region's period lists only the values of its own rows. */
+static period_dict *period_dict_of(jv_period_router *w, const jv_period_part *part, size_t c)
 {
-    if ((guint)k >= w->dicts->len)
-        g_ptr_array_set_size(w->dicts, (guint)k + 1);
-    period_dict *dicts = g_ptr_array_index(w->dicts, k);
+    period_dict *dicts = g_hash_table_lookup(w->dicts, part);
     if (dicts == NULL) {
         dicts = g_new0(period_dict, w->n_cols);
         for (size_t u = 0; u < w->n_cols; u++) {
             jv_category_dict_init(&dicts[u].dict);
             dicts[u].local = g_array_new(FALSE, TRUE, sizeof(uint32_t));
         }
-        g_ptr_array_index(w->dicts, k) = dicts;
+        g_hash_table_insert(w->dicts, (gpointer)part, dicts);
     }
     return &dicts[c];
 }
 
-/* Column `out` (n rows of period k, codes `from` in the chunk's dictionary
- * `dict`) gets the codes of the period's own dictionary, written to `to`
+/* Column `out` (n rows of `part`, codes `from` in the chunk's dictionary
+ * `dict`) gets the codes of the part's own dictionary, written to `to`
  * (which may be `from`). An empty cell adds no value. */
-static void translate(jv_period_router *w, int k, size_t c, const jv_dict *dict, const uint32_t *from,
-                      uint32_t *to, jv_column *out, size_t n)
+static void translate(jv_period_router *w, const jv_period_part *part, size_t c,
+                      const jv_dict *dict, const uint32_t *from, uint32_t *to, jv_column *out,
+                      size_t n)
 {
-    period_dict *pd = period_dict_of(w, k, c);
+    period_dict *pd = period_dict_of(w, part, c);
     const uint8_t *missing = out->missing;
     for (size_t r = 0; r < n; r++) {
         if (missing != NULL && missing[r]) {
@@ -245,13 +245,12 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
     if (b->cols == NULL)
         gather_init(b, w->n_cols);
     if (same) { /* one period: the batch as it is, codes translated */
+        jv_period_part *part = chunk_part(w, scope, of_row[0]);
         for (size_t c = 0; c < b->n_cols; c++) {
             b->cols[c] = cols[c];
             if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
-                translate(w, of_row[0], c, cols[c].dict, cols[c].codes, b->data[c], &b->cols[c],
-                          n);
+                translate(w, part, c, cols[c].dict, cols[c].codes, b->data[c], &b->cols[c], n);
         }
-        jv_period_part *part = chunk_part(w, scope, of_row[0]);
         w->deliver(w->work, scope->name, w->ctxs, part->states, part->rows, part->skipped,
                    b->cols, n, positions, lines);
         g_ptr_array_set_size(w->warnings, 0);
@@ -285,6 +284,7 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
         size_t from = start[k], count = start[k + 1] - start[k];
         if (count == 0)
             continue;
+        jv_period_part *part = chunk_part(w, scope, k);
         for (size_t c = 0; c < b->n_cols; c++) {
             b->cols[c] = cols[c];
             if (!w->used[c])
@@ -294,10 +294,9 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
                 b->cols[c].missing = b->missing[c];
             b->cols[c] = slice_column(&b->cols[c], from);
             if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
-                translate(w, k, c, cols[c].dict, b->cols[c].codes, (uint32_t *)b->cols[c].codes,
-                          &b->cols[c], count);
+                translate(w, part, c, cols[c].dict, b->cols[c].codes,
+                          (uint32_t *)b->cols[c].codes, &b->cols[c], count);
         }
-        jv_period_part *part = chunk_part(w, scope, k);
         w->deliver(w->work, scope->name, w->ctxs, part->states, part->rows, part->skipped,
                    b->cols, count, b->positions + from, b->lines + from);
     }
@@ -327,7 +326,7 @@ jv_period_router *jv_period_router_new(jv_run *run, jv_chunk *chunk, const GArra
     w->of_row = g_new(int, JV_ROWSET_CAPACITY);
     w->order = g_new(size_t, JV_ROWSET_CAPACITY);
     w->start = g_array_new(FALSE, FALSE, sizeof(size_t));
-    w->dicts = g_ptr_array_new();
+    w->dicts = g_hash_table_new(g_direct_hash, g_direct_equal);
     w->translated = g_new0(gboolean, w->n_cols + 1);
     for (guint u = 0; u < requests->len; u++) {
         const jv_role_request *r = &g_array_index(requests, jv_role_request, u);
@@ -352,15 +351,18 @@ void jv_period_router_free(jv_period_router *w)
     g_free(w->order);
     g_array_unref(w->start);
     gather_clear(&w->gather);
-    for (guint k = 0; k < w->dicts->len; k++) {
-        period_dict *dicts = g_ptr_array_index(w->dicts, k);
-        for (size_t u = 0; dicts != NULL && u < w->n_cols; u++) {
+    GHashTableIter it;
+    gpointer value;
+    g_hash_table_iter_init(&it, w->dicts);
+    while (g_hash_table_iter_next(&it, NULL, &value)) {
+        period_dict *dicts = value;
+        for (size_t u = 0; u < w->n_cols; u++) {
             jv_category_dict_clear(&dicts[u].dict);
             g_array_unref(dicts[u].local);
         }
         g_free(dicts);
     }
-    g_ptr_array_unref(w->dicts);
+    g_hash_table_unref(w->dicts);
     g_free(w->translated);
     g_free(w->used);
     g_free(w);

@@ -9,7 +9,7 @@
  *     period is empty or not among periods.values go to no period and are
  *     counted in chunk->no_period; a file without the column counts all.
  *  2. Category codes (roles without fixed codes) are translated into a
- *     dictionary of each period's own, values in order of first appearance
+ *     dictionary of each region's period, values in order of first appearance
  *     among that period's rows, so a period's state sees what a read of
  *     only its rows would give (breakdowns list only its values).
  *  3. Period states use their own contexts whose warnings are dropped:

@@ -157,6 +157,19 @@ cp "$work/out" "$work/national.json"
 JAMVIKT_CHUNK_BYTES=30 "$JAMVIKT" run "$data/national.json" -f json -q -j 2 >"$work/nj2.json"
 check "national table: -j 2 with 30-byte chunks gives the same bytes" cmp -s "$work/national.json" "$work/nj2.json"
 
+# The same with a breakdown by sector (A's rows "x", B's "y"): a region's
+# period lists only the values of its own rows.
+run_jv run "$data/national_by.json" -f json -q
+check "national table: a region's period lists its own values only" python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+A,B=d['regions']
+def values(scope,k): return [e['value'] for e in scope['periods'][k]['indicators']['funding_share']['result']['breakdowns']['sector']]
+assert values(A,0)==['x'] and values(A,1)==['x'], (values(A,0),values(A,1))
+assert values(B,0)==[] and values(B,1)==['y'], (values(B,0),values(B,1))
+assert values(d['total'],1)==['x','y']
+" "$work/out"
+
 # Saved halves merge into the single run: B alone has only 2017, so its
 # 2016 comes from its saved base (population, no training rows).
 "$JAMVIKT" run "$data/a_only.json" --save-state "$work/sa" -q -o "$work/a.json"
