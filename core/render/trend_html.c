@@ -84,26 +84,37 @@ static void fit(scale *s, const cJSON *doc, const char *indicator, jv_kind kind)
     s->high += margin;
 }
 
-/* One scope's line: segments between consecutive values. */
+/* One scope's line: segments between consecutive values; a value with no
+ * neighbour is a dot, so it still shows. */
 static void series(GString *out, const scale *s, const cJSON *values, const char *cls)
 {
-    gboolean open = FALSE;
-    for (guint k = 0; k < s->n; k++) {
-        double v = value_at(values, k);
-        if (!isfinite(v)) {
-            if (open)
-                g_string_append_printf(out, "\" class=\"%s\"/>\n", cls);
-            open = FALSE;
+    for (guint k = 0; k < s->n;) {
+        guint end = k;
+        while (end < s->n && isfinite(value_at(values, end)))
+            end++;
+        if (end == k) {
+            k++;
             continue;
         }
-        g_string_append(out, open ? " " : "<polyline fill=\"none\" points=\"");
-        num(out, x_at(s, k));
-        g_string_append_c(out, ',');
-        num(out, y_at(s, v));
-        open = TRUE;
+        if (end - k == 1) {
+            g_string_append_printf(out, "<circle r=\"2.5\" class=\"%s\" cx=\"", cls);
+            num(out, x_at(s, k));
+            g_string_append(out, "\" cy=\"");
+            num(out, y_at(s, value_at(values, k)));
+            g_string_append(out, "\"/>\n");
+        } else {
+            g_string_append(out, "<polyline fill=\"none\" points=\"");
+            for (guint i = k; i < end; i++) {
+                if (i > k)
+                    g_string_append_c(out, ' ');
+                num(out, x_at(s, i));
+                g_string_append_c(out, ',');
+                num(out, y_at(s, value_at(values, i)));
+            }
+            g_string_append_printf(out, "\" class=\"%s\"/>\n", cls);
+        }
+        k = end;
     }
-    if (open)
-        g_string_append_printf(out, "\" class=\"%s\"/>\n", cls);
 }
 
 static void axis(GString *out, const scale *s, const cJSON *values, jv_kind kind,
@@ -218,6 +229,7 @@ void jv_html_trend_chart(GString *out, const cJSON *doc, const char *indicator,
     g_string_append(out, "</desc>\n");
     g_string_free(desc, TRUE);
     g_string_append(out, "<style>.region{stroke:#888888;stroke-width:1.2;opacity:.45}"
+                         "circle.region{fill:#888888}"
                          ".total{stroke:#1A1A1A;stroke-width:3}</style>\n");
     axis(out, &s, jv_doc_member(model, "values"), kind, frame);
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
