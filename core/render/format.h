@@ -29,12 +29,16 @@ typedef enum jv_kind {
     JV_KIND_COUNT,      /* whole, grouped */
     JV_KIND_AMOUNT,     /* whole, grouped */
     JV_KIND_SHARE,      /* percent, one decimal */
-    JV_KIND_DIFFERENCE  /* percentage points, signed */
+    JV_KIND_DIFFERENCE, /* percentage points, signed */
+    JV_KIND_AMOUNT_DIFFERENCE, /* whole, grouped, signed: "-91 000" */
+    JV_KIND_NUMBER_DIFFERENCE  /* one decimal unless whole, signed */
 } jv_kind;
 
 #define JV_MISSING ".."
 
-/* The kind a headline `unit` stands for (share and rate: SHARE). */
+/* The kind a headline `unit` or a plugin's unit word stands for (share
+ * and rate: SHARE; difference and points: DIFFERENCE; amount_difference,
+ * number_difference, count, amount, number). */
 jv_kind jv_kind_for_unit(const char *unit);
 /* The kind of a measure, by its name: the built-in measures by name, then
  * names holding share, rate, ratio, progress or fulfilment as SHARE, names

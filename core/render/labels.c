@@ -63,6 +63,7 @@ static const label keys[] = {
     {"skipped_rows", N_("Rows skipped")},
     {"women_share", N_("Women's share")},
     {"balance", N_("Balance")},
+    {"balance_certain", N_("Balance statistically certain")},
     {"ci", N_("Interval")},
     {"value", N_("Value")},
 };
