@@ -378,6 +378,14 @@ static void check_csv_round_trip(jv_csv_dialect dialect)
     for (char **l = lines + 1; *l != NULL && **l != '\0'; l++) {
         char **f = split_record(*l, separator);
         CU_ASSERT_EQUAL_FATAL(g_strv_length(f), 8);
+        if (strcmp(f[5], "not_computed") == 0) { /* Syd's participation: its reason */
+            CU_ASSERT_STRING_EQUAL(f[0], "Syd");
+            CU_ASSERT_STRING_EQUAL(f[3], "there is no participation table for Syd "
+                                         "(participation.csv not found)");
+            CU_ASSERT_STRING_EQUAL(f[7], "..");
+            g_strfreev(f);
+            continue;
+        }
         const cJSON *v = resolve(doc, f);
         if (f[6][0] == '\0') {
             /* empty: the document has null there, and a symbol says why */

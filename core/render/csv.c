@@ -24,7 +24,10 @@
  *     UTF-8 with BOM, ';', decimal comma, CRLF — and a text cell starting
  *     with = + - @ gets a leading apostrophe so Excel never reads it as a
  *     formula; plain is ',', decimal point, LF, no BOM, texts as they are.
- *  6. Language: in English the file holds the document's codes and keys
+ *  6. An indicator a scope did not compute has one line: measure
+ *     `not_computed` (or `failed`), the reason as its `value`, no number
+ *     and the symbol "..".
+ *  7. Language: in English the file holds the document's codes and keys
  *     (woman, amount_granted, funding_share). In Swedish (--lang sv) the
  *     header (område;indikator;indelning;kategori;kön;mått;värde;tecken:
  *     no English word), the gender categories (Kvinnor, Män, Ickebinära, Blandat,
@@ -293,8 +296,16 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
             if (jv_doc_member(entry, "skipped_rows") != NULL)
                 line(&c, "", "", "", "skipped_rows", jv_doc_member(entry, "skipped_rows"), TRUE);
             const cJSON *result = jv_doc_result(entry);
-            if (result != NULL)
+            if (result != NULL) {
                 walk(&c, result, "", "", "", "", FALSE);
+            } else { /* why there is nothing: the reason as the line's value */
+                const char *why = jv_doc_string(entry, "reason");
+                char *reason = jv_words_reason(c.lang, why ? why : jv_doc_string(entry, "message"),
+                                               FALSE);
+                line(&c, "", reason, "", g_strcmp0(jv_doc_string(entry, "status"), "error") == 0
+                                             ? "failed" : "not_computed", NULL, FALSE);
+                g_free(reason);
+            }
         }
     }
     g_ptr_array_unref(indicators);

@@ -146,7 +146,7 @@ static char *headline_sentence(const ctx *c, const cJSON *h)
         g_free(ci);
     }
     const char *balance = jv_doc_string(h, "balance");
-    if (balance != NULL) {
+    if (balance != NULL && strcmp(balance, "no_data") != 0) {
         g_string_append_printf(s, " \xe2\x80\x94 %s", jv_label_balance(c->lang, balance));
         if (cJSON_IsFalse(jv_doc_member(h, "balance_certain")))
             g_string_append_printf(s, " (%s)", tr(c, N_("not statistically certain")));
@@ -589,7 +589,9 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
      * none (a missing value: nothing is said about it, the line shows its
      * symbol). */
     section->sentence = jv_sentence_result(doc, lang, indicator, result);
-    if (section->sentence == NULL)
+    if (section->sentence == NULL &&
+        !(cJSON_IsNull(jv_doc_member(jv_doc_member(result, "headline"), "value")) &&
+          jv_report_headline_suppressed(result)))
         section->headline = headline_sentence(&c, jv_doc_member(result, "headline"));
 
     const char *main = jv_doc_main_measure(result);
