@@ -188,9 +188,10 @@ static gboolean share_suppressed(const cJSON *split, const cJSON *share)
 static void add_share_bar(const ctx *c, jv_table *t, const char *label, const cJSON *split,
                           const cJSON *share, const cJSON *interval, jv_tone tone)
 {
-    char *text = jv_format_json(c->lang, share, JV_KIND_SHARE);
+    gboolean suppressed = share_suppressed(split, share);
+    char *text = suppressed ? g_strdup(JV_SYMBOL_SUPPRESSED) : jv_format_json(c->lang, share, JV_KIND_SHARE);
     jv_table_bar(t, label, text, cJSON_IsNumber(share) ? share->valuedouble : NAN, interval,
-                 share_suppressed(split, share), tone);
+                 suppressed, tone);
     g_free(text);
 }
 
