@@ -60,8 +60,9 @@ static const char style[] =
     "@media print{nav{display:none}body{max-width:none;padding:0;font-size:9pt}"
     "table{width:100%;font-size:8pt;page-break-inside:auto}th,td{padding:.1rem .3rem}"
     "thead{display:table-header-group}tr,figure,.chart-key{break-inside:avoid}"
-    "th{overflow-wrap:anywhere;hyphens:auto}td.num{white-space:normal}"
-    "svg.chart{max-width:100%}h2,h3{break-after:avoid}section.scope{break-before:page}}\n";
+    "thead th{overflow-wrap:break-word;hyphens:auto}tbody th{white-space:nowrap}"
+    "svg.chart{max-width:100%}h2,h3{break-after:avoid}section.scope{break-before:page}"
+    ".facts,.legend,.note,.notes,.chart-key,.brief p{font-size:8pt}}\n";
 
 void jv_html_escape(GString *out, const char *text)
 {
