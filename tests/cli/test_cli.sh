@@ -100,4 +100,11 @@ assert r['fixture_fail']['status']=='error' and 'deliberate failure' in r['fixtu
 assert r['funding_share']['status']=='ok'
 assert d['total']['indicators']['fixture_fail']['status']=='error'" "$work/fail.json"
 
+run_jv run "$data/eval.json" -f html --lang sv --publish -q
+check "run --publish exits 0" status_is 0
+check "run --publish: no plugin id in the page" sh -c "! grep -q 'funding_share' '$work/out'"
+check "run --publish: no file in the page" sh -c "! grep -q '[.]csv' '$work/out'"
+check "run --lang sv: the built-in's Swedish title as a heading" \
+    stdout_has "<h3>Finansiering: ansökningar och beviljade medel</h3>"
+
 finish
