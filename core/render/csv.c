@@ -268,8 +268,11 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
 
 GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
 {
-    csv c = {.out = g_string_new(NULL), .excel = options->csv_dialect == JV_CSV_EXCEL,
-             .doc = doc, .lang = options->lang};
+    csv c = {.out = g_string_new(NULL),
+             .excel = options->csv_dialect == JV_CSV_EXCEL,
+             .separator = ',',
+             .doc = doc,
+             .lang = options->lang};
     c.separator = c.excel ? ';' : ',';
     if (c.excel)
         g_string_append(c.out, "\xef\xbb\xbf");

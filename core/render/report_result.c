@@ -570,7 +570,10 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
     section->indicator = g_strdup(indicator);
     section->title = jv_words_title(doc, lang, indicator);
     section->tables = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
-    ctx c = {doc, lang, jv_format_ci_name(lang, jv_doc_confidence(doc)), section};
+    ctx c = {.doc = doc,
+             .lang = lang,
+             .ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc)),
+             .section = section};
     const cJSON *result = jv_doc_result(entry);
     const char *status = jv_doc_string(entry, "status");
     if (result == NULL) {
