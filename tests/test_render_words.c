@@ -220,6 +220,15 @@ static void test_sentences_count_in_singular_and_plural(void)
     CU_ASSERT_STRING_EQUAL(sv, "Utbildningen nådde en 12,5 procentenheter mindre del av kvinnorna "
                                "än av männen.");
     g_free(sv);
+    /* with its interval, which ends in "p.e.": one full stop */
+    cJSON *gap_ci = cJSON_Parse("{\"headline\": {\"metric\": \"reach_gap\", \"value\": 0.09, "
+                                "\"unit\": \"difference\", \"ci\": [0.067, 0.112]}}");
+    sv = jv_sentence_result(NULL, JV_LANG_SV, "t", gap_ci);
+    CU_ASSERT_STRING_EQUAL(sv, "Utbildningen nådde en 9,0 procentenheter större del av kvinnorna än "
+                               "av männen. Med hänsyn till slumpen (95 % säkerhet) ligger "
+                               "skillnaden i intervallet +6,7 till +11,2 p.e.");
+    g_free(sv);
+    cJSON_Delete(gap_ci);
     /* a null headline (suppressed or nothing to count): nothing is said */
     cJSON *hidden = cJSON_Parse("{\"headline\": {\"metric\": \"women_share_seats\", \"value\": null,"
                                 " \"unit\": \"share\"}}");

@@ -63,6 +63,9 @@ static void append_interval(GString *s, const cJSON *doc, jv_lang lang, const cJ
                                : jv_tr(lang, N_("Allowing for chance (%s confidence), the share lies "
                                                 "in the range %s.")),
                            level, range);
+    /* "… +11,2 p.e.." → "… +11,2 p.e." */
+    if (g_str_has_suffix(s->str, ".."))
+        g_string_truncate(s, s->len - 1);
     g_free(range);
     g_free(level);
 }
@@ -102,7 +105,12 @@ static char *share_sentence(const cJSON *doc, jv_lang lang, const char *indicato
 
 static char *reach_gap_sentence(const cJSON *doc, jv_lang lang, const cJSON *h, double value)
 {
-    char *points = jv_format_number(lang, 100.0 * fabs(value), JV_KIND_NUMBER);
+    /* the points with one decimal, as in the tables: a share's digits
+     * without its percent sign */
+    char *points = jv_format_number(lang, fabs(value), JV_KIND_SHARE);
+    char *sign = strrchr(points, '%');
+    if (sign != NULL)
+        *(sign > points && sign[-1] == ' ' ? sign - 1 : sign) = '\0';
     GString *s = g_string_new(NULL);
     if (round(fabs(value) * 1000.0) == 0)
         g_string_append(s, jv_tr(lang, N_("Women and men were reached at the same rate.")));
