@@ -118,7 +118,10 @@ static jv_table *share_by_region(const jv_report *report, const cJSON *doc, jv_l
                 last->tone = JV_TONE_SUPPRESSED;
             }
         }
-        jv_row_text(row, jv_label_balance(lang, balance));
+        if (suppressed) /* no class of a suppressed share */
+            jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);
+        else
+            jv_row_text(row, jv_label_balance(lang, balance));
         jv_table_bar(t, scope_label(doc, i, lang), text,
                      cJSON_IsNumber(share) ? share->valuedouble : NAN, jv_doc_member(result, "ci"),
                      suppressed, tone);

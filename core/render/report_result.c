@@ -436,7 +436,10 @@ static jv_table *split_list_table(const ctx *c, const char *caption, const char 
             add_value(c, row, "ci", jv_doc_member(e, "ci"));
             mark_suppressed(row, share_suppressed(e, share));
         }
-        jv_row_text(row, jv_label_balance(c->lang, jv_doc_string(e, "balance")));
+        if (share_suppressed(e, share)) /* no class of a suppressed share */
+            jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);
+        else
+            jv_row_text(row, jv_label_balance(c->lang, jv_doc_string(e, "balance")));
         for (guint k = 0; k < extra->len; k++) {
             const cJSON *x = jv_doc_member(e, g_ptr_array_index(extra, k));
             add_value(c, row, g_ptr_array_index(extra, k), x);
