@@ -7,9 +7,10 @@
  *     percentage points with a sign ("+9,0 p.e.", "+9.0 pp"), counts and
  *     amounts as whole numbers grouped by thousands ("9 275 000",
  *     "9,275,000"), other numbers with one decimal unless whole.
- *  2. A value that is JSON null, absent or not a finite number is "..",
- *     SCB's symbol for "not available or suppressed". A rounded zero never
- *     carries a minus sign.
+ *  2. A value that is JSON null, absent or not a finite number is ".."
+ *     (no data); the report model, which knows why, shows × or . instead
+ *     where the figure is suppressed or cannot occur (symbols.h). A
+ *     rounded zero never carries a minus sign.
  *  3. jv_format_exact() writes the shortest decimal that reads back as the
  *     same double, never with an exponent (core/data/convert.h rejects
  *     exponents), with the decimal mark given.

@@ -12,7 +12,12 @@
  *     figures. Unknown shapes are left out (the CSV carries every number).
  *  2. A table that shows women's shares carries one bar per row for a
  *     chart (`bars`): every chart has its table.
- *  3. A null, or a value that is not a number, is ".." (format.h).
+ *  3. A null, or a value that is not a number, shows why it is missing
+ *     (symbols.h): × when it is suppressed (its cell, or a cell it is
+ *     built on), . when it cannot occur in that row, .. otherwise; an
+ *     indicator a scope did not compute is "..¹", note ¹ giving the reason.
+ *  4. Indicators are named by their titles (words.h), never by their ids,
+ *     except in the (not published) table of indicators.
  * The report owns everything in it; jv_report_free() frees it all.
  */
 #ifndef JV_RENDER_REPORT_H
