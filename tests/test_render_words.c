@@ -350,6 +350,34 @@ static void test_swedish_csv_header_has_no_english_word(void)
     cJSON_Delete(doc);
 }
 
+static void test_html_keys_every_colour_and_prints_on_a4(void)
+{
+    cJSON *doc = load_result();
+    char *html = render(doc, "html", JV_LANG_SV, FALSE);
+    /* Norr's sectors: ict balanced (46.2 %), energy and retail suppressed:
+     * its key names green, the band and the hatching */
+    const char *sector = strstr(html, "<figcaption>Per sector");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sector);
+    const char *key = strstr(sector, "<p class=\"chart-key\">");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(key);
+    char *line = g_strndup(key, strstr(key, "</p>") - key);
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "<span class=\"key balanced\" aria-hidden=\"true\"></span>jämn"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "skuggat: jämn könsfördelning 40–60 %"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "streckat (\xc3\x97): skyddad uppgift"));
+    CU_ASSERT_PTR_NULL(strstr(line, "mansdominerad")); /* no blue bar there */
+    g_free(line);
+    /* Norr's seats have an interval: the key names the line */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "linje: 95 % KI"));
+    /* the summary's marks and colours are explained */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "\xe2\x96\xbc blått: mansdominerad (kvinnornas andel under 40 %)"));
+    /* print: A4, table headers repeated on every page, rows never split */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "@page{size:A4"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "thead{display:table-header-group}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "tr,figure,.chart-key{break-inside:avoid}"));
+    g_free(html);
+    cJSON_Delete(doc);
+}
+
 static void test_symbols_and_markers(void)
 {
     jv_absence a;
@@ -376,6 +404,7 @@ int main(void)
         {"reasons_and_warnings_show_no_folders", test_reasons_and_warnings_show_no_folders},
         {"publish_shows_no_id_path_or_warnings", test_publish_shows_no_id_path_or_warnings},
         {"swedish_csv_header_has_no_english_word", test_swedish_csv_header_has_no_english_word},
+        {"html_keys_every_colour_and_prints_on_a4", test_html_keys_every_colour_and_prints_on_a4},
         {"symbols_and_markers", test_symbols_and_markers},
         {NULL, NULL}};
     return jvt_main("render words", tests);
