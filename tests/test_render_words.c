@@ -296,6 +296,11 @@ static void test_reasons_and_warnings_show_no_folders(void)
     w = jv_words_warning(JV_LANG_SV, "./x/funding.csv:3:7: 2 rows skipped");
     CU_ASSERT_STRING_EQUAL(w, "funding.csv: 2 rader hoppades över");
     g_free(w);
+    w = jv_words_warning(JV_LANG_SV, "/d/a/funding.csv: column 'kön': the codes 1 and 2 were read "
+                                     "as 1 = man, 2 = woman (SCB's coding); 3 columns");
+    CU_ASSERT_STRING_EQUAL(w, "funding.csv: kolumnen 'kön': koderna 1 och 2 lästes som 1 = man, "
+                              "2 = kvinna (SCB:s kodning); 3 columns");
+    g_free(w);
 }
 
 static void test_publish_shows_no_id_path_or_warnings(void)

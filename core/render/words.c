@@ -182,12 +182,18 @@ char *jv_words_warning(jv_lang lang, const char *warning)
     if (lang == JV_LANG_EN)
         return text;
     for (size_t i = 0; i < G_N_ELEMENTS(phrases); i++) {
-        if (strstr(text, phrases[i]) == NULL)
-            continue;
-        char **parts = g_strsplit(text, phrases[i], -1);
-        g_free(text);
-        text = g_strjoinv(jv_tr(lang, phrases[i]), parts);
-        g_strfreev(parts);
+        /* "column" only as in "column 'gender'", never inside a word */
+        gboolean quoted = strcmp(phrases[i], "column") == 0;
+        char *phrase = g_strconcat(phrases[i], quoted ? " '" : "", NULL);
+        char *swedish = g_strconcat(jv_tr(lang, phrases[i]), quoted ? " '" : "", NULL);
+        if (strstr(text, phrase) != NULL) {
+            char **parts = g_strsplit(text, phrase, -1);
+            g_free(text);
+            text = g_strjoinv(swedish, parts);
+            g_strfreev(parts);
+        }
+        g_free(phrase);
+        g_free(swedish);
     }
     return text;
 }
