@@ -2,7 +2,8 @@
  * over year)"): for every indicator with a "trend", its headline per
  * period side by side, one row per region and the total, and the change
  * from the first period to the last, marked with "*" where its interval
- * (Newcombe's, for a women's share of counts) excludes 0. */
+ * (Newcombe's, for a women's share of counts) excludes 0. A missing value
+ * is × when its period's cells are suppressed, else "..". */
 #include "render/report.h"
 
 #include <math.h>
@@ -11,6 +12,7 @@
 #include "render/doc.h"
 #include "render/format.h"
 #include "render/labels.h"
+#include "render/symbols.h"
 
 /* The first scope's trend of `indicator`, for its periods and unit. */
 static const cJSON *any_trend(const cJSON *doc, const char *indicator)
@@ -76,11 +78,28 @@ static jv_table *trend_table(const cJSON *doc, jv_lang lang, const char *indicat
         GArray *row = jv_table_row(t);
         jv_row_text(row, jv_doc_scope_is_total(doc, i) ? jv_label_gender(lang, "total")
                                                        : jv_doc_scope_name(doc, i));
+        /* a null headline is × when its period's cells are suppressed */
+        const cJSON *periods = jv_doc_member(jv_doc_scope(doc, i), "periods");
+        gboolean hidden_ends = FALSE;
+        int k = 0, n = cJSON_GetArraySize(jv_doc_member(trend, "values"));
         cJSON_ArrayForEach(v, jv_doc_member(trend, "values"))
-            jv_row_take(row, jv_format_json(lang, jv_doc_member(v, "value"), kind), TRUE,
-                        jv_tone_for_balance(jv_doc_string(v, "balance")));
+        {
+            const cJSON *result = jv_doc_result(
+                jv_doc_indicator(cJSON_GetArrayItem(periods, k), indicator));
+            gboolean hidden = !cJSON_IsNumber(jv_doc_member(v, "value")) &&
+                              jv_report_headline_suppressed(result);
+            hidden_ends |= hidden && (k == 0 || k == n - 1);
+            if (hidden)
+                jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);
+            else
+                jv_row_take(row, jv_format_json(lang, jv_doc_member(v, "value"), kind), TRUE,
+                            jv_tone_for_balance(jv_doc_string(v, "balance")));
+            k++;
+        }
         const cJSON *c = jv_doc_member(trend, "change");
-        char *text = jv_format_json(lang, jv_doc_member(c, "value"), change_kind);
+        char *text = hidden_ends && !cJSON_IsNumber(jv_doc_member(c, "value"))
+                         ? g_strdup(JV_SYMBOL_SUPPRESSED)
+                         : jv_format_json(lang, jv_doc_member(c, "value"), change_kind);
         with_ci |= jv_doc_is_interval(jv_doc_member(c, "ci")) &&
                    cJSON_IsNumber(cJSON_GetArrayItem(jv_doc_member(c, "ci"), 0));
         if (jv_trend_change_excludes_zero(c)) {

@@ -83,7 +83,8 @@ assert d['warnings']==[\"A: a/funding.csv: 1 row without a period (column 'year'
 # change, "*" where its interval excludes 0 (participation: Newcombe
 # [0.266, 0.865] for A, [0.121, 0.711] for the total; funding has no
 # interval: never marked); Swedish labels; CSV with a period column and
-# the change; HTML with a line chart per indicator.
+# the change (after main's `symbol` column); HTML with a line chart per
+# indicator.
 run_jv report "$work/hand.json" -f markdown --lang en
 check "markdown: trend section" stdout_has "## Trend by period"
 check "markdown: participation A, change marked" grep -qE '^\| A +\| 20\.0% \| 90\.0% \| +\+70\.0 pp \* \|$' "$work/out"
@@ -94,10 +95,10 @@ check "table (sv): trend labels" stdout_has "participation: utveckling per perio
 check "table (sv): change column and mark" stdout_has "Förändring 2016–2017"
 check "table (sv): total's change" grep -qE '^Totalt +20,0 % +70,0 % +\+50,0 p\.e\. \*$' "$work/out"
 run_jv report "$work/hand.json" -f csv --csv-dialect plain
-check "csv: a period column" grep -q '^region,indicator,group,value,gender,measure,number,period$' "$work/out"
-check "csv: a period's figure" grep -q '^A,participation,headline,women_share_seats,,value,0.9,2017$' "$work/out"
-check "csv: all-periods figures have an empty period" grep -q '^A,funding_share,,,,rows,5,$' "$work/out"
-check "csv: the change and its mark" sh -c "grep -q '^total,participation,trend,women_share_seats,,change.value,0.5,2016-2017\$' '$work/out' && grep -q '^total,participation,trend,women_share_seats,,change.excludes_zero,1,2016-2017\$' '$work/out' && grep -q '^total,funding_share,trend,women_share_amount_granted,,change.excludes_zero,0,2016-2017\$' '$work/out'"
+check "csv: a period column" grep -q '^region,indicator,group,value,gender,measure,number,symbol,period$' "$work/out"
+check "csv: a period's figure" grep -q '^A,participation,headline,women_share_seats,,value,0.9,,2017$' "$work/out"
+check "csv: all-periods figures have an empty period" grep -q '^A,funding_share,,,,rows,5,,$' "$work/out"
+check "csv: the change and its mark" sh -c "grep -q '^total,participation,trend,women_share_seats,,change.value,0.5,,2016-2017\$' '$work/out' && grep -q '^total,participation,trend,women_share_seats,,change.excludes_zero,1,,2016-2017\$' '$work/out' && grep -q '^total,funding_share,trend,women_share_amount_granted,,change.excludes_zero,0,,2016-2017\$' '$work/out'"
 run_jv report "$work/hand.json" -f html --lang sv
 check "html: trend section with one chart per indicator" python3 -c "
 import sys
