@@ -90,6 +90,16 @@ check "markdown: trend section" stdout_has "## Trend by period"
 check "markdown: participation A, change marked" grep -qE '^\| A +\| 20\.0% \| 90\.0% \| +\+70\.0 pp \* \|$' "$work/out"
 check "markdown: funding A, change not marked" grep -qE '^\| A +\| 25\.0% \| 50\.0% \| +\+25\.0 pp \|$' "$work/out"
 check "markdown: B's change without 2016 is .." grep -qE '^\| B +\| +\.\. \| 75\.0% \| +\.\. \|$' "$work/out"
+# At min_cell 5, A's 2016 seats (woman 2) are suppressed: × in the trend
+# table, and × for a change that needs it; B has no 2016 rows: "..".
+run_jv run "$data/periods.json" --min-cell 5 -f markdown -q
+check "markdown: × for a suppressed period, .. for none" python3 -c "
+import sys
+t=open(sys.argv[1]).read().split('participation: trend by period')[1].split('**')[1]
+rows={l.split('|')[1].strip(): [c.strip() for c in l.split('|')[2:-1]] for l in t.splitlines() if l.startswith('| ') and not l.startswith('| Region') and not l.startswith('| -')}
+assert rows['A'][0]=='×' and rows['A'][2]=='×', rows
+assert rows['B'][0]=='..', rows
+" "$work/out"
 run_jv report "$work/hand.json" -f table --lang sv
 check "table (sv): trend labels" stdout_has "participation: utveckling per period"
 check "table (sv): change column and mark" stdout_has "Förändring 2016–2017"
