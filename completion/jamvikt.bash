@@ -19,7 +19,7 @@ _jamvikt_options() {
                --keep-going --hash-inputs -q --quiet --lang --csv-dialect -h --help" ;;
     check) echo "--json --plugin-path -h --help" ;;
     plugins) echo "--json --check --plugin-path -h --help" ;;
-    merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang
+    merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang --csv-dialect --min-cell
                  -h --help" ;;
     report) echo "-o --output -f --format --lang --csv-dialect -h --help" ;;
     *) echo "-h --help -V --version" ;;

@@ -423,9 +423,13 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     chunk->next_offset = jv_table_reader_next_offset(w.reader);
     chunk->n_columns = w.plan.requests->len;
     chunk->rounded = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
+    chunk->empty_gender = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
+    chunk->dashes = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
     chunk->column_names = g_new0(char *, chunk->n_columns + 1);
     for (guint u = 0; u < chunk->n_columns; u++) {
         chunk->rounded[u] = jv_table_reader_rounded(w.reader, u);
+        chunk->empty_gender[u] = jv_table_reader_empty_gender(w.reader, u);
+        chunk->dashes[u] = jv_table_reader_dashes(w.reader, u);
         chunk->column_names[u] = g_strdup(jv_table_reader_column_name(w.reader, u));
     }
     const GPtrArray *warnings = jv_table_reader_warnings(w.reader);
@@ -463,6 +467,8 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk)
     g_free(chunk->failures);
     g_ptr_array_unref(chunk->warnings);
     g_free(chunk->rounded);
+    g_free(chunk->empty_gender);
+    g_free(chunk->dashes);
     if (chunk->column_names != NULL)
         for (guint u = 0; u < chunk->n_columns; u++)
             g_free(chunk->column_names[u]);

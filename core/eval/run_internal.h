@@ -92,6 +92,8 @@ typedef struct jv_chunk {
                                      start, if the file was cut right */
     guint n_columns;              /* the reader's role requests */
     guint64 *rounded;             /* per request: values rounded */
+    guint64 *empty_gender;        /* per request: empty gender cells (rows kept) */
+    guint64 *dashes;              /* per request: '-' read as 0 (rows kept) */
     char **column_names;          /* per request: the file's column name */
     gboolean unused;              /* a slot the split did not need */
 } jv_chunk;

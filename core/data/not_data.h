@@ -1,0 +1,54 @@
+/* core/data/not_data.h — recognising a row that is not data: Excel's total
+ * or subtotal row ("Summa", "Totalt", "Delsumma", ... before the amounts,
+ * with the required category cells empty), a repeated header row, a notes
+ * line under the table. Such a row must never be counted silently
+ * (counting a total row doubles every sum).
+ *
+ * Contract:
+ *  1. It works on a row's cell texts after tokenising (jv_string cells,
+ *     trimmed here), not inside a tokenizer, so every reader that feeds
+ *     rows into the table reader (CSV, spreadsheets) gets it.
+ *  2. jv_row_total_message() runs on every row that converted without an
+ *     error and must stay cheap: it looks at the words only when every
+ *     required cell that is not a number is empty (the first such cell is
+ *     usually enough to say no).
+ *  3. jv_row_not_data_message() runs only on rows that failed (wrong field
+ *     count, a bad or empty cell) and says why the row is not data, so the
+ *     message names the real problem instead of its symptom.
+ *  4. Both return a message (newly allocated, g_free) in the form
+ *     "what the row is; what to do" — or NULL for an ordinary row.
+ */
+#ifndef JV_DATA_NOT_DATA_H
+#define JV_DATA_NOT_DATA_H
+
+#include <glib.h>
+#include <jamvikt/batch.h>
+
+#include "data/column.h"
+
+typedef struct jv_row_shape {
+    const GPtrArray *header; /* the file's column names (borrowed) */
+    int *keys;               /* fields of required roles that are not numbers (owned) */
+    size_t n_keys;
+    size_t before;           /* fields before the first number role: where a total's word is */
+} jv_row_shape;
+
+/* The shape of a table's rows from its header and the roles read. */
+void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header,
+                       const jv_role_column *roles, size_t n_roles);
+void jv_row_shape_clear(jv_row_shape *shape);
+
+/* A row read without errors: a message if it is a total or subtotal row. */
+char *jv_row_total_message(const jv_row_shape *shape, const jv_string *cells, size_t n_cells);
+
+/* A row that failed: a message if it is a total row, a repeated header or
+ * a notes line. */
+char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells,
+                              size_t n_cells);
+
+/* The hint every such message ends with. */
+#define JV_NOT_DATA_HINT                                                                       \
+    "delete the row from the file, or set \"on_error\": \"skip\" for this table to leave "    \
+    "such rows out"
+
+#endif /* JV_DATA_NOT_DATA_H */
