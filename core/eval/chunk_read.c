@@ -136,7 +136,15 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
             GError *e = NULL;
             jv_ctx_set_gerror(ctx, "consume() failed without a message", &e);
             jv_ctx_clear_error(ctx);
-            if (run->options->keep_going) {
+            if (run->checking) {
+                /* checking: the file's problem; this chunk stops feeding
+                 * the indicator, the others go on */
+                w->failed[i] = TRUE;
+                jv_problem_list_add(w->chunk->problems, JV_SEVERITY_ERROR, JV_PROBLEM_INDICATOR,
+                                    w->chunk->pass->path, 0, NULL, 0, NULL, 0,
+                                    g_strdup(e->message), NULL);
+                g_error_free(e);
+            } else if (run->options->keep_going) {
                 w->failed[i] = TRUE;
                 w->chunk->failures[i] = g_strdup(e->message);
                 g_error_free(e);
@@ -302,14 +310,6 @@ static void report_progress(jv_run *run, jv_chunk *chunk, const jv_rowset *rows)
         jv_progress_show(run->progress);
 }
 
-/* check: regions from a column are listed although nothing is computed. */
-static void note_regions(chunk_work *w, const jv_rowset *rows)
-{
-    const jv_column *region = &rows->columns[w->plan.region_column];
-    for (size_t r = 0; r < rows->n_rows; r++)
-        scope_of_code(w, region, region->codes[r], rows->positions[r]);
-}
-
 static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
 {
     memset(w, 0, sizeof *w);
@@ -369,7 +369,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     src.no_summary = TRUE; /* pass_warnings.c writes the totals per file */
     GError *error = NULL;
     const jv_role_request *requests = (const jv_role_request *)w.plan.requests->data;
-    if (run->options->check_only) {
+    if (run->checking) {
         /* checking: every problem goes to the chunk's list, none stops */
         chunk->problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
         w.reader = jv_table_reader_open_checking(&src, requests, w.plan.requests->len,
@@ -392,6 +392,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         jv_ctx_init(&w.ctxs[i], ind, pass->region, NULL, &run->plugin_options);
         w.ctxs[i].warnings = chunk->warnings;
+        w.ctxs[i].problems = chunk->problems; /* checking: collect row rules */
         if (w.plan.maps[i] == NULL)
             continue;
         guint n_cols = ind->roles[w.plan.tables[i]]->len;
@@ -408,10 +409,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     }
     const jv_rowset *rows;
     while (chunk->error == NULL && (rows = jv_table_reader_next(w.reader, &error)) != NULL) {
-        if (!run->options->check_only)
-            deliver_rowset(&w, rows);
-        else if (w.plan.region_column >= 0)
-            note_regions(&w, rows);
+        deliver_rowset(&w, rows);
         report_progress(run, chunk, rows);
     }
     if (error != NULL)

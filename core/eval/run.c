@@ -108,6 +108,7 @@ static void account_passes(jv_run *run)
             if (pass->region >= 0 && (size_t)pass->region != r)
                 continue;
             jv_scope *scope = &run->regions[r];
+            GString *skipped = NULL; /* the indicators this missing file skips */
             for (guint i = 0; i < run->indicators->len; i++) {
                 jv_indicator *ind = g_ptr_array_index(run->indicators, i);
                 int t = jv_plugin_table_index(ind->desc, pass->table);
@@ -120,7 +121,21 @@ static void account_passes(jv_run *run)
                     o->status = JV_STATUS_SKIPPED;
                     o->reason = g_strdup_printf("no %s table for %s: %s not found", pass->table,
                                                 scope->name, pass->path);
+                    if (skipped == NULL)
+                        skipped = g_string_new(ind->name);
+                    else
+                        g_string_append_printf(skipped, ", %s", ind->name);
                 }
+            }
+            if (skipped != NULL) {
+                /* said, not only shown as "..": once per region and file */
+                char *display = jv_run_display_path(run, pass->path);
+                g_ptr_array_add(scope->warnings,
+                                g_strdup_printf("%s: %s not computed (skipped): no %s table, "
+                                                "%s not found",
+                                                scope->name, skipped->str, pass->table, display));
+                g_free(display);
+                g_string_free(skipped, TRUE);
             }
         }
         if (pass->missing)
@@ -133,7 +148,7 @@ static void account_passes(jv_run *run)
 }
 
 /* Every indicator that ran in a region has a state, even without rows. */
-static gboolean complete_states(jv_run *run, jv_scope *scope, GError **error)
+static gboolean complete_scope_states(jv_run *run, jv_scope *scope, GError **error)
 {
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_outcome *o = &scope->outcomes[i];
@@ -179,7 +194,7 @@ gboolean jv_run_callback_failed(jv_run *run, size_t i, jv_ctx *ctx, const char *
 
 static gboolean pool_regions(jv_run *run, GError **error)
 {
-    if (!complete_states(run, &run->total, error))
+    if (!complete_scope_states(run, &run->total, error))
         return FALSE;
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
@@ -240,10 +255,23 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
     return TRUE;
 }
 
-cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
+gboolean jv_run_complete_states(jv_run *run, GError **error)
+{
+    for (size_t r = 0; r < run->n_regions; r++)
+        if (!complete_scope_states(run, &run->regions[r], error))
+            return FALSE;
+    return TRUE;
+}
+
+gboolean jv_run_pool(jv_run *run, GError **error)
 {
     jv_scope_init(run, &run->total, JV_SCOPE_TOTAL, "total", NULL);
-    if (!pool_regions(run, error) || !decide_disclosure(run, error))
+    return pool_regions(run, error) && decide_disclosure(run, error);
+}
+
+cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
+{
+    if (!jv_run_pool(run, error))
         return NULL;
     return jv_result_build(run, failed, error);
 }
@@ -254,6 +282,7 @@ static void pass_free(gpointer data)
     g_free(pass->path);
     jv_table_settings_free(pass->settings);
     g_ptr_array_unref(pass->warnings);
+    jv_problem_list_free(pass->problems);
     g_free(pass->sha256);
     g_free(pass);
 }
@@ -297,6 +326,7 @@ void jv_run_clear(jv_run *run)
         g_array_unref(run->inputs);
     g_ptr_array_unref(run->indicators);
     g_ptr_array_unref(run->warnings);
+    jv_problem_list_free(run->problems);
 }
 
 void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_options *options)
@@ -316,6 +346,35 @@ void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_opti
     run->inputs = g_array_new(FALSE, TRUE, sizeof(jv_input));
 }
 
+gboolean jv_run_read(jv_run *run, const jv_registry *registry, GError **error)
+{
+    const jv_evaluation *evaluation = run->evaluation;
+    if (!bind_indicators(run, registry, error) || !jv_plan_passes(run, error))
+        return FALSE;
+    if (evaluation->regions_column == NULL) {
+        run->n_regions = evaluation->regions->len;
+        run->regions = g_new0(jv_scope, run->n_regions ? run->n_regions : 1);
+        for (size_t r = 0; r < run->n_regions; r++) {
+            const jv_region_def *def = g_ptr_array_index(evaluation->regions, r);
+            jv_scope_init(run, &run->regions[r], (int)r, def->name, def);
+        }
+    }
+    if (!jv_plan_chunks(run, error))
+        return FALSE;
+    jv_read_chunks(run);
+    if (!jv_chunk_errors(run, error))
+        return FALSE;
+    if (run->merge_error != NULL) {
+        g_propagate_error(error, run->merge_error);
+        run->merge_error = NULL;
+        return FALSE;
+    }
+    if (evaluation->regions_column != NULL)
+        jv_number_column_regions(run);
+    account_passes(run);
+    return TRUE;
+}
+
 cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *registry,
                          const jv_run_options *options, gboolean *failed, GError **error)
 {
@@ -324,36 +383,8 @@ cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *reg
     if (failed)
         *failed = FALSE;
     cJSON *doc = NULL;
-    if (!bind_indicators(&run, registry, error) || !jv_plan_passes(&run, error))
+    if (!jv_run_read(&run, registry, error) || !jv_run_complete_states(&run, error))
         goto out;
-    if (evaluation->regions_column == NULL) {
-        run.n_regions = evaluation->regions->len;
-        run.regions = g_new0(jv_scope, run.n_regions ? run.n_regions : 1);
-        for (size_t r = 0; r < run.n_regions; r++) {
-            const jv_region_def *def = g_ptr_array_index(evaluation->regions, r);
-            jv_scope_init(&run, &run.regions[r], (int)r, def->name, def);
-        }
-    }
-    if (!jv_plan_chunks(&run, error))
-        goto out;
-    jv_read_chunks(&run);
-    if (!jv_chunk_errors(&run, error))
-        goto out;
-    if (run.merge_error != NULL) {
-        g_propagate_error(error, run.merge_error);
-        run.merge_error = NULL;
-        goto out;
-    }
-    if (evaluation->regions_column != NULL)
-        jv_number_column_regions(&run);
-    account_passes(&run);
-    if (options->check_only) {
-        doc = jv_check_report(&run);
-        goto out;
-    }
-    for (size_t r = 0; r < run.n_regions; r++)
-        if (!complete_states(&run, &run.regions[r], error))
-            goto out;
     if (options->save_state != NULL && !jv_state_save(&run, options->save_state, error))
         goto out;
     doc = jv_run_finish(&run, failed, error);

@@ -8,6 +8,7 @@
 #include <jamvikt/host.h>
 
 #include "data/dataset.h"
+#include "data/problem.h"
 #include "plugin/indicator.h"
 
 /* The error domain for plugin failures: "plugin 'x': message". */
@@ -32,6 +33,10 @@ struct jv_ctx {
     GPtrArray *warnings;       /* where warnings go (borrowed), or NULL */
     guint64 skipped;           /* rows skipped through row_error */
     const void *disclosure;    /* jv_disclosure for suppressed() */
+    jv_problem_list *problems; /* `jamvikt check`: row errors are collected
+                                  here (borrowed) and the row is left out,
+                                  so every row rule of every plugin is found
+                                  in one pass; NULL in a run */
 };
 
 /* The table handed to every plugin's entry function. */
