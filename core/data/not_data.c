@@ -15,6 +15,11 @@ static const char *const total_words[] = {
     "summering", "totalsumma", "slutsumma", "subtotal", "sub-total", "grand total", "samtliga",
 };
 
+const guint8 jv_total_start[256] = {
+    ['s'] = 1, ['S'] = 1, ['t'] = 1, ['T'] = 1, ['d'] = 1, ['D'] = 1, ['g'] = 1, ['G'] = 1,
+    [' '] = 1, ['\t'] = 1, [0xC2] = 1, [0xE2] = 1, /* blanks: also U+00A0, U+202F */
+};
+
 void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header,
                        const jv_role_column *roles, size_t n_roles)
 {
