@@ -161,6 +161,17 @@ check_case
 check "check: a Windows-1252 file is an error" status_is 1
 check "check: at most two lines about the encoding" test "$(grep -c 'UTF-8' "$work/err")" -le 2
 
+# --- what check warns about in columns the run does not read --------------
+new_case unread
+printf 'id;gender;amount_granted;decision;note;note\n1;kvinna;100;beviljad;h\344lsa;x\n2;man;300;beviljad;;\n' >"$case_dir/a/funding.csv"
+run_case
+check "run: succeeds when only unread columns are odd" status_is 0
+check "run: a column named twice is warned about" stderr_has "funding.csv:1: column 'note': the header names 'note' twice"
+check "run: bytes that are not UTF-8 in an unread column, once" \
+    test "$(grep -c 'the file is not valid UTF-8: it looks like Windows-1252' "$work/err")" -eq 1
+check_case
+check "check: the same column named twice" stderr_has "warning: a/funding.csv:1: column 'note': the header names 'note' twice"
+
 # --- a skipped indicator is said -----------------------------------------
 new_case skipped
 rm "$case_dir/a/training.csv"
