@@ -12,8 +12,8 @@
  * value, message, hint), "regions", "skipped". Exit status 1 when there is
  * any error (warnings alone: 0), 2 on a usage error. */
 #include "cli/cli.h"
+#include "config/evaluation.h"
 #include "eval/check.h"
-#include "eval/evaluation.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,8 +110,11 @@ static void add_listed(GArray *all, const cJSON *report, const char *key, const 
     const cJSON *p;
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(report, key))
     {
-        listed l = {p, severity, cJSON_GetArraySize(files), number_of(p, "line"),
-                    number_of(p, "field")};
+        listed l = {.problem = p,
+                    .severity = severity,
+                    .file = cJSON_GetArraySize(files),
+                    .line = number_of(p, "line"),
+                    .field = number_of(p, "field")};
         int k = 0;
         const cJSON *file;
         cJSON_ArrayForEach(file, files)

@@ -1,7 +1,7 @@
 /* core/cli/cmd_run.c — `jamvikt run EVALUATION.json`: runs an evaluation
  * and writes the result document (or a rendering of it). */
 #include "cli/cli.h"
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "eval/output.h"
 #include "eval/run.h"
 #include "render/render.h"

@@ -12,7 +12,7 @@
 #include <cjson/cJSON.h>
 #include <glib.h>
 
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "plugin/loader.h"
 
 /* The check report (the object `jamvikt check --json` prints: "valid",
