@@ -221,7 +221,9 @@ static jv_table_reader *open_reader(const jv_table_source *source,
      * knows whether it is the first range */
     jv_problem_list *header_problems =
         problems != NULL && range ? jv_problem_list_new(64) : problems;
-    if (r != NULL && problems == NULL && r->recode == NULL && source->path != NULL) {
+    if (r != NULL && r->header.invalid)
+        r->encoding_warned = TRUE; /* the header's warning says it for the file */
+    else if (r != NULL && problems == NULL && r->recode == NULL && source->path != NULL) {
         /* a run reads only its columns: bytes that are not UTF-8 elsewhere
          * are said once for the file (a check finds them row by row) */
         r->sniff = jv_encoding_sniff(r->fd);
