@@ -85,6 +85,37 @@ static void scope_clear(jv_run *run, jv_scope *scope)
     g_free(scope->name);
 }
 
+static void append_name(GString **list, const char *name)
+{
+    if (*list == NULL)
+        *list = g_string_new(name);
+    else
+        g_string_append_printf(*list, ", %s", name);
+}
+
+/* A missing table file is said, not only shown as "..": once per region
+ * and file, or once for a national file every region lacks. TRUE when
+ * something was said. */
+static gboolean say_missing(jv_run *run, const jv_pass *pass, jv_scope *scope,
+                            const GString *skipped, const GString *without)
+{
+    if (skipped == NULL && without == NULL)
+        return FALSE;
+    char *display = jv_run_display_path(run, pass->path);
+    GPtrArray *into = pass->region >= 0 ? scope->warnings : run->warnings;
+    const char *who = pass->region >= 0 ? scope->name : "every region";
+    if (skipped != NULL)
+        g_ptr_array_add(into, g_strdup_printf("%s: %s not computed (skipped): no %s table, %s "
+                                              "not found",
+                                              who, skipped->str, pass->table, display));
+    if (without != NULL)
+        g_ptr_array_add(into, g_strdup_printf("%s: no %s table (%s not found): %s computed "
+                                              "without it",
+                                              who, pass->table, display, without->str));
+    g_free(display);
+    return TRUE;
+}
+
 /* What the passes add to the regions: the reader's counts and warnings,
  * skipped indicators where a table is missing, and the inputs. */
 static void account_passes(jv_run *run)
@@ -104,11 +135,13 @@ static void account_passes(jv_run *run)
             jv_pass_warnings(run, pass, listed ? run->regions[pass->region].warnings : run->warnings,
                              listed ? run->regions[pass->region].name : NULL);
         }
+        gboolean national_said = FALSE;
         for (size_t r = 0; r < run->n_regions; r++) {
             if (pass->region >= 0 && (size_t)pass->region != r)
                 continue;
             jv_scope *scope = &run->regions[r];
             GString *skipped = NULL; /* the indicators this missing file skips */
+            GString *without = NULL; /* those that go on without it */
             for (guint i = 0; i < run->indicators->len; i++) {
                 jv_indicator *ind = g_ptr_array_index(run->indicators, i);
                 int t = jv_plugin_table_index(ind->desc, pass->table);
@@ -121,22 +154,17 @@ static void account_passes(jv_run *run)
                     o->status = JV_STATUS_SKIPPED;
                     o->reason = g_strdup_printf("no %s table for %s: %s not found", pass->table,
                                                 scope->name, pass->path);
-                    if (skipped == NULL)
-                        skipped = g_string_new(ind->name);
-                    else
-                        g_string_append_printf(skipped, ", %s", ind->name);
+                    append_name(&skipped, ind->name);
+                } else if (pass->missing && o->status == JV_STATUS_OK) {
+                    append_name(&without, ind->name);
                 }
             }
-            if (skipped != NULL) {
-                /* said, not only shown as "..": once per region and file */
-                char *display = jv_run_display_path(run, pass->path);
-                g_ptr_array_add(scope->warnings,
-                                g_strdup_printf("%s: %s not computed (skipped): no %s table, "
-                                                "%s not found",
-                                                scope->name, skipped->str, pass->table, display));
-                g_free(display);
+            if (pass->region >= 0 || !national_said)
+                national_said = say_missing(run, pass, scope, skipped, without);
+            if (skipped != NULL)
                 g_string_free(skipped, TRUE);
-            }
+            if (without != NULL)
+                g_string_free(without, TRUE);
         }
         if (pass->missing)
             continue;

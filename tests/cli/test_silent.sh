@@ -179,6 +179,12 @@ run_case
 check "run says why an indicator is skipped" stderr_has "warning: A: training_reach not computed (skipped): no training table,"
 check "... in the result's warnings too" json_is "any('training_reach not computed' in w for w in d['warnings'])" True
 
+new_case optional
+rm "$case_dir/a/population.csv"
+run_case
+check "run says an optional table is missing" stderr_has "warning: A: no population table ("
+check "... and who goes on without it" stderr_has "not found): training_reach computed without it"
+
 # --- merge honours --lang, --csv-dialect, --min-cell -----------------------
 new_case merge
 run_jv run "$case_dir/eval.json" --save-state "$case_dir/st" -o "$case_dir/r.json"
