@@ -109,6 +109,27 @@ check "check --json: all four problems in one pass" \
     json_is "sorted((e['file'], e['line']) for e in d['errors'])" \
     "[('a/funding.csv', 4), ('a/funding.csv', 5), ('a/goals.csv', 3), ('a/participation.csv', 4)]"
 
+# a custom plugin's row rule (examples/custom-indicator: a project not
+# funded with an amount granted) is found by check with no code of its own
+custom="$work/custom"
+mkdir -p "$custom/a"
+cat >"$custom/eval.json" <<'JSON'
+{ "name": "custom", "options": { "min_cell": 0 },
+  "tables": { "funding": { "file": "projects.csv", "columns": { "gender": "leader_gender" } } },
+  "regions": [ { "name": "A", "dir": "a" } ],
+  "indicators": [ { "plugin": "leader_share" } ] }
+JSON
+printf 'project,leader_gender,funded,amount_granted\nP1,kvinna,ja,100\nP2,man,nej,50\n' >"$custom/a/projects.csv"
+run_jv run "$custom/eval.json" --plugin-path "$JV_BUILDDIR/examples/custom-indicator"
+check "run stops on the custom plugin's row rule" stderr_has "a/projects.csv:3: column 'amount_granted': the project is not funded"
+run_jv check "$custom/eval.json" --plugin-path "$JV_BUILDDIR/examples/custom-indicator"
+check "check fails on the custom plugin's row rule" status_is 1
+check "check names it the same" stderr_has "error: a/projects.csv:3: column 'amount_granted': plugin 'leader_share': the project is not funded"
+# a plugin's failure that is no row's (fixture: consume fails) too
+run_jv check "$data/fail.json" --plugin-path "$fixtures"
+check "check fails when a plugin's consume() fails" status_is 1
+check "check names the failing plugin" stderr_has "plugin 'fixture_fail': deliberate failure in consume"
+
 # --- persons with two genders: a warning from both -------------------------
 new_case persons
 printf 'p1,man,staff\n' >>"$case_dir/a/training.csv"
