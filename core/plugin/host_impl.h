@@ -8,7 +8,6 @@
 #include <jamvikt/host.h>
 
 #include "data/dataset.h"
-#include "data/problem.h"
 #include "plugin/indicator.h"
 
 /* The error domain for plugin failures: "plugin 'x': message". */
