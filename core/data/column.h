@@ -59,7 +59,8 @@ typedef struct jv_role_column {
     char last_text[24];
     uint32_t last_length;     /* 0: nothing cached */
     uint32_t last_code;
-    guint64 rounded;          /* values rounded to 4 decimals, rows kept */
+    guint64 rounded;          /* values rounded to 4 decimals, rows kept
+                                 (like empty and dashes: counted at commit) */
     guint64 empty;            /* GENDER: empty cells read as unknown, rows kept */
     guint64 dashes;           /* NUMBER, INTEGER: '-' or '–' read as 0, rows kept */
 } jv_role_column;

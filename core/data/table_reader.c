@@ -1,7 +1,10 @@
 /* core/data/table_reader.c — reading one table file into rowsets
  * (contract in dataset.h): opens the file, maps the header, and turns
  * records into rows through the role columns (column.h), stopping at or
- * skipping bad rows as the source asks. Warnings are collected here.
+ * skipping bad rows as the source asks — rows that are not data (total
+ * rows, a repeated header, notes: not_data.h) among them. Warnings are
+ * collected here, the header's and counted ones (empty gender cells, '-'
+ * read as 0) included, so a run says what a check says.
  *
  * A checking reader (jv_table_reader_open_checking) records every problem
  * in its list and goes on. The per-row code is written once and inlined

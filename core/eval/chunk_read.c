@@ -1,4 +1,6 @@
-/* core/eval/chunk_read.c — one chunk of one pass through the plugins. The
+/* core/eval/chunk_read.c — one chunk of one pass through the plugins (in a
+ * check too, with a checking reader and the plugins' row rules collected
+ * into the chunk's problems instead of stopping). The
  * table is opened once with the union of the roles every indicator reads
  * from it (plus the region column when regions come from a column); each
  * rowset is routed to the chunk state of its region — as zero-copy slices

@@ -2,7 +2,8 @@
  * indicators to their plugins, plans the passes and chunks, has them read
  * (read_tasks.c), accounts what was read, pools finished regions into the
  * total in region order, lets the core decide disclosure, and hands the
- * finished run to result.c (or check_report.c). */
+ * finished run to result.c. `jamvikt check` (check.c) shares the reading
+ * (jv_run_read) and the pooling (jv_run_pool). */
 #include "eval/run_internal.h"
 
 #include <stdio.h>

@@ -7,6 +7,8 @@
  *                 chunk states
  *   read_tasks.c  chunks read on a thread pool, merged per region in order
  *   run.c         the order of things: plan, read, pool, disclosure, result
+ *   check.c       `jamvikt check`: the same reading with run->checking set,
+ *                 then pool and finish with problems collected, no output
  *   check_report.c  what `jamvikt check` reports
  *   result.c      the result document
  *   state_file.c  saved region states (--save-state, jamvikt merge)
