@@ -7,9 +7,10 @@
 #include "eval/warning_disclosure.h"
 #include "harness.h"
 
-static void expect(const char *text, gboolean hidden, int64_t min_cell, const char *want)
+static void expect(const char *text, gboolean hidden, gboolean unknown_hidden, int64_t min_cell,
+                   const char *want)
 {
-    char *got = jv_warning_disclose(text, hidden, min_cell);
+    char *got = jv_warning_disclose(text, hidden, unknown_hidden, min_cell);
     if (want == NULL) {
         CU_ASSERT_PTR_NULL(got);
     } else {
@@ -23,39 +24,46 @@ static void expect(const char *text, gboolean hidden, int64_t min_cell, const ch
 
 static void test_hidden_regions_state_no_count(void)
 {
-    expect("A: f.csv: 2 rows skipped because of errors (\"on_error\": \"skip\")", TRUE, 5,
+    expect("A: f.csv: 2 rows skipped because of errors (\"on_error\": \"skip\")", TRUE, FALSE, 5,
            "A: f.csv: some rows skipped because of errors (\"on_error\": \"skip\") (the number "
            "is withheld: the region's counts are suppressed)");
     /* the lines listing skipped rows one by one give the count away */
-    expect("A: f.csv:4: column 'x': 'kr' is not a number (row skipped)", TRUE, 5, NULL);
+    expect("A: f.csv:4: column 'x': 'kr' is not a number (row skipped)", TRUE, FALSE, 5, NULL);
     expect("A: f.csv: column 'gender': 1 row has an empty gender cell, read as gender unknown",
-           TRUE, 5,
+           TRUE, FALSE, 5,
            "A: f.csv: column 'gender': some rows have an empty gender cell, read as gender "
            "unknown (the number is withheld: the region's counts are suppressed)");
     expect("A: training_reach: 3 person(s) have rows with different genders; each counts",
-           TRUE, 5,
+           TRUE, FALSE, 5,
            "A: training_reach: some persons have rows with different genders; each counts (the "
            "number is withheld: the region's counts are suppressed)");
-    expect("total: funding_share: amount_applied is empty on 2 of 5 rows: its sums", TRUE, 5,
+    expect("total: funding_share: amount_applied is empty on 2 of 5 rows: its sums", TRUE, FALSE, 5,
            "total: funding_share: amount_applied is empty on some rows: its sums");
     /* no count: unchanged */
-    expect("A: f.csv: the file is not valid UTF-8", TRUE, 5, "A: f.csv: the file is not valid UTF-8");
+    expect("A: f.csv: the file is not valid UTF-8", TRUE, FALSE, 5, "A: f.csv: the file is not valid UTF-8");
 }
 
 static void test_visible_regions_state_counts(void)
 {
-    expect("A: f.csv: 2 rows skipped because of errors", FALSE, 5,
+    expect("A: f.csv: 2 rows skipped because of errors", FALSE, FALSE, 5,
            "A: f.csv: 2 rows skipped because of errors");
-    expect("A: f.csv:4: x (row skipped)", FALSE, 5, "A: f.csv:4: x (row skipped)");
+    expect("A: f.csv:4: x (row skipped)", FALSE, FALSE, 5, "A: f.csv:4: x (row skipped)");
     /* rows of unknown gender are a protected count: 2 < 5, 5 is not */
     expect("A: f.csv: column 'g': 2 rows have an empty gender cell, read as gender unknown",
-           FALSE, 5,
+           FALSE, FALSE, 5,
            "A: f.csv: column 'g': fewer than 5 rows have an empty gender cell, read as gender "
            "unknown");
-    expect("A: f.csv: column 'g': 5 rows have an empty gender cell", FALSE, 5,
+    expect("A: f.csv: column 'g': 5 rows have an empty gender cell", FALSE, FALSE, 5,
            "A: f.csv: column 'g': 5 rows have an empty gender cell");
+    /* 7 rows, but the cell of unknown gender is suppressed (secondary) */
+    expect("A: f.csv: column 'g': 7 rows have an empty gender cell", FALSE, TRUE, 5,
+           "A: f.csv: column 'g': some rows have an empty gender cell (the number is "
+           "withheld: the region's counts are suppressed)");
+    /* ... which says nothing about skipped rows */
+    expect("A: f.csv: 2 rows skipped because of errors", FALSE, TRUE, 5,
+           "A: f.csv: 2 rows skipped because of errors");
     /* min_cell 0: disclosure control is off */
-    expect("A: f.csv: column 'g': 1 row has an empty gender cell", FALSE, 0,
+    expect("A: f.csv: column 'g': 1 row has an empty gender cell", FALSE, FALSE, 0,
            "A: f.csv: column 'g': 1 row has an empty gender cell");
 }
 

@@ -192,14 +192,26 @@ static gboolean scope_hidden(const jv_run *run, const jv_scope *scope)
     return FALSE;
 }
 
+/* Is some indicator's main cell of unknown gender suppressed here? */
+static gboolean unknown_hidden(const jv_run *run, const jv_scope *scope)
+{
+    for (guint i = 0; run->disclosures != NULL && i < run->indicators->len; i++)
+        if (run->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
+            jv_disclosure_suppressed(run->disclosures[i], scope->index, JV_MAIN_GROUP,
+                                     JV_UNKNOWN))
+            return TRUE;
+    return FALSE;
+}
+
 /* A scope's warnings, their counts as disclosure control allows
  * (warning_disclosure.c). */
 static void add_warnings(const jv_run *run, const jv_scope *scope, cJSON *array,
                          const GPtrArray *warnings)
 {
-    gboolean hidden = scope_hidden(run, scope);
+    gboolean hidden = scope_hidden(run, scope), unknown = unknown_hidden(run, scope);
     for (guint w = 0; w < warnings->len; w++) {
-        char *text = jv_warning_disclose(g_ptr_array_index(warnings, w), hidden, run->min_cell);
+        char *text = jv_warning_disclose(g_ptr_array_index(warnings, w), hidden, unknown,
+                                         run->min_cell);
         if (text != NULL)
             cJSON_AddItemToArray(array, cJSON_CreateString(text));
         g_free(text);

@@ -9,10 +9,12 @@
  *     list skipped rows one by one are left out (their number is the
  *     count), and every other count of rows, cells or persons becomes
  *     "some". `jamvikt check` lists them to whoever holds the data.
- *  2. Otherwise the count of rows with an empty gender cell — the rows of
- *     gender unknown, a protected cell — is stated only when it is at
- *     least min_cell; a smaller one is "fewer than <min_cell>". Other
- *     counts (skipped rows, as "skipped_rows" publishes them) are exact.
+ *  2. Otherwise the count of rows with an empty gender cell — rows of
+ *     gender unknown, a protected cell — is "some" where an indicator's
+ *     cell of unknown gender is suppressed in the scope (by any rule,
+ *     secondary suppression included), "fewer than <min_cell>" below
+ *     min_cell, else exact. Other counts (skipped rows, as "skipped_rows"
+ *     publishes them) are exact.
  * The lines are the core's own wording (table_reader.c, pass_warnings.c)
  * and the built-in plugins': "<count> row(s)/cell(s)/person(s) ...". */
 #include "eval/warning_disclosure.h"
@@ -32,7 +34,8 @@ static GRegex *count_pattern(void)
     return pattern;
 }
 
-char *jv_warning_disclose(const char *text, gboolean hidden, int64_t min_cell)
+char *jv_warning_disclose(const char *text, gboolean hidden, gboolean unknown_hidden,
+                          int64_t min_cell)
 {
     if (hidden && g_str_has_suffix(text, " (row skipped)"))
         return NULL;
@@ -42,7 +45,7 @@ char *jv_warning_disclose(const char *text, gboolean hidden, int64_t min_cell)
         char *plain = g_regex_replace_literal(of, text, -1, 0, "some rows", 0, NULL);
         g_regex_unref(of);
         if (plain != NULL && strcmp(plain, text) != 0) {
-            char *again = jv_warning_disclose(plain, hidden, min_cell);
+            char *again = jv_warning_disclose(plain, hidden, unknown_hidden, min_cell);
             g_free(plain);
             return again;
         }
@@ -65,7 +68,7 @@ char *jv_warning_disclose(const char *text, gboolean hidden, int64_t min_cell)
                          : g_str_has_prefix(noun, "person") ? "persons"
                                                             : noun;
     char *said = NULL;
-    if (hidden)
+    if (hidden || (gender && unknown_hidden))
         said = g_strdup_printf("some %s", plural);
     else if (gender && min_cell > 0 && count < (guint64)min_cell)
         said = g_strdup_printf("fewer than %" G_GINT64_FORMAT " %s", min_cell, plural);
@@ -80,7 +83,7 @@ char *jv_warning_disclose(const char *text, gboolean hidden, int64_t min_cell)
         out = g_strdup_printf("%.*s%s %s%s", start, text, said,
                               verb_fix ? verb_fix : verb_fix2 ? verb_fix2 : "",
                               rest + (verb_fix ? 4 : verb_fix2 ? 6 : 0));
-        if (hidden) {
+        if (hidden || (gender && unknown_hidden)) {
             char *noted = g_strconcat(out, " (the number is withheld: the region's counts are "
                                            "suppressed)", NULL);
             g_free(out);

@@ -6,8 +6,9 @@
 #include <glib.h>
 
 /* `text` as the result may state it for a scope whose counts are hidden
- * or not, under min_cell: newly allocated, or NULL when the line must be
- * left out. */
-char *jv_warning_disclose(const char *text, gboolean hidden, int64_t min_cell);
+ * or not, whose cell of unknown gender is suppressed or not, under
+ * min_cell: newly allocated, or NULL when the line must be left out. */
+char *jv_warning_disclose(const char *text, gboolean hidden, gboolean unknown_hidden,
+                          int64_t min_cell);
 
 #endif /* JV_EVAL_WARNING_DISCLOSURE_H */
