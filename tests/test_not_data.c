@@ -55,7 +55,7 @@ static char *row_test(char *(*test)(const jv_row_shape *, const jv_string *, siz
 
 static gboolean total(const char *line)
 {
-    char *m = row_test(jv_row_total_message, line);
+    char *m = row_test(jv_row_converted_not_data_message, line);
     g_free(m);
     return m != NULL;
 }
@@ -76,6 +76,40 @@ static void test_total_rows_are_found_in_their_shapes(void)
     CU_ASSERT_FALSE(total("Totalbolaget;;1;"));
     CU_ASSERT_FALSE(total("12;;1;beviljad"));      /* empty gender alone is unknown */
     teardown();
+}
+
+/* A training-like shape: person (ID) and gender required, nothing else. */
+static void test_a_note_that_converts_is_found(void)
+{
+    GPtrArray *names = g_ptr_array_new();
+    g_ptr_array_add(names, "person");
+    g_ptr_array_add(names, "gender");
+    g_ptr_array_add(names, "hours");
+    jv_role_column roles[3] = {0};
+    roles[0].field = 0;
+    roles[0].kind = JV_CELL_ID;
+    roles[0].request.flags = JV_ROLE_REQUIRED;
+    roles[1].field = 1;
+    roles[1].kind = JV_CELL_GENDER;
+    roles[1].request.flags = JV_ROLE_REQUIRED;
+    roles[2].field = 2;
+    roles[2].kind = JV_CELL_NUMBER;
+    jv_row_shape training;
+    jv_row_shape_init(&training, names, roles, 3);
+    jv_string note[3] = {{"Källa: SCB", 11}, {"", 0}, {"", 0}};
+    CU_ASSERT(jv_row_maybe_not_data(&training, note, 3));
+    char *m = jv_row_converted_not_data_message(&training, note, 3);
+    CU_ASSERT_PTR_NOT_NULL(m);
+    g_free(m);
+    /* a lone name is a person of unknown gender, not a note */
+    jv_string name[3] = {{"Anna Svensson", 13}, {"", 0}, {"", 0}};
+    m = jv_row_converted_not_data_message(&training, name, 3);
+    CU_ASSERT_PTR_NULL(m);
+    /* a filled row is not looked at */
+    jv_string row[3] = {{"p1", 2}, {"kvinna", 6}, {"3", 1}};
+    CU_ASSERT_FALSE(jv_row_maybe_not_data(&training, row, 3));
+    jv_row_shape_clear(&training);
+    g_ptr_array_unref(names);
 }
 
 static void test_failed_rows_say_what_they_are(void)
@@ -123,6 +157,7 @@ int main(void)
     static const jvt_test tests[] = {
         {"total_rows_are_found_in_their_shapes", test_total_rows_are_found_in_their_shapes},
         {"failed_rows_say_what_they_are", test_failed_rows_say_what_they_are},
+        {"a_note_that_converts_is_found", test_a_note_that_converts_is_found},
         {"windows_1252_is_told_from_utf8", test_windows_1252_is_told_from_utf8},
         {"a_lone_dash_is_excels_zero", test_a_lone_dash_is_excels_zero},
         {NULL, NULL},

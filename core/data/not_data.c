@@ -112,23 +112,71 @@ static char *find_total(const jv_row_shape *shape, const jv_string *cells, size_
     return NULL;
 }
 
-char *jv_row_total_message(const jv_row_shape *shape, const jv_string *cells, size_t n_cells)
+/* The one filled cell of a row, or -1 (none, or more than one). */
+static int only_filled(const jv_string *cells, size_t n)
 {
-    /* precondition first: a data row has its required cells filled, and
-     * the first one usually says so */
-    for (size_t k = 0; k < shape->n_keys; k++) {
+    int found = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *t;
+        size_t len;
+        cell(cells, n, i, &t, &len);
+        if (len == 0)
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    return found;
+}
+
+/* A note's text: words with a letter. `strict` (a row that converted, so
+ * a lone cell may be a name): it must also hold a ':' or four words. */
+static gboolean is_note(const char *t, size_t len, gboolean strict)
+{
+    gboolean letter = FALSE, colon = FALSE;
+    size_t words = len > 0;
+    for (size_t i = 0; i < len; i++) {
+        letter = letter || g_ascii_isalpha(t[i]) || (unsigned char)t[i] >= 0x80;
+        colon = colon || t[i] == ':';
+        words += t[i] == ' ' && i + 1 < len && t[i + 1] != ' ';
+    }
+    return letter && words >= 2 && (!strict || colon || words >= 4);
+}
+
+static char *note_message(const char *t, size_t len)
+{
+    char *shown = jv_text_for_message(t, len);
+    char *m = g_strdup_printf("this row is not data: it has only the text '%s', like a note "
+                              "or a title under or above the table; " JV_NOT_DATA_HINT,
+                              shown);
+    g_free(shown);
+    return m;
+}
+
+char *jv_row_converted_not_data_message(const jv_row_shape *shape, const jv_string *cells,
+                                        size_t n_cells)
+{
+    gboolean keys_possible = TRUE; /* every filled key could be the word's cell */
+    for (size_t k = 0; k < shape->n_keys && keys_possible; k++) {
         size_t f = (size_t)shape->keys[k];
         if (f < n_cells && cells[f].length > 0) {
             const char *t = cells[f].data;
             size_t len = cells[f].length;
             jv_trim(&t, &len);
-            /* a filled key may be the word's own cell: look further only
-             * when it could be */
-            if (len > 0 && !(f < shape->before && is_total_word(t, len)))
-                return NULL;
+            keys_possible = len == 0 || (f < shape->before && is_total_word(t, len));
         }
     }
-    return find_total(shape, cells, n_cells);
+    char *total = keys_possible ? find_total(shape, cells, n_cells) : NULL;
+    if (total != NULL || shape->header->len < 2)
+        return total;
+    /* a note that converts: its text in a required cell, the others empty */
+    int only = only_filled(cells, n_cells);
+    if (only < 0)
+        return NULL;
+    const char *t;
+    size_t len;
+    cell(cells, n_cells, (size_t)only, &t, &len);
+    return is_note(t, len, TRUE) ? note_message(t, len) : NULL;
 }
 
 char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells,
@@ -157,21 +205,8 @@ char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells,
         const char *t;
         size_t len;
         cell(cells, n_cells, first, &t, &len);
-        /* a note is words: it has a letter and a space */
-        gboolean letter = FALSE, space = FALSE;
-        for (size_t i = 0; i < len; i++) {
-            letter = letter || g_ascii_isalpha(t[i]) || (unsigned char)t[i] >= 0x80;
-            space = space || t[i] == ' ';
-        }
-        if (letter && space) {
-            char *shown = jv_text_for_message(t, len);
-            char *m = g_strdup_printf("this row is not data: it has only the text '%s', like a "
-                                      "note or a title under or above the table; "
-                                      JV_NOT_DATA_HINT,
-                                      shown);
-            g_free(shown);
-            return m;
-        }
+        if (is_note(t, len, FALSE))
+            return note_message(t, len);
     }
     return NULL;
 }

@@ -8,10 +8,11 @@
  *  1. It works on a row's cell texts after tokenising (jv_string cells,
  *     trimmed here), not inside a tokenizer, so every reader that feeds
  *     rows into the table reader (CSV, spreadsheets) gets it.
- *  2. jv_row_total_message() runs on every row that converted without an
- *     error and must stay cheap: it looks at the words only when every
- *     required cell that is not a number is empty (the first such cell is
- *     usually enough to say no).
+ *  2. On every row that converted without an error the reader asks
+ *     jv_row_maybe_not_data() (inline, a few instructions) and only when
+ *     it says so jv_row_converted_not_data_message(): a data row has its
+ *     required non-number cells filled, and the first one rarely starts
+ *     like a total word.
  *  3. jv_row_not_data_message() runs only on rows that failed (wrong field
  *     count, a bad or empty cell) and says why the row is not data, so the
  *     message names the real problem instead of its symptom.
@@ -38,28 +39,33 @@ void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header,
                        const jv_role_column *roles, size_t n_roles);
 void jv_row_shape_clear(jv_row_shape *shape);
 
-/* The hot path's first look (contract 2): FALSE when the first required
- * non-number cell is filled with a text that cannot start a total word —
- * the answer for nearly every row of data, in a few instructions. */
-/* 1 for the bytes a total word or a blank may start with. */
+/* The hot path's first look (contract 2): FALSE when every required
+ * non-number cell is filled and the first does not start like a total
+ * word — the answer for nearly every row of data, in a few instructions.
+ * A row with an empty required cell of this kind (gender, which reads as
+ * unknown) is looked at further. */
 extern const guint8 jv_total_start[256];
 
-static inline gboolean jv_row_maybe_total(const jv_row_shape *shape, const jv_string *cells,
-                                          size_t n_cells)
+static inline gboolean jv_row_maybe_not_data(const jv_row_shape *shape, const jv_string *cells,
+                                             size_t n_cells)
 {
-    /* the first required non-number cell alone: filled, it rules out a
-     * total unless it starts like a total word or with a blank */
-    if (shape->n_keys == 0 || (size_t)shape->keys[0] >= n_cells)
-        return TRUE;
-    const jv_string *key = &cells[shape->keys[0]];
-    if (key->length == 0)
-        return TRUE;
-    return jv_total_start[(unsigned char)key->data[0]];
+    gboolean look = shape->n_keys == 0;
+    for (size_t k = 0; k < shape->n_keys; k++) {
+        size_t f = (size_t)shape->keys[k];
+        if (f >= n_cells || cells[f].length == 0)
+            return TRUE;
+        if (k == 0)
+            look = jv_total_start[(unsigned char)cells[f].data[0]];
+    }
+    return look;
 }
 
-/* A row read without errors: a message if it is a total or subtotal row
- * (call it when jv_row_maybe_total() says so). */
-char *jv_row_total_message(const jv_row_shape *shape, const jv_string *cells, size_t n_cells);
+/* A row read without errors (call it when jv_row_maybe_not_data() says
+ * so): a message if it is a total or subtotal row, or a note whose text
+ * happens to convert (it must then hold a ':' or four words, as a lone
+ * name does not). */
+char *jv_row_converted_not_data_message(const jv_row_shape *shape, const jv_string *cells,
+                                        size_t n_cells);
 
 /* A row that failed: a message if it is a total row, a repeated header or
  * a notes line. */

@@ -369,9 +369,10 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
             return bad_row(r, record, c->column_name, message, JV_DATA_ERROR_VALUE, error);
         }
     }
-    char *total = G_UNLIKELY(jv_row_maybe_total(&r->shape, record->fields, record->n_fields))
-                      ? jv_row_total_message(&r->shape, record->fields, record->n_fields)
-                      : NULL;
+    char *total =
+        G_UNLIKELY(jv_row_maybe_not_data(&r->shape, record->fields, record->n_fields))
+            ? jv_row_converted_not_data_message(&r->shape, record->fields, record->n_fields)
+            : NULL;
     if (G_UNLIKELY(total != NULL)) {
         jv_row_discard(&r->row);
         if (checking)
