@@ -97,7 +97,7 @@ static void test_a_note_that_converts_is_found(void)
     jv_row_shape training;
     jv_row_shape_init(&training, names, roles, 3);
     jv_string note[3] = {{"Källa: SCB", 11}, {"", 0}, {"", 0}};
-    CU_ASSERT(jv_row_maybe_not_data(&training, note, 3));
+    CU_ASSERT(jv_row_maybe_not_data(&training, note, 3, TRUE)); /* gender read empty */
     char *m = jv_row_converted_not_data_message(&training, note, 3);
     CU_ASSERT_PTR_NOT_NULL(m);
     g_free(m);
@@ -107,7 +107,7 @@ static void test_a_note_that_converts_is_found(void)
     CU_ASSERT_PTR_NULL(m);
     /* a filled row is not looked at */
     jv_string row[3] = {{"p1", 2}, {"kvinna", 6}, {"3", 1}};
-    CU_ASSERT_FALSE(jv_row_maybe_not_data(&training, row, 3));
+    CU_ASSERT_FALSE(jv_row_maybe_not_data(&training, row, 3, FALSE));
     jv_row_shape_clear(&training);
     g_ptr_array_unref(names);
 }

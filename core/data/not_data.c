@@ -34,8 +34,12 @@ void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header,
         gboolean number = c->kind == JV_CELL_NUMBER || c->kind == JV_CELL_INTEGER;
         if (number && (size_t)c->field < shape->before)
             shape->before = (size_t)c->field;
-        if (!number && (c->request.flags & JV_ROLE_REQUIRED))
+        if (!number && (c->request.flags & JV_ROLE_REQUIRED)) {
             shape->keys[shape->n_keys++] = c->field;
+            shape->empty_keys = shape->empty_keys ||
+                                (c->kind != JV_CELL_GENDER &&
+                                 (c->request.flags & JV_ROLE_EMPTY_IS_VALUE) != 0);
+        }
     }
 }
 

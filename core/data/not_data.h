@@ -32,6 +32,8 @@ typedef struct jv_row_shape {
     int *keys;               /* fields of required roles that are not numbers (owned) */
     size_t n_keys;
     size_t before;           /* fields before the first number role: where a total's word is */
+    gboolean empty_keys;     /* some key may be empty in a row that converts besides
+                                gender (a required category whose "" is a value) */
 } jv_row_shape;
 
 /* The shape of a table's rows from its header and the roles read. */
@@ -42,22 +44,23 @@ void jv_row_shape_clear(jv_row_shape *shape);
 /* The hot path's first look (contract 2): FALSE when every required
  * non-number cell is filled and the first does not start like a total
  * word — the answer for nearly every row of data, in a few instructions.
- * A row with an empty required cell of this kind (gender, which reads as
- * unknown) is looked at further. */
+ * `empty_gender`: the row read an empty gender cell (as unknown), which
+ * the reader knows already; such a row is looked at further. */
 extern const guint8 jv_total_start[256];
 
 static inline gboolean jv_row_maybe_not_data(const jv_row_shape *shape, const jv_string *cells,
-                                             size_t n_cells)
+                                             size_t n_cells, gboolean empty_gender)
 {
-    gboolean look = shape->n_keys == 0;
-    for (size_t k = 0; k < shape->n_keys; k++) {
+    if (empty_gender || shape->n_keys == 0)
+        return TRUE;
+    for (size_t k = 1; shape->empty_keys && k < shape->n_keys; k++) {
         size_t f = (size_t)shape->keys[k];
         if (f >= n_cells || cells[f].length == 0)
             return TRUE;
-        if (k == 0)
-            look = jv_total_start[(unsigned char)cells[f].data[0]];
     }
-    return look;
+    size_t f = (size_t)shape->keys[0];
+    return f >= n_cells || cells[f].length == 0 ||
+           jv_total_start[(unsigned char)cells[f].data[0]];
 }
 
 /* A row read without errors (call it when jv_row_maybe_not_data() says

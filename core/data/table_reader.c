@@ -370,7 +370,8 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
         }
     }
     char *total =
-        G_UNLIKELY(jv_row_maybe_not_data(&r->shape, record->fields, record->n_fields))
+        G_UNLIKELY(jv_row_maybe_not_data(&r->shape, record->fields, record->n_fields,
+                                         r->row.n_noted > 0))
             ? jv_row_converted_not_data_message(&r->shape, record->fields, record->n_fields)
             : NULL;
     if (G_UNLIKELY(total != NULL)) {
