@@ -14,7 +14,7 @@ int jv_cmd_merge(int argc, char **argv)
     char *csv_dialect = NULL;
     char **plugin_path = NULL;
     int min_cell = -1;
-    gboolean quiet = FALSE, keep_going = FALSE;
+    gboolean quiet = FALSE, keep_going = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format", "FORMAT"},
@@ -28,6 +28,8 @@ int jv_cmd_merge(int argc, char **argv)
          "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
         {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell,
          "Suppress counts below N (0: off; default: the states' min_cell)", "N"},
+        {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
+         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new("STATE_DIR_OR_FILE...");
     g_option_context_set_summary(context,
@@ -57,6 +59,7 @@ int jv_cmd_merge(int argc, char **argv)
         g_error_free(render_error);
         goto out;
     }
+    jv_render_set_publish(publish);
     const char *chosen = jv_cli_format("merge", format, output);
     if (chosen == NULL)
         goto out;
