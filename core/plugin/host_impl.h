@@ -33,6 +33,10 @@ struct jv_ctx {
     guint64 skipped;           /* rows skipped through row_error */
     const void *disclosure;    /* jv_disclosure for suppressed() */
     int period;                /* the period a state covers; -1: all */
+    jv_problem_list *problems; /* `jamvikt check`: row errors are collected
+                                  here (borrowed) and the row is left out,
+                                  so every row rule of every plugin is found
+                                  in one pass; NULL in a run */
 };
 
 /* The table handed to every plugin's entry function. */

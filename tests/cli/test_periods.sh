@@ -256,6 +256,16 @@ printf 'year,gender,amount_granted\n1800,woman,10\n' >"$work/many/a/funding.csv"
 run_jv run "$work/many/e.json" -q -f json
 check "one period is fine" status_is 0
 
+# check computes no period: a bad value in a file with the period column is
+# one error, reported once.
+mkdir -p "$work/chk"
+cp -R "$data/a" "$data/b" "$data/periods.json" "$work/chk/"
+chmod -R u+w "$work/chk"
+printf '2017,woman,abc\n' >>"$work/chk/b/funding.csv"
+run_jv check "$work/chk/periods.json"
+check "check with periods: exit 1" status_is 1
+check "... one error, once" sh -c "grep -q '1 error, 0 warnings' '$work/out' && [ \$(grep -c \"'abc' is not a number\" '$work/err') -eq 1 ]"
+
 # The example: every region's period result equals a run over only that
 # period's rows (the rows filtered by this script; population and goals
 # copied whole), at min_cell 0.
