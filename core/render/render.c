@@ -11,7 +11,7 @@ static const struct {
     const char *extension;
 } formats[] = {{"json", "json"},     {"table", "txt"},     {"markdown", "md"},
                {"markdown", "markdown"}, {"csv", "csv"}, {"html", "html"},
-               {"html", "htm"}};
+               {"html", "htm"},      {"xlsx", "xlsx"}};
 
 static struct {
     gboolean set;
@@ -29,9 +29,14 @@ gboolean jv_render_known(const char *format)
     return strcmp(format, "md") == 0;
 }
 
+gboolean jv_render_is_binary(const char *format)
+{
+    return g_strcmp0(format, "xlsx") == 0;
+}
+
 const char *jv_render_formats(void)
 {
-    return "json, table, markdown, csv, html";
+    return "json, table, markdown, csv, html, xlsx";
 }
 
 const char *jv_render_format_for_extension(const char *extension)
@@ -97,6 +102,8 @@ GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_op
         return jv_render_csv(doc, options);
     if (strcmp(format, "html") == 0)
         return jv_render_html(doc, options);
+    if (strcmp(format, "xlsx") == 0)
+        return jv_render_xlsx(doc, options, error);
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "unknown format '%s' (choose one of: %s)",
                 format, jv_render_formats());
     return NULL;
