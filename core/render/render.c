@@ -3,6 +3,8 @@
  * pretty-printed. */
 #include "render/render.h"
 
+#include "render/doc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,8 +86,20 @@ GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError 
     return jv_render_with(doc, format, &options, error);
 }
 
+static GString *render_indexed(const cJSON *doc, const char *format,
+                               const jv_render_options *options, GError **error);
+
 GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_options *options,
                         GError **error)
+{
+    jv_doc_index_begin(doc);
+    GString *out = render_indexed(doc, format, options, error);
+    jv_doc_index_end();
+    return out;
+}
+
+static GString *render_indexed(const cJSON *doc, const char *format,
+                               const jv_render_options *options, GError **error)
 {
     if (strcmp(format, "json") == 0) {
         char *text = cJSON_Print(doc);

@@ -181,6 +181,9 @@ static void build_summary(jv_report *report, const cJSON *doc)
         g_ptr_array_add(headlines, (gpointer)h);
     }
     const cJSON *total = jv_doc_member(doc, "total");
+    GHashTable *scopes = g_hash_table_new(g_str_hash, g_str_equal); /* name → first scope */
+    for (guint s = jv_doc_scope_count(doc); s-- > 0;)
+        g_hash_table_insert(scopes, (gpointer)jv_doc_scope_name(doc, s), (gpointer)jv_doc_scope(doc, s));
     cJSON_ArrayForEach(item, summary)
     {
         const char *region = jv_doc_string(item, "region");
@@ -193,10 +196,7 @@ static void build_summary(jv_report *report, const cJSON *doc)
             const char *key = g_ptr_array_index(report->summary_keys, k);
             jv_kind kind = jv_kind_for_unit(jv_doc_string(h, "unit"));
             /* The row's own headline gives the balance for the colour. */
-            const cJSON *scope = NULL;
-            for (guint s = 0; s < jv_doc_scope_count(doc) && scope == NULL; s++)
-                if (g_strcmp0(jv_doc_scope_name(doc, s), region) == 0)
-                    scope = jv_doc_scope(doc, s);
+            const cJSON *scope = region != NULL ? g_hash_table_lookup(scopes, region) : NULL;
             const char *metric;
             const char *indicator = split_key(key, indicators, &metric);
             const cJSON *own = jv_doc_member(jv_doc_result(jv_doc_indicator(scope, indicator)),
@@ -208,6 +208,7 @@ static void build_summary(jv_report *report, const cJSON *doc)
                         tone);
         }
     }
+    g_hash_table_unref(scopes);
     g_ptr_array_unref(headlines);
     g_ptr_array_unref(indicators);
 }

@@ -118,6 +118,8 @@ gboolean jv_xlsx_exact_apply(jv_xlsx *x, const char *path, GError **error)
             if (source != NULL && !ok)
                 zip_source_free(source);
             ok = ok && zip_file_set_mtime(zip, (zip_uint64_t)index, when, 0) == 0;
+            /* (fast deflate: the workbook is recompressed once more) */
+            ok = ok && zip_set_file_compression(zip, (zip_uint64_t)index, ZIP_CM_DEFLATE, 1) == 0;
             /* libzip reads the buffer when the archive is closed. */
             g_ptr_array_add(x->buffers, data);
         }
