@@ -3,25 +3,64 @@
  * goal fulfilment by region, then for every region and the total a table
  * per indicator (report.h), warnings and input files. Columns are padded
  * to equal width; numbers are right-aligned; ".." marks a value that is
- * not available or suppressed. */
+ * not available or suppressed. Text from the document is escaped
+ * (md_escape): it never becomes HTML, a link or an image. */
 #include "render/render.h"
 
 #include <string.h>
 
 #include "render/report.h"
 
+/* Appends text from the document as literal text: HTML (& < >) as
+ * entities, link and code syntax ([ ] ` \\) escaped, so a value can never
+ * become markup, a link or an image; in a table cell also | and line
+ * breaks. */
+static void md_escape(GString *out, const char *text, gboolean cell)
+{
+    for (const char *p = text != NULL ? text : ""; *p != '\0'; p++) {
+        switch (*p) {
+        case '&': g_string_append(out, "&amp;"); break;
+        case '<': g_string_append(out, "&lt;"); break;
+        case '>': g_string_append(out, "&gt;"); break;
+        case '[': case ']': case '`': case '\\':
+            g_string_append_c(out, '\\');
+            g_string_append_c(out, *p);
+            break;
+        case '|':
+            g_string_append(out, cell ? "\\|" : "|");
+            break;
+        case '\n': case '\r':
+            g_string_append_c(out, ' ');
+            break;
+        default: g_string_append_c(out, *p);
+        }
+    }
+}
+
+/* A plugin name: [a-z][a-z0-9_]*. */
+static gboolean is_identifier(const char *s)
+{
+    if (s == NULL || !g_ascii_islower(s[0]))
+        return FALSE;
+    for (const char *p = s; *p != '\0'; p++)
+        if (!g_ascii_islower(*p) && !g_ascii_isdigit(*p) && *p != '_')
+            return FALSE;
+    return TRUE;
+}
+
+/* md_escape()d text in a new string. */
+static char *md_text(const char *text)
+{
+    GString *s = g_string_new(NULL);
+    md_escape(s, text, FALSE);
+    return g_string_free(s, FALSE);
+}
+
 /* A cell's text made safe inside a table row. */
 static char *cell_text(const char *text)
 {
     GString *s = g_string_new(NULL);
-    for (const char *p = text; *p != '\0'; p++) {
-        if (*p == '|')
-            g_string_append(s, "\\|");
-        else if (*p == '\n' || *p == '\r')
-            g_string_append_c(s, ' ');
-        else
-            g_string_append_c(s, *p);
-    }
+    md_escape(s, text, TRUE);
     return g_string_free(s, FALSE);
 }
 
@@ -42,8 +81,11 @@ static void table(GString *out, const jv_table *t)
     guint columns = t->header->len;
     if (columns == 0)
         return;
-    if (t->caption != NULL)
-        g_string_append_printf(out, "**%s**\n\n", t->caption);
+    if (t->caption != NULL) {
+        g_string_append(out, "**");
+        md_escape(out, t->caption, FALSE);
+        g_string_append(out, "**\n\n");
+    }
     /* Every cell escaped once; widths and alignment per column. */
     GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
     glong *width = g_new0(glong, columns);
@@ -86,8 +128,10 @@ static void table(GString *out, const jv_table *t)
         g_string_append_c(out, '\n');
     }
     g_string_append_c(out, '\n');
-    if (t->note != NULL)
-        g_string_append_printf(out, "%s\n\n", t->note);
+    if (t->note != NULL) {
+        md_escape(out, t->note, FALSE);
+        g_string_append(out, "\n\n");
+    }
     g_free(right);
     g_free(width);
     g_ptr_array_unref(cells);
@@ -95,11 +139,21 @@ static void table(GString *out, const jv_table *t)
 
 static void section(GString *out, const jv_section *s)
 {
-    g_string_append_printf(out, "### `%s`\n\n", s->indicator);
+    /* A plugin name in a code span; any other name (a crafted document)
+     * as escaped text, since nothing can be escaped inside a code span. */
+    char *indicator = md_text(s->indicator);
+    if (is_identifier(s->indicator))
+        g_string_append_printf(out, "### `%s`\n\n", s->indicator);
+    else
+        g_string_append_printf(out, "### %s\n\n", indicator);
+    g_free(indicator);
+    char *status = md_text(s->status), *headline = md_text(s->headline);
     if (s->status != NULL)
-        g_string_append_printf(out, "*%s*\n\n", s->status);
+        g_string_append_printf(out, "*%s*\n\n", status);
     if (s->headline != NULL)
-        g_string_append_printf(out, "%s\n\n", s->headline);
+        g_string_append_printf(out, "%s\n\n", headline);
+    g_free(status);
+    g_free(headline);
     for (guint i = 0; i < s->tables->len; i++)
         table(out, g_ptr_array_index(s->tables, i));
 }
@@ -109,7 +163,10 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
     jv_report *report = jv_report_build(doc, options->lang);
     jv_lang lang = report->lang;
     GString *out = g_string_new(NULL);
-    g_string_append_printf(out, "# %s\n\n%s\n\n", report->title, report->facts);
+    char *title = md_text(report->title), *facts = md_text(report->facts);
+    g_string_append_printf(out, "# %s\n\n%s\n\n", title, facts);
+    g_free(title);
+    g_free(facts);
     g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Summary")));
     jv_table *summary = report->summary;
     char *caption = summary->caption;
@@ -124,14 +181,20 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
     }
     for (guint i = 0; i < report->scopes->len; i++) {
         const jv_scope *scope = g_ptr_array_index(report->scopes, i);
-        g_string_append_printf(out, "## %s\n\n", scope->name);
+        char *name = md_text(scope->name);
+        g_string_append_printf(out, "## %s\n\n", name);
+        g_free(name);
         for (guint k = 0; k < scope->sections->len; k++)
             section(out, g_ptr_array_index(scope->sections, k));
     }
     if (report->warnings->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Warnings")));
         for (guint i = 0; i < report->warnings->len; i++)
-            g_string_append_printf(out, "- %s\n", (const char *)g_ptr_array_index(report->warnings, i));
+        {
+            char *warning = md_text(g_ptr_array_index(report->warnings, i));
+            g_string_append_printf(out, "- %s\n", warning);
+            g_free(warning);
+        }
         g_string_append_c(out, '\n');
     }
     if (report->inputs != NULL) {

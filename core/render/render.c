@@ -4,6 +4,7 @@
 #include "render/render.h"
 
 #include "render/doc.h"
+#include "render/safe_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -92,9 +93,18 @@ static GString *render_indexed(const cJSON *doc, const char *format,
 GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_options *options,
                         GError **error)
 {
-    jv_doc_index_begin(doc);
-    GString *out = render_indexed(doc, format, options, error);
+    /* Strings from the document reach the output valid and visible
+     * (safe_text.h): JSON escapes control characters itself; csv and xlsx
+     * keep tabs and line breaks inside a quoted field or a cell. */
+    jv_safe_mode mode = strcmp(format, "json") == 0                                ? JV_SAFE_UTF8
+                        : strcmp(format, "csv") == 0 || strcmp(format, "xlsx") == 0 ? JV_SAFE_TEXT
+                                                                                    : JV_SAFE_LINE;
+    cJSON *safe = jv_safe_doc(doc, mode);
+    const cJSON *shown = safe != NULL ? safe : doc;
+    jv_doc_index_begin(shown);
+    GString *out = render_indexed(shown, format, options, error);
     jv_doc_index_end();
+    cJSON_Delete(safe);
     return out;
 }
 

@@ -12,6 +12,10 @@
  *  2. The language decides every label and the numbers' marks ("31,4 %" /
  *     "31.4%"); the csv dialect decides the csv's separators alone.
  *  3. The same document and options give byte-identical output.
+ *  4. jv_render_with() shows invalid UTF-8 and control bytes of the
+ *     document's strings escaped ("\x1b", "\xff"; safe_text.h) — json
+ *     only the invalid bytes, csv and xlsx keep tabs and line breaks — so
+ *     the renderers below, which expect valid UTF-8, never see them.
  */
 #ifndef JV_RENDER_H
 #define JV_RENDER_H
