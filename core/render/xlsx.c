@@ -451,6 +451,13 @@ GString *jv_render_xlsx(const cJSON *doc, const jv_render_options *options, GErr
     g_ptr_array_unref(indicators);
     about_sheet(&x);
     lxw_error status = workbook_close(x.book);
+    if (x.too_big != NULL) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                    "the sheet '%s' would need more than Excel's %u rows or %u columns: "
+                    "write this result as csv or json instead",
+                    x.too_big, (unsigned)LXW_ROW_MAX, (unsigned)LXW_COL_MAX);
+        goto out;
+    }
     if (status != LXW_NO_ERROR) {
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                     "cannot write the Excel workbook: %s", lxw_strerror(status));
@@ -470,5 +477,6 @@ out:
     g_hash_table_unref(x.sheet_names);
     g_ptr_array_unref(x.exact);
     g_ptr_array_unref(x.buffers);
+    g_free(x.too_big);
     return out;
 }

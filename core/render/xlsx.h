@@ -46,6 +46,7 @@ typedef struct jv_xlsx {
     GHashTable *sheet_names; /* casefolded names in use (owned keys) */
     GPtrArray *exact;   /* per sheet index: cell → double (xlsx_exact.c) */
     GPtrArray *buffers; /* sheet XML handed to libzip, freed at the end */
+    char *too_big;      /* the first sheet beyond Excel's rows or columns */
 } jv_xlsx;
 
 /* The symbol for a missing figure ("x", ".", ".."): static text. */

@@ -263,6 +263,11 @@ static const char *entry_name(const sheet *s, const cJSON *entry)
 static void row(sheet *s, const char *scope, const char *by, const char *value, const cJSON *node,
                 const cJSON *entry)
 {
+    if (s->writing && s->row >= LXW_ROW_MAX) {
+        if (s->x->too_big == NULL)
+            s->x->too_big = g_strdup(s->ws->name);
+        return;
+    }
     if (s->writing) {
         g_array_set_size(s->written, 0);
         g_array_set_size(s->written, s->columns);
@@ -397,6 +402,8 @@ void jv_xlsx_indicator_sheet(jv_xlsx *x, const char *indicator)
     }
     s.columns = next;
     s.note_column = next;
+    if (next >= LXW_COL_MAX && x->too_big == NULL)
+        x->too_big = g_strdup(s.ws->name);
     if (s.any_note)
         header(&s, s.note_column, s.note_column, TRUE, 0, jv_tr(lang, N_("Note")));
     s.writing = TRUE;

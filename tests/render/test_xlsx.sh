@@ -96,6 +96,20 @@ mkdir "$work/tmp"
 TMPDIR="$work/tmp" run_jv report "$result" -o "$work/tmpdir.xlsx"
 check "no temporary file is left behind" is "$(ls -A "$work/tmp")" ""
 
+# A result wider than Excel (16 384 columns): a clear error, no file.
+py - "$result" "$work/wide.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+wide = {"k%05d" % i: i for i in range(16400)}
+for scope in doc["regions"] + [doc["total"]]:
+    scope["indicators"]["wide"] = {"status": "ok", "rows": 1, "skipped_rows": 0, "result": wide}
+json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"))
+PY
+run_jv report "$work/wide.json" -o "$work/wide.xlsx"
+check "a result wider than Excel: exit 1" status_is 1
+check "... naming the sheet and what to do" stderr_has "the sheet 'wide' would need more than Excel's"
+check "... and no file" [ ! -e "$work/wide.xlsx" ]
+
 # run and merge: the workbook of a run equals the JSON of that run, and
 # merged states give the same workbook.
 run_jv run "$data/eval.json" -q --save-state "$work/states" -f json -o "$work/run.json"
