@@ -23,7 +23,7 @@ const char *jv_xlsx_symbol(jv_lang lang, jv_missing why)
 {
     (void)lang;
     switch (why) {
-    case JV_MISSING_SUPPRESSED: return "x";
+    case JV_MISSING_SUPPRESSED: return "\xc3\x97"; /* × U+00D7 */
     case JV_MISSING_NOT_APPLICABLE: return ".";
     default: return "..";
     }

@@ -49,7 +49,8 @@ typedef struct jv_xlsx {
     char *too_big;      /* the first sheet beyond Excel's rows or columns */
 } jv_xlsx;
 
-/* The symbol for a missing figure ("x", ".", ".."): static text. */
+/* The symbol for a missing figure, after SCB's legend ("×" suppressed,
+ * "." cannot occur, ".." no data): static text. */
 const char *jv_xlsx_symbol(jv_lang lang, jv_missing why);
 /* What the symbol means, for the legend: static text. */
 const char *jv_xlsx_symbol_meaning(jv_lang lang, jv_missing why);

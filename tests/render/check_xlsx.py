@@ -3,7 +3,7 @@ xlsx` back with openpyxl and compares it with the JSON document of the
 same result: every summary figure, and every gender's measures and
 women's shares in the main rows of an indicator's sheet (English labels).
 A number must be a numeric cell equal to the JSON double (full
-precision); null must be a text symbol: "x" inside a suppressed cell (or a
+precision); null must be a text symbol: "×" inside a suppressed cell (or a
 share over one), "." where the figure cannot occur, ".." for no data.
 Prints one line per failure and exits 1 if there was any.
 
@@ -49,7 +49,7 @@ def summary(book, doc):
         fail("summary: %d columns for %d headlines" % (len(header) - 1, len(keys)))
     for row, item in zip(rows, doc["summary"]):
         for k, key in enumerate(keys):
-            same(row[k + 1], item[key], "summary %s %s" % (item["region"], key), ("x", ".", ".."))
+            same(row[k + 1], item[key], "summary %s %s" % (item["region"], key), ("×", ".", ".."))
     total = rows[-1]
     if not all(c.font.b for c in total if c.value is not None):
         fail("summary: the total row is not bold")
@@ -89,13 +89,13 @@ def indicator(book, doc, name):
                 key = (GENDERS[gender], MEASURES.get(measure))
                 if key not in columns:
                     continue
-                symbols = ("x",) if cell["suppressed"] else ("..",)
+                symbols = ("×",) if cell["suppressed"] else ("..",)
                 same(row[columns[key]], value, "%s %s %s.%s" % (name, scope, gender, measure), symbols)
                 checked += 1
         for measure, value in result["women_share"].items():
             key = ("Women's share", MEASURES[measure])
             same(row[columns[key]], value, "%s %s women_share.%s" % (name, scope, measure),
-                 ("x",) if hidden else ("..",))
+                 ("×",) if hidden else ("..",))
             checked += 1
     if checked == 0:
         fail("%s: nothing compared" % name)

@@ -46,13 +46,13 @@ check "the total's headline is not share_met: not applicable" \
 # funding_share sheet: Norr's main row is row 3; its mixed cell is
 # suppressed (make_result.py FUNDING_SUPPRESSED), Norr's energy row has the
 # women's cell suppressed, so its women's shares are too.
-check "Norr's suppressed mixed applications show x" \
+check "Norr's suppressed mixed applications show ×" \
     is "$(py -c 'import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["funding_share"]
 head = [c.value for c in ws[1]]
 col = head.index("Mixed")
 print(ws.cell(3, col + 1).value, ws.cell(4, 2).value, ws.cell(4, 3).value, ws.cell(4, 4).value)' "$work/en.xlsx")" \
-    "x sector energy x"
+    "× sector energy ×"
 check "money has thousands separators: Norr's women's amount granted 450 000" \
     is "$(cell "$work/en.xlsx" funding_share G3)" "450000|#,##0|False"
 check "headers are frozen" is "$(py -c 'import sys, openpyxl
@@ -62,7 +62,7 @@ check "a sheet with the legend, options and provenance" \
     is "$(py -c 'import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["About"]
 print(";".join(str(c.value) for c in ws["A"] if c.value is not None))' "$work/en.xlsx" | cut -d';' -f1-6)" \
-    "Rendertest 2018;Symbols;x;.;..;Figures"
+    "Rendertest 2018;Symbols;×;.;..;Figures"
 
 run_jv report "$result" -o "$work/sv.xlsx" --lang sv
 check "--lang sv: Swedish sheet names" is "$(py -c 'import sys, openpyxl
