@@ -48,9 +48,16 @@ const char *jv_xlsx_indicator_title(const jv_xlsx *x, const char *indicator)
     const cJSON *plugin;
     cJSON_ArrayForEach(plugin, jv_doc_member(jv_doc_member(x->doc, "evaluation"), "plugins"))
     {
+        if (g_strcmp0(jv_doc_string(plugin, "name"), indicator) != 0)
+            continue;
+        /* "title": "…", or one per language {"sv": "…", "en": "…"} */
         const char *title = jv_doc_string(plugin, "title");
-        if (title != NULL && title[0] != '\0' &&
-            g_strcmp0(jv_doc_string(plugin, "name"), indicator) == 0)
+        const cJSON *titles = jv_doc_member(plugin, "title");
+        if (title == NULL)
+            title = jv_doc_string(titles, x->lang == JV_LANG_SV ? "sv" : "en");
+        if (title == NULL)
+            title = jv_doc_string(titles, "en");
+        if (title != NULL && title[0] != '\0')
             return title;
     }
     return indicator;

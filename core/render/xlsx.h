@@ -55,7 +55,8 @@ const char *jv_xlsx_symbol(jv_lang lang, jv_missing why);
 /* What the symbol means, for the legend: static text. */
 const char *jv_xlsx_symbol_meaning(jv_lang lang, jv_missing why);
 /* The title an indicator's sheet is named by: the document's title for
- * it when it has one, else its name. Borrowed from the document. */
+ * it (evaluation.plugins[].title, a text or one per language) when it has
+ * one, else its name. Borrowed from the document. */
 const char *jv_xlsx_indicator_title(const jv_xlsx *x, const char *indicator);
 
 /* A new worksheet named `name`, made valid for Excel (no []:*?/\, at most

@@ -96,6 +96,22 @@ mkdir "$work/tmp"
 TMPDIR="$work/tmp" run_jv report "$result" -o "$work/tmpdir.xlsx"
 check "no temporary file is left behind" is "$(ls -A "$work/tmp")" ""
 
+# Sheet names from titles: what Excel forbids ([]:*?/\\) replaced, cut
+# to 31 characters, unique regardless of case (a number added).
+py - "$result" "$work/titles.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+long = "Stöd [a]/b: *?\\ och ett mycket långt namn"
+for p, title in zip(doc["evaluation"]["plugins"], [long, long.upper(), "Summary", ""]):
+    p["title"] = {"sv": title, "en": title}
+json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+run_jv report "$work/titles.json" -o "$work/titles.xlsx" --lang en
+check "titles with forbidden characters: exit 0" status_is 0
+check "... valid, cut and unique sheet names" is "$(py -c 'import sys, openpyxl
+print("|".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))' "$work/titles.xlsx")" \
+    "Summary|Stöd _a__b_ ___ och ett myck|STÖD _A__B_ ___ OCH ETT MYCK 2|Summary 2|mentoring|About"
+
 # A result wider than Excel (16 384 columns): a clear error, no file.
 py - "$result" "$work/wide.json" <<'PY'
 import json, sys
