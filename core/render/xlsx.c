@@ -77,6 +77,8 @@ lxw_worksheet *jv_xlsx_add_sheet(jv_xlsx *x, const char *name)
         else
             g_string_append_unichar(base, c);
     }
+    if (base->len > 0 && base->str[base->len - 1] == '\'') /* cut before one */
+        base->str[base->len - 1] = '_';
     if (base->len == 0)
         g_string_append_c(base, '_');
     char *unique = g_strdup(base->str);
