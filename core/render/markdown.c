@@ -3,8 +3,9 @@
  * goal fulfilment by region, then for every region and the total a table
  * per indicator (report.h), warnings and input files. Columns are padded
  * to equal width; numbers are right-aligned; ".." marks a value that is
- * not available or suppressed. Text from the document is escaped
- * (md_escape): it never becomes HTML, a link or an image. */
+ * not available; the symbols are explained under the summary (symbols.h).
+ * Text from the document is escaped (md_escape): it never becomes HTML, a
+ * link or an image. */
 #include "render/render.h"
 
 #include <string.h>
@@ -35,17 +36,6 @@ static void md_escape(GString *out, const char *text, gboolean cell)
         default: g_string_append_c(out, *p);
         }
     }
-}
-
-/* A plugin name: [a-z][a-z0-9_]*. */
-static gboolean is_identifier(const char *s)
-{
-    if (s == NULL || !g_ascii_islower(s[0]))
-        return FALSE;
-    for (const char *p = s; *p != '\0'; p++)
-        if (!g_ascii_islower(*p) && !g_ascii_isdigit(*p) && *p != '_')
-            return FALSE;
-    return TRUE;
 }
 
 /* md_escape()d text in a new string. */
@@ -139,20 +129,18 @@ static void table(GString *out, const jv_table *t)
 
 static void section(GString *out, const jv_section *s)
 {
-    /* A plugin name in a code span; any other name (a crafted document)
-     * as escaped text, since nothing can be escaped inside a code span. */
-    char *indicator = md_text(s->indicator);
-    if (is_identifier(s->indicator))
-        g_string_append_printf(out, "### `%s`\n\n", s->indicator);
-    else
-        g_string_append_printf(out, "### %s\n\n", indicator);
-    g_free(indicator);
-    char *status = md_text(s->status), *headline = md_text(s->headline);
+    char *title = md_text(s->title), *status = md_text(s->status);
+    char *sentence = md_text(s->sentence), *headline = md_text(s->headline);
+    g_string_append_printf(out, "### %s\n\n", title);
     if (s->status != NULL)
         g_string_append_printf(out, "*%s*\n\n", status);
+    if (s->sentence != NULL)
+        g_string_append_printf(out, "%s\n\n", sentence);
     if (s->headline != NULL)
         g_string_append_printf(out, "%s\n\n", headline);
+    g_free(title);
     g_free(status);
+    g_free(sentence);
     g_free(headline);
     for (guint i = 0; i < s->tables->len; i++)
         table(out, g_ptr_array_index(s->tables, i));
@@ -160,13 +148,23 @@ static void section(GString *out, const jv_section *s)
 
 GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
 {
-    jv_report *report = jv_report_build(doc, options->lang);
+    jv_report *report = jv_report_build_with(doc, options->lang, options->publish);
+
     jv_lang lang = report->lang;
     GString *out = g_string_new(NULL);
-    char *title = md_text(report->title), *facts = md_text(report->facts);
+    char *title = md_text(report->title);
+    char *facts = md_text(report->publish ? report->method : report->facts);
     g_string_append_printf(out, "# %s\n\n%s\n\n", title, facts);
     g_free(title);
     g_free(facts);
+    if (report->overview->len > 0) {
+        g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("In brief")));
+        for (guint i = 0; i < report->overview->len; i++) {
+            char *paragraph = md_text(g_ptr_array_index(report->overview, i));
+            g_string_append_printf(out, "%s\n\n", paragraph);
+            g_free(paragraph);
+        }
+    }
     g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Summary")));
     jv_table *summary = report->summary;
     char *caption = summary->caption;
@@ -174,6 +172,11 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
     table(out, summary);
     summary->caption = caption;
     g_string_append_printf(out, "%s\n\n", report->legend);
+    for (guint i = 0; i < report->notes->len; i++) {
+        char *note = md_text(g_ptr_array_index(report->notes, i));
+        g_string_append_printf(out, "%s%s", note, i + 1 < report->notes->len ? "  \n" : "\n\n");
+        g_free(note);
+    }
     if (report->goals->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Goal fulfilment by region")));
         for (guint i = 0; i < report->goals->len; i++)
@@ -187,7 +190,9 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
         for (guint k = 0; k < scope->sections->len; k++)
             section(out, g_ptr_array_index(scope->sections, k));
     }
-    if (report->warnings->len > 0) {
+    if (report->publish) {
+        g_string_append_printf(out, "%s\n", report->quality);
+    } else if (report->warnings->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Warnings")));
         for (guint i = 0; i < report->warnings->len; i++)
         {
@@ -196,6 +201,13 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
             g_free(warning);
         }
         g_string_append_c(out, '\n');
+    }
+    if (report->indicators != NULL) {
+        g_string_append_printf(out, "## %s\n\n", report->indicators->caption);
+        char *saved = report->indicators->caption;
+        report->indicators->caption = NULL;
+        table(out, report->indicators);
+        report->indicators->caption = saved;
     }
     if (report->inputs != NULL) {
         g_string_append_printf(out, "## %s\n\n", report->inputs->caption);

@@ -18,50 +18,7 @@
 #include "render/doc.h"
 #include "render/labels.h"
 #include "render/render.h"
-
-const char *jv_xlsx_symbol(jv_lang lang, jv_missing why)
-{
-    (void)lang;
-    switch (why) {
-    case JV_MISSING_SUPPRESSED: return "\xc3\x97"; /* × U+00D7 */
-    case JV_MISSING_NOT_APPLICABLE: return ".";
-    default: return "..";
-    }
-}
-
-const char *jv_xlsx_symbol_meaning(jv_lang lang, jv_missing why)
-{
-    switch (why) {
-    case JV_MISSING_SUPPRESSED:
-        return jv_tr(lang, N_("suppressed to protect individuals (a count below min_cell, or a "
-                              "cell that would reveal one)"));
-    case JV_MISSING_NOT_APPLICABLE:
-        return jv_tr(lang, N_("not applicable: the figure cannot occur here"));
-    default:
-        return jv_tr(lang, N_("no data: nothing to compute the figure from, or the indicator "
-                              "was not computed (see the note)"));
-    }
-}
-
-const char *jv_xlsx_indicator_title(const jv_xlsx *x, const char *indicator)
-{
-    const cJSON *plugin;
-    cJSON_ArrayForEach(plugin, jv_doc_member(jv_doc_member(x->doc, "evaluation"), "plugins"))
-    {
-        if (g_strcmp0(jv_doc_string(plugin, "name"), indicator) != 0)
-            continue;
-        /* "title": "…", or one per language {"sv": "…", "en": "…"} */
-        const char *title = jv_doc_string(plugin, "title");
-        const cJSON *titles = jv_doc_member(plugin, "title");
-        if (title == NULL)
-            title = jv_doc_string(titles, x->lang == JV_LANG_SV ? "sv" : "en");
-        if (title == NULL)
-            title = jv_doc_string(titles, "en");
-        if (title != NULL && title[0] != '\0')
-            return title;
-    }
-    return indicator;
-}
+#include "render/words.h"
 
 lxw_worksheet *jv_xlsx_add_sheet(jv_xlsx *x, const char *name)
 {
@@ -117,9 +74,9 @@ void jv_xlsx_widths_apply(lxw_worksheet *sheet, GArray *widths)
 }
 
 void jv_xlsx_write_symbol(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                          guint column, jv_missing why, gboolean bold)
+                          guint column, jv_absence why, gboolean bold)
 {
-    const char *symbol = jv_xlsx_symbol(x->lang, why);
+    const char *symbol = jv_symbol(why);
     worksheet_write_string(sheet, row, (lxw_col_t)column, symbol,
                            bold ? x->f.missing_bold : x->f.missing);
     jv_xlsx_width_note(widths, column, symbol);
@@ -140,8 +97,10 @@ static double as_in_json(double value)
 
 void jv_xlsx_write_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
                           guint column, const cJSON *value, jv_kind kind, gboolean bold,
-                          jv_missing why)
+                          jv_absence why)
 {
+    if ((int)kind < 0 || (int)kind >= JV_XLSX_KINDS)
+        kind = JV_KIND_NUMBER;
     if (!cJSON_IsNumber(value) || !isfinite(value->valuedouble)) {
         jv_xlsx_write_symbol(x, sheet, widths, row, column, why, bold);
         return;
@@ -187,14 +146,16 @@ static void make_formats(jv_xlsx *x)
     /* Number formats in Excel's own (en-US) syntax: Excel shows them with
      * the reader's decimal mark and digit grouping. */
     gboolean sv = x->lang == JV_LANG_SV;
-    const char *codes[5] = {
+    const char *codes[JV_XLSX_KINDS] = {
         [JV_KIND_NUMBER] = "General",
         [JV_KIND_COUNT] = "#,##0",
         [JV_KIND_AMOUNT] = "#,##0",
         [JV_KIND_SHARE] = sv ? "0.0 %" : "0.0%",
         [JV_KIND_DIFFERENCE] = sv ? "+0.0 %;-0.0 %;0.0 %" : "+0.0%;-0.0%;0.0%",
+        [JV_KIND_AMOUNT_DIFFERENCE] = "+#,##0;-#,##0;0",
+        [JV_KIND_NUMBER_DIFFERENCE] = "+General;-General;General",
     };
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < JV_XLSX_KINDS; k++) {
         x->f.number[k] = workbook_add_format(b);
         format_set_num_format(x->f.number[k], codes[k]);
         x->f.number_bold[k] = workbook_add_format(b);
@@ -230,19 +191,19 @@ static const char *split_key(const char *key, GPtrArray *indicators, const char 
 /* Why a summary value of `scope` is null: no entry or no result is no
  * data; a metric other than the scope's headline cannot occur there; a
  * headline over a suppressed woman or man cell is suppressed. */
-static jv_missing summary_why(const cJSON *scope, const char *indicator, const char *metric)
+static jv_absence summary_why(const cJSON *scope, const char *indicator, const char *metric)
 {
     const cJSON *result = jv_doc_result(jv_doc_indicator(scope, indicator));
     if (result == NULL)
-        return JV_MISSING_NO_DATA;
+        return JV_ABSENT_NO_DATA;
     const cJSON *headline = jv_doc_member(result, "headline");
     if (g_strcmp0(jv_doc_string(headline, "metric"), metric) != 0)
-        return JV_MISSING_NOT_APPLICABLE;
+        return JV_ABSENT_NOT_APPLICABLE;
     const cJSON *by_gender = jv_doc_member(result, "by_gender");
     if (cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "woman"), "suppressed")) ||
         cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "man"), "suppressed")))
-        return JV_MISSING_SUPPRESSED;
-    return JV_MISSING_NO_DATA;
+        return JV_ABSENT_SUPPRESSED;
+    return JV_ABSENT_NO_DATA;
 }
 
 /* The headline object of `metric` in the first scope that has it. */
@@ -280,9 +241,8 @@ static void summary_sheet(jv_xlsx *x)
         const char *metric;
         const char *indicator = split_key(item->string, indicators, &metric);
         const cJSON *h = indicator != NULL ? find_headline(doc, indicator, metric) : NULL;
-        const char *label = jv_doc_string(h, "label");
         header_cell(x, sheet, widths, 0, keys->len + 1,
-                    label != NULL ? jv_tr(x->lang, label) : item->string);
+                    h != NULL ? jv_words_headline(doc, x->lang, indicator, h) : item->string);
         g_ptr_array_add(keys, item->string);
         g_ptr_array_add(headlines, (gpointer)h);
     }
@@ -329,7 +289,7 @@ static void fact_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint 
                         const char *label, const cJSON *value, jv_kind kind)
 {
     jv_xlsx_write_text(x, sheet, widths, *row, 0, label, TRUE);
-    jv_xlsx_write_number(x, sheet, widths, *row, 1, value, kind, FALSE, JV_MISSING_NO_DATA);
+    jv_xlsx_write_number(x, sheet, widths, *row, 1, value, kind, FALSE, JV_ABSENT_NO_DATA);
     (*row)++;
 }
 
@@ -352,11 +312,13 @@ static void about_sheet(jv_xlsx *x)
                            x->f.text_bold);
 
     heading(x, sheet, &row, jv_tr(lang, N_("Symbols")));
-    static const jv_missing all[] = {JV_MISSING_SUPPRESSED, JV_MISSING_NOT_APPLICABLE,
-                                     JV_MISSING_NO_DATA};
+    static const jv_absence all[] = {JV_ABSENT_SUPPRESSED, JV_ABSENT_NOT_APPLICABLE,
+                                     JV_ABSENT_NO_DATA};
     for (size_t i = 0; i < G_N_ELEMENTS(all); i++) {
-        worksheet_write_string(sheet, row, 0, jv_xlsx_symbol(lang, all[i]), x->f.text_bold);
-        jv_xlsx_write_text(x, sheet, widths, row++, 1, jv_xlsx_symbol_meaning(lang, all[i]), FALSE);
+        char *meaning = jv_symbol_meaning(lang, all[i], jv_doc_min_cell(x->doc));
+        worksheet_write_string(sheet, row, 0, jv_symbol(all[i]), x->f.text_bold);
+        jv_xlsx_write_text(x, sheet, widths, row++, 1, meaning, FALSE);
+        g_free(meaning);
     }
     fact(x, sheet, widths, &row, jv_tr(lang, N_("Figures")),
          jv_tr(lang, N_("every figure is stored unrounded; only its display is rounded")));
@@ -383,7 +345,9 @@ static void about_sheet(jv_xlsx *x)
         const char *version = jv_doc_string(plugin, "version");
         char *text = g_strdup_printf("%s %s %s", id != NULL ? id : "?",
                                      version != NULL ? version : "?", params ? params : "");
-        fact(x, sheet, widths, &row, jv_doc_string(plugin, "name"), text);
+        char *title = jv_words_title(x->doc, lang, jv_doc_string(plugin, "name"));
+        fact(x, sheet, widths, &row, title, text);
+        g_free(title);
         g_free(text);
         cJSON_free(params);
     }
@@ -402,7 +366,7 @@ static void about_sheet(jv_xlsx *x)
             jv_xlsx_write_text(x, sheet, widths, row, 1, jv_doc_string(input, "table"), FALSE);
             jv_xlsx_write_text(x, sheet, widths, row, 2, jv_doc_string(input, "file"), FALSE);
             jv_xlsx_write_number(x, sheet, widths, row, 3, jv_doc_member(input, "bytes"),
-                                 JV_KIND_COUNT, FALSE, JV_MISSING_NO_DATA);
+                                 JV_KIND_COUNT, FALSE, JV_ABSENT_NO_DATA);
             jv_xlsx_write_text(x, sheet, widths, row, 4, jv_doc_string(input, "sha256"), FALSE);
             row++;
         }

@@ -7,9 +7,10 @@
  *     is (full precision); only its number format rounds the display:
  *     shares "0.0 %", differences signed percent, counts and money
  *     "#,##0". A figure that does not exist is a text cell holding its
- *     symbol (jv_xlsx_symbol), never a number and never empty.
- *  2. Labels, headers and sheet names are in the report's language; codes
- *     from the data (regions, breakdown values) are shown as they are.
+ *     symbol (symbols.h: × . ..), never a number and never empty.
+ *  2. Labels, headers and sheet names are in the report's language, the
+ *     plugins' own words included (words.h); codes from the data
+ *     (regions, breakdown values) are shown as they are.
  *  3. The document is never changed. Strings reach the workbook as valid
  *     UTF-8 without control characters (jv_render_with makes them so).
  */
@@ -22,18 +23,14 @@
 
 #include "render/format.h"
 #include "render/i18n.h"
+#include "render/symbols.h"
 
-/* Why a figure is missing; each has its own symbol. */
-typedef enum jv_missing {
-    JV_MISSING_SUPPRESSED = 0, /* suppressed to protect individuals */
-    JV_MISSING_NOT_APPLICABLE, /* cannot occur (e.g. a region's share of regions) */
-    JV_MISSING_NO_DATA         /* nothing to compute it from, or not computed */
-} jv_missing;
+#define JV_XLSX_KINDS (JV_KIND_NUMBER_DIFFERENCE + 1) /* every jv_kind */
 
 typedef struct jv_xlsx_formats {
     lxw_format *header;       /* bold, wrapped, bottom border */
-    lxw_format *number[5];    /* by jv_kind */
-    lxw_format *number_bold[5];
+    lxw_format *number[JV_XLSX_KINDS]; /* by jv_kind */
+    lxw_format *number_bold[JV_XLSX_KINDS];
     lxw_format *text, *text_bold;
     lxw_format *missing, *missing_bold; /* a symbol, right-aligned */
 } jv_xlsx_formats;
@@ -49,16 +46,6 @@ typedef struct jv_xlsx {
     char *too_big;      /* the first sheet beyond Excel's rows or columns */
 } jv_xlsx;
 
-/* The symbol for a missing figure, after SCB's legend ("×" suppressed,
- * "." cannot occur, ".." no data): static text. */
-const char *jv_xlsx_symbol(jv_lang lang, jv_missing why);
-/* What the symbol means, for the legend: static text. */
-const char *jv_xlsx_symbol_meaning(jv_lang lang, jv_missing why);
-/* The title an indicator's sheet is named by: the document's title for
- * it (evaluation.plugins[].title, a text or one per language) when it has
- * one, else its name. Borrowed from the document. */
-const char *jv_xlsx_indicator_title(const jv_xlsx *x, const char *indicator);
-
 /* A new worksheet named `name`, made valid for Excel (no []:*?/\, at most
  * 31 characters) and unique in the workbook (a number is added). */
 lxw_worksheet *jv_xlsx_add_sheet(jv_xlsx *x, const char *name);
@@ -72,11 +59,11 @@ void jv_xlsx_widths_apply(lxw_worksheet *sheet, GArray *widths);
  * symbol for `why` when `value` is not a finite number. Notes the width. */
 void jv_xlsx_write_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
                           guint column, const cJSON *value, jv_kind kind, gboolean bold,
-                          jv_missing why);
+                          jv_absence why);
 void jv_xlsx_write_text(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
                         guint column, const char *text, gboolean bold);
 void jv_xlsx_write_symbol(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                          guint column, jv_missing why, gboolean bold);
+                          guint column, jv_absence why, gboolean bold);
 
 /* xlsx_exact.c: notes a number libxlsxwriter's 16 digits would not give
  * back exactly; after workbook_close(), rewrites those cells in the file

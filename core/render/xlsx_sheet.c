@@ -19,6 +19,7 @@
 
 #include "render/doc.h"
 #include "render/labels.h"
+#include "render/words.h"
 
 typedef struct col {
     char *label; /* second header row; NULL: the group's single column */
@@ -36,6 +37,7 @@ typedef struct group {
 
 typedef struct sheet {
     jv_xlsx *x;
+    const char *indicator;
     char *ci_name;
     GPtrArray *groups;    /* group*, in order of first appearance */
     GHashTable *by_key;   /* group key → group* */
@@ -78,11 +80,22 @@ static gboolean is_ci_key(const char *key)
     return strcmp(key, "ci") == 0 || g_str_has_suffix(key, "_ci");
 }
 
+/* A key's label and a number's kind, the plugin's own first (words.h). */
+static const char *key_label(const sheet *s, const char *key)
+{
+    return jv_words_key(s->x->doc, s->x->lang, s->indicator, key);
+}
+
+static jv_kind key_kind(const sheet *s, const char *key)
+{
+    return jv_words_kind(s->x->doc, s->indicator, key);
+}
+
 /* One value under group `gkey` and sub-key `skey` ("" for a group of one
  * column). Discovering: makes the column. Writing: writes the cell. */
 static void emit(sheet *s, const char *gkey, const char *glabel, gboolean gender,
                  const char *skey, const char *slabel, jv_kind kind, const cJSON *value,
-                 const char *text_key, jv_missing why)
+                 const char *text_key, jv_absence why)
 {
     group *g = g_hash_table_lookup(s->by_key, gkey);
     if (!s->writing) {
@@ -103,7 +116,7 @@ static void emit(sheet *s, const char *gkey, const char *glabel, gboolean gender
             g_hash_table_insert(g->by_key, g_strdup(skey), c);
         }
         g->used |= !gender || (cJSON_IsNumber(value) && value->valuedouble != 0) ||
-                   why == JV_MISSING_SUPPRESSED;
+                   why == JV_ABSENT_SUPPRESSED;
         return;
     }
     if (g == NULL || !g->used)
@@ -112,7 +125,7 @@ static void emit(sheet *s, const char *gkey, const char *glabel, gboolean gender
     if (c == NULL)
         return;
     jv_xlsx *x = s->x;
-    if (cJSON_IsString(value) && why == JV_MISSING_SUPPRESSED &&
+    if (cJSON_IsString(value) && why == JV_ABSENT_SUPPRESSED &&
         strcmp(value->valuestring, "no_data") == 0) /* a class over suppressed cells */
         jv_xlsx_write_symbol(x, s->ws, s->widths, s->row, c->index, why, s->bold);
     else if (cJSON_IsString(value))
@@ -129,7 +142,7 @@ static void emit(sheet *s, const char *gkey, const char *glabel, gboolean gender
 /* An interval [lower, upper] (or null) as two columns of the group. */
 static void emit_interval(sheet *s, const char *gkey, const char *glabel, gboolean gender,
                           const char *skey, const char *slabel, jv_kind kind,
-                          const cJSON *interval, jv_missing why)
+                          const cJSON *interval, jv_absence why)
 {
     const char *ends[2] = {jv_tr(s->x->lang, N_("lower")), jv_tr(s->x->lang, N_("upper"))};
     for (int e = 0; e < 2; e++) {
@@ -146,8 +159,8 @@ static void emit_interval(sheet *s, const char *gkey, const char *glabel, gboole
 static void visit_cell(sheet *s, const char *gender, const cJSON *cell)
 {
     jv_lang lang = s->x->lang;
-    jv_missing why = cJSON_IsTrue(jv_doc_member(cell, "suppressed")) ? JV_MISSING_SUPPRESSED
-                                                                     : JV_MISSING_NO_DATA;
+    jv_absence why = cJSON_IsTrue(jv_doc_member(cell, "suppressed")) ? JV_ABSENT_SUPPRESSED
+                                                                     : JV_ABSENT_NO_DATA;
     const char *glabel = jv_label_gender(lang, gender);
     const char *previous = NULL;
     const cJSON *m;
@@ -159,14 +172,14 @@ static void visit_cell(sheet *s, const char *gender, const cJSON *cell)
         if (is_ci_key(k) && (jv_doc_is_interval(m) || cJSON_IsNull(m))) {
             char *base = strcmp(k, "ci") == 0 ? g_strdup(previous != NULL ? previous : "")
                                               : g_strndup(k, strlen(k) - 3);
-            char *label = g_strdup_printf("%s%s%s", base[0] ? jv_label_key(lang, base) : "",
+            char *label = g_strdup_printf("%s%s%s", base[0] ? key_label(s, base) : "",
                                           base[0] ? ", " : "", s->ci_name);
             emit_interval(s, gender, glabel, TRUE, k, label,
-                          base[0] ? jv_kind_for_measure(base) : JV_KIND_SHARE, m, why);
+                          base[0] ? key_kind(s, base) : JV_KIND_SHARE, m, why);
             g_free(label);
             g_free(base);
         } else if (cJSON_IsNumber(m) || cJSON_IsNull(m) || cJSON_IsBool(m)) {
-            emit(s, gender, glabel, TRUE, k, jv_label_key(lang, k), jv_kind_for_measure(k), m,
+            emit(s, gender, glabel, TRUE, k, key_label(s, k), key_kind(s, k), m,
                  NULL, why);
         }
         previous = k;
@@ -174,30 +187,20 @@ static void visit_cell(sheet *s, const char *gender, const cJSON *cell)
 }
 
 /* Whether a split's shares are hidden: its woman or man cell suppressed. */
-static jv_missing node_why(const cJSON *node)
+static jv_absence node_why(const cJSON *node)
 {
     const cJSON *cells = jv_doc_is_split(node) ? jv_doc_member(node, "by_gender") : node;
     return cJSON_IsTrue(jv_doc_member(jv_doc_member(cells, "woman"), "suppressed")) ||
                    cJSON_IsTrue(jv_doc_member(jv_doc_member(cells, "man"), "suppressed"))
-               ? JV_MISSING_SUPPRESSED
-               : JV_MISSING_NO_DATA;
-}
-
-/* A column's label: the report's (labels.h), or one only the workbook
- * shows. */
-static const char *key_label(jv_lang lang, const char *key)
-{
-    if (strcmp(key, "balance_certain") == 0)
-        return jv_tr(lang, N_("Balance statistically certain"));
-    return jv_label_key(lang, key);
+               ? JV_ABSENT_SUPPRESSED
+               : JV_ABSENT_NO_DATA;
 }
 
 /* The figures of one row's node (a result, a list entry, a nested split);
  * lists and nested splits are rows of their own (see rows()). */
 static void visit_node(sheet *s, const cJSON *node)
 {
-    jv_lang lang = s->x->lang;
-    jv_missing why = node_why(node);
+    jv_absence why = node_why(node);
     const cJSON *v;
     cJSON_ArrayForEach(v, node)
     {
@@ -216,31 +219,32 @@ static void visit_node(sheet *s, const cJSON *node)
         } else if (strcmp(k, "women_share") == 0 && cJSON_IsObject(v)) {
             const cJSON *m;
             cJSON_ArrayForEach(m, v)
-                emit(s, k, jv_label_key(lang, k), FALSE, m->string, jv_label_key(lang, m->string),
+                emit(s, k, key_label(s, k), FALSE, m->string, key_label(s, m->string),
                      JV_KIND_SHARE, m, NULL, why);
         } else if (is_ci_key(k) && (jv_doc_is_interval(v) || cJSON_IsNull(v))) {
             gboolean bare = strcmp(k, "ci") == 0;
             char *base = bare ? NULL : g_strndup(k, strlen(k) - 3);
             char *label = bare ? g_strdup(s->ci_name)
-                               : g_strdup_printf("%s, %s", jv_label_key(lang, base), s->ci_name);
-            emit_interval(s, k, label, FALSE, "", "", bare ? JV_KIND_SHARE : jv_kind_for_measure(base),
+                               : g_strdup_printf("%s, %s", key_label(s, base), s->ci_name);
+            emit_interval(s, k, label, FALSE, "", "", bare ? JV_KIND_SHARE : key_kind(s, base),
                           v, why);
             g_free(label);
             g_free(base);
         } else if (jv_doc_is_gap(v)) {
-            emit(s, k, jv_label_key(lang, k), FALSE, "value", jv_label_key(lang, "value"),
-                 JV_KIND_DIFFERENCE, jv_doc_member(v, "value"), NULL, why);
-            emit_interval(s, k, jv_label_key(lang, k), FALSE, "ci", s->ci_name, JV_KIND_DIFFERENCE,
+            jv_kind kind = key_kind(s, k); /* a gap of shares, or of money */
+            emit(s, k, key_label(s, k), FALSE, "value", key_label(s, "value"), kind,
+                 jv_doc_member(v, "value"), NULL, why);
+            emit_interval(s, k, key_label(s, k), FALSE, "ci", s->ci_name, kind,
                           jv_doc_member(v, "ci"), why);
         } else if (cJSON_IsObject(v)) { /* flat objects (by_status) */
             const cJSON *m;
             cJSON_ArrayForEach(m, v) if (cJSON_IsNumber(m) || cJSON_IsNull(m) || cJSON_IsBool(m))
-                emit(s, k, jv_label_key(lang, k), FALSE, m->string, jv_label_key(lang, m->string),
-                     jv_kind_for_measure(m->string), m, NULL, JV_MISSING_NO_DATA);
+                emit(s, k, key_label(s, k), FALSE, m->string, key_label(s, m->string),
+                     key_kind(s, m->string), m, NULL, JV_ABSENT_NO_DATA);
         } else {
             gboolean shares = strcmp(k, "balance") == 0 || strcmp(k, "balance_certain") == 0;
-            emit(s, k, key_label(lang, k), FALSE, "", NULL, jv_kind_for_measure(k), v, k,
-                 shares ? why : JV_MISSING_NO_DATA);
+            emit(s, k, key_label(s, k), FALSE, "", NULL, key_kind(s, k), v, k,
+                 shares ? why : JV_ABSENT_NO_DATA);
         }
     }
 }
@@ -281,8 +285,8 @@ static void row(sheet *s, const char *scope, const char *by, const char *value, 
         static const char *const counts[] = {"rows", "skipped_rows"};
         for (size_t i = 0; i < G_N_ELEMENTS(counts); i++)
             if (jv_doc_member(entry, counts[i]) != NULL)
-                emit(s, counts[i], jv_label_key(s->x->lang, counts[i]), FALSE, "", NULL,
-                     JV_KIND_COUNT, jv_doc_member(entry, counts[i]), NULL, JV_MISSING_SUPPRESSED);
+                emit(s, counts[i], key_label(s, counts[i]), FALSE, "", NULL,
+                     JV_KIND_COUNT, jv_doc_member(entry, counts[i]), NULL, JV_ABSENT_SUPPRESSED);
     }
     if (entry != NULL && node == NULL) {
         const char *why = jv_doc_string(entry, "reason");
@@ -291,8 +295,11 @@ static void row(sheet *s, const char *scope, const char *by, const char *value, 
         if (why == NULL)
             why = jv_doc_string(entry, "status");
         s->any_note = TRUE;
-        if (s->writing)
-            jv_xlsx_write_text(s->x, s->ws, s->widths, s->row, s->note_column, why, s->bold);
+        if (s->writing) { /* as a reader should see it: no folders, no line numbers */
+            char *reason = jv_words_reason(s->x->lang, why, FALSE);
+            jv_xlsx_write_text(s->x, s->ws, s->widths, s->row, s->note_column, reason, s->bold);
+            g_free(reason);
+        }
     }
     if (!s->writing)
         return;
@@ -301,7 +308,7 @@ static void row(sheet *s, const char *scope, const char *by, const char *value, 
     for (guint c = 3; c < s->columns; c++)
         if (!g_array_index(s->written, gboolean, c))
             jv_xlsx_write_symbol(s->x, s->ws, s->widths, s->row, c,
-                                 node == NULL ? JV_MISSING_NO_DATA : JV_MISSING_NOT_APPLICABLE,
+                                 node == NULL ? JV_ABSENT_NO_DATA : JV_ABSENT_NOT_APPLICABLE,
                                  s->bold);
     s->row++;
 }
@@ -310,7 +317,6 @@ static void row(sheet *s, const char *scope, const char *by, const char *value, 
  * nested splits in document order. */
 static void rows(sheet *s, const char *scope, const cJSON *entry)
 {
-    jv_lang lang = s->x->lang;
     const cJSON *result = jv_doc_result(entry);
     row(s, scope, NULL, NULL, result, entry);
     const cJSON *v;
@@ -331,9 +337,9 @@ static void rows(sheet *s, const char *scope, const cJSON *entry)
         } else if (cJSON_IsArray(v) && !jv_doc_is_interval(v)) {
             const cJSON *e;
             cJSON_ArrayForEach(e, v) if (cJSON_IsObject(e))
-                row(s, scope, jv_label_key(lang, k), entry_name(s, e), e, NULL);
+                row(s, scope, key_label(s, k), entry_name(s, e), e, NULL);
         } else if (jv_doc_is_split(v) || (jv_doc_is_gender_object(v) && !is_gender(k))) {
-            row(s, scope, jv_label_key(lang, k), NULL, v, NULL);
+            row(s, scope, key_label(s, k), NULL, v, NULL);
         }
     }
 }
@@ -373,6 +379,7 @@ void jv_xlsx_indicator_sheet(jv_xlsx *x, const char *indicator)
     jv_lang lang = x->lang;
     sheet s = {
         .x = x,
+        .indicator = indicator,
         .ci_name = jv_format_ci_name(lang, jv_doc_confidence(x->doc)),
         .groups = g_ptr_array_new_with_free_func(free_group),
         .by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
@@ -380,10 +387,12 @@ void jv_xlsx_indicator_sheet(jv_xlsx *x, const char *indicator)
         .written = g_array_new(FALSE, TRUE, sizeof(gboolean)),
     };
     each_scope(&s, indicator); /* discover the columns */
-    s.ws = jv_xlsx_add_sheet(x, jv_xlsx_indicator_title(x, indicator));
+    char *title = jv_words_title(x->doc, lang, indicator);
+    s.ws = jv_xlsx_add_sheet(x, title);
+    g_free(title);
     header(&s, 0, 0, TRUE, 0, jv_tr(lang, N_("Region")));
     header(&s, 1, 1, TRUE, 0, jv_tr(lang, N_("Breakdown")));
-    header(&s, 2, 2, TRUE, 0, jv_label_key(lang, "value"));
+    header(&s, 2, 2, TRUE, 0, key_label(&s, "value"));
     guint next = 3;
     for (guint i = 0; i < s.groups->len; i++) {
         group *g = g_ptr_array_index(s.groups, i);

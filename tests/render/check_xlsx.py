@@ -7,6 +7,11 @@ precision); null must be a text symbol: "×" inside a suppressed cell (or a
 share over one), "." where the figure cannot occur, ".." for no data.
 Prints one line per failure and exits 1 if there was any.
 
+An indicator's sheet is found by its English title (evaluation.plugins[]
+.title.en, else the name made readable: "funding_share" → "Funding
+share"), with what Excel forbids in sheet names ([]:*?/\\) as "_" and cut
+to 28 characters.
+
 usage: check_xlsx.py WORKBOOK.xlsx RESULT.json INDICATOR..."""
 import json
 import sys
@@ -57,8 +62,21 @@ def summary(book, doc):
         fail("summary: a region row is bold")
 
 
+def sheet_name(doc, name):
+    title = None
+    for p in doc["evaluation"]["plugins"]:
+        if p["name"] == name and isinstance(p.get("title"), dict):
+            title = p["title"].get("en")
+    if not title:
+        title = name.replace("_", " ")
+        title = title[0].upper() + title[1:]
+    for c in "[]:*?/\\":
+        title = title.replace(c, "_")
+    return title[:28]
+
+
 def indicator(book, doc, name):
-    sheet = book[name]
+    sheet = book[sheet_name(doc, name)]
     # Group labels are merged across their columns: carry them forward.
     groups, group = [], None
     for c in sheet[1]:

@@ -14,10 +14,12 @@ check_xlsx="$JV_SRCDIR/tests/render/check_xlsx.py"
 unset LANGUAGE LC_ALL LC_MESSAGES
 export LANG=C
 py() { "$OPENPYXL_PYTHON" "$@"; }
-# cell WORKBOOK SHEET REF: prints value|number format|bold
+# cell WORKBOOK SHEET REF: prints value|number format|bold (SHEET: a name,
+# or #N for the N-th sheet from 0)
 cell() {
     py -c 'import sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]
+b = openpyxl.load_workbook(sys.argv[1])
+ws = b.worksheets[int(sys.argv[2][1:])] if sys.argv[2].startswith("#") else b[sys.argv[2]]
 c = ws[sys.argv[3]]
 v = c.value
 print("%s|%s|%s" % (repr(v) if isinstance(v, float) else v, c.number_format, bool(c.font.b)))' "$@"
@@ -43,21 +45,22 @@ check "a region has no share of regions fulfilling: not applicable" \
 check "Syd has no participation table: no data" is "$(cell "$work/en.xlsx" Summary C3)" "..|General|False"
 check "the total's headline is not share_met: not applicable" \
     is "$(cell "$work/en.xlsx" Summary D4)" ".|General|True"
-# funding_share sheet: Norr's main row is row 3; its mixed cell is
+# funding_share's sheet (named by its title, "Funding: applications and
+# money granted", ':' replaced and cut to 28): Norr's main row is row 3; its mixed cell is
 # suppressed (make_result.py FUNDING_SUPPRESSED), Norr's energy row has the
 # women's cell suppressed, so its women's shares are too.
 check "Norr's suppressed mixed applications show ×" \
     is "$(py -c 'import sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1])["funding_share"]
+ws = openpyxl.load_workbook(sys.argv[1])["Funding_ applications and mo"]
 head = [c.value for c in ws[1]]
 col = head.index("Mixed")
 print(ws.cell(3, col + 1).value, ws.cell(4, 2).value, ws.cell(4, 3).value, ws.cell(4, 4).value)' "$work/en.xlsx")" \
     "× sector energy ×"
 check "money has thousands separators: Norr's women's amount granted 450 000" \
-    is "$(cell "$work/en.xlsx" funding_share G3)" "450000|#,##0|False"
+    is "$(cell "$work/en.xlsx" "#1" G3)" "450000|#,##0|False"
 check "headers are frozen" is "$(py -c 'import sys, openpyxl
 b = openpyxl.load_workbook(sys.argv[1])
-print(b["Summary"].freeze_panes, b["funding_share"].freeze_panes)' "$work/en.xlsx")" "B2 D3"
+print(b["Summary"].freeze_panes, b.worksheets[1].freeze_panes)' "$work/en.xlsx")" "B2 D3"
 check "a sheet with the legend, options and provenance" \
     is "$(py -c 'import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["About"]
@@ -65,13 +68,14 @@ print(";".join(str(c.value) for c in ws["A"] if c.value is not None))' "$work/en
     "Rendertest 2018;Symbols;×;.;..;Figures"
 
 run_jv report "$result" -o "$work/sv.xlsx" --lang sv
-check "--lang sv: Swedish sheet names" is "$(py -c 'import sys, openpyxl
+# (participation has no title in the document: its name made readable)
+check "--lang sv: Swedish sheet names, the plugins' Swedish titles" is "$(py -c 'import sys, openpyxl
 print(",".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))' "$work/sv.xlsx")" \
-    "Sammanfattning,funding_share,participation,goal_fulfilment,mentoring,Om utvärderingen"
+    "Sammanfattning,Finansiering_ ansökningar oc,Participation,Måluppfyllelse,Mentorprogram,Om utvärderingen"
 check "--lang sv: Swedish headers, percent with a space" \
     is "$(cell "$work/sv.xlsx" Sammanfattning B1)|$(cell "$work/sv.xlsx" Sammanfattning A4)|$(cell "$work/sv.xlsx" Sammanfattning B4)" \
     "Kvinnors andel av beviljade medel|General|True|Totalt|General|True|0.38571428571428573|0.0 %|True"
-check "--lang sv: gender groups in Swedish" is "$(cell "$work/sv.xlsx" funding_share D1)" "Kvinnor|General|True"
+check "--lang sv: gender groups in Swedish" is "$(cell "$work/sv.xlsx" "#1" D1)" "Kvinnor|General|True"
 
 run_jv report "$result" -o "$work/again.xlsx" --lang en
 check "the same document gives the same bytes" cmp -s "$work/en.xlsx" "$work/again.xlsx"
@@ -97,7 +101,8 @@ TMPDIR="$work/tmp" run_jv report "$result" -o "$work/tmpdir.xlsx"
 check "no temporary file is left behind" is "$(ls -A "$work/tmp")" ""
 
 # Sheet names from titles: what Excel forbids ([]:*?/\\) replaced, cut
-# to 31 characters, unique regardless of case (a number added).
+# to 31 characters, unique regardless of case (a number added); an
+# empty title falls back to the name made readable ("Mentoring").
 py - "$result" "$work/titles.json" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -110,7 +115,7 @@ run_jv report "$work/titles.json" -o "$work/titles.xlsx" --lang en
 check "titles with forbidden characters: exit 0" status_is 0
 check "... valid, cut and unique sheet names" is "$(py -c 'import sys, openpyxl
 print("|".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))' "$work/titles.xlsx")" \
-    "Summary|Stöd _a__b_ ___ och ett myck|STÖD _A__B_ ___ OCH ETT MYCK 2|Summary 2|mentoring|About"
+    "Summary|Stöd _a__b_ ___ och ett myck|STÖD _A__B_ ___ OCH ETT MYCK 2|Summary 2|Mentoring|About"
 
 # A result wider than Excel (16 384 columns): a clear error, no file.
 py - "$result" "$work/wide.json" <<'PY'
@@ -123,7 +128,7 @@ json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"))
 PY
 run_jv report "$work/wide.json" -o "$work/wide.xlsx"
 check "a result wider than Excel: exit 1" status_is 1
-check "... naming the sheet and what to do" stderr_has "the sheet 'wide' would need more than Excel's"
+check "... naming the sheet and what to do" stderr_has "the sheet 'Wide' would need more than Excel's"
 check "... and no file" [ ! -e "$work/wide.xlsx" ]
 
 # run and merge: the workbook of a run equals the JSON of that run, and
