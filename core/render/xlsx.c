@@ -340,6 +340,12 @@ static void about_sheet(jv_xlsx *x)
     const cJSON *plugin;
     cJSON_ArrayForEach(plugin, jv_doc_member(evaluation, "plugins"))
     {
+        if (x->publish) { /* the indicator's title and version, no id */
+            char *title = jv_words_title(x->doc, lang, jv_doc_string(plugin, "name"));
+            fact(x, sheet, widths, &row, title, jv_doc_string(plugin, "version"));
+            g_free(title);
+            continue;
+        }
         char *params = cJSON_PrintUnformatted(jv_doc_member(plugin, "params"));
         const char *id = jv_doc_string(plugin, "plugin");
         const char *version = jv_doc_string(plugin, "version");
@@ -350,6 +356,26 @@ static void about_sheet(jv_xlsx *x)
         g_free(title);
         g_free(text);
         cJSON_free(params);
+    }
+    if (x->publish) { /* no file paths, no warnings: one line on data quality */
+        guint n = (guint)cJSON_GetArraySize(jv_doc_member(x->doc, "warnings"));
+        char *quality =
+            n == 0 ? g_strdup(jv_tr(lang, N_("Data quality: the data passed every check "
+                                             "without remarks.")))
+                   : g_strdup_printf(n == 1 ? jv_tr(lang, N_("Data quality: the data passed every "
+                                                             "check; the reading gave %u remark, "
+                                                             "listed in the full report."))
+                                            : jv_tr(lang, N_("Data quality: the data passed every "
+                                                             "check; the reading gave %u remarks, "
+                                                             "listed in the full report.")),
+                                     n);
+        row++;
+        jv_xlsx_write_text(x, sheet, widths, row++, 0, quality, FALSE);
+        g_free(quality);
+        g_array_index(widths, double, 0) = MIN(g_array_index(widths, double, 0), 40);
+        jv_xlsx_widths_apply(sheet, widths);
+        g_array_unref(widths);
+        return;
     }
     const cJSON *inputs = jv_doc_member(evaluation, "inputs");
     if (cJSON_GetArraySize(inputs) > 0) {
@@ -399,6 +425,7 @@ GString *jv_render_xlsx(const cJSON *doc, const jv_render_options *options, GErr
         .book = workbook_new_opt(path, &book_options),
         .doc = doc,
         .lang = options->lang,
+        .publish = options->publish,
         .sheet_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
         .exact = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref),
         .buffers = g_ptr_array_new_with_free_func(g_free),

@@ -39,6 +39,7 @@ typedef struct jv_xlsx {
     lxw_workbook *book;
     const cJSON *doc;
     jv_lang lang;
+    gboolean publish;   /* for readers: no ids, paths or warnings (render.h) */
     jv_xlsx_formats f;
     GHashTable *sheet_names; /* casefolded names in use (owned keys) */
     GPtrArray *exact;   /* per sheet index: cell → double (xlsx_exact.c) */

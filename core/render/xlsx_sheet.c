@@ -296,7 +296,7 @@ static void row(sheet *s, const char *scope, const char *by, const char *value, 
             why = jv_doc_string(entry, "status");
         s->any_note = TRUE;
         if (s->writing) { /* as a reader should see it: no folders, no line numbers */
-            char *reason = jv_words_reason(s->x->lang, why, FALSE);
+            char *reason = jv_words_reason(s->x->lang, why, s->x->publish);
             jv_xlsx_write_text(s->x, s->ws, s->widths, s->row, s->note_column, reason, s->bold);
             g_free(reason);
         }

@@ -77,6 +77,17 @@ check "--lang sv: Swedish headers, percent with a space" \
     "Kvinnors andel av beviljade medel|General|True|Totalt|General|True|0.38571428571428573|0.0 %|True"
 check "--lang sv: gender groups in Swedish" is "$(cell "$work/sv.xlsx" "#1" D1)" "Kvinnor|General|True"
 
+# --publish: no plugin id, no file path, no warning; one line on data
+# quality instead (result.json has one warning).
+run_jv report "$result" --publish -o "$work/pub.xlsx" --lang en
+check "--publish: exit 0" status_is 0
+check "--publish: no plugin id or file path in any sheet, a line on data quality" is "$(py -c 'import sys, openpyxl
+b = openpyxl.load_workbook(sys.argv[1])
+texts = [str(c.value) for ws in b.worksheets for r in ws.iter_rows() for c in r if c.value is not None]
+bad = [t for t in texts if "funding_share" in t or "data/" in t or ".csv" in t]
+print(bad, [t for t in texts if t.startswith("Data quality")])' "$work/pub.xlsx")" \
+    "[] ['Data quality: the data passed every check; the reading gave 1 remark, listed in the full report.']"
+
 run_jv report "$result" -o "$work/again.xlsx" --lang en
 check "the same document gives the same bytes" cmp -s "$work/en.xlsx" "$work/again.xlsx"
 
