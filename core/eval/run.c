@@ -4,6 +4,7 @@
  * total in region order, lets the core decide disclosure, and hands the
  * finished run to result.c (or check_report.c). */
 #include "eval/run_internal.h"
+#include "eval/person_level.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -354,9 +355,15 @@ cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *reg
     for (size_t r = 0; r < run.n_regions; r++)
         if (!complete_states(&run, &run.regions[r], error))
             goto out;
-    if (options->save_state != NULL && !jv_state_save(&run, options->save_state, error))
-        goto out;
     doc = jv_run_finish(&run, failed, error);
+    /* nothing leaves, neither the document nor saved states, before the
+     * breakdowns are known not to be person-level (person_level.h) */
+    if (doc != NULL && (!jv_person_level_check(&run, doc, error) ||
+                        (options->save_state != NULL &&
+                         !jv_state_save(&run, options->save_state, error)))) {
+        cJSON_Delete(doc);
+        doc = NULL;
+    }
 out:
     jv_run_clear(&run);
     return doc;
