@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "eval/evaluation_private.h"
+#include "config/evaluation_private.h"
 
 #define EXACT_LIMIT 9007199254740992.0 /* 2^53: larger counts are written as digits */
 

@@ -14,7 +14,7 @@
 #include <cjson/cJSON.h>
 #include <glib.h>
 
-#include "eval/json_check.h"
+#include "config/json_check.h"
 
 /* Checks `value` (at the current path); `data` is the caller's. */
 typedef gboolean (*jv_doc_check_fn)(jv_json_checker *checker, const cJSON *value, void *data);

@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "eval/evaluation.h"
-#include "eval/json_check.h"
-#include "eval/json_syntax.h"
+#include "config/evaluation.h"
+#include "config/json_check.h"
+#include "config/json_syntax.h"
 
 /* Every number finite: cJSON reads 1e999 as infinity. */
 static gboolean finite_numbers(jv_json_checker *checker, const cJSON *value)
