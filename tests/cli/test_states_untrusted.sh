@@ -125,6 +125,44 @@ run_jv run "$work/bad.json" --save-state "$work/new/deeper/states" -q -o "$work/
 check "a failed run exits 1" status_is 1
 check "  and leaves no state folder, nor its parents" test ! -e "$work/new"
 
+echo "not a folder" >"$work/afile"
+run_jv run "$work/one.json" --save-state "$work/afile/states" -q -o "$work/ignored.json"
+check "--save-state under a file is an error" status_is 1
+check "  that leaves the file as it was" test "$(cat "$work/afile")" = "not a folder"
+cp "$work/set/jamvikt-manifest.json" "$work/manifest.before"
+evaluation "$work/ids-into-set.json" '["id"]' Stockholm
+run_jv run "$work/ids-into-set.json" --save-state "$work/set" -q -o "$work/ignored.json"
+check "a refused run into an earlier set's folder exits 1" status_is 1
+check "  and leaves the earlier set as it was" cmp -s "$work/set/jamvikt-manifest.json" "$work/manifest.before"
+check "  with no temporary folder beside it" test -z "$(ls -A "$work" | grep '^\.')"
+
+# a manifest is a document from elsewhere too: a file name that leaves the
+# folder is refused before anything is read
+rm -rf "$work/escape" && cp -r "$work/set" "$work/escape"
+python3 -c '
+import json, sys
+p = sys.argv[1] + "/jamvikt-manifest.json"; m = json.load(open(p))
+m["regions"][0]["file"] = "../big/001-stockholm.state.json"
+json.dump(m, open(p, "w"))' "$work/escape"
+run_jv merge "$work/escape"
+check "a manifest naming a file outside its folder is refused" status_is 1
+check "  naming the manifest and the path in it" stderr_has "escape/jamvikt-manifest.json: regions[0]: file: '../big/001-stockholm.state.json' is not the name of a state file"
+python3 -c '
+import json, sys
+p = sys.argv[1] + "/jamvikt-manifest.json"; m = json.load(open(p))
+m["regions"][0]["file"] = "001-stockholm.state.json"; m["evaluation"] = [1]
+json.dump(m, open(p, "w"))' "$work/escape"
+run_jv merge "$work/escape"
+check "a manifest of the wrong shape is refused" status_is 1
+check "  at its JSON path" stderr_has "jamvikt-manifest.json: evaluation: expected an object, got [1]"
+
+# --- size limit: no document is read past 256 MiB ---------------------------
+truncate -s 300M "$work/huge.json"
+run_jv report "$work/huge.json" -f table
+check "report refuses a file over 256 MiB" status_is 1
+check "  without reading it" stderr_has "more than any result document can be (256 MiB)"
+rm -f "$work/huge.json"
+
 # --- region identity: NFC and trimming -------------------------------------
 # "Ö" precomposed (U+00D6) in one set, O + combining diaeresis (U+0308) in
 # the other, and a trailing space: the same region.
