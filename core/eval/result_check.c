@@ -217,11 +217,77 @@ static gboolean check_indicators(jv_json_checker *checker, const cJSON *value, v
     return TRUE;
 }
 
+/* --- periods and trend (DESIGN.md "Periods") --------------------------- */
+
+static gboolean check_period(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section period[] = {{"value", TRUE, jv_doc_check_string},
+                                            {"indicators", TRUE, check_indicators},
+                                            {NULL, FALSE, NULL}};
+    return jv_doc_check_sections(checker, value, period, NULL);
+}
+
+static gboolean check_periods(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return jv_doc_check_each(checker, value, check_period, NULL);
+}
+
+static gboolean check_trend_value(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section point[] = {{"period", TRUE, jv_doc_check_string},
+                                           {"value", TRUE, check_number_or_null},
+                                           {"ci", TRUE, jv_doc_check_interval},
+                                           {"balance", TRUE, jv_doc_check_balance},
+                                           {NULL, FALSE, NULL}};
+    return jv_doc_check_sections(checker, value, point, NULL);
+}
+
+static gboolean check_trend_values(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return jv_doc_check_each(checker, value, check_trend_value, NULL);
+}
+
+static gboolean check_change(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section change[] = {{"from", TRUE, jv_doc_check_string},
+                                            {"to", TRUE, jv_doc_check_string},
+                                            {"value", TRUE, check_number_or_null},
+                                            {"ci", TRUE, jv_doc_check_interval},
+                                            {NULL, FALSE, NULL}};
+    return cJSON_IsNull(value) || jv_doc_check_sections(checker, value, change, NULL);
+}
+
+static gboolean check_indicator_trend(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section trend[] = {{"metric", TRUE, jv_doc_check_string_or_null},
+                                           {"unit", TRUE, check_unit},
+                                           {"values", TRUE, check_trend_values},
+                                           {"change", TRUE, check_change},
+                                           {NULL, FALSE, NULL}};
+    return cJSON_IsNull(value) || jv_doc_check_sections(checker, value, trend, NULL);
+}
+
+static gboolean check_trend(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    if (!cJSON_IsObject(value))
+        return jv_json_checker_expected(checker, "an object of trends", value);
+    for (const cJSON *m = value->child; m != NULL; m = m->next) {
+        size_t mark = jv_json_checker_enter_key(checker, m->string);
+        gboolean ok = check_indicator_trend(checker, m, NULL);
+        jv_json_checker_leave(checker, mark);
+        if (!ok)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* The sections of a scope (a region or the total). Add a section here
  * (and its check) when the result document gains one. */
 static const jv_doc_section scope_sections[] = {
     {"name", TRUE, jv_doc_check_region_name},
     {"indicators", TRUE, check_indicators},
+    {"periods", FALSE, check_periods},
+    {"trend", FALSE, check_trend},
     {NULL, FALSE, NULL}};
 
 static gboolean check_scope(jv_json_checker *checker, const cJSON *value, void *data)

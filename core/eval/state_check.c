@@ -8,6 +8,10 @@
  *     "indicators": [{name, plugin, version, params, status, reason?,
  *                     rows?, skipped_rows?, state?}] }
  *
+ * With periods (DESIGN.md "Periods"), also "periods": {column, values,
+ * listed} and, per indicator evaluated per period, "base" (a state) and
+ * "periods": [{value, rows, skipped_rows, state}].
+ *
  * An indicator whose status is "ok" has rows, skipped_rows and state; one
  * that is "skipped" or "error" has a reason and none of the three. */
 #include "eval/state_check.h"
@@ -41,6 +45,34 @@ static gboolean check_evaluation(jv_json_checker *checker, const cJSON *value, v
     return jv_doc_check_sections(checker, value, evaluation, NULL);
 }
 
+/* --- periods (DESIGN.md "Periods"; written by period_state.c) ----------- */
+
+static gboolean check_periods_header(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section header[] = {{"column", TRUE, jv_doc_check_text},
+                                            {"values", TRUE, jv_doc_check_strings},
+                                            {"listed", TRUE, jv_doc_check_bool},
+                                            {NULL, FALSE, NULL}};
+    return jv_doc_check_sections(checker, value, header, NULL);
+}
+
+static gboolean check_period_part(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section part[] = {{"value", TRUE, jv_doc_check_string},
+                                          {"rows", TRUE, jv_doc_check_count},
+                                          {"skipped_rows", TRUE, jv_doc_check_count},
+                                          {"state", TRUE, jv_doc_check_object},
+                                          {NULL, FALSE, NULL}};
+    return jv_doc_check_sections(checker, value, part, NULL);
+}
+
+static gboolean check_period_parts(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return jv_doc_check_each(checker, value, check_period_part, NULL);
+}
+
+/* --- indicators -------------------------------------------------------- */
+
 static gboolean check_indicator(jv_json_checker *checker, const cJSON *value, void *data)
 {
     static const jv_doc_section indicator[] = {
@@ -48,7 +80,8 @@ static gboolean check_indicator(jv_json_checker *checker, const cJSON *value, vo
         {"version", TRUE, jv_doc_check_text},    {"params", TRUE, jv_doc_check_object},
         {"status", TRUE, jv_doc_check_status},   {"reason", FALSE, jv_doc_check_string},
         {"rows", FALSE, jv_doc_check_count},     {"skipped_rows", FALSE, jv_doc_check_count},
-        {"state", FALSE, jv_doc_check_object},   {NULL, FALSE, NULL}};
+        {"state", FALSE, jv_doc_check_object},   {"base", FALSE, jv_doc_check_object},
+        {"periods", FALSE, check_period_parts},  {NULL, FALSE, NULL}};
     if (!jv_doc_check_sections(checker, value, indicator, NULL))
         return FALSE;
     gboolean ok = g_strcmp0(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(value, "status")),
@@ -83,6 +116,7 @@ static const jv_doc_section state_sections[] = {
     {"jamvikt", TRUE, check_about},
     {"evaluation", TRUE, check_evaluation},
     {"region", TRUE, jv_doc_check_region_name},
+    {"periods", FALSE, check_periods_header},
     {"inputs", TRUE, jv_doc_check_inputs},
     {"warnings", TRUE, jv_doc_check_strings},
     {"evaluation_warnings", TRUE, jv_doc_check_strings},
