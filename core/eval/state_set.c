@@ -164,6 +164,17 @@ static void remove_made_parents(const char *parent, const char *top)
     g_free(p);
 }
 
+/* Makes a folder's entries durable (after its files are written, and
+ * after a rename in it). */
+static void sync_folder(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
 static gboolean exchange(const char *a, const char *b)
 {
 #ifdef RENAME_EXCHANGE
@@ -254,8 +265,11 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
     gboolean written = write_file(path, manifest, strlen(manifest), error);
     g_free(path);
     g_free(manifest);
+    if (written)
+        sync_folder(tmp);
     if (!written || !replace_folder(tmp, dir, dir_exists, &old, error))
         goto out;
+    sync_folder(parent);
     g_free(tmp);
     tmp = NULL;
     if (old != NULL)
