@@ -71,7 +71,10 @@ static gboolean read_states_of(GPtrArray *files, const char *path, GError **erro
     GArray *set = g_array_new(FALSE, TRUE, sizeof(jv_state_set_file));
     g_array_set_clear_func(set, (GDestroyNotify)jv_state_set_file_clear);
     cJSON *manifest = NULL;
-    gboolean ok = jv_state_set_read(path, set, &manifest, error);
+    GError *set_error = NULL;
+    gboolean ok = jv_state_set_read(path, set, &manifest, &set_error, error);
+    /* first what is wrong inside a file, then what is wrong with the set */
+    guint first = files->len;
     for (guint k = 0; ok && k < set->len; k++) {
         jv_state_set_file *member = &g_array_index(set, jv_state_set_file, k);
         cJSON *doc = jv_doc_text_parse(member->text, member->length, member->name, error);
@@ -80,8 +83,17 @@ static gboolean read_states_of(GPtrArray *files, const char *path, GError **erro
         f->path = g_strdup(member->name);
         f->doc = doc;
         g_ptr_array_add(files, f);
-        ok = ok && agrees_with_manifest(f, member->region, manifest, error);
     }
+    if (ok && set_error != NULL) {
+        g_propagate_error(error, set_error);
+        set_error = NULL;
+        ok = FALSE;
+    }
+    for (guint k = 0; ok && k < set->len; k++)
+        ok = agrees_with_manifest(g_ptr_array_index(files, first + k),
+                                  g_array_index(set, jv_state_set_file, k).region, manifest,
+                                  error);
+    g_clear_error(&set_error);
     cJSON_Delete(manifest);
     g_array_unref(set);
     return ok;

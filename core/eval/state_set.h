@@ -47,12 +47,18 @@ void jv_state_set_file_clear(jv_state_set_file *file);
 gboolean jv_state_set_save(const char *dir, const jv_state_set_file *files, size_t n,
                            const cJSON *header, GError **error);
 
-/* The states of `path` (a set's folder, or one state file in one) read
- * and checked against the manifest (contract 4): appends
- * jv_state_set_file entries (region from the manifest, name = the path to
- * the file, text = its bytes) to `out` (an array of jv_state_set_file
- * with jv_state_set_file_clear as clear func). *manifest_out receives the
- * manifest (owned by the caller) when non-NULL. FALSE + error. */
-gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out, GError **error);
+/* The states of `path` (a set's folder, or one state file in one): appends
+ * a jv_state_set_file per state (region from the manifest, or NULL for a
+ * file it does not list; name = the path to the file; text = its bytes)
+ * to `out` (an array of jv_state_set_file with jv_state_set_file_clear as
+ * clear func), in the manifest's order (files it does not list after, by
+ * name). *manifest_out receives the manifest (owned by the caller; NULL
+ * when there is none). Problems of the set (contract 4: no manifest, a
+ * file missing, foreign or changed) go into *set_error, for the caller to
+ * report after it has checked the files' content — so a crafted file is
+ * named for what is wrong in it. FALSE + *error when a file cannot be
+ * read or the manifest cannot be used. */
+gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out,
+                           GError **set_error, GError **error);
 
 #endif /* JV_EVAL_STATE_SET_H */

@@ -82,6 +82,21 @@ refused "an invalid UTF-8 region name" "s[\"region\"] = \"STOCKHOLM_X\"" "invali
 refused "a duplicate key" "s[\"region\"] = \"DUP\"" "region: duplicate key 'region'" '"region": "DUP"' \
     '"region": "A", "region": "B"'
 
+# Crafted by hand, the manifest left as it was (or gone): the message is
+# still about what is wrong inside the file, then about the set.
+rm -rf "$work/sed" && cp -r "$work/set" "$work/sed"
+sed -i 's/"min_cell":\t5/"min_cell":\t-7/' "$work/sed/001-stockholm.state.json"
+run_jv merge "$work/sed"
+check "a state edited by hand is refused" status_is 1
+check "  for what is wrong in it" stderr_has "001-stockholm.state.json: evaluation.options.min_cell: expected a whole number >= 0, got -7"
+rm "$work/sed/jamvikt-manifest.json"
+run_jv merge "$work/sed"
+check "  also without a manifest" stderr_has "evaluation.options.min_cell: expected a whole number >= 0, got -7"
+cp "$work/set/001-stockholm.state.json" "$work/sed/"
+run_jv merge "$work/sed"
+check "a sound state in a folder without a manifest is refused" status_is 1
+check "  as an incomplete set" stderr_has "not a complete set of saved states: it has no jamvikt-manifest.json"
+
 # --- sets: complete or nothing, replaced whole, mixes refused ----------------
 run_jv run "$work/one.json" --save-state "$work/set" -f json -o "$work/one-result.json" -q
 check "a smaller run reuses the folder" status_is 0
