@@ -317,12 +317,43 @@ static gboolean check_about(jv_json_checker *checker, const cJSON *value, void *
     return jv_doc_check_sections(checker, value, about, NULL);
 }
 
+/* An object whose members all pass `check`. */
+static gboolean check_members(jv_json_checker *checker, const cJSON *value,
+                              jv_doc_check_fn check)
+{
+    if (!cJSON_IsObject(value))
+        return jv_json_checker_expected(checker, "an object", value);
+    for (const cJSON *m = value->child; m != NULL; m = m->next) {
+        size_t mark = jv_json_checker_enter_key(checker, m->string);
+        gboolean ok = check(checker, m, NULL);
+        jv_json_checker_leave(checker, mark);
+        if (!ok)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* {"<key>": "<text>", …} */
+static gboolean check_texts(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return check_members(checker, value, jv_doc_check_string);
+}
+
+/* {"<lang>": {"<key>": "<text>", …}, …} */
+static gboolean check_labels(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return check_members(checker, value, check_texts);
+}
+
 static gboolean check_plugin(jv_json_checker *checker, const cJSON *value, void *data)
 {
+    /* a plugin's own titles, labels and units, by language, when it gives
+     * them (the plugin descriptor's optional texts) */
     static const jv_doc_section plugin[] = {
         {"name", TRUE, jv_doc_check_name},    {"plugin", TRUE, jv_doc_check_name},
         {"version", TRUE, jv_doc_check_text}, {"params", TRUE, jv_doc_check_object},
-        {NULL, FALSE, NULL}};
+        {"title", FALSE, check_texts},        {"labels", FALSE, check_labels},
+        {"units", FALSE, check_texts},        {NULL, FALSE, NULL}};
     return jv_doc_check_sections(checker, value, plugin, NULL);
 }
 
