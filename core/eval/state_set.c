@@ -221,9 +221,12 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
 {
     /* a symbolic link to a folder: the set replaces the folder it names */
     char *dir = realpath(dir_given, NULL);
-    if (dir == NULL)
+    if (dir == NULL) {
+        /* a new folder: "states/" is "states" */
         dir = g_strdup(dir_given);
-    else {
+        for (size_t end = strlen(dir); end > 1 && dir[end - 1] == '/'; end--)
+            dir[end - 1] = '\0';
+    } else {
         char *copy = g_strdup(dir);
         free(dir);
         dir = copy;

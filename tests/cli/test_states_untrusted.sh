@@ -140,6 +140,17 @@ run_jv run "$work/bad.json" --save-state "$work/new/deeper/states" -q -o "$work/
 check "a failed run exits 1" status_is 1
 check "  and leaves no state folder, nor its parents" test ! -e "$work/new"
 
+run_jv run "$work/one.json" --save-state "$work/trailing/" -q -o "$work/ignored.json"
+check "--save-state DIR/ (a new folder, with a slash) works" status_is 0
+check "  and writes the set into DIR" test -f "$work/trailing/jamvikt-manifest.json"
+run_jv run "$work/one.json" --save-state "$work/trailing/" -q -o "$work/ignored.json"
+check "  and replaces it the second time" status_is 0
+ln -s "$work/trailing" "$work/link"
+run_jv run "$work/one.json" --save-state "$work/link" -q -o "$work/ignored.json"
+check "--save-state through a symbolic link works" status_is 0
+check "  replacing the folder it names, the link kept" sh -c "test -L '$work/link' && test -f '$work/trailing/jamvikt-manifest.json'"
+rm -rf "$work/trailing" "$work/link"
+
 echo "not a folder" >"$work/afile"
 run_jv run "$work/one.json" --save-state "$work/afile/states" -q -o "$work/ignored.json"
 check "--save-state under a file is an error" status_is 1
