@@ -60,9 +60,9 @@ static gboolean agrees_with_manifest(const state_file *f, const char *region,
     if (what == NULL)
         return TRUE;
     g_set_error(error, JV_RUN_ERROR, 0,
-                "%s: its %s differ from what the set's %s says: a state of another run, not of "
-                "this set",
-                f->path, what, JV_STATE_MANIFEST);
+                "%s: does not match what the set's %s says (its %s): a state of another run, "
+                "not of this set",
+                f->path, JV_STATE_MANIFEST, what);
     return FALSE;
 }
 

@@ -18,6 +18,8 @@
 
 #include "eval/doc_check.h"
 
+#include <string.h>
+
 static gboolean check_format(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (cJSON_IsNumber(value) && value->valuedouble == JV_STATE_FORMAT)
@@ -71,6 +73,19 @@ static gboolean check_period_parts(jv_json_checker *checker, const cJSON *value,
     return jv_doc_check_each(checker, value, check_period_part, NULL);
 }
 
+/* A region's name as the evaluation file allows it: not empty, not the
+ * name of the pooled total. */
+static gboolean check_region(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    if (!jv_doc_check_region_name(checker, value, NULL))
+        return FALSE;
+    char *trimmed = g_strstrip(g_strdup(value->valuestring));
+    gboolean total = strcmp(trimmed, "total") == 0;
+    g_free(trimmed);
+    return !total || jv_json_checker_fail(checker, "'total' is reserved for the pooled total "
+                                                   "of all regions");
+}
+
 /* --- indicators -------------------------------------------------------- */
 
 static gboolean check_indicator(jv_json_checker *checker, const cJSON *value, void *data)
@@ -115,7 +130,7 @@ static const jv_doc_section state_sections[] = {
     {"jamvikt_state", TRUE, check_format},
     {"jamvikt", TRUE, check_about},
     {"evaluation", TRUE, check_evaluation},
-    {"region", TRUE, jv_doc_check_region_name},
+    {"region", TRUE, check_region},
     {"periods", FALSE, check_periods_header},
     {"inputs", TRUE, jv_doc_check_inputs},
     {"warnings", TRUE, jv_doc_check_strings},

@@ -70,6 +70,11 @@ refused "an unknown key" "s[\"extra\"] = 1" "unknown key 'extra'"
 refused "a skipped indicator with a state" "$fs[\"status\"] = \"skipped\"" \
     "indicators[0]: 'rows' with a status other than \"ok\""
 refused "an empty region name" "s[\"region\"] = \"  \"" "region: expected a region name"
+refused "states whose options are not the manifest's" "$options[\"min_cell\"] = 3" \
+    "does not match what the set's jamvikt-manifest.json says (its options)"
+refused "states whose plugin version is not the manifest's" "$fs[\"version\"] = \"9.9\"" \
+    "does not match what the set's jamvikt-manifest.json says (its indicators)"
+refused "a region named total" "s[\"region\"] = \"total\"" "region: 'total' is reserved"
 refused "persons_reached 1e9 with few participations" \
     "s['indicators'][2]['state']['persons_reached'][0] = 1000000000" \
     "more persons reached than participations"
