@@ -29,6 +29,7 @@
 #include <glib.h>
 
 #define JV_STATE_MANIFEST "jamvikt-manifest.json"
+#define JV_STATE_SUFFIX ".state.json"
 #define JV_STATE_SET_FORMAT 1
 
 /* One state file of a set, in region order. */
