@@ -1,6 +1,7 @@
 /* fuzz/fuzz_state.c — libFuzzer target for the saved-state reader of
- * `jamvikt merge` (core/eval/doc_file.h, state_check.h): any bytes must
- * give a checked state or an error with a message — never a crash or a
+ * `jamvikt merge` (core/eval/doc_file.h, state_check.h; a document with
+ * "jamvikt_state_set" is checked as a state set's manifest): any bytes must
+ * give a checked document or an error with a message — never a crash or a
  * sanitizer report. A state that passes is then read as merge reads it
  * (options cast to integers, counts to guint64), and every node under each
  * indicator's "state" is read through the host's JSON reader
@@ -73,6 +74,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data, size);
     GError *error = NULL;
     cJSON *doc = jv_doc_text_parse(text, size, "fuzz/x.state.json", &error);
+    /* a state set's manifest is read from elsewhere too */
+    if (doc != NULL && cJSON_GetObjectItemCaseSensitive(doc, "jamvikt_state_set") != NULL) {
+        if (!jv_state_manifest_check(doc, "fuzz/jamvikt-manifest.json", &error) &&
+            (error == NULL || error->message[0] == '\0'))
+            __builtin_trap();
+        cJSON_Delete(doc);
+        g_clear_error(&error);
+        g_free(text);
+        return 0;
+    }
     if (doc != NULL && !jv_state_check(doc, "fuzz/x.state.json", &error)) {
         cJSON_Delete(doc);
         doc = NULL;

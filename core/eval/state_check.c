@@ -151,3 +151,87 @@ gboolean jv_state_check(const cJSON *doc, const char *file, GError **error)
     jv_json_checker_clear(&checker);
     return ok;
 }
+
+/* --- a state set's manifest (state_set.h, contract 3) ------------------- */
+
+static gboolean check_region_entry(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section entry[] = {{"region", TRUE, jv_doc_check_region_name},
+                                           {"file", TRUE, jv_doc_check_text},
+                                           {"sha256", TRUE, jv_doc_check_sha256},
+                                           {NULL, FALSE, NULL}};
+    if (!jv_doc_check_sections(checker, value, entry, NULL))
+        return FALSE;
+    const char *file = cJSON_GetObjectItemCaseSensitive(value, "file")->valuestring;
+    if (strchr(file, '/') != NULL || file[0] == '.' || !g_str_has_suffix(file, ".state.json"))
+        return jv_json_checker_fail(checker, "file: '%s' is not the name of a state file in "
+                                             "the set's folder", file);
+    return TRUE;
+}
+
+static gboolean check_regions(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    if (cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0)
+        return jv_json_checker_fail(checker, "expected at least one region");
+    return jv_doc_check_each(checker, value, check_region_entry, NULL);
+}
+
+static gboolean check_set_format(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return (cJSON_IsNumber(value) && value->valuedouble == JV_STATE_SET_FORMAT) ||
+           jv_json_checker_fail(checker, "state-set format other than %d", JV_STATE_SET_FORMAT);
+}
+
+static gboolean check_set_digest(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return cJSON_IsNull(value) || jv_doc_check_sha256(checker, value, NULL);
+}
+
+static gboolean check_set_evaluation(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section evaluation[] = {{"name", TRUE, jv_doc_check_string},
+                                                {"sha256", TRUE, check_set_digest},
+                                                {"options", TRUE, jv_doc_check_options},
+                                                {NULL, FALSE, NULL}};
+    return jv_doc_check_sections(checker, value, evaluation, NULL);
+}
+
+static gboolean check_set_about(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section about[] = {{"version", TRUE, jv_doc_check_text},
+                                           {NULL, FALSE, NULL}};
+    return jv_doc_check_sections(checker, value, about, NULL);
+}
+
+static gboolean check_set_plugin(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    static const jv_doc_section plugin[] = {
+        {"name", TRUE, jv_doc_check_name},    {"plugin", TRUE, jv_doc_check_name},
+        {"version", TRUE, jv_doc_check_text}, {"params", TRUE, jv_doc_check_object},
+        {NULL, FALSE, NULL}};
+    return jv_doc_check_sections(checker, value, plugin, NULL);
+}
+
+static gboolean check_set_plugins(jv_json_checker *checker, const cJSON *value, void *data)
+{
+    return jv_doc_check_each(checker, value, check_set_plugin, NULL);
+}
+
+/* The manifest's sections (state_set.c writes them); merge compares its
+ * "evaluation" options and "plugins" with each state's own. */
+static const jv_doc_section manifest_sections[] = {
+    {"jamvikt_state_set", TRUE, check_set_format},
+    {"jamvikt", TRUE, check_set_about},
+    {"evaluation", TRUE, check_set_evaluation},
+    {"plugins", TRUE, check_set_plugins},
+    {"regions", TRUE, check_regions},
+    {NULL, FALSE, NULL}};
+
+gboolean jv_state_manifest_check(const cJSON *doc, const char *file, GError **error)
+{
+    jv_json_checker checker;
+    jv_json_checker_init(&checker, file, error);
+    gboolean ok = jv_doc_check_sections(&checker, doc, manifest_sections, NULL);
+    jv_json_checker_clear(&checker);
+    return ok;
+}

@@ -21,4 +21,13 @@
  * GError naming `file` and the JSON path. */
 gboolean jv_state_check(const cJSON *doc, const char *file, GError **error);
 
+#define JV_STATE_SET_FORMAT 1
+
+/* TRUE when `doc` (borrowed) is a valid state-set manifest (state_set.h):
+ * its format, and its regions each with a region name, a file name inside
+ * the set's folder (*.state.json, no '/', not hidden) and a SHA-256; its
+ * "evaluation" and "plugins" are compared with each state's own by merge.
+ * Else FALSE and one GError naming `file` and the JSON path. */
+gboolean jv_state_manifest_check(const cJSON *doc, const char *file, GError **error);
+
 #endif /* JV_EVAL_STATE_CHECK_H */

@@ -28,9 +28,10 @@
 #include <cjson/cJSON.h>
 #include <glib.h>
 
+#include "eval/state_check.h"
+
 #define JV_STATE_MANIFEST "jamvikt-manifest.json"
 #define JV_STATE_SUFFIX ".state.json"
-#define JV_STATE_SET_FORMAT 1
 
 /* One state file of a set, in region order. */
 typedef struct jv_state_set_file {

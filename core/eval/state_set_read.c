@@ -6,52 +6,9 @@
 
 #include <string.h>
 
-#include "eval/doc_check.h"
 #include "eval/doc_file.h"
 #include "eval/run.h"
-
-static gboolean check_region_entry(jv_json_checker *checker, const cJSON *value, void *data)
-{
-    static const jv_doc_section entry[] = {{"region", TRUE, jv_doc_check_region_name},
-                                           {"file", TRUE, jv_doc_check_text},
-                                           {"sha256", TRUE, jv_doc_check_sha256},
-                                           {NULL, FALSE, NULL}};
-    if (!jv_doc_check_sections(checker, value, entry, NULL))
-        return FALSE;
-    const char *file = cJSON_GetObjectItemCaseSensitive(value, "file")->valuestring;
-    if (strchr(file, '/') != NULL || file[0] == '.' || !g_str_has_suffix(file, JV_STATE_SUFFIX))
-        return jv_json_checker_fail(checker, "file: '%s' is not the name of a state file in "
-                                             "the set's folder", file);
-    return TRUE;
-}
-
-static gboolean check_regions(jv_json_checker *checker, const cJSON *value, void *data)
-{
-    if (cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0)
-        return jv_json_checker_fail(checker, "expected at least one region");
-    return jv_doc_check_each(checker, value, check_region_entry, NULL);
-}
-
-static gboolean check_format(jv_json_checker *checker, const cJSON *value, void *data)
-{
-    return (cJSON_IsNumber(value) && value->valuedouble == JV_STATE_SET_FORMAT) ||
-           jv_json_checker_fail(checker, "state-set format other than %d", JV_STATE_SET_FORMAT);
-}
-
-static gboolean check_plugins(jv_json_checker *checker, const cJSON *value, void *data)
-{
-    return cJSON_IsArray(value) || jv_json_checker_expected(checker, "a list", value);
-}
-
-/* The manifest's sections; "evaluation" and "plugins" are compared with
- * each state's own (checked by state_check.c). */
-static const jv_doc_section manifest_sections[] = {
-    {"jamvikt_state_set", TRUE, check_format},
-    {"jamvikt", TRUE, jv_doc_check_object},
-    {"evaluation", TRUE, jv_doc_check_object},
-    {"plugins", TRUE, check_plugins},
-    {"regions", TRUE, check_regions},
-    {NULL, FALSE, NULL}};
+#include "eval/state_check.h"
 
 /* The manifest of `dir`: NULL with *error unset when there is none, NULL
  * with *error set when it cannot be used. */
@@ -64,11 +21,7 @@ static cJSON *load_manifest(const char *dir, GError **error)
     manifest = jv_doc_file_load(path, "state-set manifest", error);
     if (manifest == NULL)
         goto out;
-    jv_json_checker checker;
-    jv_json_checker_init(&checker, path, error);
-    gboolean ok = jv_doc_check_sections(&checker, manifest, manifest_sections, NULL);
-    jv_json_checker_clear(&checker);
-    if (!ok) {
+    if (!jv_state_manifest_check(manifest, path, error)) {
         cJSON_Delete(manifest);
         manifest = NULL;
     }
