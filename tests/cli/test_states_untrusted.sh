@@ -222,6 +222,27 @@ check "  writing no document" test ! -s "$work/out"
 check "  and no saved states" test ! -e "$work/ids"
 # sector: 10 values in 89 rows: fine (the run above with "sector" passed).
 
+# The rule at its edges (person_level.h): a breakdown is refused when a
+# scope of 20 rows or more has more values than half its rows.
+boundary() { # boundary ROWS VALUES : a region of ROWS rows, column "code" with VALUES values
+    mkdir -p "$work/edge/r"
+    { echo "gender,amount_granted,code"
+      i=0; while [ $i -lt "$1" ]; do echo "woman,100,c$((i % $2))"; i=$((i + 1)); done
+    } >"$work/edge/r/funding.csv"
+    cat >"$work/edge/e.json" <<JSON
+{ "regions": [ { "name": "R", "dir": "r" } ],
+  "indicators": [ { "plugin": "funding_share", "params": { "by": ["code"] } } ] }
+JSON
+    run_jv run "$work/edge/e.json" -f json -q
+}
+boundary 20 10
+check "20 rows, 10 values (exactly half): allowed" status_is 0
+boundary 20 11
+check "20 rows, 11 values: refused" status_is 1
+check "  naming the column and the counts" stderr_has "breakdown column 'code' has 11 different values in 20 rows of region 'R'"
+boundary 19 19
+check "19 rows, all different: below the rule's 20 rows" status_is 0
+
 # --- result documents for report -------------------------------------------
 crafted_result() { # crafted_result NAME CODE MESSAGE [RAW_FROM RAW_TO]
     name=$1 code=$2 message=$3; shift 3
