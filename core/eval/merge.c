@@ -1,5 +1,9 @@
 /* core/eval/merge.c — pools saved region states into one evaluation (see
- * merge.h). Every state file must agree with the first on the evaluation's
+ * merge.h). Each path is a state set (state_set.h) whose files are read
+ * through its manifest, and every state is checked field by field
+ * (state_check.h) before anything in it is used; a file's own faults are
+ * named before its set's. Region names compare trimmed and NFC-normalised.
+ * Every state file must agree with the first on the evaluation's
  * options and on each indicator's plugin, version and params, the loaded
  * plugin must have the same version, and no region may come twice; then
  * the states are loaded with the plugins' load() and finished exactly as a
