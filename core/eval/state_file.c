@@ -14,14 +14,12 @@
  * then pools exactly as a single run does: the merged document equals the
  * single run's byte for byte. */
 #include "config.h"
-#include "eval/output.h"
 #include "eval/run_internal.h"
 #include "eval/doc_file.h"
 #include "eval/state_check.h"
 #include "eval/state_set.h"
 #include "plugin/json_io.h"
 
-#include <errno.h>
 #include <string.h>
 
 static cJSON *options_json(const jv_run *run)
