@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "eval/run.h"
+#include "eval/signal_cleanup.h"
 
 void jv_state_set_file_clear(jv_state_set_file *file)
 {
@@ -232,6 +233,7 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
     gboolean ok = FALSE;
     char *parent = g_path_get_dirname(dir), *base = g_path_get_basename(dir);
     char *made_parent = NULL, *tmp = NULL, *old = NULL;
+    char **paths = NULL;
     if (dir_exists && !g_file_test(dir, G_FILE_TEST_IS_DIR)) {
         g_set_error(error, JV_RUN_ERROR, 0, "--save-state %s: exists and is not a folder",
                     dir_given);
@@ -253,22 +255,23 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
         tmp = NULL;
         goto out;
     }
-    for (size_t i = 0; i < n; i++) {
-        char *path = g_build_filename(tmp, files[i].name, NULL);
-        gboolean written = write_file(path, files[i].text, files[i].length, error);
-        g_free(path);
-        if (!written)
+    /* every file the folder will hold, so that a signal can remove them */
+    paths = g_new0(char *, n + 2);
+    for (size_t i = 0; i < n; i++)
+        paths[i] = g_build_filename(tmp, files[i].name, NULL);
+    paths[n] = g_build_filename(tmp, JV_STATE_MANIFEST, NULL);
+    jv_signal_cleanup_arm(paths, tmp);
+    for (size_t i = 0; i < n; i++)
+        if (!write_file(paths[i], files[i].text, files[i].length, error))
             goto out;
-    }
     char *manifest = manifest_text(files, n, header);
-    char *path = g_build_filename(tmp, JV_STATE_MANIFEST, NULL);
-    gboolean written = write_file(path, manifest, strlen(manifest), error);
-    g_free(path);
+    gboolean written = write_file(paths[n], manifest, strlen(manifest), error);
     g_free(manifest);
     if (written)
         sync_folder(tmp);
     if (!written || !replace_folder(tmp, dir, dir_exists, &old, error))
         goto out;
+    jv_signal_cleanup_disarm();
     sync_folder(parent);
     g_free(tmp);
     tmp = NULL;
@@ -276,6 +279,8 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
         remove_set(old);
     ok = TRUE;
 out:
+    jv_signal_cleanup_disarm();
+    g_strfreev(paths);
     if (tmp != NULL)
         remove_set(tmp);
     if (!ok && made_parent != NULL)

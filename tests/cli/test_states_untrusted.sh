@@ -194,6 +194,29 @@ check "report refuses a file over 256 MiB" status_is 1
 check "  without reading it" stderr_has "more than any result document can be (256 MiB)"
 rm -f "$work/huge.json"
 
+# A signal while the set is written (strace injects it at the 5th fsync:
+# four state files are in the temporary folder): the folder goes, the
+# earlier set stays, and the signal ends the run as it would have.
+if strace -f -o /dev/null -e trace=none true 2>/dev/null; then
+    example="$JV_SRCDIR/examples/regions-2016-2018/evaluation.json"
+    for sig in SIGINT SIGTERM SIGHUP; do
+        rm -rf "$work/sig" && mkdir "$work/sig"
+        run_jv run "$work/one.json" --save-state "$work/sig/st" -q -o "$work/ignored.json"
+        cp "$work/sig/st/jamvikt-manifest.json" "$work/sig.manifest"
+        set +e
+        strace -f -o /dev/null -e trace=fsync -e inject=fsync:signal=$sig:when=5 \
+            "$JAMVIKT" run "$example" -q -j 1 -o "$work/ignored.json" --save-state "$work/sig/st" \
+            2>/dev/null
+        status=$?
+        set -e
+        check "$sig while a set is written ends the run" test "$status" -ne 0
+        check "  and removes the half-written folder" test "$(ls -A "$work/sig")" = "st"
+        check "  leaving the earlier set as it was" cmp -s "$work/sig/st/jamvikt-manifest.json" "$work/sig.manifest"
+    done
+else
+    echo "skip: strace cannot run here, the signal tests are left out"
+fi
+
 # --- region identity: NFC and trimming -------------------------------------
 # "Ö" precomposed (U+00D6) in one set, O + combining diaeresis (U+0308) in
 # the other, and a trailing space: the same region.
