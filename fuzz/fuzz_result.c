@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (doc != NULL) {
         if (error != NULL)
             __builtin_trap();
-        static const char *const formats[] = {"table", "markdown", "csv", "html", "json"};
+        static const char *const formats[] = {"table", "markdown", "csv", "html", "json", "xlsx"};
         for (size_t i = 0; i < G_N_ELEMENTS(formats); i++) {
             GString *out = jv_render(doc, formats[i], FALSE, &error);
             if (out != NULL)
