@@ -196,16 +196,23 @@ check "saved states keep the periods" grep -q '"periods"' "$work/sb/001-b.state.
 run_jv merge "$work/sa" "$work/sb" -f json -q
 check "merged halves equal the single run byte for byte" cmp -s "$work/hand.json" "$work/out"
 
-# A damaged state: B's base (what its 2016 starts from) removed.
+# A damaged state: B's base (what its 2016 starts from) removed, the set's
+# manifest updated to the file's new checksum.
+cp -R "$work/sb" "$work/sb-nobase"
 python3 -c "
-import json,sys
-d=json.load(open(sys.argv[1]))
-for item in d['indicators']: item.pop('base', None)
-json.dump(d, open(sys.argv[2], 'w'))
-" "$work/sb/001-b.state.json" "$work/b-nobase.state.json"
-run_jv merge "$work/sa" "$work/b-nobase.state.json" -q
+import hashlib,json,sys
+d=sys.argv[1]
+s=json.load(open(d+'/001-b.state.json'))
+for item in s['indicators']: item.pop('base', None)
+open(d+'/001-b.state.json','w').write(json.dumps(s))
+m=json.load(open(d+'/jamvikt-manifest.json'))
+for r in m['regions']:
+    r['sha256']=hashlib.sha256(open(d+'/'+r['file'],'rb').read()).hexdigest()
+open(d+'/jamvikt-manifest.json','w').write(json.dumps(m))
+" "$work/sb-nobase"
+run_jv merge "$work/sa" "$work/sb-nobase" -q
 check "merge: a missing period state is an error" status_is 1
-check "... naming the file" stderr_has "b-nobase.state.json: plugin 'funding_share': a saved period state is missing"
+check "... naming the file" stderr_has "sb-nobase/001-b.state.json: plugin 'funding_share': a saved period state is missing"
 
 # A state made without periods does not pool with one made with them.
 "$JAMVIKT" run "$data/no_periods.json" --save-state "$work/sn" -q -o "$work/n.json"
@@ -255,6 +262,22 @@ check "... the same with -j 2 and small chunks" sh -c "[ $status -eq 1 ] && cmp 
 printf 'year,gender,amount_granted\n1800,woman,10\n' >"$work/many/a/funding.csv"
 run_jv run "$work/many/e.json" -q -f json
 check "one period is fine" status_is 0
+
+# A breakdown by an identifier repeated every year: 20 ids in 2016 and the
+# same 20 in 2017. All years: 20 values in 40 rows (allowed, 20*2 <= 40);
+# each year: 20 values in 20 rows (more than half): refused, naming it.
+mkdir -p "$work/ids/a"
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('year,gender,amount_granted,case_id\n')
+    for y in (2016, 2017):
+        for i in range(20): f.write('%d,%s,10,c%02d\n' % (y, 'woman' if i % 2 else 'man', i))
+" "$work/ids/a/funding.csv"
+printf '{"options": {"min_cell": 0}, "regions": [{"name": "A", "dir": "a"}], "periods": {"column": "year"}, "indicators": [{"plugin": "funding_share", "params": {"by": ["case_id"]}}]}\n' >"$work/ids/e.json"
+run_jv run "$work/ids/e.json" -q -f json
+check "person-level breakdown within a period: exit 1" status_is 1
+check "... naming the period" stderr_has "breakdown column 'case_id' has 20 different values in 20 rows of A, period '2016'"
 
 # check computes no period: a bad value in a file with the period column is
 # one error, reported once.
