@@ -10,6 +10,7 @@
  * state of their period (chunk_periods.c). */
 #include "eval/chunk_periods.h"
 #include "eval/progress.h"
+#include "eval/region_dicts.h"
 #include "eval/run_internal.h"
 
 #include <string.h>
@@ -39,6 +40,7 @@ typedef struct chunk_work {
     uint64_t *gather_positions, *gather_lines;
     size_t *rows_of_region;
     jv_period_router *periods;  /* with periods: rows to their period */
+    jv_region_dicts *region_dicts; /* regions from a column: own values */
 } chunk_work;
 
 static gboolean same_request(const jv_role_request *a, const jv_role_request *b)
@@ -186,7 +188,11 @@ static void deliver_to_cb(void *work, const char *scope_name, jv_ctx *ctxs, void
 static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
                     const uint64_t *positions, const uint64_t *lines)
 {
-    deliver_to(w, scope->name, w->ctxs, scope->states, scope->rows, scope->skipped, cols, n,
+    /* a region of a national table sees its own values only; the period
+     * router translates the chunk's codes itself */
+    const jv_column *own =
+        w->region_dicts != NULL ? jv_region_dicts_apply(w->region_dicts, scope, cols, n) : cols;
+    deliver_to(w, scope->name, w->ctxs, scope->states, scope->rows, scope->skipped, own, n,
                positions, lines);
     if (w->periods != NULL && w->chunk->error == NULL)
         jv_period_route(w->periods, scope, cols, n, positions, lines);
@@ -356,17 +362,19 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
     w->failed = g_new0(gboolean, n);
     w->code_scopes = g_ptr_array_new();
     plan_roles(w);
-    if (w->plan.period_column >= 0 && !run->checking) { /* check computes no period */
-        gboolean *used = g_new0(gboolean, w->plan.requests->len + 1);
-        for (size_t i = 0; i < n; i++) {
-            jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-            for (guint c = 0; w->plan.maps[i] != NULL && c < ind->roles[w->plan.tables[i]]->len; c++)
-                used[w->plan.maps[i][c]] = TRUE;
-        }
+    gboolean *used = g_new0(gboolean, w->plan.requests->len + 1);
+    for (size_t i = 0; i < n; i++) {
+        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        for (guint c = 0; w->plan.maps[i] != NULL && c < ind->roles[w->plan.tables[i]]->len; c++)
+            used[w->plan.maps[i][c]] = TRUE;
+    }
+    if (w->plan.period_column >= 0 && !run->checking) /* check computes no period */
         w->periods = jv_period_router_new(run, chunk, w->plan.requests,
                                           (guint)w->plan.period_column, used, deliver_to_cb, w);
-        g_free(used);
-    }
+    if (w->plan.region_column >= 0)
+        w->region_dicts =
+            jv_region_dicts_new(w->plan.requests, used, w->plan.region_column);
+    g_free(used);
 }
 
 static void work_clear(chunk_work *w)
@@ -391,6 +399,7 @@ static void work_clear(chunk_work *w)
     }
     g_free(w->ctxs);
     jv_period_router_free(w->periods);
+    jv_region_dicts_free(w->region_dicts);
     g_free(w->views);
     g_free(w->names);
     g_free(w->sources);

@@ -42,6 +42,27 @@ for bytes in 20 50 100; do
     check "regions from a column: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/national.json"
 done
 
+# A breakdown of a region lists the values of its own rows only
+# (national_by/funding.csv: Syd's rows all have sector x, Norr's all y):
+#   Syd:   x (3 rows: woman 100, man 300, woman 50) → [x]
+#   Norr:  y (3 rows: man 200, woman 400, man 25)   → [y]
+#   total: values of all rows, x first              → [x, y]
+run_jv run "$regions/national_by.json" -f json -q -j 1
+check "regions from a column: a region's breakdown lists its own values only" python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+S,N=d['regions']
+def values(scope): return [e['value'] for e in scope['indicators']['funding_share']['result']['breakdowns']['sector']]
+assert values(S)==['x'], values(S)
+assert values(N)==['y'], values(N)
+assert values(d['total'])==['x','y'], values(d['total'])
+" "$work/out"
+cp "$work/out" "$work/national_by.json"
+for bytes in 0 30 60; do
+    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$regions/national_by.json" -f json -q -j 2
+    check "regions from a column, by sector: -j 2, chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/national_by.json"
+done
+
 # The example (21 regions, all four indicators): any -j, any chunk size.
 run_jv run "$example" -f json -q -j 1
 cp "$work/out" "$work/example.json"
