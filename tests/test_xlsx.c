@@ -37,6 +37,33 @@ static void test_numbers_without_exponent_are_left_alone(void)
     expect_plain("1E999", NULL);  /* beyond what any table holds: left to fail */
 }
 
+static void expect_shortest(const char *number, const char *expected)
+{
+    GString *out = g_string_new("untouched");
+    gboolean changed = jv_xlsx_shortest_number(number, out);
+    CU_ASSERT(expected ? changed : !changed);
+    CU_ASSERT_STRING_EQUAL(out->str, expected ? expected : "untouched");
+    g_string_free(out, TRUE);
+}
+
+static void test_long_texts_of_a_double_become_the_shortest_text(void)
+{
+    /* openpyxl writes 65.1 with %.16g; the double nearest 65.1 prints as
+     * 65.1 with 15 digits, which reads back as the same double */
+    expect_shortest("65.09999999999999", "65.1");
+    expect_shortest("0.07000000000000001", "0.07"); /* %.16g of the double nearest 0.07 */
+    /* a different double from 1234567.89 (doubles there are 2^-32 apart): kept */
+    expect_shortest("1234567.890000001", "1234567.890000001");
+    /* 0.1 + 0.2 is a double of its own: its shortest text has 17 digits */
+    expect_shortest("0.30000000000000004", "0.30000000000000004");
+    expect_shortest("-65.09999999999999", "-65.1");
+    /* up to 15 significant digits: kept exactly (leading zeros do not count) */
+    expect_shortest("0.000000000123456789012345", NULL);
+    expect_shortest("65.1", NULL);
+    expect_shortest("1250000", NULL);
+    expect_shortest("#N/A", NULL);
+}
+
 static void expect_date(const char *serial, gboolean date1904, const char *expected)
 {
     GString *out = g_string_new("untouched");
@@ -89,6 +116,8 @@ int main(void)
         {"exponents_are_written_out_digit_by_digit",
          test_exponents_are_written_out_digit_by_digit},
         {"numbers_without_exponent_are_left_alone", test_numbers_without_exponent_are_left_alone},
+        {"long_texts_of_a_double_become_the_shortest_text",
+         test_long_texts_of_a_double_become_the_shortest_text},
         {"serials_count_days_from_1900_with_excels_leap_day",
          test_serials_count_days_from_1900_with_excels_leap_day},
         {"serials_count_from_1904_in_1904_workbooks",

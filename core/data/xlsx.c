@@ -38,7 +38,7 @@ struct jv_xlsx_reader {
     guint64 row, last_row;
     GString *text;
     GArray *cells;
-    GString *value, *scratch;
+    GString *value, *scratch, *shortest;
     /* the table: columns first .. first + width - 1 */
     guint32 first, width;
     jv_string *fields;
@@ -90,6 +90,8 @@ static const char *cell_value_text(jv_xlsx_reader *x, const char *type, long sty
             g_array_index(x->book.date_styles, gboolean, style) &&
             jv_xlsx_date_text(v, x->book.date1904, x->scratch))
             return x->scratch->str;
+        if (jv_xlsx_shortest_number(v, x->shortest))
+            v = x->shortest->str;
         if (jv_xlsx_plain_number(v, x->scratch))
             return x->scratch->str;
         return v;
@@ -438,6 +440,7 @@ jv_xlsx_reader *jv_xlsx_open(const jv_xlsx_options *o, const char **problem, GEr
     x->text = g_string_new(NULL);
     x->value = g_string_new(NULL);
     x->scratch = g_string_new(NULL);
+    x->shortest = g_string_new(NULL);
     x->cells = g_array_new(FALSE, FALSE, sizeof(cell));
     x->problem = JV_PROBLEM_UNREADABLE;
     int code = 0;
@@ -521,6 +524,7 @@ void jv_xlsx_free(jv_xlsx_reader *x)
     g_string_free(x->text, TRUE);
     g_string_free(x->value, TRUE);
     g_string_free(x->scratch, TRUE);
+    g_string_free(x->shortest, TRUE);
     g_array_unref(x->cells);
     g_free(x->fields);
     g_free(x->display);

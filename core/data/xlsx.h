@@ -28,7 +28,11 @@
  *     number of fields; `line` and `offset` are Excel's row number.
  *     Cell texts: shared and inline strings (rich text runs joined,
  *     phonetic runs left out), a number's own text with an exponent
- *     written out (1.5E-3 → 0.0015, no floating point), booleans
+ *     written out (1.5E-3 → 0.0015; only a text of 16 or more
+ *     significant digits, which some libraries write for a double Excel
+ *     would write shorter, is replaced by the shortest text for the same
+ *     double: 65.09999999999999 → 65.1; values are never computed in
+ *     floating point), booleans
  *     TRUE/FALSE, errors as Excel shows them (#N/A), a formula's cached
  *     value, and a date-formatted number as an ISO date (yyyy-mm-dd, with
  *     THH:MM:SS when it has a time), 1900 and 1904 date systems.

@@ -7,6 +7,7 @@
  * arithmetic on numbers' own texts: dates, and exponents written out. */
 #include "data/xlsx_private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "data/dataset.h"
@@ -415,5 +416,38 @@ gboolean jv_xlsx_plain_number(const char *number, GString *out)
         g_string_append(out, digits->str + point);
     }
     g_string_free(digits, TRUE);
+    return TRUE;
+}
+
+gboolean jv_xlsx_shortest_number(const char *number, GString *out)
+{
+    /* only texts of 16 or more significant digits can be a double printed
+     * longer than it needs (openpyxl writes %.16g: 65.1 as
+     * 65.09999999999999); Excel itself writes the shortest text */
+    int digits = 0;
+    gboolean leading = TRUE;
+    const char *p = number;
+    for (; *p && *p != 'e' && *p != 'E'; p++) {
+        if (g_ascii_isdigit(*p) && !(leading && *p == '0')) {
+            digits++;
+            leading = FALSE;
+        } else if (!g_ascii_isdigit(*p) && *p != '.' && *p != '-' && *p != '+')
+            return FALSE;
+    }
+    if (digits < 16)
+        return FALSE;
+    char *end;
+    double value = g_ascii_strtod(number, &end);
+    if (*end != '\0' || !isfinite(value))
+        return FALSE;
+    char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+    for (int precision = 15; precision <= 17; precision++) {
+        char format[8];
+        g_snprintf(format, sizeof format, "%%.%dg", precision);
+        g_ascii_formatd(buffer, sizeof buffer, format, value);
+        if (g_ascii_strtod(buffer, NULL) == value)
+            break;
+    }
+    g_string_assign(out, buffer);
     return TRUE;
 }

@@ -62,4 +62,10 @@ gboolean jv_xlsx_date_text(const char *number, gboolean date1904, GString *out);
  * the text is not a number. */
 gboolean jv_xlsx_plain_number(const char *number, GString *out);
 
+/* A number's text of 16 or more significant digits as the shortest text
+ * that denotes the same double (what Excel itself writes: "65.1" for
+ * openpyxl's "65.09999999999999"), into `out` (replacing it); FALSE (out
+ * untouched) for shorter texts, which are kept exactly as they are. */
+gboolean jv_xlsx_shortest_number(const char *number, GString *out);
+
 #endif /* JV_DATA_XLSX_PRIVATE_H */
