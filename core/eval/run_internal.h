@@ -14,7 +14,7 @@
 #ifndef JV_EVAL_RUN_INTERNAL_H
 #define JV_EVAL_RUN_INTERNAL_H
 
-#include "eval/disclosure.h"
+#include "rules/disclosure.h"
 #include "eval/run.h"
 #include "plugin/host_impl.h"
 #include "plugin/indicator.h"

@@ -3,9 +3,9 @@
  * queries. The JSON writer/reader functions live in json_io.c. */
 #include "config.h"
 #include "plugin/host_impl.h"
-#include "eval/disclosure.h"
+#include "rules/disclosure.h"
 #include "plugin/json_io.h"
-#include "plugin/stats.h"
+#include "rules/stats.h"
 
 #include <math.h>
 #include <string.h>

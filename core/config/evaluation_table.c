@@ -1,4 +1,4 @@
-/* core/eval/evaluation_table.c — the table settings of an evaluation file
+/* core/config/evaluation_table.c — the table settings of an evaluation file
  * (DESIGN.md "Evaluation file"): `file`, `columns`, `codes`, `delimiter`,
  * `decimal`, `encoding`, `on_error`, and for .xlsx `sheet` and
  * `header_row`, checked and normalised, and the
