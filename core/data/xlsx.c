@@ -104,7 +104,7 @@ static const char *cell_value_text(jv_xlsx_reader *x, const char *type, long sty
                                 "which does not exist", v);
             return NULL;
         }
-        return x->book.strings->str + g_array_index(x->book.string_at, guint64, i);
+        return x->book.strings->str + g_array_index(x->book.string_at, guint32, i);
     }
     if (strcmp(type, "b") == 0)
         return strcmp(v, "1") == 0 ? "TRUE" : x->value->len ? "FALSE" : "";

@@ -46,7 +46,7 @@
 
 #include "data/csv.h"
 
-#define JV_XLSX_MAX_SHARED_STRINGS ((guint64)256 << 20) /* 256 MiB */
+#define JV_XLSX_MAX_SHARED_STRINGS ((guint64)128 << 20) /* 128 MiB */
 #define JV_XLSX_MAX_PART ((guint64)8 << 30)             /* 8 GiB */
 #define JV_XLSX_MAX_SMALL_PART ((guint64)64 << 20)      /* workbook, rels, styles */
 #define JV_XLSX_MAX_RATIO 250

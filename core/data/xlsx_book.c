@@ -219,7 +219,7 @@ static gboolean on_string(jv_xlsx_part *part, void *user, GError **error)
     strings *s = user;
     if (strcmp(jv_xlsx_part_name(part), "si") != 0)
         return TRUE;
-    guint64 at = s->book->strings->len;
+    guint32 at = (guint32)s->book->strings->len; /* < 4 GiB: the part is capped */
     g_string_truncate(s->text, 0);
     if (jv_xlsx_part_text(part, s->text, JV_XLSX_MAX_SHARED_STRINGS, error) < 0)
         return FALSE;
@@ -236,7 +236,7 @@ gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, 
     book->sheet_parts = g_ptr_array_new_with_free_func(g_free);
     book->date_styles = g_array_new(FALSE, FALSE, sizeof(gboolean));
     book->strings = g_string_new(NULL);
-    book->string_at = g_array_new(FALSE, FALSE, sizeof(guint64));
+    book->string_at = g_array_new(FALSE, FALSE, sizeof(guint32));
 
     rels top = {.folder = "", .targets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
     gboolean ok = each_element(zip, "_rels/.rels", display, JV_XLSX_MAX_SMALL_PART, TRUE,

@@ -88,12 +88,18 @@ jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *displa
     }
     guint64 size = (st.valid & ZIP_STAT_SIZE) ? st.size : G_MAXUINT64;
     guint64 packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
-    if (size > limit || (size > JV_XLSX_RATIO_FREE && size / JV_XLSX_MAX_RATIO > packed)) {
+    if (size > limit) {
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: %s would inflate to %" G_GUINT64_FORMAT " bytes, over the reader's "
+                    "limit of %" G_GUINT64_FORMAT " MiB for it; save the sheet as CSV instead",
+                    display, name, size, limit >> 20);
+        return NULL;
+    }
+    if (size > JV_XLSX_RATIO_FREE && size / JV_XLSX_MAX_RATIO > packed) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                     "%s: %s would inflate to %" G_GUINT64_FORMAT " bytes from %" G_GUINT64_FORMAT
-                    " (the limit is %" G_GUINT64_FORMAT " MiB, at most %d times the compressed "
-                    "size); refused as a possible zip bomb",
-                    display, name, size, packed, limit >> 20, JV_XLSX_MAX_RATIO);
+                    ", more than %d times its compressed size; refused as a possible zip bomb",
+                    display, name, size, packed, JV_XLSX_MAX_RATIO);
         return NULL;
     }
     zip_file_t *file = zip_fopen(zip, name, 0);

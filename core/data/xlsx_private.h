@@ -45,7 +45,7 @@ typedef struct jv_xlsx_book {
     gboolean date1904;
     GArray *date_styles;      /* gboolean per cellXfs index */
     GString *strings;         /* every shared string, NUL after each */
-    GArray *string_at;        /* guint64 offset of each in `strings` */
+    GArray *string_at;        /* guint32 offset of each in `strings` */
 } jv_xlsx_book;
 
 /* Reads workbook.xml, its rels, the styles and the shared strings.

@@ -49,6 +49,9 @@ check "xlsx: the inputs name the workbooks" grep -qF '"file":	"stockholm/funding
 check "xlsx: dates read as ISO dates (a by group)" grep -qF '"2018-01-15"' "$work/xlsx.json"
 run_jv run "$work/xlsx/evaluation.json" -f json -o "$work/xlsx-j2.json" -q -j 2
 check "xlsx: -j 2 gives the same document" cmp -s "$work/xlsx.json" "$work/xlsx-j2.json"
+run_jv run "$work/xlsx/evaluation.json" -f json -q --hash-inputs
+sum=$(sha256sum "$work/xlsx/uppsala/funding.xlsx" | cut -d' ' -f1)
+check "xlsx: --hash-inputs hashes the workbook's bytes" grep -qF "\"sha256\":	\"$sum\"" "$work/out"
 run_jv check "$work/xlsx/evaluation.json"
 check "xlsx: check passes the workbooks" status_is 0
 check "xlsx: check counts every row" stdout_has "6 files, 167 rows checked"
@@ -184,11 +187,12 @@ mutant() { # mutant MODE EXPECTED-TEXT
     check "xlsx error: $1 says what is wrong" stderr_has "$2"
 }
 mutant bomb "refused as a possible zip bomb"
-mutant lying-size "not a readable .xlsx workbook (Zip archive inconsistent)"
+mutant lying-size "the archive is corrupt (a member inflates to more bytes than its header says)"
 mutant wide "[Stöd]:1000: a cell beyond column XFD"
 mutant many-cells "[Stöd]:1000: a cell beyond column XFD"
 mutant dtd "a document type declaration"
 mutant bad-shared "[Stöd]:1000: the workbook is corrupt: a cell refers to shared string '999999'"
+mutant big-shared "xl/sharedStrings.xml would inflate to 135266304 bytes, over the reader's limit of 128 MiB"
 mutant empty-sheet "empty-sheet.xlsx[Stöd]: the sheet is empty"
 mutant broken-xml "malformed XML"
 mutant crc "xl/worksheets/sheet1.xml:"

@@ -8,7 +8,7 @@ Modes: bomb (the sheet inflates > 250 times its compressed size), lying-size
 (the sheet's headers claim fewer bytes than it inflates to), wide (a cell
 beyond column XFD), many-cells (17000 cells in one row), dtd (a DOCTYPE with
 an entity), bad-shared (a cell refers to a shared string that does not
-exist), empty-sheet, broken-xml (the sheet's XML is cut short), crc (one
+exist), big-shared (shared strings over the 128 MiB cap), empty-sheet, broken-xml (the sheet's XML is cut short), crc (one
 byte of the sheet's compressed data changed). Only the standard library."""
 import struct
 import sys
@@ -42,6 +42,8 @@ elif mode == 'dtd':
                       + xml[xml.index('<worksheet'):]).encode()
 elif mode == 'bad-shared':
     members[sheet] = xml.replace('</sheetData>', '<row r="1000"><c r="B1000" t="s"><v>999999</v></c></row></sheetData>').encode()
+elif mode == 'big-shared':  # the headers will claim 129 MiB (below)
+    members.setdefault('xl/sharedStrings.xml', b'<sst><si><t>x</t></si></sst>')
 elif mode == 'empty-sheet':
     members[sheet] = (HEAD + '<sheetData/></worksheet>').encode()
 elif mode == 'broken-xml':
@@ -53,23 +55,34 @@ with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as z:
     for name, data in members.items():
         z.writestr(name, data)
 
-if mode in ('lying-size', 'crc'):
-    raw = bytearray(open(dst, 'rb').read())
+
+
+def set_size(raw, member, size):
+    """Writes `size` as the member's uncompressed size in its local and
+    central headers, so the archive stays consistent."""
     with zipfile.ZipFile(dst) as z:
-        info = z.getinfo(sheet)
-    local = info.header_offset
-    name_len, extra_len = struct.unpack('<HH', raw[local + 26:local + 30])
-    data = local + 30 + name_len + extra_len
+        local = z.getinfo(member).header_offset
+    struct.pack_into('<I', raw, local + 22, size)
+    end = raw.rfind(b'PK\x05\x06')
+    at = struct.unpack('<I', raw[end + 16:end + 20])[0]
+    while raw[at:at + 4] == b'PK\x01\x02':
+        n, m, k = struct.unpack('<HHH', raw[at + 28:at + 34])
+        if raw[at + 46:at + 46 + n].decode() == member:
+            struct.pack_into('<I', raw, at + 24, size)
+        at += 46 + n + m + k
+
+
+if mode in ('lying-size', 'crc', 'big-shared'):
+    raw = bytearray(open(dst, 'rb').read())
     if mode == 'crc':
-        raw[data + info.compress_size // 2] ^= 0x55
+        with zipfile.ZipFile(dst) as z:
+            info = z.getinfo(sheet)
+        local = info.header_offset
+        name_len, extra_len = struct.unpack('<HH', raw[local + 26:local + 30])
+        raw[local + 30 + name_len + extra_len + info.compress_size // 2] ^= 0x55
+    elif mode == 'lying-size':
+        with zipfile.ZipFile(dst) as z:
+            set_size(raw, sheet, z.getinfo(sheet).file_size // 4)
     else:
-        small = info.file_size // 4
-        struct.pack_into('<I', raw, local + 22, small)
-        central = raw.find(b'PK\x01\x02' + raw[local + 4:local + 6])
-        while central >= 0:
-            n = struct.unpack('<H', raw[central + 28:central + 30])[0]
-            if raw[central + 46:central + 46 + n].decode() == sheet:
-                struct.pack_into('<I', raw, central + 24, small)
-                break
-            central = raw.find(b'PK\x01\x02', central + 4)
+        set_size(raw, 'xl/sharedStrings.xml', 129 << 20)
     open(dst, 'wb').write(raw)
