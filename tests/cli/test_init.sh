@@ -94,8 +94,9 @@ mkdir -p "$work/odd/a"
 cp "$work/sv/stockholm/"*.csv "$work/odd/a/"
 sed -i '2s/;kvinna;/;hen;/; 2s/;man;/;hen;/' "$work/odd/a/beviljade stöd.csv"
 sed -i '1s/;Antal/;Antal;ANTAL/; 2,$s/\r$/;1\r/' "$work/odd/a/målgrupper.csv"
-sed -i '1s/^\xef\xbb\xbfLän;Mål-id;/\xef\xbb\xbfLän;Nummer;/' "$work/odd/a/mål.csv"
+sed -i '1s/^\xef\xbb\xbfLän;Mål-id;Område;Mål;/\xef\xbb\xbfLän;Löpnr;Område;Text;/' "$work/odd/a/mål.csv"
 printf 'x;y\r\n1;2\r\n' >"$work/odd/a/anteckningar.csv"
+printf 'Kön;Antal\n1\000;2\n' >"$work/odd/a/trasig.csv"
 run_jv init "$work/odd" -o "$work/odd.json"
 check "init: a proposal that needs editing exits 1" status_is 1
 check "init: the proposal is still written" test -s "$work/odd.json"
@@ -112,6 +113,8 @@ check "init: ... at the line to edit" sh -c "sed -n '${n:-0}p' '$work/odd.json' 
 check "init: an unmapped required role is reported" \
     stdout_has "goals: no column for the required role goal_id"
 check "init: a file no table describes is reported" stdout_has "anteckningar.csv: not used: its columns ('x', 'y')"
+check "init: a file it cannot read is reported and left out" \
+    stdout_has "trasig.csv:2: the file contains a NUL byte"
 check "init: the check's errors follow" stderr_has "column 'Kön'"
 
 if [ -n "$OPENPYXL_PYTHON" ]; then
