@@ -229,7 +229,8 @@ static int compare_strings(gconstpointer a, gconstpointer b)
 }
 
 /* Checks every code of the kind's coded roles over all its files (rule 3),
- * adding known extra codes to `settings` ("codes"). */
+ * adding known extra codes to `settings` ("codes"); lists the values of
+ * open categories too. */
 static void propose_codes(jv_init_proposal *p, const kind *k, GPtrArray *matches,
                           cJSON *settings)
 {
@@ -237,7 +238,7 @@ static void propose_codes(jv_init_proposal *p, const kind *k, GPtrArray *matches
         const jv_role *role = g_ptr_array_index(k->roles, r);
         gboolean coded = role->type == JV_TYPE_GENDER || role->type == JV_TYPE_BOOLEAN ||
                          (role->type == JV_TYPE_CATEGORY && role->codes != NULL);
-        if (!coded)
+        if (!coded && role->type != JV_TYPE_CATEGORY)
             continue;
         GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
         const char *column = NULL;
@@ -260,7 +261,17 @@ static void propose_codes(jv_init_proposal *p, const kind *k, GPtrArray *matches
             g_ptr_array_add(values, key);
         g_ptr_array_sort(values, compare_strings);
         GString *line = g_string_new(NULL);
-        for (guint v = 0; v < values->len; v++) {
+        /* an open category: its values are listed, as they will appear */
+        for (guint v = 0; !coded && v < values->len; v++) {
+            if (v == 12) {
+                g_string_append_printf(line, " … (%u values%s)", values->len,
+                                       values->len >= JV_INIT_MAX_VALUES ? " or more" : "");
+                break;
+            }
+            g_string_append_printf(line, "%s'%s'", v ? ", " : "",
+                                   (const char *)g_ptr_array_index(values, v));
+        }
+        for (guint v = 0; coded && v < values->len; v++) {
             const char *value = g_ptr_array_index(values, v);
             char *canonical = NULL;
             const char *extra = NULL;

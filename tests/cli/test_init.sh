@@ -51,6 +51,8 @@ check "init: files recognised from their columns" \
     stdout_has "Stockholm (sv/stockholm): funding = beviljade stöd.csv; participation = deltagande i organ.csv; training = utbildningar.csv; population = målgrupper.csv; goals = mål.csv;"
 check "init: every gender code listed, the unknown one mapped" \
     stdout_has "funding.gender ('Kön'): 'blandad' → mixed (added to codes), 'kvinna' → woman, 'man' → man, 'okänd' → unknown"
+check "init: the values of an open category listed" \
+    stdout_has "participation.arena_type ('Typ av organ'): 'beslutande', 'lärande', 'rådgivande'"
 check "init: the region column names the regions" grep -qF '"name":	"Södermanland"' "$work/sv.json"
 check "init: Swedish column names mapped" grep -qF '"amount_granted":	"Beviljat belopp"' "$work/sv.json"
 check "init: the dialect is written" grep -qF '"delimiter":	";"' "$work/sv.json"
