@@ -90,6 +90,12 @@ static const struct {
     {"self_assessment", "kommer inte att uppnås", "will_not_meet"},
     {"self_assessment", "uppnås inte", "will_not_meet"},
     {"self_assessment", "uppnås ej", "will_not_meet"},
+    {"self_assessment", "uppfylls", "will_meet"},
+    {"self_assessment", "kommer att uppfyllas", "will_meet"},
+    {"self_assessment", "uppfylls delvis", "partly"},
+    {"self_assessment", "kommer delvis att uppfyllas", "partly"},
+    {"self_assessment", "uppfylls inte", "will_not_meet"},
+    {"self_assessment", "kommer inte att uppfyllas", "will_not_meet"},
 };
 
 char *jv_init_fold(const char *name)
