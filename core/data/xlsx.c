@@ -371,7 +371,7 @@ static gboolean choose_sheet_and_header(jv_xlsx_reader *x, const jv_xlsx_options
         return FALSE;
     guint first = only >= 0 ? (guint)only : 0;
     guint last = only >= 0 ? (guint)only : x->book.sheet_names->len - 1;
-    guint64 fallback = 0;
+    guint64 fallback = 0; /* the first sheet's row to take when no sheet names them all */
     for (guint s = first; s <= last; s++) {
         guint64 best;
         if (!open_sheet(x, s, error))
@@ -379,17 +379,22 @@ static gboolean choose_sheet_and_header(jv_xlsx_reader *x, const jv_xlsx_options
         int got = find_header(x, o, &best, error);
         if (got < 0)
             return FALSE;
-        if (got == 1) {
+        size_t filled;
+        /* a given header_row is taken on the first sheet where it names
+         * the columns, else on the first sheet that has it */
+        if (got == 1 && (o->header_row == 0 || only >= 0 || o->n_wanted == 0 ||
+                         score_row(x, o, &filled) == o->n_wanted)) {
             take_header(x);
             return TRUE;
         }
         if (s == first)
-            fallback = best;
-        if (o->header_row > 0)
-            break;
+            fallback = got == 1 ? o->header_row : best;
     }
+    g_free(x->display);
+    x->display = g_strdup_printf("%s[%s]", x->file,
+                                 (const char *)g_ptr_array_index(x->book.sheet_names, first));
     x->problem = JV_PROBLEM_EMPTY_FILE;
-    if (o->header_row > 0) {
+    if (o->header_row > 0 && fallback == 0) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
                     "%s: row %u is empty or beyond the sheet's last row; \"header_row\" must "
                     "be the row (as Excel numbers it) that names the columns",

@@ -17,7 +17,9 @@
  *  3. The sheet is options->sheet (its name, or a 1-based index when no
  *     sheet has that name); by default the first sheet whose header row
  *     names every options->wanted column, else the first sheet.
- *  4. The header row is options->header_row (Excel's row number), or
+ *  4. The header row is options->header_row (Excel's row number; without
+ *     options->sheet, on the first sheet where that row names every
+ *     wanted column, else on the first sheet), or
  *     found: the first row naming every wanted column; failing that
  *     (within the first JV_XLSX_HEADER_SEARCH rows) the first row with the
  *     most wanted names, or, with none, the first row with the most

@@ -21,11 +21,11 @@ for r in $regions; do
     "$write" --inline --other-sheet Anteckningar "$work/xlsx/$r/participation.xlsx" \
         Deltagande "$fixture/$r/participation.csv"
 done
-evaluation() { # evaluation EXT [EXTRA-TABLE-SETTINGS] > file
+evaluation() { # evaluation EXT [FUNDING-SETTINGS [PARTICIPATION-SETTINGS]] > file
     cat <<JSON
 { "name": "xlsx or csv",
   "tables": { "funding": { "file": "funding.$1", "columns": { "gender": "recipient_gender" } $2 },
-              "participation": { "file": "participation.$1" } },
+              "participation": { "file": "participation.$1" $3 } },
   "regions": [ { "name": "Stockholm", "dir": "stockholm" }, { "name": "Uppsala", "dir": "uppsala" },
                { "name": "Södermanland", "dir": "södermanland" } ],
   "indicators": [ { "plugin": "funding_share", "params": { "by": ["decided", "sector"] } },
@@ -52,6 +52,17 @@ check "xlsx: -j 2 gives the same document" cmp -s "$work/xlsx.json" "$work/xlsx-
 run_jv run "$work/xlsx/evaluation.json" -f json -q --hash-inputs
 sum=$(sha256sum "$work/xlsx/uppsala/funding.xlsx" | cut -d' ' -f1)
 check "xlsx: --hash-inputs hashes the workbook's bytes" grep -qF "\"sha256\":	\"$sum\"" "$work/out"
+# the table is on the second sheet, its header on row 3: found by
+# header_row alone, or named by sheet number and header_row
+evaluation xlsx ', "sheet": "Stöd", "header_row": 3' ', "header_row": 3' >"$work/xlsx/rows.json"
+run_jv run "$work/xlsx/rows.json" -f json -o "$work/rows.json" -q
+strip "$work/rows.json" >"$work/rows.stripped"
+check "xlsx: header_row finds the sheet whose row names the columns" \
+    cmp -s "$work/csv.stripped" "$work/rows.stripped"
+evaluation xlsx '' ', "sheet": 2, "header_row": 3' >"$work/xlsx/rows.json"
+run_jv run "$work/xlsx/rows.json" -f json -o "$work/rows.json" -q
+strip "$work/rows.json" >"$work/rows.stripped"
+check "xlsx: a sheet by number" cmp -s "$work/csv.stripped" "$work/rows.stripped"
 run_jv check "$work/xlsx/evaluation.json"
 check "xlsx: check passes the workbooks" status_is 0
 check "xlsx: check counts every row" stdout_has "6 files, 167 rows checked"
