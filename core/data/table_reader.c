@@ -469,6 +469,14 @@ static void finish(jv_table_reader *r)
     }
     if (r->skipped > 0 && !r->no_summary)
         warn(r, jv_table_skipped_warning(r->display, r->skipped, r->skipped > JV_SKIP_REASONS));
+    char *outside = r->xlsx ? jv_xlsx_outside_message(r->xlsx) : NULL;
+    if (outside != NULL) {
+        warn(r, g_strdup_printf("%s: %s", r->display, outside));
+        if (r->problems != NULL)
+            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_FIELD_COUNT,
+                                r->display, 0, NULL, 0, NULL, 0, g_strdup(outside), NULL);
+        g_free(outside);
+    }
 }
 
 /* Up to a rowset of rows; `checking` is a constant at each call. */

@@ -43,6 +43,9 @@ struct jv_xlsx_reader {
     guint32 first, width;
     jv_string *fields;
     gboolean header_pending, ended;
+    /* non-empty cells of data rows outside the table's columns */
+    guint64 outside, outside_row;
+    guint32 outside_column;
 };
 
 gboolean jv_xlsx_is_workbook(const char *path)
@@ -485,15 +488,20 @@ int jv_xlsx_next(jv_xlsx_reader *x, jv_csv_record *record, GError **error)
         if (got <= 0)
             return got;
     }
-    x->header_pending = FALSE;
     for (guint32 i = 0; i < x->width; i++)
         x->fields[i] = (jv_string){.data = "", .length = 0};
+    gboolean header = x->header_pending;
     for (guint i = 0; i < x->cells->len; i++) {
         const cell *c = &g_array_index(x->cells, cell, i);
         if (c->column >= x->first && c->column - x->first < x->width)
             x->fields[c->column - x->first] =
                 (jv_string){.data = x->text->str + c->at, .length = c->length};
+        else if (!header && x->outside++ == 0) {
+            x->outside_row = x->row;
+            x->outside_column = c->column;
+        }
     }
+    x->header_pending = FALSE;
     *record = (jv_csv_record){.fields = x->fields,
                               .n_fields = x->width,
                               .offset = x->row,
@@ -501,6 +509,27 @@ int jv_xlsx_next(jv_xlsx_reader *x, jv_csv_record *record, GError **error)
                               .bytes = x->text->len,
                               .quoted = FALSE};
     return 1;
+}
+
+char *jv_xlsx_outside_message(const jv_xlsx_reader *x)
+{
+    if (x->outside == 0)
+        return NULL;
+    char letters[8];
+    int n = 0;
+    for (guint32 c = x->outside_column + 1; c > 0 && n < 7; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    GString *column = g_string_new(NULL);
+    while (n > 0)
+        g_string_append_c(column, letters[--n]);
+    char *message = g_strdup_printf(
+        "%" G_GUINT64_FORMAT " non-empty %s outside the table's columns (the first in row %"
+        G_GUINT64_FORMAT ", column %s) %s not read; if %s data, give %s a header",
+        x->outside, x->outside == 1 ? "cell" : "cells", x->outside_row, column->str,
+        x->outside == 1 ? "was" : "were", x->outside == 1 ? "it is" : "they are",
+        x->outside == 1 ? "its column" : "their columns");
+    g_string_free(column, TRUE);
+    return message;
 }
 
 const char *jv_xlsx_display(const jv_xlsx_reader *x)

@@ -25,7 +25,8 @@
  *     most wanted names, or, with none, the first row with the most
  *     non-empty cells. Rows above it (titles, blank rows) are not read.
  *     The table's columns run from the header's first to its last
- *     non-empty cell; cells outside them are not read.
+ *     non-empty cell; cells outside them are not read, but counted
+ *     (jv_xlsx_outside_message), so nothing is left out silently.
  *  5. Records: the header first, then one per row, each with the header's
  *     number of fields; `line` and `offset` are Excel's row number.
  *     Cell texts: shared and inline strings (rich text runs joined,
@@ -74,6 +75,11 @@ typedef struct jv_xlsx_reader jv_xlsx_reader;
 jv_xlsx_reader *jv_xlsx_open(const jv_xlsx_options *options, const char **problem, GError **error);
 /* 1: *record filled (borrowed until the next call); 0: the end; -1: error. */
 int jv_xlsx_next(jv_xlsx_reader *x, jv_csv_record *record, GError **error);
+/* After the last row: what was left out because it lies outside the
+ * table's columns ("3 non-empty cells outside the table's columns (the
+ * first in row 9, column H) were not read; ..."), or NULL when nothing
+ * was. Newly allocated. */
+char *jv_xlsx_outside_message(const jv_xlsx_reader *x);
 /* "FILE[SHEET]" (borrowed). */
 const char *jv_xlsx_display(const jv_xlsx_reader *x);
 /* The problem code of the error jv_xlsx_next last returned. */

@@ -118,6 +118,7 @@ sheet.append(["gender", "amount_granted", "note"])
 sheet.append(["kvinna", 0.1, True])
 sheet.append(["kvinna", 0.2, False])
 sheet.append(["man", 0.6, None])
+sheet["E3"] = "see the minutes"  # beside the table, under no header
 book.save(sys.argv[1])
 PY
     cat >"$work/exact/evaluation.json" <<'JSON'
@@ -132,6 +133,8 @@ r = d['regions'][0]['indicators']['funding_share']['result']
 assert r['by_gender']['woman']['amount_granted'] == 0.3, r['by_gender']['woman']
 assert r['women_share']['amount_granted'] == 1 / 3, r['women_share']
 " "$work/out"
+    check "xlsx: a cell beside the table is not read, and said so" \
+        grep -qF "funding.xlsx[Sheet]: 1 non-empty cell outside the table's columns (the first in row 3, column E) was not read" "$work/out"
 else
     echo "skip openpyxl checks: \$OPENPYXL_PYTHON is empty"
 fi
