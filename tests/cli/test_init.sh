@@ -63,6 +63,21 @@ check "init: the proposal runs" status_is 0
 check "init: the proposal gives the English original's results" \
     same_results "$work/en.json" "$work/sv-result.json"
 
+# a region whose file is named otherwise gets it as an override
+cp -r "$work/sv" "$work/renamed"
+mv "$work/renamed/uppsala/beviljade stöd.csv" "$work/renamed/uppsala/stöd 2016-2018.csv"
+run_jv init "$work/renamed" -o "$work/renamed.json"
+check "init: a file named otherwise in one region" status_is 0
+check "init: ... is that region's override" python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d['tables']['funding']['file'] == 'beviljade stöd.csv'
+u = [r for r in d['regions'] if r['name'] == 'Uppsala'][0]
+assert u['tables']['funding'] == {'file': 'stöd 2016-2018.csv', 'encoding': 'windows-1252'}, u
+" "$work/renamed.json"
+run_jv run "$work/renamed.json" -f json -o "$work/renamed-result.json" -q
+check "init: ... and runs to the same results" same_results "$work/en.json" "$work/renamed-result.json"
+
 # never over an existing file without --force
 cp "$work/sv.json" "$work/kept.json"
 echo '{"mine": true}' >"$work/sv.json"
