@@ -1,9 +1,15 @@
 /* tests/test_xlsx.c — the text arithmetic of the .xlsx reader
  * (core/data/xlsx_private.h): a number cell's text with its exponent
  * written out, and date-formatted serial numbers as ISO dates, both
- * without floating point. Expected values are worked out by hand. */
+ * without floating point; and a workbook read through the table reader.
+ * Expected values are worked out by hand. */
+#include <glib/gstdio.h>
+#include <jamvikt/plugin.h>
 #include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
+#include "data/dataset.h"
 #include "data/xlsx_private.h"
 #include "harness.h"
 
@@ -110,6 +116,84 @@ static void test_what_is_no_date_is_left_as_it_is(void)
     expect_date("99999999", FALSE, NULL);
 }
 
+/* A workbook (written with libxlsxwriter) of a title, a blank row, and
+ * gender | amount_granted from row 3; amounts as text with a decimal
+ * comma. The path is newly allocated; the caller removes the file. */
+static char *small_workbook(void)
+{
+    char *path = g_build_filename(g_get_tmp_dir(), "jamvikt-test-xlsx-XXXXXX.xlsx", NULL);
+    int fd = g_mkstemp(path);
+    close(fd);
+    lxw_workbook *book = workbook_new(path);
+    lxw_worksheet *sheet = workbook_add_worksheet(book, "Blad1");
+    worksheet_write_string(sheet, 0, 0, "Stöd 2017", NULL);
+    worksheet_write_string(sheet, 2, 0, "gender", NULL);
+    worksheet_write_string(sheet, 2, 1, "amount_granted", NULL);
+    worksheet_write_string(sheet, 3, 0, "K", NULL);
+    worksheet_write_string(sheet, 3, 1, "12,5", NULL);
+    worksheet_write_string(sheet, 4, 0, "M", NULL);
+    worksheet_write_number(sheet, 4, 1, 7.25, NULL);
+    workbook_close(book);
+    return path;
+}
+
+static const jv_role_request workbook_roles[] = {
+    {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED},
+    {.name = "amount_granted", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_REQUIRED},
+};
+
+static void test_rows_carry_excels_row_numbers_and_exact_values(void)
+{
+    char *path = small_workbook();
+    jv_table_source source = {.path = path, .display_path = "stöd.xlsx"};
+    GError *error = NULL;
+    jv_table_reader *r = jv_table_reader_open(&source, workbook_roles, 2, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const jv_rowset *rows = jv_table_reader_next(r, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rows);
+    CU_ASSERT_EQUAL(rows->n_rows, 2);
+    /* title row 1, blank row 2, header row 3: the data are rows 4 and 5 */
+    CU_ASSERT_EQUAL(rows->lines[0], 4);
+    CU_ASSERT_EQUAL(rows->lines[1], 5);
+    /* "12,5" (text, decimal comma) and 7.25 (a number cell): × 10^4 */
+    CU_ASSERT_EQUAL(rows->columns[1].numbers[0], 125000);
+    CU_ASSERT_EQUAL(rows->columns[1].numbers[1], 72500);
+    jv_table_reader_free(r);
+    g_remove(path);
+    g_free(path);
+}
+
+static void test_a_comma_in_text_is_refused_when_decimal_is_a_point(void)
+{
+    char *path = small_workbook();
+    jv_table_source source = {.path = path, .display_path = "stöd.xlsx", .decimal = '.'};
+    GError *error = NULL;
+    jv_table_reader *r = jv_table_reader_open(&source, workbook_roles, 2, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(error);
+    CU_ASSERT(g_str_has_prefix(error->message, "stöd.xlsx[Blad1]:4: column 'amount_granted': "));
+    g_error_free(error);
+    jv_table_reader_free(r);
+    g_remove(path);
+    g_free(path);
+}
+
+static void test_a_workbook_is_not_read_in_parts(void)
+{
+    char *path = small_workbook();
+    jv_table_source source = {.path = path, .display_path = "stöd.xlsx"};
+    GError *error = NULL;
+    jv_table_reader *r = jv_table_reader_open_range(&source, workbook_roles, 2, 5, 0, 5, &error);
+    CU_ASSERT_PTR_NULL(r);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(error);
+    CU_ASSERT_STRING_EQUAL(error->message, "stöd.xlsx[Blad1]: a workbook is read whole, not in parts");
+    g_error_free(error);
+    jv_table_reader_free(r);
+    g_remove(path);
+    g_free(path);
+}
+
 int main(void)
 {
     static const jvt_test tests[] = {
@@ -124,6 +208,11 @@ int main(void)
          test_serials_count_from_1904_in_1904_workbooks},
         {"a_fraction_is_the_time_of_day", test_a_fraction_is_the_time_of_day},
         {"what_is_no_date_is_left_as_it_is", test_what_is_no_date_is_left_as_it_is},
+        {"rows_carry_excels_row_numbers_and_exact_values",
+         test_rows_carry_excels_row_numbers_and_exact_values},
+        {"a_comma_in_text_is_refused_when_decimal_is_a_point",
+         test_a_comma_in_text_is_refused_when_decimal_is_a_point},
+        {"a_workbook_is_not_read_in_parts", test_a_workbook_is_not_read_in_parts},
         {NULL, NULL},
     };
     return jvt_main("xlsx", tests);
