@@ -2,7 +2,7 @@
  * libxlsxwriter, laid out the way analysts keep tables in Excel, for the
  * .xlsx reader's tests (tests/cli/test_xlsx.sh):
  *
- *   xlsx_write [--inline] [--other-sheet NAME] OUT.xlsx SHEET IN.csv
+ *   xlsx_write [--inline] [--other-sheet NAME] [--total] OUT.xlsx SHEET IN.csv
  *
  * Row 1 holds a title, row 2 is blank, row 3 the header, from column B on.
  * Columns named amount_* are numbers, every third as text with spaces
@@ -10,7 +10,9 @@
  * a date (yyyy-mm-dd format); the rest, and what is no number, are strings. --inline writes in
  * libxlsxwriter's constant-memory mode, whose strings are inline strings
  * (t="inlineStr") instead of shared ones. --other-sheet puts a sheet with
- * other columns first. The CSV must have no quoted fields. */
+ * other columns first. --total ends the table with Excel's total row:
+ * "Summa" in the first column and SUM formulas (with their values) under
+ * the amounts. The CSV must have no quoted fields. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,15 +50,18 @@ int main(int argc, char **argv)
 {
     lxw_workbook_options options = {.constant_memory = LXW_FALSE};
     const char *other = NULL;
-    int a = 1;
+    int total = 0, a = 1;
     for (; a < argc && strncmp(argv[a], "--", 2) == 0; a++) {
         if (strcmp(argv[a], "--inline") == 0)
             options.constant_memory = LXW_TRUE;
+        else if (strcmp(argv[a], "--total") == 0)
+            total = 1;
         else if (strcmp(argv[a], "--other-sheet") == 0 && a + 1 < argc)
             other = argv[++a];
     }
     if (argc - a != 3) {
-        fprintf(stderr, "usage: xlsx_write [--inline] [--other-sheet NAME] OUT.xlsx SHEET IN.csv\n");
+        fprintf(stderr, "usage: xlsx_write [--inline] [--other-sheet NAME] [--total] OUT.xlsx "
+                        "SHEET IN.csv\n");
         return 2;
     }
     FILE *in = fopen(argv[a + 2], "r");
@@ -80,7 +85,9 @@ int main(int argc, char **argv)
     int width = split(names, header);
     for (int c = 0; c < width; c++)
         worksheet_write_string(sheet, 2, (lxw_col_t)(c + 1), header[c], NULL);
-    for (lxw_row_t row = 3; fgets(line, sizeof line, in) != NULL; row++) {
+    double sums[MAX_FIELDS] = {0};
+    lxw_row_t row = 3;
+    for (; fgets(line, sizeof line, in) != NULL; row++) {
         int n = split(line, fields);
         for (int c = 0; c < n && c < width; c++) {
             const char *h = header[c], *v = fields[c];
@@ -90,6 +97,8 @@ int main(int argc, char **argv)
             int numeric = end != v && *end == '\0';
             if (v[0] == '\0')
                 continue;
+            if (numeric)
+                sums[c] += strtod(v, NULL);
             if (!numeric) {
                 worksheet_write_string(sheet, row, col, v, NULL);
             } else if (strncmp(h, "amount", 6) == 0 && row % 3 == 0) {
@@ -105,6 +114,18 @@ int main(int argc, char **argv)
             } else {
                 worksheet_write_string(sheet, row, col, v, NULL);
             }
+        }
+    }
+    if (total) {
+        worksheet_write_string(sheet, row, 1, "Summa", NULL);
+        for (int c = 0; c < width; c++) {
+            if (strncmp(header[c], "amount", 6) != 0)
+                continue;
+            char formula[64];
+            lxw_col_t col = (lxw_col_t)(c + 1);
+            snprintf(formula, sizeof formula, "=SUM(%c4:%c%u)", 'A' + col, 'A' + col,
+                     (unsigned)row);
+            worksheet_write_formula_num(sheet, row, col, formula, NULL, sums[c]);
         }
     }
     fclose(in);

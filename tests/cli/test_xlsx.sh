@@ -163,6 +163,16 @@ check "xlsx error: check reports the cell with the sheet" \
 one_table funding.xlsx ', "on_error": "skip"'
 run_jv run "$work/bad/evaluation.json" -f json
 check "xlsx error: on_error skip leaves the row out" grep -q '"skipped_rows":	1' "$work/out"
+# Excel's total row under the table (35 data rows on rows 4–38: row 39)
+"$write" --total "$work/bad/total.xlsx" Stöd "$fixture/uppsala/funding.csv"
+one_table total.xlsx
+run_jv run "$work/bad/evaluation.json" -o "$work/bad/out.json"
+check "xlsx error: a total row stops the run" status_is 1
+check "xlsx error: ... named as not data, at Excel's row" \
+    stderr_has "total.xlsx[Stöd]:39: this row is not data: 'Summa' in column 'id'"
+one_table total.xlsx ', "on_error": "skip"'
+run_jv run "$work/bad/evaluation.json" -f json -q
+check "xlsx error: ... and left out with on_error skip" grep -q '"skipped_rows":	1' "$work/out"
 one_table funding.xlsx ', "sheet": "Stod"'
 run_jv run "$work/bad/evaluation.json"
 check "xlsx error: a missing sheet, with did-you-mean" \
