@@ -9,8 +9,8 @@
  *     core unless its comment says otherwise; strings passed in are copied.
  *  3. Numbers that cannot be computed are NaN; every writer function turns
  *     NaN and infinities into JSON null, so a plugin never special-cases
- *     null (INDICATORS.md: "a figure that cannot be computed is null").
- *  4. The statistics helpers implement INDICATORS.md exactly and use the
+ *     null (indicators.md §14: "a figure that cannot be computed is null").
+ *  4. The statistics helpers implement indicators.md exactly and use the
  *     evaluation's options (confidence, balance band), so a custom indicator
  *     reports exactly as the built-ins do.
  */
@@ -45,7 +45,7 @@ extern "C" {
  * nulls `rows` and `skipped_rows` when this group's total is suppressed. */
 #define JV_MAIN_GROUP "split"
 
-/* The 40/60 classes (INDICATORS.md "Balance"). JV_BALANCE_NONE is written
+/* The 40/60 classes (indicators.md §4 "Balance"). JV_BALANCE_NONE is written
  * as null (does not apply, e.g. a headline that is a difference). */
 typedef enum jv_balance {
     JV_BALANCE_NONE = 0,
@@ -65,7 +65,7 @@ typedef struct jv_options {
     double z;             /* Φ⁻¹((1 + confidence) / 2) */
 } jv_options;
 
-/* Every indicator result's "headline" (DESIGN.md). Units: "share", "rate",
+/* Every indicator result's "headline" (indicators.md §14). Units: "share", "rate",
  * "count", "amount", "difference". NaN value/ci and JV_BALANCE_NONE and
  * balance_certain < 0 are written as null. */
 typedef struct jv_headline {
@@ -125,7 +125,7 @@ struct jv_host {
      * scope and indicator; repeated identical warnings are kept once. */
     void (*warning)(jv_ctx *ctx, const char *fmt, ...) JV_PRINTF(2, 3);
 
-    /* --- statistics helpers (INDICATORS.md) --- */
+    /* --- statistics helpers (indicators.md §3-6) --- */
     /* q_woman / (q_woman + q_man); NaN when the denominator is 0 or an
      * argument is NaN. */
     double (*women_share)(double q_woman, double q_man);

@@ -61,8 +61,8 @@ typedef struct jv_cells jv_cells;   /* collects disclosure groups */
 #define JV_ROLE_NONNEGATIVE 0x2u /* NUMBER/INTEGER: value >= 0 */
 #define JV_ROLE_POSITIVE 0x4u    /* NUMBER/INTEGER: value > 0 */
 /* CATEGORY: an empty cell is a value (the empty string, code of "") even
- * when the role is required; used for breakdowns (INDICATORS.md: "an empty
- * cell is \"\""). Without it an empty cell in a required role is a data
+ * when the role is required; used for breakdowns (indicators.md §2: "an empty
+ * cell is the value \"\""). Without it an empty cell in a required role is a data
  * error, and in an optional role it is missing. */
 #define JV_ROLE_EMPTY_IS_VALUE 0x8u
 
