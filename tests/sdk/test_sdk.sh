@@ -52,6 +52,52 @@ got = [(s["indicators"]["abi_1_0"]["result"]["rows_women"], s["indicators"]["abi
 assert got == [(9, 12), (12, 8), (21, 20)], got
 ' "$work/out"
 
+# A plugin compiled against the frozen 1.0 headers (tests/sdk/abi-1.0): it
+# loads, computes, saves and merges, and disclosure control reaches it.
+# Projects and funded per gender (by hand from the example's data):
+# Örebro woman 9/7, man 12/8, unknown 1/0; Gotland woman 12/10, man 8/6,
+# non_binary 1/1; total woman 21/17, man 20/14, non_binary 1/1, unknown 1/0.
+# Women's share of funded: Örebro 7/15, Gotland 10/16, total 17/31.
+run_jv plugins --check "$sdk/frozen/frozen_1_0.la"
+check "a plugin built against the frozen 1.0 headers loads" status_is 0
+check "  and says ABI 1.0" stdout_has "(ABI 1.0)"
+run_jv run "$sdkdata/frozen_1_0.json" --plugin-path "$sdk/frozen" -f json -o "$work/frozen.json" -q
+check "  and runs" status_is 0
+check "  with the hand-worked numbers" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+want = [({"woman": (9, 7), "man": (12, 8), "non_binary": (0, 0), "mixed": (0, 0), "unknown": (1, 0)}, 7 / 15),
+        ({"woman": (12, 10), "man": (8, 6), "non_binary": (1, 1), "mixed": (0, 0), "unknown": (0, 0)}, 10 / 16),
+        ({"woman": (21, 17), "man": (20, 14), "non_binary": (1, 1), "mixed": (0, 0), "unknown": (1, 0)}, 17 / 31)]
+for scope, (cells, share) in zip(d["regions"] + [d["total"]], want):
+    r = scope["indicators"]["frozen_1_0"]["result"]
+    got = {g: (c["projects"], c["funded"]) for g, c in r["by_gender"].items()}
+    assert got == cells, (got, cells)
+    assert abs(r["headline"]["value"] - share) < 1e-12, r["headline"]
+    assert r["headline"]["ci"][0] < share < r["headline"]["ci"][1], r["headline"]
+' "$work/frozen.json"
+run_jv run "$sdkdata/frozen_1_0.json" --plugin-path "$sdk/frozen" -f json -q --save-state "$work/frozen-states"
+run_jv merge "$work/frozen-states" --plugin-path "$sdk/frozen" -f json -q
+check "  its saved states merge into the same total" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["total"]["indicators"]["frozen_1_0"]["result"]
+b = json.load(open(sys.argv[2]))["total"]["indicators"]["frozen_1_0"]["result"]
+assert a == b, (a, b)
+' "$work/frozen.json" "$work/out"
+# --min-cell 2: Gotland's 1 non-binary project is hidden (rule 1); in the
+# family regions -> total no other region has a positive non-binary cell,
+# so the total's non-binary cell is hidden (rule 3). Women stay published.
+run_jv run "$sdkdata/frozen_1_0.json" --plugin-path "$sdk/frozen" -f json -q --min-cell 2
+check "  and the core's suppression reaches it" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = d["regions"][1]["indicators"]["frozen_1_0"]["result"]["by_gender"]
+t = d["total"]["indicators"]["frozen_1_0"]["result"]["by_gender"]
+assert g["non_binary"] == {"projects": None, "funded": None, "suppressed": True}, g
+assert t["non_binary"]["suppressed"] and t["non_binary"]["projects"] is None, t
+assert (g["woman"]["projects"], t["woman"]["projects"]) == (12, 21), (g, t)
+' "$work/out"
+
 # --- 2. The example plugin -------------------------------------------------
 plugins="$JV_BUILDDIR/examples/custom-indicator"
 run_jv run "$example/evaluation.json" --plugin-path "$plugins" -f json -j 1 -o "$work/example.json" -q
