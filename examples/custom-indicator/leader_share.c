@@ -230,10 +230,8 @@ static const jv_param_spec ls_params[] = {
     {"by", JV_PARAM_STRING, "null", "a column to break every figure down by, e.g. \"programme\""},
 };
 
-static const jv_plugin ls_plugin = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(ls_host, ls_plugin) = {
+    JV_PLUGIN_ABI,
     .name = "leader_share",
     .version = "1.0.0",
     .summary = "women's share of project leaders among funded projects",
@@ -253,12 +251,3 @@ static const jv_plugin ls_plugin = {
     .save = ls_save,
     .load = ls_load,
 };
-
-/* The one exported symbol (the Makefile hides everything else). */
-__attribute__((visibility("default"))) const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    ls_host = host;
-    return &ls_plugin;
-}

@@ -19,6 +19,20 @@
  *  - struct_size lets the core read an older descriptor safely: fields
  *    beyond struct_size are taken as NULL.
  *
+ * Arrays of API structs (Geany's rule: only these are indexed, and their
+ * element types never change size within a major, checked by
+ * tests/sdk/abi_1_0_layout.c):
+ *  - a plugin may index the arrays the core hands it: batch->columns
+ *    (jv_column), batch->positions, dict->values (jv_string) and a column's
+ *    codes/numbers/booleans/ids/missing (batch.h);
+ *  - the core indexes the arrays a plugin declares: plugin->tables
+ *    (jv_table_spec), table->roles (jv_role), plugin->params
+ *    (jv_param_spec);
+ *  - nothing else: a plugin never allocates a jv_host, jv_options or
+ *    jv_plugin other than its own static descriptor, never copies one
+ *    (their size grows with the minor; read struct_size), and never makes
+ *    an array of them.
+ *
  * Lifecycle of one indicator in one evaluation (the core's side):
  *   configure()                   once, reads params, may add roles
  *   for each region (in parallel):
@@ -172,6 +186,35 @@ typedef const jv_plugin *(*jv_plugin_entry_fn)(const jv_host *host);
 #define JV_PLUGIN_EXPORT
 #endif
 JV_PLUGIN_EXPORT const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
+
+/* JV_PLUGIN_DEFINE(host_var, descriptor) = { JV_PLUGIN_ABI, .name = ..., ... };
+ *
+ * One line declares the plugin's static descriptor `descriptor` and defines
+ * the exported entry function, which keeps the host table in `host_var`
+ * (a `static const jv_host *` the plugin declared before) and returns the
+ * descriptor. JV_PLUGIN_ABI fills in abi_major, abi_minor and struct_size
+ * for the headers the plugin is compiled with. Since SDK 1.1; a plugin
+ * built with it runs on any 1.x core of at least the minor it was built
+ * for, like any other. Example (docs/plugin-guide.md, 2.1):
+ *
+ *     static const jv_host *host;
+ *     ...callbacks...
+ *     JV_PLUGIN_DEFINE(host, my_plugin) = {
+ *         JV_PLUGIN_ABI,
+ *         .name = "my_indicator",
+ *         ...
+ *     };
+ */
+#define JV_PLUGIN_ABI                                                                       \
+    .abi_major = JV_ABI_MAJOR, .abi_minor = JV_ABI_MINOR, .struct_size = sizeof(jv_plugin)
+#define JV_PLUGIN_DEFINE(host_var, descriptor)                                              \
+    static const jv_plugin descriptor;                                                      \
+    JV_PLUGIN_EXPORT const jv_plugin *jamvikt_plugin_entry(const jv_host *jv_host_table)    \
+    {                                                                                       \
+        host_var = jv_host_table;                                                           \
+        return &descriptor;                                                                 \
+    }                                                                                       \
+    static const jv_plugin descriptor
 
 #ifdef __cplusplus
 }

@@ -373,10 +373,8 @@ static const jv_param_spec fs_params[] = {
      "columns to break every figure down by, e.g. [\"programme\", \"sector\"]"},
 };
 
-static const jv_plugin fs_plugin = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(fs_host, fs_plugin) = {
+    JV_PLUGIN_ABI,
     .name = "funding_share",
     .version = "1.0.0",
     .summary = "who gets the growth money: applications, approvals and money granted by gender",
@@ -396,11 +394,3 @@ static const jv_plugin fs_plugin = {
     .save = fs_save,
     .load = fs_load,
 };
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    fs_host = host;
-    return &fs_plugin;
-}

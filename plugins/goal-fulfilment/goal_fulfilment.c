@@ -330,10 +330,8 @@ static int gf_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writ
 int gf_save(jv_ctx *ctx, const void *state, jv_writer *out);
 void *gf_load(jv_ctx *ctx, const jv_node *in);
 
-static const jv_plugin descriptor = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(gf_host, descriptor) = {
+    JV_PLUGIN_ABI,
     .name = "goal_fulfilment",
     .version = "1.0.0",
     .summary = "Did each region reach its own goals, and how many regions fulfil theirs",
@@ -353,13 +351,3 @@ static const jv_plugin descriptor = {
     .save = gf_save,
     .load = gf_load,
 };
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    if (host == NULL || host->abi_major != JV_ABI_MAJOR)
-        return NULL;
-    gf_host = host;
-    return &descriptor;
-}

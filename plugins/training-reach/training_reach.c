@@ -489,10 +489,8 @@ static const jv_param_spec params[] = {
      "count only completed rows (false: every row)"},
 };
 
-static const jv_plugin descriptor = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(tr_host, descriptor) = {
+    JV_PLUGIN_ABI,
     .name = "training_reach",
     .version = "1.0.0",
     .summary = "persons reached by gender-equality training, by gender and "
@@ -513,14 +511,3 @@ static const jv_plugin descriptor = {
     .save = save,
     .load = load,
 };
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    if (host == NULL || host->abi_major != JV_ABI_MAJOR ||
-        host->struct_size < sizeof(jv_host))
-        return NULL;
-    tr_host = host;
-    return &descriptor;
-}
