@@ -102,6 +102,8 @@ static void print_text(const jv_registry *registry)
                    param_type_name(d->params[k].type),
                    d->params[k].default_json ? d->params[k].default_json : "null");
     }
+    for (guint i = 0; i < registry->shadowed->len; i++)
+        printf("shadowed: %s\n", (const char *)g_ptr_array_index(registry->shadowed, i));
     jv_cli_print_value_codes();
 }
 
