@@ -123,6 +123,17 @@ if "$JAMVIKT" merge --help >/dev/null 2>&1; then
     run_jv merge "$work/damaged" --plugin-path "$plugins" -f json -q
     check "a damaged saved state is an error" status_is 1
     check "  saying what is wrong" stderr_has "funded <= projects"
+    run_jv merge "$work/damaged" --plugin-path "$plugins" -f json -o "$work/kept.json" --keep-going
+    check "merge --keep-going still fails (exit 1)" status_is 1
+    check "  but writes the document as run does" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for scope in d["regions"] + [d["total"]]:
+    ls = scope["indicators"]["leader_share"]
+    assert ls["status"] == "error" and "funded <= projects" in ls["message"], ls
+    assert scope["indicators"]["funding_share"]["status"] == "ok", scope
+' "$work/kept.json"
+    check "  and says so" stderr_has 'its status is "error" in the result'
 fi
 
 run_jv plugins --plugin-path "$plugins" --json
