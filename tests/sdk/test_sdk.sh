@@ -98,6 +98,13 @@ assert t["non_binary"]["suppressed"] and t["non_binary"]["projects"] is None, t
 assert (g["woman"]["projects"], t["woman"]["projects"]) == (12, 21), (g, t)
 ' "$work/out"
 
+# --save-state with a plugin that has no save/load is refused before any
+# data is read, naming the plugin; no state file is written.
+run_jv run "$sdkdata/abi_1_0.json" --plugin-path "$sdk/abi10" -f json -q --save-state "$work/no-states"
+check "--save-state with a plugin without save/load is refused" status_is 1
+check "  naming the plugin" stderr_has "plugin 'abi_1_0' cannot save its state (it has no save/load)"
+check "  and writing no state" sh -c "! ls '$work/no-states'/*.state.json >/dev/null 2>&1"
+
 # --- 2. The example plugin -------------------------------------------------
 plugins="$JV_BUILDDIR/examples/custom-indicator"
 run_jv run "$example/evaluation.json" --plugin-path "$plugins" -f json -j 1 -o "$work/example.json" -q
