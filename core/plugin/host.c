@@ -126,7 +126,13 @@ static int host_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type ty
             return -1;
         }
     }
-    jv_role_request r = {g_strdup(name), type, flags, NULL};
+    jv_role_request r = {
+        .name = g_strdup(name),
+        .type = type,
+        .flags = flags,
+        .required_by = (flags & JV_ROLE_REQUIRED) ? ind->desc->name : NULL,
+        .sign_by = (flags & (JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE)) ? ind->desc->name : NULL,
+    };
     g_array_append_val(roles, r);
     return (int)roles->len - 1;
 }

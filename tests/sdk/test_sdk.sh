@@ -167,6 +167,25 @@ assert (s["rows"], s["skipped_rows"]) == (1, 1), s
 assert s["result"]["by_gender"]["woman"]["funded"] == 1, s
 ' "$work/out"
 
+# Plugins reading one table share its role checks, and the message names
+# the plugin whose rule it is. tests/data/sdk/negative: line 3 has
+# amount_granted -5; only leader_share reads amount_granted (>= 0),
+# frozen_1_0 reads leader_gender and funded only.
+run_jv run "$sdkdata/shared_rule.json" --plugin-path "$plugins" --plugin-path "$sdk/frozen" -f json -q
+check "a value breaking one plugin's role rule stops the run" status_is 1
+check "  naming file, line, column and the plugin whose rule it is" stderr_has \
+    "projects.csv:3: column 'amount_granted': '-5' is negative, which is not allowed: the value must be 0 or more (a rule of plugin 'leader_share')"
+run_jv run "$sdkdata/shared_rule_skip.json" --plugin-path "$plugins" --plugin-path "$sdk/frozen" -f json -q
+check "with on_error skip the row is skipped for every plugin reading the table" python3 -c '
+import json, sys
+ind = json.load(open(sys.argv[1]))["regions"][0]["indicators"]
+# rows 2 and 4 stay: a woman funded, a man not funded
+for name in ("frozen_1_0", "leader_share"):
+    assert (ind[name]["rows"], ind[name]["skipped_rows"]) == (2, 1), (name, ind[name])
+g = ind["frozen_1_0"]["result"]["by_gender"]
+assert (g["woman"]["projects"], g["man"]["projects"], g["man"]["funded"]) == (1, 1, 0), g
+' "$work/out"
+
 # --- 3. The guide's tutorial, literally -------------------------------------
 # The guide builds with `pkg-config --cflags jamvikt-plugin` and runs
 # `jamvikt`: here both come from the build tree (a pkg-config that finds the
