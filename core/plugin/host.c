@@ -286,6 +286,7 @@ static const jv_host host_table = {
     .node_integer = jv_json_node_integer,
     .node_string = jv_json_node_string,
     .node_bool = jv_json_node_bool,
+    .node_is_null = jv_json_node_is_null,
 };
 
 const jv_host *jv_host_table(void)

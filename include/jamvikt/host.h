@@ -196,7 +196,19 @@ struct jv_host {
     int (*node_integer)(const jv_node *node, int64_t *out); /* 0 ok, -1 not one */
     const char *(*node_string)(const jv_node *node);/* NULL unless a string */
     int (*node_bool)(const jv_node *node);          /* 1, 0, -1 not a bool */
+
+    /* --- added in SDK 1.1: read only when JV_HOST_HAS(host, field) --- */
+    /* 1 when `node` is JSON null (what the writers make of NaN), 0 for any
+     * other value and for NULL (an absent key): tells a saved null apart
+     * from a missing key and from a value of another type. */
+    int (*node_is_null)(const jv_node *node);
 };
+
+/* Whether the core's host table has `field` (rule 1): a plugin built with
+ * a newer SDK checks this before calling a function added after the minor
+ * it requires. */
+#define JV_HOST_HAS(host, field)                                                            \
+    ((host)->struct_size >= offsetof(jv_host, field) + sizeof((host)->field))
 
 #ifdef __cplusplus
 }
