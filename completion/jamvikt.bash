@@ -19,8 +19,8 @@ _jamvikt_options() {
                --keep-going --hash-inputs -q --quiet --lang --csv-dialect --publish -h --help" ;;
     check) echo "--json --plugin-path -h --help" ;;
     plugins) echo "--json --check --plugin-path -h --help" ;;
-    merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang
-                 --publish -h --help" ;;
+    merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang --csv-dialect
+                 --min-cell --publish -h --help" ;;
     report) echo "-o --output -f --format --lang --csv-dialect --publish -h --help" ;;
     *) echo "-h --help -V --version" ;;
     esac
