@@ -11,7 +11,7 @@
 # line), with any --plugin-path already typed on the line.
 
 _jamvikt_commands="run check plugins merge report"
-_jamvikt_formats="json table markdown csv html"
+_jamvikt_formats="json table markdown csv html xlsx"
 
 _jamvikt_options() {
     case $1 in

@@ -31,7 +31,8 @@ int jv_cli_fail(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
  * quiet. */
 jv_registry *jv_cli_load_plugins(char **plugin_path, gboolean quiet);
 /* The output format: `format` if given, else from the extension of
- * `output`, else "table". NULL (+ message printed) when unknown. */
+ * `output`, else "table". NULL (+ message printed) when unknown, or when
+ * it is binary (xlsx) and would go to stdout on a terminal. */
 const char *jv_cli_format(const char *command, const char *format, const char *output);
 /* Renders `doc` in `format` and writes it to `output` (atomically) or to
  * stdout. Returns an exit status. */
