@@ -112,6 +112,12 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
     return ok;
 }
 
+gboolean jv_eval_options_check(jv_json_checker *checker, const cJSON *options,
+                               jv_eval_options *out)
+{
+    return parse_options(checker, options, out);
+}
+
 /* ---- the whole file ------------------------------------------------------ */
 
 /* Runs `parse` on the member `key` of the root at path `key`; a missing

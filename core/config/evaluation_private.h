@@ -25,6 +25,13 @@ gboolean jv_eval_indicators_parse(jv_json_checker *checker,
 void jv_eval_region_free(jv_region_def *region);
 void jv_eval_indicator_free(jv_indicator_def *indicator);
 
+/* "options" at the checker's current path, checked exactly as an
+ * evaluation file's (types and ranges), into `out` (fields not given are
+ * left as they are). Also used for the options saved in states and result
+ * documents (core/eval/doc_check.c). */
+gboolean jv_eval_options_check(jv_json_checker *checker, const cJSON *options,
+                               jv_eval_options *out);
+
 /* Table, plugin and indicator names: [a-z][a-z0-9_]*. */
 gboolean jv_eval_is_name(const char *text);
 

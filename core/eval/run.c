@@ -5,6 +5,7 @@
  * finished run to result.c. `jamvikt check` (check.c) shares the reading
  * (jv_run_read) and the pooling (jv_run_pool). */
 #include "eval/run_internal.h"
+#include "eval/person_level.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -414,9 +415,15 @@ cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *reg
     cJSON *doc = NULL;
     if (!jv_run_read(&run, registry, error) || !jv_run_complete_states(&run, error))
         goto out;
-    if (options->save_state != NULL && !jv_state_save(&run, options->save_state, error))
-        goto out;
     doc = jv_run_finish(&run, failed, error);
+    /* nothing leaves, neither the document nor saved states, before the
+     * breakdowns are known not to be person-level (person_level.h) */
+    if (doc != NULL && (!jv_person_level_check(&run, doc, error) ||
+                        (options->save_state != NULL &&
+                         !jv_state_save(&run, options->save_state, error)))) {
+        cJSON_Delete(doc);
+        doc = NULL;
+    }
 out:
     jv_run_clear(&run);
     return doc;
