@@ -7,8 +7,9 @@
 set -e
 . "$JV_SRCDIR/tests/cli/lib.sh"
 man="$JV_SRCDIR/docs/jamvikt-evaluation.5"
-keys=$(sed -n '/^\(static \)*const char \*const [A-Za-z_]*\[\] *= *{/,/}/p' \
-           "$JV_SRCDIR"/core/config/*.c | grep -o '"[a-z_$]*"' | tr -d '"' | sort -u)
+keys=$(awk '/^(static )?const char \*const [A-Za-z_]*(KEYS|_keys)\[\] *= *\{/ { on = 1 }
+           on { print } on && /}/ { on = 0 }' "$JV_SRCDIR"/core/config/*.c |
+       grep -o '"[a-z_$]*"' | tr -d '"' | sort -u)
 check "the parser's key lists are found" test "$(echo "$keys" | wc -w)" -ge 15
 for k in $keys; do
     check "jamvikt-evaluation(5) documents '$k'" grep -q "^\.B $k\$" "$man"

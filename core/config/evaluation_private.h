@@ -22,6 +22,9 @@ gboolean jv_eval_regions_parse(jv_json_checker *checker, const cJSON *regions,
                                jv_evaluation *e);
 gboolean jv_eval_indicators_parse(jv_json_checker *checker,
                                   const cJSON *indicators, jv_evaluation *e);
+/* "periods" ({"column", "values"}) into `e` (evaluation_periods.c). */
+gboolean jv_eval_periods_parse(jv_json_checker *checker, const cJSON *periods,
+                               jv_evaluation *e);
 void jv_eval_region_free(jv_region_def *region);
 void jv_eval_indicator_free(jv_indicator_def *indicator);
 

@@ -285,6 +285,21 @@ static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, G
     return TRUE;
 }
 
+/* The periods of every region (period_state.c). */
+static gboolean load_periods(jv_run *run, GPtrArray *files, GError **error)
+{
+    const cJSON **docs = g_new0(const cJSON *, files->len);
+    const char **paths = g_new0(const char *, files->len);
+    for (guint f = 0; f < files->len; f++) {
+        docs[f] = ((state_file *)g_ptr_array_index(files, f))->doc;
+        paths[f] = ((state_file *)g_ptr_array_index(files, f))->path;
+    }
+    gboolean ok = jv_period_states_load(run, docs, paths, files->len, error);
+    g_free(docs);
+    g_free(paths);
+    return ok;
+}
+
 cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
                        const jv_run_options *options, gboolean *failed, GError **error)
 {
@@ -334,6 +349,8 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
         if (!load_region(&run, &run.regions[r], f, error))
             goto out;
     }
+    if (!load_periods(&run, files, error))
+        goto out;
     doc = jv_run_finish(&run, failed, error);
     if (doc != NULL && !jv_person_level_check(&run, doc, error)) {
         cJSON_Delete(doc);

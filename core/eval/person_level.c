@@ -33,6 +33,27 @@ static gboolean check_scope(const jv_indicator *ind, const cJSON *scope, const c
     return TRUE;
 }
 
+/* With periods, every period of a scope too (its `parts`, in the order of
+ * the block's "periods"): a year has fewer rows than all years together,
+ * so a breakdown can single out persons there only. */
+static gboolean check_periods(const jv_run *run, guint i, const jv_scope *s, const cJSON *scope,
+                              GError **error)
+{
+    const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    const cJSON *p = member(scope, "periods") ? member(scope, "periods")->child : NULL;
+    for (guint k = 0; s->parts != NULL && k < s->parts->len && p != NULL; k++, p = p->next) {
+        const jv_period_part *part = g_ptr_array_index(s->parts, k);
+        char *where = g_strdup_printf("%s, period '%s'",
+                                      s->index == JV_SCOPE_TOTAL ? "the total" : s->name,
+                                      part->value);
+        gboolean ok = check_scope(ind, p, where, part->rows[i], error);
+        g_free(where);
+        if (!ok)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 gboolean jv_person_level_check(const jv_run *run, const cJSON *doc, GError **error)
 {
     const cJSON *regions = member(doc, "regions");
@@ -46,12 +67,14 @@ gboolean jv_person_level_check(const jv_run *run, const cJSON *doc, GError **err
                 continue;
             total_rows += o->rows;
             char *where = g_strdup_printf("region '%s'", run->regions[r].name);
-            gboolean ok = check_scope(ind, scope, where, o->rows, error);
+            gboolean ok = check_scope(ind, scope, where, o->rows, error) &&
+                          check_periods(run, i, &run->regions[r], scope, error);
             g_free(where);
             if (!ok)
                 return FALSE;
         }
-        if (!check_scope(ind, member(doc, "total"), "the total", total_rows, error))
+        if (!check_scope(ind, member(doc, "total"), "the total", total_rows, error) ||
+            !check_periods(run, i, &run->total, member(doc, "total"), error))
             return FALSE;
     }
     return TRUE;

@@ -71,6 +71,7 @@ static void scope_clear(jv_run *run, jv_scope *scope)
 {
     if (scope->outcomes == NULL)
         return;
+    jv_periods_clear_scope(run, scope);
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_outcome *o = &scope->outcomes[i];
         if (o->state != NULL) {
@@ -269,14 +270,20 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         if (ind->failed || ind->desc->cells == NULL || run->min_cell <= 0)
             continue;
-        jv_disclosure *d = jv_disclosure_new(run->n_regions, run->min_cell);
+        jv_disclosure *d = jv_disclosure_new_periods(
+            run->n_regions, run->periods != NULL ? run->periods->len : 0, run->min_cell);
         run->disclosures[i] = d;
         int rc = 0;
         for (size_t r = 0; rc == 0 && r < run->n_regions; r++)
-            if (run->regions[r].outcomes[i].status == JV_STATUS_OK)
+            if (run->regions[r].outcomes[i].status == JV_STATUS_OK) {
                 rc = cells_of(run, ind, i, &run->regions[r], d, error);
+                if (rc == 0)
+                    rc = jv_periods_cells(run, i, &run->regions[r], d, error);
+            }
         if (rc == 0)
             rc = cells_of(run, ind, i, &run->total, d, error);
+        if (rc == 0)
+            rc = jv_periods_cells(run, i, &run->total, d, error);
         if (rc < 0)
             return FALSE;
         if (rc == 0)
@@ -290,13 +297,14 @@ gboolean jv_run_complete_states(jv_run *run, GError **error)
     for (size_t r = 0; r < run->n_regions; r++)
         if (!complete_scope_states(run, &run->regions[r], error))
             return FALSE;
-    return TRUE;
+    return jv_periods_settle(run, error);
 }
 
 gboolean jv_run_pool(jv_run *run, GError **error)
 {
     jv_scope_init(run, &run->total, JV_SCOPE_TOTAL, "total", NULL);
-    return pool_regions(run, error) && decide_disclosure(run, error);
+    return pool_regions(run, error) && jv_periods_pool(run, error) &&
+           decide_disclosure(run, error);
 }
 
 cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
@@ -356,6 +364,9 @@ void jv_run_clear(jv_run *run)
         g_array_unref(run->inputs);
     g_ptr_array_unref(run->indicators);
     g_ptr_array_unref(run->warnings);
+    if (run->periods != NULL)
+        g_ptr_array_unref(run->periods);
+    g_free(run->periodised);
     jv_problem_list_free(run->problems);
 }
 

@@ -73,6 +73,9 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
     cJSON_AddStringToObject(evaluation, "name", run->evaluation->name);
     cJSON_AddItemToObject(evaluation, "options", options_json(run));
     cJSON_AddStringToObject(doc, "region", scope->name);
+    cJSON *periods = jv_period_state_header(run);
+    if (periods != NULL)
+        cJSON_AddItemToObject(doc, "periods", periods);
     cJSON *inputs = cJSON_AddArrayToObject(doc, "inputs");
     for (guint k = 0; k < run->inputs->len; k++) {
         const jv_input *in = &g_array_index(run->inputs, jv_input, k);
@@ -125,6 +128,10 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
             return NULL;
         }
         jv_ctx_clear_error(&ctx);
+        if (!jv_period_state_save(run, scope, i, item, error)) {
+            cJSON_Delete(doc);
+            return NULL;
+        }
     }
     return doc;
 }
