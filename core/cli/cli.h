@@ -39,4 +39,9 @@ const char *jv_cli_format(const char *command, const char *format, const char *o
  * stdout. Returns an exit status. */
 int jv_cli_emit(const void *doc, const char *format, const char *output);
 
+/* `jamvikt plugins` (plugins_roles.c): one line per role of `table` with
+ * its meaning and accepted values; the gender codes and yes/no words. */
+void jv_cli_print_roles(const jv_table_spec *table);
+void jv_cli_print_value_codes(void);
+
 #endif /* JV_CLI_H */

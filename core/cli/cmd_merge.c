@@ -74,8 +74,10 @@ int jv_cmd_merge(int argc, char **argv)
         goto out;
     }
     rc = jv_cli_emit(doc, chosen, output);
-    if (rc == JV_EXIT_OK && failed)
+    if (rc == JV_EXIT_OK && failed) {
+        fprintf(stderr, "jamvikt: an indicator failed; its status is \"error\" in the result\n");
         rc = JV_EXIT_FAILURE;
+    }
 out:
     cJSON_Delete(doc);
     jv_registry_free(registry);

@@ -97,12 +97,16 @@ static void print_text(const jv_registry *registry)
                        (role->flags & JV_ROLE_REQUIRED) ? "" : "?");
             }
             printf("\n");
+            jv_cli_print_roles(&d->tables[t]);
         }
         for (size_t k = 0; k < d->n_params; k++)
             printf("  param %s (%s, default %s)\n", d->params[k].name,
                    param_type_name(d->params[k].type),
                    d->params[k].default_json ? d->params[k].default_json : "null");
     }
+    for (guint i = 0; i < registry->shadowed->len; i++)
+        printf("shadowed: %s\n", (const char *)g_ptr_array_index(registry->shadowed, i));
+    jv_cli_print_value_codes();
 }
 
 int jv_cmd_plugins(int argc, char **argv)

@@ -230,3 +230,19 @@ const char *jv_codes_accepted(const jv_codes *codes)
     mutable_codes->accepted = g_string_free(text, FALSE);
     return codes->accepted;
 }
+
+char *jv_codes_aliases(const jv_codes *codes, guint canonical)
+{
+    GString *text = g_string_new(NULL);
+    char *own = fold(jv_codes_canonical(codes, canonical), -1);
+    for (guint k = 0; k < codes->shown->len; k++) {
+        const char *shown = g_ptr_array_index(codes->shown, k);
+        char *folded = fold(shown, -1);
+        int value = GPOINTER_TO_INT(g_hash_table_lookup(codes->index, folded)) - 1;
+        if ((value & ~JV_CODES_SCB) == (int)canonical && strcmp(folded, own) != 0)
+            g_string_append_printf(text, "%s%s", text->len ? ", " : "", shown);
+        g_free(folded);
+    }
+    g_free(own);
+    return g_string_free(text, FALSE);
+}

@@ -53,5 +53,9 @@ int jv_codes_lookup(const jv_codes *codes, const char *text, size_t length);
 /* Every accepted code, canonical by canonical: "woman, women, female, ...".
  * Borrowed. */
 const char *jv_codes_accepted(const jv_codes *codes);
+/* The codes other than canonical `i` itself that stand for it, in the
+ * order added: "women, female, f, ..." ("" when there are none). Newly
+ * allocated; g_free() it. */
+char *jv_codes_aliases(const jv_codes *codes, guint i);
 
 #endif /* JV_DATA_CODES_H */

@@ -49,6 +49,8 @@ int jv_role_column_init(jv_role_column *c, const jv_role_request *request, int f
     c->request = *request;
     c->request.name = g_strdup(request->name);
     c->request.codes = g_strdup(request->codes);
+    c->request.required_by = g_strdup(request->required_by);
+    c->request.sign_by = g_strdup(request->sign_by);
     c->column_name = g_strdup(column_name);
     c->field = field;
     jv_intern_init(&c->cache);
@@ -136,6 +138,8 @@ void jv_role_column_clear(jv_role_column *c)
 {
     g_free((char *)c->request.name);
     g_free((char *)c->request.codes);
+    g_free((char *)c->request.required_by);
+    g_free((char *)c->request.sign_by);
     g_free(c->column_name);
     jv_codes_free(c->codes);
     jv_intern_clear(&c->cache);
@@ -250,8 +254,11 @@ static int convert_empty(jv_role_column *c, jv_row_context *ctx, size_t row, cha
         return convert_category(c, ctx, row, "", 0, message);
     if (c->request.flags & JV_ROLE_REQUIRED) {
         ctx->fail_code = JV_PROBLEM_EMPTY_REQUIRED;
-        *message = g_strdup("empty cell in required column; fill it in (or set "
-                            "\"on_error\": \"skip\" to leave such rows out)");
+        *message = g_strdup_printf("empty cell in required column; fill it in (or set "
+                                   "\"on_error\": \"skip\" to leave such rows out)%s%s%s",
+                                   c->request.required_by ? " (a rule of plugin '" : "",
+                                   c->request.required_by ? c->request.required_by : "",
+                                   c->request.required_by ? "')" : "");
         return -1;
     }
     c->missing[row] = 1;
@@ -279,12 +286,13 @@ static int check_sign(const jv_role_column *c, jv_row_context *ctx, int64_t v, c
     ctx->fail_code = JV_PROBLEM_OUT_OF_RANGE;
     ctx->fail_status = JV_CONVERT_OK;
     char *shown = jv_text_for_message(text, length);
-    *message = nonpositive_bad
-                   ? g_strdup_printf("'%s' is not allowed: the value must be greater than 0",
-                                     shown)
-                   : g_strdup_printf("'%s' is negative, which is not allowed: the value must "
-                                     "be 0 or more",
-                                     shown);
+    const char *by = c->request.sign_by;
+    *message = g_strdup_printf(nonpositive_bad
+                                   ? "'%s' is not allowed: the value must be greater than 0%s%s%s"
+                                   : "'%s' is negative, which is not allowed: the value must be "
+                                     "0 or more%s%s%s",
+                               shown, by ? " (a rule of plugin '" : "", by ? by : "",
+                               by ? "')" : "");
     g_free(shown);
     return -1;
 }

@@ -51,6 +51,11 @@ typedef struct jv_role_request {
     jv_type type;
     unsigned flags;     /* JV_ROLE_* */
     const char *codes;  /* as jv_role.codes, or NULL */
+    /* The plugin whose rule JV_ROLE_REQUIRED, and JV_ROLE_NONNEGATIVE or
+     * JV_ROLE_POSITIVE, are — named in messages, since plugins reading one
+     * table share their role checks; NULL: not named. */
+    const char *required_by;
+    const char *sign_by;
 } jv_role_request;
 
 /* Where and how to read one table. All borrowed. */

@@ -55,7 +55,13 @@ static guint add_request(GArray *requests, const jv_role_request *r)
     for (guint u = 0; u < requests->len; u++) {
         jv_role_request *have = &g_array_index(requests, jv_role_request, u);
         if (same_request(have, r)) {
+            /* One column for every plugin asking for it: each one's checks
+             * apply to all, and messages name the first plugin with the rule. */
             have->flags |= r->flags;
+            if (have->required_by == NULL)
+                have->required_by = r->required_by;
+            if (have->sign_by == NULL)
+                have->sign_by = r->sign_by;
             return u;
         }
     }
@@ -84,8 +90,9 @@ static void plan_roles(chunk_work *w)
             p->maps[i][c] = add_request(p->requests, &g_array_index(roles, jv_role_request, c));
     }
     if (w->chunk->pass->region < 0) {
-        jv_role_request region = {run->evaluation->regions_column, JV_TYPE_CATEGORY,
-                                  JV_ROLE_REQUIRED, NULL};
+        jv_role_request region = {.name = run->evaluation->regions_column,
+                                  .type = JV_TYPE_CATEGORY,
+                                  .flags = JV_ROLE_REQUIRED};
         p->region_column = (int)add_request(p->requests, &region);
     }
     p->period_column = -1;

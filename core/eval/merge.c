@@ -241,12 +241,22 @@ static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, G
         jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
         o->state = ind->desc->load(&ctx, (const jv_node *)get(item, "state"));
         if (o->state == NULL) {
+            /* As a failing callback in `run`: with --keep-going the
+             * indicator is "error" everywhere and the document is written. */
             GError *e = NULL;
             jv_ctx_set_gerror(&ctx, "load() returned no state", &e);
-            g_set_error(error, JV_RUN_ERROR, 0, "%s: %s", f->path, e->message);
-            g_error_free(e);
             jv_ctx_clear_error(&ctx);
-            return FALSE;
+            char *message = g_strdup_printf("%s: %s", f->path, e->message);
+            g_error_free(e);
+            if (!run->options->keep_going) {
+                g_set_error_literal(error, JV_RUN_ERROR, 0, message);
+                g_free(message);
+                return FALSE;
+            }
+            jv_run_fail_indicator(run, i, message);
+            g_free(message);
+            i++;
+            continue;
         }
         jv_ctx_clear_error(&ctx);
         i++;

@@ -127,7 +127,13 @@ static int host_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type ty
             return -1;
         }
     }
-    jv_role_request r = {g_strdup(name), type, flags, NULL};
+    jv_role_request r = {
+        .name = g_strdup(name),
+        .type = type,
+        .flags = flags,
+        .required_by = (flags & JV_ROLE_REQUIRED) ? ind->desc->name : NULL,
+        .sign_by = (flags & (JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE)) ? ind->desc->name : NULL,
+    };
     g_array_append_val(roles, r);
     return (int)roles->len - 1;
 }
@@ -301,6 +307,7 @@ static const jv_host host_table = {
     .node_integer = jv_json_node_integer,
     .node_string = jv_json_node_string,
     .node_bool = jv_json_node_bool,
+    .node_is_null = jv_json_node_is_null,
 };
 
 const jv_host *jv_host_table(void)

@@ -110,7 +110,15 @@ jv_indicator *jv_indicator_bind(const char *name, const jv_loaded_plugin *plugin
         ind->roles[t] = g_array_new(FALSE, FALSE, sizeof(jv_role_request));
         for (size_t r = 0; r < desc->tables[t].n_roles; r++) {
             const jv_role *role = &desc->tables[t].roles[r];
-            jv_role_request req = {g_strdup(role->name), role->type, role->flags, role->codes};
+            jv_role_request req = {
+                .name = g_strdup(role->name),
+                .type = role->type,
+                .flags = role->flags,
+                .codes = role->codes,
+                .required_by = (role->flags & JV_ROLE_REQUIRED) ? desc->name : NULL,
+                .sign_by = (role->flags & (JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE)) ? desc->name
+                                                                                  : NULL,
+            };
             g_array_append_val(ind->roles[t], req);
         }
     }

@@ -41,5 +41,6 @@ double jv_json_node_number(const jv_node *node);
 int jv_json_node_integer(const jv_node *node, int64_t *out);
 const char *jv_json_node_string(const jv_node *node);
 int jv_json_node_bool(const jv_node *node);
+int jv_json_node_is_null(const jv_node *node);
 
 #endif /* JV_PLUGIN_JSON_IO_H */

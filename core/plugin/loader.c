@@ -109,8 +109,19 @@ gboolean jv_registry_load_file(jv_registry *registry, const char *path)
     }
     const jv_loaded_plugin *twin = jv_registry_find(registry, copy.name);
     if (twin != NULL) {
-        reject(registry, path, "duplicate plugin name '%s' (already loaded from %s)", copy.name,
-               twin->path);
+        char *dir = g_path_get_dirname(path), *twin_dir = g_path_get_dirname(twin->path);
+        gboolean same_folder = g_strcmp0(dir, twin_dir) == 0;
+        g_free(dir);
+        g_free(twin_dir);
+        if (same_folder && g_strcmp0(path, twin->path) != 0)
+            reject(registry, path, "duplicate plugin name '%s' (already loaded from %s)",
+                   copy.name, twin->path);
+        else if (!same_folder)
+            /* An earlier folder wins: --plugin-path over the installed ones
+             * is how a plugin is developed, not a mistake to warn about. */
+            g_ptr_array_add(registry->shadowed,
+                            g_strdup_printf("%s: plugin '%s' not loaded, %s comes first",
+                                            path, copy.name, twin->path));
         lt_dlclose(handle);
         return FALSE;
     }
@@ -163,6 +174,7 @@ jv_registry *jv_registry_load(const GPtrArray *dirs)
     jv_registry *registry = g_new0(jv_registry, 1);
     registry->plugins = g_ptr_array_new_with_free_func(loaded_plugin_free);
     registry->rejections = g_ptr_array_new_with_free_func(g_free);
+    registry->shadowed = g_ptr_array_new_with_free_func(g_free);
     lt_dlinit();
     for (guint i = 0; dirs != NULL && i < dirs->len; i++) {
         GPtrArray *files = plugin_files(g_ptr_array_index(dirs, i));
@@ -200,6 +212,7 @@ void jv_registry_free(jv_registry *registry)
         return;
     g_ptr_array_unref(registry->plugins);
     g_ptr_array_unref(registry->rejections);
+    g_ptr_array_unref(registry->shadowed);
     g_free(registry);
     lt_dlexit();
 }

@@ -5,7 +5,9 @@
  * file and the reason: file readable, opens, has the entry symbol, ABI
  * major equal and minor not newer than the core's, struct large enough,
  * required fields present, name unique, schemas well formed. A rejected
- * plugin never stops the others.
+ * plugin never stops the others. A name found again in a later folder of
+ * the search order is not rejected but shadowed: the first one wins. The
+ * same file reached twice (a folder listed twice) is loaded once.
  */
 #ifndef JV_PLUGIN_LOADER_H
 #define JV_PLUGIN_LOADER_H
@@ -22,6 +24,10 @@ typedef struct jv_loaded_plugin {
 typedef struct jv_registry {
     GPtrArray *plugins;    /* jv_loaded_plugin*, in search order (owned) */
     GPtrArray *rejections; /* char* "FILE: reason" (owned) */
+    /* char* "FILE: ..." (owned): plugins not loaded because a plugin of the
+     * same name was found first in an earlier folder of the search order
+     * (e.g. --plugin-path over the installed folder); not an error. */
+    GPtrArray *shadowed;
 } jv_registry;
 
 /* The folders to search, in order: each of plugin_path (may be NULL), the

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check.py RESULT.json — checks the result of evaluation.json against
 numbers worked out by hand from the two data files (no jamvikt code is
-reused; the Wilson interval is recomputed from its formula in INDICATORS.md).
+reused; the Wilson interval is recomputed from its formula in indicators.md §6).
 Exit status 0 when everything matches, 1 with a list of differences.
 
 The data, tallied by hand (projects / funded / amount_granted in SEK):
@@ -30,7 +30,7 @@ The data, tallied by hand (projects / funded / amount_granted in SEK):
     split       woman 21 / 17 / 1200000  man 20 / 14 / 1750000  unknown 1 / 0 / 0
                 non_binary 1 / 1 / 40000
 
-Disclosure control (INDICATORS.md, min_cell 3; protected counts projects
+Disclosure control (indicators.md §8, min_cell 3; protected counts projects
 and funded): every woman and man cell is >= 3. The one non-binary project
 leader (1 project, 1 funded) is below 3 in Gotland's rural and split and in
 the total's rural and split: rule 1 suppresses those four cells. Rule 2
@@ -49,7 +49,7 @@ Z = 1.959963984540054  # confidence 0.95
 
 
 def wilson(k, n):
-    """INDICATORS.md: centre = (p + z²/2n)/(1 + z²/n),
+    """indicators.md §6: centre = (p + z²/2n)/(1 + z²/n),
     half = z·sqrt(p(1−p)/n + z²/4n²)/(1 + z²/n)."""
     p = k / n
     d = 1 + Z * Z / n

@@ -265,10 +265,8 @@ static const jv_key_unit ls_units[] = {
     {NULL, 0},
 };
 
-static const jv_plugin ls_plugin = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(ls_host, ls_plugin) = {
+    JV_PLUGIN_ABI,
     .name = "leader_share",
     .version = "1.0.0",
     .summary = "women's share of project leaders among funded projects",
@@ -290,12 +288,3 @@ static const jv_plugin ls_plugin = {
     .texts = ls_texts,
     .units = ls_units,
 };
-
-/* The one exported symbol (the Makefile hides everything else). */
-__attribute__((visibility("default"))) const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    ls_host = host;
-    return &ls_plugin;
-}

@@ -16,7 +16,7 @@
  *                                   i-th canonical value in every batch.
  *       JV_TYPE_ID        ids[]     the trimmed cell text (not interned)
  *       JV_TYPE_NUMBER    numbers[] fixed point: the value × 10^4, exact
- *                                   (INDICATORS.md "Exact sums")
+ *                                   (indicators.md §7 "Exact sums")
  *       JV_TYPE_INTEGER   numbers[] the value itself
  *       JV_TYPE_BOOLEAN   booleans[] 0 or 1
  *  3. missing[i] != 0 marks an empty cell of an optional role (an empty
@@ -55,7 +55,7 @@ typedef enum jv_type {
     JV_TYPE_BOOLEAN     /* ja/nej, yes/no, true/false, 1/0 */
 } jv_type;
 
-/* Canonical gender categories (INDICATORS.md "Gender categories"), in the
+/* Canonical gender categories (indicators.md §1 "Gender codes"), in the
  * order every result lists them. JV_TOTAL names a group's total where an
  * API takes a gender. */
 typedef enum jv_gender {

@@ -9,8 +9,8 @@
  *     core unless its comment says otherwise; strings passed in are copied.
  *  3. Numbers that cannot be computed are NaN; every writer function turns
  *     NaN and infinities into JSON null, so a plugin never special-cases
- *     null (INDICATORS.md: "a figure that cannot be computed is null").
- *  4. The statistics helpers implement INDICATORS.md exactly and use the
+ *     null (indicators.md §14: "a figure that cannot be computed is null").
+ *  4. The statistics helpers implement indicators.md exactly and use the
  *     evaluation's options (confidence, balance band), so a custom indicator
  *     reports exactly as the built-ins do.
  */
@@ -45,7 +45,7 @@ extern "C" {
  * nulls `rows` and `skipped_rows` when this group's total is suppressed. */
 #define JV_MAIN_GROUP "split"
 
-/* The 40/60 classes (INDICATORS.md "Balance"). JV_BALANCE_NONE is written
+/* The 40/60 classes (indicators.md §4 "Balance"). JV_BALANCE_NONE is written
  * as null (does not apply, e.g. a headline that is a difference). */
 typedef enum jv_balance {
     JV_BALANCE_NONE = 0,
@@ -65,7 +65,7 @@ typedef struct jv_options {
     double z;             /* Φ⁻¹((1 + confidence) / 2) */
 } jv_options;
 
-/* Every indicator result's "headline" (DESIGN.md). Units: "share", "rate",
+/* Every indicator result's "headline" (indicators.md §14). Units: "share", "rate",
  * "count", "amount", "difference". NaN value/ci and JV_BALANCE_NONE and
  * balance_certain < 0 are written as null. */
 typedef struct jv_headline {
@@ -127,7 +127,7 @@ struct jv_host {
      * scope and indicator; repeated identical warnings are kept once. */
     void (*warning)(jv_ctx *ctx, const char *fmt, ...) JV_PRINTF(2, 3);
 
-    /* --- statistics helpers (INDICATORS.md) --- */
+    /* --- statistics helpers (indicators.md §3-6) --- */
     /* q_woman / (q_woman + q_man); NaN when the denominator is 0 or an
      * argument is NaN. */
     double (*women_share)(double q_woman, double q_man);
@@ -198,7 +198,19 @@ struct jv_host {
     int (*node_integer)(const jv_node *node, int64_t *out); /* 0 ok, -1 not one */
     const char *(*node_string)(const jv_node *node);/* NULL unless a string */
     int (*node_bool)(const jv_node *node);          /* 1, 0, -1 not a bool */
+
+    /* --- added in SDK 1.1: read only when JV_HOST_HAS(host, field) --- */
+    /* 1 when `node` is JSON null (what the writers make of NaN), 0 for any
+     * other value and for NULL (an absent key): tells a saved null apart
+     * from a missing key and from a value of another type. */
+    int (*node_is_null)(const jv_node *node);
 };
+
+/* Whether the core's host table has `field` (rule 1): a plugin built with
+ * a newer SDK checks this before calling a function added after the minor
+ * it requires. */
+#define JV_HOST_HAS(host, field)                                                            \
+    ((host)->struct_size >= offsetof(jv_host, field) + sizeof((host)->field))
 
 #ifdef __cplusplus
 }

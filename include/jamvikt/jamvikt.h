@@ -4,6 +4,10 @@
  *   batch.h   the typed, columnar batches a plugin consumes
  *   plugin.h  the descriptor and callbacks a plugin returns
  *   host.h    the functions the core offers a plugin
+ *
+ * "indicators.md §N" in these headers is the definition of every figure,
+ * installed with jamvikt's documentation (PREFIX/share/doc/jamvikt/), beside
+ * plugin-guide.md, the author's guide.
  */
 #ifndef JAMVIKT_JAMVIKT_H
 #define JAMVIKT_JAMVIKT_H

@@ -22,6 +22,21 @@
  *    (the unit of each result key); a 1.0 plugin has neither and reports
  *    under its name, with units guessed from key names.
  *
+ * Arrays of API structs (Geany's rule: only these are indexed, and their
+ * element types never change size within a major, checked by
+ * tests/sdk/abi_1_0_layout.c and, for the 1.1 ones, abi_1_1_layout.c):
+ *  - a plugin may index the arrays the core hands it: batch->columns
+ *    (jv_column), batch->positions, dict->values (jv_string) and a column's
+ *    codes/numbers/booleans/ids/missing (batch.h);
+ *  - the core indexes the arrays a plugin declares: plugin->tables
+ *    (jv_table_spec), table->roles (jv_role), plugin->params
+ *    (jv_param_spec), and since 1.1 plugin->texts (jv_translation),
+ *    translation->labels (jv_label) and plugin->units (jv_key_unit);
+ *  - nothing else: a plugin never allocates a jv_host, jv_options or
+ *    jv_plugin other than its own static descriptor, never copies one
+ *    (their size grows with the minor; read struct_size), and never makes
+ *    an array of them.
+ *
  * Lifecycle of one indicator in one evaluation (the core's side):
  *   configure()                   once, reads params, may add roles
  *   for each region (in parallel):
@@ -64,8 +79,8 @@ typedef struct jv_cells jv_cells;   /* collects disclosure groups */
 #define JV_ROLE_NONNEGATIVE 0x2u /* NUMBER/INTEGER: value >= 0 */
 #define JV_ROLE_POSITIVE 0x4u    /* NUMBER/INTEGER: value > 0 */
 /* CATEGORY: an empty cell is a value (the empty string, code of "") even
- * when the role is required; used for breakdowns (INDICATORS.md: "an empty
- * cell is \"\""). Without it an empty cell in a required role is a data
+ * when the role is required; used for breakdowns (indicators.md §2: "an empty
+ * cell is the value \"\""). Without it an empty cell in a required role is a data
  * error, and in an optional role it is missing. */
 #define JV_ROLE_EMPTY_IS_VALUE 0x8u
 
@@ -220,6 +235,35 @@ typedef const jv_plugin *(*jv_plugin_entry_fn)(const jv_host *host);
 #define JV_PLUGIN_EXPORT
 #endif
 JV_PLUGIN_EXPORT const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
+
+/* JV_PLUGIN_DEFINE(host_var, descriptor) = { JV_PLUGIN_ABI, .name = ..., ... };
+ *
+ * One line declares the plugin's static descriptor `descriptor` and defines
+ * the exported entry function, which keeps the host table in `host_var`
+ * (a `static const jv_host *` the plugin declared before) and returns the
+ * descriptor. JV_PLUGIN_ABI fills in abi_major, abi_minor and struct_size
+ * for the headers the plugin is compiled with. Since SDK 1.1; a plugin
+ * built with it runs on any 1.x core of at least the minor it was built
+ * for, like any other. Example (docs/plugin-guide.md, 2.1):
+ *
+ *     static const jv_host *host;
+ *     ...callbacks...
+ *     JV_PLUGIN_DEFINE(host, my_plugin) = {
+ *         JV_PLUGIN_ABI,
+ *         .name = "my_indicator",
+ *         ...
+ *     };
+ */
+#define JV_PLUGIN_ABI                                                                       \
+    .abi_major = JV_ABI_MAJOR, .abi_minor = JV_ABI_MINOR, .struct_size = sizeof(jv_plugin)
+#define JV_PLUGIN_DEFINE(host_var, descriptor)                                              \
+    static const jv_plugin descriptor;                                                      \
+    JV_PLUGIN_EXPORT const jv_plugin *jamvikt_plugin_entry(const jv_host *jv_host_table)    \
+    {                                                                                       \
+        host_var = jv_host_table;                                                           \
+        return &descriptor;                                                                 \
+    }                                                                                       \
+    static const jv_plugin descriptor
 
 #ifdef __cplusplus
 }

@@ -394,10 +394,8 @@ static const jv_key_unit fs_units[] = {
     {NULL, 0},
 };
 
-static const jv_plugin fs_plugin = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(fs_host, fs_plugin) = {
+    JV_PLUGIN_ABI,
     .name = "funding_share",
     .version = "1.0.0",
     .summary = "who gets the growth money: applications, approvals and money granted by gender",
@@ -419,11 +417,3 @@ static const jv_plugin fs_plugin = {
     .texts = fs_texts,
     .units = fs_units,
 };
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    fs_host = host;
-    return &fs_plugin;
-}

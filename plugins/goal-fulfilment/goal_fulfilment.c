@@ -377,10 +377,8 @@ static const jv_key_unit gf_units[] = {
     {NULL, 0},
 };
 
-static const jv_plugin descriptor = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(gf_host, descriptor) = {
+    JV_PLUGIN_ABI,
     .name = "goal_fulfilment",
     .version = "1.0.0",
     .summary = "Did each region reach its own goals, and how many regions fulfil theirs",
@@ -402,13 +400,3 @@ static const jv_plugin descriptor = {
     .texts = gf_texts,
     .units = gf_units,
 };
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    if (host == NULL || host->abi_major != JV_ABI_MAJOR)
-        return NULL;
-    gf_host = host;
-    return &descriptor;
-}

@@ -497,10 +497,8 @@ static const jv_key_unit part_units[] = {
     {NULL, 0},
 };
 
-static const jv_plugin part_plugin = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(part_host, part_plugin) = {
+    JV_PLUGIN_ABI,
     .name = "participation",
     .version = "1.0.0",
     .summary = "Representation: women's and men's seats where influence is exercised",
@@ -522,11 +520,3 @@ static const jv_plugin part_plugin = {
     .texts = part_texts,
     .units = part_units,
 };
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    part_host = host;
-    return &part_plugin;
-}

@@ -512,10 +512,8 @@ static const jv_key_unit tr_units[] = {
     {NULL, 0},
 };
 
-static const jv_plugin descriptor = {
-    .abi_major = JV_ABI_MAJOR,
-    .abi_minor = JV_ABI_MINOR,
-    .struct_size = sizeof(jv_plugin),
+JV_PLUGIN_DEFINE(tr_host, descriptor) = {
+    JV_PLUGIN_ABI,
     .name = "training_reach",
     .version = "1.0.0",
     .summary = "persons reached by gender-equality training, by gender and "
@@ -538,14 +536,3 @@ static const jv_plugin descriptor = {
     .texts = tr_texts,
     .units = tr_units,
 };
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host)
-{
-    if (host == NULL || host->abi_major != JV_ABI_MAJOR ||
-        host->struct_size < sizeof(jv_host))
-        return NULL;
-    tr_host = host;
-    return &descriptor;
-}

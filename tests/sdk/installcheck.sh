@@ -46,6 +46,8 @@ done
 check "the man pages are installed" test -f "$JV_MANDIR/man1/jamvikt.1" -a -f "$JV_MANDIR/man7/jamvikt-plugin.7"
 check "the bash completion is installed as 'jamvikt'" test -f "$JV_COMPLETIONDIR/jamvikt"
 check "the guide is installed" test -f "$JV_DOCDIR/plugin-guide.md"
+check "the evaluation file's man page is installed" test -f "$JV_MANDIR/man5/jamvikt-evaluation.5"
+check "the indicator definitions are installed" test -f "$JV_DOCDIR/indicators.md"
 check "pkg-config finds jamvikt-plugin" pkg-config --exists jamvikt-plugin
 check "pkg-config's plugindir is the installed one" \
     test "$(pkg-config --variable=plugindir jamvikt-plugin)" = "$JV_PLUGINDIR"

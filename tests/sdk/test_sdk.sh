@@ -52,6 +52,59 @@ got = [(s["indicators"]["abi_1_0"]["result"]["rows_women"], s["indicators"]["abi
 assert got == [(9, 12), (12, 8), (21, 20)], got
 ' "$work/out"
 
+# A plugin compiled against the frozen 1.0 headers (tests/sdk/abi-1.0): it
+# loads, computes, saves and merges, and disclosure control reaches it.
+# Projects and funded per gender (by hand from the example's data):
+# Örebro woman 9/7, man 12/8, unknown 1/0; Gotland woman 12/10, man 8/6,
+# non_binary 1/1; total woman 21/17, man 20/14, non_binary 1/1, unknown 1/0.
+# Women's share of funded: Örebro 7/15, Gotland 10/16, total 17/31.
+run_jv plugins --check "$sdk/frozen/frozen_1_0.la"
+check "a plugin built against the frozen 1.0 headers loads" status_is 0
+check "  and says ABI 1.0" stdout_has "(ABI 1.0)"
+run_jv run "$sdkdata/frozen_1_0.json" --plugin-path "$sdk/frozen" -f json -o "$work/frozen.json" -q
+check "  and runs" status_is 0
+check "  with the hand-worked numbers" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+want = [({"woman": (9, 7), "man": (12, 8), "non_binary": (0, 0), "mixed": (0, 0), "unknown": (1, 0)}, 7 / 15),
+        ({"woman": (12, 10), "man": (8, 6), "non_binary": (1, 1), "mixed": (0, 0), "unknown": (0, 0)}, 10 / 16),
+        ({"woman": (21, 17), "man": (20, 14), "non_binary": (1, 1), "mixed": (0, 0), "unknown": (1, 0)}, 17 / 31)]
+for scope, (cells, share) in zip(d["regions"] + [d["total"]], want):
+    r = scope["indicators"]["frozen_1_0"]["result"]
+    got = {g: (c["projects"], c["funded"]) for g, c in r["by_gender"].items()}
+    assert got == cells, (got, cells)
+    assert abs(r["headline"]["value"] - share) < 1e-12, r["headline"]
+    assert r["headline"]["ci"][0] < share < r["headline"]["ci"][1], r["headline"]
+' "$work/frozen.json"
+run_jv run "$sdkdata/frozen_1_0.json" --plugin-path "$sdk/frozen" -f json -q --save-state "$work/frozen-states"
+run_jv merge "$work/frozen-states" --plugin-path "$sdk/frozen" -f json -q
+check "  its saved states merge into the same total" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["total"]["indicators"]["frozen_1_0"]["result"]
+b = json.load(open(sys.argv[2]))["total"]["indicators"]["frozen_1_0"]["result"]
+assert a == b, (a, b)
+' "$work/frozen.json" "$work/out"
+# --min-cell 2: Gotland's 1 non-binary project is hidden (rule 1); in the
+# family regions -> total no other region has a positive non-binary cell,
+# so the total's non-binary cell is hidden (rule 3). Women stay published.
+run_jv run "$sdkdata/frozen_1_0.json" --plugin-path "$sdk/frozen" -f json -q --min-cell 2
+check "  and the core's suppression reaches it" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = d["regions"][1]["indicators"]["frozen_1_0"]["result"]["by_gender"]
+t = d["total"]["indicators"]["frozen_1_0"]["result"]["by_gender"]
+assert g["non_binary"] == {"projects": None, "funded": None, "suppressed": True}, g
+assert t["non_binary"]["suppressed"] and t["non_binary"]["projects"] is None, t
+assert (g["woman"]["projects"], t["woman"]["projects"]) == (12, 21), (g, t)
+' "$work/out"
+
+# --save-state with a plugin that has no save/load is refused before any
+# data is read, naming the plugin; no state file is written.
+run_jv run "$sdkdata/abi_1_0.json" --plugin-path "$sdk/abi10" -f json -q --save-state "$work/no-states"
+check "--save-state with a plugin without save/load is refused" status_is 1
+check "  naming the plugin" stderr_has "plugin 'abi_1_0' cannot save its state (it has no save/load)"
+check "  and writing no state" sh -c "! ls '$work/no-states'/*.state.json >/dev/null 2>&1"
+
 # --- 2. The example plugin -------------------------------------------------
 plugins="$JV_BUILDDIR/examples/custom-indicator"
 run_jv run "$example/evaluation.json" --plugin-path "$plugins" -f json -j 1 -o "$work/example.json" -q
@@ -85,6 +138,17 @@ json.dump(m, open(p, "w"))' "$work/damaged"
     run_jv merge "$work/damaged" --plugin-path "$plugins" -f json -q
     check "a damaged saved state is an error" status_is 1
     check "  saying what is wrong" stderr_has "funded <= projects"
+    run_jv merge "$work/damaged" --plugin-path "$plugins" -f json -o "$work/kept.json" --keep-going
+    check "merge --keep-going still fails (exit 1)" status_is 1
+    check "  but writes the document as run does" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for scope in d["regions"] + [d["total"]]:
+    ls = scope["indicators"]["leader_share"]
+    assert ls["status"] == "error" and "funded <= projects" in ls["message"], ls
+    assert scope["indicators"]["funding_share"]["status"] == "ok", scope
+' "$work/kept.json"
+    check "  and says so" stderr_has 'its status is "error" in the result'
 fi
 
 run_jv plugins --plugin-path "$plugins" --json
@@ -109,6 +173,25 @@ import json, sys
 s = json.load(open(sys.argv[1]))["regions"][0]["indicators"]["leader_share"]
 assert (s["rows"], s["skipped_rows"]) == (1, 1), s
 assert s["result"]["by_gender"]["woman"]["funded"] == 1, s
+' "$work/out"
+
+# Plugins reading one table share its role checks, and the message names
+# the plugin whose rule it is. tests/data/sdk/negative: line 3 has
+# amount_granted -5; only leader_share reads amount_granted (>= 0),
+# frozen_1_0 reads leader_gender and funded only.
+run_jv run "$sdkdata/shared_rule.json" --plugin-path "$plugins" --plugin-path "$sdk/frozen" -f json -q
+check "a value breaking one plugin's role rule stops the run" status_is 1
+check "  naming file, line, column and the plugin whose rule it is" stderr_has \
+    "projects.csv:3: column 'amount_granted': '-5' is negative, which is not allowed: the value must be 0 or more (a rule of plugin 'leader_share')"
+run_jv run "$sdkdata/shared_rule_skip.json" --plugin-path "$plugins" --plugin-path "$sdk/frozen" -f json -q
+check "with on_error skip the row is skipped for every plugin reading the table" python3 -c '
+import json, sys
+ind = json.load(open(sys.argv[1]))["regions"][0]["indicators"]
+# rows 2 and 4 stay: a woman funded, a man not funded
+for name in ("frozen_1_0", "leader_share"):
+    assert (ind[name]["rows"], ind[name]["skipped_rows"]) == (2, 1), (name, ind[name])
+g = ind["frozen_1_0"]["result"]["by_gender"]
+assert (g["woman"]["projects"], g["man"]["projects"], g["man"]["funded"]) == (1, 1, 0), g
 ' "$work/out"
 
 # --- 3. The guide's tutorial, literally -------------------------------------

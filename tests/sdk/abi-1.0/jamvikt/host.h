@@ -1,0 +1,205 @@
+/* jamvikt/host.h — the host API: the table of functions the core hands a
+ * plugin's entry function. Plugins call the core only through it (SQLite's
+ * sqlite3_api_routines model), so a plugin links against nothing of ours.
+ *
+ * Rules:
+ *  1. The table only grows at its end (abi_minor); check host->struct_size
+ *     before using a field added after the minor you need.
+ *  2. Memory: every pointer a host function returns is borrowed from the
+ *     core unless its comment says otherwise; strings passed in are copied.
+ *  3. Numbers that cannot be computed are NaN; every writer function turns
+ *     NaN and infinities into JSON null, so a plugin never special-cases
+ *     null (INDICATORS.md: "a figure that cannot be computed is null").
+ *  4. The statistics helpers implement INDICATORS.md exactly and use the
+ *     evaluation's options (confidence, balance band), so a custom indicator
+ *     reports exactly as the built-ins do.
+ */
+#ifndef JAMVIKT_HOST_H
+#define JAMVIKT_HOST_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jamvikt/batch.h>
+#include <jamvikt/plugin.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define JV_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define JV_PRINTF(f, a)
+#endif
+
+/* host->scope(): the total's scope; regions are 0, 1, ... in order. While
+ * consume() reads a national table whose rows a column splits into regions,
+ * the region's index is not known yet: scope() is JV_SCOPE_PENDING and
+ * scope_name() the region's name. */
+#define JV_SCOPE_TOTAL (-1)
+#define JV_SCOPE_PENDING (-2)
+
+/* The key of an indicator's main split in cells()/suppressed(). The core
+ * nulls `rows` and `skipped_rows` when this group's total is suppressed. */
+#define JV_MAIN_GROUP "split"
+
+/* The 40/60 classes (INDICATORS.md "Balance"). JV_BALANCE_NONE is written
+ * as null (does not apply, e.g. a headline that is a difference). */
+typedef enum jv_balance {
+    JV_BALANCE_NONE = 0,
+    JV_BALANCE_NO_DATA,
+    JV_BALANCE_MEN_DOMINATED,
+    JV_BALANCE_BALANCED,
+    JV_BALANCE_WOMEN_DOMINATED
+} jv_balance;
+
+/* The evaluation's options, defaults resolved. */
+typedef struct jv_options {
+    uint32_t struct_size;
+    int64_t min_cell;     /* 0: disclosure control off */
+    double balance_low;   /* 0.40 */
+    double balance_high;  /* 0.60 */
+    double confidence;    /* 0.95 */
+    double z;             /* Φ⁻¹((1 + confidence) / 2) */
+} jv_options;
+
+/* Every indicator result's "headline" (DESIGN.md). Units: "share", "rate",
+ * "count", "amount", "difference". NaN value/ci and JV_BALANCE_NONE and
+ * balance_certain < 0 are written as null. */
+typedef struct jv_headline {
+    const char *metric;   /* e.g. "women_share_amount_granted" */
+    const char *label;    /* free text for people */
+    const char *unit;
+    double value;
+    jv_balance balance;
+    int balance_certain;  /* -1 null, 0 false, 1 true */
+    double ci[2];
+} jv_headline;
+
+struct jv_host {
+    uint32_t abi_major;
+    uint32_t abi_minor;
+    uint32_t struct_size;      /* sizeof(jv_host) in the core */
+    const char *core_version;  /* e.g. "0.1.0" */
+
+    /* --- memory: never returns NULL (aborts when memory is exhausted) --- */
+    void *(*alloc0)(size_t size);             /* zeroed; free with free */
+    void *(*realloc)(void *ptr, size_t size);
+    void (*free)(void *ptr);
+    char *(*strdup)(const char *s);           /* transferred to caller */
+
+    /* --- the call's context --- */
+    void *(*instance)(jv_ctx *ctx);           /* what configure() returned */
+    const jv_options *(*options)(jv_ctx *ctx);
+    int (*scope)(jv_ctx *ctx);                /* region index or JV_SCOPE_TOTAL */
+    const char *(*scope_name)(jv_ctx *ctx);   /* region name or "total" */
+    const char *(*indicator_name)(jv_ctx *ctx);
+
+    /* --- parameters (configure() and later); names are schema names --- */
+    int (*param_bool)(jv_ctx *ctx, const char *name);
+    double (*param_number)(jv_ctx *ctx, const char *name);
+    int64_t (*param_integer)(jv_ctx *ctx, const char *name);
+    const char *(*param_string)(jv_ctx *ctx, const char *name); /* NULL if null */
+    size_t (*param_list_size)(jv_ctx *ctx, const char *name);
+    const char *(*param_list_item)(jv_ctx *ctx, const char *name, size_t i);
+
+    /* configure() only: read one more role from table `table` (e.g. the
+     * breakdown columns named in params). Returns the role's column index
+     * in batches of that table, or -1 after reporting an error. */
+    int (*add_role)(jv_ctx *ctx, size_t table, const char *name, jv_type type,
+                    unsigned flags);
+
+    /* --- errors, warnings --- */
+    /* Report why the current callback fails; the callback then returns -1
+     * (or NULL). The core adds the plugin's name. */
+    void (*error)(jv_ctx *ctx, const char *fmt, ...) JV_PRINTF(2, 3);
+    /* A bad value in a row: the core formats
+     * "FILE:LINE: column 'x': message". Returns 1 when the table's
+     * on_error is "skip" (the row is counted as skipped: leave it out and
+     * go on), 0 when the callback must return -1. */
+    int (*row_error)(jv_ctx *ctx, const jv_batch *batch, size_t row,
+                     size_t column, const char *fmt, ...) JV_PRINTF(5, 6);
+    /* A warning in the result document's "warnings", prefixed with the
+     * scope and indicator; repeated identical warnings are kept once. */
+    void (*warning)(jv_ctx *ctx, const char *fmt, ...) JV_PRINTF(2, 3);
+
+    /* --- statistics helpers (INDICATORS.md) --- */
+    /* q_woman / (q_woman + q_man); NaN when the denominator is 0 or an
+     * argument is NaN. */
+    double (*women_share)(double q_woman, double q_man);
+    /* Wilson score interval for k of n at the evaluation's confidence;
+     * NaNs when n == 0. */
+    void (*wilson)(jv_ctx *ctx, int64_t k, int64_t n, double ci[2]);
+    /* p1 - p2 with Newcombe's hybrid score interval (method 10); value and
+     * interval NaN when n1 or n2 is 0. */
+    void (*newcombe)(jv_ctx *ctx, int64_t k1, int64_t n1, int64_t k2,
+                     int64_t n2, double *difference, double ci[2]);
+    /* The 40/60 class of a share (NaN: JV_BALANCE_NO_DATA). */
+    jv_balance (*balance)(jv_ctx *ctx, double share);
+    /* Whether the Wilson interval of k of n lies inside the band of `cls`:
+     * 1 true, 0 false, -1 null (no interval, or cls has no band). */
+    int (*balance_certain)(jv_ctx *ctx, jv_balance cls, int64_t k, int64_t n);
+    const char *(*balance_name)(jv_balance cls); /* "balanced", NULL for NONE */
+    const char *(*gender_name)(int gender);      /* "woman", ..., "total" */
+
+    /* --- disclosure control (cells() and finish()) --- */
+    /* Declare a group of the current scope: counts[g * n_counts + m] is
+     * protected count m of gender g (g = 0 .. JV_GENDERS-1). Count 0 ranks
+     * members in rule 3. Keys are the plugin's own, stable across scopes
+     * (the same key in two regions is "the same kind of group"). */
+    void (*add_group)(jv_cells *cells, const char *key, size_t n_counts,
+                      const int64_t *counts);
+    /* Declare a family: members add up to margin. Members in their result
+     * order (sorted values), which breaks ties in rule 3. The family
+     * "this key across all regions → the total" is added by the core. */
+    void (*add_family)(jv_cells *cells, const char *margin,
+                       const char *const *members, size_t n_members);
+    /* finish(): is the cell (gender 0..4) or the total (JV_TOTAL) of the
+     * group `key` in the current scope suppressed? */
+    int (*suppressed)(jv_ctx *ctx, const char *key, int gender);
+
+    /* --- JSON writer (finish(), save()) --- */
+    /* Inside an object every value needs a key; inside an array keys are
+     * ignored (pass NULL). */
+    void (*begin_object)(jv_writer *w, const char *key);
+    void (*end_object)(jv_writer *w);
+    void (*begin_array)(jv_writer *w, const char *key);
+    void (*end_array)(jv_writer *w);
+    void (*put_number)(jv_writer *w, const char *key, double value);
+    /* Exact: a JSON number when |value| <= 2^53, else a string of digits
+     * (node_integer reads both). */
+    void (*put_integer)(jv_writer *w, const char *key, int64_t value);
+    /* A fixed-point sum as a number: value / JV_FIXED_SCALE. */
+    void (*put_fixed)(jv_writer *w, const char *key, int64_t value);
+    void (*put_string)(jv_writer *w, const char *key, const char *value);
+    void (*put_bool)(jv_writer *w, const char *key, int value);
+    void (*put_null)(jv_writer *w, const char *key);
+    /* [lower, upper], or null when either is NaN. */
+    void (*put_interval)(jv_writer *w, const char *key, const double ci[2]);
+    /* The class name, or null for JV_BALANCE_NONE. */
+    void (*put_balance)(jv_writer *w, const char *key, jv_balance cls);
+    /* true / false / null for 1 / 0 / -1. */
+    void (*put_tristate)(jv_writer *w, const char *key, int value);
+    /* {"value": v, "ci": [l, u]} with nulls for NaN. */
+    void (*put_gap)(jv_writer *w, const char *key, double value,
+                    const double ci[2]);
+    /* "headline": {metric, label, value, unit, balance, balance_certain, ci} */
+    void (*put_headline)(jv_writer *w, const jv_headline *headline);
+
+    /* --- JSON reader (load()) --- */
+    const jv_node *(*node_get)(const jv_node *node, const char *key); /* NULL if absent */
+    size_t (*node_size)(const jv_node *node);       /* array length, 0 otherwise */
+    const jv_node *(*node_at)(const jv_node *node, size_t i);
+    double (*node_number)(const jv_node *node);     /* NaN unless a number */
+    int (*node_integer)(const jv_node *node, int64_t *out); /* 0 ok, -1 not one */
+    const char *(*node_string)(const jv_node *node);/* NULL unless a string */
+    int (*node_bool)(const jv_node *node);          /* 1, 0, -1 not a bool */
+};
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JAMVIKT_HOST_H */

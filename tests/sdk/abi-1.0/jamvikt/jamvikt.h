@@ -1,0 +1,15 @@
+/* jamvikt/jamvikt.h — the whole plugin SDK in one include.
+ *
+ * A plugin includes this header and nothing else of jamvikt:
+ *   batch.h   the typed, columnar batches a plugin consumes
+ *   plugin.h  the descriptor and callbacks a plugin returns
+ *   host.h    the functions the core offers a plugin
+ */
+#ifndef JAMVIKT_JAMVIKT_H
+#define JAMVIKT_JAMVIKT_H
+
+#include <jamvikt/batch.h>
+#include <jamvikt/host.h>
+#include <jamvikt/plugin.h>
+
+#endif /* JAMVIKT_JAMVIKT_H */

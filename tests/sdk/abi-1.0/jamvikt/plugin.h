@@ -1,0 +1,180 @@
+/* jamvikt/plugin.h — the plugin ABI: the descriptor an indicator plugin
+ * returns from its one exported entry function.
+ *
+ * A plugin is a shared library (libtool module) exporting exactly
+ *
+ *     const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
+ *
+ * The core calls it once after loading, passing its table of host
+ * functions (jamvikt/host.h); the plugin keeps `host` and returns a pointer
+ * to a static descriptor. Only standard C types cross this boundary, so a
+ * plugin needs no link dependency on the core, GLib or cJSON.
+ *
+ * Versioning (the compatibility promise, see docs/plugin-guide.md):
+ *  - abi_major changes when anything existing changes meaning, order or
+ *    size; the core rejects a plugin whose major differs from its own.
+ *  - abi_minor grows when fields are appended to jv_plugin or jv_host;
+ *    the core accepts plugins built for its own or an older minor, and
+ *    rejects a newer one (it may use callbacks the core does not know).
+ *  - struct_size lets the core read an older descriptor safely: fields
+ *    beyond struct_size are taken as NULL.
+ *
+ * Lifecycle of one indicator in one evaluation (the core's side):
+ *   configure()                   once, reads params, may add roles
+ *   for each region (in parallel):
+ *     init() per chunk, consume() batches, merge() chunk states
+ *   init() the total; pool() every finished region into it (region order)
+ *   cells() on every region and the total; the core decides suppression
+ *   finish() every region and the total; destroy() every state
+ *   release()                     once
+ *   save()/load() turn a finished region's state into aggregates and back.
+ *
+ * Every callback that returns int returns 0 on success and -1 on error,
+ * after calling host->error() with a message for the user.
+ */
+#ifndef JAMVIKT_PLUGIN_H
+#define JAMVIKT_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jamvikt/batch.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JV_ABI_MAJOR 1
+#define JV_ABI_MINOR 0
+
+/* The name of the one symbol a plugin exports. */
+#define JV_PLUGIN_ENTRY "jamvikt_plugin_entry"
+
+typedef struct jv_host jv_host;
+typedef struct jv_ctx jv_ctx;       /* the core's per-call context */
+typedef struct jv_writer jv_writer; /* builds a JSON value (result, save) */
+typedef struct jv_node jv_node;     /* reads a JSON value (load) */
+typedef struct jv_cells jv_cells;   /* collects disclosure groups */
+
+/* Role flags. */
+#define JV_ROLE_REQUIRED 0x1u    /* the table must have the column */
+#define JV_ROLE_NONNEGATIVE 0x2u /* NUMBER/INTEGER: value >= 0 */
+#define JV_ROLE_POSITIVE 0x4u    /* NUMBER/INTEGER: value > 0 */
+/* CATEGORY: an empty cell is a value (the empty string, code of "") even
+ * when the role is required; used for breakdowns (INDICATORS.md: "an empty
+ * cell is \"\""). Without it an empty cell in a required role is a data
+ * error, and in an optional role it is missing. */
+#define JV_ROLE_EMPTY_IS_VALUE 0x8u
+
+/* A column the plugin reads, under a role name the evaluation file can map
+ * to the file's own column name. */
+typedef struct jv_role {
+    const char *name;    /* e.g. "gender", "amount_granted" */
+    jv_type type;
+    unsigned flags;      /* JV_ROLE_* */
+    /* CATEGORY only, optional: the accepted values, as
+     * "canonical=alias,alias|canonical=alias" (the canonical value itself
+     * is always accepted; matching is trimmed and case-insensitive). Any
+     * other value is a data error. Codes follow the canonical order.
+     * Example: "granted=beviljad,beviljat|rejected=avslag,avslaget". */
+    const char *codes;
+    const char *help;    /* one line for `jamvikt plugins` */
+} jv_role;
+
+/* A table the plugin reads. */
+typedef struct jv_table_spec {
+    const char *name;     /* "funding", "population", ... */
+    int required;         /* 0: the plugin runs without it */
+    const jv_role *roles; /* n_roles entries */
+    size_t n_roles;
+} jv_table_spec;
+
+typedef enum jv_param_type {
+    JV_PARAM_BOOLEAN = 1,
+    JV_PARAM_NUMBER,
+    JV_PARAM_INTEGER,
+    JV_PARAM_STRING,
+    JV_PARAM_STRING_LIST
+} jv_param_type;
+
+/* One entry of the parameter schema. The core rejects unknown params and
+ * values of the wrong type, and writes every param, defaults resolved,
+ * into the result document. */
+typedef struct jv_param_spec {
+    const char *name;
+    jv_param_type type;
+    const char *default_json; /* the default as JSON text: "true", "1.0", "[]" */
+    const char *help;
+} jv_param_spec;
+
+/* The descriptor. Fields are only ever appended (abi_minor). */
+typedef struct jv_plugin {
+    uint32_t abi_major;   /* JV_ABI_MAJOR the plugin was built with */
+    uint32_t abi_minor;   /* JV_ABI_MINOR the plugin was built with */
+    uint32_t struct_size; /* sizeof(jv_plugin) as the plugin saw it */
+
+    const char *name;     /* required; [a-z][a-z0-9_]*, unique */
+    const char *version;  /* required; e.g. "1.0.0" */
+    const char *summary;  /* required; one line */
+
+    const jv_table_spec *tables; /* required, n_tables >= 1; tables[0] is
+                                    the main table (its rows are `rows`) */
+    size_t n_tables;
+    const jv_param_spec *params; /* optional */
+    size_t n_params;
+
+    /* Optional. Called once per indicator before any data: read params
+     * (host->param_*), add roles (host->add_role), and return an instance
+     * (*instance, owned by the plugin, freed in release()) that every later
+     * callback gets back from host->instance(ctx). */
+    int (*configure)(jv_ctx *ctx, void **instance);
+    void (*release)(jv_ctx *ctx, void *instance);
+
+    /* Required. A new, empty state (owned by the core, freed with
+     * destroy()). NULL after host->error() on failure. */
+    void *(*init)(jv_ctx *ctx);
+    /* Required. Add a batch to the state. */
+    int (*consume)(jv_ctx *ctx, void *state, const jv_batch *batch);
+    /* Required. Join chunk state `from` (same region) into `into`, exactly,
+     * in any order: merge must be associative and commutative. `from` stays
+     * the caller's and is destroyed afterwards. */
+    int (*merge)(jv_ctx *ctx, void *into, const void *from);
+    /* Required. Add a finished region's state into the total's state
+     * (sums; persons counted per region). Associative and commutative. */
+    int (*pool)(jv_ctx *ctx, void *total, const void *region);
+    /* Optional. Declare the disclosure groups and families of a finished
+     * state (a region's or the total's; host->scope(ctx) says which). */
+    int (*cells)(jv_ctx *ctx, const void *state, jv_cells *cells);
+    /* Required. Write the result object of a finished state into `out`
+     * (an open JSON object). `total` is the pooled state of the whole
+     * evaluation (== state when finishing the total). Must write
+     * "headline" (host->put_headline). */
+    int (*finish)(jv_ctx *ctx, const void *state, const void *total,
+                  jv_writer *out);
+    /* Required. Free a state from init() or load(). */
+    void (*destroy)(jv_ctx *ctx, void *state);
+    /* Optional pair. Write a finished region's state as aggregates only
+     * (never a person-level row or identifier) into `out` (an open JSON
+     * object), and read it back into a state that pool(), cells() and
+     * finish() accept. */
+    int (*save)(jv_ctx *ctx, const void *state, jv_writer *out);
+    void *(*load)(jv_ctx *ctx, const jv_node *in);
+} jv_plugin;
+
+/* The entry function's type. */
+typedef const jv_plugin *(*jv_plugin_entry_fn)(const jv_host *host);
+
+/* Marks the entry function exported even when a plugin is built with
+ * -fvisibility=hidden. Every plugin defines exactly this function. */
+#if defined(__GNUC__)
+#define JV_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define JV_PLUGIN_EXPORT
+#endif
+JV_PLUGIN_EXPORT const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JAMVIKT_PLUGIN_H */
