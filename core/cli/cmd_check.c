@@ -12,6 +12,7 @@
  * value, message, hint), "regions", "skipped". Exit status 1 when there is
  * any error (warnings alone: 0), 2 on a usage error. */
 #include "cli/cli.h"
+#include "util/text.h"
 #include "eval/evaluation.h"
 #include "eval/run.h"
 
@@ -145,7 +146,9 @@ static void print_problems(const cJSON *report)
             g_string_append_printf(s, "column '%s': ", string_of(l->problem, "column"));
         g_string_append_printf(s, "%s [%s]", string_of(l->problem, "message"),
                                string_of(l->problem, "code"));
-        fprintf(stderr, "%s\n", s->str);
+        char *shown = jv_text_escape_message(s->str); /* no raw bytes of a bad file */
+        fprintf(stderr, "%s\n", shown);
+        g_free(shown);
         g_string_free(s, TRUE);
     }
     g_array_unref(all);
@@ -217,9 +220,10 @@ int jv_cmd_check(int argc, char **argv)
     GError *error = NULL;
     evaluation = jv_evaluation_load(argv[1], &error);
     if (evaluation != NULL) {
-        registry = jv_cli_load_plugins(plugin_path, json);
+        registry = jv_cli_load_named_plugins(plugin_path, evaluation, json);
         jv_run_options options = {-1, 0, FALSE, FALSE, TRUE, NULL, FALSE};
         report = jv_run_evaluation(evaluation, registry, &options, NULL, &error);
+        jv_cli_restore_stdout(); /* plugins ran with fd 1 on stderr */
     }
     if (report == NULL) {
         if (!json) {

@@ -3,8 +3,40 @@
  * into one evaluation, disclosure decided afresh over all regions. */
 #include "cli/cli.h"
 #include "eval/merge.h"
+#include "eval/output.h"
 
 #include <stdio.h>
+
+/* The input `output` is, by any spelling or link: a state file given, or
+ * a JSON file (a state, a manifest) in a state folder given. NULL when
+ * none; else the input's path (g_free). */
+static char *output_input(const char *output, char **paths)
+{
+    for (size_t i = 0; paths[i] != NULL; i++) {
+        if (!g_file_test(paths[i], G_FILE_TEST_IS_DIR)) {
+            if (jv_output_same_file(output, paths[i]))
+                return g_strdup(paths[i]);
+            continue;
+        }
+        GDir *dir = g_dir_open(paths[i], 0, NULL);
+        const char *name;
+        char *same = NULL;
+        while (same == NULL && dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+            if (!g_str_has_suffix(name, ".json"))
+                continue;
+            char *file = g_build_filename(paths[i], name, NULL);
+            if (jv_output_same_file(output, file))
+                same = file;
+            else
+                g_free(file);
+        }
+        if (dir != NULL)
+            g_dir_close(dir);
+        if (same != NULL)
+            return same;
+    }
+    return NULL;
+}
 
 int jv_cmd_merge(int argc, char **argv)
 {
@@ -38,6 +70,13 @@ int jv_cmd_merge(int argc, char **argv)
     const char *chosen = jv_cli_format("merge", format, output);
     if (chosen == NULL)
         goto out;
+    char *input = output != NULL ? output_input(output, argv + 1) : NULL;
+    if (input != NULL) {
+        rc = jv_cli_fail("%s: refusing to overwrite a saved state being merged (%s); choose "
+                         "another output file", output, input);
+        g_free(input);
+        goto out;
+    }
     registry = jv_cli_load_plugins(plugin_path, quiet);
     jv_run_options options = {-1, 0, keep_going, FALSE, FALSE, NULL, FALSE};
     gboolean failed = FALSE;

@@ -1,6 +1,8 @@
 /* core/cli/cmd_report.c — `jamvikt report RESULT.json`: renders a stored
  * result document in another format without re-reading any data. */
 #include "cli/cli.h"
+#include "eval/input_file.h"
+#include "eval/output.h"
 #include "render/render.h"
 
 #include <cjson/cJSON.h>
@@ -40,9 +42,14 @@ int jv_cmd_report(int argc, char **argv)
     const char *chosen = jv_cli_format("report", format, output);
     if (chosen == NULL)
         goto out;
+    if (output != NULL && jv_output_same_file(output, argv[1])) {
+        rc = jv_cli_fail("%s: refusing to overwrite the result being rendered (%s); choose another "
+                         "output file", output, argv[1]);
+        goto out;
+    }
     gsize length = 0;
     GError *error = NULL;
-    if (!g_file_get_contents(argv[1], &text, &length, &error)) {
+    if (!jv_input_read_document(argv[1], "result document", &text, &length, &error)) {
         rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
         goto out;

@@ -5,6 +5,7 @@
  * the states are loaded with the plugins' load() and finished exactly as a
  * single run finishes (pool, disclosure decided afresh over all regions,
  * result document). */
+#include "eval/input_file.h"
 #include "eval/merge.h"
 #include "eval/run_internal.h"
 
@@ -34,7 +35,7 @@ static gboolean read_state(GPtrArray *files, const char *path, GError **error)
 {
     char *text = NULL;
     gsize length = 0;
-    if (!g_file_get_contents(path, &text, &length, error))
+    if (!jv_input_read_document(path, "saved state", &text, &length, error))
         return FALSE;
     cJSON *doc = cJSON_ParseWithLength(text, length);
     g_free(text);
