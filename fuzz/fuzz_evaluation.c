@@ -1,5 +1,5 @@
 /* fuzz/fuzz_evaluation.c — libFuzzer target for the evaluation file parser
- * (core/eval/evaluation.h): any bytes must give an evaluation or an error
+ * (core/config/evaluation.h): any bytes must give an evaluation or an error
  * with a message — never a crash, a sanitizer report or a read past the
  * text (which is not NUL-terminated here). A parsed evaluation is also
  * asked for the settings of every table in every region, as the run does.
@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

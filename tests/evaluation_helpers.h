@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 
 /* A valid "regions" and "indicators", for tests about other keys. */
 #define TAIL "\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}], " \

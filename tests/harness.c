@@ -7,7 +7,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "eval/run.h"
 #include "plugin/loader.h"
 

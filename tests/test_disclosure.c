@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "eval/disclosure.h"
+#include "rules/disclosure.h"
 
 #define W JV_WOMAN
 #define M JV_MAN

@@ -1,5 +1,5 @@
 /* tests/test_evaluation.c — the evaluation file's schema
- * (core/eval/evaluation.h, DESIGN.md "Evaluation file"): defaults, the
+ * (core/config/evaluation.h, DESIGN.md "Evaluation file"): defaults, the
  * DESIGN.md example, region overrides and path resolution, value
  * normalisation, and every schema error with its exact message (unknown
  * keys with did-you-mean, wrong types, missing keys, names, duplicates).

@@ -44,7 +44,10 @@ static void consume_range(jv_indicator *ind, jv_ctx *ctx, void *state, size_t t,
 {
     GArray *roles = ind->roles[t];
     GHashTable *columns = column_map(ind->desc->tables[t].name);
-    jv_table_source src = {path, path, 0, 0, NULL, columns, NULL, JV_ON_ERROR_STOP, FALSE};
+    jv_table_source src = {.path = path,
+                           .display_path = path,
+                           .columns = columns,
+                           .on_error = JV_ON_ERROR_STOP};
     GError *error = NULL;
     jv_table_reader *reader = jv_table_reader_open_range(
         &src, (const jv_role_request *)roles->data, roles->len, start, end, line, &error);
@@ -54,8 +57,16 @@ static void consume_range(jv_indicator *ind, jv_ctx *ctx, void *state, size_t t,
         names[c] = jv_table_reader_column_name(reader, c);
     const jv_rowset *rows;
     while ((rows = jv_table_reader_next(reader, &error)) != NULL) {
-        jv_batch_source source = {path, rows->lines, names, JV_ON_ERROR_STOP};
-        jv_batch batch = {t, rows->n_rows, rows->n_columns, rows->columns, rows->positions, &source};
+        jv_batch_source source = {.display_path = path,
+                                  .lines = rows->lines,
+                                  .column_names = names,
+                                  .on_error = JV_ON_ERROR_STOP};
+        jv_batch batch = {.table = t,
+                          .n_rows = rows->n_rows,
+                          .n_columns = rows->n_columns,
+                          .columns = rows->columns,
+                          .positions = rows->positions,
+                          .source = &source};
         CU_ASSERT_EQUAL(ind->desc->consume(ctx, state, &batch), 0);
     }
     CU_ASSERT_PTR_NULL(error);
@@ -70,7 +81,9 @@ static void read_chunks(jv_indicator *ind, jv_ctx *ctx, const char *region, void
                         void **whole)
 {
     char *main_path = example_file(region, ind->desc->tables[0].name);
-    jv_table_source src = {main_path, main_path, 0, 0, NULL, NULL, NULL, JV_ON_ERROR_STOP, FALSE};
+    jv_table_source src = {.path = main_path,
+                           .display_path = main_path,
+                           .on_error = JV_ON_ERROR_STOP};
     GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint64));
     GArray *lines = g_array_new(FALSE, FALSE, sizeof(guint64));
     CU_ASSERT_FATAL(jv_table_split(&src, 3, starts, lines, NULL));

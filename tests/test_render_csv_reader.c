@@ -61,7 +61,9 @@ static void read_back(jv_csv_dialect dialect)
         {"measure", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
         {"number", JV_TYPE_NUMBER, 0, NULL}};
     /* delimiter and decimal mark left to the reader to find */
-    jv_table_source source = {path, "report.csv", 0, 0, NULL, NULL, NULL, JV_ON_ERROR_STOP, FALSE};
+    jv_table_source source = {.path = path,
+                              .display_path = "report.csv",
+                              .on_error = JV_ON_ERROR_STOP};
     GError *error = NULL;
     jv_table_reader *reader = jv_table_reader_open(&source, roles, G_N_ELEMENTS(roles), &error);
     if (reader == NULL)

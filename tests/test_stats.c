@@ -8,7 +8,7 @@
 
 #include <math.h>
 
-#include "plugin/stats.h"
+#include "rules/stats.h"
 
 #define EXACT 1e-12
 #define FOUR_DECIMALS 5e-5

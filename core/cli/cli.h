@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "plugin/loader.h"
 
 #define JV_EXIT_OK 0

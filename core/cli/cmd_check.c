@@ -13,7 +13,7 @@
  * any error (warnings alone: 0), 2 on a usage error. */
 #include "cli/cli.h"
 #include "util/text.h"
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "eval/run.h"
 
 #include <stdio.h>
@@ -111,8 +111,11 @@ static void add_listed(GArray *all, const cJSON *report, const char *key, const 
     const cJSON *p;
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(report, key))
     {
-        listed l = {p, severity, cJSON_GetArraySize(files), number_of(p, "line"),
-                    number_of(p, "field")};
+        listed l = {.problem = p,
+                    .severity = severity,
+                    .file = cJSON_GetArraySize(files),
+                    .line = number_of(p, "line"),
+                    .field = number_of(p, "field")};
         int k = 0;
         const cJSON *file;
         cJSON_ArrayForEach(file, files)
@@ -221,7 +224,7 @@ int jv_cmd_check(int argc, char **argv)
     evaluation = jv_evaluation_load(argv[1], &error);
     if (evaluation != NULL) {
         registry = jv_cli_load_named_plugins(plugin_path, evaluation, json);
-        jv_run_options options = {-1, 0, FALSE, FALSE, TRUE, NULL, FALSE};
+        jv_run_options options = {.min_cell = -1, .check_only = TRUE};
         report = jv_run_evaluation(evaluation, registry, &options, NULL, &error);
         jv_cli_restore_stdout(); /* plugins ran with fd 1 on stderr */
     }

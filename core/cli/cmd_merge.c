@@ -78,7 +78,7 @@ int jv_cmd_merge(int argc, char **argv)
         goto out;
     }
     registry = jv_cli_load_plugins(plugin_path, quiet);
-    jv_run_options options = {-1, 0, keep_going, FALSE, FALSE, NULL, FALSE};
+    jv_run_options options = {.min_cell = -1, .keep_going = keep_going};
     gboolean failed = FALSE;
     GError *error = NULL;
     doc = jv_merge_states((const char *const *)argv + 1, registry, &options, &failed, &error);

@@ -1,7 +1,7 @@
 /* core/cli/cmd_run.c — `jamvikt run EVALUATION.json`: runs an evaluation
  * and writes the result document (or a rendering of it). */
 #include "cli/cli.h"
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "eval/output.h"
 #include "eval/run.h"
 #include "render/render.h"
@@ -106,8 +106,12 @@ int jv_cmd_run(int argc, char **argv)
         goto out;
     }
     registry = jv_cli_load_named_plugins(plugin_path, evaluation, quiet);
-    jv_run_options options = {min_cell, threads, keep_going, hash_inputs, FALSE, save_state,
-                              !quiet && isatty(2)};
+    jv_run_options options = {.min_cell = min_cell,
+                              .threads = threads,
+                              .keep_going = keep_going,
+                              .hash_inputs = hash_inputs,
+                              .save_state = save_state,
+                              .progress = !quiet && isatty(2)};
     gboolean failed = FALSE;
     doc = jv_run_evaluation(evaluation, registry, &options, &failed, &error);
     if (doc == NULL) {

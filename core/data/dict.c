@@ -30,8 +30,8 @@ uint32_t jv_category_dict_add(jv_category_dict *dict, const char *value, size_t 
                               uint64_t hash)
 {
     uint32_t code = dict->values->len;
-    jv_string stored = {jv_intern_insert(&dict->map, value, length, hash, code),
-                        (uint32_t)length};
+    jv_string stored = {.data = jv_intern_insert(&dict->map, value, length, hash, code),
+                        .length = (uint32_t)length};
     g_array_append_val(dict->values, stored);
     dict->dict.values = (const jv_string *)(void *)dict->values->data;
     dict->dict.size = dict->values->len;
@@ -39,9 +39,11 @@ uint32_t jv_category_dict_add(jv_category_dict *dict, const char *value, size_t 
 }
 
 static const jv_string gender_values[JV_GENDERS] = {
-    {"woman", 5}, {"man", 3}, {"non_binary", 10}, {"mixed", 5}, {"unknown", 7},
+    {.data = "woman", .length = 5},      {.data = "man", .length = 3},
+    {.data = "non_binary", .length = 10}, {.data = "mixed", .length = 5},
+    {.data = "unknown", .length = 7},
 };
-static const jv_dict gender_dict = {GENDER_DICT_ID, JV_GENDERS, gender_values};
+static const jv_dict gender_dict = {.id = GENDER_DICT_ID, .size = JV_GENDERS, .values = gender_values};
 
 const jv_dict *jv_gender_dict(void)
 {

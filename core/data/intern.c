@@ -73,7 +73,10 @@ const char *jv_intern_insert(jv_intern *map, const char *key, size_t length, uin
 {
     if (map->slots == NULL || (map->size + 1) * 2 > map->mask + 1)
         grow(map);
-    jv_intern_entry entry = {hash, arena_copy(map, key, length), (uint32_t)length, value};
+    jv_intern_entry entry = {.hash = hash,
+                             .key = arena_copy(map, key, length),
+                             .length = (uint32_t)length,
+                             .value = value};
     place(map->slots, map->mask, &entry);
     map->size++;
     return entry.key;

@@ -189,6 +189,6 @@ static void collect(guint64 start, guint64 line, void *user)
 gboolean jv_table_split(const jv_table_source *source, size_t n_chunks, GArray *starts,
                         GArray *lines, GError **error)
 {
-    collected c = {starts, lines};
+    collected c = {.starts = starts, .lines = lines};
     return jv_table_split_each(source, n_chunks, collect, &c, error);
 }

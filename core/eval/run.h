@@ -8,7 +8,7 @@
 #include <cjson/cJSON.h>
 #include <glib.h>
 
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 #include "plugin/loader.h"
 
 #define JV_RUN_ERROR (jv_run_error_quark())

@@ -15,7 +15,7 @@
 #define JV_EVAL_RUN_INTERNAL_H
 
 #include "eval/input_file.h"
-#include "eval/disclosure.h"
+#include "rules/disclosure.h"
 #include "eval/run.h"
 #include "plugin/host_impl.h"
 #include "plugin/indicator.h"

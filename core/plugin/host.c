@@ -4,9 +4,9 @@
 #include "config.h"
 #include "plugin/host_impl.h"
 #include "util/text.h"
-#include "eval/disclosure.h"
+#include "rules/disclosure.h"
 #include "plugin/json_io.h"
-#include "plugin/stats.h"
+#include "rules/stats.h"
 
 #include <math.h>
 #include <string.h>

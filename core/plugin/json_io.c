@@ -3,7 +3,7 @@
  * a figure that cannot be computed; int64 values beyond 2^53 are written as
  * strings of digits so saved states stay exact. */
 #include "plugin/json_io.h"
-#include "plugin/stats.h"
+#include "rules/stats.h"
 #include "util/text.h"
 
 #include <errno.h>

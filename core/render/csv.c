@@ -176,7 +176,9 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
 
 GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
 {
-    csv c = {g_string_new(NULL), options->csv_dialect == JV_CSV_EXCEL, ',', NULL, NULL};
+    csv c = {.out = g_string_new(NULL),
+             .excel = options->csv_dialect == JV_CSV_EXCEL,
+             .separator = ','};
     c.separator = c.excel ? ';' : ',';
     if (c.excel)
         g_string_append(c.out, "\xef\xbb\xbf");

@@ -223,7 +223,7 @@ static void scope(page *p, guint index, const jv_scope *s)
 
 GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
 {
-    page p = {g_string_new(NULL), jv_report_build(doc, options->lang), {0}, 0};
+    page p = {.out = g_string_new(NULL), .report = jv_report_build(doc, options->lang)};
     jv_report *r = p.report;
     jv_lang lang = r->lang;
     char *ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc));

@@ -42,7 +42,7 @@ GArray *jv_table_row(jv_table *table)
 
 void jv_row_take(GArray *row, char *text, gboolean numeric, jv_tone tone)
 {
-    jv_cell cell = {text, numeric, tone};
+    jv_cell cell = {.text = text, .numeric = numeric, .tone = tone};
     if (strcmp(text, JV_MISSING) == 0)
         cell.tone = JV_TONE_MISSING;
     g_array_append_val(row, cell);

@@ -515,7 +515,10 @@ jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indica
     jv_section *section = g_new0(jv_section, 1);
     section->indicator = g_strdup(indicator);
     section->tables = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
-    ctx c = {doc, lang, jv_format_ci_name(lang, jv_doc_confidence(doc)), section};
+    ctx c = {.doc = doc,
+             .lang = lang,
+             .ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc)),
+             .section = section};
     const cJSON *result = jv_doc_result(entry);
     const char *status = jv_doc_string(entry, "status");
     if (result == NULL) {

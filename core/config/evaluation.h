@@ -1,4 +1,4 @@
-/* core/eval/evaluation.h — the evaluation file (DESIGN.md "Evaluation
+/* core/config/evaluation.h — the evaluation file (DESIGN.md "Evaluation
  * file"), parsed and checked into plain structs.
  *
  * Contract:
@@ -11,8 +11,8 @@
  *  4. Plugin params are kept as JSON (cJSON, owned) and checked later
  *     against each plugin's schema by the run.
  */
-#ifndef JV_EVAL_EVALUATION_H
-#define JV_EVAL_EVALUATION_H
+#ifndef JV_CONFIG_EVALUATION_H
+#define JV_CONFIG_EVALUATION_H
 
 #include <cjson/cJSON.h>
 #include <glib.h>
@@ -94,4 +94,4 @@ jv_table_settings *jv_evaluation_table(const jv_evaluation *evaluation,
                                        const char *table, char **path);
 void jv_table_settings_free(jv_table_settings *settings);
 
-#endif /* JV_EVAL_EVALUATION_H */
+#endif /* JV_CONFIG_EVALUATION_H */

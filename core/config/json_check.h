@@ -1,4 +1,4 @@
-/* core/eval/json_check.h — checking a parsed JSON document against a
+/* core/config/json_check.h — checking a parsed JSON document against a
  * schema written in C, with messages that point into the document:
  * "FILE: tables.funding.delimter: unknown key 'delimter' — did you mean
  * 'delimiter'?".
@@ -16,8 +16,8 @@
  *  4. Values quoted in messages are JSON, shortened to 40 characters.
  *  5. "$comment" is allowed, and ignored, in every object.
  */
-#ifndef JV_EVAL_JSON_CHECK_H
-#define JV_EVAL_JSON_CHECK_H
+#ifndef JV_CONFIG_JSON_CHECK_H
+#define JV_CONFIG_JSON_CHECK_H
 
 #include <cjson/cJSON.h>
 #include <glib.h>
@@ -78,4 +78,4 @@ char *jv_json_describe(const cJSON *value);
  * at most 60 characters (owned, g_free). */
 char *jv_json_printable(const char *text);
 
-#endif /* JV_EVAL_JSON_CHECK_H */
+#endif /* JV_CONFIG_JSON_CHECK_H */

@@ -1,4 +1,4 @@
-/* core/eval/disclosure.h — disclosure control (INDICATORS.md "Disclosure
+/* core/rules/disclosure.h — disclosure control (INDICATORS.md "Disclosure
  * control"), decided by the core for one indicator across all regions and
  * the total.
  *
@@ -9,8 +9,8 @@
  * including the core's own families "key across the regions → the total's
  * key". After that, jv_disclosure_suppressed() answers finish().
  */
-#ifndef JV_EVAL_DISCLOSURE_H
-#define JV_EVAL_DISCLOSURE_H
+#ifndef JV_RULES_DISCLOSURE_H
+#define JV_RULES_DISCLOSURE_H
 
 #include <glib.h>
 #include <jamvikt/host.h>
@@ -37,4 +37,4 @@ gboolean jv_disclosure_suppressed(const jv_disclosure *d, int scope,
 /* How many cells and totals were suppressed, for the log. */
 size_t jv_disclosure_count(const jv_disclosure *d);
 
-#endif /* JV_EVAL_DISCLOSURE_H */
+#endif /* JV_RULES_DISCLOSURE_H */

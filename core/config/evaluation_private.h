@@ -1,12 +1,12 @@
-/* core/eval/evaluation_private.h — what evaluation.c and
+/* core/config/evaluation_private.h — what evaluation.c and
  * evaluation_table.c share inside libjveval_file; not for other modules
  * (they use evaluation.h).
  */
-#ifndef JV_EVAL_EVALUATION_PRIVATE_H
-#define JV_EVAL_EVALUATION_PRIVATE_H
+#ifndef JV_CONFIG_EVALUATION_PRIVATE_H
+#define JV_CONFIG_EVALUATION_PRIVATE_H
 
-#include "eval/evaluation.h"
-#include "eval/json_check.h"
+#include "config/evaluation.h"
+#include "config/json_check.h"
 
 /* The keys of a table's settings ("file", "columns", ...), NULL-ended. */
 extern const char *const jv_eval_table_keys[];
@@ -44,4 +44,4 @@ jv_table_settings *jv_table_settings_overlay(const jv_table_settings *defaults,
                                              const jv_table_settings *overrides,
                                              const char *table);
 
-#endif /* JV_EVAL_EVALUATION_PRIVATE_H */
+#endif /* JV_CONFIG_EVALUATION_PRIVATE_H */

@@ -1,4 +1,4 @@
-/* core/eval/json_syntax.h — a strict JSON (RFC 8259) syntax check that
+/* core/config/json_syntax.h — a strict JSON (RFC 8259) syntax check that
  * says exactly where and why a hand-written file is not JSON, before cJSON
  * (which is lenient and vague about positions) builds the tree.
  *
@@ -16,8 +16,8 @@
  *  3. No allocation except the message; no recursion deeper than the
  *     nesting limit. Safe on any bytes.
  */
-#ifndef JV_EVAL_JSON_SYNTAX_H
-#define JV_EVAL_JSON_SYNTAX_H
+#ifndef JV_CONFIG_JSON_SYNTAX_H
+#define JV_CONFIG_JSON_SYNTAX_H
 
 #include <glib.h>
 
@@ -33,4 +33,4 @@ gboolean jv_json_syntax_check(const char *text, size_t length,
 void jv_json_syntax_position(const char *text, size_t offset,
                              unsigned *line, unsigned *column);
 
-#endif /* JV_EVAL_JSON_SYNTAX_H */
+#endif /* JV_CONFIG_JSON_SYNTAX_H */

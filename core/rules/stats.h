@@ -1,4 +1,4 @@
-/* core/plugin/stats.h — the statistics of INDICATORS.md, as plain
+/* core/rules/stats.h — the statistics of INDICATORS.md, as plain
  * functions: normal quantile, Wilson and Newcombe intervals, women's share,
  * the 40/60 class and whether it is certain. The host API wraps these for
  * plugins; nothing here knows about plugins or GLib.
@@ -6,8 +6,8 @@
  * Undefined results are NaN (a share with no women and no men, an interval
  * over n = 0), never an error.
  */
-#ifndef JV_PLUGIN_STATS_H
-#define JV_PLUGIN_STATS_H
+#ifndef JV_RULES_STATS_H
+#define JV_RULES_STATS_H
 
 #include <stdint.h>
 #include <jamvikt/host.h>
@@ -34,4 +34,4 @@ int jv_stats_balance_certain(jv_balance cls, int64_t k, int64_t n, double z,
 /* "no_data", "men_dominated", "balanced", "women_dominated"; NULL for NONE. */
 const char *jv_stats_balance_name(jv_balance cls);
 
-#endif /* JV_PLUGIN_STATS_H */
+#endif /* JV_RULES_STATS_H */

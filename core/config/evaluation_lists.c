@@ -1,4 +1,4 @@
-/* core/eval/evaluation_lists.c — the "regions" and "indicators" of an
+/* core/config/evaluation_lists.c — the "regions" and "indicators" of an
  * evaluation file: region entries (or regions from a column) with their
  * folders resolved and their table overrides, and indicator entries with
  * their names defaulted and their params kept as JSON.

@@ -1,4 +1,4 @@
-/* core/eval/json_syntax.c — strict JSON syntax check with messages for
+/* core/config/json_syntax.c — strict JSON syntax check with messages for
  * people (see json_syntax.h). A recursive-descent scanner that builds
  * nothing: it only walks the bytes, and on the first error records where
  * and why, naming the likely mistake. */
@@ -491,7 +491,7 @@ gboolean jv_json_syntax_check(const char *text, size_t length,
                               size_t *offset, char **message)
 {
     g_return_val_if_fail(text != NULL || length == 0, FALSE);
-    scanner sc = { text, length, 0, 0, 0, NULL };
+    scanner sc = {.s = text, .n = length};
     const char *bad = NULL;
     if (length > (size_t)G_MAXSSIZE) {
         fail_at(&sc, 0, "the file is too large");

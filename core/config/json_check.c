@@ -1,4 +1,4 @@
-/* core/eval/json_check.c — schema checks on a cJSON tree with messages
+/* core/config/json_check.c — schema checks on a cJSON tree with messages
  * that point into the document (see json_check.h): JSON paths, unknown
  * keys with did-you-mean, duplicate keys, values quoted for people. */
 #include "json_check.h"
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "util/did_you_mean.h"
-#include "eval/evaluation.h"
+#include "config/evaluation.h"
 
 #define DESCRIBE_MAX 40  /* characters of a value quoted in a message */
 #define PRINTABLE_MAX 60 /* characters of a key or name quoted */

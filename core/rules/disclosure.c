@@ -1,8 +1,8 @@
-/* core/eval/disclosure.c — disclosure control for one indicator
+/* core/rules/disclosure.c — disclosure control for one indicator
  * (INDICATORS.md "Disclosure control"), decided once all regions and the
  * total have declared their groups and families.
  *
- * Contract (core/eval/disclosure.h, jamvikt/host.h add_group/add_family):
+ * Contract (core/rules/disclosure.h, jamvikt/host.h add_group/add_family):
  *  1. A group is a gender split with n_counts protected counts per gender;
  *     count 0 ranks members in rule 3. The first declaration of a key in a
  *     scope wins. Keys and counts are copied.
@@ -23,7 +23,7 @@
  * cells and nothing reads totals, so it is applied after the last round:
  * the same pattern as applying it inside every round.
  */
-#include "eval/disclosure.h"
+#include "rules/disclosure.h"
 
 #include <string.h>
 

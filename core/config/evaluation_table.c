@@ -1,4 +1,4 @@
-/* core/eval/evaluation_table.c — the table settings of an evaluation file
+/* core/config/evaluation_table.c — the table settings of an evaluation file
  * (DESIGN.md "Evaluation file"): `file`, `columns`, `codes`, `delimiter`,
  * `decimal`, `encoding`, `on_error`, checked and normalised, and the
  * field-by-field overlay of a region's overrides on the defaults.

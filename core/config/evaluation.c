@@ -1,4 +1,4 @@
-/* core/eval/evaluation.c — reads an evaluation file (DESIGN.md
+/* core/config/evaluation.c — reads an evaluation file (DESIGN.md
  * "Evaluation file") into the structs of evaluation.h.
  *
  * Contract (evaluation.h): the text is checked as strict JSON first
@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "eval/json_syntax.h"
+#include "config/json_syntax.h"
 
 #define MAX_FILE_BYTES (16u << 20) /* no evaluation file is larger */
 #define MAX_MIN_CELL 1e15          /* beyond this min_cell is a typo */

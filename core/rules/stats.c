@@ -1,14 +1,14 @@
-/* core/plugin/stats.c — the statistics of INDICATORS.md "Common rules":
+/* core/rules/stats.c — the statistics of INDICATORS.md "Common rules":
  * the normal quantile (Wichura's AS241, PPND16, full double precision),
  * z for a confidence level, the Wilson score interval, Newcombe's hybrid
  * score interval for a difference of proportions (method 10), the women's
  * share, the 40/60 class and whether the class is certain.
  *
- * Contract (core/plugin/stats.h): pure functions, no allocation, no GLib.
+ * Contract (core/rules/stats.h): pure functions, no allocation, no GLib.
  * Anything that cannot be computed — including bad input such as k > n or
  * negative counts — is NaN (or -1 for balance_certain), never a crash.
  */
-#include "plugin/stats.h"
+#include "rules/stats.h"
 
 #include <math.h>
 #include <stddef.h>
