@@ -93,6 +93,26 @@ static void test_a_symlink_is_followed_and_stays(void)
     g_free(real);
 }
 
+static void test_replace_never_follows_a_symlink(void)
+{
+    char *outside = in_dir("outside.txt");
+    char *link = in_dir("state-link.json");
+    g_file_set_contents(outside, "outside", -1, NULL);
+    CU_ASSERT_EQUAL(symlink(outside, link), 0);
+    CU_ASSERT_TRUE(jv_output_replace(link, "state", 5, NULL));
+    char *text = contents(outside);
+    CU_ASSERT_STRING_EQUAL(text, "outside");
+    g_free(text);
+    struct stat st;
+    CU_ASSERT_EQUAL(lstat(link, &st), 0);
+    CU_ASSERT_TRUE(S_ISREG(st.st_mode));
+    text = contents(link);
+    CU_ASSERT_STRING_EQUAL(text, "state");
+    g_free(text);
+    g_free(link);
+    g_free(outside);
+}
+
 static void test_a_dangling_symlink_creates_its_target(void)
 {
     char *link = in_dir("dangling.txt");
@@ -316,6 +336,7 @@ int main(void)
         {"an existing file keeps its mode", test_an_existing_file_keeps_its_mode},
         {"a symlink is followed and stays", test_a_symlink_is_followed_and_stays},
         {"a dangling symlink creates its target", test_a_dangling_symlink_creates_its_target},
+        {"replace never follows a symlink", test_replace_never_follows_a_symlink},
         {"a FIFO is written directly", test_a_fifo_is_written_directly},
         {"a character device stays a device", test_a_character_device_stays_a_device},
         {"a folder is refused", test_a_folder_is_refused},

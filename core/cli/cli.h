@@ -39,6 +39,9 @@ jv_registry *jv_cli_load_plugins(char **plugin_path, gboolean quiet);
  * affect the run. */
 jv_registry *jv_cli_load_named_plugins(char **plugin_path, const jv_evaluation *evaluation,
                                        gboolean quiet);
+/* The same for a list of plugin names (NULL-terminated). */
+jv_registry *jv_cli_load_these_plugins(char **plugin_path, const char *const *names,
+                                       gboolean quiet);
 /* Both loaders first point fd 1 at stderr for the rest of the process, so
  * nothing a plugin prints reaches a document; documents are written on a
  * private duplicate of the real stdout (eval/output.h). A command that

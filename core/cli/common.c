@@ -95,21 +95,29 @@ static void print_rejections(const jv_registry *registry, gboolean quiet)
                         (const char *)g_ptr_array_index(registry->rejections, i));
 }
 
-jv_registry *jv_cli_load_named_plugins(char **plugin_path, const jv_evaluation *evaluation,
+jv_registry *jv_cli_load_these_plugins(char **plugin_path, const char *const *names,
                                        gboolean quiet)
 {
     jv_cli_isolate_stdout();
+    GPtrArray *dirs = jv_plugin_search_dirs((const char *const *)plugin_path);
+    jv_registry *registry = jv_registry_load_named(dirs, names);
+    g_ptr_array_unref(dirs);
+    print_rejections(registry, quiet);
+    return registry;
+}
+
+jv_registry *jv_cli_load_named_plugins(char **plugin_path, const jv_evaluation *evaluation,
+                                       gboolean quiet)
+{
     GPtrArray *names = g_ptr_array_new();
     for (guint i = 0; i < evaluation->indicators->len; i++)
         g_ptr_array_add(names,
                         ((const jv_indicator_def *)g_ptr_array_index(evaluation->indicators, i))
                             ->plugin);
     g_ptr_array_add(names, NULL);
-    GPtrArray *dirs = jv_plugin_search_dirs((const char *const *)plugin_path);
-    jv_registry *registry = jv_registry_load_named(dirs, (const char *const *)names->pdata);
-    g_ptr_array_unref(dirs);
+    jv_registry *registry =
+        jv_cli_load_these_plugins(plugin_path, (const char *const *)names->pdata, quiet);
     g_ptr_array_unref(names);
-    print_rejections(registry, quiet);
     return registry;
 }
 

@@ -215,6 +215,9 @@ static gboolean write_direct(const target *t, const char *path, const char *data
     return TRUE;
 }
 
+static gboolean replace_target(target *t, const char *path, const char *data, size_t length,
+                               GError **error);
+
 gboolean jv_output_write(const char *path, const char *data, size_t length, GError **error)
 {
     target t;
@@ -225,6 +228,28 @@ gboolean jv_output_write(const char *path, const char *data, size_t length, GErr
         target_clear(&t);
         return ok;
     }
+    return replace_target(&t, path, data, length, error);
+}
+
+gboolean jv_output_replace(const char *path, const char *data, size_t length, GError **error)
+{
+    target t = {.kind = TARGET_REPLACE, .fd = -1, .path = g_strdup(path)};
+    t.exists = lstat(path, &t.st) == 0;
+    if (t.exists && S_ISDIR(t.st.st_mode)) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "%s: is a folder", path);
+        target_clear(&t);
+        return FALSE;
+    }
+    if (t.exists && !S_ISREG(t.st.st_mode))
+        t.exists = FALSE; /* a link or a device there: replaced, its mode not kept */
+    return replace_target(&t, path, data, length, error);
+}
+
+/* Writes through a temporary beside t->path and renames it over; clears t. */
+static gboolean replace_target(target *t_in, const char *path, const char *data, size_t length,
+                               GError **error)
+{
+    target t = *t_in;
     int fd = -1;
     char *tmp = temp_create(&t, path, &fd, error);
     gboolean ok = FALSE;

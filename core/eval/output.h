@@ -27,6 +27,11 @@
  * path. `path` NULL or "-" is standard output. */
 gboolean jv_output_write(const char *path, const char *data, size_t length, GError **error);
 
+/* Replaces the file `path` itself through a temporary and a rename, with
+ * none of rules 1–3: a symlink at `path` is replaced, not followed, and
+ * nothing is written anywhere else (saved states inside their folder). */
+gboolean jv_output_replace(const char *path, const char *data, size_t length, GError **error);
+
 /* For writers that produce a file (e.g. a workbook library): a new empty
  * temporary file, registered for removal on signals, where a later
  * jv_output_commit(temp, path) can put it. Returns the temporary's path

@@ -17,6 +17,7 @@
 #include "plugin/json_io.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define JV_STATE_FORMAT 1
@@ -128,27 +129,39 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
     return doc;
 }
 
+/* Writes each region's state; a failure in a folder this call created
+ * removes what it wrote and the folder (issue 13: no empty DIR left). */
 gboolean jv_state_save(jv_run *run, const char *dir, GError **error)
 {
+    gboolean existed = g_file_test(dir, G_FILE_TEST_EXISTS);
     if (g_mkdir_with_parents(dir, 0755) != 0) {
         g_set_error(error, JV_RUN_ERROR, 0, "%s: cannot create the folder for saved states: %s",
                     dir, g_strerror(errno));
         return FALSE;
     }
-    for (size_t r = 0; r < run->n_regions; r++) {
+    GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+    gboolean ok = TRUE;
+    for (size_t r = 0; ok && r < run->n_regions; r++) {
         cJSON *doc = region_state(run, r, error);
-        if (doc == NULL)
-            return FALSE;
+        if (doc == NULL) {
+            ok = FALSE;
+            break;
+        }
         char *text = cJSON_Print(doc);
         cJSON_Delete(doc);
         char *name = state_file_name(r, run->regions[r].name);
         char *path = g_build_filename(dir, name, NULL);
-        gboolean ok = jv_output_write(path, text, strlen(text), error);
-        g_free(path);
+        /* the file itself, never a symlink's target outside DIR */
+        ok = jv_output_replace(path, text, strlen(text), error);
+        g_ptr_array_add(written, path);
         g_free(name);
         free(text);
-        if (!ok)
-            return FALSE;
     }
-    return TRUE;
+    if (!ok && !existed) {
+        for (guint i = 0; i < written->len; i++)
+            g_unlink(g_ptr_array_index(written, i));
+        g_rmdir(dir);
+    }
+    g_ptr_array_unref(written);
+    return ok;
 }

@@ -84,4 +84,23 @@ run_jv run "$data/eval.json" -q -o "$work/eval-link.json"
 check "run onto its evaluation file through a symlink exits 1" status_is 1
 check "the evaluation file is unchanged" cmp -s "$data/eval.json" "$work/eval.copy"
 
+# --save-state DIR writes only inside DIR and leaves no empty DIR on failure
+run_jv run "$data/eval.json" -q --save-state "$work/st3" -o "$work/st3.json"
+echo "outside" >"$work/outside.txt"
+rm "$work/st3/001-norr.state.json"
+ln -s "$work/outside.txt" "$work/st3/001-norr.state.json"
+run_jv run "$data/eval.json" -q --save-state "$work/st3" -o "$work/st3.json"
+check "--save-state over a planted symlink exits 0" status_is 0
+check "  the file outside DIR is untouched" grep -qx "outside" "$work/outside.txt"
+check "  the state is a file in DIR now" sh -c "[ -f '$work/st3/001-norr.state.json' ] && [ ! -L '$work/st3/001-norr.state.json' ]"
+cat >"$work/nosave.json" <<JSON
+{ "name": "a plugin without save", "options": { "min_cell": 0 },
+  "tables": { "funding": { "columns": { "gender": "recipient_gender" } } },
+  "regions": [ { "name": "Norr", "dir": "$data/norr" } ],
+  "indicators": [ { "plugin": "funding_share" }, { "plugin": "fixture_grow" } ] }
+JSON
+run_jv run "$work/nosave.json" --plugin-path "$fixtures/bad" -q --save-state "$work/new-states" -o "$work/nosave-out.json"
+check "--save-state with a plugin that cannot save exits 1" status_is 1
+check "  and leaves no folder behind" test ! -e "$work/new-states"
+
 finish

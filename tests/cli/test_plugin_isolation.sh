@@ -26,6 +26,10 @@ run_jv run "$data/eval.json" --plugin-path "$bad" -f json -o "$work/only.json"
 check "a run with broken plugin files in its path exits 0" status_is 0
 check "  and writes its document" is_json "$work/only.json"
 check "  and loads none of them (no rejection, no hello)" sh -c "! grep -q 'fixture_' '$work/err'"
+run_jv run "$data/eval.json" -q --save-state "$work/states" -o "$work/for-states.json"
+run_jv merge "$work/states" --plugin-path "$bad" -f json -o "$work/merged.json"
+check "merge with broken plugin files in its path exits 0" status_is 0
+check "  loading only the plugins its states name" sh -c "! grep -q 'fixture_' '$work/err'"
 eval_with fixture_nowhere "$work/missing.json" "$data/norr"
 run_jv run "$work/missing.json" --plugin-path "$bad"
 check "a plugin without a file exits 1" status_is 1
