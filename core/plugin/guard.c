@@ -62,9 +62,13 @@ static const char *signal_name(int sig)
 }
 
 static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+/* What was installed before (a sanitizer's handler, or the default), so
+ * that after our message the signal still gets its usual report. */
+static struct sigaction previous[G_N_ELEMENTS(fatal)];
 
-static void on_fatal(int sig)
+static void on_fatal(int sig, siginfo_t *info, void *context)
 {
+    (void)context;
     const char *prefix = tl_crash ? tl_crash : tl_loading_crash;
     if (prefix != NULL) {
         say(prefix);
@@ -73,8 +77,13 @@ static void on_fatal(int sig)
             "is untouched)\n");
     }
     jv_temp_files_unlink_all();
-    signal(sig, SIG_DFL);
-    raise(sig);
+    for (size_t i = 0; i < G_N_ELEMENTS(fatal); i++)
+        if (fatal[i] == sig)
+            sigaction(sig, &previous[i], NULL);
+    /* A fault comes back when the instruction is retried, now to the
+     * previous handler with its real context; a sent signal is sent again. */
+    if (info == NULL || info->si_code <= 0)
+        raise(sig);
 }
 
 static void on_exit_hook(void)
@@ -93,9 +102,10 @@ void jv_guard_install(void)
     if (!g_once_init_enter(&once))
         return;
     for (size_t i = 0; i < G_N_ELEMENTS(fatal); i++) {
-        struct sigaction sa = {.sa_handler = on_fatal, .sa_flags = SA_RESETHAND | SA_NODEFER};
+        struct sigaction sa = {.sa_sigaction = on_fatal,
+                               .sa_flags = SA_SIGINFO | SA_RESETHAND | SA_NODEFER};
         sigemptyset(&sa.sa_mask);
-        sigaction(fatal[i], &sa, NULL);
+        sigaction(fatal[i], &sa, &previous[i]);
     }
     atexit(on_exit_hook);
     g_once_init_leave(&once, 1);
