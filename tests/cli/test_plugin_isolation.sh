@@ -81,6 +81,13 @@ check "a printing plugin's run exits 0" status_is 0
 check "  the document on stdout is pure JSON" is_json "$work/out"
 check "  what it printed went to stderr" stderr_has "fixture_print says hello on stdout"
 
+run_jv check "$work/print.json" --plugin-path "$bad" --json
+check "check --json with a printing plugin exits 0" status_is 0
+check "  its report on stdout is pure JSON" is_json "$work/out"
+run_jv check "$data/eval.json" --plugin-path "$bad"
+check "check with broken plugin files in its path exits 0" status_is 0
+check "  and loads none of them" sh -c "! grep -q 'fixture_' '$work/err'"
+
 # Strings from plugins are checked by the host.
 eval_with fixture_bad_utf8 "$work/utf8.json" "$data/norr"
 run_jv run "$work/utf8.json" --plugin-path "$bad" -f json -o "$work/utf8-out.json"
