@@ -9,6 +9,7 @@
 set -e
 . "$JV_SRCDIR/tests/cli/lib.sh"
 bad="$fixtures/bad"
+ulimit -c 0 2>/dev/null || true # the deliberate crashes leave no core files
 
 # eval_with PLUGIN FILE: the cli test's region Norr with funding_share and PLUGIN
 eval_with() {
