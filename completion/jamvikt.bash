@@ -16,12 +16,12 @@ _jamvikt_formats="json table markdown csv html"
 _jamvikt_options() {
     case $1 in
     run) echo "-o --output -f --format --min-cell -j --jobs --plugin-path --save-state
-               --keep-going --hash-inputs -q --quiet --lang --csv-dialect -h --help" ;;
+               --keep-going --hash-inputs -q --quiet --lang --csv-dialect --publish -h --help" ;;
     check) echo "--json --plugin-path -h --help" ;;
     plugins) echo "--json --check --plugin-path -h --help" ;;
     merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang
-                 -h --help" ;;
-    report) echo "-o --output -f --format --lang --csv-dialect -h --help" ;;
+                 --publish -h --help" ;;
+    report) echo "-o --output -f --format --lang --csv-dialect --publish -h --help" ;;
     *) echo "-h --help -V --version" ;;
     esac
 }

@@ -110,19 +110,20 @@ static void test_markdown_summary_has_hand_worked_shares(void)
     char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
     char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
     /* Norr: money 450 000 / (450 000 + 1 050 000) = 0.30; seats 12 / 21 =
-     * 0.5714; goals met 1 of 2 reported = 0.50; no share of regions for a
-     * region (..); mentees 7 / 10 = 0.70. */
+     * 0.5714; goals met 1 of 2 reported = 0.50; a share of regions cannot
+     * occur for a region (.); mentees 7 / 10 = 0.70. */
     char *norr = line_starting(sv, "| Norr ");
-    CU_ASSERT_TRUE(in_order(norr, (const char *const[]){"30,0 %", "57,1 %", "50,0 %", "..", "70,0 %", NULL}));
-    /* Syd: 900 000 / 2 000 000 = 0.45; participation skipped (..); 2 of 2
-     * goals met; mentees 4 / 10 = 0.40. */
+    CU_ASSERT_TRUE(in_order(norr, (const char *const[]){"30,0 %", "57,1 %", "50,0 %", " . |", "70,0 %", NULL}));
+    /* Syd: 900 000 / 2 000 000 = 0.45; participation skipped (.. and the
+     * first note's marker ¹); 2 of 2 goals met; (.); mentees 4 / 10 = 0.40. */
     char *syd = line_starting(sv, "| Syd ");
-    CU_ASSERT_TRUE(in_order(syd, (const char *const[]){"45,0 %", "..", "100,0 %", "..", "40,0 %", NULL}));
-    /* Total: 1 350 000 / 3 500 000 = 0.3857; seats as Norr; goals: no
-     * share_met headline for the total (..), 1 of 2 regions fulfil = 0.50;
-     * mentees 11 / 20 = 0.55. In English, "Total" and no space before %. */
+    CU_ASSERT_TRUE(in_order(syd, (const char *const[]){"45,0 %", " ..\xc2\xb9 |", "100,0 %", " . |", "40,0 %", NULL}));
+    /* Total: 1 350 000 / 3 500 000 = 0.3857; seats as Norr; goals: a
+     * share_met headline cannot occur for the total (.), 1 of 2 regions
+     * fulfil = 0.50; mentees 11 / 20 = 0.55. In English, "Total" and no
+     * space before %. */
     char *total = line_starting(en, "| Total ");
-    CU_ASSERT_TRUE(in_order(total, (const char *const[]){"38.6%", "57.1%", "..", "50.0%", "55.0%", NULL}));
+    CU_ASSERT_TRUE(in_order(total, (const char *const[]){"38.6%", "57.1%", " . |", "50.0%", "55.0%", NULL}));
     g_free(norr);
     g_free(syd);
     g_free(total);
@@ -133,7 +134,7 @@ static void test_markdown_summary_has_hand_worked_shares(void)
 static void test_markdown_shows_other_categories_only_when_used(void)
 {
     char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    /* Norr's funding split: mixed is suppressed (shown, ".."), unknown has
+    /* Norr's funding split: mixed is suppressed (shown, "×"), unknown has
      * 1 application (shown), non-binary is all zero (left out). Syd's has
      * only women and men. The first "| Mått ... | Kvinnors andel |" header
      * with Totalt is Norr's funding split. */
@@ -142,15 +143,15 @@ static void test_markdown_shows_other_categories_only_when_used(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(norr);
     CU_ASSERT_PTR_NOT_NULL_FATAL(syd);
     char *norr_header = line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
-    CU_ASSERT_TRUE(in_order(norr_header, (const char *const[]){"Totalt", "Kvinnor", "Män", "Blandad", "Okänt", "Kvinnors andel", NULL}));
-    CU_ASSERT_PTR_NULL(strstr(norr_header, "Icke-binära"));
+    CU_ASSERT_TRUE(in_order(norr_header, (const char *const[]){"Totalt", "Kvinnor", "Män", "Blandat", "Uppgift saknas", "Kvinnors andel", NULL}));
+    CU_ASSERT_PTR_NULL(strstr(norr_header, "Ickebinära"));
     char *syd_header = line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
-    CU_ASSERT_PTR_NULL(strstr(syd_header, "Blandad"));
-    CU_ASSERT_PTR_NULL(strstr(syd_header, "Okänt"));
-    /* Norr applications: total suppressed (..), women 10, men 20, mixed
-     * suppressed (..), unknown 1; share 10 / 30 = 33.3 %. */
+    CU_ASSERT_PTR_NULL(strstr(syd_header, "Blandat"));
+    CU_ASSERT_PTR_NULL(strstr(syd_header, "Uppgift saknas"));
+    /* Norr applications: total suppressed (×), women 10, men 20, mixed
+     * suppressed (×), unknown 1; share 10 / 30 = 33.3 %. */
     char *applications = line_starting(norr, "| Ansökningar ");
-    CU_ASSERT_TRUE(in_order(applications, (const char *const[]){"..", "10", "20", "..", "1", "33,3 %", NULL}));
+    CU_ASSERT_TRUE(in_order(applications, (const char *const[]){"\xc3\x97", "10", "20", "\xc3\x97", "1", "33,3 %", NULL}));
     g_free(norr_header);
     g_free(syd_header);
     g_free(applications);
@@ -168,9 +169,14 @@ static void test_markdown_uses_language_for_numbers_and_labels(void)
     CU_ASSERT_TRUE(in_order(en_line, (const char *const[]){"1,350,000", "2,150,000", "38.6%", NULL}));
     /* mean fulfilment of the total: (1 + 0.25 + 1 + 1) / 4 = 0.8125 → 81.3 */
     CU_ASSERT_PTR_NOT_NULL(strstr(sv, "| 81,3 % |"));
-    /* the skipped indicator says why, in the document's words */
-    CU_ASSERT_PTR_NOT_NULL(strstr(sv, "*Inte beräknad: the region has no table 'participation'*"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(en, "*Not computed: the region has no table 'participation'*"));
+    /* the skipped indicator says why in the report's language, with the
+     * marker its summary cell points with and the file's base name only */
+    CU_ASSERT_PTR_NOT_NULL(strstr(sv, "*\xc2\xb9 Inte beräknad: tabellen participation saknas för Syd "
+                                      "(participation.csv finns inte)*"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(en, "*\xc2\xb9 Not computed: there is no participation table for Syd "
+                                      "(participation.csv not found)*"));
+    /* warnings: the file's base name, the known phrase in Swedish */
+    CU_ASSERT_PTR_NOT_NULL(strstr(sv, "\n- funding.csv: kön kodat 1/2 lästes som SCB:s 1 = man, 2 = kvinna\n"));
     g_free(sv_line);
     g_free(en_line);
     g_free(sv);
@@ -242,6 +248,12 @@ static void test_table_splits_many_columns_into_blocks(void)
     CU_ASSERT_TRUE(headers >= 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(out->str, "A region with a very long nam\xe2\x80\xa6"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out->str, "(9) ind8.metric [ind8.metric]"));
+    /* published: the columns are named without their keys */
+    options.publish = TRUE;
+    GString *published = jv_render_with(doc, "table", &options, NULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(published->str, "(9) ind8.metric\n"));
+    CU_ASSERT_PTR_NULL(strstr(published->str, "[ind8.metric]"));
+    g_string_free(published, TRUE);
     g_strfreev(lines);
     g_string_free(out, TRUE);
     g_string_free(json, TRUE);
@@ -262,21 +274,20 @@ static void test_csv_excel_dialect_is_what_swedish_excel_opens(void)
 {
     char *excel = render("csv", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
     char *plain = render("csv", JV_LANG_EN, JV_CSV_PLAIN, FALSE);
-    /* BOM, semicolons, CRLF; the language does not change the file */
-    CU_ASSERT_TRUE(g_str_has_prefix(excel, "\xef\xbb\xbfregion;indicator;group;value;gender;measure;number\r\n"));
-    CU_ASSERT_TRUE(g_str_has_prefix(plain, "region,indicator,group,value,gender,measure,number\n"));
+    /* BOM, semicolons, CRLF; in English the document's codes */
+    CU_ASSERT_TRUE(g_str_has_prefix(excel, "\xef\xbb\xbfregion;indicator;group;value;gender;measure;number;symbol\r\n"));
+    CU_ASSERT_TRUE(g_str_has_prefix(plain, "region,indicator,group,value,gender,measure,number,symbol\n"));
     CU_ASSERT_PTR_NULL(strchr(plain, '\r'));
     /* women's share of Norr's money: 450 000 / 1 500 000 = 0.3 */
-    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;;women_share.amount_granted;0,3\r\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(plain, "\nNorr,funding_share,,,,women_share.amount_granted,0.3\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;;women_share.amount_granted;0,3;\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(plain, "\nNorr,funding_share,,,,women_share.amount_granted,0.3,\n"));
     /* a value holding the separator is quoted */
-    CU_ASSERT_PTR_NOT_NULL(strstr(excel, ";sector;\"retail; wholesale\";woman;suppressed;1\r\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(plain, ",sector,retail; wholesale,woman,suppressed,1\n"));
-    /* suppressed: an empty number */
-    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;mixed;applications;\r\n"));
-    char *sv = render("csv", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    CU_ASSERT_STRING_EQUAL(sv, excel);
-    g_free(sv);
+    CU_ASSERT_PTR_NOT_NULL(strstr(excel, ";sector;\"retail; wholesale\";woman;suppressed;1;\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(plain, ",sector,retail; wholesale,woman,suppressed,1,\n"));
+    /* suppressed: an empty number and the symbol ×; a rate of nothing
+     * (Norr's non-binary: 0 applications) has no data: .. */
+    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;mixed;applications;;\xc3\x97\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;non_binary;approval_rate;;..\r\n"));
     g_free(excel);
     g_free(plain);
 }
@@ -358,22 +369,33 @@ static char **split_record(const char *line, char separator)
 
 static void check_csv_round_trip(jv_csv_dialect dialect)
 {
-    char *text = render("csv", JV_LANG_SV, dialect, FALSE);
+    char *text = render("csv", JV_LANG_EN, dialect, FALSE);
     cJSON *doc = load("render/result.json");
     char separator = dialect == JV_CSV_EXCEL ? ';' : ',';
     const char *body = dialect == JV_CSV_EXCEL ? text + 3 : text;
     char **lines = g_strsplit(body, dialect == JV_CSV_EXCEL ? "\r\n" : "\n", -1);
-    int numbers = 0, empty = 0, bad = 0;
+    int numbers = 0, empty = 0, bad = 0, hidden = 0;
     for (char **l = lines + 1; *l != NULL && **l != '\0'; l++) {
         char **f = split_record(*l, separator);
-        CU_ASSERT_EQUAL_FATAL(g_strv_length(f), 7);
+        CU_ASSERT_EQUAL_FATAL(g_strv_length(f), 8);
+        if (strcmp(f[5], "not_computed") == 0) { /* Syd's participation: its reason */
+            CU_ASSERT_STRING_EQUAL(f[0], "Syd");
+            CU_ASSERT_STRING_EQUAL(f[3], "there is no participation table for Syd "
+                                         "(participation.csv not found)");
+            CU_ASSERT_STRING_EQUAL(f[7], "..");
+            g_strfreev(f);
+            continue;
+        }
         const cJSON *v = resolve(doc, f);
         if (f[6][0] == '\0') {
-            /* empty: the document has null there */
+            /* empty: the document has null there, and a symbol says why */
             empty++;
-            if (!cJSON_IsNull(v))
+            hidden += strcmp(f[7], "\xc3\x97") == 0;
+            if (!cJSON_IsNull(v) || (strcmp(f[7], "\xc3\x97") != 0 && strcmp(f[7], "..") != 0))
                 bad++, fprintf(stderr, "\n  not null in the document: %s\n", *l);
         } else {
+            if (f[7][0] != '\0')
+                bad++, fprintf(stderr, "\n  a symbol beside a number: %s\n", *l);
             char *number = g_strdup(f[6]);
             for (char *p = number; *p; p++)
                 if (*p == ',')
@@ -392,6 +414,8 @@ static void check_csv_round_trip(jv_csv_dialect dialect)
      * bounds catch a walk that stops early. */
     CU_ASSERT_TRUE(numbers > 400);
     CU_ASSERT_TRUE(empty > 50);
+    CU_ASSERT_TRUE(hidden > 10 && hidden < empty);
+
     g_strfreev(lines);
     cJSON_Delete(doc);
     g_free(text);

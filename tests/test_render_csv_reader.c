@@ -44,7 +44,7 @@ static void read_back(jv_csv_dialect dialect)
 {
     cJSON *doc = load_doc();
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    jv_render_options options = {JV_LANG_SV, FALSE, dialect};
+    jv_render_options options = {.lang = JV_LANG_EN, .csv_dialect = dialect};
     GString *csv = jv_render_with(doc, "csv", &options, NULL);
     char *path = NULL;
     int fd = g_file_open_tmp("jv-render-XXXXXX.csv", &path, NULL);

@@ -5,6 +5,7 @@
 #include "eval/input_file.h"
 #include "eval/merge.h"
 #include "eval/output.h"
+#include "render/render.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -91,7 +92,7 @@ int jv_cmd_merge(int argc, char **argv)
 {
     char *output = NULL, *format = NULL, *lang = NULL;
     char **plugin_path = NULL;
-    gboolean quiet = FALSE, keep_going = FALSE;
+    gboolean quiet = FALSE, keep_going = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format", "FORMAT"},
@@ -101,6 +102,8 @@ int jv_cmd_merge(int argc, char **argv)
          "Write the document even if an indicator fails (exit status still 1)", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No warnings on stderr", NULL},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+        {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
+         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new("STATE_DIR_OR_FILE...");
     g_option_context_set_summary(context,
@@ -116,6 +119,13 @@ int jv_cmd_merge(int argc, char **argv)
         rc = jv_cli_usage("merge", "no saved states given");
         goto out;
     }
+    GError *render_error = NULL;
+    if (!jv_render_set_defaults(lang, NULL, &render_error)) {
+        rc = jv_cli_usage("merge", "%s", render_error->message);
+        g_error_free(render_error);
+        goto out;
+    }
+    jv_render_set_publish(publish);
     const char *chosen = jv_cli_format("merge", format, output);
     if (chosen == NULL)
         goto out;

@@ -3,6 +3,7 @@
  * and with --check FILE explains why one file does or does not load. */
 #include "cli/cli.h"
 #include "eval/output.h"
+#include "plugin/describe.h"
 
 #include <cjson/cJSON.h>
 
@@ -47,6 +48,7 @@ static cJSON *describe(const jv_loaded_plugin *p)
     g_free(abi);
     cJSON_AddStringToObject(item, "summary", d->summary);
     cJSON_AddStringToObject(item, "path", p->path);
+    jv_plugin_describe(d, item); /* ABI 1.1: title, labels, units */
     cJSON *tables = cJSON_AddArrayToObject(item, "tables");
     for (size_t t = 0; t < d->n_tables; t++) {
         cJSON *table = cJSON_CreateObject();

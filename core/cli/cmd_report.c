@@ -13,6 +13,7 @@ int jv_cmd_report(int argc, char **argv)
 {
     char *output = NULL, *format = NULL, *lang = NULL;
     char *csv_dialect = NULL;
+    gboolean publish = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE", "FILE"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -20,6 +21,8 @@ int jv_cmd_report(int argc, char **argv)
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language: sv or en", "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
          "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+        {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
+         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new("RESULT.json");
     g_option_context_set_summary(context, "Render a stored result document.");
@@ -39,6 +42,7 @@ int jv_cmd_report(int argc, char **argv)
         g_error_free(render_error);
         goto out;
     }
+    jv_render_set_publish(publish);
     const char *chosen = jv_cli_format("report", format, output);
     if (chosen == NULL)
         goto out;

@@ -40,7 +40,7 @@ int jv_cmd_run(int argc, char **argv)
     char *csv_dialect = NULL;
     char **plugin_path = NULL;
     int min_cell = -1, threads = 0;
-    gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE;
+    gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, table, markdown, csv or html", "FORMAT"},
@@ -57,6 +57,8 @@ int jv_cmd_run(int argc, char **argv)
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
          "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+        {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
+         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new("EVALUATION.json");
     g_option_context_set_summary(context, "Run an evaluation and write its result document.");
@@ -95,6 +97,7 @@ int jv_cmd_run(int argc, char **argv)
         g_error_free(render_error);
         goto out;
     }
+    jv_render_set_publish(publish);
     const char *chosen = jv_cli_format("run", format, output);
     if (chosen == NULL)
         goto out;

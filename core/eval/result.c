@@ -6,6 +6,7 @@
  * same inputs give the same bytes. */
 #include "config.h"
 #include "eval/run_internal.h"
+#include "plugin/describe.h"
 #include "plugin/json_io.h"
 
 #include <string.h>
@@ -25,7 +26,9 @@ static cJSON *evaluation_block(const jv_run *run)
     cJSON *plugins = cJSON_AddArrayToObject(block, "plugins");
     for (guint i = 0; i < run->indicators->len; i++) {
         const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-        cJSON_AddItemToArray(plugins, jv_indicator_identity(ind));
+        cJSON *item = jv_indicator_identity(ind);
+        jv_plugin_describe(ind->desc, item);
+        cJSON_AddItemToArray(plugins, item);
     }
     cJSON *inputs = cJSON_AddArrayToObject(block, "inputs");
     for (guint k = 0; k < run->inputs->len; k++) {

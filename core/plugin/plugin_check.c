@@ -9,6 +9,7 @@
 #include <string.h>
 
 #define REQUIRED_SIZE_1_0 (offsetof(jv_plugin, load) + sizeof(void *))
+#define REQUIRED_SIZE_1_1 (offsetof(jv_plugin, units) + sizeof(void *))
 
 gboolean jv_plugin_check_descriptor(const jv_plugin *desc, jv_plugin *copy, char **why)
 {
@@ -32,6 +33,12 @@ gboolean jv_plugin_check_descriptor(const jv_plugin *desc, jv_plugin *copy, char
         *why = g_strdup_printf("descriptor too small: struct_size %u, ABI %u.%u needs at least %zu",
                                desc->struct_size, desc->abi_major, desc->abi_minor,
                                (size_t)REQUIRED_SIZE_1_0);
+        return FALSE;
+    }
+    if (desc->abi_minor >= 1 && desc->struct_size < REQUIRED_SIZE_1_1) {
+        *why = g_strdup_printf("descriptor too small: struct_size %u, ABI %u.%u needs at least %zu",
+                               desc->struct_size, desc->abi_major, desc->abi_minor,
+                               (size_t)REQUIRED_SIZE_1_1);
         return FALSE;
     }
     memset(copy, 0, sizeof *copy);
@@ -215,6 +222,44 @@ static gboolean check_role(const jv_table_spec *t, size_t r, char **why)
     return TRUE;
 }
 
+/* ABI 1.1: texts per language and units per key (see plugin.h). */
+static gboolean check_texts(const jv_plugin *desc, char **why)
+{
+    for (const jv_translation *t = desc->texts; t != NULL && t->lang != NULL; t++) {
+        if (strlen(t->lang) != 2 || !g_ascii_islower(t->lang[0]) || !g_ascii_islower(t->lang[1])) {
+            *why = g_strdup_printf("texts: language '%s' is not a two-letter code such as \"sv\"",
+                                   t->lang);
+            return FALSE;
+        }
+        if (t->title == NULL || t->title[0] == '\0') {
+            *why = g_strdup_printf("texts '%s': the title is missing", t->lang);
+            return FALSE;
+        }
+        if (!plain_text(t->title))
+            return refuse_text("title", t->title, why);
+        for (const jv_translation *o = desc->texts; o != t; o++)
+            if (strcmp(o->lang, t->lang) == 0) {
+                *why = g_strdup_printf("texts: language '%s' given twice", t->lang);
+                return FALSE;
+            }
+        for (const jv_label *l = t->labels; l != NULL && l->key != NULL; l++)
+            if (l->text == NULL || l->text[0] == '\0') {
+                *why = g_strdup_printf("texts '%s': label of '%s' is empty", t->lang, l->key);
+                return FALSE;
+            } else if (!plain_text(l->key) || !plain_text(l->text)) {
+                return refuse_text("label", plain_text(l->key) ? l->text : l->key, why);
+            }
+    }
+    for (const jv_key_unit *u = desc->units; u != NULL && u->key != NULL; u++)
+        if (!plain_text(u->key)) {
+            return refuse_text("unit key", u->key, why);
+        } else if (u->unit < JV_UNIT_SHARE || u->unit > JV_UNIT_NUMBER_DIFFERENCE) {
+            *why = g_strdup_printf("units: key '%s' has unknown unit %d", u->key, (int)u->unit);
+            return FALSE;
+        }
+    return TRUE;
+}
+
 gboolean jv_plugin_check_schema(const jv_plugin *desc, char **why)
 {
     if (!jv_text_is_identifier(desc->name)) {
@@ -262,5 +307,5 @@ gboolean jv_plugin_check_schema(const jv_plugin *desc, char **why)
                 return FALSE;
             }
     }
-    return TRUE;
+    return check_texts(desc, why);
 }

@@ -12,8 +12,12 @@ jv_kind jv_kind_for_unit(const char *unit)
         return JV_KIND_NUMBER;
     if (strcmp(unit, "share") == 0 || strcmp(unit, "rate") == 0)
         return JV_KIND_SHARE;
-    if (strcmp(unit, "difference") == 0)
+    if (strcmp(unit, "difference") == 0 || strcmp(unit, "points") == 0)
         return JV_KIND_DIFFERENCE;
+    if (strcmp(unit, "amount_difference") == 0)
+        return JV_KIND_AMOUNT_DIFFERENCE;
+    if (strcmp(unit, "number_difference") == 0)
+        return JV_KIND_NUMBER_DIFFERENCE;
     if (strcmp(unit, "count") == 0)
         return JV_KIND_COUNT;
     if (strcmp(unit, "amount") == 0)
@@ -107,6 +111,12 @@ static void append_bare(GString *out, jv_lang lang, double value, jv_kind kind)
     case JV_KIND_NUMBER:
         append_fixed(out, lang, value, value == floor(value) ? 0 : 1, FALSE);
         break;
+    case JV_KIND_AMOUNT_DIFFERENCE:
+        append_fixed(out, lang, value, 0, TRUE);
+        break;
+    case JV_KIND_NUMBER_DIFFERENCE:
+        append_fixed(out, lang, value, value == floor(value) ? 0 : 1, TRUE);
+        break;
     }
 }
 
@@ -144,7 +154,8 @@ char *jv_format_range(jv_lang lang, double lower, double upper, jv_kind kind)
         return g_strdup(JV_MISSING);
     GString *out = g_string_new(NULL);
     append_bare(out, lang, lower, kind);
-    if (kind == JV_KIND_DIFFERENCE || lower < 0)
+    if (kind == JV_KIND_DIFFERENCE || kind == JV_KIND_AMOUNT_DIFFERENCE ||
+        kind == JV_KIND_NUMBER_DIFFERENCE || lower < 0)
         g_string_append(out, lang == JV_LANG_SV ? " till " : " to ");
     else
         g_string_append(out, "\xe2\x80\x93"); /* en dash */

@@ -7,9 +7,10 @@
  *     percentage points with a sign ("+9,0 p.e.", "+9.0 pp"), counts and
  *     amounts as whole numbers grouped by thousands ("9 275 000",
  *     "9,275,000"), other numbers with one decimal unless whole.
- *  2. A value that is JSON null, absent or not a finite number is "..",
- *     SCB's symbol for "not available or suppressed". A rounded zero never
- *     carries a minus sign.
+ *  2. A value that is JSON null, absent or not a finite number is ".."
+ *     (no data); the report model, which knows why, shows × or . instead
+ *     where the figure is suppressed or cannot occur (symbols.h). A
+ *     rounded zero never carries a minus sign.
  *  3. jv_format_exact() writes the shortest decimal that reads back as the
  *     same double, never with an exponent (core/data/convert.h rejects
  *     exponents), with the decimal mark given.
@@ -29,12 +30,16 @@ typedef enum jv_kind {
     JV_KIND_COUNT,      /* whole, grouped */
     JV_KIND_AMOUNT,     /* whole, grouped */
     JV_KIND_SHARE,      /* percent, one decimal */
-    JV_KIND_DIFFERENCE  /* percentage points, signed */
+    JV_KIND_DIFFERENCE, /* percentage points, signed */
+    JV_KIND_AMOUNT_DIFFERENCE, /* whole, grouped, signed: "-91 000" */
+    JV_KIND_NUMBER_DIFFERENCE  /* one decimal unless whole, signed */
 } jv_kind;
 
 #define JV_MISSING ".."
 
-/* The kind a headline `unit` stands for (share and rate: SHARE). */
+/* The kind a headline `unit` or a plugin's unit word stands for (share
+ * and rate: SHARE; difference and points: DIFFERENCE; amount_difference,
+ * number_difference, count, amount, number). */
 jv_kind jv_kind_for_unit(const char *unit);
 /* The kind of a measure, by its name: the built-in measures by name, then
  * names holding share, rate, ratio, progress or fulfilment as SHARE, names

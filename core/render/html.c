@@ -16,6 +16,7 @@
 #include "render/format.h"
 #include "render/html.h"
 #include "render/labels.h"
+#include "render/symbols.h"
 
 static const char style[] =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
@@ -32,6 +33,19 @@ static const char style[] =
     "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     "td.men{background:#D6E8F5}td.women{background:#FBE8C8}td.balanced{background:#D5EFE6}\n"
     "td.missing{color:#555555}\n"
+    "td.suppressed{color:#1A1A1A;background:repeating-linear-gradient(45deg,#FFFFFF 0 4px,#EEEEEE 4px 8px)}\n"
+    "td.na{color:#777777}\n"
+    "abbr{text-decoration:none;cursor:help}\n"
+    ".notes{font-size:.85rem;color:#444444;margin:.25rem 0 1rem;padding-left:0;list-style:none}\n"
+    ".brief p{max-width:48rem}.sentence{font-weight:600}\n"
+    ".chart-key{font-size:.8rem;color:#333333;margin:.1rem 0 .5rem}\n"
+    ".chart-key .entry{white-space:nowrap;margin-right:1rem}\n"
+    ".key{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;"
+    "border:1px solid #999999}\n"
+    ".key.men{background:#0072B2}.key.women{background:#E69F00}.key.balanced{background:#009E73}"
+    ".key.plain{background:#6F6F6F}.key.band{background:#DDDDDD}"
+    ".key.ci{border:0;border-top:2px solid #000000;height:0;vertical-align:.3em}"
+    ".key.hatch{background:repeating-linear-gradient(45deg,#FFFFFF 0 2px,#999999 2px 4px)}\n"
     "tr.total th,tr.total td{font-weight:700}\n"
     ".mark{font-size:.75em;margin-left:.3em}\n"
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}\n"
@@ -42,8 +56,13 @@ static const char style[] =
     "svg .grid{stroke:#BBBBBB;stroke-width:1}svg .ci{stroke:#000000;stroke-width:1.5}\n"
     ".status{font-style:italic}\n"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    "@media print{nav{display:none}body{max-width:none;padding:0;font-size:10pt}"
-    "table,figure{break-inside:avoid}h2,h3{break-after:avoid}section.scope{break-before:page}}\n";
+    "@page{size:A4;margin:15mm 12mm}\n"
+    "@media print{nav{display:none}body{max-width:none;padding:0;font-size:9pt}"
+    "table{width:100%;font-size:8pt;page-break-inside:auto}th,td{padding:.1rem .3rem}"
+    "thead{display:table-header-group}tr,figure,.chart-key{break-inside:avoid}"
+    "thead th{overflow-wrap:break-word;hyphens:auto}tbody th{white-space:nowrap}"
+    "svg.chart{max-width:100%}h2,h3{break-after:avoid}section.scope{break-before:page}"
+    ".facts,.legend,.note,.notes,.chart-key,.brief p{font-size:8pt}}\n";
 
 void jv_html_escape(GString *out, const char *text)
 {
@@ -73,6 +92,8 @@ static const char *tone_class(jv_tone tone)
     case JV_TONE_WOMEN: return " women";
     case JV_TONE_BALANCED: return " balanced";
     case JV_TONE_MISSING: return " missing";
+    case JV_TONE_SUPPRESSED: return " suppressed";
+    case JV_TONE_NOT_APPLICABLE: return " na";
     default: return "";
     }
 }
@@ -106,10 +127,12 @@ static void table(page *p, const jv_table *t, gboolean marks, gboolean last_is_t
         g_string_append(out, "<figure>\n<figcaption>");
         jv_html_escape(out, t->caption);
         g_string_append(out, "</figcaption>\n");
-        if (t->bars->len > 0)
+        if (t->bars->len > 0) {
             jv_html_bar_chart(out, t, chart_id, table_id, &p->frame);
-        else
+            jv_html_bar_legend(out, t, &p->frame);
+        } else {
             jv_html_stack_chart(out, t, chart_id, table_id, &p->frame);
+        }
         g_string_append(out, "</figure>\n");
         g_free(chart_id);
         hide_caption = TRUE;
@@ -139,7 +162,19 @@ static void table(page *p, const jv_table *t, gboolean marks, gboolean last_is_t
             else
                 g_string_append_printf(out, "<td class=\"%s%s\">", cell->numeric ? "num" : "txt",
                                        tone_class(cell->tone));
-            jv_html_escape(out, cell->text);
+            jv_absence absence;
+            if (!name && jv_symbol_parse(cell->text, &absence)) {
+                /* A symbol says its meaning on hover and to screen readers. */
+                char *meaning = jv_symbol_meaning(p->report->lang, absence, p->report->min_cell);
+                g_string_append(out, "<abbr title=\"");
+                jv_html_escape(out, meaning);
+                g_string_append(out, "\">");
+                jv_html_escape(out, cell->text);
+                g_string_append(out, "</abbr>");
+                g_free(meaning);
+            } else {
+                jv_html_escape(out, cell->text);
+            }
             if (marks)
                 tone_mark(p, cell->tone);
             g_string_append(out, name ? "</th>" : "</td>");
@@ -150,6 +185,11 @@ static void table(page *p, const jv_table *t, gboolean marks, gboolean last_is_t
     if (t->note != NULL) {
         g_string_append(out, "<p class=\"note\">");
         jv_html_escape(out, t->note);
+        g_string_append(out, "</p>\n");
+    }
+    if (t->chart_note != NULL) {
+        g_string_append(out, "<p class=\"note\">");
+        jv_html_escape(out, t->chart_note);
         g_string_append(out, "</p>\n");
     }
     g_free(table_id);
@@ -176,6 +216,8 @@ static void contents(page *p)
     g_string_append_printf(p->out, "<nav aria-label=\"%s\">\n", jv_tr(lang, N_("Contents")));
     heading(p, 2, NULL, jv_tr(lang, N_("Contents")));
     g_string_append(p->out, "<ul>\n");
+    if (r->overview->len > 0)
+        nav_item(p, "brief", jv_tr(lang, N_("In brief")));
     nav_item(p, "summary", jv_tr(lang, N_("Summary")));
     if (r->comparisons->len > 0)
         nav_item(p, "by-region", jv_tr(lang, N_("Women's share by region")));
@@ -186,8 +228,10 @@ static void contents(page *p)
         nav_item(p, anchor, ((jv_scope *)g_ptr_array_index(r->scopes, i))->name);
         g_free(anchor);
     }
-    if (r->warnings->len > 0)
+    if (!r->publish && r->warnings->len > 0)
         nav_item(p, "warnings", jv_tr(lang, N_("Warnings")));
+    if (r->indicators != NULL)
+        nav_item(p, "indicators", r->indicators->caption);
     if (r->inputs != NULL)
         nav_item(p, "inputs", r->inputs->caption);
     g_string_append(p->out, "</ul>\n</nav>\n");
@@ -200,12 +244,17 @@ static void scope(page *p, guint index, const jv_scope *s)
     heading(p, 2, anchor, s->name);
     for (guint k = 0; k < s->sections->len; k++) {
         const jv_section *sec = g_ptr_array_index(s->sections, k);
-        g_string_append(p->out, "<section class=\"indicator\">\n<h3><code>");
-        jv_html_escape(p->out, sec->indicator);
-        g_string_append(p->out, "</code></h3>\n");
+        g_string_append(p->out, "<section class=\"indicator\">\n<h3>");
+        jv_html_escape(p->out, sec->title);
+        g_string_append(p->out, "</h3>\n");
         if (sec->status != NULL) {
             g_string_append(p->out, "<p class=\"status\">");
             jv_html_escape(p->out, sec->status);
+            g_string_append(p->out, "</p>\n");
+        }
+        if (sec->sentence != NULL) {
+            g_string_append(p->out, "<p class=\"sentence\">");
+            jv_html_escape(p->out, sec->sentence);
             g_string_append(p->out, "</p>\n");
         }
         if (sec->headline != NULL) {
@@ -223,7 +272,8 @@ static void scope(page *p, guint index, const jv_scope *s)
 
 GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
 {
-    page p = {.out = g_string_new(NULL), .report = jv_report_build(doc, options->lang)};
+    page p = {.out = g_string_new(NULL),
+              .report = jv_report_build_with(doc, options->lang, options->publish)};
     jv_report *r = p.report;
     jv_lang lang = r->lang;
     char *ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc));
@@ -238,10 +288,21 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
     g_string_append_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", style);
     heading(&p, 1, NULL, r->title);
     g_string_append(out, "<p class=\"facts\">");
-    jv_html_escape(out, r->facts);
+    jv_html_escape(out, r->publish ? r->method : r->facts);
     g_string_append(out, "</p>\n</header>\n");
     contents(&p);
-    g_string_append(out, "<main>\n<section aria-labelledby=\"summary\">\n");
+    g_string_append(out, "<main>\n");
+    if (r->overview->len > 0) {
+        g_string_append(out, "<section class=\"brief\" aria-labelledby=\"brief\">\n");
+        heading(&p, 2, "brief", jv_tr(lang, N_("In brief")));
+        for (guint i = 0; i < r->overview->len; i++) {
+            g_string_append(out, "<p>");
+            jv_html_escape(out, g_ptr_array_index(r->overview, i));
+            g_string_append(out, "</p>\n");
+        }
+        g_string_append(out, "</section>\n");
+    }
+    g_string_append(out, "<section aria-labelledby=\"summary\">\n");
     heading(&p, 2, "summary", jv_tr(lang, N_("Summary")));
     table(&p, r->summary, TRUE,
           r->scopes->len > 0 &&
@@ -249,11 +310,30 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
           TRUE);
     g_string_append(out, "<p class=\"legend\">");
     jv_html_escape(out, r->legend);
-    g_string_append(out, " \xe2\x96\xbc ");
-    jv_html_escape(out, jv_label_balance(lang, "men_dominated"));
-    g_string_append(out, ", \xe2\x96\xb2 ");
-    jv_html_escape(out, jv_label_balance(lang, "women_dominated"));
-    g_string_append(out, ".</p>\n</section>\n");
+    g_string_append(out, "</p>\n<p class=\"legend\">");
+    char *low = jv_format_percent_short(lang, p.frame.band_low);
+    char *high = jv_format_percent_short(lang, p.frame.band_high);
+    /* TRANSLATORS: the summary's marks; %s are the band's limits. */
+    char *marks = g_strdup_printf(
+        jv_tr(lang, N_("\xe2\x96\xbc blue: men-dominated (women's share below %s); \xe2\x96\xb2 orange: "
+                       "women-dominated (above %s); green without a mark: balanced (%s to %s); "
+                       "white: a figure without a balance class.")),
+        low, high, low, high);
+    jv_html_escape(out, marks);
+    g_free(marks);
+    g_free(low);
+    g_free(high);
+    g_string_append(out, "</p>\n");
+    if (r->notes->len > 0) {
+        g_string_append(out, "<ul class=\"notes\">\n");
+        for (guint i = 0; i < r->notes->len; i++) {
+            g_string_append(out, "<li>");
+            jv_html_escape(out, g_ptr_array_index(r->notes, i));
+            g_string_append(out, "</li>\n");
+        }
+        g_string_append(out, "</ul>\n");
+    }
+    g_string_append(out, "</section>\n");
     if (r->comparisons->len > 0) {
         g_string_append(out, "<section aria-labelledby=\"by-region\">\n");
         heading(&p, 2, "by-region", jv_tr(lang, N_("Women's share by region")));
@@ -270,7 +350,11 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
     }
     for (guint i = 0; i < r->scopes->len; i++)
         scope(&p, i, g_ptr_array_index(r->scopes, i));
-    if (r->warnings->len > 0) {
+    if (r->publish) {
+        g_string_append(out, "<p class=\"note\">");
+        jv_html_escape(out, r->quality);
+        g_string_append(out, "</p>\n");
+    } else if (r->warnings->len > 0) {
         g_string_append(out, "<section aria-labelledby=\"warnings\">\n");
         heading(&p, 2, "warnings", jv_tr(lang, N_("Warnings")));
         g_string_append(out, "<ul>\n");
@@ -281,8 +365,15 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
         }
         g_string_append(out, "</ul>\n</section>\n");
     }
+    if (r->indicators != NULL) {
+        g_string_append(out, "<section aria-labelledby=\"indicators\">\n");
+        heading(&p, 2, "indicators", r->indicators->caption);
+        table(&p, r->indicators, FALSE, FALSE, TRUE);
+        g_string_append(out, "</section>\n");
+    }
     if (r->inputs != NULL) {
         g_string_append(out, "<section aria-labelledby=\"inputs\">\n");
+
         heading(&p, 2, "inputs", r->inputs->caption);
         table(&p, r->inputs, FALSE, FALSE, TRUE);
         g_string_append(out, "</section>\n");

@@ -24,6 +24,9 @@ typedef struct jv_chart_frame {
  * page and `table_id` names the table that follows. */
 void jv_html_bar_chart(GString *out, const jv_table *table, const char *id, const char *table_id,
                        const jv_chart_frame *frame);
+/* The key of a bar chart (html_legend.c): every colour and pattern the
+ * chart uses, in words, as a <p class="chart-key">. */
+void jv_html_bar_legend(GString *out, const jv_table *table, const jv_chart_frame *frame);
 /* Horizontal stacked bars (each row's parts as shares of its whole) with
  * a legend; the same accessibility. */
 void jv_html_stack_chart(GString *out, const jv_table *table, const char *id, const char *table_id,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render/format.h"
+#include "render/symbols.h"
 
 #define CHART_WIDTH 640
 #define LABEL_RIGHT 190 /* labels end here */
@@ -196,7 +197,9 @@ void jv_html_bar_chart(GString *out, const jv_table *table, const char *id, cons
                 g_free(hatch);
             }
             text_at(out, PLOT_LEFT + 4, y + BAR - 2, "start", "missing");
-            jv_html_escape(out, b->suppressed ? jv_tr(lang, N_(".. suppressed")) : JV_MISSING);
+            if (b->suppressed)
+                g_string_append_printf(out, "%s ", JV_SYMBOL_SUPPRESSED);
+            jv_html_escape(out, b->suppressed ? jv_tr(lang, N_("suppressed")) : JV_MISSING);
             g_string_append(out, "</text>\n");
         }
         text_at(out, VALUE_LEFT, y + BAR - 2, "start", "value");

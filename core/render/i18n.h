@@ -27,7 +27,8 @@ gboolean jv_lang_parse(const char *name, jv_lang *lang);
  * else LC_ALL, LC_MESSAGES, LANG (first set wins); English otherwise. */
 jv_lang jv_lang_from_environment(void);
 /* The translation of msgid (static or borrowed: never free it). */
-const char *jv_tr(jv_lang lang, const char *msgid);
+/* (format_arg: a printf format through jv_tr() is checked like a literal) */
+const char *jv_tr(jv_lang lang, const char *msgid) G_GNUC_FORMAT(2);
 
 /* One catalogue entry; the generated catalog_sv.c defines the table. */
 typedef struct jv_catalog_entry {

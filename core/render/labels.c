@@ -61,8 +61,11 @@ static const label keys[] = {
     /* every indicator */
     {"rows", N_("Rows read")},
     {"skipped_rows", N_("Rows skipped")},
+    {"not_computed", N_("Not computed")},
+    {"failed", N_("Failed")},
     {"women_share", N_("Women's share")},
     {"balance", N_("Balance")},
+    {"balance_certain", N_("Balance statistically certain")},
     {"ci", N_("Interval")},
     {"value", N_("Value")},
 };

@@ -3,7 +3,7 @@
  * goal fulfilment by region, then for every region and the total a table
  * per indicator (report.h), warnings and input files. Columns are padded
  * to equal width; numbers are right-aligned; ".." marks a value that is
- * not available or suppressed. */
+ * not available; the symbols are explained under the summary (symbols.h). */
 #include "render/render.h"
 
 #include <string.h>
@@ -95,9 +95,11 @@ static void table(GString *out, const jv_table *t)
 
 static void section(GString *out, const jv_section *s)
 {
-    g_string_append_printf(out, "### `%s`\n\n", s->indicator);
+    g_string_append_printf(out, "### %s\n\n", s->title);
     if (s->status != NULL)
         g_string_append_printf(out, "*%s*\n\n", s->status);
+    if (s->sentence != NULL)
+        g_string_append_printf(out, "%s\n\n", s->sentence);
     if (s->headline != NULL)
         g_string_append_printf(out, "%s\n\n", s->headline);
     for (guint i = 0; i < s->tables->len; i++)
@@ -106,10 +108,17 @@ static void section(GString *out, const jv_section *s)
 
 GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
 {
-    jv_report *report = jv_report_build(doc, options->lang);
+    jv_report *report = jv_report_build_with(doc, options->lang, options->publish);
+
     jv_lang lang = report->lang;
     GString *out = g_string_new(NULL);
-    g_string_append_printf(out, "# %s\n\n%s\n\n", report->title, report->facts);
+    g_string_append_printf(out, "# %s\n\n%s\n\n", report->title,
+                           report->publish ? report->method : report->facts);
+    if (report->overview->len > 0) {
+        g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("In brief")));
+        for (guint i = 0; i < report->overview->len; i++)
+            g_string_append_printf(out, "%s\n\n", (const char *)g_ptr_array_index(report->overview, i));
+    }
     g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Summary")));
     jv_table *summary = report->summary;
     char *caption = summary->caption;
@@ -117,6 +126,9 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
     table(out, summary);
     summary->caption = caption;
     g_string_append_printf(out, "%s\n\n", report->legend);
+    for (guint i = 0; i < report->notes->len; i++)
+        g_string_append_printf(out, "%s%s", (const char *)g_ptr_array_index(report->notes, i),
+                               i + 1 < report->notes->len ? "  \n" : "\n\n");
     if (report->goals->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Goal fulfilment by region")));
         for (guint i = 0; i < report->goals->len; i++)
@@ -128,11 +140,20 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
         for (guint k = 0; k < scope->sections->len; k++)
             section(out, g_ptr_array_index(scope->sections, k));
     }
-    if (report->warnings->len > 0) {
+    if (report->publish) {
+        g_string_append_printf(out, "%s\n", report->quality);
+    } else if (report->warnings->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Warnings")));
         for (guint i = 0; i < report->warnings->len; i++)
             g_string_append_printf(out, "- %s\n", (const char *)g_ptr_array_index(report->warnings, i));
         g_string_append_c(out, '\n');
+    }
+    if (report->indicators != NULL) {
+        g_string_append_printf(out, "## %s\n\n", report->indicators->caption);
+        char *saved = report->indicators->caption;
+        report->indicators->caption = NULL;
+        table(out, report->indicators);
+        report->indicators->caption = saved;
     }
     if (report->inputs != NULL) {
         g_string_append_printf(out, "## %s\n\n", report->inputs->caption);

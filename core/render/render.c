@@ -17,7 +17,13 @@ static struct {
     gboolean set;
     jv_lang lang;
     jv_csv_dialect csv_dialect;
+    gboolean publish;
 } defaults;
+
+void jv_render_set_publish(gboolean publish)
+{
+    defaults.publish = publish;
+}
 
 gboolean jv_render_known(const char *format)
 {
@@ -73,9 +79,11 @@ GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError 
     const char *no_color = g_getenv("NO_COLOR");
     const char *term = g_getenv("TERM");
     jv_render_options options = {
-        defaults.lang,
-        color && (no_color == NULL || no_color[0] == '\0') && g_strcmp0(term, "dumb") != 0,
-        defaults.csv_dialect};
+        .lang = defaults.lang,
+        .color = color && (no_color == NULL || no_color[0] == '\0') && g_strcmp0(term, "dumb") != 0,
+        .csv_dialect = defaults.csv_dialect,
+        .publish = defaults.publish};
+
     return jv_render_with(doc, format, &options, error);
 }
 

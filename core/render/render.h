@@ -29,6 +29,12 @@ typedef struct jv_render_options {
     jv_lang lang;
     gboolean color;             /* ANSI colour in the terminal table */
     jv_csv_dialect csv_dialect;
+    /* For publication (--publish): what a reader needs and nothing
+     * internal — no indicator ids, file paths, versions or warnings list
+     * (a line on data quality instead), a method note instead of the
+     * provenance. Table, markdown and html; csv and json are data and
+     * stay as they are. */
+    gboolean publish;
 } jv_render_options;
 
 /* The rendered text (owned by the caller), or NULL + error for an unknown
@@ -44,6 +50,9 @@ GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError 
  * `csv_dialect` "excel"/"plain" or NULL (excel). FALSE + error (nothing
  * changed) for another value. */
 gboolean jv_render_set_defaults(const char *lang, const char *csv_dialect, GError **error);
+/* Sets the process default of options.publish (--publish). */
+void jv_render_set_publish(gboolean publish);
+
 
 gboolean jv_render_known(const char *format);
 /* "json, table, markdown, csv, html" — for messages. */

@@ -12,7 +12,12 @@
  *     figures. Unknown shapes are left out (the CSV carries every number).
  *  2. A table that shows women's shares carries one bar per row for a
  *     chart (`bars`): every chart has its table.
- *  3. A null, or a value that is not a number, is ".." (format.h).
+ *  3. A null, or a value that is not a number, shows why it is missing
+ *     (symbols.h): × when it is suppressed (its cell, or a cell it is
+ *     built on), . when it cannot occur in that row, .. otherwise; an
+ *     indicator a scope did not compute is "..¹", note ¹ giving the reason.
+ *  4. Indicators are named by their titles (words.h), never by their ids,
+ *     except in the (not published) table of indicators.
  * The report owns everything in it; jv_report_free() frees it all.
  */
 #ifndef JV_RENDER_REPORT_H
@@ -28,7 +33,9 @@ typedef enum jv_tone {
     JV_TONE_BALANCED,
     JV_TONE_MEN,     /* men-dominated */
     JV_TONE_WOMEN,   /* women-dominated */
-    JV_TONE_MISSING  /* ".." */
+    JV_TONE_MISSING, /* ".." no data */
+    JV_TONE_SUPPRESSED,     /* "×" suppressed to protect individuals */
+    JV_TONE_NOT_APPLICABLE  /* "." cannot occur */
 } jv_tone;
 
 typedef struct jv_cell {
@@ -56,6 +63,7 @@ typedef struct jv_stack {
 typedef struct jv_table {
     char *caption;
     char *note;            /* a line under the table, or NULL */
+    char *chart_note;      /* why a chart was left out (formats with charts), or NULL */
     gboolean no_row_names; /* the first column holds values, not row names */
     GPtrArray *header;     /* char*, one per column */
     GPtrArray *rows;       /* GArray of jv_cell, one per column */
@@ -66,9 +74,11 @@ typedef struct jv_table {
 
 /* One indicator in one scope. */
 typedef struct jv_section {
-    char *indicator;
-    char *headline; /* a sentence, or NULL */
-    char *status;   /* why there is no result, or NULL */
+    char *indicator; /* its name in the document (an id, not for headings) */
+    char *title;     /* its title in the report's language (words.h) */
+    char *headline;  /* the headline figure as a line, or NULL */
+    char *sentence;  /* the result in words (sentences.h), or NULL */
+    char *status;    /* why there is no result (with its note marker), or NULL */
     GPtrArray *tables;
 } jv_section;
 
@@ -80,9 +90,17 @@ typedef struct jv_scope {
 
 typedef struct jv_report {
     jv_lang lang;
+    gboolean publish;  /* for readers: no ids, paths or warnings (render.h) */
+    int min_cell;
     char *title;
     char *facts;       /* version and options in one line */
-    char *legend;      /* what ".." means */
+    char *legend;      /* what the symbols mean (symbols.h) */
+    GPtrArray *overview; /* char*: the total's result in words, per indicator */
+    GPtrArray *notes;    /* char*: numbered notes ("¹ Syd, Måluppfyllelse: …") */
+    char *method;        /* publish: the method note instead of the facts */
+    char *quality;       /* publish: one line on data quality instead of warnings */
+    jv_table *indicators; /* not publish: title, name, plugin and version */
+    GHashTable *markers;  /* "scope\x1findicator" → note marker */
     jv_table *summary; /* a row per region and the total */
     GPtrArray *summary_keys; /* char*: `<indicator>.<metric>` per column after the first */
     GPtrArray *comparisons;  /* jv_table*: an indicator's women's share by region */
@@ -92,7 +110,14 @@ typedef struct jv_report {
     jv_table *inputs;        /* input files, or NULL */
 } jv_report;
 
+/* TRUE when a result's headline is missing because a cell it is built on
+ * is suppressed (its main split's women, men or total, or a gender
+ * object's women or men). */
+gboolean jv_report_headline_suppressed(const cJSON *result);
 jv_report *jv_report_build(const cJSON *doc, jv_lang lang);
+
+/* The same, for publication when `publish` (see render.h). */
+jv_report *jv_report_build_with(const cJSON *doc, jv_lang lang, gboolean publish);
 void jv_report_free(jv_report *report);
 
 /* Building blocks, shared by the report's own files. */
@@ -111,6 +136,14 @@ void jv_table_free(jv_table *table);
  * scope does not have it). */
 jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indicator,
                               const cJSON *entry);
+/* The same with the note marker of a skipped indicator (or NULL) and
+ * without file names when `publish`. */
+jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *indicator,
+                                   const cJSON *entry, const char *marker, gboolean publish);
+/* The note marker of an indicator not computed in scope `scope` (its
+ * index, jv_doc_scope), or NULL. */
+const char *jv_report_marker(const jv_report *report, guint scope, const char *indicator);
+
 /* report_compare.c: the comparison and goal tables across scopes. */
 void jv_report_compare(jv_report *report, const cJSON *doc);
 

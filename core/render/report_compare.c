@@ -11,6 +11,8 @@
 #include "render/doc.h"
 #include "render/format.h"
 #include "render/labels.h"
+#include "render/symbols.h"
+#include "render/words.h"
 
 /* The main measure of the first scope whose result has a split. */
 static const char *main_measure(const cJSON *doc, const char *indicator)
@@ -34,13 +36,41 @@ static void add_number(GArray *row, jv_lang lang, const cJSON *v, jv_kind kind)
     jv_row_take(row, jv_format_json(lang, v, kind), TRUE, JV_TONE_NONE);
 }
 
-static jv_table *share_by_region(const cJSON *doc, jv_lang lang, const char *indicator,
-                                 const char *main)
+/* A figure of a computed result: "." when the scope does not have the
+ * key (e.g. the total's `fulfils`), × when `suppressed`. */
+static void add_figure(GArray *row, jv_lang lang, const cJSON *result, const char *key, jv_kind kind,
+                       gboolean suppressed)
+{
+    const cJSON *v = jv_doc_member(result, key);
+    if (v == NULL && result != NULL)
+        jv_row_take(row, g_strdup(JV_SYMBOL_NOT_APPLICABLE), TRUE, JV_TONE_NOT_APPLICABLE);
+    else if (suppressed && !cJSON_IsNumber(v))
+        jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);
+    else
+        add_number(row, lang, v, kind);
+}
+
+/* A row of a scope that did not compute the indicator: its name, then
+ * "..¹" and empty cells. */
+static void not_computed_row(jv_table *t, const char *name, const char *marker)
+{
+    GArray *row = jv_table_row(t);
+    jv_row_text(row, name);
+    char *text = g_strconcat(JV_SYMBOL_NO_DATA, marker, NULL);
+    jv_row_take(row, text, TRUE, JV_TONE_MISSING);
+    for (guint c = 2; c < t->header->len; c++)
+        jv_row_text(row, "");
+}
+
+static jv_table *share_by_region(const jv_report *report, const cJSON *doc, jv_lang lang,
+                                 const char *indicator, const char *main)
 {
     char *ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc));
-    char *caption = g_strdup_printf("%s: %s \xe2\x80\x94 %s", indicator,
+    char *title = jv_words_title(doc, lang, indicator);
+    char *caption = g_strdup_printf("%s: %s \xe2\x80\x94 %s", title,
                                     jv_tr(lang, N_("women's share by region")),
-                                    jv_label_key(lang, main));
+                                    jv_words_key(doc, lang, indicator, main));
+    g_free(title);
     jv_table *t = jv_table_new(caption);
     g_free(caption);
     gboolean has_ci = FALSE;
@@ -54,30 +84,44 @@ static jv_table *share_by_region(const cJSON *doc, jv_lang lang, const char *ind
     if (has_ci)
         jv_table_column(t, ci_name);
     jv_table_column(t, jv_tr(lang, N_("Balance")));
-    jv_kind kind = jv_kind_for_measure(main);
+    jv_kind kind = jv_words_kind(doc, indicator, main);
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
         const cJSON *entry = jv_doc_indicator(jv_doc_scope(doc, i), indicator);
         if (entry == NULL)
             continue;
+        const char *marker = jv_report_marker(report, i, indicator);
+        if (marker != NULL) {
+            not_computed_row(t, scope_label(doc, i, lang), marker);
+            continue;
+        }
         const cJSON *result = jv_doc_result(entry);
         const cJSON *by_gender = jv_doc_member(result, "by_gender");
         const cJSON *share = jv_doc_member(jv_doc_member(result, "women_share"), main);
         const char *balance = jv_doc_string(result, "balance");
         jv_tone tone = jv_tone_for_balance(balance);
+        gboolean woman_hidden = cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "woman"), "suppressed"));
+        gboolean man_hidden = cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "man"), "suppressed"));
+        gboolean suppressed = !cJSON_IsNumber(share) && (woman_hidden || man_hidden);
         GArray *row = jv_table_row(t);
         jv_row_text(row, scope_label(doc, i, lang));
-        add_number(row, lang, jv_doc_member(jv_doc_member(by_gender, "woman"), main), kind);
-        add_number(row, lang, jv_doc_member(jv_doc_member(by_gender, "man"), main), kind);
-        char *text = jv_format_json(lang, share, JV_KIND_SHARE);
+        add_figure(row, lang, jv_doc_member(by_gender, "woman"), main, kind, woman_hidden);
+        add_figure(row, lang, jv_doc_member(by_gender, "man"), main, kind, man_hidden);
+        char *text = suppressed ? g_strdup(JV_SYMBOL_SUPPRESSED) : jv_format_json(lang, share, JV_KIND_SHARE);
         jv_row_take(row, g_strdup(text), TRUE, tone);
-        if (has_ci)
+        if (has_ci) {
             jv_row_take(row, jv_format_interval(lang, jv_doc_member(result, "ci"), JV_KIND_SHARE), TRUE,
                         JV_TONE_NONE);
-        jv_row_text(row, jv_label_balance(lang, balance));
-        gboolean suppressed =
-            !cJSON_IsNumber(share) &&
-            (cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "woman"), "suppressed")) ||
-             cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "man"), "suppressed")));
+            if (suppressed) {
+                jv_cell *last = &g_array_index(row, jv_cell, row->len - 1);
+                g_free(last->text);
+                last->text = g_strdup(JV_SYMBOL_SUPPRESSED);
+                last->tone = JV_TONE_SUPPRESSED;
+            }
+        }
+        if (suppressed) /* no class of a suppressed share */
+            jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);
+        else
+            jv_row_text(row, jv_label_balance(lang, balance));
         jv_table_bar(t, scope_label(doc, i, lang), text,
                      cJSON_IsNumber(share) ? share->valuedouble : NAN, jv_doc_member(result, "ci"),
                      suppressed, tone);
@@ -99,10 +143,12 @@ static const cJSON *first_statuses(const cJSON *doc, const char *indicator)
     return NULL;
 }
 
-static jv_table *goals_by_region(const cJSON *doc, jv_lang lang, const char *indicator,
-                                 const cJSON *statuses)
+static jv_table *goals_by_region(const jv_report *report, const cJSON *doc, jv_lang lang,
+                                 const char *indicator, const cJSON *statuses)
 {
-    char *caption = g_strdup_printf("%s: %s", indicator, jv_tr(lang, N_("goal fulfilment by region")));
+    char *title = jv_words_title(doc, lang, indicator);
+    char *caption = g_strdup_printf("%s: %s", title, jv_tr(lang, N_("goal fulfilment by region")));
+    g_free(title);
     jv_table *t = jv_table_new(caption);
     g_free(caption);
     jv_table_column(t, jv_tr(lang, N_("Region")));
@@ -120,6 +166,11 @@ static jv_table *goals_by_region(const cJSON *doc, jv_lang lang, const char *ind
         const cJSON *entry = jv_doc_indicator(jv_doc_scope(doc, i), indicator);
         if (entry == NULL)
             continue;
+        const char *marker = jv_report_marker(report, i, indicator);
+        if (marker != NULL) {
+            not_computed_row(t, scope_label(doc, i, lang), marker);
+            continue;
+        }
         const cJSON *result = jv_doc_result(entry);
         const cJSON *by_status = jv_doc_member(result, "by_status");
         GArray *row = jv_table_row(t);
@@ -136,9 +187,9 @@ static jv_table *goals_by_region(const cJSON *doc, jv_lang lang, const char *ind
             g_array_append_val(stack->parts, part);
         }
         g_ptr_array_add(t->stacks, stack);
-        add_number(row, lang, jv_doc_member(result, "share_met"), JV_KIND_SHARE);
-        add_number(row, lang, jv_doc_member(result, "mean_fulfilment"), JV_KIND_SHARE);
-        add_number(row, lang, jv_doc_member(result, "fulfils"), JV_KIND_NUMBER);
+        add_figure(row, lang, result, "share_met", JV_KIND_SHARE, FALSE);
+        add_figure(row, lang, result, "mean_fulfilment", JV_KIND_SHARE, FALSE);
+        add_figure(row, lang, result, "fulfils", JV_KIND_NUMBER, FALSE);
     }
     return t;
 }
@@ -150,10 +201,11 @@ void jv_report_compare(jv_report *report, const cJSON *doc)
         const char *name = g_ptr_array_index(indicators, k);
         const char *main = main_measure(doc, name);
         if (main != NULL)
-            g_ptr_array_add(report->comparisons, share_by_region(doc, report->lang, name, main));
+            g_ptr_array_add(report->comparisons, share_by_region(report, doc, report->lang, name, main));
         const cJSON *statuses = first_statuses(doc, name);
         if (statuses != NULL)
-            g_ptr_array_add(report->goals, goals_by_region(doc, report->lang, name, statuses));
+            g_ptr_array_add(report->goals, goals_by_region(report, doc, report->lang, name, statuses));
+
     }
     g_ptr_array_unref(indicators);
 }

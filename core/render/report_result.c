@@ -10,6 +10,9 @@
 #include "render/doc.h"
 #include "render/format.h"
 #include "render/labels.h"
+#include "render/symbols.h"
+#include "render/sentences.h"
+#include "render/words.h"
 
 typedef struct ctx {
     const cJSON *doc;
@@ -21,6 +24,29 @@ typedef struct ctx {
 static const char *tr(const ctx *c, const char *msgid)
 {
     return jv_tr(c->lang, msgid);
+}
+
+/* A key's label for this section's indicator (words.h). */
+static const char *klabel(const ctx *c, const char *key)
+{
+    return jv_words_key(c->doc, c->lang, c->section->indicator, key);
+}
+
+/* A cell whose figure is missing because the cell is suppressed shows
+ * the suppression symbol, not "..". */
+static void mark_suppressed(GArray *row, gboolean suppressed)
+{
+    jv_cell *last = row->len ? &g_array_index(row, jv_cell, row->len - 1) : NULL;
+    if (!suppressed || last == NULL || strcmp(last->text, JV_SYMBOL_NO_DATA) != 0)
+        return;
+    g_free(last->text);
+    last->text = g_strdup(JV_SYMBOL_SUPPRESSED);
+    last->tone = JV_TONE_SUPPRESSED;
+}
+
+static gboolean flag(const cJSON *cell)
+{
+    return cJSON_IsTrue(jv_doc_member(cell, "suppressed"));
 }
 
 /* Keys of a split that the split's own table shows. */
@@ -49,37 +75,37 @@ static gboolean is_scalar(const cJSON *v)
 static char *key_label(const ctx *c, const char *key, const char *previous)
 {
     if (!is_ci_key(key))
-        return g_strdup(jv_label_key(c->lang, key));
+        return g_strdup(klabel(c, key));
     if (strcmp(key, "ci") == 0)
         return previous != NULL && !is_ci_key(previous)
-                   ? g_strdup_printf("%s, %s", jv_label_key(c->lang, previous), c->ci_name)
+                   ? g_strdup_printf("%s, %s", klabel(c, previous), c->ci_name)
                    : g_strdup(c->ci_name);
     char *base = g_strndup(key, strlen(key) - 3);
-    char *label = g_strdup_printf("%s, %s", jv_label_key(c->lang, base), c->ci_name);
+    char *label = g_strdup_printf("%s, %s", klabel(c, base), c->ci_name);
     g_free(base);
     return label;
 }
 
 /* The kind of the interval under a ci key: its measure's, a share for a
  * bare "ci". */
-static jv_kind ci_kind(const char *key)
+static jv_kind ci_kind(const ctx *c, const char *key)
 {
     if (strcmp(key, "ci") == 0)
         return JV_KIND_SHARE;
-    char *base = g_strndup(key, strlen(key) - 3);
-    jv_kind kind = jv_kind_for_measure(base);
-    g_free(base);
-    return kind;
+    return jv_words_kind(c->doc, c->section->indicator, key);
 }
 
 /* A gap {value, ci}: "-14,3 p.e. (95 % KI -35,0 till +7,1 p.e.)". */
-static char *gap_text(const ctx *c, const cJSON *gap)
+static char *gap_text(const ctx *c, const char *key, const cJSON *gap)
 {
-    char *value = jv_format_json(c->lang, jv_doc_member(gap, "value"), JV_KIND_DIFFERENCE);
+    jv_kind kind = jv_words_kind(c->doc, c->section->indicator, key);
+    if (kind != JV_KIND_AMOUNT_DIFFERENCE && kind != JV_KIND_NUMBER_DIFFERENCE)
+        kind = JV_KIND_DIFFERENCE;
+    char *value = jv_format_json(c->lang, jv_doc_member(gap, "value"), kind);
     const cJSON *ci = jv_doc_member(gap, "ci");
     if (!jv_doc_is_interval(ci))
         return value;
-    char *interval = jv_format_interval(c->lang, ci, JV_KIND_DIFFERENCE);
+    char *interval = jv_format_interval(c->lang, ci, kind);
     char *text = g_strdup_printf("%s (%s %s)", value, c->ci_name, interval);
     g_free(value);
     g_free(interval);
@@ -91,22 +117,25 @@ static void add_value(const ctx *c, GArray *row, const char *key, const cJSON *v
 {
     if (cJSON_IsString(v))
         jv_row_text(row, jv_label_value(c->lang, key, v->valuestring));
-    else if (jv_doc_is_gap(v))
-        jv_row_take(row, jv_format_json(c->lang, jv_doc_member(v, "value"), JV_KIND_DIFFERENCE),
-                    TRUE, JV_TONE_NONE);
-    else if (is_ci_key(key) || cJSON_IsArray(v))
-        jv_row_take(row, jv_format_interval(c->lang, v, is_ci_key(key) ? ci_kind(key) : JV_KIND_NUMBER),
+    else if (jv_doc_is_gap(v)) {
+        char *text = gap_text(c, key, v);
+        char *paren = strchr(text, '(');
+        if (paren != NULL) /* the value alone: the interval has its own column */
+            paren[-1] = '\0';
+        jv_row_take(row, text, TRUE, JV_TONE_NONE);
+    } else if (is_ci_key(key) || cJSON_IsArray(v))
+        jv_row_take(row, jv_format_interval(c->lang, v, is_ci_key(key) ? ci_kind(c, key) : JV_KIND_NUMBER),
                     TRUE, JV_TONE_NONE);
     else
-        jv_row_take(row, jv_format_json(c->lang, v, jv_kind_for_measure(key)), TRUE, JV_TONE_NONE);
+        jv_row_take(row, jv_format_json(c->lang, v, jv_words_kind(c->doc, c->section->indicator, key)),
+                    TRUE, JV_TONE_NONE);
 }
 
 static char *headline_sentence(const ctx *c, const cJSON *h)
 {
     if (!cJSON_IsObject(h))
         return NULL;
-    const char *label = jv_doc_string(h, "label");
-    GString *s = g_string_new(label != NULL ? tr(c, label) : jv_doc_string(h, "metric"));
+    GString *s = g_string_new(jv_words_headline(c->doc, c->lang, c->section->indicator, h));
     jv_kind kind = jv_kind_for_unit(jv_doc_string(h, "unit"));
     char *value = jv_format_json(c->lang, jv_doc_member(h, "value"), kind);
     g_string_append_printf(s, ": %s", value);
@@ -117,7 +146,7 @@ static char *headline_sentence(const ctx *c, const cJSON *h)
         g_free(ci);
     }
     const char *balance = jv_doc_string(h, "balance");
-    if (balance != NULL) {
+    if (balance != NULL && strcmp(balance, "no_data") != 0) {
         g_string_append_printf(s, " \xe2\x80\x94 %s", jv_label_balance(c->lang, balance));
         if (cJSON_IsFalse(jv_doc_member(h, "balance_certain")))
             g_string_append_printf(s, " (%s)", tr(c, N_("not statistically certain")));
@@ -159,9 +188,10 @@ static gboolean share_suppressed(const cJSON *split, const cJSON *share)
 static void add_share_bar(const ctx *c, jv_table *t, const char *label, const cJSON *split,
                           const cJSON *share, const cJSON *interval, jv_tone tone)
 {
-    char *text = jv_format_json(c->lang, share, JV_KIND_SHARE);
+    gboolean suppressed = share_suppressed(split, share);
+    char *text = suppressed ? g_strdup(JV_SYMBOL_SUPPRESSED) : jv_format_json(c->lang, share, JV_KIND_SHARE);
     jv_table_bar(t, label, text, cJSON_IsNumber(share) ? share->valuedouble : NAN, interval,
-                 share_suppressed(split, share), tone);
+                 suppressed, tone);
     g_free(text);
 }
 
@@ -171,7 +201,7 @@ static char *split_note(const ctx *c, const cJSON *split, const char *main)
     GString *s = g_string_new(NULL);
     const char *balance = jv_doc_string(split, "balance");
     if (balance != NULL) {
-        g_string_append_printf(s, "%s (%s): %s", tr(c, N_("Balance")), jv_label_key(c->lang, main),
+        g_string_append_printf(s, "%s (%s): %s", tr(c, N_("Balance")), klabel(c, main),
                                jv_label_balance(c->lang, balance));
         if (cJSON_IsFalse(jv_doc_member(split, "balance_certain")))
             g_string_append_printf(s, ", %s", tr(c, N_("not statistically certain")));
@@ -215,16 +245,21 @@ static jv_table *split_table(const ctx *c, const char *caption, const cJSON *spl
         GArray *row = jv_table_row(t);
         jv_row_take(row, key_label(c, m->string, m != first->child ? m->prev->string : NULL),
                     FALSE, JV_TONE_NONE);
-        if (cJSON_IsObject(total))
+        if (cJSON_IsObject(total)) {
             add_value(c, row, m->string, jv_doc_member(total, m->string));
-        for (guint g = 0; g < genders->len; g++)
-            add_value(c, row, m->string,
-                      jv_doc_member(jv_doc_member(by_gender, g_ptr_array_index(genders, g)), m->string));
+            mark_suppressed(row, flag(total));
+        }
+        for (guint g = 0; g < genders->len; g++) {
+            const cJSON *cell = jv_doc_member(by_gender, g_ptr_array_index(genders, g));
+            add_value(c, row, m->string, jv_doc_member(cell, m->string));
+            mark_suppressed(row, flag(cell));
+        }
         if (cJSON_IsObject(shares)) {
             const cJSON *share = jv_doc_member(shares, m->string);
-            if (share != NULL)
+            if (share != NULL) {
                 jv_row_take(row, jv_format_json(c->lang, share, JV_KIND_SHARE), TRUE, JV_TONE_NONE);
-            else
+                mark_suppressed(row, share_suppressed(split, share));
+            } else
                 jv_row_text(row, "");
         }
     }
@@ -232,7 +267,7 @@ static jv_table *split_table(const ctx *c, const char *caption, const cJSON *spl
     cJSON_ArrayForEach(share, shares)
     {
         gboolean is_main = main != NULL && strcmp(share->string, main) == 0;
-        add_share_bar(c, t, jv_label_key(c->lang, share->string), split, share,
+        add_share_bar(c, t, klabel(c, share->string), split, share,
                       is_main ? jv_doc_member(split, "ci") : NULL,
                       is_main ? jv_tone_for_balance(jv_doc_string(split, "balance")) : JV_TONE_NONE);
     }
@@ -254,8 +289,9 @@ static jv_table *key_figures(const ctx *c, const cJSON *entry, const cJSON *resu
         if (v == NULL)
             continue;
         GArray *row = jv_table_row(t);
-        jv_row_text(row, jv_label_key(c->lang, counts[i]));
+        jv_row_text(row, klabel(c, counts[i]));
         add_value(c, row, counts[i], v);
+        mark_suppressed(row, cJSON_IsNull(v)); /* null only when the total is suppressed */
     }
     gboolean split = jv_doc_is_split(result);
     const cJSON *v;
@@ -269,7 +305,7 @@ static jv_table *key_figures(const ctx *c, const cJSON *entry, const cJSON *resu
         GArray *row = jv_table_row(t);
         jv_row_take(row, key_label(c, v->string, NULL), FALSE, JV_TONE_NONE);
         if (gap)
-            jv_row_take(row, gap_text(c, v), TRUE, JV_TONE_NONE);
+            jv_row_take(row, gap_text(c, v->string, v), TRUE, JV_TONE_NONE);
         else
             add_value(c, row, v->string, v);
     }
@@ -279,7 +315,7 @@ static jv_table *key_figures(const ctx *c, const cJSON *entry, const cJSON *resu
 /* An object with woman and man objects: measures down, genders across. */
 static jv_table *gender_object_table(const ctx *c, const char *key, const cJSON *object)
 {
-    jv_table *t = jv_table_new(jv_label_key(c->lang, key));
+    jv_table *t = jv_table_new(klabel(c, key));
     jv_table_column(t, tr(c, N_("Measure")));
     GPtrArray *genders = g_ptr_array_new();
     const cJSON *g;
@@ -298,15 +334,17 @@ static jv_table *gender_object_table(const ctx *c, const char *key, const cJSON 
         /* (cJSON's first child's prev is the last child, not NULL) */
         jv_row_take(row, key_label(c, m->string, m != woman->child ? m->prev->string : NULL),
                     FALSE, JV_TONE_NONE);
-        for (guint i = 0; i < genders->len; i++)
-            add_value(c, row, m->string,
-                      jv_doc_member(jv_doc_member(object, g_ptr_array_index(genders, i)), m->string));
+        for (guint i = 0; i < genders->len; i++) {
+            const cJSON *cell = jv_doc_member(object, g_ptr_array_index(genders, i));
+            add_value(c, row, m->string, jv_doc_member(cell, m->string));
+            mark_suppressed(row, flag(cell));
+        }
     }
     g_ptr_array_unref(genders);
     cJSON_ArrayForEach(g, object) if (jv_doc_is_gap(g))
     {
-        char *text = gap_text(c, g);
-        t->note = g_strdup_printf("%s: %s", jv_label_key(c->lang, g->string), text);
+        char *text = gap_text(c, g->string, g);
+        t->note = g_strdup_printf("%s: %s", klabel(c, g->string), text);
         g_free(text);
     }
     return t;
@@ -315,13 +353,13 @@ static jv_table *gender_object_table(const ctx *c, const char *key, const cJSON 
 /* An object of scalars (by_status): one row, a column per key. */
 static jv_table *flat_object_table(const ctx *c, const char *key, const cJSON *object)
 {
-    jv_table *t = jv_table_new(jv_label_key(c->lang, key));
+    jv_table *t = jv_table_new(klabel(c, key));
     t->no_row_names = TRUE;
     GArray *row = jv_table_row(t);
     const cJSON *v;
     cJSON_ArrayForEach(v, object)
     {
-        jv_table_column(t, jv_label_key(c->lang, v->string));
+        jv_table_column(t, klabel(c, v->string));
         add_value(c, row, v->string, v);
     }
     return t;
@@ -353,7 +391,7 @@ static jv_table *split_list_table(const ctx *c, const char *caption, const char 
                         ? main
                         : jv_doc_main_measure(entries[0]);
     GPtrArray *genders = visible_genders(entries, n);
-    char *full = g_strdup_printf("%s \xe2\x80\x94 %s", caption, jv_label_key(c->lang, m));
+    char *full = g_strdup_printf("%s \xe2\x80\x94 %s", caption, klabel(c, m));
     jv_table *t = jv_table_new(full);
     g_free(full);
     jv_table_column(t, value_header);
@@ -375,7 +413,7 @@ static jv_table *split_list_table(const ctx *c, const char *caption, const char 
             continue;
         if (jv_doc_is_gap(v) || cJSON_IsNumber(v) || cJSON_IsNull(v) || cJSON_IsBool(v)) {
             g_ptr_array_add(extra, v->string);
-            jv_table_column(t, jv_label_key(c->lang, v->string));
+            jv_table_column(t, klabel(c, v->string));
         }
     }
     for (guint i = 0; i < n; i++) {
@@ -384,20 +422,30 @@ static jv_table *split_list_table(const ctx *c, const char *caption, const char 
         GArray *row = jv_table_row(t);
         jv_row_text(row, name);
         add_value(c, row, m, jv_doc_member(jv_doc_member(e, "total"), m));
-        for (guint g = 0; g < genders->len; g++)
-            add_value(c, row, m,
-                      jv_doc_member(jv_doc_member(jv_doc_member(e, "by_gender"),
-                                                  g_ptr_array_index(genders, g)),
-                                    m));
+        mark_suppressed(row, flag(jv_doc_member(e, "total")));
+        for (guint g = 0; g < genders->len; g++) {
+            const cJSON *cell = jv_doc_member(jv_doc_member(e, "by_gender"), g_ptr_array_index(genders, g));
+            add_value(c, row, m, jv_doc_member(cell, m));
+            mark_suppressed(row, flag(cell));
+        }
         const cJSON *share = jv_doc_member(jv_doc_member(e, "women_share"), m);
         jv_tone tone = jv_tone_for_balance(jv_doc_string(e, "balance"));
         jv_row_take(row, jv_format_json(c->lang, share, JV_KIND_SHARE), TRUE, tone);
-        if (has_ci)
+        mark_suppressed(row, share_suppressed(e, share));
+        if (has_ci) {
             add_value(c, row, "ci", jv_doc_member(e, "ci"));
-        jv_row_text(row, jv_label_balance(c->lang, jv_doc_string(e, "balance")));
-        for (guint k = 0; k < extra->len; k++)
-            add_value(c, row, g_ptr_array_index(extra, k),
-                      jv_doc_member(e, g_ptr_array_index(extra, k)));
+            mark_suppressed(row, share_suppressed(e, share));
+        }
+        if (share_suppressed(e, share)) /* no class of a suppressed share */
+            jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);
+        else
+            jv_row_text(row, jv_label_balance(c->lang, jv_doc_string(e, "balance")));
+        for (guint k = 0; k < extra->len; k++) {
+            const cJSON *x = jv_doc_member(e, g_ptr_array_index(extra, k));
+            add_value(c, row, g_ptr_array_index(extra, k), x);
+            mark_suppressed(row, jv_doc_is_gap(x) && (cell_suppressed(e, "woman") ||
+                                                      cell_suppressed(e, "man")));
+        }
         add_share_bar(c, t, name, e, share, jv_doc_member(e, "ci"), tone);
     }
     g_ptr_array_unref(extra);
@@ -426,7 +474,7 @@ static jv_table *gender_list_table(const ctx *c, const char *caption, const char
             continue;
         g_ptr_array_add(measures, m->string);
         for (guint g = 0; g < genders->len; g++) {
-            char *header = g_strdup_printf("%s: %s", jv_label_key(c->lang, m->string),
+            char *header = g_strdup_printf("%s: %s", klabel(c, m->string),
                                            jv_label_gender(c->lang, g_ptr_array_index(genders, g)));
             jv_table_column(t, header);
             g_free(header);
@@ -436,17 +484,20 @@ static jv_table *gender_list_table(const ctx *c, const char *caption, const char
     cJSON_ArrayForEach(m, entries[0]) if (jv_doc_is_gap(m))
     {
         g_ptr_array_add(gaps, m->string);
-        jv_table_column(t, jv_label_key(c->lang, m->string));
+        jv_table_column(t, klabel(c, m->string));
     }
     for (guint i = 0; i < n; i++) {
         GArray *row = jv_table_row(t);
         jv_row_text(row, entry_name(c, entries[i]));
         const cJSON *by_gender = jv_doc_member(entries[i], "by_gender");
         for (guint k = 0; k < measures->len; k++)
-            for (guint g = 0; g < genders->len; g++)
+            for (guint g = 0; g < genders->len; g++) {
+                const cJSON *cell = jv_doc_member(by_gender, g_ptr_array_index(genders, g));
                 add_value(c, row, g_ptr_array_index(measures, k),
-                          jv_doc_member(jv_doc_member(by_gender, g_ptr_array_index(genders, g)),
-                                        g_ptr_array_index(measures, k)));
+                          jv_doc_member(cell, g_ptr_array_index(measures, k)));
+                mark_suppressed(row, flag(cell));
+            }
+
         for (guint k = 0; k < gaps->len; k++)
             add_value(c, row, g_ptr_array_index(gaps, k),
                       jv_doc_member(entries[i], g_ptr_array_index(gaps, k)));
@@ -472,7 +523,7 @@ static jv_table *flat_list_table(const ctx *c, const char *caption, const char *
         if (strcmp(v->string, "value") == 0)
             jv_table_column(t, value_header);
         else
-            jv_table_column(t, jv_label_key(c->lang, v->string));
+            jv_table_column(t, klabel(c, v->string));
     }
     const cJSON *entry;
     cJSON_ArrayForEach(entry, list)
@@ -510,10 +561,17 @@ static void list_table(const ctx *c, const char *caption, const char *value_head
 jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indicator,
                               const cJSON *entry)
 {
+    return jv_report_section_with(doc, lang, indicator, entry, NULL, FALSE);
+}
+
+jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *indicator,
+                                   const cJSON *entry, const char *marker, gboolean publish)
+{
     if (entry == NULL)
         return NULL;
     jv_section *section = g_new0(jv_section, 1);
     section->indicator = g_strdup(indicator);
+    section->title = jv_words_title(doc, lang, indicator);
     section->tables = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
     ctx c = {.doc = doc,
              .lang = lang,
@@ -526,12 +584,23 @@ jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indica
         if (why == NULL)
             why = jv_doc_string(entry, "message");
         gboolean failed = g_strcmp0(status, "error") == 0;
-        section->status = g_strdup_printf("%s: %s", tr(&c, failed ? N_("Failed") : N_("Not computed")),
-                                          why != NULL ? why : (status != NULL ? status : "?"));
+        char *reason = jv_words_reason(lang, why != NULL ? why : (status != NULL ? status : "?"),
+                                       publish);
+        section->status = g_strdup_printf("%s%s%s: %s", marker ? marker : "", marker ? " " : "",
+                                          tr(&c, failed ? N_("Failed") : N_("Not computed")), reason);
+        g_free(reason);
         g_free(c.ci_name);
         return section;
     }
-    section->headline = headline_sentence(&c, jv_doc_member(result, "headline"));
+    /* The result in words; the bare headline line only when there are
+     * none (a missing value: nothing is said about it, the line shows its
+     * symbol). */
+    section->sentence = jv_sentence_result(doc, lang, indicator, result);
+    if (section->sentence == NULL &&
+        !(cJSON_IsNull(jv_doc_member(jv_doc_member(result, "headline"), "value")) &&
+          jv_report_headline_suppressed(result)))
+        section->headline = headline_sentence(&c, jv_doc_member(result, "headline"));
+
     const char *main = jv_doc_main_measure(result);
     jv_table *figures = key_figures(&c, entry, result);
     if (figures->rows->len > 0)
@@ -548,7 +617,7 @@ jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indica
         if (jv_doc_is_split(v)) {
             const char *m = jv_doc_member(jv_doc_member(v, "women_share"), main) ? main
                                                                                  : jv_doc_main_measure(v);
-            g_ptr_array_add(section->tables, split_table(&c, jv_label_key(lang, v->string), v, m));
+            g_ptr_array_add(section->tables, split_table(&c, klabel(&c, v->string), v, m));
         } else if (jv_doc_is_gender_object(v)) {
             g_ptr_array_add(section->tables, gender_object_table(&c, v->string, v));
         } else if (strcmp(v->string, "breakdowns") == 0 && cJSON_IsObject(v)) {
@@ -560,7 +629,7 @@ jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indica
                 g_free(caption);
             }
         } else if (cJSON_IsArray(v)) {
-            list_table(&c, jv_label_key(lang, v->string), jv_label_key(lang, v->string), v, main);
+            list_table(&c, klabel(&c, v->string), klabel(&c, v->string), v, main);
         } else if (cJSON_IsObject(v) && !jv_doc_is_gap(v)) {
             gboolean flat = TRUE;
             const cJSON *member;

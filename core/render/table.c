@@ -2,8 +2,9 @@
  * (every indicator's headline per region and for the total) in aligned
  * columns that fit 100 columns — more indicators than fit are shown in
  * further blocks, each repeating the region column — with a numbered
- * legend naming each column. Values are rounded for display only; ".."
- * is not available or suppressed. Colour (bold header and total, blue
+ * legend naming each column (and its key, unless publishing). Values are
+ * rounded for display only; the symbols × . .. are explained under the
+ * table (symbols.h), with the notes on what was not computed. Colour (bold header and total, blue
  * for men-dominated, yellow for women-dominated, dim "..") only when
  * options->color. */
 #include "render/render.h"
@@ -24,6 +25,8 @@ static const char *tone_colour(jv_tone tone)
     case JV_TONE_WOMEN:
         return "\033[33m";
     case JV_TONE_MISSING:
+    case JV_TONE_SUPPRESSED:
+    case JV_TONE_NOT_APPLICABLE:
         return "\033[2m";
     default:
         return NULL;
@@ -86,12 +89,12 @@ static const jv_cell *cell(const jv_table *t, guint row, guint column)
 
 GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
 {
-    jv_report *report = jv_report_build(doc, options->lang);
+    jv_report *report = jv_report_build_with(doc, options->lang, options->publish);
     const gboolean color = options->color;
     GString *out = g_string_new(NULL);
     put(out, report->title, g_utf8_strlen(report->title, -1), FALSE, color ? "\033[1m" : NULL);
     g_string_append_c(out, '\n');
-    wrap(out, report->facts, 0);
+    wrap(out, report->publish ? report->method : report->facts, 0);
     g_string_append_c(out, '\n');
     const jv_table *t = report->summary;
     guint columns = t->header->len;
@@ -143,13 +146,19 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
     }
     g_string_append_c(out, '\n');
     for (guint c = 1; c < columns; c++) {
-        char *line = g_strdup_printf("(%u) %s [%s]", c, (const char *)g_ptr_array_index(t->header, c),
-                                     (const char *)g_ptr_array_index(report->summary_keys, c - 1));
+        char *line = report->publish
+                         ? g_strdup_printf("(%u) %s", c, (const char *)g_ptr_array_index(t->header, c))
+                         : g_strdup_printf("(%u) %s [%s]", c,
+                                           (const char *)g_ptr_array_index(t->header, c),
+                                           (const char *)g_ptr_array_index(report->summary_keys, c - 1));
         wrap(out, line, 4);
         g_free(line);
     }
     g_string_append_c(out, '\n');
     wrap(out, report->legend, 5);
+    for (guint i = 0; i < report->notes->len; i++)
+        wrap(out, g_ptr_array_index(report->notes, i), 2);
+
     if (color)
         wrap(out, jv_tr(report->lang, N_("Blue: men-dominated; yellow: women-dominated (40/60 rule).")),
              0);

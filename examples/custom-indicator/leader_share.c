@@ -230,6 +230,41 @@ static const jv_param_spec ls_params[] = {
     {"by", JV_PARAM_STRING, "null", "a column to break every figure down by, e.g. \"programme\""},
 };
 
+/* ABI 1.1: what reports call the indicator, and the unit of each key. */
+static const jv_label ls_labels_en[] = {
+    {"projects", "Projects"},
+    {"funded", "Funded projects"},
+    {"funded_rate", "Share of projects funded"},
+    {"amount_granted", "Amount granted"},
+    {"women_share_funded", "Women's share of leaders of funded projects"},
+    {NULL, NULL},
+};
+
+static const jv_label ls_labels_sv[] = {
+    {"projects", "Projekt"},
+    {"funded", "Beviljade projekt"},
+    {"funded_rate", "Andel beviljade projekt"},
+    {"amount_granted", "Beviljat belopp"},
+    {"women_share_funded", "Kvinnors andel av projektledarna i beviljade projekt"},
+    {NULL, NULL},
+};
+
+static const jv_translation ls_texts[] = {
+    {.lang = "en", .title = "Women project leaders in funded projects", .labels = ls_labels_en},
+    {.lang = "sv", .title = "Kvinnliga projektledare i beviljade projekt", .labels = ls_labels_sv},
+    {.lang = NULL},
+};
+
+static const jv_key_unit ls_units[] = {
+    {"projects", JV_UNIT_COUNT},
+    {"funded", JV_UNIT_COUNT},
+    {"funded_rate", JV_UNIT_SHARE},
+    {"funded_rate_ci", JV_UNIT_SHARE},
+    {"amount_granted", JV_UNIT_AMOUNT},
+    {"women_share_funded", JV_UNIT_SHARE},
+    {NULL, 0},
+};
+
 static const jv_plugin ls_plugin = {
     .abi_major = JV_ABI_MAJOR,
     .abi_minor = JV_ABI_MINOR,
@@ -252,6 +287,8 @@ static const jv_plugin ls_plugin = {
     .destroy = ls_destroy,
     .save = ls_save,
     .load = ls_load,
+    .texts = ls_texts,
+    .units = ls_units,
 };
 
 /* The one exported symbol (the Makefile hides everything else). */

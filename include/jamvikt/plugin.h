@@ -18,6 +18,9 @@
  *    rejects a newer one (it may use callbacks the core does not know).
  *  - struct_size lets the core read an older descriptor safely: fields
  *    beyond struct_size are taken as NULL.
+ *  - 1.1 appended `texts` (a title and labels per language) and `units`
+ *    (the unit of each result key); a 1.0 plugin has neither and reports
+ *    under its name, with units guessed from key names.
  *
  * Lifecycle of one indicator in one evaluation (the core's side):
  *   configure()                   once, reads params, may add roles
@@ -45,7 +48,7 @@ extern "C" {
 #endif
 
 #define JV_ABI_MAJOR 1
-#define JV_ABI_MINOR 0
+#define JV_ABI_MINOR 1
 
 /* The name of the one symbol a plugin exports. */
 #define JV_PLUGIN_ENTRY "jamvikt_plugin_entry"
@@ -107,6 +110,43 @@ typedef struct jv_param_spec {
     const char *help;
 } jv_param_spec;
 
+/* ABI 1.1: one key's label in one language ({NULL, NULL} ends a list). */
+typedef struct jv_label {
+    const char *key;  /* a result key or headline metric: "amount_gap" */
+    const char *text; /* "Difference in mean amount (women - men)" */
+} jv_label;
+
+/* ABI 1.1: what a report calls the indicator and its keys in one
+ * language. A plugin lists one entry per language it speaks; an entry
+ * with lang NULL ends the list. Renderers take the report's language,
+ * then "en", then the plugin's name (title) or the key itself (labels). */
+typedef struct jv_translation {
+    const char *lang;       /* "en", "sv" (ISO 639-1), required */
+    const char *title;      /* required: "Beviljade medel" */
+    const jv_label *labels; /* optional, ends with {NULL, NULL} */
+} jv_translation;
+
+/* ABI 1.1: what a number under a result key is, so renderers format it by
+ * its unit and not by its name. */
+typedef enum jv_unit {
+    JV_UNIT_SHARE = 1,        /* a proportion 0..1, shown as "31,0 %" */
+    JV_UNIT_COUNT,            /* a whole count, "1 250" */
+    JV_UNIT_AMOUNT,           /* money in the data's currency, "1 250 000" */
+    JV_UNIT_NUMBER,           /* any other number, one decimal: "12,5" */
+    JV_UNIT_POINTS,           /* a difference of two shares, "+9,0 p.e." */
+    JV_UNIT_AMOUNT_DIFFERENCE,/* a difference of two amounts, "-91 000" */
+    JV_UNIT_NUMBER_DIFFERENCE /* a difference of two numbers, "-1,5" */
+} jv_unit;
+
+/* ABI 1.1: the unit of one result key ({NULL, 0} ends a list). The key is
+ * a measure ("amount_granted"), a figure ("approval_gap") or an interval
+ * ("approval_rate_ci": the unit of its limits). Keys not listed fall back
+ * to the 1.0 rule (see docs/plugin-guide.md, "Labels and units"). */
+typedef struct jv_key_unit {
+    const char *key;
+    jv_unit unit;
+} jv_key_unit;
+
 /* The descriptor. Fields are only ever appended (abi_minor). */
 typedef struct jv_plugin {
     uint32_t abi_major;   /* JV_ABI_MAJOR the plugin was built with */
@@ -159,6 +199,14 @@ typedef struct jv_plugin {
      * finish() accept. */
     int (*save)(jv_ctx *ctx, const void *state, jv_writer *out);
     void *(*load)(jv_ctx *ctx, const jv_node *in);
+
+    /* ABI 1.1. Optional: the title and labels per language (an entry with
+     * lang NULL ends the list), and the unit of result keys (a {NULL, 0}
+     * entry ends it). The core copies both into the result document
+     * (evaluation.plugins[]: "title", "labels", "units"), so a stored
+     * result renders in either language without the plugin. */
+    const jv_translation *texts;
+    const jv_key_unit *units;
 } jv_plugin;
 
 /* The entry function's type. */

@@ -373,6 +373,27 @@ static const jv_param_spec fs_params[] = {
      "columns to break every figure down by, e.g. [\"programme\", \"sector\"]"},
 };
 
+/* ABI 1.1: what reports call the indicator, and the unit of each key. */
+static const jv_translation fs_texts[] = {
+    {.lang = "en", .title = "Funding: applications and money granted"},
+    {.lang = "sv", .title = "Finansiering: ansökningar och beviljade medel"},
+    {.lang = NULL},
+};
+
+static const jv_key_unit fs_units[] = {
+    {"applications", JV_UNIT_COUNT},
+    {"granted", JV_UNIT_COUNT},
+    {"amount_applied", JV_UNIT_AMOUNT},
+    {"amount_granted", JV_UNIT_AMOUNT},
+    {"approval_rate", JV_UNIT_SHARE},
+    {"approval_rate_ci", JV_UNIT_SHARE},
+    {"mean_granted", JV_UNIT_AMOUNT},
+    {"grant_ratio", JV_UNIT_SHARE},
+    {"approval_gap", JV_UNIT_POINTS},
+    {"women_share_amount_granted", JV_UNIT_SHARE},
+    {NULL, 0},
+};
+
 static const jv_plugin fs_plugin = {
     .abi_major = JV_ABI_MAJOR,
     .abi_minor = JV_ABI_MINOR,
@@ -395,6 +416,8 @@ static const jv_plugin fs_plugin = {
     .destroy = fs_destroy,
     .save = fs_save,
     .load = fs_load,
+    .texts = fs_texts,
+    .units = fs_units,
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *host);

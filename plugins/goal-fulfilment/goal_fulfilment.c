@@ -330,6 +330,29 @@ static int gf_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writ
 int gf_save(jv_ctx *ctx, const void *state, jv_writer *out);
 void *gf_load(jv_ctx *ctx, const jv_node *in);
 
+/* ABI 1.1: what reports call the indicator, and the unit of each key. */
+static const jv_translation gf_texts[] = {
+    {.lang = "en", .title = "Goal fulfilment"},
+    {.lang = "sv", .title = "Måluppfyllelse"},
+    {.lang = NULL},
+};
+
+static const jv_key_unit gf_units[] = {
+    {"goals", JV_UNIT_COUNT},
+    {"met", JV_UNIT_COUNT},
+    {"partly_met", JV_UNIT_COUNT},
+    {"not_met", JV_UNIT_COUNT},
+    {"not_reported", JV_UNIT_COUNT},
+    {"share_met", JV_UNIT_SHARE},
+    {"mean_fulfilment", JV_UNIT_SHARE},
+    {"progress", JV_UNIT_SHARE},
+    {"fulfilment", JV_UNIT_SHARE},
+    {"regions", JV_UNIT_COUNT},
+    {"regions_fulfilling", JV_UNIT_COUNT},
+    {"share_regions_fulfilling", JV_UNIT_SHARE},
+    {NULL, 0},
+};
+
 static const jv_plugin descriptor = {
     .abi_major = JV_ABI_MAJOR,
     .abi_minor = JV_ABI_MINOR,
@@ -352,6 +375,8 @@ static const jv_plugin descriptor = {
     .destroy = gf_destroy,
     .save = gf_save,
     .load = gf_load,
+    .texts = gf_texts,
+    .units = gf_units,
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *host);

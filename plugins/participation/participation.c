@@ -481,6 +481,22 @@ static const jv_param_spec part_params[] = {
     {"by", JV_PARAM_STRING_LIST, "[]", "columns to break the seats down by"},
 };
 
+/* ABI 1.1: what reports call the indicator, and the unit of each key. */
+static const jv_translation part_texts[] = {
+    {.lang = "en", .title = "Representation in the arenas of the growth work"},
+    {.lang = "sv", .title = "Representation i tillväxtarbetets arenor"},
+    {.lang = NULL},
+};
+
+static const jv_key_unit part_units[] = {
+    {"seats", JV_UNIT_COUNT},
+    {"arenas_balanced_share", JV_UNIT_SHARE},
+    {"arenas_classified", JV_UNIT_COUNT},
+    {"ci", JV_UNIT_SHARE},
+    {"women_share_seats", JV_UNIT_SHARE},
+    {NULL, 0},
+};
+
 static const jv_plugin part_plugin = {
     .abi_major = JV_ABI_MAJOR,
     .abi_minor = JV_ABI_MINOR,
@@ -503,6 +519,8 @@ static const jv_plugin part_plugin = {
     .destroy = part_destroy,
     .save = part_save,
     .load = part_load,
+    .texts = part_texts,
+    .units = part_units,
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *host);

@@ -489,6 +489,29 @@ static const jv_param_spec params[] = {
      "count only completed rows (false: every row)"},
 };
 
+/* ABI 1.1: what reports call the indicator, and the unit of each key. */
+static const jv_translation tr_texts[] = {
+    {.lang = "en", .title = "Reach of skills training"},
+    {.lang = "sv", .title = "Kompetensinsatsernas räckvidd"},
+    {.lang = NULL},
+};
+
+static const jv_key_unit tr_units[] = {
+    {"persons_reached", JV_UNIT_COUNT},
+    {"participations", JV_UNIT_COUNT},
+    {"hours", JV_UNIT_NUMBER},
+    {"hours_per_person", JV_UNIT_NUMBER},
+    {"population", JV_UNIT_COUNT},
+    {"reach_rate", JV_UNIT_SHARE},
+    {"reach_rate_ci", JV_UNIT_SHARE},
+    {"reach_gap", JV_UNIT_POINTS},
+    {"reached", JV_UNIT_COUNT},
+    {"rate", JV_UNIT_SHARE},
+    {"gap", JV_UNIT_POINTS},
+    {"women_share_persons_reached", JV_UNIT_SHARE},
+    {NULL, 0},
+};
+
 static const jv_plugin descriptor = {
     .abi_major = JV_ABI_MAJOR,
     .abi_minor = JV_ABI_MINOR,
@@ -512,6 +535,8 @@ static const jv_plugin descriptor = {
     .destroy = destroy,
     .save = save,
     .load = load,
+    .texts = tr_texts,
+    .units = tr_units,
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *host);

@@ -72,6 +72,12 @@ assert p['version'] and p['abi']
 roles={r['name']:r for r in p['tables'][0]['roles']}
 assert roles['gender']['type']=='gender' and roles['gender']['required']
 assert roles['amount_granted']['type']=='number'" "$work/out"
+check "plugins --json gives the built-ins' titles and units (ABI 1.1)" python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+p=[x for x in d['plugins'] if x['name']=='goal_fulfilment'][0]
+assert p['title']=={'en':'Goal fulfilment','sv':'Måluppfyllelse'}, p.get('title')
+assert p['units']['share_met']=='share' and p['units']['goals']=='count'" "$work/out"
 run_jv plugins --plugin-path "$fixtures"
 check "plugins lists with fixtures" status_is 0
 check "a rejected plugin is reported with file and reason" stderr_has "abi_major.la: built for plugin ABI"
@@ -99,5 +105,12 @@ r=d['regions'][0]['indicators']
 assert r['fixture_fail']['status']=='error' and 'deliberate failure' in r['fixture_fail']['message']
 assert r['funding_share']['status']=='ok'
 assert d['total']['indicators']['fixture_fail']['status']=='error'" "$work/fail.json"
+
+run_jv run "$data/eval.json" -f html --lang sv --publish -q
+check "run --publish exits 0" status_is 0
+check "run --publish: no plugin id in the page" sh -c "! grep -q 'funding_share' '$work/out'"
+check "run --publish: no file in the page" sh -c "! grep -q '[.]csv' '$work/out'"
+check "run --lang sv: the built-in's Swedish title as a heading" \
+    stdout_has "<h3>Finansiering: ansökningar och beviljade medel</h3>"
 
 finish

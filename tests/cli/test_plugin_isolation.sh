@@ -46,6 +46,7 @@ check "  a crash while loading is a rejection naming the file" stderr_has "fixtu
 check "  exit() while loading is a rejection naming the file" stderr_has "fixture_exit_load.la: called exit() while loading"
 check "  a hang is a rejection naming the file" stderr_has "fixture_hang_load.la: did not finish loading within 2 s"
 check "  a control character in a summary is a rejection" stderr_has 'fixture_bad_summary.la: plugin '"'"'fixture_bad_summary'"'"': summary '"'"'test fixture \x1b[31mred'
+check "  a title that is not UTF-8 is a rejection" stderr_has 'fixture_bad_title.la: plugin '"'"'fixture_bad_title'"'"': title '"'"'Andel \xe4ren'"'"' is not valid UTF-8'
 check "  the good ones are listed" stdout_has "fixture_crash 0.0.1"
 check "  a plugin's printf never reaches the listing" sh -c "! grep -q 'says hello' '$work/out'"
 run_jv plugins --check "$bad/fixture_exit_load.la"

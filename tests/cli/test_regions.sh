@@ -119,6 +119,12 @@ run_jv run "$data/eval.json" -f json -q
 # folder over: only the input paths differ, by "../cli/")
 sed 's#"file":\([[:space:]]*\)"\(norr\|syd\)/#"file":\1"../cli/\2/#' "$work/out" > "$work/single.json"
 check "merged states equal the single run byte for byte" cmp -s "$work/merged.json" "$work/single.json"
+run_jv merge "$work/s1" "$work/s2" -f markdown --lang sv --publish
+check "merge --lang sv --publish exits 0" status_is 0
+check "merge --lang sv renders in Swedish" stdout_has "## Sammanfattning"
+check "merge --lang sv gives the built-ins' Swedish titles" \
+    stdout_has "### Finansiering: ansökningar och beviljade medel"
+check "merge --publish shows no plugin id" sh -c "! grep -q 'funding_share' '$work/out'"
 
 run_jv run "$example" --save-state "$work/all" -q -o "$work/ignored3.json"
 check "state files hold no person identifier" sh -c "! grep -q 'P0[0-9][0-9][0-9][0-9][0-9]' '$work/all'/*.json"

@@ -51,6 +51,15 @@ run_jv report "$result" -o "$work/out.pdf"
 check "an unknown extension is a usage error (issue 13: formats are explicit)" status_is 2
 check "... and writes nothing" test ! -e "$work/out.pdf"
 
+# --publish: for readers, in every command (merge: tests/cli/test_regions.sh)
+run_jv report "$result" -f html --lang sv --publish
+check "report --publish exits 0" status_is 0
+check "report --publish: no plugin id" sh -c "! grep -q 'funding_share' '$work/out'"
+check "report --publish: no file path" sh -c "! grep -q 'data/norr' '$work/out'"
+check "report --publish: the method note" stdout_has "(40/60-regeln)"
+run_jv report "$result" -f csv --lang sv
+check "--lang sv: a Swedish CSV header" \
+    stdout_has "område;indikator;indelning;kategori;kön;mått;värde;tecken"
 printf '{"not": "a result"}' >"$work/other.json"
 run_jv report "$work/other.json" -f html
 check "a document that is not a result is refused" status_is 1

@@ -221,6 +221,9 @@ MENTORING = {"Norr": ({"woman": 7, "man": 3}, {"woman": 20, "man": 10}, 4),
              "Syd": ({"woman": 4, "man": 6}, {"woman": 8, "man": 12}, 3)}
 
 
+STIPEND_GAP = -91000
+
+
 def mentoring(mentees, sessions, mentors):
     w, m = mentees["woman"], mentees["man"]
     s = share(w, m)
@@ -231,11 +234,35 @@ def mentoring(mentees, sessions, mentors):
               "total": {"mentees": sum(mentees.values()), "sessions": sum(sessions.values()),
                         "suppressed": False},
               "women_share": {"mentees": s, "sessions": share(sessions["woman"], sessions["man"])},
-              "balance": balance(s), "balance_certain": certain(s, ci), "ci": ci, "mentors": mentors}
+              "balance": balance(s), "balance_certain": certain(s, ci), "ci": ci, "mentors": mentors,
+              # women's mean stipend minus men's, in kronor: a money difference whose
+              # plugin declares the unit amount_difference (ABI 1.1), so it must not be
+              # shown as percentage points although its name ends in "gap".
+              "stipend_gap": STIPEND_GAP}
     result["headline"] = {"metric": "women_share_mentees", "label": "Women's share of mentees",
                           "value": s, "unit": "share", "balance": balance(s),
                           "balance_certain": certain(s, ci), "ci": ci}
     return {"status": "ok", "rows": sum(mentees.values()), "skipped_rows": 0, "result": result}
+
+
+# What the loader copies from the plugins' ABI 1.1 texts and units: titles
+# for two built-ins (participation stays a 1.0 plugin without any, so the
+# renderers fall back to its name), and a custom plugin with labels.
+WORDS = {
+    "funding_share": {"title": {"en": "Funding: applications and money granted",
+                                "sv": "Finansiering: ansökningar och beviljade medel"}},
+    "goal_fulfilment": {"title": {"en": "Goal fulfilment", "sv": "Måluppfyllelse"}},
+    "mentoring": {"title": {"en": "Mentoring programme", "sv": "Mentorprogram"},
+                  "labels": {"en": {"mentees": "Mentees", "stipend_gap":
+                                    "Difference in mean stipend (women − men)"},
+                             "sv": {"mentees": "Adepter", "sessions": "Träffar",
+                                    "mentors": "Mentorer",
+                                    "women_share_mentees": "Kvinnors andel av adepterna",
+                                    "stipend_gap": "Skillnad i genomsnittligt stipendium "
+                                                   "(kvinnor − män)"}},
+                  "units": {"mentees": "count", "sessions": "count", "mentors": "count",
+                            "stipend_gap": "amount_difference"}},
+}
 
 
 def main():
@@ -262,7 +289,8 @@ def main():
         {"name": "Syd", "indicators": {
             "funding_share": funding("Syd", FUNDING["Syd"]),
             "participation": {"status": "skipped",
-                              "reason": "the region has no table 'participation'"},
+                              "reason": "no participation table for Syd: "
+                                        "data/syd/participation.csv not found"},
             "goal_fulfilment": goals(syd_goals),
             "mentoring": mentoring(*MENTORING["Syd"])}}]
     total = {"name": "total", "indicators": {
@@ -284,7 +312,8 @@ def main():
            "evaluation": {"name": "Rendertest 2018",
                           "options": {"min_cell": 5, "balance": [0.4, 0.6], "confidence": 0.95,
                                       "hash_inputs": False},
-                          "plugins": [{"name": n, "plugin": n, "version": "1.0.0", "params": {}}
+                          "plugins": [dict({"name": n, "plugin": n, "version": "1.0.0",
+                                            "params": {}}, **WORDS.get(n, {}))
                                       for n in ["funding_share", "participation", "goal_fulfilment",
                                                 "mentoring"]],
                           "inputs": [{"region": "Norr", "table": "funding",
