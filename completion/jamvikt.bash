@@ -11,7 +11,7 @@
 # line), with any --plugin-path already typed on the line.
 
 _jamvikt_commands="run check plugins merge report"
-_jamvikt_formats="json table markdown csv html"
+_jamvikt_formats="json table markdown csv html xlsx"
 
 _jamvikt_options() {
     case $1 in
@@ -19,8 +19,8 @@ _jamvikt_options() {
                --keep-going --hash-inputs -q --quiet --lang --csv-dialect --publish -h --help" ;;
     check) echo "--json --plugin-path -h --help" ;;
     plugins) echo "--json --check --plugin-path -h --help" ;;
-    merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang
-                 --publish -h --help" ;;
+    merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang --csv-dialect
+                 --min-cell --publish -h --help" ;;
     report) echo "-o --output -f --format --lang --csv-dialect --publish -h --help" ;;
     *) echo "-h --help -V --version" ;;
     esac

@@ -29,7 +29,7 @@ cJSON *jvt_run(const char *eval_relpath, int64_t min_cell, char **error_message)
         jv_registry *registry = jv_registry_load(dirs);
         g_ptr_array_unref(dirs);
         g_free(fixtures);
-        jv_run_options options = {min_cell, 2, FALSE, FALSE, FALSE, NULL, FALSE};
+        jv_run_options options = {.min_cell = min_cell, .threads = 2};
         doc = jv_run_evaluation(evaluation, registry, &options, NULL, &error);
         jv_registry_free(registry);
         jv_evaluation_free(evaluation);

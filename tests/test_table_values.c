@@ -55,7 +55,12 @@ static void test_gender_codes_map_and_empty_is_unknown(void)
     CU_ASSERT_EQUAL_FATAL(d->size, 5);
     CU_ASSERT_STRING_EQUAL(d->values[JV_NON_BINARY].data, "non_binary");
     CU_ASSERT_STRING_EQUAL(d->values[JV_UNKNOWN].data, "unknown");
-    CU_ASSERT_EQUAL(jv_table_reader_warnings(r)->len, 0);
+    /* the empty cell (line 7) is unknown, and said once for the file */
+    CU_ASSERT_PTR_NULL(jv_table_reader_next(r, NULL));
+    CU_ASSERT_EQUAL_FATAL(jv_table_reader_warnings(r)->len, 1);
+    CU_ASSERT(g_str_has_suffix(g_ptr_array_index(jv_table_reader_warnings(r), 0),
+                               ": column 'gender': 1 row has an empty gender cell, read as "
+                               "gender unknown"));
     jv_table_reader_free(r);
 }
 
@@ -372,6 +377,22 @@ static void test_text_that_is_not_utf8_asks_for_windows_1252(void)
     g_free(m);
 }
 
+/* Bytes that are not UTF-8 in a column no role reads: the run reads on,
+ * and says it once for the file (check says it with line and column). */
+static void test_text_not_utf8_in_an_unread_column_is_warned_once(void)
+{
+    static const jv_role_request roles[] = {{"gender", JV_TYPE_GENDER, 0, NULL}};
+    const jv_rowset *rs;
+    jv_table_reader *r = read_one("note,gender\nh\xe4lsa,k\nh\xe4lsa,m\n", -1, NULL, roles, 1,
+                                  &rs);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL_FATAL(rs->n_rows, 2);
+    CU_ASSERT_EQUAL_FATAL(jv_table_reader_warnings(r)->len, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(g_ptr_array_index(jv_table_reader_warnings(r), 0),
+                                  "the file is not valid UTF-8: it looks like Windows-1252"));
+    jv_table_reader_free(r);
+}
+
 int main(void)
 {
     static const jvt_test tests[] = {
@@ -397,6 +418,8 @@ int main(void)
         {"windows_1252_is_read_as_utf8", test_windows_1252_is_read_as_utf8},
         {"text_that_is_not_utf8_asks_for_windows_1252",
          test_text_that_is_not_utf8_asks_for_windows_1252},
+        {"text_not_utf8_in_an_unread_column_is_warned_once",
+         test_text_not_utf8_in_an_unread_column_is_warned_once},
         {NULL, NULL},
     };
     return jvt_main("table_values", tests);

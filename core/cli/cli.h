@@ -49,7 +49,8 @@ jv_registry *jv_cli_load_these_plugins(char **plugin_path, const char *const *na
 void jv_cli_isolate_stdout(void);
 void jv_cli_restore_stdout(void);
 /* The output format: `format` if given, else from the extension of
- * `output`, else "table". NULL (+ message printed) when unknown. */
+ * `output`, else "table". NULL (+ message printed) when unknown, or when
+ * it is binary (xlsx) and would go to stdout on a terminal. */
 const char *jv_cli_format(const char *command, const char *format, const char *output);
 /* Renders `doc` in `format` and writes it to `output` (atomically) or to
  * stdout. Returns an exit status. */

@@ -14,7 +14,7 @@
 #include "cli/cli.h"
 #include "util/text.h"
 #include "config/evaluation.h"
-#include "eval/run.h"
+#include "eval/check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,6 +177,13 @@ static void print_report(const char *path, const cJSON *report)
                     string_of(file, "file"), number_of(file, "errors"),
                     number_of(file, "warnings"), JV_PROBLEMS_PER_FILE);
     }
+    /* problems of no one file (the indicators' across regions) are the
+     * evaluation file's, which "files" does not list */
+    const cJSON *p;
+    cJSON_ArrayForEach(p, errors)
+        n_errors += g_strcmp0(string_of(p, "file"), path) == 0 && n_files > 0;
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(report, "warnings"))
+        n_warnings += g_strcmp0(string_of(p, "file"), path) == 0;
     int n_regions = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(report, "regions"));
     if (n_errors == 0 && cJSON_GetArraySize(errors) > 0) /* stopped before reading */
         n_errors = cJSON_GetArraySize(errors);
@@ -224,8 +231,7 @@ int jv_cmd_check(int argc, char **argv)
     evaluation = jv_evaluation_load(argv[1], &error);
     if (evaluation != NULL) {
         registry = jv_cli_load_named_plugins(plugin_path, evaluation, json);
-        jv_run_options options = {.min_cell = -1, .check_only = TRUE};
-        report = jv_run_evaluation(evaluation, registry, &options, NULL, &error);
+        report = jv_check_evaluation(evaluation, registry, 0, &error);
         jv_cli_restore_stdout(); /* plugins ran with fd 1 on stderr */
     }
     if (report == NULL) {

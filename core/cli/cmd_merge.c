@@ -9,6 +9,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The input `output` is, by any spelling or link: a state file given, or
  * a JSON file (a state, a manifest) in a state folder given. NULL when
@@ -91,7 +92,9 @@ static GPtrArray *plugins_of_states(char **paths)
 int jv_cmd_merge(int argc, char **argv)
 {
     char *output = NULL, *format = NULL, *lang = NULL;
+    char *csv_dialect = NULL;
     char **plugin_path = NULL;
+    int min_cell = -1;
     gboolean quiet = FALSE, keep_going = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
@@ -102,6 +105,10 @@ int jv_cmd_merge(int argc, char **argv)
          "Write the document even if an indicator fails (exit status still 1)", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No warnings on stderr", NULL},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+        {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
+         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell,
+         "Suppress counts below N (0: off; default: the states' min_cell)", "N"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
          "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
@@ -119,8 +126,16 @@ int jv_cmd_merge(int argc, char **argv)
         rc = jv_cli_usage("merge", "no saved states given");
         goto out;
     }
+    if (min_cell < -1) {
+        rc = jv_cli_usage("merge", "--min-cell must be 0 or more");
+        goto out;
+    }
+    if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
+        rc = jv_cli_usage("merge", "--lang must be sv or en, not '%s'", lang);
+        goto out;
+    }
     GError *render_error = NULL;
-    if (!jv_render_set_defaults(lang, NULL, &render_error)) {
+    if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
         rc = jv_cli_usage("merge", "%s", render_error->message);
         g_error_free(render_error);
         goto out;
@@ -139,7 +154,7 @@ int jv_cmd_merge(int argc, char **argv)
     GPtrArray *names = plugins_of_states(argv + 1);
     registry = jv_cli_load_these_plugins(plugin_path, (const char *const *)names->pdata, quiet);
     g_ptr_array_unref(names);
-    jv_run_options options = {.min_cell = -1, .keep_going = keep_going};
+    jv_run_options options = {.min_cell = min_cell, .keep_going = keep_going};
     gboolean failed = FALSE;
     GError *error = NULL;
     doc = jv_merge_states((const char *const *)argv + 1, registry, &options, &failed, &error);
@@ -158,6 +173,7 @@ out:
     g_free(output);
     g_free(format);
     g_free(lang);
+    g_free(csv_dialect);
     g_strfreev(plugin_path);
     return rc;
 }

@@ -17,7 +17,7 @@ int jv_cmd_report(int argc, char **argv)
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE", "FILE"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format,
-         "Output format: json, table, markdown, csv or html", "FORMAT"},
+         "Output format: json, table, markdown, csv, html or xlsx", "FORMAT"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language: sv or en", "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
          "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},

@@ -43,7 +43,7 @@ int jv_cmd_run(int argc, char **argv)
     gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, table, markdown, csv or html", "FORMAT"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, table, markdown, csv, html or xlsx", "FORMAT"},
         {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, "Suppress counts below N (0: off)", "N"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, "Regions read in parallel (default: cores)", "N"},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,

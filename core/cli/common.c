@@ -167,6 +167,14 @@ const char *jv_cli_format(const char *command, const char *format, const char *o
                      jv_render_formats());
         return NULL;
     }
+    if (jv_render_is_binary(chosen) && jv_output_is_stdout(output) &&
+        isatty(jv_output_stdout_fd())) {
+        jv_cli_usage(command,
+                     "-f %s writes a binary workbook: give -o FILE.%s, or pipe standard output "
+                     "into a file (it is a terminal)",
+                     chosen, chosen);
+        return NULL;
+    }
     return chosen;
 }
 

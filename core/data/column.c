@@ -243,6 +243,7 @@ static int convert_empty(jv_role_column *c, jv_row_context *ctx, size_t row, cha
 {
     if (c->kind == JV_CELL_GENDER) {
         c->codes_out[row] = JV_UNKNOWN;
+        ctx->noted[ctx->n_noted++] = c; /* counted when the row is kept */
         return 0;
     }
     if (c->kind == JV_CELL_CATEGORY && (c->request.flags & JV_ROLE_EMPTY_IS_VALUE))
@@ -337,12 +338,16 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
                                   : jv_convert_integer(text, length, ctx->decimal_comma, &v);
         if (s == JV_CONVERT_ROUNDED)
             ctx->rounded[ctx->n_rounded++] = c;
-        else if (s != JV_CONVERT_OK) {
+        else if (s == JV_CONVERT_NOT_A_NUMBER && jv_convert_is_dash(text, length)) {
+            /* Excel's accounting format shows 0 as '-' */
+            v = 0;
+            ctx->noted[ctx->n_noted++] = c;
+        } else if (s != JV_CONVERT_OK) {
             ctx->fail_code = s == JV_CONVERT_COMMA_NOT_ALLOWED ? JV_PROBLEM_DECIMAL_COMMA
                              : s == JV_CONVERT_OVERFLOW        ? JV_PROBLEM_OUT_OF_RANGE
                                                                : JV_PROBLEM_TYPE_ERROR;
             ctx->fail_status = (int)s;
-            *message = jv_convert_message(s, text, length);
+            *message = jv_convert_message_for(s, text, length, ctx->decimal_comma);
             return -1;
         }
         if (check_sign(c, ctx, v, text, length, message) < 0)
@@ -380,7 +385,8 @@ char *jv_role_column_hint(const jv_role_column *c, const jv_row_context *ctx,
                                                               : "the value must be 0 or more");
     if (strcmp(code, JV_PROBLEM_TYPE_ERROR) == 0 || strcmp(code, JV_PROBLEM_DECIMAL_COMMA) == 0 ||
         strcmp(code, JV_PROBLEM_OUT_OF_RANGE) == 0)
-        return jv_convert_hint((jv_convert_status)ctx->fail_status, text, length);
+        return jv_convert_hint_for((jv_convert_status)ctx->fail_status, text, length,
+                                   ctx->decimal_comma);
     return NULL;
 }
 
@@ -401,6 +407,7 @@ void jv_row_begin(jv_row_context *ctx)
     ctx->scb = FALSE;
     ctx->n_pending = 0;
     ctx->n_rounded = 0;
+    ctx->n_noted = 0;
 }
 
 void jv_row_commit(jv_row_context *ctx)
@@ -416,12 +423,19 @@ void jv_row_commit(jv_row_context *ctx)
     }
     for (size_t i = 0; i < ctx->n_rounded; i++)
         ctx->rounded[i]->rounded++;
-    ctx->n_pending = ctx->n_rounded = 0;
+    for (size_t i = 0; i < ctx->n_noted; i++) {
+        jv_role_column *c = ctx->noted[i];
+        if (c->kind == JV_CELL_GENDER)
+            c->empty++;
+        else
+            c->dashes++;
+    }
+    ctx->n_pending = ctx->n_rounded = ctx->n_noted = 0;
 }
 
 void jv_row_discard(jv_row_context *ctx)
 {
     g_byte_array_set_size(ctx->ids, ctx->ids_mark);
-    ctx->n_pending = ctx->n_rounded = 0;
+    ctx->n_pending = ctx->n_rounded = ctx->n_noted = 0;
     ctx->scb = FALSE;
 }

@@ -59,7 +59,10 @@ typedef struct jv_role_column {
     char last_text[24];
     uint32_t last_length;     /* 0: nothing cached */
     uint32_t last_code;
-    guint64 rounded;          /* values rounded to 4 decimals, rows kept */
+    guint64 rounded;          /* values rounded to 4 decimals, rows kept
+                                 (like empty and dashes: counted at commit) */
+    guint64 empty;            /* GENDER: empty cells read as unknown, rows kept */
+    guint64 dashes;           /* NUMBER, INTEGER: '-' or '–' read as 0, rows kept */
 } jv_role_column;
 
 /* A category value first seen in the current row. */
@@ -79,7 +82,8 @@ typedef struct jv_row_context {
     gboolean scb;             /* the row read a default SCB code 1/2 */
     jv_pending_value *pending;
     jv_role_column **rounded; /* columns that rounded a value in the row */
-    size_t n_pending, n_rounded;
+    jv_role_column **noted;   /* columns with an empty gender or a dash zero */
+    size_t n_pending, n_rounded, n_noted;
     /* the last failed conversion (set on failure only) */
     const char *fail_code;        /* a JV_PROBLEM_* code */
     int fail_status;              /* its jv_convert_status, if any */

@@ -249,7 +249,30 @@ char *jv_text_for_message(const char *text, size_t length)
     return jv_text_escape_terminal(text, (ssize_t)length, 61);
 }
 
+gboolean jv_convert_is_dash(const char *text, size_t length)
+{
+    return (length == 1 && text[0] == '-') || (length == 3 && memcmp(text, "\xe2\x80\x93", 3) == 0);
+}
+
+/* How numbers are written in a file with or without decimal comma. */
+static const char *number_example(gboolean decimal_comma)
+{
+    return decimal_comma ? "write numbers like 1250000, 1 250 000 or 1250000,50"
+                         : "write numbers like 1250000, 1 250 000 or 1250000.50";
+}
+
 char *jv_convert_hint(jv_convert_status status, const char *text, size_t length)
+{
+    return jv_convert_hint_for(status, text, length, FALSE);
+}
+
+char *jv_convert_message(jv_convert_status status, const char *text, size_t length)
+{
+    return jv_convert_message_for(status, text, length, FALSE);
+}
+
+char *jv_convert_hint_for(jv_convert_status status, const char *text, size_t length,
+                          gboolean decimal_comma)
 {
     switch (status) {
     case JV_CONVERT_EXPONENT:
@@ -278,11 +301,12 @@ char *jv_convert_hint(jv_convert_status status, const char *text, size_t length)
     case JV_CONVERT_NOT_BOOLEAN:
         return g_strdup("accepted: ja, nej, yes, no, true, false, sant, falskt, 1, 0, j, n, y");
     default:
-        return g_strdup("write numbers like 1250000, 1 250 000 or 1250000.50");
+        return g_strdup(number_example(decimal_comma));
     }
 }
 
-char *jv_convert_message(jv_convert_status status, const char *text, size_t length)
+char *jv_convert_message_for(jv_convert_status status, const char *text, size_t length,
+                             gboolean decimal_comma)
 {
     char *shown = jv_text_for_message(text, length);
     char *message = NULL;
@@ -325,8 +349,8 @@ char *jv_convert_message(jv_convert_status status, const char *text, size_t leng
                                   "false, sant, falskt, 1, 0, j, n, y", shown);
         break;
     default:
-        message = g_strdup_printf("'%s' is not a number; write numbers like 1250000, "
-                                  "1 250 000 or 1250000.50", shown);
+        message = g_strdup_printf("'%s' is not a number; %s", shown,
+                                  number_example(decimal_comma));
         break;
     }
     g_free(shown);

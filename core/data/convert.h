@@ -58,6 +58,10 @@ jv_convert_status jv_convert_integer(const char *text, size_t length, gboolean d
                                      int64_t *value);
 jv_convert_status jv_convert_boolean(const char *text, size_t length, uint8_t *value);
 
+/* TRUE when the cell is a lone '-' or '–' (U+2013): Excel's accounting
+ * format writes 0 so; the reader reads it as 0 and counts it. */
+gboolean jv_convert_is_dash(const char *text, size_t length);
+
 /* What is wrong with `text` and what to do, e.g. "'12 kr' is not a number:
  * remove the currency unit 'kr' from the column". Newly allocated. */
 char *jv_convert_message(jv_convert_status status, const char *text, size_t length);
@@ -66,6 +70,13 @@ char *jv_convert_message(jv_convert_status status, const char *text, size_t leng
  * wrong), e.g. "remove the currency unit 'kr' from the column". Newly
  * allocated. */
 char *jv_convert_hint(jv_convert_status status, const char *text, size_t length);
+
+/* The same, worded for a file whose decimal mark is ',' when
+ * decimal_comma (the example number follows the file's setting). */
+char *jv_convert_message_for(jv_convert_status status, const char *text, size_t length,
+                             gboolean decimal_comma);
+char *jv_convert_hint_for(jv_convert_status status, const char *text, size_t length,
+                          gboolean decimal_comma);
 
 /* The cell text as it may appear in a message: control characters and
  * bytes that are not UTF-8 escaped ("\x1b", "\xff": util/text.h), cut

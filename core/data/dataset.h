@@ -105,6 +105,13 @@ guint64 jv_table_reader_next_offset(const jv_table_reader *reader);
 guint64 jv_table_reader_rounded(const jv_table_reader *reader, size_t i);
 /* The closing warnings, as the reader words them (owned by the caller). */
 char *jv_table_rounded_warning(const char *display, guint64 count, const char *column);
+/* "FILE: column 'x': N rows have an empty gender cell, read as gender
+ * unknown" and "FILE: column 'x': N cells read '-' ..., read as 0". */
+char *jv_table_empty_gender_warning(const char *display, guint64 count, const char *column);
+char *jv_table_dash_warning(const char *display, guint64 count, const char *column);
+/* Per role request i: empty gender cells, and '-' read as 0 (rows kept). */
+guint64 jv_table_reader_empty_gender(const jv_table_reader *r, size_t i);
+guint64 jv_table_reader_dashes(const jv_table_reader *r, size_t i);
 /* truncated: more skipped rows were reported than the JV_SKIP_REASONS listed. */
 char *jv_table_skipped_warning(const char *display, guint64 skipped, gboolean truncated);
 #define JV_SKIP_REASONS 5 /* skipped rows whose reason a warning gives */

@@ -39,6 +39,12 @@
 #define JV_PROBLEM_GENDER_CODES "gender-codes"         /* SCB 1/2 read (warning) */
 #define JV_PROBLEM_ROUNDED "rounded"                   /* > 4 decimals (warning) */
 #define JV_PROBLEM_SETTINGS "table-settings"           /* bad encoding/decimal/codes */
+#define JV_PROBLEM_NOT_DATA "not-data"                 /* total, header or notes row */
+#define JV_PROBLEM_EMPTY_GENDER "empty-gender"         /* rows read as unknown (warning) */
+#define JV_PROBLEM_DASH_ZERO "dash-zero"               /* '-' read as 0 (warning) */
+#define JV_PROBLEM_ROW_RULE "row-rule"                 /* an indicator's rule on a row */
+#define JV_PROBLEM_INDICATOR "indicator"               /* an indicator stopped the run */
+#define JV_PROBLEM_SKIPPED_INDICATOR "skipped-indicator" /* not computed (warning) */
 
 /* How many problems `jamvikt check` lists per file. */
 #define JV_PROBLEMS_PER_FILE 20

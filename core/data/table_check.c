@@ -99,9 +99,25 @@ int jv_table_check_decimal_split(const jv_table_reader *r, const jv_csv_record *
     return joined == extra ? first : -1;
 }
 
+int jv_table_check_not_data(jv_table_reader *r, const jv_csv_record *record, char *message)
+{
+    r->skipped++;
+    if (r->on_error == JV_ON_ERROR_SKIP) {
+        char *skipped = g_strconcat(message, " (row skipped)", NULL);
+        g_free(message);
+        message = skipped;
+    }
+    jv_problem_list_add(r->problems, row_severity(r), JV_PROBLEM_NOT_DATA, r->display,
+                        record->line, NULL, 0, NULL, 0, message, g_strdup(JV_NOT_DATA_HINT));
+    return 0;
+}
+
 /* Checking: a row whose field count differs from the header's. */
 int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
 {
+    char *not_data = jv_row_not_data_message(&r->shape, record->fields, record->n_fields);
+    if (not_data != NULL)
+        return jv_table_check_not_data(r, record, not_data);
     char d = r->header.delimiter;
     const char *shown = d == '\t' ? "\\t" : (char[]){d, 0};
     r->skipped++;
@@ -136,6 +152,19 @@ static void record_cell(jv_table_reader *r, const jv_csv_record *record,
                         const jv_role_column *c, const char *text, size_t length,
                         char *message)
 {
+    if (g_strcmp0(r->row.fail_code, JV_PROBLEM_ENCODING) == 0) {
+        /* one encoding problem, one message: the first cell says it for
+         * the file, so the other problems of the file still get listed */
+        if (r->encoding_listed) {
+            g_free(message);
+            return;
+        }
+        r->encoding_listed = r->encoding_warned = TRUE;
+        char *whole = g_strconcat(message, " (the first such value in the file; any others "
+                                  "are not listed)", NULL);
+        g_free(message);
+        message = whole;
+    }
     if (r->on_error == JV_ON_ERROR_SKIP) {
         char *skipped = g_strconcat(message, " (row skipped)", NULL);
         g_free(message);
@@ -152,6 +181,12 @@ static void record_cell(jv_table_reader *r, const jv_csv_record *record,
 int jv_table_check_row(jv_table_reader *r, const jv_csv_record *record, size_t n, size_t first,
                        const char *text, size_t length, char *message, size_t used)
 {
+    char *not_data = jv_row_not_data_message(&r->shape, record->fields, record->n_fields);
+    if (not_data != NULL) {
+        g_free(message);
+        jv_row_discard(&r->row);
+        return jv_table_check_not_data(r, record, not_data);
+    }
     record_cell(r, record, &r->roles[first], text, length, message);
     for (size_t i = first + 1; i < r->n_roles; i++) {
         jv_role_column *c = &r->roles[i];

@@ -1,7 +1,10 @@
 /* core/data/table_reader.c — reading one table file into rowsets
  * (contract in dataset.h): opens the file, maps the header, and turns
  * records into rows through the role columns (column.h), stopping at or
- * skipping bad rows as the source asks. Warnings are collected here.
+ * skipping bad rows as the source asks — rows that are not data (total
+ * rows, a repeated header, notes: not_data.h) among them. Warnings are
+ * collected here, the header's and counted ones (empty gender cells, '-'
+ * read as 0) included, so a run says what a check says.
  *
  * A checking reader (jv_table_reader_open_checking) records every problem
  * in its list and goes on. The per-row code is written once and inlined
@@ -17,6 +20,7 @@
 #include <unistd.h>
 
 #include "data/convert.h"
+#include "data/encoding_sniff.h"
 #include "data/table_reader_private.h"
 
 G_DEFINE_QUARK(jv-data-error-quark, jv_data_error)
@@ -49,8 +53,18 @@ static int setup_roles(jv_table_reader *r, const jv_table_source *source,
 {
     int *fields = g_new(int, n_roles ? n_roles : 1);
     int status = jv_header_map(&r->header, source, roles, n_roles, fields, problems, error);
-    if (problems != NULL)
+    if (problems != NULL) {
         jv_header_check(&r->header, r->display, fields, n_roles, problems);
+    } else if (status == 0) {
+        /* a run warns about the header as check does (a column named
+         * twice, a name that is not UTF-8) */
+        jv_problem_list *found = jv_problem_list_new(16);
+        jv_header_check(&r->header, r->display, fields, n_roles, found);
+        const GPtrArray *items = jv_problem_list_items(found);
+        for (guint k = 0; k < items->len; k++)
+            g_ptr_array_add(r->warnings, jv_problem_text(g_ptr_array_index(items, k)));
+        jv_problem_list_free(found);
+    }
     r->n_roles = n_roles;
     r->roles = g_new0(jv_role_column, n_roles ? n_roles : 1);
     r->columns = g_new0(jv_column, n_roles ? n_roles : 1);
@@ -182,6 +196,20 @@ fail:
     return NULL;
 }
 
+/* A run's one line about a file that is not UTF-8. */
+static void sniff_warning(jv_table_reader *r)
+{
+    g_ptr_array_add(
+        r->warnings,
+        g_strdup_printf("%s: the file is not valid UTF-8%s; set \"encoding\": "
+                        "\"windows-1252\" for this table in the evaluation file, or save the "
+                        "file as \"CSV UTF-8\"",
+                        r->display,
+                        r->sniff == JV_SNIFF_1252
+                            ? ": it looks like Windows-1252 (Excel's plain \"CSV\")"
+                            : " (some of it is, some is not: check the characters)"));
+}
+
 static jv_table_reader *open_reader(const jv_table_source *source,
                                     const jv_role_request *roles, size_t n_roles,
                                     guint64 start, guint64 end, guint64 first_line,
@@ -196,6 +224,15 @@ static jv_table_reader *open_reader(const jv_table_source *source,
      * knows whether it is the first range */
     jv_problem_list *header_problems =
         problems != NULL && range ? jv_problem_list_new(64) : problems;
+    if (r != NULL && r->header.invalid)
+        r->encoding_warned = TRUE; /* the header's warning says it for the file */
+    else if (r != NULL && problems == NULL && r->recode == NULL && source->path != NULL) {
+        /* a run reads only its columns: bytes that are not UTF-8 elsewhere
+         * are said once for the file (a check finds them row by row) */
+        r->sniff = jv_encoding_sniff(r->fd);
+        if (r->sniff != JV_SNIFF_UTF8)
+            sniff_warning(r);
+    }
     if (r != NULL && setup_roles(r, source, roles, n_roles, header_problems, &local) < 0)
         problem = JV_PROBLEM_SETTINGS;
     else if (r != NULL && range) {
@@ -214,6 +251,8 @@ static jv_table_reader *open_reader(const jv_table_source *source,
         return NULL;
     }
     r->problems = problems;
+    jv_row_shape_init(&r->shape, r->header.names, r->roles, r->n_roles);
+    r->row.noted = g_new(jv_role_column *, n_roles ? n_roles : 1);
     r->row.decimal_comma =
         source->decimal == ',' || (source->decimal == 0 && r->header.delimiter != ',');
     r->row.ids = g_byte_array_new();
@@ -288,6 +327,9 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
     if (record->n_fields != r->header.names->len) {
         if (checking)
             return jv_table_check_field_count(r, record);
+        char *not_data = jv_row_not_data_message(&r->shape, record->fields, record->n_fields);
+        if (not_data != NULL)
+            return bad_row(r, record, NULL, not_data, JV_DATA_ERROR_VALUE, error);
         char d = r->header.delimiter;
         int split = jv_table_check_decimal_split(r, record);
         char *message = g_strdup_printf(
@@ -318,8 +360,25 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
             if (checking)
                 return jv_table_check_row(r, record, n, i, text, length, message, used);
             jv_row_discard(&r->row);
+            char *not_data =
+                jv_row_not_data_message(&r->shape, record->fields, record->n_fields);
+            if (not_data != NULL) {
+                g_free(message);
+                return bad_row(r, record, NULL, not_data, JV_DATA_ERROR_VALUE, error);
+            }
             return bad_row(r, record, c->column_name, message, JV_DATA_ERROR_VALUE, error);
         }
+    }
+    char *total =
+        G_UNLIKELY(jv_row_maybe_not_data(&r->shape, record->fields, record->n_fields,
+                                         r->row.n_noted > 0))
+            ? jv_row_converted_not_data_message(&r->shape, record->fields, record->n_fields)
+            : NULL;
+    if (G_UNLIKELY(total != NULL)) {
+        jv_row_discard(&r->row);
+        if (checking)
+            return jv_table_check_not_data(r, record, total);
+        return bad_row(r, record, NULL, total, JV_DATA_ERROR_VALUE, error);
     }
     if (r->row.scb && !r->scb_warned) {
         r->scb_warned = TRUE;
@@ -352,6 +411,30 @@ char *jv_table_rounded_warning(const char *display, guint64 count, const char *c
                            display, count, column);
 }
 
+char *jv_table_empty_gender_warning(const char *display, guint64 count, const char *column)
+{
+    return g_strdup_printf("%s: column '%s': %" G_GUINT64_FORMAT " %s an empty gender cell, "
+                           "read as gender unknown",
+                           display, column, count, count == 1 ? "row has" : "rows have");
+}
+
+char *jv_table_dash_warning(const char *display, guint64 count, const char *column)
+{
+    return g_strdup_printf("%s: column '%s': %" G_GUINT64_FORMAT " %s '-' (Excel's accounting "
+                           "zero), read as 0",
+                           display, column, count, count == 1 ? "cell reads" : "cells read");
+}
+
+guint64 jv_table_reader_empty_gender(const jv_table_reader *r, size_t i)
+{
+    return i < r->n_roles ? r->roles[i].empty : 0;
+}
+
+guint64 jv_table_reader_dashes(const jv_table_reader *r, size_t i)
+{
+    return i < r->n_roles ? r->roles[i].dashes : 0;
+}
+
 char *jv_table_skipped_warning(const char *display, guint64 skipped, gboolean truncated)
 {
     return g_strdup_printf("%s: %" G_GUINT64_FORMAT " %s skipped because of errors "
@@ -376,6 +459,25 @@ static void finish(jv_table_reader *r)
     if (r->checksum != NULL)
         r->sha256 = g_strdup(g_checksum_get_string(r->checksum));
     for (size_t i = 0; i < r->n_roles; i++) {
+        const jv_role_column *c = &r->roles[i];
+        if (c->empty > 0 && !r->no_summary)
+            warn(r, jv_table_empty_gender_warning(r->display, c->empty, c->column_name));
+        if (c->empty > 0 && r->problems != NULL)
+            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_EMPTY_GENDER,
+                                r->display, 0, c->column_name, c->field + 1, NULL, 0,
+                                g_strdup_printf("%" G_GUINT64_FORMAT " %s an empty gender "
+                                                "cell, read as gender unknown",
+                                                c->empty, c->empty == 1 ? "row has" : "rows have"),
+                                g_strdup("fill in the gender where it is known"));
+        if (c->dashes > 0 && !r->no_summary)
+            warn(r, jv_table_dash_warning(r->display, c->dashes, c->column_name));
+        if (c->dashes > 0 && r->problems != NULL)
+            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DASH_ZERO,
+                                r->display, 0, c->column_name, c->field + 1, NULL, 0,
+                                g_strdup_printf("%" G_GUINT64_FORMAT " %s '-' (Excel's "
+                                                "accounting zero), read as 0",
+                                                c->dashes, c->dashes == 1 ? "cell reads" : "cells read"),
+                                g_strdup("check that these amounts are 0"));
         if (r->roles[i].rounded == 0)
             continue;
         if (!r->no_summary)
@@ -509,6 +611,8 @@ void jv_table_reader_free(jv_table_reader *r)
         g_byte_array_unref(r->row.ids);
     g_free(r->row.pending);
     g_free(r->row.rounded);
+    g_free(r->row.noted);
+    jv_row_shape_clear(&r->shape);
     g_free(r->scratch);
     g_free(r->sha256);
     g_ptr_array_unref(r->warnings);

@@ -8,6 +8,7 @@
 #include "data/csv.h"
 #include "data/dataset.h"
 #include "data/header.h"
+#include "data/not_data.h"
 #include "data/problem.h"
 #include "data/recode.h"
 
@@ -38,6 +39,9 @@ struct jv_table_reader {
     gboolean no_summary;      /* source->no_summary */
     jv_problem_list *problems; /* a checking reader's (borrowed), else NULL */
     gboolean encoding_warned, comma_warned;
+    gboolean encoding_listed;  /* checking: one cell that is not UTF-8 listed */
+    int sniff;                 /* jv_sniff of the file's first part */
+    jv_row_shape shape;        /* what a row that is not data looks like */
 };
 
 /* The cell of `field` as UTF-8 (recoded into the row's scratch space). */
@@ -66,6 +70,9 @@ void jv_table_check_encoding(jv_table_reader *r, const jv_csv_record *record);
  * the two halves of decimal-comma numbers ("12" "5" → 12,5) would bring
  * to the header's width: the first half's field index, or -1. */
 int jv_table_check_decimal_split(const jv_table_reader *r, const jv_csv_record *record);
+/* A row that is not data (message from not_data.h, taken); skipped.
+ * Returns 0. */
+int jv_table_check_not_data(jv_table_reader *r, const jv_csv_record *record, char *message);
 /* A row whose field count differs from the header's; skipped. Returns 0. */
 int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record);
 /* The cell of role `first` failed (text, length, message: taken); records

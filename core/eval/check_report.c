@@ -65,6 +65,8 @@ cJSON *jv_check_report(jv_run *run)
             if (chunk->pass == pass && chunk->problems != NULL)
                 jv_problem_list_take(list, chunk->problems);
         }
+        if (pass->problems != NULL) /* the indicators' (check.c) */
+            jv_problem_list_take(list, pass->problems);
         jv_problem_list_sort(list);
         const GPtrArray *items = jv_problem_list_items(list);
         for (guint k = 0; k < items->len; k++) {
@@ -88,6 +90,15 @@ cJSON *jv_check_report(jv_run *run)
         cJSON_AddBoolToObject(t, "partial", jv_problem_list_partial(list));
         cJSON_AddItemToArray(files, t);
         jv_problem_list_free(list);
+    }
+    if (run->problems != NULL) { /* problems of no one file: the evaluation's */
+        const GPtrArray *items = jv_problem_list_items(run->problems);
+        for (guint k = 0; k < items->len; k++) {
+            const jv_problem *problem = g_ptr_array_index(items, k);
+            cJSON_AddItemToArray(problem->severity == JV_SEVERITY_ERROR ? errors : warnings,
+                                 problem_json(problem, run->evaluation->path));
+        }
+        n_errors += jv_problem_list_errors(run->problems);
     }
     if (n_errors > 0)
         cJSON_ReplaceItemInObject(doc, "valid", cJSON_CreateFalse());

@@ -1,4 +1,6 @@
-/* core/eval/chunk_read.c — one chunk of one pass through the plugins. The
+/* core/eval/chunk_read.c — one chunk of one pass through the plugins (in a
+ * check too, with a checking reader and the plugins' row rules collected
+ * into the chunk's problems instead of stopping). The
  * table is opened once with the union of the roles every indicator reads
  * from it (plus the region column when regions come from a column); each
  * rowset is routed to the chunk state of its region — as zero-copy slices
@@ -136,7 +138,15 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
             GError *e = NULL;
             jv_ctx_set_gerror(ctx, "consume() failed without a message", &e);
             jv_ctx_clear_error(ctx);
-            if (run->options->keep_going) {
+            if (run->checking) {
+                /* checking: the file's problem; this chunk stops feeding
+                 * the indicator, the others go on */
+                w->failed[i] = TRUE;
+                jv_problem_list_add(w->chunk->problems, JV_SEVERITY_ERROR, JV_PROBLEM_INDICATOR,
+                                    w->chunk->pass->path, 0, NULL, 0, NULL, 0,
+                                    g_strdup(e->message), NULL);
+                g_error_free(e);
+            } else if (run->options->keep_going) {
                 w->failed[i] = TRUE;
                 w->chunk->failures[i] = g_strdup(e->message);
                 g_error_free(e);
@@ -302,14 +312,6 @@ static void report_progress(jv_run *run, jv_chunk *chunk, const jv_rowset *rows)
         jv_progress_show(run->progress);
 }
 
-/* check: regions from a column are listed although nothing is computed. */
-static void note_regions(chunk_work *w, const jv_rowset *rows)
-{
-    const jv_column *region = &rows->columns[w->plan.region_column];
-    for (size_t r = 0; r < rows->n_rows; r++)
-        scope_of_code(w, region, region->codes[r], rows->positions[r]);
-}
-
 static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
 {
     memset(w, 0, sizeof *w);
@@ -369,7 +371,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     src.no_summary = TRUE; /* pass_warnings.c writes the totals per file */
     GError *error = NULL;
     const jv_role_request *requests = (const jv_role_request *)w.plan.requests->data;
-    if (run->options->check_only) {
+    if (run->checking) {
         /* checking: every problem goes to the chunk's list, none stops */
         chunk->problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
         w.reader = jv_table_reader_open_checking(&src, requests, w.plan.requests->len,
@@ -392,6 +394,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         jv_ctx_init(&w.ctxs[i], ind, pass->region, NULL, &run->plugin_options);
         w.ctxs[i].warnings = chunk->warnings;
+        w.ctxs[i].problems = chunk->problems; /* checking: collect row rules */
         if (w.plan.maps[i] == NULL)
             continue;
         guint n_cols = ind->roles[w.plan.tables[i]]->len;
@@ -408,10 +411,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     }
     const jv_rowset *rows;
     while (chunk->error == NULL && (rows = jv_table_reader_next(w.reader, &error)) != NULL) {
-        if (!run->options->check_only)
-            deliver_rowset(&w, rows);
-        else if (w.plan.region_column >= 0)
-            note_regions(&w, rows);
+        deliver_rowset(&w, rows);
         report_progress(run, chunk, rows);
     }
     if (error != NULL)
@@ -423,9 +423,13 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     chunk->next_offset = jv_table_reader_next_offset(w.reader);
     chunk->n_columns = w.plan.requests->len;
     chunk->rounded = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
+    chunk->empty_gender = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
+    chunk->dashes = g_new0(guint64, chunk->n_columns ? chunk->n_columns : 1);
     chunk->column_names = g_new0(char *, chunk->n_columns + 1);
     for (guint u = 0; u < chunk->n_columns; u++) {
         chunk->rounded[u] = jv_table_reader_rounded(w.reader, u);
+        chunk->empty_gender[u] = jv_table_reader_empty_gender(w.reader, u);
+        chunk->dashes[u] = jv_table_reader_dashes(w.reader, u);
         chunk->column_names[u] = g_strdup(jv_table_reader_column_name(w.reader, u));
     }
     const GPtrArray *warnings = jv_table_reader_warnings(w.reader);
@@ -463,6 +467,8 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk)
     g_free(chunk->failures);
     g_ptr_array_unref(chunk->warnings);
     g_free(chunk->rounded);
+    g_free(chunk->empty_gender);
+    g_free(chunk->dashes);
     if (chunk->column_names != NULL)
         for (guint u = 0; u < chunk->n_columns; u++)
             g_free(chunk->column_names[u]);

@@ -264,8 +264,9 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
     const state_file *first = g_ptr_array_index(files, 0);
     jv_evaluation evaluation;
     fake_evaluation(&evaluation, first);
+    /* the states' min_cell unless the command overrides it: states hold
+     * aggregates before disclosure, so any min_cell can be decided here */
     jv_run_options merged_options = *options;
-    merged_options.min_cell = -1;
     jv_run run;
     jv_run_init(&run, &evaluation, &merged_options);
     if (failed)

@@ -55,7 +55,7 @@ void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const c
 {
     GArray *skips = g_array_new(FALSE, FALSE, sizeof(skip_line));
     GPtrArray *others = g_ptr_array_new();
-    guint64 *rounded = NULL;
+    guint64 *rounded = NULL, *empty = NULL, *dashes = NULL;
     char **columns = NULL;
     guint n_columns = 0;
     for (guint c = pass->first_chunk; c < pass->first_chunk + pass->n_chunks; c++) {
@@ -72,10 +72,15 @@ void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const c
         if (chunk->rounded != NULL && rounded == NULL) {
             n_columns = chunk->n_columns;
             rounded = g_new0(guint64, n_columns);
+            empty = g_new0(guint64, n_columns);
+            dashes = g_new0(guint64, n_columns);
             columns = chunk->column_names;
         }
-        for (guint u = 0; chunk->rounded != NULL && u < n_columns; u++)
+        for (guint u = 0; chunk->rounded != NULL && u < n_columns; u++) {
             rounded[u] += chunk->rounded[u];
+            empty[u] += chunk->empty_gender[u];
+            dashes[u] += chunk->dashes[u];
+        }
     }
     for (guint k = 0; k < others->len; k++)
         add_line(into, region, g_ptr_array_index(others, k));
@@ -88,6 +93,19 @@ void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const c
             add_line(into, region, text);
             g_free(text);
         }
+    for (guint u = 0; u < n_columns; u++) {
+        char *text = NULL;
+        if (empty[u] > 0 && columns[u] != NULL) {
+            text = jv_table_empty_gender_warning(pass->path, empty[u], columns[u]);
+            add_line(into, region, text);
+            g_free(text);
+        }
+        if (dashes[u] > 0 && columns[u] != NULL) {
+            text = jv_table_dash_warning(pass->path, dashes[u], columns[u]);
+            add_line(into, region, text);
+            g_free(text);
+        }
+    }
     if (pass->skipped > 0) {
         char *text = jv_table_skipped_warning(pass->path, pass->skipped,
                                               skips->len > JV_SKIP_REASONS);
@@ -95,6 +113,8 @@ void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const c
         g_free(text);
     }
     g_free(rounded);
+    g_free(empty);
+    g_free(dashes);
     g_ptr_array_unref(others);
     g_array_unref(skips);
 }

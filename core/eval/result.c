@@ -6,6 +6,7 @@
  * same inputs give the same bytes. */
 #include "config.h"
 #include "eval/run_internal.h"
+#include "eval/warning_disclosure.h"
 #include "plugin/describe.h"
 #include "plugin/json_io.h"
 
@@ -183,10 +184,41 @@ static cJSON *summary(const jv_run *run, const cJSON *scopes[], size_t n)
     return rows;
 }
 
-static void add_warnings(cJSON *array, const GPtrArray *warnings)
+/* Are the scope's counts hidden: some indicator's main total suppressed
+ * (its rows and skipped_rows are null)? */
+static gboolean scope_hidden(const jv_run *run, const jv_scope *scope)
 {
-    for (guint w = 0; w < warnings->len; w++)
-        cJSON_AddItemToArray(array, cJSON_CreateString(g_ptr_array_index(warnings, w)));
+    for (guint i = 0; run->disclosures != NULL && i < run->indicators->len; i++)
+        if (run->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
+            jv_disclosure_suppressed(run->disclosures[i], scope->index, JV_MAIN_GROUP, JV_TOTAL))
+            return TRUE;
+    return FALSE;
+}
+
+/* Is some indicator's main cell of unknown gender suppressed here? */
+static gboolean unknown_hidden(const jv_run *run, const jv_scope *scope)
+{
+    for (guint i = 0; run->disclosures != NULL && i < run->indicators->len; i++)
+        if (run->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
+            jv_disclosure_suppressed(run->disclosures[i], scope->index, JV_MAIN_GROUP,
+                                     JV_UNKNOWN))
+            return TRUE;
+    return FALSE;
+}
+
+/* A scope's warnings, their counts as disclosure control allows
+ * (warning_disclosure.c). */
+static void add_warnings(const jv_run *run, const jv_scope *scope, cJSON *array,
+                         const GPtrArray *warnings)
+{
+    gboolean hidden = scope_hidden(run, scope), unknown = unknown_hidden(run, scope);
+    for (guint w = 0; w < warnings->len; w++) {
+        char *text = jv_warning_disclose(g_ptr_array_index(warnings, w), hidden, unknown,
+                                         run->min_cell);
+        if (text != NULL)
+            cJSON_AddItemToArray(array, cJSON_CreateString(text));
+        g_free(text);
+    }
 }
 
 cJSON *jv_result_build(jv_run *run, gboolean *failed, GError **error)
@@ -213,9 +245,9 @@ cJSON *jv_result_build(jv_run *run, gboolean *failed, GError **error)
     cJSON_AddItemToObject(doc, "summary", summary(run, scopes, run->n_regions + 1));
     cJSON *warnings = cJSON_AddArrayToObject(doc, "warnings");
     for (size_t r = 0; r < run->n_regions; r++)
-        add_warnings(warnings, run->regions[r].warnings);
-    add_warnings(warnings, run->total.warnings);
-    add_warnings(warnings, run->warnings);
+        add_warnings(run, &run->regions[r], warnings, run->regions[r].warnings);
+    add_warnings(run, &run->total, warnings, run->total.warnings);
+    add_warnings(run, &run->total, warnings, run->warnings);
     g_free(scopes);
     for (guint i = 0; i < run->indicators->len; i++)
         if (((jv_indicator *)g_ptr_array_index(run->indicators, i))->failed && failed)

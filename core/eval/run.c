@@ -2,7 +2,8 @@
  * indicators to their plugins, plans the passes and chunks, has them read
  * (read_tasks.c), accounts what was read, pools finished regions into the
  * total in region order, lets the core decide disclosure, and hands the
- * finished run to result.c (or check_report.c). */
+ * finished run to result.c. `jamvikt check` (check.c) shares the reading
+ * (jv_run_read) and the pooling (jv_run_pool). */
 #include "eval/run_internal.h"
 
 #include <stdio.h>
@@ -89,6 +90,37 @@ static void scope_clear(jv_run *run, jv_scope *scope)
     g_free(scope->name);
 }
 
+static void append_name(GString **list, const char *name)
+{
+    if (*list == NULL)
+        *list = g_string_new(name);
+    else
+        g_string_append_printf(*list, ", %s", name);
+}
+
+/* A missing table file is said, not only shown as "..": once per region
+ * and file, or once for a national file every region lacks. TRUE when
+ * something was said. */
+static gboolean say_missing(jv_run *run, const jv_pass *pass, jv_scope *scope,
+                            const GString *skipped, const GString *without)
+{
+    if (skipped == NULL && without == NULL)
+        return FALSE;
+    char *display = jv_run_display_path(run, pass->path);
+    GPtrArray *into = pass->region >= 0 ? scope->warnings : run->warnings;
+    const char *who = pass->region >= 0 ? scope->name : "every region";
+    if (skipped != NULL)
+        g_ptr_array_add(into, g_strdup_printf("%s: %s not computed (skipped): no %s table, %s "
+                                              "not found",
+                                              who, skipped->str, pass->table, display));
+    if (without != NULL)
+        g_ptr_array_add(into, g_strdup_printf("%s: no %s table (%s not found): %s computed "
+                                              "without it",
+                                              who, pass->table, display, without->str));
+    g_free(display);
+    return TRUE;
+}
+
 /* What the passes add to the regions: the reader's counts and warnings,
  * skipped indicators where a table is missing, and the inputs. */
 static void account_passes(jv_run *run)
@@ -108,10 +140,13 @@ static void account_passes(jv_run *run)
             jv_pass_warnings(run, pass, listed ? run->regions[pass->region].warnings : run->warnings,
                              listed ? run->regions[pass->region].name : NULL);
         }
+        gboolean national_said = FALSE;
         for (size_t r = 0; r < run->n_regions; r++) {
             if (pass->region >= 0 && (size_t)pass->region != r)
                 continue;
             jv_scope *scope = &run->regions[r];
+            GString *skipped = NULL; /* the indicators this missing file skips */
+            GString *without = NULL; /* those that go on without it */
             for (guint i = 0; i < run->indicators->len; i++) {
                 jv_indicator *ind = g_ptr_array_index(run->indicators, i);
                 int t = jv_plugin_table_index(ind->desc, pass->table);
@@ -124,8 +159,17 @@ static void account_passes(jv_run *run)
                     o->status = JV_STATUS_SKIPPED;
                     o->reason = g_strdup_printf("no %s table for %s: %s not found", pass->table,
                                                 scope->name, pass->path);
+                    append_name(&skipped, ind->name);
+                } else if (pass->missing && o->status == JV_STATUS_OK) {
+                    append_name(&without, ind->name);
                 }
             }
+            if (pass->region >= 0 || !national_said)
+                national_said = say_missing(run, pass, scope, skipped, without);
+            if (skipped != NULL)
+                g_string_free(skipped, TRUE);
+            if (without != NULL)
+                g_string_free(without, TRUE);
         }
         if (pass->missing)
             continue;
@@ -137,7 +181,7 @@ static void account_passes(jv_run *run)
 }
 
 /* Every indicator that ran in a region has a state, even without rows. */
-static gboolean complete_states(jv_run *run, jv_scope *scope, GError **error)
+static gboolean complete_scope_states(jv_run *run, jv_scope *scope, GError **error)
 {
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_outcome *o = &scope->outcomes[i];
@@ -183,7 +227,7 @@ gboolean jv_run_callback_failed(jv_run *run, size_t i, jv_ctx *ctx, const char *
 
 static gboolean pool_regions(jv_run *run, GError **error)
 {
-    if (!complete_states(run, &run->total, error))
+    if (!complete_scope_states(run, &run->total, error))
         return FALSE;
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
@@ -244,10 +288,23 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
     return TRUE;
 }
 
-cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
+gboolean jv_run_complete_states(jv_run *run, GError **error)
+{
+    for (size_t r = 0; r < run->n_regions; r++)
+        if (!complete_scope_states(run, &run->regions[r], error))
+            return FALSE;
+    return TRUE;
+}
+
+gboolean jv_run_pool(jv_run *run, GError **error)
 {
     jv_scope_init(run, &run->total, JV_SCOPE_TOTAL, "total", NULL);
-    if (!pool_regions(run, error) || !decide_disclosure(run, error))
+    return pool_regions(run, error) && decide_disclosure(run, error);
+}
+
+cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
+{
+    if (!jv_run_pool(run, error))
         return NULL;
     return jv_result_build(run, failed, error);
 }
@@ -258,6 +315,7 @@ static void pass_free(gpointer data)
     g_free(pass->path);
     jv_table_settings_free(pass->settings);
     g_ptr_array_unref(pass->warnings);
+    jv_problem_list_free(pass->problems);
     g_free(pass->sha256);
     g_free(pass);
 }
@@ -301,6 +359,7 @@ void jv_run_clear(jv_run *run)
         g_array_unref(run->inputs);
     g_ptr_array_unref(run->indicators);
     g_ptr_array_unref(run->warnings);
+    jv_problem_list_free(run->problems);
 }
 
 void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_options *options)
@@ -320,6 +379,35 @@ void jv_run_init(jv_run *run, const jv_evaluation *evaluation, const jv_run_opti
     run->inputs = g_array_new(FALSE, TRUE, sizeof(jv_input));
 }
 
+gboolean jv_run_read(jv_run *run, const jv_registry *registry, GError **error)
+{
+    const jv_evaluation *evaluation = run->evaluation;
+    if (!bind_indicators(run, registry, error) || !jv_plan_passes(run, error))
+        return FALSE;
+    if (evaluation->regions_column == NULL) {
+        run->n_regions = evaluation->regions->len;
+        run->regions = g_new0(jv_scope, run->n_regions ? run->n_regions : 1);
+        for (size_t r = 0; r < run->n_regions; r++) {
+            const jv_region_def *def = g_ptr_array_index(evaluation->regions, r);
+            jv_scope_init(run, &run->regions[r], (int)r, def->name, def);
+        }
+    }
+    if (!jv_plan_chunks(run, error))
+        return FALSE;
+    jv_read_chunks(run);
+    if (!jv_chunk_errors(run, error))
+        return FALSE;
+    if (run->merge_error != NULL) {
+        g_propagate_error(error, run->merge_error);
+        run->merge_error = NULL;
+        return FALSE;
+    }
+    if (evaluation->regions_column != NULL)
+        jv_number_column_regions(run);
+    account_passes(run);
+    return TRUE;
+}
+
 cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *registry,
                          const jv_run_options *options, gboolean *failed, GError **error)
 {
@@ -328,36 +416,8 @@ cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *reg
     if (failed)
         *failed = FALSE;
     cJSON *doc = NULL;
-    if (!bind_indicators(&run, registry, error) || !jv_plan_passes(&run, error))
+    if (!jv_run_read(&run, registry, error) || !jv_run_complete_states(&run, error))
         goto out;
-    if (evaluation->regions_column == NULL) {
-        run.n_regions = evaluation->regions->len;
-        run.regions = g_new0(jv_scope, run.n_regions ? run.n_regions : 1);
-        for (size_t r = 0; r < run.n_regions; r++) {
-            const jv_region_def *def = g_ptr_array_index(evaluation->regions, r);
-            jv_scope_init(&run, &run.regions[r], (int)r, def->name, def);
-        }
-    }
-    if (!jv_plan_chunks(&run, error))
-        goto out;
-    jv_read_chunks(&run);
-    if (!jv_chunk_errors(&run, error))
-        goto out;
-    if (run.merge_error != NULL) {
-        g_propagate_error(error, run.merge_error);
-        run.merge_error = NULL;
-        goto out;
-    }
-    if (evaluation->regions_column != NULL)
-        jv_number_column_regions(&run);
-    account_passes(&run);
-    if (options->check_only) {
-        doc = jv_check_report(&run);
-        goto out;
-    }
-    for (size_t r = 0; r < run.n_regions; r++)
-        if (!complete_states(&run, &run.regions[r], error))
-            goto out;
     if (options->save_state != NULL && !jv_state_save(&run, options->save_state, error))
         goto out;
     doc = jv_run_finish(&run, failed, error);

@@ -19,7 +19,6 @@ typedef struct jv_run_options {
     int threads;           /* regions in parallel; <= 0: number of cores */
     gboolean keep_going;   /* a failing indicator gets status "error" */
     gboolean hash_inputs;  /* SHA-256 of every input (or the evaluation's) */
-    gboolean check_only;   /* read and convert every table, run no plugin */
     const char *save_state;/* save each region's states into this folder */
     gboolean progress;     /* a progress line on stderr for long runs */
 } jv_run_options;
@@ -31,8 +30,8 @@ int jv_run_max_threads(void);
 
 /* Runs `evaluation` with the plugins of `registry`. Returns the result
  * document (owned by the caller), or NULL with error set. With keep_going,
- * a plugin failure still returns a document and sets *failed. With
- * check_only, returns a short report of what was read. */
+ * a plugin failure still returns a document and sets *failed. (`jamvikt
+ * check` is eval/check.h: the same run, collecting instead of stopping.) */
 cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *registry,
                          const jv_run_options *options, gboolean *failed, GError **error);
 

@@ -7,6 +7,8 @@
  *                 chunk states
  *   read_tasks.c  chunks read on a thread pool, merged per region in order
  *   run.c         the order of things: plan, read, pool, disclosure, result
+ *   check.c       `jamvikt check`: the same reading with run->checking set,
+ *                 then pool and finish with problems collected, no output
  *   check_report.c  what `jamvikt check` reports
  *   result.c      the result document
  *   state_file.c  saved region states (--save-state, jamvikt merge)
@@ -64,6 +66,8 @@ typedef struct jv_pass {
     GPtrArray *warnings;          /* the reader's (owned strings) */
     char *sha256;
     guint first_chunk, n_chunks;  /* its chunk slots in run->chunks */
+    jv_problem_list *problems;    /* checking: what the indicators found
+                                     after reading (finish, warnings) */
 } jv_pass;
 
 /* The rows of one region that one chunk saw. */
@@ -86,7 +90,8 @@ typedef struct jv_chunk {
     guint64 rows, skipped, bytes; /* the reader's */
     GPtrArray *warnings;          /* the reader's and plugins' (owned) */
     GError *error;                /* a failure that stops the run */
-    jv_problem_list *problems;    /* check_only: what the reader found */
+    jv_problem_list *problems;    /* checking: what the reader and the
+                                     plugins' row rules found */
     char *sha256;
     gint finished;                /* atomic: read, states ready to merge */
     guint64 reported_rows, reported_bytes; /* progress told while reading */
@@ -94,6 +99,8 @@ typedef struct jv_chunk {
                                      start, if the file was cut right */
     guint n_columns;              /* the reader's role requests */
     guint64 *rounded;             /* per request: values rounded */
+    guint64 *empty_gender;        /* per request: empty gender cells (rows kept) */
+    guint64 *dashes;              /* per request: '-' read as 0 (rows kept) */
     char **column_names;          /* per request: the file's column name */
     gboolean unused;              /* a slot the split did not need */
 } jv_chunk;
@@ -121,6 +128,10 @@ typedef struct jv_run {
     guint merged;                /* chunks merged so far (main thread) */
     GError *merge_error;         /* a merge() failure */
     GHashTable *column_regions;  /* name → jv_scope*, while reading */
+    gboolean checking;           /* `jamvikt check` (check.c): readers and
+                                    row rules collect problems, nothing
+                                    stops, nothing is written */
+    jv_problem_list *problems;   /* checking: problems of no one file */
 } jv_run;
 
 /* plan.c: the passes and chunks of the run; marks indicators skipped where
@@ -155,6 +166,14 @@ void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const c
 
 /* check_report.c: the report of `jamvikt check`. */
 cJSON *jv_check_report(jv_run *run);
+
+/* run.c: binds, plans and reads every chunk (the part `run` and `check`
+ * share). FALSE + error when the run cannot go on. */
+gboolean jv_run_read(jv_run *run, const jv_registry *registry, GError **error);
+/* Every region's indicators have a state (init() where no row came). */
+gboolean jv_run_complete_states(jv_run *run, GError **error);
+/* Pools the regions into the total and decides disclosure. */
+gboolean jv_run_pool(jv_run *run, GError **error);
 
 /* run.c */
 void jv_scope_init(jv_run *run, jv_scope *scope, int index, const char *name,

@@ -159,6 +159,25 @@ static int host_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t
     else
         where = g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", src->display_path,
                                 src->lines[row], message);
+    if (ctx->problems != NULL) {
+        /* checking: the row rule is a problem of the file, and the row is
+         * left out so the plugin goes on to find the next */
+        gboolean skip = src->on_error == JV_ON_ERROR_SKIP;
+        const jv_indicator *ind = ctx->indicator;
+        char *text = g_strcmp0(ind->name, ind->desc->name) == 0
+                         ? g_strdup_printf("plugin '%s': %s%s", ind->desc->name, message,
+                                           skip ? " (row skipped)" : "")
+                         : g_strdup_printf("indicator '%s' (plugin '%s'): %s%s", ind->name,
+                                           ind->desc->name, message, skip ? " (row skipped)" : "");
+        jv_problem_list_add(ctx->problems, skip ? JV_SEVERITY_WARNING : JV_SEVERITY_ERROR,
+                            JV_PROBLEM_ROW_RULE, src->display_path, src->lines[row],
+                            column < batch->n_columns ? src->column_names[column] : NULL,
+                            0, NULL, 0, text, NULL);
+        ctx->skipped++;
+        g_free(where);
+        g_free(message);
+        return 1;
+    }
     g_free(message);
     if (src->on_error == JV_ON_ERROR_SKIP) {
         ctx->skipped++;

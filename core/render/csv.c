@@ -22,8 +22,8 @@
  *     on), .. no data (symbols.h).
  *  5. Dialects: excel (default) is what Swedish Excel opens directly —
  *     UTF-8 with BOM, ';', decimal comma, CRLF — and a text cell starting
- *     with = + - @ gets a leading apostrophe so Excel never reads it as a
- *     formula; plain is ',', decimal point, LF, no BOM, texts as they are.
+ *     with = + - @, TAB or CR gets a leading apostrophe so Excel never
+ *     reads it as a formula; plain is ',', decimal point, LF, no BOM, texts as they are.
  *  6. An indicator a scope did not compute has one line: measure
  *     `not_computed` (or `failed`), the reason as its `value`, no number
  *     and the symbol "..".
@@ -97,7 +97,9 @@ static void text_field(csv *c, const char *text)
 {
     if (text == NULL)
         text = "";
-    gboolean formula = c->excel && text[0] != '\0' && strchr("=+-@", text[0]) != NULL;
+    /* = + - @ start a formula; a leading TAB or CR is dropped by Excel,
+     * leaving what follows to start one. */
+    gboolean formula = c->excel && text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
     gboolean quote = formula || strchr(text, c->separator) != NULL || strpbrk(text, "\"\r\n") != NULL;
     if (quote)
         g_string_append_c(c->out, '"');

@@ -30,14 +30,51 @@ static const cJSON *regions(const cJSON *doc)
     return cJSON_IsArray(r) ? r : NULL;
 }
 
+/* The scopes of the document being rendered, listed once: cJSON's lists
+ * are linked, so counting them or taking the i-th costs a walk, and the
+ * renderers ask for every scope many times. One per thread; valid only
+ * between jv_doc_index_begin() and _end(), while the document is alive. */
+static _Thread_local struct {
+    const cJSON *doc;
+    GPtrArray *scopes; /* the regions, then the total if any */
+    guint regions;
+    guint depth;
+} indexed;
+
+void jv_doc_index_begin(const cJSON *doc)
+{
+    if (indexed.depth++ > 0)
+        return; /* nested: the outer index stays */
+    indexed.doc = doc;
+    indexed.scopes = g_ptr_array_new();
+    const cJSON *region;
+    cJSON_ArrayForEach(region, regions(doc)) g_ptr_array_add(indexed.scopes, (gpointer)region);
+    indexed.regions = indexed.scopes->len;
+    if (cJSON_IsObject(jv_doc_member(doc, "total")))
+        g_ptr_array_add(indexed.scopes, (gpointer)jv_doc_member(doc, "total"));
+}
+
+void jv_doc_index_end(void)
+{
+    if (indexed.depth == 0 || --indexed.depth > 0)
+        return;
+    g_ptr_array_unref(indexed.scopes);
+    indexed.scopes = NULL;
+    indexed.doc = NULL;
+}
+
 guint jv_doc_scope_count(const cJSON *doc)
 {
+    if (doc != NULL && doc == indexed.doc)
+        return indexed.scopes->len;
     guint n = (guint)cJSON_GetArraySize(regions(doc));
     return n + (cJSON_IsObject(jv_doc_member(doc, "total")) ? 1 : 0);
 }
 
 const cJSON *jv_doc_scope(const cJSON *doc, guint i)
 {
+    if (doc != NULL && doc == indexed.doc)
+        return i < indexed.scopes->len ? g_ptr_array_index(indexed.scopes, i) : NULL;
     guint n = (guint)cJSON_GetArraySize(regions(doc));
     if (i < n)
         return cJSON_GetArrayItem(regions(doc), (int)i);
@@ -46,6 +83,8 @@ const cJSON *jv_doc_scope(const cJSON *doc, guint i)
 
 gboolean jv_doc_scope_is_total(const cJSON *doc, guint i)
 {
+    if (doc != NULL && doc == indexed.doc)
+        return i == indexed.regions;
     return i == (guint)cJSON_GetArraySize(regions(doc));
 }
 

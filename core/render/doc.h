@@ -19,7 +19,13 @@ const char *jv_doc_string(const cJSON *object, const char *key);
 /* The number member, or NaN. */
 double jv_doc_number(const cJSON *object, const char *key);
 
-/* Scopes are the regions in document order, then the total (if any). */
+/* Scopes are the regions in document order, then the total (if any).
+ * Between jv_doc_index_begin(doc) and jv_doc_index_end() (per thread,
+ * nestable; the document must stay alive and unchanged) counting the
+ * scopes and taking the i-th is O(1) for that document; otherwise each
+ * walks the list. jv_render_with() indexes the document it renders. */
+void jv_doc_index_begin(const cJSON *doc);
+void jv_doc_index_end(void);
 guint jv_doc_scope_count(const cJSON *doc);
 const cJSON *jv_doc_scope(const cJSON *doc, guint i);
 gboolean jv_doc_scope_is_total(const cJSON *doc, guint i);

@@ -3,25 +3,54 @@
  * goal fulfilment by region, then for every region and the total a table
  * per indicator (report.h), warnings and input files. Columns are padded
  * to equal width; numbers are right-aligned; ".." marks a value that is
- * not available; the symbols are explained under the summary (symbols.h). */
+ * not available; the symbols are explained under the summary (symbols.h).
+ * Text from the document is escaped (md_escape): it never becomes HTML, a
+ * link or an image. */
 #include "render/render.h"
 
 #include <string.h>
 
 #include "render/report.h"
 
+/* Appends text from the document as literal text: HTML (& < >) as
+ * entities, link and code syntax ([ ] ` \\) escaped, so a value can never
+ * become markup, a link or an image; in a table cell also | and line
+ * breaks. */
+static void md_escape(GString *out, const char *text, gboolean cell)
+{
+    for (const char *p = text != NULL ? text : ""; *p != '\0'; p++) {
+        switch (*p) {
+        case '&': g_string_append(out, "&amp;"); break;
+        case '<': g_string_append(out, "&lt;"); break;
+        case '>': g_string_append(out, "&gt;"); break;
+        case '[': case ']': case '`': case '\\':
+            g_string_append_c(out, '\\');
+            g_string_append_c(out, *p);
+            break;
+        case '|':
+            g_string_append(out, cell ? "\\|" : "|");
+            break;
+        case '\n': case '\r':
+            g_string_append_c(out, ' ');
+            break;
+        default: g_string_append_c(out, *p);
+        }
+    }
+}
+
+/* md_escape()d text in a new string. */
+static char *md_text(const char *text)
+{
+    GString *s = g_string_new(NULL);
+    md_escape(s, text, FALSE);
+    return g_string_free(s, FALSE);
+}
+
 /* A cell's text made safe inside a table row. */
 static char *cell_text(const char *text)
 {
     GString *s = g_string_new(NULL);
-    for (const char *p = text; *p != '\0'; p++) {
-        if (*p == '|')
-            g_string_append(s, "\\|");
-        else if (*p == '\n' || *p == '\r')
-            g_string_append_c(s, ' ');
-        else
-            g_string_append_c(s, *p);
-    }
+    md_escape(s, text, TRUE);
     return g_string_free(s, FALSE);
 }
 
@@ -42,8 +71,11 @@ static void table(GString *out, const jv_table *t)
     guint columns = t->header->len;
     if (columns == 0)
         return;
-    if (t->caption != NULL)
-        g_string_append_printf(out, "**%s**\n\n", t->caption);
+    if (t->caption != NULL) {
+        g_string_append(out, "**");
+        md_escape(out, t->caption, FALSE);
+        g_string_append(out, "**\n\n");
+    }
     /* Every cell escaped once; widths and alignment per column. */
     GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
     glong *width = g_new0(glong, columns);
@@ -86,8 +118,10 @@ static void table(GString *out, const jv_table *t)
         g_string_append_c(out, '\n');
     }
     g_string_append_c(out, '\n');
-    if (t->note != NULL)
-        g_string_append_printf(out, "%s\n\n", t->note);
+    if (t->note != NULL) {
+        md_escape(out, t->note, FALSE);
+        g_string_append(out, "\n\n");
+    }
     g_free(right);
     g_free(width);
     g_ptr_array_unref(cells);
@@ -95,13 +129,19 @@ static void table(GString *out, const jv_table *t)
 
 static void section(GString *out, const jv_section *s)
 {
-    g_string_append_printf(out, "### %s\n\n", s->title);
+    char *title = md_text(s->title), *status = md_text(s->status);
+    char *sentence = md_text(s->sentence), *headline = md_text(s->headline);
+    g_string_append_printf(out, "### %s\n\n", title);
     if (s->status != NULL)
-        g_string_append_printf(out, "*%s*\n\n", s->status);
+        g_string_append_printf(out, "*%s*\n\n", status);
     if (s->sentence != NULL)
-        g_string_append_printf(out, "%s\n\n", s->sentence);
+        g_string_append_printf(out, "%s\n\n", sentence);
     if (s->headline != NULL)
-        g_string_append_printf(out, "%s\n\n", s->headline);
+        g_string_append_printf(out, "%s\n\n", headline);
+    g_free(title);
+    g_free(status);
+    g_free(sentence);
+    g_free(headline);
     for (guint i = 0; i < s->tables->len; i++)
         table(out, g_ptr_array_index(s->tables, i));
 }
@@ -112,12 +152,18 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
 
     jv_lang lang = report->lang;
     GString *out = g_string_new(NULL);
-    g_string_append_printf(out, "# %s\n\n%s\n\n", report->title,
-                           report->publish ? report->method : report->facts);
+    char *title = md_text(report->title);
+    char *facts = md_text(report->publish ? report->method : report->facts);
+    g_string_append_printf(out, "# %s\n\n%s\n\n", title, facts);
+    g_free(title);
+    g_free(facts);
     if (report->overview->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("In brief")));
-        for (guint i = 0; i < report->overview->len; i++)
-            g_string_append_printf(out, "%s\n\n", (const char *)g_ptr_array_index(report->overview, i));
+        for (guint i = 0; i < report->overview->len; i++) {
+            char *paragraph = md_text(g_ptr_array_index(report->overview, i));
+            g_string_append_printf(out, "%s\n\n", paragraph);
+            g_free(paragraph);
+        }
     }
     g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Summary")));
     jv_table *summary = report->summary;
@@ -126,9 +172,11 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
     table(out, summary);
     summary->caption = caption;
     g_string_append_printf(out, "%s\n\n", report->legend);
-    for (guint i = 0; i < report->notes->len; i++)
-        g_string_append_printf(out, "%s%s", (const char *)g_ptr_array_index(report->notes, i),
-                               i + 1 < report->notes->len ? "  \n" : "\n\n");
+    for (guint i = 0; i < report->notes->len; i++) {
+        char *note = md_text(g_ptr_array_index(report->notes, i));
+        g_string_append_printf(out, "%s%s", note, i + 1 < report->notes->len ? "  \n" : "\n\n");
+        g_free(note);
+    }
     if (report->goals->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Goal fulfilment by region")));
         for (guint i = 0; i < report->goals->len; i++)
@@ -136,7 +184,9 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
     }
     for (guint i = 0; i < report->scopes->len; i++) {
         const jv_scope *scope = g_ptr_array_index(report->scopes, i);
-        g_string_append_printf(out, "## %s\n\n", scope->name);
+        char *name = md_text(scope->name);
+        g_string_append_printf(out, "## %s\n\n", name);
+        g_free(name);
         for (guint k = 0; k < scope->sections->len; k++)
             section(out, g_ptr_array_index(scope->sections, k));
     }
@@ -145,7 +195,11 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
     } else if (report->warnings->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Warnings")));
         for (guint i = 0; i < report->warnings->len; i++)
-            g_string_append_printf(out, "- %s\n", (const char *)g_ptr_array_index(report->warnings, i));
+        {
+            char *warning = md_text(g_ptr_array_index(report->warnings, i));
+            g_string_append_printf(out, "- %s\n", warning);
+            g_free(warning);
+        }
         g_string_append_c(out, '\n');
     }
     if (report->indicators != NULL) {

@@ -3,6 +3,9 @@
  * pretty-printed. */
 #include "render/render.h"
 
+#include "render/doc.h"
+#include "render/safe_text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +14,7 @@ static const struct {
     const char *extension;
 } formats[] = {{"json", "json"},     {"table", "txt"},     {"markdown", "md"},
                {"markdown", "markdown"}, {"csv", "csv"}, {"html", "html"},
-               {"html", "htm"}};
+               {"html", "htm"},      {"xlsx", "xlsx"}};
 
 static struct {
     gboolean set;
@@ -35,9 +38,14 @@ gboolean jv_render_known(const char *format)
     return strcmp(format, "md") == 0;
 }
 
+gboolean jv_render_is_binary(const char *format)
+{
+    return g_strcmp0(format, "xlsx") == 0;
+}
+
 const char *jv_render_formats(void)
 {
-    return "json, table, markdown, csv, html";
+    return "json, table, markdown, csv, html, xlsx";
 }
 
 const char *jv_render_format_for_extension(const char *extension)
@@ -87,8 +95,29 @@ GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError 
     return jv_render_with(doc, format, &options, error);
 }
 
+static GString *render_indexed(const cJSON *doc, const char *format,
+                               const jv_render_options *options, GError **error);
+
 GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_options *options,
                         GError **error)
+{
+    /* Strings from the document reach the output valid and visible
+     * (safe_text.h): JSON escapes control characters itself; csv and xlsx
+     * keep tabs and line breaks inside a quoted field or a cell. */
+    jv_safe_mode mode = strcmp(format, "json") == 0                                ? JV_SAFE_UTF8
+                        : strcmp(format, "csv") == 0 || strcmp(format, "xlsx") == 0 ? JV_SAFE_TEXT
+                                                                                    : JV_SAFE_LINE;
+    cJSON *safe = jv_safe_doc(doc, mode);
+    const cJSON *shown = safe != NULL ? safe : doc;
+    jv_doc_index_begin(shown);
+    GString *out = render_indexed(shown, format, options, error);
+    jv_doc_index_end();
+    cJSON_Delete(safe);
+    return out;
+}
+
+static GString *render_indexed(const cJSON *doc, const char *format,
+                               const jv_render_options *options, GError **error)
 {
     if (strcmp(format, "json") == 0) {
         char *text = cJSON_Print(doc);
@@ -105,6 +134,8 @@ GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_op
         return jv_render_csv(doc, options);
     if (strcmp(format, "html") == 0)
         return jv_render_html(doc, options);
+    if (strcmp(format, "xlsx") == 0)
+        return jv_render_xlsx(doc, options, error);
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "unknown format '%s' (choose one of: %s)",
                 format, jv_render_formats());
     return NULL;

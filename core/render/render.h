@@ -1,5 +1,6 @@
 /* core/render/render.h — turning a result document into the formats people
- * read: json, table (terminal), markdown, csv, html. Renderers read only the
+ * read: json, table (terminal), markdown, csv, html, xlsx (an Excel
+ * workbook: binary, in the GString's len bytes). Renderers read only the
  * result document (never data or plugins), through each indicator's
  * `headline` and the shared result shapes, so any indicator renders, custom
  * ones included.
@@ -11,6 +12,10 @@
  *  2. The language decides every label and the numbers' marks ("31,4 %" /
  *     "31.4%"); the csv dialect decides the csv's separators alone.
  *  3. The same document and options give byte-identical output.
+ *  4. jv_render_with() shows invalid UTF-8 and control bytes of the
+ *     document's strings escaped ("\x1b", "\xff"; safe_text.h) — json
+ *     only the invalid bytes, csv and xlsx keep tabs and line breaks — so
+ *     the renderers below, which expect valid UTF-8, never see them.
  */
 #ifndef JV_RENDER_H
 #define JV_RENDER_H
@@ -38,7 +43,7 @@ typedef struct jv_render_options {
 } jv_render_options;
 
 /* The rendered text (owned by the caller), or NULL + error for an unknown
- * format. */
+ * format (or a workbook that could not be written). */
 GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_options *options,
                         GError **error);
 /* jv_render_with() with the process defaults (jv_render_set_defaults) and
@@ -55,7 +60,7 @@ void jv_render_set_publish(gboolean publish);
 
 
 gboolean jv_render_known(const char *format);
-/* "json, table, markdown, csv, html" — for messages. */
+/* "json, table, markdown, csv, html, xlsx" — for messages. */
 const char *jv_render_formats(void);
 /* The format an output file's extension implies ("markdown" for "md"), or
  * NULL. */
@@ -66,5 +71,10 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options);
 GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options);
 GString *jv_render_csv(const cJSON *doc, const jv_render_options *options);
 GString *jv_render_html(const cJSON *doc, const jv_render_options *options);
+/* xlsx.c: NULL + error when the workbook cannot be written (its
+ * temporary file in g_get_tmp_dir()). */
+GString *jv_render_xlsx(const cJSON *doc, const jv_render_options *options, GError **error);
+/* TRUE for a format whose output is binary (not for a terminal). */
+gboolean jv_render_is_binary(const char *format);
 
 #endif /* JV_RENDER_H */

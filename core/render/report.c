@@ -192,6 +192,12 @@ static void build_summary(jv_report *report, const cJSON *doc)
         g_ptr_array_add(headlines, (gpointer)h);
     }
     const cJSON *total = jv_doc_member(doc, "total");
+    /* Regions by name (the first of a name), so finding a row's scope
+     * does not walk every scope: linear in regions. */
+    GHashTable *scopes = g_hash_table_new(g_str_hash, g_str_equal); /* name → index + 1 */
+    for (guint s = jv_doc_scope_count(doc); s-- > 0;)
+        if (!jv_doc_scope_is_total(doc, s))
+            g_hash_table_insert(scopes, (gpointer)jv_doc_scope_name(doc, s), GUINT_TO_POINTER(s + 1));
     cJSON_ArrayForEach(item, summary)
     {
         const char *region = jv_doc_string(item, "region");
@@ -201,11 +207,11 @@ static void build_summary(jv_report *report, const cJSON *doc)
         jv_row_text(row, is_total ? jv_label_gender(report->lang, "total") : region);
         /* The row's scope: the total for the last row, else by name. */
         guint scope_index = G_MAXUINT;
-        for (guint s = 0; s < jv_doc_scope_count(doc) && scope_index == G_MAXUINT; s++)
-            if (is_total ? jv_doc_scope_is_total(doc, s)
-                         : (!jv_doc_scope_is_total(doc, s) &&
-                            g_strcmp0(jv_doc_scope_name(doc, s), region) == 0))
-                scope_index = s;
+        guint count = jv_doc_scope_count(doc);
+        if (is_total && count > 0 && jv_doc_scope_is_total(doc, count - 1))
+            scope_index = count - 1;
+        else if (!is_total && region != NULL && g_hash_table_contains(scopes, region))
+            scope_index = GPOINTER_TO_UINT(g_hash_table_lookup(scopes, region)) - 1;
         const cJSON *scope = scope_index != G_MAXUINT ? jv_doc_scope(doc, scope_index) : NULL;
         for (guint k = 0; k < report->summary_keys->len; k++) {
             const cJSON *h = g_ptr_array_index(headlines, k);
@@ -232,6 +238,7 @@ static void build_summary(jv_report *report, const cJSON *doc)
             }
         }
     }
+    g_hash_table_unref(scopes);
     g_ptr_array_unref(headlines);
     g_ptr_array_unref(indicators);
 }

@@ -118,7 +118,9 @@ struct jv_host {
     /* A bad value in a row: the core formats
      * "FILE:LINE: column 'x': message". Returns 1 when the table's
      * on_error is "skip" (the row is counted as skipped: leave it out and
-     * go on), 0 when the callback must return -1. */
+     * go on), 0 when the callback must return -1. While `jamvikt check`
+     * runs, the error is collected and 1 returned, so every bad row is
+     * found in one pass. */
     int (*row_error)(jv_ctx *ctx, const jv_batch *batch, size_t row,
                      size_t column, const char *fmt, ...) JV_PRINTF(5, 6);
     /* A warning in the result document's "warnings", prefixed with the

@@ -120,6 +120,19 @@ static int gf_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
     int unsorted = 0;
     for (size_t i = 0; i < batch->n_rows; i++) {
         const jv_string *goal_id = &id->ids[i];
+        int is_new = 0;
+        if (jvp_map_intern(&state->seen_ids, goal_id->data, goal_id->length, &is_new) ==
+            UINT32_MAX) {
+            gf_host->error(ctx, "out of memory reading goal ids");
+            return -1;
+        }
+        if (!is_new) {
+            if (ROW_ERROR(COL_GOAL_ID, "goal_id '%.*s' comes twice in this region's goals; "
+                          "each goal needs its own goal_id", (int)goal_id->length,
+                          goal_id->data) > 0)
+                continue;
+            return -1;
+        }
         gf_goal g = {0};
         g.position = batch->positions[i];
         g.baseline = baseline->numbers[i];
@@ -166,6 +179,17 @@ static int gf_merge(jv_ctx *ctx, void *into_, const void *from_)
     const gf_state *from = from_;
     for (size_t i = 0; i < from->n_goals; i++) {
         gf_goal g = from->goals[i];
+        int is_new = 0;
+        if (jvp_map_intern(&into->seen_ids, from->ids + g.id_offset, g.id_length, &is_new) ==
+            UINT32_MAX) {
+            gf_host->error(ctx, "out of memory merging goal ids");
+            return -1;
+        }
+        if (!is_new) {
+            gf_host->error(ctx, "goal_id '%s' comes twice in this region's goals; each goal "
+                           "needs its own goal_id", from->ids + g.id_offset);
+            return -1;
+        }
         if (g.area != GF_NO_AREA) {
             g.area = jvp_map_intern(&into->areas, jvp_map_key(&from->areas, g.area),
                                     from->areas.lengths[g.area], NULL);

@@ -16,6 +16,7 @@ gf_state *gf_state_new(void)
 {
     gf_state *state = gf_host->alloc0(sizeof *state);
     jvp_map_init(&state->areas);
+    jvp_map_init(&state->seen_ids);
     jvp_translation_init(&state->area_codes);
     return state;
 }
@@ -28,6 +29,7 @@ void gf_state_free(gf_state *state)
     gf_host->free(state->ids);
     gf_host->free(state->pooled_areas);
     jvp_map_clear(&state->areas);
+    jvp_map_clear(&state->seen_ids);
     jvp_translation_clear(&state->area_codes);
     gf_host->free(state);
 }

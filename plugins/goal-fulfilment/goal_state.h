@@ -69,6 +69,8 @@ typedef struct gf_state {
     jvp_map areas;               /* area text → index */
     jvp_translation area_codes;  /* area column dict code → index */
     int64_t weight_total;        /* region: Σ weight (overflow guard) */
+    jvp_map seen_ids;            /* region: goal ids read so far (a goal_id
+                                    twice in a region is a data error) */
     /* The total only. */
     gf_sums pooled;
     gf_sums *pooled_areas;       /* indexed like areas */

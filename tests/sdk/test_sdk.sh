@@ -169,7 +169,7 @@ if command -v bash >/dev/null; then
     check "completion: run --plug<TAB> gives --plugin-path" \
         test "$(complete_line jamvikt run --plug)" = "--plugin-path"
     check "completion: run -f <TAB> offers the formats" \
-        test "$(complete_line jamvikt run x.json -f '' | tr '\n' ' ')" = "json table markdown csv html "
+        test "$(complete_line jamvikt run x.json -f '' | tr '\n' ' ')" = "json table markdown csv html xlsx "
     check "completion: plugins --c<TAB> gives --check" \
         test "$(complete_line jamvikt plugins --c)" = "--check"
     ln -s "$JAMVIKT" "$work/bin/jamvikt-here"
