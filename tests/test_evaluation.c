@@ -416,7 +416,7 @@ static void test_unknown_key_without_a_close_one_lists_the_known(void)
                    "on_error)");
     EXPECT_INVALID("{\"year\": 2018, " TAIL "}",
                    "ev.json: year: unknown key 'year' (known keys: name, "
-                   "options, tables, regions, indicators)");
+                   "options, tables, regions, indicators, periods)");
 }
 
 static void test_misplaced_key_says_where_it_belongs(void)

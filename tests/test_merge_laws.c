@@ -226,6 +226,28 @@ static void test_pool_does_not_depend_on_region_order(void)
     check_pool_laws("training_reach", "{}");
 }
 
+/* issue 18: a saved state's "params": [1] reached resolve_params, whose
+ * members then had no key (a NULL dereference). */
+static void test_params_that_are_not_an_object_are_an_error(void)
+{
+    const jv_loaded_plugin *p = jv_registry_find(registry, "funding_share");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    static const char *const bad[] = {"[1]", "[\"by\"]", "1", "\"by\""};
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        cJSON *params = cJSON_Parse(bad[i]);
+        GError *error = NULL;
+        jv_indicator *ind = jv_indicator_bind("funding_share", p, params, "st.json", &options,
+                                              &error);
+        CU_ASSERT_PTR_NULL(ind);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(error);
+        CU_ASSERT_PTR_NOT_NULL(strstr(error->message,
+                                      "st.json.params: expected an object of parameters"));
+        g_error_free(error);
+        jv_indicator_free(ind);
+        cJSON_Delete(params);
+    }
+}
+
 int main(void)
 {
     jv_options_fill(&options, 0, 0.40, 0.60, 0.95);
@@ -242,6 +264,8 @@ int main(void)
         {"goal_fulfilment merge is associative and commutative",
          test_goal_fulfilment_merge_is_associative_and_commutative},
         {"pool does not depend on region order", test_pool_does_not_depend_on_region_order},
+        {"params that are not an object are an error",
+         test_params_that_are_not_an_object_are_an_error},
         {NULL, NULL}};
     int rc = jvt_main("merge laws", tests);
     jv_registry_free(registry);

@@ -1,8 +1,9 @@
 /* core/cli/cmd_report.c — `jamvikt report RESULT.json`: renders a stored
  * result document in another format without re-reading any data. */
 #include "cli/cli.h"
-#include "eval/input_file.h"
+#include "eval/doc_file.h"
 #include "eval/output.h"
+#include "eval/result_check.h"
 #include "render/render.h"
 
 #include <cjson/cJSON.h>
@@ -28,7 +29,6 @@ int jv_cmd_report(int argc, char **argv)
     g_option_context_set_summary(context, "Render a stored result document.");
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
-    char *text = NULL;
     cJSON *doc = NULL;
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
@@ -51,23 +51,22 @@ int jv_cmd_report(int argc, char **argv)
                          "output file", output, argv[1]);
         goto out;
     }
-    gsize length = 0;
+    /* a result from elsewhere is checked as strictly as an evaluation
+     * file before any renderer reads it (eval/result_check.h) */
     GError *error = NULL;
-    if (!jv_input_read_document(argv[1], "result document", &text, &length, &error)) {
+    doc = jv_doc_file_load(argv[1], "result document", &error);
+    if (doc != NULL && !jv_result_check(doc, argv[1], &error)) {
+        cJSON_Delete(doc);
+        doc = NULL;
+    }
+    if (doc == NULL) {
         rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
-        goto out;
-    }
-    doc = cJSON_ParseWithLength(text, length);
-    if (doc == NULL || !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc, "jamvikt"))) {
-        rc = jv_cli_fail("%s: not a jamvikt result document (write one with `jamvikt run -f json`)",
-                         argv[1]);
         goto out;
     }
     rc = jv_cli_emit(doc, chosen, output);
 out:
     cJSON_Delete(doc);
-    g_free(text);
     g_option_context_free(context);
     g_free(output);
     g_free(format);

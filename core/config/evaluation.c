@@ -24,7 +24,7 @@
 #define STRING_INPUT "<string>"    /* how messages name a text without path */
 
 static const char *const ROOT_KEYS[] = { "name", "options", "tables", "regions",
-                                         "indicators", NULL };
+                                         "indicators", "periods", NULL };
 static const char *const OPTION_KEYS[] = { "min_cell", "balance", "confidence",
                                            "hash_inputs", NULL };
 
@@ -112,6 +112,12 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
     return ok;
 }
 
+gboolean jv_eval_options_check(jv_json_checker *checker, const cJSON *options,
+                               jv_eval_options *out)
+{
+    return parse_options(checker, options, out);
+}
+
 /* ---- the whole file ------------------------------------------------------ */
 
 /* Runs `parse` on the member `key` of the root at path `key`; a missing
@@ -176,7 +182,9 @@ static gboolean parse_root(jv_json_checker *checker, const cJSON *root,
         && parse_member(checker, root, "tables", FALSE, parse_tables_member, e)
         && parse_member(checker, root, "regions", TRUE, jv_eval_regions_parse, e)
         && parse_member(checker, root, "indicators", TRUE,
-                        jv_eval_indicators_parse, e);
+                        jv_eval_indicators_parse, e)
+        && parse_member(checker, root, "periods", FALSE, jv_eval_periods_parse,
+                        e);
 }
 
 /* The default name: the file's base name without ".json". */
@@ -220,6 +228,9 @@ void jv_evaluation_free(jv_evaluation *e)
         g_ptr_array_unref(e->regions);
     g_free(e->regions_column);
     g_free(e->regions_dir);
+    g_free(e->periods_column);
+    if (e->period_values != NULL)
+        g_ptr_array_unref(e->period_values);
     if (e->indicators != NULL)
         g_ptr_array_unref(e->indicators);
     g_free(e);

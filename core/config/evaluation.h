@@ -76,6 +76,9 @@ typedef struct jv_evaluation {
     char *regions_column;  /* "regions": {"column": ...}, else NULL */
     char *regions_dir;     /* resolved "regions": {"dir": ...} */
     GPtrArray *indicators; /* jv_indicator_def*, in file order */
+    char *periods_column;  /* "periods": {"column": ...}, else NULL */
+    GPtrArray *period_values; /* "periods": {"values": [...]} (owned
+                                 char*), NULL: every value found */
 } jv_evaluation;
 
 jv_evaluation *jv_evaluation_load(const char *path, GError **error);

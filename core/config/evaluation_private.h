@@ -22,8 +22,18 @@ gboolean jv_eval_regions_parse(jv_json_checker *checker, const cJSON *regions,
                                jv_evaluation *e);
 gboolean jv_eval_indicators_parse(jv_json_checker *checker,
                                   const cJSON *indicators, jv_evaluation *e);
+/* "periods" ({"column", "values"}) into `e` (evaluation_periods.c). */
+gboolean jv_eval_periods_parse(jv_json_checker *checker, const cJSON *periods,
+                               jv_evaluation *e);
 void jv_eval_region_free(jv_region_def *region);
 void jv_eval_indicator_free(jv_indicator_def *indicator);
+
+/* "options" at the checker's current path, checked exactly as an
+ * evaluation file's (types and ranges), into `out` (fields not given are
+ * left as they are). Also used for the options saved in states and result
+ * documents (core/eval/doc_check.c). */
+gboolean jv_eval_options_check(jv_json_checker *checker, const cJSON *options,
+                               jv_eval_options *out);
 
 /* Table, plugin and indicator names: [a-z][a-z0-9_]*. */
 gboolean jv_eval_is_name(const char *text);

@@ -5,7 +5,10 @@
  * from it (plus the region column when regions come from a column); each
  * rowset is routed to the chunk state of its region — as zero-copy slices
  * when rows come grouped by region, else gathered per region — and handed to
- * each indicator as its own batch view (its roles, in its order). */
+ * each indicator as its own batch view (its roles, in its order). With
+ * periods, the rows of a file that has the period column also go to the
+ * state of their period (chunk_periods.c). */
+#include "eval/chunk_periods.h"
 #include "eval/progress.h"
 #include "eval/run_internal.h"
 
@@ -16,6 +19,7 @@ typedef struct reader_plan {
     guint **maps;       /* per indicator: its columns → union, or NULL */
     int *tables;        /* per indicator: index of this table, or -1 */
     int region_column;  /* union index of the region column, or -1 */
+    int period_column;  /* union index of the period column, or -1 */
 } reader_plan;
 
 typedef struct chunk_work {
@@ -34,6 +38,7 @@ typedef struct chunk_work {
     void **gather_data, **gather_missing;
     uint64_t *gather_positions, *gather_lines;
     size_t *rows_of_region;
+    jv_period_router *periods;  /* with periods: rows to their period */
 } chunk_work;
 
 static gboolean same_request(const jv_role_request *a, const jv_role_request *b)
@@ -81,6 +86,12 @@ static void plan_roles(chunk_work *w)
                                   JV_ROLE_REQUIRED, NULL};
         p->region_column = (int)add_request(p->requests, &region);
     }
+    p->period_column = -1;
+    if (run->evaluation->periods_column != NULL) {
+        jv_role_request period = {.name = run->evaluation->periods_column,
+                                  .type = JV_TYPE_CATEGORY};
+        p->period_column = (int)add_request(p->requests, &period);
+    }
 }
 
 static void set_error(jv_chunk *chunk, GError *error)
@@ -101,26 +112,29 @@ static jv_chunk_scope *new_scope(chunk_work *w, const char *name, int region, ui
     s->states = g_new0(void *, n);
     s->rows = g_new0(guint64, n);
     s->skipped = g_new0(guint64, n);
+    s->parts = g_ptr_array_new();
     g_ptr_array_add(w->chunk->scopes, s);
     return s;
 }
 
 /* Hands n rows (columns `cols`, union order) of one region to every
- * indicator reading this table. */
-static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
-                    const uint64_t *positions, const uint64_t *lines)
+ * indicator reading this table, into `states` (a chunk scope's, or one of
+ * its periods'), counting into `rows` and `skipped`. */
+static void deliver_to(chunk_work *w, const char *scope_name, jv_ctx *ctxs, void **states,
+                       guint64 *row_counts, guint64 *skipped_counts, const jv_column *cols,
+                       size_t n, const uint64_t *positions, const uint64_t *lines)
 {
     jv_run *run = w->run;
     for (guint i = 0; i < run->indicators->len && w->chunk->error == NULL; i++) {
         if (w->plan.maps[i] == NULL || w->failed[i])
             continue;
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-        jv_ctx *ctx = &w->ctxs[i];
+        jv_ctx *ctx = &ctxs[i];
         ctx->scope = w->chunk->pass->region >= 0 ? w->chunk->pass->region : JV_SCOPE_PENDING;
-        ctx->scope_name = scope->name;
-        if (scope->states[i] == NULL) {
-            scope->states[i] = ind->desc->init(ctx);
-            if (scope->states[i] == NULL) {
+        ctx->scope_name = scope_name;
+        if (states[i] == NULL) {
+            states[i] = ind->desc->init(ctx);
+            if (states[i] == NULL) {
                 GError *e = NULL;
                 jv_ctx_set_gerror(ctx, "init() returned no state", &e);
                 set_error(w->chunk, e);
@@ -134,7 +148,7 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
         w->sources[i].lines = lines;
         jv_batch batch = {(size_t)t, n, n_cols, w->views[i], positions, &w->sources[i]};
         guint64 skipped_before = ctx->skipped;
-        if (ind->desc->consume(ctx, scope->states[i], &batch) != 0) {
+        if (ind->desc->consume(ctx, states[i], &batch) != 0) {
             GError *e = NULL;
             jv_ctx_set_gerror(ctx, "consume() failed without a message", &e);
             jv_ctx_clear_error(ctx);
@@ -155,10 +169,27 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
             }
             continue;
         }
-        scope->skipped[i] += ctx->skipped - skipped_before;
+        skipped_counts[i] += ctx->skipped - skipped_before;
         if (t == 0)
-            scope->rows[i] += n - (ctx->skipped - skipped_before);
+            row_counts[i] += n - (ctx->skipped - skipped_before);
     }
+}
+
+static void deliver_to_cb(void *work, const char *scope_name, jv_ctx *ctxs, void **states,
+                          guint64 *row_counts, guint64 *skipped_counts, const jv_column *cols,
+                          size_t n, const uint64_t *positions, const uint64_t *lines)
+{
+    deliver_to(work, scope_name, ctxs, states, row_counts, skipped_counts, cols, n, positions,
+               lines);
+}
+
+static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
+                    const uint64_t *positions, const uint64_t *lines)
+{
+    deliver_to(w, scope->name, w->ctxs, scope->states, scope->rows, scope->skipped, cols, n,
+               positions, lines);
+    if (w->periods != NULL && w->chunk->error == NULL)
+        jv_period_route(w->periods, scope, cols, n, positions, lines);
 }
 
 /* A column restricted to rows [from, from + n): pointers moved, no copy. */
@@ -325,6 +356,17 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
     w->failed = g_new0(gboolean, n);
     w->code_scopes = g_ptr_array_new();
     plan_roles(w);
+    if (w->plan.period_column >= 0 && !run->checking) { /* check computes no period */
+        gboolean *used = g_new0(gboolean, w->plan.requests->len + 1);
+        for (size_t i = 0; i < n; i++) {
+            jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+            for (guint c = 0; w->plan.maps[i] != NULL && c < ind->roles[w->plan.tables[i]]->len; c++)
+                used[w->plan.maps[i][c]] = TRUE;
+        }
+        w->periods = jv_period_router_new(run, chunk, w->plan.requests,
+                                          (guint)w->plan.period_column, used, deliver_to_cb, w);
+        g_free(used);
+    }
 }
 
 static void work_clear(chunk_work *w)
@@ -348,6 +390,7 @@ static void work_clear(chunk_work *w)
         g_free(w->gather_lines);
     }
     g_free(w->ctxs);
+    jv_period_router_free(w->periods);
     g_free(w->views);
     g_free(w->names);
     g_free(w->sources);
@@ -449,6 +492,10 @@ void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk)
                 jv_ctx_init(&ctx, ind, JV_SCOPE_PENDING, scope->name, &run->plugin_options);
                 ind->desc->destroy(&ctx, scope->states[i]);
             }
+        for (guint k = 0; k < scope->parts->len; k++)
+            jv_period_part_free(run, g_ptr_array_index(scope->parts, k), JV_SCOPE_PENDING,
+                                scope->name);
+        g_ptr_array_unref(scope->parts);
         g_free(scope->states);
         g_free(scope->rows);
         g_free(scope->skipped);
@@ -466,6 +513,8 @@ void jv_chunk_free(jv_run *run, jv_chunk *chunk)
         g_free(chunk->failures[i]);
     g_free(chunk->failures);
     g_ptr_array_unref(chunk->warnings);
+    if (chunk->period_values != NULL)
+        g_ptr_array_unref(chunk->period_values);
     g_free(chunk->rounded);
     g_free(chunk->empty_gender);
     g_free(chunk->dashes);

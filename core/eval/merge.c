@@ -1,5 +1,9 @@
 /* core/eval/merge.c — pools saved region states into one evaluation (see
- * merge.h). Every state file must agree with the first on the evaluation's
+ * merge.h). Each path is a state set (state_set.h) whose files are read
+ * through its manifest, and every state is checked field by field
+ * (state_check.h) before anything in it is used; a file's own faults are
+ * named before its set's. Region names compare trimmed and NFC-normalised.
+ * Every state file must agree with the first on the evaluation's
  * options and on each indicator's plugin, version and params, the loaded
  * plugin must have the same version, and no region may come twice; then
  * the states are loaded with the plugins' load() and finished exactly as a
@@ -7,11 +11,13 @@
  * result document). */
 #include "eval/input_file.h"
 #include "eval/merge.h"
+#include "eval/doc_file.h"
+#include "eval/person_level.h"
 #include "eval/run_internal.h"
+#include "eval/state_check.h"
+#include "eval/state_set.h"
 
 #include <string.h>
-
-#define JV_STATE_FORMAT 1
 
 typedef struct state_file {
     char *path;
@@ -26,79 +32,87 @@ static void state_file_free(gpointer data)
     g_free(f);
 }
 
-static gint compare_strings(gconstpointer a, gconstpointer b)
+static const cJSON *get(const cJSON *o, const char *key)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return cJSON_GetObjectItemCaseSensitive(o, key);
 }
 
-static gboolean read_state(GPtrArray *files, const char *path, GError **error)
+/* A state agrees with its set's manifest: the region the manifest lists,
+ * and the same options and indicators (a file of another run put in the
+ * folder with the manifest's hash edited would still fail here). */
+static gboolean agrees_with_manifest(const state_file *f, const char *region,
+                                     const cJSON *manifest, GError **error)
 {
-    char *text = NULL;
-    gsize length = 0;
-    if (!jv_input_read_document(path, "saved state", &text, &length, error))
-        return FALSE;
-    cJSON *doc = cJSON_ParseWithLength(text, length);
-    g_free(text);
-    const cJSON *format = cJSON_GetObjectItemCaseSensitive(doc, "jamvikt_state");
-    if (doc == NULL || !cJSON_IsNumber(format)) {
-        cJSON_Delete(doc);
-        g_set_error(error, JV_RUN_ERROR, 0,
-                    "%s: not a saved jamvikt state (write them with `jamvikt run --save-state DIR`)",
-                    path);
-        return FALSE;
+    const cJSON *options = get(get(f->doc, "evaluation"), "options");
+    const cJSON *listed = get(get(manifest, "evaluation"), "options");
+    const char *what = NULL;
+    if (g_strcmp0(cJSON_GetStringValue(get(f->doc, "region")), region) != 0)
+        what = "region";
+    else if (!cJSON_Compare(options, listed, TRUE))
+        what = "options";
+    else {
+        const cJSON *plugins = get(manifest, "plugins"), *indicators = get(f->doc, "indicators");
+        if (cJSON_GetArraySize(plugins) != cJSON_GetArraySize(indicators))
+            what = "indicators";
+        for (int i = 0; what == NULL && i < cJSON_GetArraySize(plugins); i++) {
+            static const char *const keys[] = {"name", "plugin", "version", "params"};
+            const cJSON *x = cJSON_GetArrayItem(plugins, i), *y = cJSON_GetArrayItem(indicators, i);
+            for (size_t k = 0; what == NULL && k < G_N_ELEMENTS(keys); k++)
+                if (!cJSON_Compare(get(x, keys[k]), get(y, keys[k]), TRUE))
+                    what = "indicators";
+        }
     }
-    if (format->valueint != JV_STATE_FORMAT) {
-        g_set_error(error, JV_RUN_ERROR, 0,
-                    "%s: saved-state format %d, this jamvikt reads format %d", path,
-                    format->valueint, JV_STATE_FORMAT);
-        cJSON_Delete(doc);
-        return FALSE;
+    if (what == NULL)
+        return TRUE;
+    g_set_error(error, JV_RUN_ERROR, 0,
+                "%s: does not match what the set's %s says (its %s): a state of another run, "
+                "not of this set",
+                f->path, JV_STATE_MANIFEST, what);
+    return FALSE;
+}
+
+static gboolean read_states_of(GPtrArray *files, const char *path, GError **error)
+{
+    GArray *set = g_array_new(FALSE, TRUE, sizeof(jv_state_set_file));
+    g_array_set_clear_func(set, (GDestroyNotify)jv_state_set_file_clear);
+    cJSON *manifest = NULL;
+    GError *set_error = NULL;
+    gboolean ok = jv_state_set_read(path, set, &manifest, &set_error, error);
+    /* first what is wrong inside a file, then what is wrong with the set */
+    guint first = files->len;
+    for (guint k = 0; ok && k < set->len; k++) {
+        jv_state_set_file *member = &g_array_index(set, jv_state_set_file, k);
+        cJSON *doc = jv_doc_text_parse(member->text, member->length, member->name, error);
+        ok = doc != NULL && jv_state_check(doc, member->name, error);
+        state_file *f = g_new0(state_file, 1);
+        f->path = g_strdup(member->name);
+        f->doc = doc;
+        g_ptr_array_add(files, f);
     }
-    state_file *f = g_new0(state_file, 1);
-    f->path = g_strdup(path);
-    f->doc = doc;
-    g_ptr_array_add(files, f);
-    return TRUE;
+    if (ok && set_error != NULL) {
+        g_propagate_error(error, set_error);
+        set_error = NULL;
+        ok = FALSE;
+    }
+    for (guint k = 0; ok && k < set->len; k++)
+        ok = agrees_with_manifest(g_ptr_array_index(files, first + k),
+                                  g_array_index(set, jv_state_set_file, k).region, manifest,
+                                  error);
+    g_clear_error(&set_error);
+    cJSON_Delete(manifest);
+    g_array_unref(set);
+    return ok;
 }
 
 static GPtrArray *read_states(const char *const *paths, GError **error)
 {
     GPtrArray *files = g_ptr_array_new_with_free_func(state_file_free);
-    for (size_t i = 0; paths[i] != NULL; i++) {
-        if (!g_file_test(paths[i], G_FILE_TEST_IS_DIR)) {
-            if (!read_state(files, paths[i], error))
-                goto fail;
-            continue;
+    for (size_t i = 0; paths[i] != NULL; i++)
+        if (!read_states_of(files, paths[i], error)) {
+            g_ptr_array_unref(files);
+            return NULL;
         }
-        GDir *dir = g_dir_open(paths[i], 0, error);
-        if (dir == NULL)
-            goto fail;
-        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-        const char *name;
-        while ((name = g_dir_read_name(dir)) != NULL)
-            if (g_str_has_suffix(name, ".state.json"))
-                g_ptr_array_add(names, g_build_filename(paths[i], name, NULL));
-        g_dir_close(dir);
-        g_ptr_array_sort(names, compare_strings);
-        gboolean ok = names->len > 0;
-        if (!ok)
-            g_set_error(error, JV_RUN_ERROR, 0, "%s: no saved states (*.state.json) in this folder",
-                        paths[i]);
-        for (guint k = 0; ok && k < names->len; k++)
-            ok = read_state(files, g_ptr_array_index(names, k), error);
-        g_ptr_array_unref(names);
-        if (!ok)
-            goto fail;
-    }
     return files;
-fail:
-    g_ptr_array_unref(files);
-    return NULL;
-}
-
-static const cJSON *get(const cJSON *o, const char *key)
-{
-    return cJSON_GetObjectItemCaseSensitive(o, key);
 }
 
 /* The evaluation every state was made for, from the first state. */
@@ -116,6 +130,18 @@ static void fake_evaluation(jv_evaluation *e, const state_file *first)
     e->options.balance_high = cJSON_GetNumberValue(cJSON_GetArrayItem(band, 1));
     e->options.confidence = cJSON_GetNumberValue(get(options, "confidence"));
     e->options.hash_inputs = cJSON_IsTrue(get(options, "hash_inputs"));
+}
+
+/* Region names are one region when they are equal after trimming and NFC
+ * normalisation ("Örebro" typed two ways, "Örebro " with a space). */
+static char *region_key(const char *name)
+{
+    char *trimmed = g_strstrip(g_strdup(name));
+    char *key = g_utf8_normalize(trimmed, -1, G_NORMALIZE_NFC);
+    if (key == NULL)
+        return trimmed;
+    g_free(trimmed);
+    return key;
 }
 
 static gboolean agree(const state_file *first, const state_file *f, GError **error)
@@ -250,6 +276,21 @@ static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, G
     return TRUE;
 }
 
+/* The periods of every region (period_state.c). */
+static gboolean load_periods(jv_run *run, GPtrArray *files, GError **error)
+{
+    const cJSON **docs = g_new0(const cJSON *, files->len);
+    const char **paths = g_new0(const char *, files->len);
+    for (guint f = 0; f < files->len; f++) {
+        docs[f] = ((state_file *)g_ptr_array_index(files, f))->doc;
+        paths[f] = ((state_file *)g_ptr_array_index(files, f))->path;
+    }
+    gboolean ok = jv_period_states_load(run, docs, paths, files->len, error);
+    g_free(docs);
+    g_free(paths);
+    return ok;
+}
+
 cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
                        const jv_run_options *options, gboolean *failed, GError **error)
 {
@@ -272,7 +313,7 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
     if (failed)
         *failed = FALSE;
     cJSON *doc = NULL;
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!bind_from_state(&run, first, registry, error))
         goto out;
     run.n_regions = files->len;
@@ -284,20 +325,28 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
             g_set_error(error, JV_RUN_ERROR, 0, "%s: no region name in the saved state", f->path);
             goto out;
         }
-        const char *twin = g_hash_table_lookup(seen, region);
+        char *key = region_key(region);
+        const char *twin = g_hash_table_lookup(seen, key);
         if (twin != NULL) {
             g_set_error(error, JV_RUN_ERROR, 0, "region '%s' comes twice: in %s and in %s",
                         region, twin, f->path);
+            g_free(key);
             goto out;
         }
-        g_hash_table_insert(seen, (gpointer)region, f->path);
+        g_hash_table_insert(seen, key, f->path);
         if (!agree(first, f, error))
             goto out;
         jv_scope_init(&run, &run.regions[r], (int)r, region, NULL);
         if (!load_region(&run, &run.regions[r], f, error))
             goto out;
     }
+    if (!load_periods(&run, files, error))
+        goto out;
     doc = jv_run_finish(&run, failed, error);
+    if (doc != NULL && !jv_person_level_check(&run, doc, error)) {
+        cJSON_Delete(doc);
+        doc = NULL;
+    }
 out:
     g_hash_table_unref(seen);
     jv_run_clear(&run);

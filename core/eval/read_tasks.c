@@ -308,6 +308,8 @@ static gboolean merge_chunk(jv_run *run, jv_chunk *chunk, GError **error)
     for (guint s = 0; s < chunk->scopes->len; s++) {
         jv_chunk_scope *cs = g_ptr_array_index(chunk->scopes, s);
         jv_scope *scope = scope_for(run, chunk, cs);
+        if (ok)
+            ok = jv_periods_merge_chunk(run, chunk, cs, scope, error);
         for (guint i = 0; i < run->indicators->len; i++) {
             jv_outcome *o = &scope->outcomes[i];
             o->rows += cs->rows[i];

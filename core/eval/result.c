@@ -54,6 +54,15 @@ static cJSON *evaluation_block(const jv_run *run)
 static gboolean indicator_entry(jv_run *run, jv_scope *scope, guint i, cJSON *parent,
                                 GError **error)
 {
+    jv_outcome *o = &scope->outcomes[i];
+    return jv_result_entry(run, scope, i, -1, o->state, run->total.outcomes[i].state, o->rows,
+                           o->skipped, parent, error);
+}
+
+gboolean jv_result_entry(jv_run *run, jv_scope *scope, guint i, int period, void *state,
+                         void *total_state, guint64 rows, guint64 skipped, cJSON *parent,
+                         GError **error)
+{
     jv_indicator *ind = g_ptr_array_index(run->indicators, i);
     jv_outcome *o = &scope->outcomes[i];
     cJSON *entry = cJSON_AddObjectToObject(parent, ind->name);
@@ -69,12 +78,13 @@ static gboolean indicator_entry(jv_run *run, jv_scope *scope, guint i, cJSON *pa
     }
     jv_ctx ctx;
     jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
-    ctx.warnings = scope->warnings;
+    ctx.warnings = period < 0 ? scope->warnings : NULL; /* a period's repeat */
     ctx.disclosure = run->disclosures[i];
+    ctx.period = period;
     cJSON *result = cJSON_CreateObject();
     jv_writer w;
     jv_writer_init(&w, result);
-    int rc = ind->desc->finish(&ctx, o->state, run->total.outcomes[i].state, &w);
+    int rc = ind->desc->finish(&ctx, state, total_state, &w);
     if (rc == 0 && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(result, "headline"))) {
         ctx.error = g_strdup("finish() wrote no \"headline\" (every result needs one: "
                              "host->put_headline)");
@@ -90,15 +100,15 @@ static gboolean indicator_entry(jv_run *run, jv_scope *scope, guint i, cJSON *pa
     }
     jv_ctx_clear_error(&ctx);
     gboolean hidden = run->disclosures[i] != NULL &&
-                      jv_disclosure_suppressed(run->disclosures[i], scope->index, JV_MAIN_GROUP,
-                                               JV_TOTAL);
+                      jv_disclosure_period_suppressed(run->disclosures[i], scope->index, period,
+                                                      JV_MAIN_GROUP, JV_TOTAL);
     cJSON_AddStringToObject(entry, "status", "ok");
     if (hidden) {
         cJSON_AddNullToObject(entry, "rows");
         cJSON_AddNullToObject(entry, "skipped_rows");
     } else {
-        cJSON_AddNumberToObject(entry, "rows", (double)o->rows);
-        cJSON_AddNumberToObject(entry, "skipped_rows", (double)o->skipped);
+        cJSON_AddNumberToObject(entry, "rows", (double)rows);
+        cJSON_AddNumberToObject(entry, "skipped_rows", (double)skipped);
     }
     cJSON_AddItemToObject(entry, "result", result);
     return TRUE;
@@ -114,6 +124,10 @@ static cJSON *scope_block(jv_run *run, jv_scope *scope, GError **error)
             cJSON_Delete(block);
             return NULL;
         }
+    if (run->periods != NULL && !jv_period_results(run, scope, block, error)) {
+        cJSON_Delete(block);
+        return NULL;
+    }
     return block;
 }
 

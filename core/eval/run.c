@@ -5,6 +5,7 @@
  * finished run to result.c. `jamvikt check` (check.c) shares the reading
  * (jv_run_read) and the pooling (jv_run_pool). */
 #include "eval/run_internal.h"
+#include "eval/person_level.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -74,6 +75,7 @@ static void scope_clear(jv_run *run, jv_scope *scope)
 {
     if (scope->outcomes == NULL)
         return;
+    jv_periods_clear_scope(run, scope);
     for (guint i = 0; i < run->indicators->len; i++) {
         jv_outcome *o = &scope->outcomes[i];
         if (o->state != NULL) {
@@ -272,14 +274,20 @@ static gboolean decide_disclosure(jv_run *run, GError **error)
         jv_indicator *ind = g_ptr_array_index(run->indicators, i);
         if (ind->failed || ind->desc->cells == NULL || run->min_cell <= 0)
             continue;
-        jv_disclosure *d = jv_disclosure_new(run->n_regions, run->min_cell);
+        jv_disclosure *d = jv_disclosure_new_periods(
+            run->n_regions, run->periods != NULL ? run->periods->len : 0, run->min_cell);
         run->disclosures[i] = d;
         int rc = 0;
         for (size_t r = 0; rc == 0 && r < run->n_regions; r++)
-            if (run->regions[r].outcomes[i].status == JV_STATUS_OK)
+            if (run->regions[r].outcomes[i].status == JV_STATUS_OK) {
                 rc = cells_of(run, ind, i, &run->regions[r], d, error);
+                if (rc == 0)
+                    rc = jv_periods_cells(run, i, &run->regions[r], d, error);
+            }
         if (rc == 0)
             rc = cells_of(run, ind, i, &run->total, d, error);
+        if (rc == 0)
+            rc = jv_periods_cells(run, i, &run->total, d, error);
         if (rc < 0)
             return FALSE;
         if (rc == 0)
@@ -293,13 +301,14 @@ gboolean jv_run_complete_states(jv_run *run, GError **error)
     for (size_t r = 0; r < run->n_regions; r++)
         if (!complete_scope_states(run, &run->regions[r], error))
             return FALSE;
-    return TRUE;
+    return jv_periods_settle(run, error);
 }
 
 gboolean jv_run_pool(jv_run *run, GError **error)
 {
     jv_scope_init(run, &run->total, JV_SCOPE_TOTAL, "total", NULL);
-    return pool_regions(run, error) && decide_disclosure(run, error);
+    return pool_regions(run, error) && jv_periods_pool(run, error) &&
+           decide_disclosure(run, error);
 }
 
 cJSON *jv_run_finish(jv_run *run, gboolean *failed, GError **error)
@@ -359,6 +368,9 @@ void jv_run_clear(jv_run *run)
         g_array_unref(run->inputs);
     g_ptr_array_unref(run->indicators);
     g_ptr_array_unref(run->warnings);
+    if (run->periods != NULL)
+        g_ptr_array_unref(run->periods);
+    g_free(run->periodised);
     jv_problem_list_free(run->problems);
 }
 
@@ -418,9 +430,15 @@ cJSON *jv_run_evaluation(const jv_evaluation *evaluation, const jv_registry *reg
     cJSON *doc = NULL;
     if (!jv_run_read(&run, registry, error) || !jv_run_complete_states(&run, error))
         goto out;
-    if (options->save_state != NULL && !jv_state_save(&run, options->save_state, error))
-        goto out;
     doc = jv_run_finish(&run, failed, error);
+    /* nothing leaves, neither the document nor saved states, before the
+     * breakdowns are known not to be person-level (person_level.h) */
+    if (doc != NULL && (!jv_person_level_check(&run, doc, error) ||
+                        (options->save_state != NULL &&
+                         !jv_state_save(&run, options->save_state, error)))) {
+        cJSON_Delete(doc);
+        doc = NULL;
+    }
 out:
     jv_run_clear(&run);
     return doc;

@@ -12,6 +12,8 @@
  *   check_report.c  what `jamvikt check` reports
  *   result.c      the result document
  *   state_file.c  saved region states (--save-state, jamvikt merge)
+ *   periods.c     the states of each period (DESIGN.md "Periods")
+ *   period_result.c  a scope's "periods" and "trend"
  */
 #ifndef JV_EVAL_RUN_INTERNAL_H
 #define JV_EVAL_RUN_INTERNAL_H
@@ -42,6 +44,15 @@ typedef struct jv_input {
     char *sha256;        /* NULL unless hashed */
 } jv_input;
 
+/* One period's states: in a chunk scope while reading, in a scope after
+ * (periods.c). */
+typedef struct jv_period_part {
+    char *value;         /* the period (owned) */
+    void **states;       /* per indicator, NULL if none */
+    guint64 *rows;       /* per indicator: main-table rows */
+    guint64 *skipped;    /* per indicator: rows the plugin skipped */
+} jv_period_part;
+
 typedef struct jv_scope {
     int index;           /* region index or JV_SCOPE_TOTAL */
     char *name;          /* owned */
@@ -50,6 +61,12 @@ typedef struct jv_scope {
     GPtrArray *warnings; /* char* (owned) */
     guint first_pass;    /* column regions: where first seen */
     guint64 first_position;
+    GPtrArray *parts;    /* jv_period_part*: while reading in order of
+                            arrival, then one per run->periods, in order */
+    void **secondary;    /* per indicator: the rows of tables without the
+                            period column, for every period; after
+                            settling, a periodised indicator's base state
+                            (what a period without rows starts from) */
 } jv_scope;
 
 /* One file of one table. */
@@ -78,6 +95,8 @@ typedef struct jv_chunk_scope {
     void **states;                /* per indicator, NULL if not reading */
     guint64 *rows;                /* per indicator: rows handed over */
     guint64 *skipped;             /* per indicator: skipped via row_error */
+    GPtrArray *parts;             /* jv_period_part* by the chunk's period
+                                     index (NULL where none) */
 } jv_chunk_scope;
 
 /* One byte range of a pass, read by one task. */
@@ -103,7 +122,16 @@ typedef struct jv_chunk {
     guint64 *dashes;              /* per request: '-' read as 0 (rows kept) */
     char **column_names;          /* per request: the file's column name */
     gboolean unused;              /* a slot the split did not need */
+    gboolean has_period;          /* the file has the period column */
+    GPtrArray *period_values;     /* char*: the chunk's period indices
+                                     (when periods.values is not listed) */
+    guint64 no_period;            /* rows without a (listed) period */
+    gboolean period_overflow;     /* more than JV_MAX_PERIODS values seen */
 } jv_chunk;
+
+/* Periods are years or quarters: a column with more different values (an
+ * identifier chosen by mistake) is an error rather than a flood of states. */
+#define JV_MAX_PERIODS 200
 
 typedef struct jv_run {
     const jv_evaluation *evaluation;
@@ -128,6 +156,8 @@ typedef struct jv_run {
     guint merged;                /* chunks merged so far (main thread) */
     GError *merge_error;         /* a merge() failure */
     GHashTable *column_regions;  /* name → jv_scope*, while reading */
+    GPtrArray *periods;          /* char*: the periods, in order (owned) */
+    gboolean *periodised;        /* per indicator: evaluated per period */
     gboolean checking;           /* `jamvikt check` (check.c): readers and
                                     row rules collect problems, nothing
                                     stops, nothing is written */
@@ -170,9 +200,11 @@ cJSON *jv_check_report(jv_run *run);
 /* run.c: binds, plans and reads every chunk (the part `run` and `check`
  * share). FALSE + error when the run cannot go on. */
 gboolean jv_run_read(jv_run *run, const jv_registry *registry, GError **error);
-/* Every region's indicators have a state (init() where no row came). */
+/* Every region's indicators have a state (init() where no row came), and
+ * with periods every region its period states (jv_periods_settle). */
 gboolean jv_run_complete_states(jv_run *run, GError **error);
-/* Pools the regions into the total and decides disclosure. */
+/* Pools the regions into the total (and each period's) and decides
+ * disclosure. */
 gboolean jv_run_pool(jv_run *run, GError **error);
 
 /* run.c */
@@ -195,6 +227,45 @@ void jv_run_clear(jv_run *run);
 /* result.c: the result document of a finished run. NULL + error when a
  * finish() fails without --keep-going. */
 cJSON *jv_result_build(jv_run *run, gboolean *failed, GError **error);
+
+/* periods.c */
+jv_period_part *jv_period_part_new(jv_run *run, const char *value);
+/* Destroys the part's states (in `scope`) and the part. */
+void jv_period_part_free(jv_run *run, jv_period_part *part, int scope, const char *scope_name);
+/* Joins a finished chunk scope's period states into its scope's. */
+gboolean jv_periods_merge_chunk(jv_run *run, const jv_chunk *chunk, jv_chunk_scope *cs,
+                                jv_scope *scope, GError **error);
+/* After reading: decides the periods and which indicators have them,
+ * gives every region one part per period with a state for every
+ * periodised indicator (the rows of tables without the column joined into
+ * each), and warns of rows without a period. */
+gboolean jv_periods_settle(jv_run *run, GError **error);
+/* The total's parts: each period's region states pooled. */
+gboolean jv_periods_pool(jv_run *run, GError **error);
+/* Declares a scope's period cells (after its all-periods cells). */
+int jv_periods_cells(jv_run *run, guint i, jv_scope *scope, jv_disclosure *d, GError **error);
+/* Destroys a scope's parts and secondary states. */
+void jv_periods_clear_scope(jv_run *run, jv_scope *scope);
+
+/* period_result.c: a scope's "periods" and "trend" members. FALSE + error
+ * when a finish() fails without --keep-going. */
+gboolean jv_period_results(jv_run *run, jv_scope *scope, cJSON *block, GError **error);
+
+/* result.c: one indicator's entry ({status, rows, skipped_rows, result})
+ * of `state` in `scope`, for period `period` (-1: all periods). */
+gboolean jv_result_entry(jv_run *run, jv_scope *scope, guint i, int period, void *state,
+                         void *total_state, guint64 rows, guint64 skipped, cJSON *parent,
+                         GError **error);
+
+/* period_state.c: periods in saved states. The state file's "periods"
+ * header (NULL without periods); an indicator's "base" and "periods" into
+ * its item; and, merging, the periods and every region's period states
+ * from the files' documents (in region order). */
+cJSON *jv_period_state_header(jv_run *run);
+gboolean jv_period_state_save(jv_run *run, jv_scope *scope, guint i, cJSON *item,
+                              GError **error);
+gboolean jv_period_states_load(jv_run *run, const cJSON *const *docs, const char *const *paths,
+                               guint n, GError **error);
 
 /* state_file.c */
 gboolean jv_state_save(jv_run *run, const char *dir, GError **error);

@@ -6,21 +6,21 @@
  * the evaluation's name and options, the region's inputs and warnings, and
  * per indicator its plugin, version, params, status, row counts and the
  * plugin's own save() output — aggregates only, never a person-level row or
- * identifier. Files are named NN-<region>.state.json so that a folder lists
- * its regions in evaluation order. Merging checks that every file agrees on
+ * identifier — but counts below min_cell too, so a state is a confidential
+ * working file. Files are named NNN-<region>.state.json so that a folder
+ * lists its regions in evaluation order, and written as one set with a
+ * manifest (state_set.h). Merging checks that every file agrees on
  * options, plugins, versions and params and that no region comes twice,
  * then pools exactly as a single run does: the merged document equals the
  * single run's byte for byte. */
 #include "config.h"
-#include "eval/output.h"
 #include "eval/run_internal.h"
+#include "eval/doc_file.h"
+#include "eval/state_check.h"
+#include "eval/state_set.h"
 #include "plugin/json_io.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
-
-#define JV_STATE_FORMAT 1
 
 static cJSON *options_json(const jv_run *run)
 {
@@ -73,6 +73,9 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
     cJSON_AddStringToObject(evaluation, "name", run->evaluation->name);
     cJSON_AddItemToObject(evaluation, "options", options_json(run));
     cJSON_AddStringToObject(doc, "region", scope->name);
+    cJSON *periods = jv_period_state_header(run);
+    if (periods != NULL)
+        cJSON_AddItemToObject(doc, "periods", periods);
     cJSON *inputs = cJSON_AddArrayToObject(doc, "inputs");
     for (guint k = 0; k < run->inputs->len; k++) {
         const jv_input *in = &g_array_index(run->inputs, jv_input, k);
@@ -125,21 +128,52 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
             return NULL;
         }
         jv_ctx_clear_error(&ctx);
+        if (!jv_period_state_save(run, scope, i, item, error)) {
+            cJSON_Delete(doc);
+            return NULL;
+        }
     }
     return doc;
 }
 
-/* Writes each region's state; a failure in a folder this call created
- * removes what it wrote and the folder (issue 13: no empty DIR left). */
+/* SHA-256 of the evaluation file, when it is a regular file; else NULL. */
+static char *evaluation_digest(const jv_evaluation *evaluation)
+{
+    if (evaluation->path == NULL || !g_file_test(evaluation->path, G_FILE_TEST_IS_REGULAR))
+        return NULL;
+    gsize length = 0;
+    char *text = jv_doc_file_read(evaluation->path, "evaluation file", &length, NULL);
+    if (text == NULL)
+        return NULL;
+    char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, length);
+    g_free(text);
+    return sha;
+}
+
+/* What the set's manifest says besides its regions (state_set.h, 3). */
+static cJSON *manifest_header(jv_run *run)
+{
+    cJSON *header = cJSON_CreateObject();
+    cJSON *about = cJSON_AddObjectToObject(header, "jamvikt");
+    cJSON_AddStringToObject(about, "version", PACKAGE_VERSION);
+    cJSON *evaluation = cJSON_AddObjectToObject(header, "evaluation");
+    cJSON_AddStringToObject(evaluation, "name", run->evaluation->name);
+    char *digest = evaluation_digest(run->evaluation);
+    if (digest != NULL)
+        cJSON_AddStringToObject(evaluation, "sha256", digest);
+    else
+        cJSON_AddNullToObject(evaluation, "sha256");
+    g_free(digest);
+    cJSON_AddItemToObject(evaluation, "options", options_json(run));
+    cJSON *plugins = cJSON_AddArrayToObject(header, "plugins");
+    for (guint i = 0; i < run->indicators->len; i++)
+        cJSON_AddItemToArray(plugins, jv_indicator_identity(g_ptr_array_index(run->indicators, i)));
+    return header;
+}
+
 gboolean jv_state_save(jv_run *run, const char *dir, GError **error)
 {
-    gboolean existed = g_file_test(dir, G_FILE_TEST_EXISTS);
-    if (g_mkdir_with_parents(dir, 0755) != 0) {
-        g_set_error(error, JV_RUN_ERROR, 0, "%s: cannot create the folder for saved states: %s",
-                    dir, g_strerror(errno));
-        return FALSE;
-    }
-    GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+    jv_state_set_file *files = g_new0(jv_state_set_file, run->n_regions ? run->n_regions : 1);
     gboolean ok = TRUE;
     for (size_t r = 0; ok && r < run->n_regions; r++) {
         cJSON *doc = region_state(run, r, error);
@@ -149,19 +183,19 @@ gboolean jv_state_save(jv_run *run, const char *dir, GError **error)
         }
         char *text = cJSON_Print(doc);
         cJSON_Delete(doc);
-        char *name = state_file_name(r, run->regions[r].name);
-        char *path = g_build_filename(dir, name, NULL);
-        /* the file itself, never a symlink's target outside DIR */
-        ok = jv_output_replace(path, text, strlen(text), error);
-        g_ptr_array_add(written, path);
-        g_free(name);
+        files[r].region = g_strdup(run->regions[r].name);
+        files[r].name = state_file_name(r, run->regions[r].name);
+        files[r].text = g_strdup(text);
+        files[r].length = strlen(text);
         free(text);
     }
-    if (!ok && !existed) {
-        for (guint i = 0; i < written->len; i++)
-            g_unlink(g_ptr_array_index(written, i));
-        g_rmdir(dir);
+    if (ok) {
+        cJSON *header = manifest_header(run);
+        ok = jv_state_set_save(dir, files, run->n_regions, header, error);
+        cJSON_Delete(header);
     }
-    g_ptr_array_unref(written);
+    for (size_t r = 0; r < run->n_regions; r++)
+        jv_state_set_file_clear(&files[r]);
+    g_free(files);
     return ok;
 }

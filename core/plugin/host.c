@@ -32,6 +32,7 @@ void jv_ctx_init(jv_ctx *ctx, jv_indicator *indicator, int scope, const char *sc
     ctx->scope = scope;
     ctx->scope_name = scope_name;
     ctx->options = options;
+    ctx->period = -1;
 }
 
 void jv_ctx_clear_error(jv_ctx *ctx)
@@ -242,7 +243,8 @@ static int host_suppressed(jv_ctx *ctx, const char *key, int gender)
 {
     if (ctx->disclosure == NULL || key == NULL)
         return 0;
-    return jv_disclosure_suppressed(ctx->disclosure, ctx->scope, key, gender) ? 1 : 0;
+    return jv_disclosure_period_suppressed(ctx->disclosure, ctx->scope, ctx->period, key,
+                                           gender) ? 1 : 0;
 }
 
 static const jv_host host_table = {

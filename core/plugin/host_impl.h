@@ -32,6 +32,7 @@ struct jv_ctx {
     GPtrArray *warnings;       /* where warnings go (borrowed), or NULL */
     guint64 skipped;           /* rows skipped through row_error */
     const void *disclosure;    /* jv_disclosure for suppressed() */
+    int period;                /* the period a state covers; -1: all */
     jv_problem_list *problems; /* `jamvikt check`: row errors are collected
                                   here (borrowed) and the row is left out,
                                   so every row rule of every plugin is found

@@ -42,8 +42,16 @@ static const char *type_words(jv_param_type type)
 static cJSON *resolve_params(const jv_plugin *desc, const cJSON *given, const char *where,
                              GError **error)
 {
+    if (given != NULL && !cJSON_IsObject(given) && !cJSON_IsNull(given)) {
+        char *text = cJSON_PrintUnformatted(given);
+        g_set_error(error, JV_PLUGIN_ERROR, 0, "%s.params: expected an object of parameters, got %s",
+                    where, text ? text : "a value that cannot be shown");
+        free(text);
+        return NULL;
+    }
     const cJSON *item;
-    cJSON_ArrayForEach(item, given)
+    const cJSON *members = cJSON_IsObject(given) ? given : NULL;
+    cJSON_ArrayForEach(item, members)
     {
         gboolean known = FALSE;
         for (size_t i = 0; i < desc->n_params; i++)

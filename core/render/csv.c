@@ -35,6 +35,11 @@
  *     measures and list names are words (words.h); breakdown values and
  *     region names are the data's own and stay as they are. The numbers
  *     and their layout are the same in both.
+ *  8. With periods (DESIGN.md "Periods"), a last column `period` holds
+ *     the period of a period's figures (empty for all periods), and group
+ *     "trend" gives each indicator's change from the first period to the
+ *     last (period "<first>-<last>"): change.value, change.ci.lower/upper
+ *     and change.excludes_zero (1 where the interval excludes 0).
  */
 #include "render/render.h"
 
@@ -56,6 +61,8 @@ typedef struct csv {
     const cJSON *doc;
     jv_lang lang;
     const cJSON *headline; /* the headline being walked (its label) */
+    gboolean periods;      /* the document has periods: a `period` column */
+    const char *period;    /* this line's period, or NULL */
 } csv;
 
 /* A dotted measure ("women_share.seats", "approval_rate_ci.lower") in
@@ -150,6 +157,11 @@ static void line(csv *c, const char *group, const char *value, const char *gende
     g_string_append_c(c->out, c->separator);
     if (!cJSON_IsNumber(number) && !cJSON_IsBool(number))
         g_string_append(c->out, hidden ? JV_SYMBOL_SUPPRESSED : JV_SYMBOL_NO_DATA);
+    if (c->periods) {
+        g_string_append_c(c->out, c->separator);
+        text_field(c, c->period);
+        g_string_truncate(c->out, c->out->len - 1); /* the last field */
+    }
     end_line(c);
 }
 
@@ -268,6 +280,47 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
     }
 }
 
+/* A scope's periods, then its trend's changes (rule 8). */
+static void periods(csv *c, const cJSON *scope, GPtrArray *indicators)
+{
+    const cJSON *p;
+    cJSON_ArrayForEach(p, jv_doc_member(scope, "periods"))
+    {
+        c->period = jv_doc_string(p, "value");
+        for (guint k = 0; k < indicators->len; k++) {
+            c->indicator = g_ptr_array_index(indicators, k);
+            const cJSON *entry = jv_doc_indicator(p, c->indicator);
+            if (entry == NULL || jv_doc_result(entry) == NULL)
+                continue; /* the all-periods lines say why */
+            static const char *const counts[] = {"rows", "skipped_rows"};
+            for (size_t n = 0; n < G_N_ELEMENTS(counts); n++)
+                if (jv_doc_member(entry, counts[n]) != NULL)
+                    line(c, "", "", "", counts[n], jv_doc_member(entry, counts[n]), TRUE);
+            walk(c, jv_doc_result(entry), "", "", "", "", FALSE);
+        }
+    }
+    for (guint k = 0; k < indicators->len; k++) {
+        c->indicator = g_ptr_array_index(indicators, k);
+        const cJSON *trend = jv_doc_member(jv_doc_member(scope, "trend"), c->indicator);
+        const cJSON *change = jv_doc_member(trend, "change");
+        if (!cJSON_IsObject(change))
+            continue;
+        char *span = g_strdup_printf("%s-%s", jv_doc_string(change, "from"),
+                                     jv_doc_string(change, "to"));
+        c->period = span;
+        const char *metric = jv_doc_string(trend, "metric");
+        line(c, "trend", metric, "", "change.value", jv_doc_member(change, "value"), FALSE);
+        const cJSON *ci = jv_doc_member(change, "ci");
+        line(c, "trend", metric, "", "change.ci.lower", cJSON_GetArrayItem(ci, 0), FALSE);
+        line(c, "trend", metric, "", "change.ci.upper", cJSON_GetArrayItem(ci, 1), FALSE);
+        cJSON *mark = cJSON_CreateBool(jv_trend_change_excludes_zero(change));
+        line(c, "trend", metric, "", "change.excludes_zero", mark, FALSE);
+        cJSON_Delete(mark);
+        g_free(span);
+    }
+    c->period = NULL;
+}
+
 GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
 {
     csv c = {.out = g_string_new(NULL),
@@ -275,6 +328,8 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
              .separator = ',',
              .doc = doc,
              .lang = options->lang};
+    for (guint i = 0; i < jv_doc_scope_count(doc); i++)
+        c.periods |= cJSON_IsArray(jv_doc_member(jv_doc_scope(doc, i), "periods"));
     c.separator = c.excel ? ';' : ',';
     if (c.excel)
         g_string_append(c.out, "\xef\xbb\xbf");
@@ -286,6 +341,9 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
         if (i + 1 < G_N_ELEMENTS(header))
             g_string_append_c(c.out, c.separator);
     }
+    if (c.periods) /* TRANSLATORS: the CSV header's period column */
+        g_string_append_printf(c.out, "%c%s", c.separator,
+                               c.lang == JV_LANG_SV ? jv_tr(c.lang, N_("period")) : "period");
     end_line(&c);
     GPtrArray *indicators = jv_doc_indicator_names(doc);
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
@@ -312,6 +370,8 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
                 g_free(reason);
             }
         }
+        if (c.periods)
+            periods(&c, scope, indicators);
     }
     g_ptr_array_unref(indicators);
     return c.out;

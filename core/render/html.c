@@ -221,6 +221,8 @@ static void contents(page *p)
     nav_item(p, "summary", jv_tr(lang, N_("Summary")));
     if (r->comparisons->len > 0)
         nav_item(p, "by-region", jv_tr(lang, N_("Women's share by region")));
+    if (r->trends->len > 0)
+        nav_item(p, "trend", jv_tr(lang, N_("Trend by period")));
     if (r->goals->len > 0)
         nav_item(p, "goals", jv_tr(lang, N_("Goal fulfilment by region")));
     for (guint i = 0; i < r->scopes->len; i++) {
@@ -339,6 +341,26 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
         heading(&p, 2, "by-region", jv_tr(lang, N_("Women's share by region")));
         for (guint i = 0; i < r->comparisons->len; i++)
             table(&p, g_ptr_array_index(r->comparisons, i), FALSE, TRUE, FALSE);
+        g_string_append(out, "</section>\n");
+    }
+    if (r->trends->len > 0) {
+        g_string_append(out, "<section aria-labelledby=\"trend\">\n");
+        heading(&p, 2, "trend", jv_tr(lang, N_("Trend by period")));
+        for (guint i = 0; i < r->trends->len; i++) {
+            const jv_table *t = g_ptr_array_index(r->trends, i);
+            guint next = p.next_id + 1; /* the id table() gives it */
+            char *chart_id = g_strdup_printf("trend%u", next);
+            char *table_id = g_strdup_printf("t%u", next);
+            g_string_append(out, "<figure>\n<figcaption>");
+            jv_html_escape(out, t->caption);
+            g_string_append(out, "</figcaption>\n");
+            jv_html_trend_chart(out, doc, g_ptr_array_index(r->trend_names, i), t, chart_id,
+                                table_id, &p.frame);
+            g_string_append(out, "</figure>\n");
+            table(&p, t, TRUE, TRUE, TRUE);
+            g_free(chart_id);
+            g_free(table_id);
+        }
         g_string_append(out, "</section>\n");
     }
     if (r->goals->len > 0) {

@@ -5,6 +5,7 @@
 #ifndef JV_RENDER_HTML_H
 #define JV_RENDER_HTML_H
 
+#include <cjson/cJSON.h>
 #include <glib.h>
 
 #include "render/report.h"
@@ -30,6 +31,12 @@ void jv_html_bar_legend(GString *out, const jv_table *table, const jv_chart_fram
 /* Horizontal stacked bars (each row's parts as shares of its whole) with
  * a legend; the same accessibility. */
 void jv_html_stack_chart(GString *out, const jv_table *table, const char *id, const char *table_id,
+                         const jv_chart_frame *frame);
+
+/* trend_html.c: the line chart of `indicator`'s trend (`table` is its
+ * trend table, report_trend.c). */
+void jv_html_trend_chart(GString *out, const cJSON *doc, const char *indicator,
+                         const jv_table *table, const char *id, const char *table_id,
                          const jv_chart_frame *frame);
 
 #endif /* JV_RENDER_HTML_H */

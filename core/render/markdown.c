@@ -177,6 +177,11 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
         g_string_append_printf(out, "%s%s", note, i + 1 < report->notes->len ? "  \n" : "\n\n");
         g_free(note);
     }
+    if (report->trends->len > 0) {
+        g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Trend by period")));
+        for (guint i = 0; i < report->trends->len; i++)
+            table(out, g_ptr_array_index(report->trends, i));
+    }
     if (report->goals->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Goal fulfilment by region")));
         for (guint i = 0; i < report->goals->len; i++)

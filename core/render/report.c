@@ -481,6 +481,7 @@ jv_report *jv_report_build_with(const cJSON *doc, jv_lang lang, gboolean publish
     report->comparisons = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
     report->goals = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
     jv_report_compare(report, doc);
+    jv_report_trend(report, doc);
     report->scopes = g_ptr_array_new_with_free_func(free_scope);
     GPtrArray *indicators = jv_doc_indicator_names(doc);
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
@@ -530,6 +531,10 @@ void jv_report_free(jv_report *report)
         g_ptr_array_unref(report->summary_keys);
     g_ptr_array_unref(report->comparisons);
     g_ptr_array_unref(report->goals);
+    if (report->trends)
+        g_ptr_array_unref(report->trends);
+    if (report->trend_names)
+        g_ptr_array_unref(report->trend_names);
     g_ptr_array_unref(report->scopes);
     g_ptr_array_unref(report->warnings);
     jv_table_free(report->inputs);

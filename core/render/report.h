@@ -108,6 +108,8 @@ typedef struct jv_report {
     GPtrArray *scopes;       /* jv_scope* */
     GPtrArray *warnings;     /* char* */
     jv_table *inputs;        /* input files, or NULL */
+    GPtrArray *trends;       /* jv_table*: headline per period (report_trend.c) */
+    GPtrArray *trend_names;  /* char*: the indicator of each trend table */
 } jv_report;
 
 /* TRUE when a result's headline is missing because a cell it is built on
@@ -144,6 +146,12 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
  * index, jv_doc_scope), or NULL. */
 const char *jv_report_marker(const jv_report *report, guint scope, const char *indicator);
 
+/* report_trend.c: the trend tables (none without periods), and whether a
+ * trend's "change" has an interval that excludes 0. */
+void jv_report_trend(jv_report *report, const cJSON *doc);
+gboolean jv_trend_change_excludes_zero(const cJSON *change);
+/* trend_text.c: the trend tables as aligned text (the terminal table). */
+void jv_trend_text(GString *out, const jv_report *report);
 /* report_compare.c: the comparison and goal tables across scopes. */
 void jv_report_compare(jv_report *report, const cJSON *doc);
 

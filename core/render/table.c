@@ -155,6 +155,7 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
         g_free(line);
     }
     g_string_append_c(out, '\n');
+    jv_trend_text(out, report);
     wrap(out, report->legend, 5);
     for (guint i = 0; i < report->notes->len; i++)
         wrap(out, g_ptr_array_index(report->notes, i), 2);

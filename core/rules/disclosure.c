@@ -33,7 +33,8 @@
 
 struct jv_cells {
     jv_disclosure *owner;
-    guint32 slot;          /* region index; the total is n_regions */
+    guint32 slot;          /* layer * (n_regions + 1) + region index; the
+                              total is n_regions within its layer */
     GArray *group_of_key;  /* guint32 per key id: group index + 1, 0 none */
 };
 
@@ -54,8 +55,9 @@ typedef struct family_decl {
 
 struct jv_disclosure {
     size_t n_regions;
+    size_t n_layers;        /* 1 + periods: layer 0 is all periods */
     int64_t min_cell;
-    jv_cells *scopes;       /* n_regions + 1; the total last */
+    jv_cells *scopes;       /* (n_regions + 1) per layer; the total last */
     GHashTable *key_ids;    /* owned char * → key id + 1 */
     guint32 n_keys;
     GArray *groups;         /* group */
@@ -68,12 +70,18 @@ struct jv_disclosure {
 
 jv_disclosure *jv_disclosure_new(size_t n_regions, int64_t min_cell)
 {
-    g_return_val_if_fail(n_regions < G_MAXUINT32, NULL);
+    return jv_disclosure_new_periods(n_regions, 0, min_cell);
+}
+
+jv_disclosure *jv_disclosure_new_periods(size_t n_regions, size_t n_periods, int64_t min_cell)
+{
+    g_return_val_if_fail(n_regions < G_MAXUINT32 / (n_periods + 1) - 1, NULL);
     jv_disclosure *d = g_new0(jv_disclosure, 1);
     d->n_regions = n_regions;
+    d->n_layers = n_periods + 1;
     d->min_cell = min_cell;
-    d->scopes = g_new0(jv_cells, n_regions + 1);
-    for (size_t i = 0; i <= n_regions; i++) {
+    d->scopes = g_new0(jv_cells, (n_regions + 1) * d->n_layers);
+    for (size_t i = 0; i < (n_regions + 1) * d->n_layers; i++) {
         d->scopes[i].owner = d;
         d->scopes[i].slot = (guint32)i;
         d->scopes[i].group_of_key =
@@ -91,7 +99,7 @@ void jv_disclosure_free(jv_disclosure *d)
 {
     if (d == NULL)
         return;
-    for (size_t i = 0; i <= d->n_regions; i++)
+    for (size_t i = 0; i < (d->n_regions + 1) * d->n_layers; i++)
         g_array_free(d->scopes[i].group_of_key, TRUE);
     g_free(d->scopes);
     g_hash_table_destroy(d->key_ids);
@@ -102,20 +110,37 @@ void jv_disclosure_free(jv_disclosure *d)
     g_free(d);
 }
 
-/* The slot of a scope, or NONE when it names no scope. */
+/* The slot of a scope in a period's layer (period -1: all periods), or
+ * NONE when it names no scope. */
+static guint32 slot_in(const jv_disclosure *d, int scope, int period)
+{
+    if (period < -1 || (size_t)(period + 1) >= d->n_layers)
+        return NONE;
+    guint32 base = (guint32)((size_t)(period + 1) * (d->n_regions + 1));
+    if (scope == JV_SCOPE_TOTAL)
+        return base + (guint32)d->n_regions;
+    if (scope >= 0 && (size_t)scope < d->n_regions)
+        return base + (guint32)scope;
+    return NONE;
+}
+
 static guint32 slot_of(const jv_disclosure *d, int scope)
 {
-    if (scope == JV_SCOPE_TOTAL)
-        return (guint32)d->n_regions;
-    if (scope >= 0 && (size_t)scope < d->n_regions)
-        return (guint32)scope;
-    return NONE;
+    return slot_in(d, scope, -1);
 }
 
 jv_cells *jv_disclosure_scope(jv_disclosure *d, int scope)
 {
     g_return_val_if_fail(d != NULL, NULL);
     guint32 slot = slot_of(d, scope);
+    g_return_val_if_fail(slot != NONE, NULL);
+    return &d->scopes[slot];
+}
+
+jv_cells *jv_disclosure_period_scope(jv_disclosure *d, int scope, int period)
+{
+    g_return_val_if_fail(d != NULL, NULL);
+    guint32 slot = slot_in(d, scope, period);
     g_return_val_if_fail(slot != NONE, NULL);
     return &d->scopes[slot];
 }
@@ -226,10 +251,18 @@ static void lines_end_family(lines *l)
 static void lines_build(const jv_disclosure *d, lines *l)
 {
     guint32 n_groups = d->groups->len;
-    const jv_cells *total = &d->scopes[d->n_regions];
-    gsize max_families = (gsize)d->families->len + total->group_of_key->len;
-    gsize max_members = (gsize)d->member_keys->len +
-                        (gsize)total->group_of_key->len * d->n_regions;
+    gsize width = d->n_regions + 1;
+    gsize max_families = (gsize)d->families->len;
+    gsize max_members = (gsize)d->member_keys->len;
+    for (gsize layer = 0; layer < d->n_layers; layer++) {
+        gsize keys = d->scopes[layer * width + d->n_regions].group_of_key->len;
+        max_families += keys;
+        max_members += keys * d->n_regions;
+    }
+    for (gsize s = 0; d->n_layers > 1 && s < width; s++) {
+        max_families += d->scopes[s].group_of_key->len;
+        max_members += (gsize)d->scopes[s].group_of_key->len * (d->n_layers - 1);
+    }
     memset(l, 0, sizeof *l);
     l->margin = g_new(guint32, max_families + 1);
     l->first = g_new(guint32, max_families + 1);
@@ -251,15 +284,34 @@ static void lines_build(const jv_disclosure *d, lines *l)
         lines_end_family(l);
     }
 
-    /* The core's: every key of the total across the regions. */
-    for (guint32 key = 0; key < total->group_of_key->len; key++) {
-        guint32 margin = group_in(total, key);
-        if (margin == NONE)
-            continue;
-        lines_begin_family(l, margin);
-        for (size_t r = 0; r < d->n_regions; r++)
-            lines_add_member(l, group_in(&d->scopes[r], key));
-        lines_end_family(l);
+    /* The core's: in every layer, every key of the total across the
+     * regions. */
+    for (gsize layer = 0; layer < d->n_layers; layer++) {
+        const jv_cells *in = &d->scopes[layer * width];
+        const jv_cells *total = &in[d->n_regions];
+        for (guint32 key = 0; key < total->group_of_key->len; key++) {
+            guint32 margin = group_in(total, key);
+            if (margin == NONE)
+                continue;
+            lines_begin_family(l, margin);
+            for (size_t r = 0; r < d->n_regions; r++)
+                lines_add_member(l, group_in(&in[r], key));
+            lines_end_family(l);
+        }
+    }
+    /* With periods: every key of every scope across the periods (in their
+     * order), margin the scope's all-periods key. */
+    for (gsize s = 0; d->n_layers > 1 && s < width; s++) {
+        const jv_cells *all = &d->scopes[s];
+        for (guint32 key = 0; key < all->group_of_key->len; key++) {
+            guint32 margin = group_in(all, key);
+            if (margin == NONE)
+                continue;
+            lines_begin_family(l, margin);
+            for (gsize layer = 1; layer < d->n_layers; layer++)
+                lines_add_member(l, group_in(&d->scopes[layer * width + s], key));
+            lines_end_family(l);
+        }
     }
     l->first[l->n_families] = l->n_members; /* first[f + 1] ends family f */
 
@@ -450,10 +502,16 @@ void jv_disclosure_decide(jv_disclosure *d)
 gboolean jv_disclosure_suppressed(const jv_disclosure *d, int scope,
                                   const char *key, int gender)
 {
+    return jv_disclosure_period_suppressed(d, scope, -1, key, gender);
+}
+
+gboolean jv_disclosure_period_suppressed(const jv_disclosure *d, int scope, int period,
+                                         const char *key, int gender)
+{
     if (d == NULL || key == NULL || !d->decided || gender < 0 ||
         gender > JV_TOTAL)
         return FALSE;
-    guint32 slot = slot_of(d, scope);
+    guint32 slot = slot_in(d, scope, period);
     if (slot == NONE)
         return FALSE;
     gpointer found = g_hash_table_lookup(d->key_ids, key);

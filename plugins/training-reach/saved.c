@@ -146,6 +146,10 @@ int tr_load(jv_ctx *ctx, const jv_node *in, tr_aggregate *agg, char **region)
         read_counts(ctx, in, "participations", agg->participations) != 0 ||
         read_counts(ctx, in, "hours", agg->hours) != 0)
         return -1;
+    /* INDICATORS.md: a person reached has at least one counted row */
+    for (int g = 0; g < JV_GENDERS; g++)
+        if (agg->persons[g] > agg->participations[g])
+            return bad(ctx, "more persons reached than participations");
     const jv_node *groups = tr_host->node_get(in, "target_groups");
     if (groups == NULL)
         return bad(ctx, "'target_groups' is missing");
@@ -155,5 +159,10 @@ int tr_load(jv_ctx *ctx, const jv_node *in, tr_aggregate *agg, char **region)
         if (group == NULL || read_group(ctx, group, agg) != 0)
             return -1;
     }
+    /* a person reached in a target group is a person reached */
+    for (uint32_t i = 0; i < agg->names.size; i++)
+        for (int g = 0; g < JV_GENDERS; g++)
+            if (agg->groups[i].reached[g] > agg->persons[g])
+                return bad(ctx, "a target group reached more persons than were reached");
     return 0;
 }

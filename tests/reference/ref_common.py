@@ -152,6 +152,20 @@ class Evaluation:
         self.z = z_of(opts.get("confidence", 0.95))
         self.regions = self.doc["regions"]
         self.indicators = self.doc["indicators"]
+        self.period = None    # a period: read() keeps only its rows
+
+    def read(self, region, table, roles):
+        """read_unfiltered(), keeping only the current period's rows when
+        the table has the period column (DESIGN.md "Periods")."""
+        col = self.doc.get("periods", {}).get("column")
+        if self.period is None or col is None:
+            return self.read_unfiltered(region, table, roles)
+        t = self.read_unfiltered(region, table, list(roles) + [col])
+        if t is None or not t["has"][col]:
+            return t
+        t["rows"] = [(line, row) for line, row in t["rows"]
+                     if (row[col] or "").strip() == self.period]
+        return t
 
     def table_settings(self, region, table):
         s = dict(self.doc.get("tables", {}).get(table, {}))
@@ -165,7 +179,7 @@ class Evaluation:
                 s[k] = v
         return s
 
-    def read(self, region, table, roles):
+    def read_unfiltered(self, region, table, roles):
         """(rows, gender table) for a region's table, or None if absent.
 
         rows: list of (line number, {role: cell text or None}); a role whose

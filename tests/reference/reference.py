@@ -22,29 +22,30 @@ import ref_disclosure                 # noqa: E402
 import ref_funding                    # noqa: E402
 import ref_goals                      # noqa: E402
 import ref_participation              # noqa: E402
+import ref_periods                    # noqa: E402
 import ref_training                   # noqa: E402
 
 SPLIT_PLUGINS = {"funding_share": ref_funding, "participation": ref_participation,
                  "training_reach": ref_training}
 
 
-def run_split_plugin(ev, mod, plugin, params):
-    """Results for every region (None = skipped) and the total."""
-    states = [mod.consume(ev, r, params) for r in ev.regions]
-    present = [(i, s) for i, s in enumerate(states) if s is not None]
-    total = mod.pool([s for _, s in present])
-    scoped = present + [("T", total)]
-    groups, families = mod.declare(scoped)
-    sup = ref_disclosure.decide(groups, families, ev.min_cell)
-    results = [None if s is None else mod.finish(ev, i, s, sup)
-               for i, s in enumerate(states)]
-    tres = mod.finish(ev, "T", total, sup)
-    if plugin == "training_reach":
-        any_pop = any(s["has_pop"] for _, s in present)
-        for r in results + [tres]:
-            if r is not None:
-                r["result"]["headline"] = ref_training.headline(r["result"], any_pop)
-    return results, tres
+def run_split_plugin(ev, mod, plugin, params, periods=()):
+    """Results for every region (None = skipped) and the total, and per
+    period the same (a list of (results, total) in period order)."""
+    per, sup = ref_periods.run_layers(ev, mod, list(periods), params)
+    out = []
+    for layer in [None] + list(periods):
+        states, total, present = per[layer]
+        results = [None if s is None else mod.finish(ev, (layer, i), s, sup)
+                   for i, s in enumerate(states)]
+        tres = mod.finish(ev, (layer, "T"), total, sup)
+        if plugin == "training_reach":
+            any_pop = any(s["has_pop"] for _, s in present)
+            for r in results + [tres]:
+                if r is not None:
+                    r["result"]["headline"] = ref_training.headline(r["result"], any_pop)
+        out.append((results, tres))
+    return out[0][0], out[0][1], out[1:]
 
 
 def run_goals(ev, params):
@@ -59,6 +60,11 @@ def reference(ev):
     doc = {"regions": [{"name": r["name"], "indicators": {}} for r in ev.regions],
            "total": {"name": "total", "indicators": {}}}
     metrics = []
+    periods = ref_periods.values(ev) if ref_periods.column(ev) else None
+    if periods is not None:
+        for scope in doc["regions"] + [doc["total"]]:
+            scope["periods"] = [{"value": p, "indicators": {}} for p in periods]
+            scope["trend"] = {}
     for ind in ev.indicators:
         plugin = ind["plugin"]
         name = ind.get("name", plugin)
@@ -66,7 +72,22 @@ def reference(ev):
         if plugin == "goal_fulfilment":
             results, tres = run_goals(ev, params)
         elif plugin in SPLIT_PLUGINS:
-            results, tres = run_split_plugin(ev, SPLIT_PLUGINS[plugin], plugin, params)
+            layered = periods is not None and ref_periods.periodised(ev, plugin)
+            results, tres, by_period = run_split_plugin(ev, SPLIT_PLUGINS[plugin], plugin,
+                                                        params, periods if layered else ())
+            scopes = doc["regions"] + [doc["total"]]
+            for k, (presults, ptres) in enumerate(by_period):
+                for scope, res in zip(scopes, presults + [ptres]):
+                    scope["periods"][k]["indicators"][name] = (
+                        res if res is not None else {"status": "skipped"})
+            for s, scope in enumerate(scopes):
+                if not by_period:
+                    continue
+                entries = [dict(scope["periods"][k]["indicators"][name], period=p)
+                           for k, p in enumerate(periods)]
+                t = ref_periods.trend(ev, entries)
+                if t is not None:
+                    scope["trend"][name] = t
         else:
             continue
         for reg, res in zip(doc["regions"], results):

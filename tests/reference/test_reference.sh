@@ -11,6 +11,10 @@
 # 3. The same data rewritten by mutate.py (other codes, blank decisions,
 #    persons with several genders, counts, decimals...) with every option
 #    and parameter changed (make_eval.py --variant options).
+# The example evaluation used as template has "periods" (year), so 2 and 3
+# compare every period's results, the trends and the period families of
+# disclosure control too (ref_periods.py); so does tests/data/periods (a
+# region without a year, rows without one, listed values).
 # Needs python3 (else skipped).  Environment: JV_SRCDIR, JAMVIKT.
 set -u
 : "${JV_SRCDIR:?}" "${JAMVIKT:?}"
@@ -81,6 +85,14 @@ print("ok: the reference publishes the worked examples as INDICATORS.md does"
       if ok else "FAIL: worked examples")
 sys.exit(0 if ok else 1)
 EOF
+
+# Periods by hand (tests/data/periods).
+cp -R "$JV_SRCDIR/tests/data/periods" "$tmp/periods"
+chmod -R u+w "$tmp/periods"
+for mc in 0 5; do
+    compare "$tmp/periods/periods.json" $mc periods
+    compare "$tmp/periods/listed.json" $mc periods-listed
+done
 
 # 2 and 3. Generated data.
 if [ ! -f "$GEN" ]; then

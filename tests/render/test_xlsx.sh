@@ -133,6 +133,8 @@ py - "$result" "$work/wide.json" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 wide = {"k%05d" % i: i for i in range(16400)}
+wide["headline"] = {"metric": None, "label": None, "value": None, "unit": None,  # every result has one
+                    "balance": None, "balance_certain": None, "ci": None}
 for scope in doc["regions"] + [doc["total"]]:
     scope["indicators"]["wide"] = {"status": "ok", "rows": 1, "skipped_rows": 0, "result": wide}
 json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"))
