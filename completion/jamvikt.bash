@@ -10,7 +10,7 @@
 # jamvikt being completed (`jamvikt plugins`, first word of each unindented
 # line), with any --plugin-path already typed on the line.
 
-_jamvikt_commands="run check plugins merge report"
+_jamvikt_commands="run check plugins merge report init"
 _jamvikt_formats="json table markdown csv html xlsx"
 
 _jamvikt_options() {
@@ -22,6 +22,7 @@ _jamvikt_options() {
     merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang --csv-dialect
                  --min-cell --publish -h --help" ;;
     report) echo "-o --output -f --format --lang --csv-dialect --publish -h --help" ;;
+    init) echo "-o --output --force --plugin-path -h --help" ;;
     *) echo "-h --help -V --version" ;;
     esac
 }
@@ -61,7 +62,7 @@ _jamvikt() {
     COMPREPLY=()
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        run | check | plugins | merge | report) command=${COMP_WORDS[i]}; break ;;
+        run | check | plugins | merge | report | init) command=${COMP_WORDS[i]}; break ;;
         esac
     done
 
@@ -90,6 +91,7 @@ _jamvikt() {
     case $command in
     run | check | report) _jamvikt_files "$cur" json ;;
     merge) _jamvikt_files "$cur" "" ;;
+    init) _jamvikt_files "$cur" -d ;;
     plugins)
         # Plugin names, once `jamvikt plugins` takes one (its --help shows NAME).
         if "$program" plugins --help 2>/dev/null | head -n 3 | grep -q NAME; then

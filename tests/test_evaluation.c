@@ -410,10 +410,10 @@ static void test_unknown_key_suggests_the_closest_known_key(void)
 
 static void test_unknown_key_without_a_close_one_lists_the_known(void)
 {
-    EXPECT_INVALID("{\"tables\": {\"funding\": {\"sheet\": 1}}, " TAIL "}",
-                   "ev.json: tables.funding.sheet: unknown key 'sheet' (known "
+    EXPECT_INVALID("{\"tables\": {\"funding\": {\"layout\": 1}}, " TAIL "}",
+                   "ev.json: tables.funding.layout: unknown key 'layout' (known "
                    "keys: file, columns, codes, delimiter, decimal, encoding, "
-                   "on_error)");
+                   "on_error, sheet, header_row)");
     EXPECT_INVALID("{\"year\": 2018, " TAIL "}",
                    "ev.json: year: unknown key 'year' (known keys: name, "
                    "options, tables, regions, indicators, periods)");

@@ -19,6 +19,7 @@ int jv_cmd_check(int argc, char **argv);
 int jv_cmd_plugins(int argc, char **argv);
 int jv_cmd_report(int argc, char **argv);
 int jv_cmd_merge(int argc, char **argv);
+int jv_cmd_init(int argc, char **argv);
 
 /* Parses argv with `context`; on a usage error prints it with a hint to
  * --help and returns FALSE. */

@@ -1,5 +1,5 @@
 /* core/cli/main.c — the `jamvikt` command: dispatches to a subcommand
- * (run, check, plugins, report) and answers --help and --version. */
+ * (run, check, plugins, report, merge, init) and answers --help and --version. */
 #include "config.h"
 #include "cli/cli.h"
 #include "plugin/guard.h"
@@ -19,6 +19,7 @@ static const char usage_text[] =
     "  plugins                 list the loadable indicators\n"
     "  report RESULT.json      render a stored result in another format\n"
     "  merge STATE...          pool saved region states into one evaluation\n"
+    "  init DIR                propose an evaluation file for a folder of tables\n"
     "\n"
     "Run `jamvikt COMMAND --help` for a command's options.\n";
 
@@ -46,7 +47,8 @@ int main(int argc, char **argv)
                     {"check", jv_cmd_check},
                     {"plugins", jv_cmd_plugins},
                     {"report", jv_cmd_report},
-                    {"merge", jv_cmd_merge}};
+                    {"merge", jv_cmd_merge},
+                    {"init", jv_cmd_init}};
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(command, commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);

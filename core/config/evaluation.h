@@ -31,7 +31,9 @@ enum {
     JV_SET_DELIMITER = 1 << 3,
     JV_SET_DECIMAL = 1 << 4,
     JV_SET_ENCODING = 1 << 5,
-    JV_SET_ON_ERROR = 1 << 6
+    JV_SET_ON_ERROR = 1 << 6,
+    JV_SET_SHEET = 1 << 7,
+    JV_SET_HEADER_ROW = 1 << 8
 };
 
 typedef struct jv_table_settings {
@@ -43,6 +45,8 @@ typedef struct jv_table_settings {
     char decimal;          /* 0: auto */
     char *encoding;        /* NULL: utf-8 */
     jv_on_error on_error;
+    char *sheet;           /* .xlsx: sheet name or 1-based index; NULL: found */
+    unsigned header_row;   /* .xlsx: the header's row; 0: found */
 } jv_table_settings;
 
 typedef struct jv_region_def {

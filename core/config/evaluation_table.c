@@ -1,6 +1,7 @@
 /* core/config/evaluation_table.c — the table settings of an evaluation file
  * (DESIGN.md "Evaluation file"): `file`, `columns`, `codes`, `delimiter`,
- * `decimal`, `encoding`, `on_error`, checked and normalised, and the
+ * `decimal`, `encoding`, `on_error`, and for .xlsx `sheet` and
+ * `header_row`, checked and normalised, and the
  * field-by-field overlay of a region's overrides on the defaults.
  *
  * Contract: every key is known or rejected with a did-you-mean; each value
@@ -14,7 +15,7 @@
 
 const char *const jv_eval_table_keys[] = { "file",    "columns",  "codes",
                                           "delimiter", "decimal", "encoding",
-                                          "on_error", NULL };
+                                          "on_error", "sheet", "header_row", NULL };
 
 gboolean jv_eval_is_name(const char *text)
 {
@@ -49,6 +50,7 @@ void jv_table_settings_free(jv_table_settings *settings)
     if (settings->codes != NULL)
         g_hash_table_unref(settings->codes);
     g_free(settings->encoding);
+    g_free(settings->sheet);
     g_free(settings);
 }
 
@@ -73,6 +75,10 @@ static const char *table_key_elsewhere(const char *key)
         { "filename", "the file name is set with \"file\"" },
         { "charset", "the character set is set with \"encoding\"" },
         { "decimal_separator", "the decimal mark is set with \"decimal\"" },
+        { "worksheet", "the sheet of a workbook is set with \"sheet\"" },
+        { "tab", "the sheet of a workbook is set with \"sheet\"" },
+        { "header", "the header's row in a workbook is set with \"header_row\"" },
+        { "skip_rows", "the header's row in a workbook is set with \"header_row\"" },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(synonyms); i++) {
         if (g_ascii_strcasecmp(key, synonyms[i].word) == 0)
@@ -249,6 +255,33 @@ static gboolean parse_on_error(jv_json_checker *checker, const cJSON *value,
     return TRUE;
 }
 
+static gboolean parse_sheet(jv_json_checker *checker, const cJSON *value,
+                            jv_table_settings *settings)
+{
+    if (cJSON_IsString(value) && value->valuestring[0] != '\0') {
+        settings->sheet = g_strdup(value->valuestring);
+        return TRUE;
+    }
+    if (cJSON_IsNumber(value) && value->valuedouble >= 1 && value->valuedouble <= 65535 &&
+        value->valuedouble == (double)(int)value->valuedouble) {
+        settings->sheet = g_strdup_printf("%d", (int)value->valuedouble);
+        return TRUE;
+    }
+    return jv_json_checker_expected(checker, "a sheet name, or its number counting from 1",
+                                    value);
+}
+
+static gboolean parse_header_row(jv_json_checker *checker, const cJSON *value,
+                                 jv_table_settings *settings)
+{
+    if (!cJSON_IsNumber(value) || value->valuedouble < 1 || value->valuedouble > 1048576 ||
+        value->valuedouble != (double)(int)value->valuedouble)
+        return jv_json_checker_expected(checker, "a row number as Excel shows it (1 to "
+                                                 "1048576)", value);
+    settings->header_row = (unsigned)value->valuedouble;
+    return TRUE;
+}
+
 typedef gboolean (*field_parser)(jv_json_checker *, const cJSON *,
                                  jv_table_settings *);
 
@@ -265,6 +298,8 @@ static jv_table_settings *parse_settings(jv_json_checker *checker,
         { "decimal", JV_SET_DECIMAL, parse_decimal },
         { "encoding", JV_SET_ENCODING, parse_encoding },
         { "on_error", JV_SET_ON_ERROR, parse_on_error },
+        { "sheet", JV_SET_SHEET, parse_sheet },
+        { "header_row", JV_SET_HEADER_ROW, parse_header_row },
     };
     if (!cJSON_IsObject(value)) {
         jv_json_checker_expected(checker, "an object of table settings, such "
@@ -356,6 +391,12 @@ static void overlay_from(jv_table_settings *out, const jv_table_settings *from)
     }
     if (from->set & JV_SET_ON_ERROR)
         out->on_error = from->on_error;
+    if (from->set & JV_SET_SHEET) {
+        g_free(out->sheet);
+        out->sheet = g_strdup(from->sheet);
+    }
+    if (from->set & JV_SET_HEADER_ROW)
+        out->header_row = from->header_row;
     out->set |= from->set;
 }
 

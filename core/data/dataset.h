@@ -1,7 +1,8 @@
 /* core/data/dataset.h — reading one table file into typed, columnar rowsets.
  *
  * The dataset layer's contract with the run (core/eval/run.c):
- *  1. A table reader opens one CSV file, reads its header, maps every
+ *  1. A table reader opens one CSV file (or one sheet of an .xlsx
+ *     workbook, whose rows come as records: data/xlsx.h), reads its header, maps every
  *     requested role to a column (source->columns, default: the role's own
  *     name; matching is exact after trimming), and checks that every
  *     required role has one — before any row is read.
@@ -67,6 +68,9 @@ typedef struct jv_table_source {
     gboolean no_summary;      /* leave out the closing "N values rounded" and
                                  "N rows skipped" warnings: the caller writes
                                  them once for a file read in chunks */
+    const char *sheet;        /* .xlsx: the sheet's name or 1-based index, or
+                                 NULL (data/xlsx.h rule 3); an error for CSV */
+    unsigned header_row;      /* .xlsx: the header's row number; 0: found */
 } jv_table_source;
 
 /* A block of converted rows. Borrowed until the next call on its reader. */

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jamvikt/plugin.h>
+
 #include "data/convert.h"
 #include "data/encoding_sniff.h"
 #include "data/table_reader_private.h"
@@ -31,7 +33,8 @@ G_DEFINE_QUARK(jv-data-error-quark, jv_data_error)
 static int next_record(jv_table_reader *r, jv_csv_record *record, GError **error)
 {
     for (;;) {
-        int got = jv_csv_next(r->csv, record, error);
+        int got = r->xlsx ? jv_xlsx_next(r->xlsx, record, error)
+                          : jv_csv_next(r->csv, record, error);
         if (got <= 0)
             return got;
         if (record->quoted)
@@ -110,8 +113,54 @@ static gboolean starts_at_first_row(jv_table_reader *r, guint64 start)
     return jv_csv_next(r->csv, &record, NULL) == 1 && record.offset == start;
 }
 
+/* The problem code of the error next_record last returned. */
+static const char *read_problem(const jv_table_reader *r)
+{
+    return r->xlsx ? jv_xlsx_problem(r->xlsx) : jv_csv_problem(r->csv);
+}
+
+/* A workbook's sheet, from its header on (data/xlsx.h): the header row is
+ * the one naming the required roles' columns. FALSE + error. */
+static gboolean open_workbook(jv_table_reader *r, const jv_table_source *source,
+                              const jv_role_request *roles, size_t n_roles,
+                              const char **problem, GError **error)
+{
+    GPtrArray *wanted = g_ptr_array_new();
+    for (int pass = 0; pass < 2 && wanted->len == 0; pass++)
+        for (size_t i = 0; i < n_roles; i++) {
+            if (pass == 0 && !(roles[i].flags & JV_ROLE_REQUIRED))
+                continue;
+            const char *column =
+                source->columns ? g_hash_table_lookup(source->columns, roles[i].name) : NULL;
+            g_ptr_array_add(wanted, (gpointer)(column ? column : roles[i].name));
+        }
+    if (source->hash)
+        r->checksum = g_checksum_new(G_CHECKSUM_SHA256);
+    jv_xlsx_options options = {.path = source->path,
+                               .display_path = r->display,
+                               .sheet = source->sheet,
+                               .header_row = source->header_row,
+                               .wanted = (const char *const *)wanted->pdata,
+                               .n_wanted = wanted->len,
+                               .checksum = r->checksum};
+    r->xlsx = jv_xlsx_open(&options, problem, error);
+    g_ptr_array_unref(wanted);
+    if (r->xlsx == NULL)
+        return FALSE;
+    g_free(r->display);
+    r->display = g_strdup(jv_xlsx_display(r->xlsx));
+    jv_csv_record record;
+    if (next_record(r, &record, error) != 1) { /* the header was found: never blank */
+        *problem = read_problem(r);
+        return FALSE;
+    }
+    jv_header_init(&r->header, &record, NULL, ',');
+    return TRUE;
+}
+
 /* Opens the file and reads its header. NULL + error (code: *problem). */
 static jv_table_reader *open_file(const jv_table_source *source, const char *display,
+                                  const jv_role_request *roles, size_t n_roles,
                                   const char **problem, GError **error)
 {
     jv_encoding encoding;
@@ -158,6 +207,18 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
                     "%s: is a folder, not a file; \"file\" must name a CSV file", display);
         goto fail;
     }
+    if (jv_xlsx_is_workbook(source->path)) {
+        if (!open_workbook(r, source, roles, n_roles, problem, error))
+            goto fail;
+        return r;
+    }
+    if (source->sheet != NULL || source->header_row != 0) {
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: \"sheet\" and \"header_row\" apply to .xlsx workbooks only; remove "
+                    "them from this table's settings",
+                    display);
+        goto fail;
+    }
     if (source->hash)
         r->checksum = g_checksum_new(G_CHECKSUM_SHA256);
     jv_csv_options options = {.display_path = display,
@@ -186,7 +247,7 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
                     "%s: the file is empty; its first line must name the columns", display);
     }
     if (got < 0)
-        *problem = jv_csv_problem(r->csv);
+        *problem = read_problem(r);
     if (got <= 0)
         goto fail;
     jv_header_init(&r->header, &record, r->recode, jv_csv_delimiter(r->csv));
@@ -218,7 +279,15 @@ static jv_table_reader *open_reader(const jv_table_source *source,
     const char *display = source->display_path ? source->display_path : source->path;
     const char *problem;
     GError *local = NULL;
-    jv_table_reader *r = open_file(source, display, &problem, &local);
+    jv_table_reader *r = open_file(source, display, roles, n_roles, &problem, &local);
+    jv_table_source workbook_source;
+    if (r != NULL && r->xlsx != NULL) {
+        /* messages name the sheet: FILE[SHEET] */
+        workbook_source = *source;
+        workbook_source.display_path = r->display;
+        source = &workbook_source;
+        display = r->display;
+    }
     gboolean range = start > 0 || end > 0;
     /* a checking range reader keeps the header's problems apart until it
      * knows whether it is the first range */
@@ -226,7 +295,8 @@ static jv_table_reader *open_reader(const jv_table_source *source,
         problems != NULL && range ? jv_problem_list_new(64) : problems;
     if (r != NULL && r->header.invalid)
         r->encoding_warned = TRUE; /* the header's warning says it for the file */
-    else if (r != NULL && problems == NULL && r->recode == NULL && source->path != NULL) {
+    else if (r != NULL && problems == NULL && r->recode == NULL && source->path != NULL &&
+             r->xlsx == NULL) { /* a workbook's XML is UTF-8, checked by libxml2 */
         /* a run reads only its columns: bytes that are not UTF-8 elsewhere
          * are said once for the file (a check finds them row by row) */
         r->sniff = jv_encoding_sniff(r->fd);
@@ -235,7 +305,11 @@ static jv_table_reader *open_reader(const jv_table_source *source,
     }
     if (r != NULL && setup_roles(r, source, roles, n_roles, header_problems, &local) < 0)
         problem = JV_PROBLEM_SETTINGS;
-    else if (r != NULL && range) {
+    else if (r != NULL && range && r->xlsx != NULL) {
+        problem = JV_PROBLEM_SETTINGS; /* the plan never cuts a workbook (plan.c) */
+        g_set_error(&local, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                    "%s: a workbook is read whole, not in parts", display);
+    } else if (r != NULL && range) {
         if (header_problems != problems && starts_at_first_row(r, start))
             jv_problem_list_take(problems, header_problems);
         if (!restart_at(r, start, end, first_line, &local))
@@ -255,6 +329,8 @@ static jv_table_reader *open_reader(const jv_table_source *source,
     r->row.noted = g_new(jv_role_column *, n_roles ? n_roles : 1);
     r->row.decimal_comma =
         source->decimal == ',' || (source->decimal == 0 && r->header.delimiter != ',');
+    if (r->xlsx != NULL) /* a number cell is never written with a comma: a comma is in text */
+        r->row.decimal_comma = source->decimal != '.';
     r->row.ids = g_byte_array_new();
     r->row.pending = g_new(jv_pending_value, n_roles ? n_roles : 1);
     r->row.rounded = g_new(jv_role_column *, n_roles ? n_roles : 1);
@@ -445,6 +521,8 @@ char *jv_table_skipped_warning(const char *display, guint64 skipped, gboolean tr
 
 guint64 jv_table_reader_next_offset(const jv_table_reader *r)
 {
+    if (r->xlsx != NULL)
+        return 0;
     return r->csv ? jv_csv_next_offset(r->csv) : 0;
 }
 
@@ -494,6 +572,14 @@ static void finish(jv_table_reader *r)
     }
     if (r->skipped > 0 && !r->no_summary)
         warn(r, jv_table_skipped_warning(r->display, r->skipped, r->skipped > JV_SKIP_REASONS));
+    char *outside = r->xlsx ? jv_xlsx_outside_message(r->xlsx) : NULL;
+    if (outside != NULL) {
+        warn(r, g_strdup_printf("%s: %s", r->display, outside));
+        if (r->problems != NULL)
+            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_FIELD_COUNT,
+                                r->display, 0, NULL, 0, NULL, 0, g_strdup(outside), NULL);
+        g_free(outside);
+    }
 }
 
 /* Up to a rowset of rows; `checking` is a constant at each call. */
@@ -511,7 +597,7 @@ static ALWAYS_INLINE const jv_rowset *next_rows(jv_table_reader *r, const gboole
         }
         if (checking && got < 0) {
             /* the tokenizer cannot go on: what was read so far counts */
-            jv_table_check_error(r->problems, jv_csv_problem(r->csv), r->display, *error);
+            jv_table_check_error(r->problems, read_problem(r), r->display, *error);
             g_clear_error(error);
             finish(r);
             break;
@@ -580,6 +666,8 @@ guint64 jv_table_reader_skipped(const jv_table_reader *r)
 
 guint64 jv_table_reader_bytes(const jv_table_reader *r)
 {
+    if (r->xlsx != NULL)
+        return jv_xlsx_bytes(r->xlsx);
     return r->csv ? jv_csv_bytes_read(r->csv) : 0;
 }
 
@@ -603,6 +691,7 @@ void jv_table_reader_free(jv_table_reader *r)
     g_free(r->columns);
     jv_header_clear(&r->header);
     jv_csv_free(r->csv);
+    jv_xlsx_free(r->xlsx);
     if (r->fd >= 0)
         close(r->fd);
     if (r->checksum != NULL)

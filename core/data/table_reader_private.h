@@ -11,6 +11,7 @@
 #include "data/not_data.h"
 #include "data/problem.h"
 #include "data/recode.h"
+#include "data/xlsx.h"
 
 #define MAX_SKIP_REASONS JV_SKIP_REASONS
 
@@ -19,6 +20,7 @@ struct jv_table_reader {
     jv_on_error on_error;
     int fd;
     jv_csv *csv;
+    jv_xlsx_reader *xlsx;     /* instead of csv for an .xlsx workbook */
     size_t buffer_size;       /* the tokenizer's first buffer; 0: default */
     GChecksum *checksum;
     char *sha256;

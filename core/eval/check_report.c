@@ -71,8 +71,14 @@ cJSON *jv_check_report(jv_run *run)
         const GPtrArray *items = jv_problem_list_items(list);
         for (guint k = 0; k < items->len; k++) {
             const jv_problem *problem = g_ptr_array_index(items, k);
+            /* a workbook's reader names the sheet too: FILE[SHEET] */
+            size_t n = strlen(pass->path);
+            gboolean sheet = problem->file != NULL && strncmp(problem->file, pass->path, n) == 0 &&
+                             problem->file[n] == '[';
+            char *named = g_strconcat(file, sheet ? problem->file + n : "", NULL);
             cJSON_AddItemToArray(problem->severity == JV_SEVERITY_ERROR ? errors : warnings,
-                                 problem_json(problem, file));
+                                 problem_json(problem, named));
+            g_free(named);
         }
         n_errors += jv_problem_list_errors(list);
         cJSON *t = cJSON_CreateObject();

@@ -4,6 +4,8 @@
  * A table is read once, however many indicators use it. */
 #include "eval/run_internal.h"
 
+#include "data/xlsx.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -117,6 +119,8 @@ static guint chunk_count(const jv_pass *pass)
     if (env != NULL && g_ascii_strtoull(env, NULL, 10) > 0)
         bytes = g_ascii_strtoull(env, NULL, 10);
     guint64 n = pass->size / bytes;
+    if (jv_xlsx_is_workbook(pass->path))
+        return 1; /* a workbook is one zip stream: read whole (other workbooks in parallel) */
     return (guint)(n < 1 ? 1 : n > 4096 ? 4096 : n);
 }
 
@@ -154,4 +158,6 @@ void jv_pass_source(const jv_pass *pass, jv_table_source *src, gboolean hash)
     src->codes = s->codes;
     src->on_error = s->on_error;
     src->hash = hash;
+    src->sheet = s->sheet;
+    src->header_row = s->header_row;
 }

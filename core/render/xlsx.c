@@ -445,6 +445,7 @@ GString *jv_render_xlsx(const cJSON *doc, const jv_render_options *options, GErr
     workbook_set_properties(x.book, &properties);
     make_formats(&x);
     summary_sheet(&x);
+    jv_xlsx_trend_sheet(&x); /* only with periods */
     GPtrArray *indicators = jv_doc_indicator_names(doc);
     for (guint i = 0; i < indicators->len; i++)
         jv_xlsx_indicator_sheet(&x, g_ptr_array_index(indicators, i));

@@ -75,4 +75,8 @@ gboolean jv_xlsx_exact_apply(jv_xlsx *x, const char *path, GError **error);
 /* xlsx_sheet.c: the indicator's sheet in wide form. */
 void jv_xlsx_indicator_sheet(jv_xlsx *x, const char *indicator);
 
+/* xlsx_trend.c: the trend sheet (headline per period and the change),
+ * only when the document has periods. */
+void jv_xlsx_trend_sheet(jv_xlsx *x);
+
 #endif /* JV_RENDER_XLSX_H */

@@ -21,4 +21,11 @@ status=$?
 set -e
 check "the evaluation parser handles every saved fuzz input" status_is 0
 
+set +e
+"$JV_BUILDDIR/fuzz/replay_xlsx" "$robust/fuzz_xlsx" "$JV_SRCDIR/fuzz/seeds/xlsx" >"$work/out" 2>"$work/err"
+status=$?
+set -e
+check "the .xlsx reader handles every saved fuzz input" status_is 0
+check "the .xlsx inputs were all replayed" stdout_has "replayed"
+
 finish

@@ -12,6 +12,15 @@ An indicator's sheet is found by its English title (evaluation.plugins[]
 share"), with what Excel forbids in sheet names ([]:*?/\\) as "_" and cut
 to 28 characters.
 
+With periods (the scopes have "trend"), the "Trend" sheet: per indicator
+a heading starting with its title, a header of the periods and "Change
+FROM–TO", then per scope its headline per period, the change and its
+interval as numbers equal to the JSON (× over suppressed period cells, ..
+for no data, . for the interval a headline does not have), "*" exactly
+where the interval excludes 0, the legend line under a table with
+intervals, number formats by the headline's unit and the total bold.
+Without periods, no such sheet.
+
 usage: check_xlsx.py WORKBOOK.xlsx RESULT.json INDICATOR..."""
 import json
 import sys
@@ -62,7 +71,7 @@ def summary(book, doc):
         fail("summary: a region row is bold")
 
 
-def sheet_name(doc, name):
+def title_of(doc, name):
     title = None
     for p in doc["evaluation"]["plugins"]:
         if p["name"] == name and isinstance(p.get("title"), dict):
@@ -70,6 +79,11 @@ def sheet_name(doc, name):
     if not title:
         title = name.replace("_", " ")
         title = title[0].upper() + title[1:]
+    return title
+
+
+def sheet_name(doc, name):
+    title = title_of(doc, name)
     for c in "[]:*?/\\":
         title = title.replace(c, "_")
     return title[:28]
@@ -120,12 +134,105 @@ def indicator(book, doc, name):
     return checked
 
 
+# Number formats by the headline's unit: (period cells, change and interval).
+TREND_FORMATS = {"share": ("0.0%", "+0.0%;-0.0%;0.0%"), "rate": ("0.0%", "+0.0%;-0.0%;0.0%"),
+                 "difference": ("+0.0%;-0.0%;0.0%", "+0.0%;-0.0%;0.0%"),
+                 "amount": ("#,##0", "+#,##0;-#,##0;0"), "count": ("#,##0", "+#,##0;-#,##0;0")}
+
+
+def headline_hidden(result):
+    cells = (result or {}).get("by_gender") or {}
+    return any((cells.get(g) or {}).get("suppressed") for g in ("woman", "man"))
+
+
+def trend_row(row, scope, node, name, bold):
+    where = "trend %s %s" % (name, scope)
+    if row[0].value != scope:
+        fail("%s: row %r, expected %r" % (where, row[0].value, scope))
+    trend = node["trend"][name]
+    values = trend["values"]
+    n = len(values)
+    formats = TREND_FORMATS.get(trend.get("unit"))
+    hidden_ends = False
+    checked = 0
+    for k, v in enumerate(values):
+        period = node["periods"][k]
+        if period["value"] != v["period"]:
+            fail("%s: periods out of order" % where)
+        hidden = v["value"] is None and headline_hidden(
+            period["indicators"].get(name, {}).get("result"))
+        hidden_ends |= hidden and k in (0, n - 1)
+        cell = row[1 + k]
+        same(cell, v["value"], "%s %s" % (where, v["period"]), ("×",) if hidden else ("..",))
+        if formats and v["value"] is not None and cell.number_format != formats[0]:
+            fail("%s %s: format %r" % (where, v["period"], cell.number_format))
+        checked += 1
+    change = trend["change"]
+    why = ("×",) if hidden_ends and change["value"] is None else ("..",)
+    same(row[n + 1], change["value"], "%s change" % where, why)
+    ci = change["ci"]
+    for e in (0, 1):
+        same(row[n + 2 + e], ci[e] if ci else None, "%s change ci[%d]" % (where, e),
+             why if change["value"] is None else (".",))
+    for c in row[n + 1:n + 4]:
+        if formats and isinstance(c.value, (int, float)) and c.number_format != formats[1]:
+            fail("%s: change format %r" % (where, c.number_format))
+    excludes = bool(ci) and (ci[0] > 0 or ci[1] < 0)
+    marker = row[n + 4].value if len(row) > n + 4 else None
+    if marker != ("*" if excludes else None):
+        fail("%s: marker %r, the interval %r" % (where, marker, ci))
+    if any(bool(c.font.b) != bold for c in row[:n + 2] if c.value is not None):
+        fail("%s: bold should be %s" % (where, bold))
+    return checked + 3, bool(ci)
+
+
+def trends(book, doc):
+    scopes = [(r["name"], r) for r in doc["regions"]] + [("Total", doc["total"])]
+    names = []
+    for _, s in scopes:
+        names += [k for k in (s.get("trend") or {}) if k not in names]
+    if not names:
+        if "Trend" in book.sheetnames:
+            fail("a Trend sheet without periods")
+        return 0
+    if book.sheetnames[1] != "Trend":
+        fail("the Trend sheet is not second: %r" % book.sheetnames)
+        return 0
+    rows = list(book["Trend"].iter_rows())
+    heads = [i for i, r in enumerate(rows) if r[0].value == "Region"]
+    if len(heads) != len(names):
+        fail("Trend: %d tables for %d indicators with a trend" % (len(heads), len(names)))
+    checked = 0
+    for name, h in zip(names, heads):
+        heading = rows[h - 1][0].value or ""
+        if not heading.startswith(title_of(doc, name) + " — "):
+            fail("Trend %s: heading %r" % (name, heading))
+        model = next(s["trend"][name] for _, s in scopes if name in (s.get("trend") or {}))
+        periods = [v["period"] for v in model["values"]]
+        header = [c.value for c in rows[h]]
+        want = ["Region"] + periods + ["Change %s–%s" % (model["change"]["from"],
+                                                        model["change"]["to"]), "lower", "upper"]
+        if header[:len(want)] != want:
+            fail("Trend %s: header %r, expected %r" % (name, header, want))
+        mine = [(n, s) for n, s in scopes if name in (s.get("trend") or {})]
+        any_ci = False
+        for i, (scope, node) in enumerate(mine):
+            c, with_ci = trend_row(rows[h + 1 + i], scope, node, name, scope == "Total")
+            checked += c
+            any_ci |= with_ci
+        after = rows[h + 1 + len(mine)][0].value if h + 1 + len(mine) < len(rows) else None
+        legend = str(after or "").startswith("*: the change's interval excludes 0")
+        if legend != any_ci:
+            fail("Trend %s: legend line %r with intervals %s" % (name, after, any_ci))
+    return checked
+
+
 def main():
     book = openpyxl.load_workbook(sys.argv[1])
     with open(sys.argv[2], encoding="utf-8") as f:
         doc = json.load(f)
     summary(book, doc)
-    n = sum(indicator(book, doc, name) for name in sys.argv[3:])
+    n = sum(indicator(book, doc, name) for name in sys.argv[3:]) + trends(book, doc)
     print("%d cells compared, %d failures" % (n + len(doc["summary"]), len(failures)))
     sys.exit(1 if failures else 0)
 

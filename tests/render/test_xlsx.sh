@@ -154,4 +154,50 @@ run_jv merge "$work/states" -o "$work/merge.xlsx"
 check "merge -o merge.xlsx exits 0" status_is 0
 check "merged states give the same workbook" cmp -s "$work/run.xlsx" "$work/merge.xlsx"
 
+# Periods (tests/data/periods, worked out in tests/cli/test_periods.sh): a
+# "Trend" sheet after the summary; every trend cell equals the JSON
+# `trend` (check_xlsx.py), at min_cell 0 and at 5 (suppressed periods ×).
+periods="$JV_SRCDIR/tests/data/periods/periods.json"
+for m in 0 5; do
+    run_jv run "$periods" --min-cell "$m" -q -f json -o "$work/periods$m.json"
+    run_jv run "$periods" --min-cell "$m" -q -o "$work/periods$m.xlsx" --lang en
+    check "periods, min_cell $m: every trend cell equals the JSON trend" \
+        py "$check_xlsx" "$work/periods$m.xlsx" "$work/periods$m.json" funding_share participation
+done
+# By hand (test_periods.sh): A's participation 2016 2/10 = 0.2, 2017 9/10 =
+# 0.9, change 0.7, Newcombe [0.2658266097008861, 0.865179666083185]
+# excludes 0: marked "*", the legend under the table. A's funding share
+# 0.25 → 0.5 has no interval (a share of money): ".". B has no 2016
+# rows: "..", and so its change.
+check "periods by hand: A's seats, change, Newcombe's interval and its marker" \
+    is "$(py -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Trend"]
+near = lambda c, v: isinstance(c.value, float) and abs(c.value - v) < 1e-12
+print(ws["A9"].value, near(ws["B9"], 0.2), near(ws["C9"], 0.9), near(ws["D9"], 0.7),
+      near(ws["E9"], 0.2658266097008861), near(ws["F9"], 0.865179666083185), ws["G9"].value,
+      ws["D9"].number_format, ws["A12"].value.startswith("*: the change"))' "$work/periods0.xlsx")" \
+    "A True True True True True * +0.0%;-0.0%;0.0% True"
+check "periods by hand: money has no interval (.), B's 2016 and its change no data (..)" \
+    is "$(py -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Trend"]
+print(ws["D3"].value, ws["E3"].value, ws["F3"].value, ws["G3"].value, ws["B4"].value, ws["D4"].value)' \
+    "$work/periods0.xlsx")" "0.25 . . None .. .."
+check "at min_cell 5, A's 2016 seats (woman 2) are suppressed: ×" \
+    is "$(cell "$work/periods5.xlsx" Trend B9)" "×|General|False"
+# The check is not vacuous: one trend cell moved by 1e-9 is caught.
+py -c 'import sys, openpyxl
+b = openpyxl.load_workbook(sys.argv[1])
+b["Trend"]["D9"].value += 1e-9
+b.save(sys.argv[2])' "$work/periods0.xlsx" "$work/changed.xlsx"
+check "a changed trend cell fails the comparison" \
+    sh -c '! "$1" "$2" "$3" "$4" >/dev/null' sh "$OPENPYXL_PYTHON" "$check_xlsx" \
+    "$work/changed.xlsx" "$work/periods0.json"
+run_jv run "$periods" -q -o "$work/periods_sv.xlsx" --lang sv
+check "--lang sv: the trend sheet is Utveckling, its headers Swedish" \
+    is "$(py -c 'import sys, openpyxl
+b = openpyxl.load_workbook(sys.argv[1])
+ws = b["Utveckling"]
+print(b.sheetnames[1], ws["A2"].value, ws["D2"].value, ws["E2"].value)' "$work/periods_sv.xlsx")" \
+    "Utveckling Region Förändring 2016–2017 nedre"
+
 finish
