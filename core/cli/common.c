@@ -69,15 +69,16 @@ void jv_cli_warn(const char *fmt, ...)
 void jv_cli_isolate_stdout(void)
 {
     static gboolean done = FALSE;
-    if (done)
-        return;
-    done = TRUE;
     fflush(stdout);
-    int private_fd = fcntl(1, F_DUPFD_CLOEXEC, 3);
-    if (private_fd < 0)
-        return; /* no stdout at all: nothing to protect */
-    jv_output_set_stdout_fd(private_fd);
-    dup2(2, 1);
+    if (!done) {
+        done = TRUE;
+        int private_fd = fcntl(1, F_DUPFD_CLOEXEC, 3);
+        if (private_fd < 0)
+            return; /* no stdout at all: nothing to protect */
+        jv_output_set_stdout_fd(private_fd);
+    }
+    if (jv_output_stdout_fd() != 1)
+        dup2(2, 1); /* again after a jv_cli_restore_stdout() */
 }
 
 void jv_cli_restore_stdout(void)
