@@ -257,7 +257,10 @@ static void test_trim_removes_ascii_and_unicode_spaces(void)
 static void test_message_cell_text_is_made_valid_and_cut(void)
 {
     char *m = jv_text_for_message("a\xff" "b", 3);
-    CU_ASSERT_STRING_EQUAL(m, "a\xef\xbf\xbd" "b"); /* U+FFFD for the bad byte */
+    CU_ASSERT_STRING_EQUAL(m, "a\\xff" "b"); /* the bad byte escaped, never raw */
+    g_free(m);
+    m = jv_text_for_message("\x1b[2J", 4);
+    CU_ASSERT_STRING_EQUAL(m, "\\x1b[2J"); /* ESC cannot drive the terminal */
     g_free(m);
     char long_text[100];
     memset(long_text, 'x', sizeof long_text);

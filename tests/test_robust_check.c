@@ -258,17 +258,18 @@ static void test_signs_of_a_wrong_export_are_warnings(void)
 
     /* Windows-1252 'ä' (0xE4) in a UTF-8 file: one warning for the file, at
      * its first value; the gender cell itself is an encoding error, listed
-     * once for the file (line 4's is not listed again) */
+     * once for the file (line 4's is not listed again). The bad byte is
+     * shown escaped (issue 18: never raw in a message). */
     list = jv_problem_list_new(20);
     check_text("gender,amount_granted,decision\nk,1,granted\nm\xe4n,2,granted\nm\xe4n,3,granted\n",
                NULL, list, NULL);
     CU_ASSERT_EQUAL(jv_problem_list_warnings(list), 1);
     CU_ASSERT_EQUAL(jv_problem_list_errors(list), 1);
-    expect(list, 0, JV_SEVERITY_WARNING, JV_PROBLEM_ENCODING, 3, "gender", 1, "m\xef\xbf\xbdn");
+    expect(list, 0, JV_SEVERITY_WARNING, JV_PROBLEM_ENCODING, 3, "gender", 1, "m\\xe4n");
     CU_ASSERT_STRING_EQUAL(nth(list, 0)->hint, "set \"encoding\": \"windows-1252\" for this "
                                                "table in the evaluation file, or save the "
                                                "file as \"CSV UTF-8\"");
-    expect(list, 1, JV_SEVERITY_ERROR, JV_PROBLEM_ENCODING, 3, "gender", 1, "m\xef\xbf\xbdn");
+    expect(list, 1, JV_SEVERITY_ERROR, JV_PROBLEM_ENCODING, 3, "gender", 1, "m\\xe4n");
     jv_problem_list_free(list);
 
     /* 12,5 unquoted in a comma file: one field too many, explained */

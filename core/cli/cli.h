@@ -5,8 +5,10 @@
 #ifndef JV_CLI_H
 #define JV_CLI_H
 
+#include <stdio.h>
 #include <glib.h>
 
+#include "config/evaluation.h"
 #include "plugin/loader.h"
 
 #define JV_EXIT_OK 0
@@ -25,12 +27,29 @@ int jv_cmd_init(int argc, char **argv);
 gboolean jv_cli_parse(GOptionContext *context, int *argc, char ***argv);
 /* Prints "jamvikt <cmd>: message" and a --help hint; returns JV_EXIT_USAGE. */
 int jv_cli_usage(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-/* Prints "jamvikt: message" on stderr; returns JV_EXIT_FAILURE. */
+/* Prints "jamvikt: message" on stderr, control characters and bytes that
+ * are not UTF-8 escaped (util/text.h); returns JV_EXIT_FAILURE. */
 int jv_cli_fail(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+/* Prints "jamvikt: warning: message" on stderr, escaped the same way. */
+void jv_cli_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 /* Loads the plugins from --plugin-path dirs, $JAMVIKT_PLUGIN_PATH and the
  * installed (or build-tree) folder; prints rejections on stderr unless
  * quiet. */
 jv_registry *jv_cli_load_plugins(char **plugin_path, gboolean quiet);
+/* The same, but only the plugins `evaluation` names (loader.h:
+ * jv_registry_load_named), so an unrelated broken plugin file cannot
+ * affect the run. */
+jv_registry *jv_cli_load_named_plugins(char **plugin_path, const jv_evaluation *evaluation,
+                                       gboolean quiet);
+/* The same for a list of plugin names (NULL-terminated). */
+jv_registry *jv_cli_load_these_plugins(char **plugin_path, const char *const *names,
+                                       gboolean quiet);
+/* Both loaders first point fd 1 at stderr for the rest of the process, so
+ * nothing a plugin prints reaches a document; documents are written on a
+ * private duplicate of the real stdout (eval/output.h). A command that
+ * prints with stdio afterwards calls jv_cli_restore_stdout() first. */
+void jv_cli_isolate_stdout(void);
+void jv_cli_restore_stdout(void);
 /* The output format: `format` if given, else from the extension of
  * `output`, else "table". NULL (+ message printed) when unknown, or when
  * it is binary (xlsx) and would go to stdout on a terminal. */
@@ -41,7 +60,7 @@ int jv_cli_emit(const void *doc, const char *format, const char *output);
 
 /* `jamvikt plugins` (plugins_roles.c): one line per role of `table` with
  * its meaning and accepted values; the gender codes and yes/no words. */
-void jv_cli_print_roles(const jv_table_spec *table);
-void jv_cli_print_value_codes(void);
+void jv_cli_print_roles(FILE *out, const jv_table_spec *table);
+void jv_cli_print_value_codes(FILE *out);
 
 #endif /* JV_CLI_H */

@@ -12,6 +12,7 @@
  * value, message, hint), "regions", "skipped". Exit status 1 when there is
  * any error (warnings alone: 0), 2 on a usage error. */
 #include "cli/cli.h"
+#include "util/text.h"
 #include "config/evaluation.h"
 #include "eval/check.h"
 
@@ -148,7 +149,9 @@ static void print_problems(const cJSON *report)
             g_string_append_printf(s, "column '%s': ", string_of(l->problem, "column"));
         g_string_append_printf(s, "%s [%s]", string_of(l->problem, "message"),
                                string_of(l->problem, "code"));
-        fprintf(stderr, "%s\n", s->str);
+        char *shown = jv_text_escape_message(s->str); /* no raw bytes of a bad file */
+        fprintf(stderr, "%s\n", shown);
+        g_free(shown);
         g_string_free(s, TRUE);
     }
     g_array_unref(all);
@@ -227,8 +230,9 @@ int jv_cmd_check(int argc, char **argv)
     GError *error = NULL;
     evaluation = jv_evaluation_load(argv[1], &error);
     if (evaluation != NULL) {
-        registry = jv_cli_load_plugins(plugin_path, json);
+        registry = jv_cli_load_named_plugins(plugin_path, evaluation, json);
         report = jv_check_evaluation(evaluation, registry, 0, &error);
+        jv_cli_restore_stdout(); /* plugins ran with fd 1 on stderr */
     }
     if (report == NULL) {
         if (!json) {

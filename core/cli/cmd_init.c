@@ -228,6 +228,7 @@ int jv_cmd_init(int argc, char **argv)
     }
 
     jv_registry *registry = jv_cli_load_plugins(plugin_path, TRUE);
+    jv_cli_restore_stdout(); /* init prints its findings with stdio */
     char *title = g_path_get_basename(dir);
     jv_init_proposal *proposal = jv_init_propose(registry, title, regions, national);
     g_free(title);

@@ -2,11 +2,92 @@
  * states (from `jamvikt run --save-state DIR`, possibly on other machines)
  * into one evaluation, disclosure decided afresh over all regions. */
 #include "cli/cli.h"
+#include "eval/input_file.h"
 #include "eval/merge.h"
+#include "eval/output.h"
 #include "render/render.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
+
+/* The input `output` is, by any spelling or link: a state file given, or
+ * a JSON file (a state, a manifest) in a state folder given. NULL when
+ * none; else the input's path (g_free). */
+static char *output_input(const char *output, char **paths)
+{
+    for (size_t i = 0; paths[i] != NULL; i++) {
+        if (!g_file_test(paths[i], G_FILE_TEST_IS_DIR)) {
+            if (jv_output_same_file(output, paths[i]))
+                return g_strdup(paths[i]);
+            continue;
+        }
+        GDir *dir = g_dir_open(paths[i], 0, NULL);
+        const char *name;
+        char *same = NULL;
+        while (same == NULL && dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+            if (!g_str_has_suffix(name, ".json"))
+                continue;
+            char *file = g_build_filename(paths[i], name, NULL);
+            if (jv_output_same_file(output, file))
+                same = file;
+            else
+                g_free(file);
+        }
+        if (dir != NULL)
+            g_dir_close(dir);
+        if (same != NULL)
+            return same;
+    }
+    return NULL;
+}
+
+/* Adds the plugin names the state file `path` uses to `names` (strings
+ * owned by `names`). A file that cannot be read adds nothing: the merge
+ * itself then says what is wrong with it. */
+static void add_plugin_names(GPtrArray *names, const char *path)
+{
+    char *text = NULL;
+    gsize length = 0;
+    if (!jv_input_read_document(path, "saved state", &text, &length, NULL))
+        return;
+    cJSON *doc = cJSON_ParseWithLength(text, length);
+    g_free(text);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "indicators"))
+    {
+        const char *plugin = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "plugin"));
+        if (plugin != NULL)
+            g_ptr_array_add(names, g_strdup(plugin));
+    }
+    cJSON_Delete(doc);
+}
+
+/* The plugins the states given use, so that merge, like run, opens no
+ * other plugin file (NULL-terminated; g_ptr_array_unref). */
+static GPtrArray *plugins_of_states(char **paths)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (size_t i = 0; paths[i] != NULL; i++) {
+        if (!g_file_test(paths[i], G_FILE_TEST_IS_DIR)) {
+            add_plugin_names(names, paths[i]);
+            continue;
+        }
+        GDir *dir = g_dir_open(paths[i], 0, NULL);
+        const char *name;
+        while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+            if (!g_str_has_suffix(name, ".state.json"))
+                continue;
+            char *file = g_build_filename(paths[i], name, NULL);
+            add_plugin_names(names, file);
+            g_free(file);
+        }
+        if (dir != NULL)
+            g_dir_close(dir);
+    }
+    g_ptr_array_add(names, NULL);
+    return names;
+}
 
 int jv_cmd_merge(int argc, char **argv)
 {
@@ -63,7 +144,16 @@ int jv_cmd_merge(int argc, char **argv)
     const char *chosen = jv_cli_format("merge", format, output);
     if (chosen == NULL)
         goto out;
-    registry = jv_cli_load_plugins(plugin_path, quiet);
+    char *input = output != NULL ? output_input(output, argv + 1) : NULL;
+    if (input != NULL) {
+        rc = jv_cli_fail("%s: refusing to overwrite a saved state being merged (%s); choose "
+                         "another output file", output, input);
+        g_free(input);
+        goto out;
+    }
+    GPtrArray *names = plugins_of_states(argv + 1);
+    registry = jv_cli_load_these_plugins(plugin_path, (const char *const *)names->pdata, quiet);
+    g_ptr_array_unref(names);
     jv_run_options options = {.min_cell = min_cell, .keep_going = keep_going};
     gboolean failed = FALSE;
     GError *error = NULL;

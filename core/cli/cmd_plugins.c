@@ -2,6 +2,7 @@
  * indicators with versions, tables, roles and parameters (text or JSON),
  * and with --check FILE explains why one file does or does not load. */
 #include "cli/cli.h"
+#include "eval/output.h"
 #include "plugin/describe.h"
 
 #include <cjson/cJSON.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *type_name(jv_type type)
 {
@@ -82,31 +84,31 @@ static cJSON *describe(const jv_loaded_plugin *p)
     return item;
 }
 
-static void print_text(const jv_registry *registry)
+static void print_text(const jv_registry *registry, FILE *out)
 {
     for (guint i = 0; i < registry->plugins->len; i++) {
         const jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, i);
         const jv_plugin *d = &p->desc;
-        printf("%s %s (ABI %u.%u) — %s\n  %s\n", d->name, d->version, d->abi_major,
+        fprintf(out, "%s %s (ABI %u.%u) — %s\n  %s\n", d->name, d->version, d->abi_major,
                d->abi_minor, d->summary, p->path);
         for (size_t t = 0; t < d->n_tables; t++) {
-            printf("  table %s%s:", d->tables[t].name, d->tables[t].required ? "" : " (optional)");
+            fprintf(out, "  table %s%s:", d->tables[t].name, d->tables[t].required ? "" : " (optional)");
             for (size_t r = 0; r < d->tables[t].n_roles; r++) {
                 const jv_role *role = &d->tables[t].roles[r];
-                printf(" %s:%s%s", role->name, type_name(role->type),
+                fprintf(out, " %s:%s%s", role->name, type_name(role->type),
                        (role->flags & JV_ROLE_REQUIRED) ? "" : "?");
             }
-            printf("\n");
-            jv_cli_print_roles(&d->tables[t]);
+            fprintf(out, "\n");
+            jv_cli_print_roles(out, &d->tables[t]);
         }
         for (size_t k = 0; k < d->n_params; k++)
-            printf("  param %s (%s, default %s)\n", d->params[k].name,
+            fprintf(out, "  param %s (%s, default %s)\n", d->params[k].name,
                    param_type_name(d->params[k].type),
                    d->params[k].default_json ? d->params[k].default_json : "null");
     }
     for (guint i = 0; i < registry->shadowed->len; i++)
-        printf("shadowed: %s\n", (const char *)g_ptr_array_index(registry->shadowed, i));
-    jv_cli_print_value_codes();
+        fprintf(out, "shadowed: %s\n", (const char *)g_ptr_array_index(registry->shadowed, i));
+    jv_cli_print_value_codes(out);
 }
 
 int jv_cmd_plugins(int argc, char **argv)
@@ -125,18 +127,28 @@ int jv_cmd_plugins(int argc, char **argv)
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_registry *registry = NULL;
+    FILE *out = NULL;
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
     if (argc != 1) {
         rc = jv_cli_usage("plugins", "unexpected argument '%s'", argv[1]);
         goto out;
     }
+    /* Each file is tried in a child process first (plugin/probe.h), and
+     * loaded here with fd 1 on stderr; the listing goes to the real stdout. */
+    jv_loader_set_probe(TRUE);
+    jv_cli_isolate_stdout();
+    out = fdopen(dup(jv_output_stdout_fd()), "w");
+    if (out == NULL) {
+        rc = jv_cli_fail("cannot write to standard output");
+        goto out;
+    }
     if (check != NULL) {
         registry = jv_registry_load(NULL);
         if (jv_registry_load_file(registry, check)) {
             const jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, 0);
-            printf("%s: loads: plugin '%s' %s (ABI %u.%u)\n", check, p->desc.name,
-                   p->desc.version, p->desc.abi_major, p->desc.abi_minor);
+            fprintf(out, "%s: loads: plugin '%s' %s (ABI %u.%u)\n", check, p->desc.name,
+                    p->desc.version, p->desc.abi_major, p->desc.abi_minor);
             rc = JV_EXIT_OK;
         } else {
             rc = jv_cli_fail("%s", (const char *)g_ptr_array_index(registry->rejections, 0));
@@ -153,14 +165,16 @@ int jv_cmd_plugins(int argc, char **argv)
         for (guint i = 0; i < registry->rejections->len; i++)
             cJSON_AddItemToArray(rejected, cJSON_CreateString(g_ptr_array_index(registry->rejections, i)));
         char *text = cJSON_Print(doc);
-        printf("%s\n", text);
+        fprintf(out, "%s\n", text);
         free(text);
         cJSON_Delete(doc);
     } else {
-        print_text(registry);
+        print_text(registry, out);
     }
     rc = JV_EXIT_OK;
 out:
+    if (out != NULL && fclose(out) != 0 && rc == JV_EXIT_OK)
+        rc = jv_cli_fail("writing to standard output failed");
     jv_registry_free(registry);
     g_option_context_free(context);
     g_strfreev(plugin_path);

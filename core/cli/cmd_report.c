@@ -2,6 +2,7 @@
  * result document in another format without re-reading any data. */
 #include "cli/cli.h"
 #include "eval/doc_file.h"
+#include "eval/output.h"
 #include "eval/result_check.h"
 #include "render/render.h"
 
@@ -45,6 +46,11 @@ int jv_cmd_report(int argc, char **argv)
     const char *chosen = jv_cli_format("report", format, output);
     if (chosen == NULL)
         goto out;
+    if (output != NULL && jv_output_same_file(output, argv[1])) {
+        rc = jv_cli_fail("%s: refusing to overwrite the result being rendered (%s); choose another "
+                         "output file", output, argv[1]);
+        goto out;
+    }
     /* a result from elsewhere is checked as strictly as an evaluation
      * file before any renderer reads it (eval/result_check.h) */
     GError *error = NULL;

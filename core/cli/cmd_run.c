@@ -81,6 +81,12 @@ int jv_cmd_run(int argc, char **argv)
         rc = jv_cli_usage("run", "--jobs must be 1 or more");
         goto out;
     }
+    if (threads > jv_run_max_threads()) {
+        if (!quiet)
+            fprintf(stderr, "jamvikt: note: -j %d lowered to %d (at most 4 threads per core, "
+                            "%d in all)\n", threads, jv_run_max_threads(), JV_RUN_MAX_THREADS);
+        threads = jv_run_max_threads();
+    }
     if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
         rc = jv_cli_usage("run", "--lang must be sv or en, not '%s'", lang);
         goto out;
@@ -102,7 +108,7 @@ int jv_cmd_run(int argc, char **argv)
         g_error_free(error);
         goto out;
     }
-    registry = jv_cli_load_plugins(plugin_path, quiet);
+    registry = jv_cli_load_named_plugins(plugin_path, evaluation, quiet);
     jv_run_options options = {.min_cell = min_cell,
                               .threads = threads,
                               .keep_going = keep_going,
@@ -124,7 +130,7 @@ int jv_cmd_run(int argc, char **argv)
     if (!quiet) {
         const cJSON *warning;
         cJSON_ArrayForEach(warning, cJSON_GetObjectItemCaseSensitive(doc, "warnings"))
-            fprintf(stderr, "jamvikt: warning: %s\n", warning->valuestring);
+            jv_cli_warn("%s", warning->valuestring);
     }
     rc = jv_cli_emit(doc, chosen, output);
     if (rc == JV_EXIT_OK && failed) {

@@ -2,6 +2,7 @@
  * (run, check, plugins, report, merge, init) and answers --help and --version. */
 #include "config.h"
 #include "cli/cli.h"
+#include "plugin/guard.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ static const char usage_text[] =
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    jv_guard_install(); /* a plugin that crashes or exits is named */
     if (argc < 2) {
         fputs(usage_text, stderr);
         return JV_EXIT_USAGE;

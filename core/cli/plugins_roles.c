@@ -40,50 +40,50 @@ static const char *value_kind(const jv_role *role)
 
 /* The canonical values of a role declared with codes, one a line with the
  * spellings that stand for it. */
-static void print_closed_codes(const jv_role *role)
+static void print_closed_codes(FILE *out, const jv_role *role)
 {
     GError *error = NULL;
     jv_codes *codes = jv_codes_new_closed(role->codes, NULL, "plugin", role->name, &error);
     if (codes == NULL) {
-        printf("      (%s)\n", error->message);
+        fprintf(out, "      (%s)\n", error->message);
         g_error_free(error);
         return;
     }
     for (guint i = 0; i < jv_codes_count(codes); i++) {
         char *aliases = jv_codes_aliases(codes, i);
-        printf("      %s%s%s%s\n", jv_codes_canonical(codes, i), *aliases ? " (also " : "",
+        fprintf(out, "      %s%s%s%s\n", jv_codes_canonical(codes, i), *aliases ? " (also " : "",
                aliases, *aliases ? ")" : "");
         g_free(aliases);
     }
     jv_codes_free(codes);
 }
 
-void jv_cli_print_roles(const jv_table_spec *table)
+void jv_cli_print_roles(FILE *out, const jv_table_spec *table)
 {
     for (size_t r = 0; r < table->n_roles; r++) {
         const jv_role *role = &table->roles[r];
-        printf("    %-16s %s, %s%s%s%s\n", role->name,
+        fprintf(out, "    %-16s %s, %s%s%s%s\n", role->name,
                (role->flags & JV_ROLE_REQUIRED) ? "required" : "optional", value_kind(role),
                (role->flags & JV_ROLE_EMPTY_IS_VALUE) ? " (an empty cell is the value \"\")" : "",
                role->help ? ": " : "", role->help ? role->help : "");
         if (role->type == JV_TYPE_CATEGORY && role->codes != NULL)
-            print_closed_codes(role);
+            print_closed_codes(out, role);
     }
 }
 
-void jv_cli_print_value_codes(void)
+void jv_cli_print_value_codes(FILE *out)
 {
     jv_codes *codes = jv_codes_new_gender(NULL, NULL, NULL, NULL);
-    printf("\nGender codes, for every gender role (trimmed, any case; an evaluation file's\n"
+    fprintf(out, "\nGender codes, for every gender role (trimmed, any case; an evaluation file's\n"
            "\"codes\" may add more, see jamvikt-evaluation(5)):\n");
     for (guint g = 0; g < jv_codes_count(codes); g++) {
         char *aliases = jv_codes_aliases(codes, g);
-        printf("  %-11s %s%s\n", jv_codes_canonical(codes, g),
+        fprintf(out, "  %-11s %s%s\n", jv_codes_canonical(codes, g),
                g == JV_UNKNOWN ? "an empty cell, " : "", aliases);
         g_free(aliases);
     }
     jv_codes_free(codes);
-    printf("  1 and 2 follow SCB's coding (1 man, 2 woman); a run that reads them warns.\n"
+    fprintf(out, "  1 and 2 follow SCB's coding (1 man, 2 woman); a run that reads them warns.\n"
            "Yes/no values, for every yes-or-no role (trimmed, any case):\n"
            "  yes         ja, yes, true, sant, 1, j, y\n"
            "  no          nej, no, false, falskt, 0, n\n"

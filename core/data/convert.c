@@ -2,6 +2,7 @@
  * (contract in convert.h). Hand-written scanners instead of strtod/strtoll:
  * exact, locale-free, and they know why a text is not a number. */
 #include "data/convert.h"
+#include "util/text.h"
 
 #include <string.h>
 
@@ -244,14 +245,8 @@ jv_convert_status jv_convert_boolean(const char *text, size_t length, uint8_t *v
 
 char *jv_text_for_message(const char *text, size_t length)
 {
-    char *valid = g_utf8_make_valid(text, (gssize)length);
-    if (g_utf8_strlen(valid, -1) <= 60)
-        return valid;
-    char *cut = g_utf8_substring(valid, 0, 60);
-    char *result = g_strconcat(cut, "…", NULL);
-    g_free(cut);
-    g_free(valid);
-    return result;
+    /* a bad file's bytes must not drive the terminal: \x1b, \xff */
+    return jv_text_escape_terminal(text, (ssize_t)length, 61);
 }
 
 gboolean jv_convert_is_dash(const char *text, size_t length)

@@ -78,8 +78,9 @@ char *jv_convert_message_for(jv_convert_status status, const char *text, size_t 
 char *jv_convert_hint_for(jv_convert_status status, const char *text, size_t length,
                           gboolean decimal_comma);
 
-/* The cell text as it may appear in a message: valid UTF-8 (bad bytes
- * replaced), cut after 60 characters. Newly allocated. */
+/* The cell text as it may appear in a message: control characters and
+ * bytes that are not UTF-8 escaped ("\x1b", "\xff": util/text.h), cut
+ * after 60 characters. Newly allocated. */
 char *jv_text_for_message(const char *text, size_t length);
 
 #endif /* JV_DATA_CONVERT_H */

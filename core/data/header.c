@@ -1,6 +1,7 @@
 /* core/data/header.c — column names and the role → column mapping
  * (contract in header.h). */
 #include "data/header.h"
+#include "util/text.h"
 
 #include <string.h>
 
@@ -32,7 +33,8 @@ void jv_header_init(jv_header *header, const jv_csv_record *record,
         jv_trim(&text, &length);
         if (!g_utf8_validate(text, (gssize)length, NULL))
             header->invalid = TRUE;
-        g_ptr_array_add(header->names, g_utf8_make_valid(text, (gssize)length));
+        /* names appear in messages: a bad header's bytes escaped, not raw */
+        g_ptr_array_add(header->names, jv_text_escape_terminal(text, (ssize_t)length, 0));
         g_free(utf8);
     }
 }

@@ -112,6 +112,15 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
             break;
         used += (gsize)n;
     }
+    struct stat now; /* changed while read: its bytes are not one version */
+    if (fstat(fd, &now) == 0 &&
+        (now.st_size != st.st_size || now.st_mtim.tv_sec != st.st_mtim.tv_sec ||
+         now.st_mtim.tv_nsec != st.st_mtim.tv_nsec || (off_t)used != st.st_size)) {
+        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
+                    "%s: the file changed while it was read; run again when nothing is writing "
+                    "to it", path);
+        goto fail;
+    }
     close(fd);
     if (used == capacity)
         text = g_realloc(text, capacity + 1);

@@ -9,6 +9,7 @@
  * the states are loaded with the plugins' load() and finished exactly as a
  * single run finishes (pool, disclosure decided afresh over all regions,
  * result document). */
+#include "eval/input_file.h"
 #include "eval/merge.h"
 #include "eval/doc_file.h"
 #include "eval/person_level.h"

@@ -51,6 +51,8 @@ static void add_pass(jv_run *run, const char *table, int region, const jv_region
     pass->missing = !g_file_test(pass->path, G_FILE_TEST_EXISTS);
     if (!pass->missing && g_stat(pass->path, &st) == 0)
         pass->size = (guint64)st.st_size;
+    if (!pass->missing)
+        pass->stamp = jv_input_stamp_take(pass->path);
     g_ptr_array_add(run->passes, pass);
 }
 

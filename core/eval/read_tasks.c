@@ -12,9 +12,16 @@
 #include <stdio.h>
 #include <string.h>
 
+int jv_run_max_threads(void)
+{
+    guint cores = g_get_num_processors();
+    return cores >= JV_RUN_MAX_THREADS / 4 ? JV_RUN_MAX_THREADS : (int)cores * 4;
+}
+
 int jv_run_threads(const jv_run_options *options)
 {
     int n = options->threads > 0 ? options->threads : (int)g_get_num_processors();
+    n = MIN(n, jv_run_max_threads()); /* threads are created up front */
     return n < 1 ? 1 : n;
 }
 
@@ -248,6 +255,12 @@ static gboolean chunk_aligned(jv_run *run, const jv_chunk *chunk, GError **error
 /* The first failure in chunk order, whatever order threads ran in. */
 gboolean jv_chunk_errors(jv_run *run, GError **error)
 {
+    /* a file that changed while it was read explains any other error */
+    for (guint p = 0; p < run->passes->len; p++) {
+        const jv_pass *pass = g_ptr_array_index(run->passes, p);
+        if (!pass->missing && !jv_input_stamp_unchanged(pass->path, &pass->stamp, error))
+            return FALSE;
+    }
     for (guint c = 0; c < run->chunks->len; c++)
         if (!chunk_aligned(run, g_ptr_array_index(run->chunks, c), error))
             return FALSE;

@@ -38,6 +38,10 @@ static gboolean bind_indicators(jv_run *run, const jv_registry *registry, GError
                 g_string_append_printf(msg, " — did you mean '%s'?", close);
             else
                 g_string_append(msg, " (see `jamvikt plugins` for what is installed)");
+            char *missing = jv_registry_missing(registry, def->plugin);
+            if (missing != NULL)
+                g_string_append_printf(msg, "\n  %s", missing);
+            g_free(missing);
             for (guint r = 0; r < registry->rejections->len; r++)
                 if (strstr(g_ptr_array_index(registry->rejections, r), def->plugin) != NULL)
                     g_string_append_printf(msg, "\n  a plugin was rejected: %s",

@@ -23,6 +23,11 @@ typedef struct jv_run_options {
     gboolean progress;     /* a progress line on stderr for long runs */
 } jv_run_options;
 
+/* The most threads a run uses: four per core, never over JV_RUN_MAX_THREADS
+ * (a larger `threads` is lowered to this). */
+#define JV_RUN_MAX_THREADS 256
+int jv_run_max_threads(void);
+
 /* Runs `evaluation` with the plugins of `registry`. Returns the result
  * document (owned by the caller), or NULL with error set. With keep_going,
  * a plugin failure still returns a document and sets *failed. (`jamvikt

@@ -18,6 +18,7 @@
 #ifndef JV_EVAL_RUN_INTERNAL_H
 #define JV_EVAL_RUN_INTERNAL_H
 
+#include "eval/input_file.h"
 #include "rules/disclosure.h"
 #include "eval/run.h"
 #include "plugin/host_impl.h"
@@ -77,6 +78,7 @@ typedef struct jv_pass {
     int region;                   /* region index, or -1: split by column */
     gboolean missing;             /* the file does not exist */
     guint64 size;
+    jv_input_stamp stamp;         /* size and mtime when planned */
     guint64 rows, skipped;        /* the reader's, summed over chunks */
     GPtrArray *warnings;          /* the reader's (owned strings) */
     char *sha256;

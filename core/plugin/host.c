@@ -3,6 +3,7 @@
  * queries. The JSON writer/reader functions live in json_io.c. */
 #include "config.h"
 #include "plugin/host_impl.h"
+#include "util/text.h"
 #include "rules/disclosure.h"
 #include "plugin/json_io.h"
 #include "rules/stats.h"
@@ -99,10 +100,9 @@ static const char *host_param_list_item(jv_ctx *ctx, const char *name, size_t i)
 
 static void set_error(jv_ctx *ctx, char *message)
 {
-    if (ctx->error == NULL)
-        ctx->error = message;
-    else
-        g_free(message);
+    if (ctx->error == NULL) /* a plugin's bytes are checked: escaped, never raw */
+        ctx->error = jv_text_escape_terminal(message, -1, 0);
+    g_free(message);
 }
 
 static int host_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type type, unsigned flags)
@@ -207,7 +207,9 @@ static void host_warning(jv_ctx *ctx, const char *fmt, ...)
     va_start(ap, fmt);
     char *message = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    char *line = g_strdup_printf("%s: %s: %s", ctx->scope_name, ctx->indicator->name, message);
+    char *shown = jv_text_escape_terminal(message, -1, 0);
+    char *line = g_strdup_printf("%s: %s: %s", ctx->scope_name, ctx->indicator->name, shown);
+    g_free(shown);
     g_free(message);
     for (guint i = 0; i < ctx->warnings->len; i++)
         if (strcmp(g_ptr_array_index(ctx->warnings, i), line) == 0) {

@@ -4,8 +4,10 @@
  * strings of digits so saved states stay exact. */
 #include "plugin/json_io.h"
 #include "rules/stats.h"
+#include "util/text.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,11 +20,52 @@ void jv_writer_init(jv_writer *w, cJSON *root)
     w->stack[0] = root;
     w->depth = 0;
     w->overflow = 0;
+    w->bad_text = 0;
+    w->bad_key[0] = '\0';
+}
+
+/* Text a plugin may put into a document: valid UTF-8, no C0 control or
+ * DEL (a renderer or terminal must never receive them from a plugin). */
+static gboolean clean_text(const char *s)
+{
+    if (!g_utf8_validate(s, -1, NULL))
+        return FALSE;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return FALSE;
+    return TRUE;
+}
+
+/* 0 when every key and string of item (and below) is clean, else 1 for a
+ * key, 2 for a string. */
+static int unclean(const cJSON *item)
+{
+    if (cJSON_IsString(item) && item->valuestring != NULL && !clean_text(item->valuestring))
+        return 2;
+    for (const cJSON *c = item->child; c != NULL; c = c->next) {
+        if (c->string != NULL && !clean_text(c->string))
+            return 1;
+        int bad = unclean(c);
+        if (bad)
+            return bad;
+    }
+    return 0;
 }
 
 static void add(jv_writer *w, const char *key, cJSON *item)
 {
     if (w->overflow) {
+        cJSON_Delete(item);
+        return;
+    }
+    int bad = key != NULL && !clean_text(key) ? 1 : unclean(item);
+    if (bad) {
+        if (!w->bad_text) {
+            w->bad_text = bad;
+            char *shown = jv_text_escape_terminal(key ? key : "", -1, 40);
+            g_strlcpy(w->bad_key, shown, sizeof w->bad_key);
+            g_free(shown);
+        }
         cJSON_Delete(item);
         return;
     }
@@ -35,6 +78,11 @@ static void add(jv_writer *w, const char *key, cJSON *item)
 
 static void push(jv_writer *w, const char *key, cJSON *item)
 {
+    if (!w->overflow && key != NULL && !clean_text(key)) {
+        add(w, key, item); /* marks the writer and deletes item */
+        w->overflow++;     /* what goes inside is left out with it */
+        return;
+    }
     if (w->overflow || w->depth + 1 >= JV_WRITER_DEPTH) {
         w->overflow++;
         cJSON_Delete(item);

@@ -13,6 +13,11 @@ struct jv_writer {
     cJSON *stack[JV_WRITER_DEPTH]; /* borrowed; stack[0] is the root */
     int depth;                     /* index of the open container */
     int overflow;                  /* nesting deeper than the stack */
+    /* The first key (1) or string (2) that was not valid UTF-8 or held a
+     * control character; such an item is left out, and the plugin's
+     * finish()/save() fails (plugin/guard.h). bad_key: that key, escaped. */
+    int bad_text;
+    char bad_key[64];
 };
 
 /* Start writing into `root` (an object or array, owned by the caller). */

@@ -2,9 +2,12 @@
  * the order DESIGN.md fixes (see loader.h); the schema checks live in
  * plugin_check.c. */
 #include "plugin/loader.h"
+#include "plugin/guard.h"
+#include "plugin/probe.h"
 #include "plugin/host_impl.h"
 #include "plugin/plugin_check.h"
 #include "util/did_you_mean.h"
+#include "util/text.h"
 
 #include <ltdl.h>
 #include <stddef.h>
@@ -69,14 +72,24 @@ static void reject(jv_registry *registry, const char *path, const char *fmt, ...
     g_free(reason);
 }
 
+static gboolean probe_first = FALSE;
+
+void jv_loader_set_probe(gboolean probe)
+{
+    probe_first = probe;
+}
+
 static void loaded_plugin_free(gpointer data)
 {
     jv_loaded_plugin *p = data;
+    jv_guard_unwrap(p);
     if (p->handle != NULL)
         lt_dlclose((lt_dlhandle)p->handle);
     g_free(p->path);
     g_free(p);
 }
+
+static gboolean load_file(jv_registry *registry, const char *path);
 
 gboolean jv_registry_load_file(jv_registry *registry, const char *path)
 {
@@ -85,6 +98,22 @@ gboolean jv_registry_load_file(jv_registry *registry, const char *path)
                g_file_test(path, G_FILE_TEST_IS_DIR) ? "it is a folder" : g_strerror(errno));
         return FALSE;
     }
+    if (probe_first) {
+        char *why = NULL;
+        if (!jv_plugin_probe(path, &why)) {
+            reject(registry, path, "%s", why);
+            g_free(why);
+            return FALSE;
+        }
+    }
+    jv_guard_loading(path); /* constructors and the entry run from here */
+    gboolean ok = load_file(registry, path);
+    jv_guard_loaded();
+    return ok;
+}
+
+static gboolean load_file(jv_registry *registry, const char *path)
+{
     lt_dlhandle handle = lt_dlopen(path);
     if (handle == NULL) {
         const char *why = lt_dlerror();
@@ -135,6 +164,7 @@ gboolean jv_registry_load_file(jv_registry *registry, const char *path)
     p->path = g_strdup(path);
     p->desc = copy;
     p->handle = handle;
+    jv_guard_wrap(p);
     g_ptr_array_add(registry->plugins, p);
     return TRUE;
 }
@@ -169,13 +199,94 @@ static GPtrArray *plugin_files(const char *dir)
     return files;
 }
 
-jv_registry *jv_registry_load(const GPtrArray *dirs)
+static jv_registry *registry_new(void)
 {
     jv_registry *registry = g_new0(jv_registry, 1);
     registry->plugins = g_ptr_array_new_with_free_func(loaded_plugin_free);
     registry->rejections = g_ptr_array_new_with_free_func(g_free);
     registry->shadowed = g_ptr_array_new_with_free_func(g_free);
     lt_dlinit();
+    return registry;
+}
+
+/* The plugin name a file offers by its name: funding_share.la → funding_share. */
+static char *name_of_file(const char *path)
+{
+    char *base = g_path_get_basename(path);
+    char *dot = strrchr(base, '.');
+    if (dot != NULL)
+        *dot = '\0';
+    if (g_str_has_prefix(base, "lib") && g_str_has_suffix(path, ".so")) {
+        char *rest = g_strdup(base + 3);
+        g_free(base);
+        base = rest;
+    }
+    return base;
+}
+
+/* The file for plugin `name` in `dir` by the naming convention, or NULL. */
+static char *file_for(const char *dir, const char *name)
+{
+    static const char *const patterns[][2] = {{"", ".la"}, {"", ".so"}, {"lib", ".so"}};
+    for (size_t i = 0; i < G_N_ELEMENTS(patterns); i++) {
+        char *file = g_strconcat(patterns[i][0], name, patterns[i][1], NULL);
+        char *path = g_build_filename(dir, file, NULL);
+        g_free(file);
+        if (g_file_test(path, G_FILE_TEST_EXISTS))
+            return path;
+        g_free(path);
+    }
+    return NULL;
+}
+
+jv_registry *jv_registry_load_named(const GPtrArray *dirs, const char *const *names)
+{
+    jv_registry *registry = registry_new();
+    registry->candidates = g_ptr_array_new_with_free_func(g_free);
+    GString *searched = g_string_new(NULL);
+    for (guint i = 0; dirs != NULL && i < dirs->len; i++) {
+        const char *dir = g_ptr_array_index(dirs, i);
+        g_string_append_printf(searched, "%s%s", searched->len ? ", " : "", dir);
+        GPtrArray *files = plugin_files(dir);
+        for (guint f = 0; f < files->len; f++)
+            g_ptr_array_add(registry->candidates, name_of_file(g_ptr_array_index(files, f)));
+        g_ptr_array_unref(files);
+    }
+    registry->searched = g_string_free(searched, FALSE);
+    for (size_t n = 0; names != NULL && names[n] != NULL; n++) {
+        const char *name = names[n];
+        if (jv_registry_find(registry, name) != NULL || !jv_text_is_identifier(name))
+            continue;
+        char *path = NULL;
+        for (guint i = 0; path == NULL && dirs != NULL && i < dirs->len; i++)
+            path = file_for(g_ptr_array_index(dirs, i), name);
+        if (path == NULL)
+            continue;
+        guint before = registry->plugins->len;
+        if (jv_registry_load_file(registry, path) && registry->plugins->len > before) {
+            jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, before);
+            if (strcmp(p->desc.name, name) != 0) {
+                reject(registry, path, "holds plugin '%s', not '%s' (a plugin file must be "
+                       "named after its plugin: %s.la or %s.so)", p->desc.name, name, name, name);
+                g_ptr_array_remove_index(registry->plugins, before);
+            }
+        }
+        g_free(path);
+    }
+    return registry;
+}
+
+char *jv_registry_missing(const jv_registry *registry, const char *name)
+{
+    if (registry->searched == NULL || jv_registry_find(registry, name) != NULL)
+        return NULL;
+    return g_strdup_printf("no plugin file %s.la or %s.so in: %s", name, name,
+                           registry->searched[0] ? registry->searched : "(no plugin folders)");
+}
+
+jv_registry *jv_registry_load(const GPtrArray *dirs)
+{
+    jv_registry *registry = registry_new();
     for (guint i = 0; dirs != NULL && i < dirs->len; i++) {
         GPtrArray *files = plugin_files(g_ptr_array_index(dirs, i));
         for (guint f = 0; f < files->len; f++)
@@ -200,6 +311,8 @@ const char *jv_registry_suggest(const jv_registry *registry, const char *name)
     GPtrArray *names = g_ptr_array_new();
     for (guint i = 0; i < registry->plugins->len; i++)
         g_ptr_array_add(names, (gpointer)((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, i))->desc.name);
+    for (guint i = 0; registry->candidates != NULL && i < registry->candidates->len; i++)
+        g_ptr_array_add(names, g_ptr_array_index(registry->candidates, i));
     g_ptr_array_add(names, NULL);
     const char *best = jv_did_you_mean(name, (const char *const *)names->pdata);
     g_ptr_array_unref(names);
@@ -213,6 +326,9 @@ void jv_registry_free(jv_registry *registry)
     g_ptr_array_unref(registry->plugins);
     g_ptr_array_unref(registry->rejections);
     g_ptr_array_unref(registry->shadowed);
+    if (registry->candidates != NULL)
+        g_ptr_array_unref(registry->candidates);
+    g_free(registry->searched);
     g_free(registry);
     lt_dlexit();
 }

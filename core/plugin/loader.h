@@ -17,8 +17,11 @@
 
 typedef struct jv_loaded_plugin {
     char *path;     /* the file it was loaded from (owned) */
-    jv_plugin desc; /* a copy, fields past the plugin's struct_size zeroed */
+    jv_plugin desc; /* a copy, fields past the plugin's struct_size zeroed;
+                       its callbacks are plugin/guard.h's trampolines */
     void *handle;   /* lt_dlhandle */
+    jv_plugin real; /* the plugin's own callbacks (guard.h) */
+    void *guard;    /* guard.h's preformatted messages (owned) */
 } jv_loaded_plugin;
 
 typedef struct jv_registry {
@@ -28,6 +31,10 @@ typedef struct jv_registry {
      * same name was found first in an earlier folder of the search order
      * (e.g. --plugin-path over the installed folder); not an error. */
     GPtrArray *shadowed;
+    GPtrArray *candidates; /* jv_registry_load_named: plugin names the
+                              folders offer by file name (owned), or NULL */
+    char *searched;        /* jv_registry_load_named: the folders, joined
+                              with ", " (owned), or NULL */
 } jv_registry;
 
 /* The folders to search, in order: each of plugin_path (may be NULL), the
@@ -38,6 +45,20 @@ GPtrArray *jv_plugin_search_dirs(const char *const *plugin_path);
 /* Load every plugin found in dirs (plugin files: *.la, or *.so without a
  * matching .la). Never fails as a whole. */
 jv_registry *jv_registry_load(const GPtrArray *dirs);
+/* Loads only the plugins `names` (NULL-terminated; repeats are fine): for
+ * each, the first folder of dirs holding NAME.la, or NAME.so / libNAME.so
+ * without a .la, and nothing else, so an unrelated broken file in a
+ * plugin folder cannot affect the run. A name without a file is simply not
+ * loaded (jv_registry_missing() says where it was looked for); a file that
+ * does not load, or holds a plugin of another name, is a rejection. */
+jv_registry *jv_registry_load_named(const GPtrArray *dirs, const char *const *names);
+/* "no file NAME.la or NAME.so in DIR, DIR" for a name load_named did not
+ * find, or NULL (a registry from jv_registry_load). g_free. */
+char *jv_registry_missing(const jv_registry *registry, const char *name);
+/* With TRUE, every later jv_registry_load_file first tries the file in a
+ * child process (plugin/probe.h) and rejects it if the child crashes,
+ * exits or hangs. Off by default; `jamvikt plugins` turns it on. */
+void jv_loader_set_probe(gboolean probe);
 /* Try one file; TRUE when it loaded (added to the registry), else FALSE with
  * the reason added to rejections. */
 gboolean jv_registry_load_file(jv_registry *registry, const char *path);

@@ -113,6 +113,29 @@ char **jv_plugin_parse_codes(const char *codes, char ****aliases, char **why)
     return canonicals;
 }
 
+/* A descriptor string the host will print or put into documents: valid
+ * UTF-8 without control characters (NULL is fine: optional). */
+static gboolean plain_text(const char *s)
+{
+    if (s == NULL)
+        return TRUE;
+    if (!g_utf8_validate(s, -1, NULL))
+        return FALSE;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean refuse_text(const char *field, const char *s, char **why)
+{
+    char *shown = jv_text_escape_terminal(s, -1, 60);
+    *why = g_strdup_printf("%s '%s' is not valid UTF-8 or holds a control character", field,
+                           shown);
+    g_free(shown);
+    return FALSE;
+}
+
 static gboolean check_param(const jv_param_spec *p, char **why)
 {
     if (!jv_text_is_identifier(p->name)) {
@@ -124,6 +147,10 @@ static gboolean check_param(const jv_param_spec *p, char **why)
         *why = g_strdup_printf("parameter '%s' has unknown type %d", p->name, (int)p->type);
         return FALSE;
     }
+    if (!plain_text(p->help))
+        return refuse_text("parameter help", p->help, why);
+    if (!plain_text(p->default_json))
+        return refuse_text("parameter default", p->default_json, why);
     if (p->default_json == NULL)
         return TRUE;
     cJSON *value = cJSON_Parse(p->default_json);
@@ -162,6 +189,10 @@ static gboolean check_role(const jv_table_spec *t, size_t r, char **why)
                                (int)role->type);
         return FALSE;
     }
+    if (!plain_text(role->help))
+        return refuse_text("role help", role->help, why);
+    if (!plain_text(role->codes))
+        return refuse_text("role codes", role->codes, why);
     unsigned known = JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE | JV_ROLE_EMPTY_IS_VALUE;
     if (role->flags & ~known) {
         *why = g_strdup_printf("table '%s': role '%s' has unknown flags 0x%x", t->name, role->name,
@@ -204,6 +235,8 @@ static gboolean check_texts(const jv_plugin *desc, char **why)
             *why = g_strdup_printf("texts '%s': the title is missing", t->lang);
             return FALSE;
         }
+        if (!plain_text(t->title))
+            return refuse_text("title", t->title, why);
         for (const jv_translation *o = desc->texts; o != t; o++)
             if (strcmp(o->lang, t->lang) == 0) {
                 *why = g_strdup_printf("texts: language '%s' given twice", t->lang);
@@ -213,10 +246,14 @@ static gboolean check_texts(const jv_plugin *desc, char **why)
             if (l->text == NULL || l->text[0] == '\0') {
                 *why = g_strdup_printf("texts '%s': label of '%s' is empty", t->lang, l->key);
                 return FALSE;
+            } else if (!plain_text(l->key) || !plain_text(l->text)) {
+                return refuse_text("label", plain_text(l->key) ? l->text : l->key, why);
             }
     }
     for (const jv_key_unit *u = desc->units; u != NULL && u->key != NULL; u++)
-        if (u->unit < JV_UNIT_SHARE || u->unit > JV_UNIT_NUMBER_DIFFERENCE) {
+        if (!plain_text(u->key)) {
+            return refuse_text("unit key", u->key, why);
+        } else if (u->unit < JV_UNIT_SHARE || u->unit > JV_UNIT_NUMBER_DIFFERENCE) {
             *why = g_strdup_printf("units: key '%s' has unknown unit %d", u->key, (int)u->unit);
             return FALSE;
         }
@@ -233,6 +270,10 @@ gboolean jv_plugin_check_schema(const jv_plugin *desc, char **why)
         *why = g_strdup("version and summary must not be empty");
         return FALSE;
     }
+    if (!plain_text(desc->version))
+        return refuse_text("version", desc->version, why);
+    if (!plain_text(desc->summary))
+        return refuse_text("summary", desc->summary, why);
     for (size_t i = 0; i < desc->n_tables; i++) {
         const jv_table_spec *t = &desc->tables[i];
         if (!jv_text_is_identifier(t->name)) {

@@ -48,7 +48,8 @@ run_jv report "$result" -f pdf
 check "an unknown format is a usage error" status_is 2
 check "... listing the formats" stderr_has "markdown, csv, html"
 run_jv report "$result" -o "$work/out.pdf"
-check "an unknown extension falls back to the table" status_is 0
+check "an unknown extension is a usage error (issue 13: formats are explicit)" status_is 2
+check "... and writes nothing" test ! -e "$work/out.pdf"
 
 # --publish: for readers, in every command (merge: tests/cli/test_regions.sh)
 run_jv report "$result" -f html --lang sv --publish
