@@ -36,14 +36,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Named as in the built-in plugins' tables, so the seed corpus (CSV files
  * of tests/ and examples/) reaches the value conversions at once. */
 static const jv_role_request roles[] = {
-    {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL},
-    {"decision", JV_TYPE_CATEGORY, 0, "granted=beviljad,beviljat|rejected=avslag,avslaget"},
-    {"sector", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL},
-    {"id", JV_TYPE_ID, 0, NULL},
-    {"amount_granted", JV_TYPE_NUMBER, JV_ROLE_NONNEGATIVE, NULL},
-    {"count", JV_TYPE_INTEGER, JV_ROLE_POSITIVE, NULL},
-    {"completed", JV_TYPE_BOOLEAN, 0, NULL},
-    {"absent", JV_TYPE_NUMBER, 0, NULL},
+    {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED, .codes = NULL},
+    {.name = "decision", .type = JV_TYPE_CATEGORY, .flags = 0, .codes = "granted=beviljad,beviljat|rejected=avslag,avslaget"},
+    {.name = "sector", .type = JV_TYPE_CATEGORY, .flags = JV_ROLE_EMPTY_IS_VALUE, .codes = NULL},
+    {.name = "id", .type = JV_TYPE_ID, .flags = 0, .codes = NULL},
+    {.name = "amount_granted", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE, .codes = NULL},
+    {.name = "count", .type = JV_TYPE_INTEGER, .flags = JV_ROLE_POSITIVE, .codes = NULL},
+    {.name = "completed", .type = JV_TYPE_BOOLEAN, .flags = 0, .codes = NULL},
+    {.name = "absent", .type = JV_TYPE_NUMBER, .flags = 0, .codes = NULL},
 };
 #define N_ROLES (sizeof roles / sizeof roles[0])
 
