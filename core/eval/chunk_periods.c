@@ -3,6 +3,7 @@
  * counting sort and gathered per column, category codes translated into
  * the own dictionary of each region's period. */
 #include "eval/chunk_periods.h"
+#include "eval/column_view.h"
 
 #include <string.h>
 
@@ -68,36 +69,6 @@ static void gather_clear(gather_buf *b)
     g_free(b->missing);
     g_free(b->positions);
     g_free(b->lines);
-}
-
-static size_t value_size(const jv_column *c)
-{
-    if (c->codes) return sizeof(uint32_t);
-    if (c->numbers) return sizeof(int64_t);
-    if (c->booleans) return sizeof(uint8_t);
-    if (c->ids) return sizeof(jv_string);
-    return 0;
-}
-
-/* Points the column's values at `data` (same type). */
-static void set_values(jv_column *c, void *data)
-{
-    if (c->codes) c->codes = data;
-    else if (c->numbers) c->numbers = data;
-    else if (c->booleans) c->booleans = data;
-    else if (c->ids) c->ids = data;
-}
-
-/* A column restricted to rows [from, ...): pointers moved, no copy. */
-static jv_column slice_column(const jv_column *c, size_t from)
-{
-    jv_column s = *c;
-    if (s.missing) s.missing += from;
-    if (s.codes) s.codes += from;
-    if (s.numbers) s.numbers += from;
-    if (s.booleans) s.booleans += from;
-    if (s.ids) s.ids += from;
-    return s;
 }
 
 /* The period index of a dictionary code of the period column: its place
@@ -192,7 +163,7 @@ static void translate(jv_period_router *w, const jv_period_part *part, size_t c,
 static void gather_column(const jv_column *in, const size_t *order, size_t m, void *data,
                           uint8_t *missing)
 {
-    switch (value_size(in)) {
+    switch (jv_column_view_value_size(in)) {
     case sizeof(uint32_t):
         for (size_t i = 0; i < m; i++)
             ((uint32_t *)data)[i] = in->codes[order[i]];
@@ -289,10 +260,10 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
             b->cols[c] = cols[c];
             if (!w->used[c])
                 continue; /* no indicator reads it: left as it is */
-            set_values(&b->cols[c], b->data[c]);
+            jv_column_view_set_values(&b->cols[c], b->data[c]);
             if (b->cols[c].missing)
                 b->cols[c].missing = b->missing[c];
-            b->cols[c] = slice_column(&b->cols[c], from);
+            b->cols[c] = jv_column_view_slice(&b->cols[c], from);
             if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
                 translate(w, part, c, cols[c].dict, b->cols[c].codes,
                           (uint32_t *)b->cols[c].codes, &b->cols[c], count);

@@ -9,6 +9,7 @@
  * periods, the rows of a file that has the period column also go to the
  * state of their period (chunk_periods.c). */
 #include "eval/chunk_periods.h"
+#include "eval/column_view.h"
 #include "eval/progress.h"
 #include "eval/region_dicts.h"
 #include "eval/run_internal.h"
@@ -205,43 +206,6 @@ static void deliver(chunk_work *w, jv_chunk_scope *scope, const jv_column *cols,
         jv_period_route(w->periods, scope, cols, n, positions, lines);
 }
 
-/* A column restricted to rows [from, from + n): pointers moved, no copy. */
-static jv_column slice_column(const jv_column *c, size_t from)
-{
-    jv_column s = *c;
-    if (s.missing) s.missing += from;
-    if (s.codes) s.codes += from;
-    if (s.numbers) s.numbers += from;
-    if (s.booleans) s.booleans += from;
-    if (s.ids) s.ids += from;
-    return s;
-}
-
-static size_t value_size(const jv_column *c)
-{
-    if (c->codes) return sizeof(uint32_t);
-    if (c->numbers) return sizeof(int64_t);
-    if (c->booleans) return sizeof(uint8_t);
-    if (c->ids) return sizeof(jv_string);
-    return 0;
-}
-
-static const void *values_of(const jv_column *c)
-{
-    if (c->codes) return c->codes;
-    if (c->numbers) return c->numbers;
-    if (c->booleans) return c->booleans;
-    return c->ids;
-}
-
-static void set_values(jv_column *c, void *data)
-{
-    if (c->codes) c->codes = data;
-    else if (c->numbers) c->numbers = data;
-    else if (c->booleans) c->booleans = data;
-    else if (c->ids) c->ids = data;
-}
-
 /* The region of each row of a column-split rowset, as a chunk scope. */
 static jv_chunk_scope *scope_of_code(chunk_work *w, const jv_column *region, uint32_t code,
                                      uint64_t position)
@@ -285,10 +249,10 @@ static void deliver_gathered(chunk_work *w, const jv_rowset *rows)
             done[r] = 1;
             for (size_t c = 0; c < n_cols; c++) {
                 const jv_column *src = &rows->columns[c];
-                size_t size = value_size(src);
+                size_t size = jv_column_view_value_size(src);
                 if (size)
                     memcpy((char *)w->gather_data[c] + k * size,
-                           (const char *)values_of(src) + r * size, size);
+                           (const char *)jv_column_view_values(src) + r * size, size);
                 if (src->missing)
                     ((uint8_t *)w->gather_missing[c])[k] = src->missing[r];
             }
@@ -298,7 +262,7 @@ static void deliver_gathered(chunk_work *w, const jv_rowset *rows)
         }
         for (size_t c = 0; c < n_cols; c++) {
             w->gathered[c] = rows->columns[c];
-            set_values(&w->gathered[c], w->gather_data[c]);
+            jv_column_view_set_values(&w->gathered[c], w->gather_data[c]);
             if (w->gathered[c].missing)
                 w->gathered[c].missing = w->gather_missing[c];
         }
@@ -332,7 +296,7 @@ static void deliver_rowset(chunk_work *w, const jv_rowset *rows)
         while (to < rows->n_rows && region->codes[to] == region->codes[from])
             to++;
         for (size_t c = 0; c < rows->n_columns; c++)
-            sliced[c] = slice_column(&rows->columns[c], from);
+            sliced[c] = jv_column_view_slice(&rows->columns[c], from);
         jv_chunk_scope *s = scope_of_code(w, region, region->codes[from], rows->positions[from]);
         deliver(w, s, sliced, to - from, rows->positions + from, rows->lines + from);
         from = to;
