@@ -391,6 +391,42 @@ static void test_min_cell_zero_suppresses_nothing(void)
     cJSON_Delete(doc);
 }
 
+/* header_only.json: region A's training.csv has its header row (with the
+ * hours column) and no row; region B is basic/ (first test). A sum over
+ * zero rows is 0 (INDICATORS.md: hours is the "sum over counted rows"),
+ * so A's hours are 0 for every gender and the total; the ratios over zero
+ * are null: hours_per_person = 0/0 persons, women's share of hours 0/(0+0).
+ * The total sums the regions: B's hours, woman 4.25, man 6, total 12.25. */
+static void test_hours_over_no_rows_are_zero(void)
+{
+    cJSON *doc = jvt_run("training_reach/header_only.json", -1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    static const char *const genders[] = {"woman", "man", "non_binary", "mixed", "unknown"};
+    for (size_t g = 0; g < sizeof genders / sizeof genders[0]; g++) {
+        char *at = g_strdup_printf(RA "by_gender/%s/", genders[g]);
+        char *hours = g_strconcat(at, "hours", NULL);
+        char *per_person = g_strconcat(at, "hours_per_person", NULL);
+        char *persons = g_strconcat(at, "persons_reached", NULL);
+        CU_ASSERT(cJSON_IsNumber(jvt_get(doc, hours)));
+        JVT_NEAR(jvt_num(doc, hours), 0);
+        CU_ASSERT(jvt_is_null(doc, per_person));
+        JVT_NEAR(jvt_num(doc, persons), 0);
+        g_free(at);
+        g_free(hours);
+        g_free(per_person);
+        g_free(persons);
+    }
+    CU_ASSERT(cJSON_IsNumber(jvt_get(doc, RA "total/hours")));
+    JVT_NEAR(jvt_num(doc, RA "total/hours"), 0);
+    CU_ASSERT(jvt_is_null(doc, RA "total/hours_per_person"));
+    CU_ASSERT(jvt_is_null(doc, RA "women_share/hours"));
+    JVT_NEAR(jvt_num(doc, RB "by_gender/woman/hours"), 4.25);
+    JVT_NEAR(jvt_num(doc, TOT "by_gender/woman/hours"), 4.25);
+    JVT_NEAR(jvt_num(doc, TOT "by_gender/man/hours"), 6);
+    JVT_NEAR(jvt_num(doc, TOT "total/hours"), 12.25);
+    cJSON_Delete(doc);
+}
+
 /* Reading a file in chunks of a few bytes (many chunk states merged)
  * gives the same result as reading it in one: merge() is exact. */
 static void test_result_does_not_depend_on_chunks(void)
@@ -437,6 +473,7 @@ int main(void)
          test_small_cells_are_suppressed_with_their_figures},
         {"min_cell 0 suppresses nothing", test_min_cell_zero_suppresses_nothing},
         {"the result does not depend on chunks", test_result_does_not_depend_on_chunks},
+        {"hours over no rows are 0", test_hours_over_no_rows_are_zero},
         {NULL, NULL},
     };
     return jvt_main("training_reach", tests);

@@ -10,7 +10,8 @@
  *     every measure null; shares, gaps and the headline need both woman
  *     and man unsuppressed. `population` is never suppressed.
  *  3. `hours`, its share and `hours_per_person` are null when no batch of
- *     the scope had the hours column (as funding_share's amount_applied).
+ *     the scope had the hours column (as funding_share's amount_applied);
+ *     a region with no training row has hours 0 (tr_state_view()).
  *  4. A group's rate divides its persons reached by its population only
  *     when every one of those persons comes from a scope with population
  *     rows for the group (covered == reached, always so in a region);

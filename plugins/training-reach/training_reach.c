@@ -85,6 +85,10 @@ int tr_state_view(jv_ctx *ctx, const tr_state *state, tr_aggregate *scratch,
                                                : "out of memory");
         return -1;
     }
+    /* No training row at all (a header row only): the hours column, if
+     * any, went unseen, and a sum over no rows is 0, not unknown. */
+    if (state->persons.size == 0)
+        scratch->hours_present = 1;
     *out = scratch;
     return 0;
 }
