@@ -8,12 +8,11 @@
  *     must be refilled and grown mid-record: both must give the same
  *     records (a checksum of every field, line and offset) and the same
  *     outcome — the buffering must never change what is read;
- *  2. is read by the table reader with one role of every type (gender,
- *     coded and open categories, id, number, integer, boolean, and an
- *     optional role the file may lack), touching every value it hands out;
- *     in check mode also by a checking reader, which must find an error
- *     exactly when the run's reader fails, and else keep and skip the same
- *     rows;
+ *  2. is read by the table reader with one role of every type, touching
+ *     every value it hands out; in check mode also by a checking reader,
+ *     which must find an error exactly when the run's reader fails, and
+ *     else keep and skip the same rows (fuzz_table.c, shared with
+ *     fuzz_xlsx.c);
  *  3. is cut by jv_table_split and read again range by range (checking
  *     ranges too, in check mode).
  * Built by ./configure --enable-fuzzing (fuzz/local.am); fuzz/replay.c
@@ -25,27 +24,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <jamvikt/plugin.h>
-
 #include "data/csv.h"
-#include "data/dataset.h"
-#include "data/problem.h"
+#include "fuzz_table.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Named as in the built-in plugins' tables, so the seed corpus (CSV files
- * of tests/ and examples/) reaches the value conversions at once. */
-static const jv_role_request roles[] = {
-    {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED, .codes = NULL},
-    {.name = "decision", .type = JV_TYPE_CATEGORY, .flags = 0, .codes = "granted=beviljad,beviljat|rejected=avslag,avslaget"},
-    {.name = "sector", .type = JV_TYPE_CATEGORY, .flags = JV_ROLE_EMPTY_IS_VALUE, .codes = NULL},
-    {.name = "id", .type = JV_TYPE_ID, .flags = 0, .codes = NULL},
-    {.name = "amount_granted", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE, .codes = NULL},
-    {.name = "count", .type = JV_TYPE_INTEGER, .flags = JV_ROLE_POSITIVE, .codes = NULL},
-    {.name = "completed", .type = JV_TYPE_BOOLEAN, .flags = 0, .codes = NULL},
-    {.name = "absent", .type = JV_TYPE_NUMBER, .flags = 0, .codes = NULL},
-};
-#define N_ROLES (sizeof roles / sizeof roles[0])
 
 /* Writes the bytes to an in-memory file; its /proc path goes in `path`. */
 static int memory_file(const uint8_t *data, size_t size, char *path, size_t path_size)
@@ -100,62 +82,6 @@ static int tokenize(const char *path, char delimiter, size_t buffer_size, guint6
     return status;
 }
 
-/* Reads every rowset, touching each value so ASan sees every access.
- * FALSE when reading stopped at an error. */
-static gboolean drain(jv_table_reader *reader, guint64 *touched)
-{
-    const jv_rowset *rows;
-    GError *error = NULL;
-    while ((rows = jv_table_reader_next(reader, &error)) != NULL) {
-        for (size_t c = 0; c < rows->n_columns; c++) {
-            const jv_column *col = &rows->columns[c];
-            for (size_t r = 0; r < rows->n_rows; r++) {
-                if (col->missing && col->missing[r])
-                    continue;
-                if (col->codes) {
-                    /* a code always names a value of its dictionary */
-                    if (col->dict == NULL || col->codes[r] >= col->dict->size)
-                        __builtin_trap();
-                    *touched += col->dict->values[col->codes[r]].length;
-                }
-                if (col->numbers)
-                    *touched += (guint64)col->numbers[r];
-                if (col->booleans)
-                    *touched += col->booleans[r];
-                if (col->ids)
-                    *touched += col->ids[r].length + (unsigned char)col->ids[r].data[0];
-            }
-        }
-        *touched += rows->positions[rows->n_rows - 1] + rows->lines[0];
-    }
-    gboolean ok = error == NULL;
-    g_clear_error(&error);
-    return ok;
-}
-
-/* A whole-file read: FALSE when it failed; rows kept and skipped. */
-static gboolean read_whole(const jv_table_source *source, jv_problem_list *problems,
-                           guint64 *rows, guint64 *skipped)
-{
-    GError *error = NULL;
-    guint64 touched = 0;
-    jv_table_reader *reader =
-        problems ? jv_table_reader_open_checking(source, roles, N_ROLES, 0, 0, 0, problems)
-                 : jv_table_reader_open(source, roles, N_ROLES, &error);
-    g_clear_error(&error);
-    if (reader == NULL)
-        return FALSE;
-    gboolean ok = drain(reader, &touched);
-    if (problems != NULL && !ok)
-        __builtin_trap(); /* a checking reader never fails */
-    *rows = jv_table_reader_rows(reader);
-    *skipped = jv_table_reader_skipped(reader);
-    (void)jv_table_reader_sha256(reader);
-    (void)jv_table_reader_warnings(reader);
-    jv_table_reader_free(reader);
-    return ok;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char delimiters[4] = {0, ',', ';', '\t'};
@@ -185,25 +111,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               .on_error = (choice & 0x20) ? JV_ON_ERROR_SKIP : JV_ON_ERROR_STOP,
                               .hash = (choice & 0x40) != 0};
     guint64 rows = 0, skipped = 0;
-    gboolean run_ok = read_whole(&source, NULL, &rows, &skipped);
-    jv_problem_list *problems = NULL;
-    if (choice & 0x80) {
-        /* check predicts run: no error exactly when the run reads the file,
-         * and then the same rows kept and skipped */
-        guint64 check_rows = 0, check_skipped = 0;
-        problems = jv_problem_list_new(20);
-        read_whole(&source, problems, &check_rows, &check_skipped);
-        gboolean check_ok = jv_problem_list_errors(problems) == 0;
-        if (check_ok != run_ok || (run_ok && (check_rows != rows || check_skipped != skipped)))
-            __builtin_trap();
-        const GPtrArray *items = jv_problem_list_items(problems);
-        for (guint k = 0; k < items->len; k++) {
-            const jv_problem *p = g_ptr_array_index(items, k);
-            if (p->code == NULL || p->message == NULL || p->file == NULL)
-                __builtin_trap();
-        }
-        jv_problem_list_free(problems);
-    }
+    gboolean run_ok = fuzz_table_read_whole(&source, NULL, &rows, &skipped);
+    if (choice & 0x80)
+        fuzz_table_check_predicts_run(&source, run_ok, rows, skipped);
 
     /* 3. the same file cut into ranges */
     GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint64));
@@ -214,15 +124,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             guint64 start = g_array_index(starts, guint64, k);
             guint64 end = k + 1 < starts->len ? g_array_index(starts, guint64, k + 1) : 0;
             guint64 line = g_array_index(lines, guint64, k);
-            problems = (choice & 0x80) ? jv_problem_list_new(20) : NULL;
+            jv_problem_list *problems = (choice & 0x80) ? jv_problem_list_new(20) : NULL;
             jv_table_reader *reader =
-                problems ? jv_table_reader_open_checking(&source, roles, N_ROLES, start, end,
-                                                         line, problems)
-                         : jv_table_reader_open_range(&source, roles, N_ROLES, start, end, line,
-                                                      NULL);
+                problems ? jv_table_reader_open_checking(&source, fuzz_table_roles,
+                                                         fuzz_table_n_roles, start, end, line,
+                                                         problems)
+                         : jv_table_reader_open_range(&source, fuzz_table_roles,
+                                                      fuzz_table_n_roles, start, end, line, NULL);
             if (reader != NULL) {
-                guint64 touched = 0;
-                if (!drain(reader, &touched) && problems != NULL)
+                if (!fuzz_table_drain(reader) && problems != NULL)
                     __builtin_trap();
                 jv_table_reader_free(reader);
             }

@@ -9,6 +9,7 @@
  * into a workbook that also has the relationships, and read. An input
  * that starts (after the options byte) with "PK" is taken as the .xlsx
  * file itself, so the archive reader is fuzzed too.
+ * The roles and the reading are fuzz_table.c's, shared with fuzz_csv.c.
  * The options byte: bit 0 check mode (a checking reader must find an
  * error exactly when the run's reader fails), bit 1 "on_error": "skip",
  * bit 2 "sheet": "1", bits 4–7 "header_row" (0: found).
@@ -20,23 +21,9 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include <jamvikt/plugin.h>
-
-#include "data/dataset.h"
-#include "data/problem.h"
+#include "fuzz_table.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const jv_role_request roles[] = {
-    {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED, .codes = NULL},
-    {.name = "decision", .type = JV_TYPE_CATEGORY, .flags = 0, .codes = "granted=beviljad,beviljat|rejected=avslag,avslaget"},
-    {.name = "sector", .type = JV_TYPE_CATEGORY, .flags = JV_ROLE_EMPTY_IS_VALUE, .codes = NULL},
-    {.name = "id", .type = JV_TYPE_ID, .flags = 0, .codes = NULL},
-    {.name = "amount_granted", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE, .codes = NULL},
-    {.name = "count", .type = JV_TYPE_INTEGER, .flags = JV_ROLE_POSITIVE, .codes = NULL},
-    {.name = "completed", .type = JV_TYPE_BOOLEAN, .flags = 0, .codes = NULL},
-};
-#define N_ROLES (sizeof roles / sizeof roles[0])
 
 static const char *const defaults[4] = {
     "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
@@ -104,57 +91,6 @@ static gboolean write_workbook(const char *path, const uint8_t *data, size_t siz
     return TRUE;
 }
 
-static gboolean drain(jv_table_reader *reader, guint64 *touched)
-{
-    const jv_rowset *rows;
-    GError *error = NULL;
-    while ((rows = jv_table_reader_next(reader, &error)) != NULL) {
-        for (size_t c = 0; c < rows->n_columns; c++) {
-            const jv_column *col = &rows->columns[c];
-            for (size_t r = 0; r < rows->n_rows; r++) {
-                if (col->missing && col->missing[r])
-                    continue;
-                if (col->codes) {
-                    if (col->dict == NULL || col->codes[r] >= col->dict->size)
-                        __builtin_trap();
-                    *touched += col->dict->values[col->codes[r]].length;
-                }
-                if (col->numbers)
-                    *touched += (guint64)col->numbers[r];
-                if (col->booleans)
-                    *touched += col->booleans[r];
-                if (col->ids)
-                    *touched += col->ids[r].length + (unsigned char)col->ids[r].data[0];
-            }
-        }
-        *touched += rows->positions[rows->n_rows - 1] + rows->lines[0];
-    }
-    gboolean ok = error == NULL;
-    g_clear_error(&error);
-    return ok;
-}
-
-static gboolean read_whole(const jv_table_source *source, jv_problem_list *problems,
-                           guint64 *rows, guint64 *skipped)
-{
-    GError *error = NULL;
-    guint64 touched = 0;
-    jv_table_reader *reader =
-        problems ? jv_table_reader_open_checking(source, roles, N_ROLES, 0, 0, 0, problems)
-                 : jv_table_reader_open(source, roles, N_ROLES, &error);
-    g_clear_error(&error);
-    if (reader == NULL)
-        return FALSE;
-    gboolean ok = drain(reader, &touched);
-    if (problems != NULL && !ok)
-        __builtin_trap(); /* a checking reader never fails */
-    *rows = jv_table_reader_rows(reader);
-    *skipped = jv_table_reader_skipped(reader);
-    (void)jv_table_reader_bytes(reader);
-    jv_table_reader_free(reader);
-    return ok;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -171,16 +107,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               .header_row = choice >> 4,
                               .hash = (choice & 8) != 0};
     guint64 rows = 0, skipped = 0;
-    gboolean run_ok = read_whole(&source, NULL, &rows, &skipped);
-    if (choice & 1) {
-        guint64 check_rows = 0, check_skipped = 0;
-        jv_problem_list *problems = jv_problem_list_new(20);
-        read_whole(&source, problems, &check_rows, &check_skipped);
-        gboolean check_ok = jv_problem_list_errors(problems) == 0;
-        if (check_ok != run_ok || (run_ok && (check_rows != rows || check_skipped != skipped)))
-            __builtin_trap();
-        jv_problem_list_free(problems);
-    }
+    gboolean run_ok = fuzz_table_read_whole(&source, NULL, &rows, &skipped);
+    if (choice & 1)
+        fuzz_table_check_predicts_run(&source, run_ok, rows, skipped);
     unlink(path);
     return 0;
 }

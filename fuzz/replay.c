@@ -1,4 +1,4 @@
-/* fuzz/replay.c — runs a fuzz target (fuzz_csv.c or fuzz_evaluation.c,
+/* fuzz/replay.c — runs a fuzz target (fuzz_csv.c, fuzz_xlsx.c, ...,
  * linked in) over saved inputs without libFuzzer: every file named, and
  * every file in every folder named. This is how the crashes the fuzzers
  * found stay fixed (tests/cli/test_robust_fuzz.sh runs it in make check,
