@@ -1,10 +1,12 @@
 /* core/data/table_reader_private.h — the table reader's state, shared by
- * table_reader.c (opening, reading rows) and table_check.c (what a
- * checking reader records); not an interface for anything else. */
+ * table_open.c (opening, the header), table_reader.c (reading rows) and
+ * table_check.c (what a checking reader records); not an interface for
+ * anything else. */
 #ifndef JV_DATA_TABLE_READER_PRIVATE_H
 #define JV_DATA_TABLE_READER_PRIVATE_H
 
 #include "data/column.h"
+#include "data/convert.h"
 #include "data/csv.h"
 #include "data/dataset.h"
 #include "data/header.h"
@@ -45,6 +47,35 @@ struct jv_table_reader {
     int sniff;                 /* jv_sniff of the file's first part */
     jv_row_shape shape;        /* what a row that is not data looks like */
 };
+
+/* Reads records until one that is not blank: 1, 0 at the end, -1.
+ * Inline: it runs once a row. */
+static inline int jv_table_next_record(jv_table_reader *r, jv_csv_record *record,
+                                       GError **error)
+{
+    for (;;) {
+        int got = r->xlsx ? jv_xlsx_next(r->xlsx, record, error)
+                          : jv_csv_next(r->csv, record, error);
+        if (got <= 0)
+            return got;
+        if (record->quoted)
+            return 1;
+        /* a blank line, or one of only delimiters, is no row */
+        for (size_t i = 0; i < record->n_fields; i++) {
+            const char *t = record->fields[i].data;
+            size_t n = record->fields[i].length;
+            jv_trim(&t, &n);
+            if (n > 0)
+                return 1;
+        }
+    }
+}
+
+/* The problem code of the error jv_table_next_record last returned. */
+static inline const char *jv_table_read_problem(const jv_table_reader *r)
+{
+    return r->xlsx ? jv_xlsx_problem(r->xlsx) : jv_csv_problem(r->csv);
+}
 
 /* The cell of `field` as UTF-8 (recoded into the row's scratch space). */
 static inline void cell_text(jv_table_reader *r, const jv_string *field, size_t *used,
