@@ -1,7 +1,8 @@
 /* tests/test_output.c — core/eval/output.c against output.h's contract:
  * symlinks followed with the link kept, an existing file's mode kept, a
  * FIFO written directly, a folder refused, a finished temporary committed,
- * and temporaries removed when SIGTERM or SIGINT ends the process; and
+ * and temporaries removed when SIGTERM or SIGINT ends the process (a
+ * temporary folder with its files, util/temp_files.h, on SIGHUP); and
  * core/eval/input_file.c: bounded document reads and change stamps. */
 #include "harness.h"
 
@@ -17,6 +18,7 @@
 
 #include "eval/input_file.h"
 #include "eval/output.h"
+#include "util/temp_files.h"
 
 static char *dir;
 
@@ -237,6 +239,50 @@ static void test_temporaries_are_removed_on_sigint(void)
     ended_by(SIGINT);
 }
 
+/* A child registers the folder `name` with members a and b (b never
+ * written), writes a and, when `stray`, a file it does not list, and is
+ * ended by SIGHUP: the listed files are gone, and the folder with them
+ * unless the stray file keeps it (rmdir removes only an empty folder). */
+static void folder_ended_by_sighup(const char *name, gboolean stray)
+{
+    char *folder = in_dir(name);
+    char *a = g_build_filename(folder, "a.state.json", NULL);
+    char *b = g_build_filename(folder, "b.state.json", NULL);
+    char *other = g_build_filename(folder, "other", NULL);
+    char *members[] = {a, b, NULL};
+    pid_t child = fork();
+    if (child == 0) {
+        if (g_mkdir(folder, 0755) != 0 || !jv_temp_files_add_folder(folder, members) ||
+            !g_file_set_contents(a, "{}", -1, NULL) ||
+            (stray && !g_file_set_contents(other, "x", -1, NULL)))
+            _exit(3);
+        raise(SIGHUP);
+        _exit(4);
+    }
+    int status = 0;
+    CU_ASSERT_EQUAL(waitpid(child, &status, 0), child);
+    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP);
+    CU_ASSERT_FALSE(g_file_test(a, G_FILE_TEST_EXISTS));
+    CU_ASSERT_EQUAL(g_file_test(folder, G_FILE_TEST_IS_DIR), stray);
+    CU_ASSERT_EQUAL(g_file_test(other, G_FILE_TEST_EXISTS), stray);
+    g_unlink(other);
+    g_rmdir(folder);
+    g_free(a);
+    g_free(b);
+    g_free(other);
+    g_free(folder);
+}
+
+static void test_a_temporary_folder_goes_with_its_files_on_sighup(void)
+{
+    folder_ended_by_sighup("set.tmp", FALSE);
+}
+
+static void test_a_temporary_folder_keeps_files_it_did_not_list(void)
+{
+    folder_ended_by_sighup("kept.tmp", TRUE);
+}
+
 static void test_same_file_by_any_spelling(void)
 {
     char *real = in_dir("same.txt");
@@ -344,6 +390,10 @@ int main(void)
         {"a finished temporary is committed", test_a_finished_temporary_is_committed},
         {"temporaries are removed on SIGTERM", test_temporaries_are_removed_on_sigterm},
         {"temporaries are removed on SIGINT", test_temporaries_are_removed_on_sigint},
+        {"a temporary folder goes with its files on SIGHUP",
+         test_a_temporary_folder_goes_with_its_files_on_sighup},
+        {"a temporary folder keeps files it did not list",
+         test_a_temporary_folder_keeps_files_it_did_not_list},
         {"same file by any spelling", test_same_file_by_any_spelling},
         {"a changed input is named", test_a_changed_input_is_named},
         {"a document is read whole and only from a file",

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "eval/run.h"
-#include "eval/signal_cleanup.h"
+#include "util/temp_files.h"
 
 void jv_state_set_file_clear(jv_state_set_file *file)
 {
@@ -260,7 +260,7 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
     for (size_t i = 0; i < n; i++)
         paths[i] = g_build_filename(tmp, files[i].name, NULL);
     paths[n] = g_build_filename(tmp, JV_STATE_MANIFEST, NULL);
-    jv_signal_cleanup_arm(paths, tmp);
+    jv_temp_files_add_folder(tmp, paths);
     for (size_t i = 0; i < n; i++)
         if (!write_file(paths[i], files[i].text, files[i].length, error))
             goto out;
@@ -271,7 +271,7 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
         sync_folder(tmp);
     if (!written || !replace_folder(tmp, dir, dir_exists, &old, error))
         goto out;
-    jv_signal_cleanup_disarm();
+    jv_temp_files_remove(tmp);
     sync_folder(parent);
     g_free(tmp);
     tmp = NULL;
@@ -279,10 +279,11 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
         remove_set(old);
     ok = TRUE;
 out:
-    jv_signal_cleanup_disarm();
-    g_strfreev(paths);
-    if (tmp != NULL)
+    if (tmp != NULL) {
+        jv_temp_files_remove(tmp);
         remove_set(tmp);
+    }
+    g_strfreev(paths);
     if (!ok && made_parent != NULL)
         remove_made_parents(parent, made_parent);
     g_free(old);
