@@ -15,6 +15,7 @@
 #include "util/text.h"
 #include "config/evaluation.h"
 #include "eval/check.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,7 +151,7 @@ static void print_problems(const cJSON *report)
         g_string_append_printf(s, "%s [%s]", string_of(l->problem, "message"),
                                string_of(l->problem, "code"));
         char *shown = jv_text_escape_message(s->str); /* no raw bytes of a bad file */
-        fprintf(stderr, "%s\n", shown);
+        fprintf(stderr, _("%s\n"), shown);
         g_free(shown);
         g_string_free(s, TRUE);
     }
@@ -172,8 +173,8 @@ static void print_report(const char *path, const cJSON *report)
         n_files += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(file, "found"));
         if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(file, "partial")))
             fprintf(stderr,
-                    "note: %s: the report for this file is partial: it has %.0f errors and "
-                    "%.0f warnings, of which only the first %d are listed\n",
+                    _("note: %s: the report for this file is partial: it has %.0f errors and "
+                      "%.0f warnings, of which only the first %d are listed\n"),
                     string_of(file, "file"), number_of(file, "errors"),
                     number_of(file, "warnings"), JV_PROBLEMS_PER_FILE);
     }
@@ -236,7 +237,7 @@ int jv_cmd_check(int argc, char **argv)
     }
     if (report == NULL) {
         if (!json) {
-            rc = jv_cli_fail("%s", error->message);
+            rc = jv_cli_fail(_("%s"), error->message);
             g_error_free(error);
             goto out;
         }

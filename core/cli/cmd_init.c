@@ -19,6 +19,7 @@
 #include "cli/init_propose.h"
 #include "cli/init_scan.h"
 #include "eval/output.h"
+#include "util/i18n.h"
 
 /* `to` as seen from the folder `from` ("." when they are the same). */
 static char *relative_path(const char *from, const char *to)
@@ -155,7 +156,7 @@ int jv_cmd_init(int argc, char **argv)
     }
     int rc;
     if (argc != 2) {
-        rc = jv_cli_usage("init", "give exactly one folder of tables");
+        rc = jv_cli_usage("init", _("give exactly one folder of tables"));
         g_free(output);
         g_strfreev(plugin_path);
         return rc;
@@ -163,13 +164,13 @@ int jv_cmd_init(int argc, char **argv)
     const char *dir = argv[1];
     const char *out = output ? output : "evaluation.json";
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        rc = jv_cli_fail("%s: no such folder; give the folder that holds the tables (or one "
-                         "subfolder per region)", dir);
+        rc = jv_cli_fail(_("%s: no such folder; give the folder that holds the tables (or one "
+                           "subfolder per region)"), dir);
         goto done;
     }
     if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
-        rc = jv_cli_fail("%s exists; it is left as it is (give --force to replace it, or -o "
-                         "another file)", out);
+        rc = jv_cli_fail(_("%s exists; it is left as it is (give --force to replace it, or -o "
+                           "another file)"), out);
         goto done;
     }
 
@@ -214,14 +215,14 @@ int jv_cmd_init(int argc, char **argv)
         g_free(base);
         g_free(shown);
     } else if (top->len > 0) {
-        fprintf(stderr, "jamvikt init: the tables directly in %s are not used: the regions' "
-                        "tables are in its subfolders\n", dir);
+        fprintf(stderr, _("jamvikt init: the tables directly in %s are not used: the regions' "
+                          "tables are in its subfolders\n"), dir);
     }
     g_ptr_array_unref(top);
     g_ptr_array_unref(subfolders);
     if (regions->len == 0) {
-        rc = jv_cli_fail("%s: no tables found (.csv, .txt, .tsv or .xlsx files, in the folder "
-                         "or in one subfolder per region)", dir);
+        rc = jv_cli_fail(_("%s: no tables found (.csv, .txt, .tsv or .xlsx files, in the folder "
+                           "or in one subfolder per region)"), dir);
         g_ptr_array_unref(regions);
         g_free(out_dir);
         goto done;
@@ -237,7 +238,7 @@ int jv_cmd_init(int argc, char **argv)
     g_string_append_c(file, '\n');
     GError *error = NULL;
     if (!jv_output_write(out, file->str, file->len, &error)) {
-        rc = jv_cli_fail("%s", error->message);
+        rc = jv_cli_fail(_("%s"), error->message);
         g_error_free(error);
     } else {
         printf("jamvikt init: wrote %s\n", out);

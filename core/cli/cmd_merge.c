@@ -6,6 +6,7 @@
 #include "eval/merge.h"
 #include "eval/output.h"
 #include "render/render.h"
+#include "util/i18n.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -123,20 +124,20 @@ int jv_cmd_merge(int argc, char **argv)
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
     if (argc < 2) {
-        rc = jv_cli_usage("merge", "no saved states given");
+        rc = jv_cli_usage("merge", _("no saved states given"));
         goto out;
     }
     if (min_cell < -1) {
-        rc = jv_cli_usage("merge", "--min-cell must be 0 or more");
+        rc = jv_cli_usage("merge", _("--min-cell must be 0 or more"));
         goto out;
     }
     if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
-        rc = jv_cli_usage("merge", "--lang must be sv or en, not '%s'", lang);
+        rc = jv_cli_usage("merge", _("--lang must be sv or en, not '%s'"), lang);
         goto out;
     }
     GError *render_error = NULL;
     if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
-        rc = jv_cli_usage("merge", "%s", render_error->message);
+        rc = jv_cli_usage("merge", _("%s"), render_error->message);
         g_error_free(render_error);
         goto out;
     }
@@ -146,8 +147,8 @@ int jv_cmd_merge(int argc, char **argv)
         goto out;
     char *input = output != NULL ? output_input(output, argv + 1) : NULL;
     if (input != NULL) {
-        rc = jv_cli_fail("%s: refusing to overwrite a saved state being merged (%s); choose "
-                         "another output file", output, input);
+        rc = jv_cli_fail(_("%s: refusing to overwrite a saved state being merged (%s); choose "
+                           "another output file"), output, input);
         g_free(input);
         goto out;
     }
@@ -159,13 +160,13 @@ int jv_cmd_merge(int argc, char **argv)
     GError *error = NULL;
     doc = jv_merge_states((const char *const *)argv + 1, registry, &options, &failed, &error);
     if (doc == NULL) {
-        rc = jv_cli_fail("%s", error->message);
+        rc = jv_cli_fail(_("%s"), error->message);
         g_error_free(error);
         goto out;
     }
     rc = jv_cli_emit(doc, chosen, output);
     if (rc == JV_EXIT_OK && failed) {
-        fprintf(stderr, "jamvikt: an indicator failed; its status is \"error\" in the result\n");
+        fprintf(stderr, _("jamvikt: an indicator failed; its status is \"error\" in the result\n"));
         rc = JV_EXIT_FAILURE;
     }
 out:

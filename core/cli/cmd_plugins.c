@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "eval/output.h"
 #include "plugin/describe.h"
+#include "util/i18n.h"
 
 #include <cjson/cJSON.h>
 
@@ -131,7 +132,7 @@ int jv_cmd_plugins(int argc, char **argv)
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
     if (argc != 1) {
-        rc = jv_cli_usage("plugins", "unexpected argument '%s'", argv[1]);
+        rc = jv_cli_usage("plugins", _("unexpected argument '%s'"), argv[1]);
         goto out;
     }
     /* Each file is tried in a child process first (plugin/probe.h), and
@@ -140,7 +141,7 @@ int jv_cmd_plugins(int argc, char **argv)
     jv_cli_isolate_stdout();
     out = fdopen(dup(jv_output_stdout_fd()), "w");
     if (out == NULL) {
-        rc = jv_cli_fail("cannot write to standard output");
+        rc = jv_cli_fail(_("cannot write to standard output"));
         goto out;
     }
     if (check != NULL) {
@@ -151,7 +152,7 @@ int jv_cmd_plugins(int argc, char **argv)
                     p->desc.version, p->desc.abi_major, p->desc.abi_minor);
             rc = JV_EXIT_OK;
         } else {
-            rc = jv_cli_fail("%s", (const char *)g_ptr_array_index(registry->rejections, 0));
+            rc = jv_cli_fail(_("%s"), (const char *)g_ptr_array_index(registry->rejections, 0));
         }
         goto out;
     }
@@ -174,7 +175,7 @@ int jv_cmd_plugins(int argc, char **argv)
     rc = JV_EXIT_OK;
 out:
     if (out != NULL && fclose(out) != 0 && rc == JV_EXIT_OK)
-        rc = jv_cli_fail("writing to standard output failed");
+        rc = jv_cli_fail(_("writing to standard output failed"));
     jv_registry_free(registry);
     g_option_context_free(context);
     g_strfreev(plugin_path);

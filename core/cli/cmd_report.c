@@ -5,6 +5,7 @@
 #include "eval/output.h"
 #include "eval/result_check.h"
 #include "render/render.h"
+#include "util/i18n.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -38,7 +39,7 @@ int jv_cmd_report(int argc, char **argv)
     }
     GError *render_error = NULL;
     if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
-        rc = jv_cli_usage("report", "%s", render_error->message);
+        rc = jv_cli_usage("report", _("%s"), render_error->message);
         g_error_free(render_error);
         goto out;
     }
@@ -47,8 +48,8 @@ int jv_cmd_report(int argc, char **argv)
     if (chosen == NULL)
         goto out;
     if (output != NULL && jv_output_same_file(output, argv[1])) {
-        rc = jv_cli_fail("%s: refusing to overwrite the result being rendered (%s); choose another "
-                         "output file", output, argv[1]);
+        rc = jv_cli_fail(_("%s: refusing to overwrite the result being rendered (%s); choose another "
+                           "output file"), output, argv[1]);
         goto out;
     }
     /* a result from elsewhere is checked as strictly as an evaluation
@@ -60,7 +61,7 @@ int jv_cmd_report(int argc, char **argv)
         doc = NULL;
     }
     if (doc == NULL) {
-        rc = jv_cli_fail("%s", error->message);
+        rc = jv_cli_fail(_("%s"), error->message);
         g_error_free(error);
         goto out;
     }

@@ -5,6 +5,7 @@
 #include "eval/output.h"
 #include "eval/run.h"
 #include "render/render.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -74,26 +75,26 @@ int jv_cmd_run(int argc, char **argv)
         goto out;
     }
     if (min_cell < -1) {
-        rc = jv_cli_usage("run", "--min-cell must be 0 or more");
+        rc = jv_cli_usage("run", _("--min-cell must be 0 or more"));
         goto out;
     }
     if (threads < 0) {
-        rc = jv_cli_usage("run", "--jobs must be 1 or more");
+        rc = jv_cli_usage("run", _("--jobs must be 1 or more"));
         goto out;
     }
     if (threads > jv_run_max_threads()) {
         if (!quiet)
-            fprintf(stderr, "jamvikt: note: -j %d lowered to %d (at most 4 threads per core, "
-                            "%d in all)\n", threads, jv_run_max_threads(), JV_RUN_MAX_THREADS);
+            fprintf(stderr, _("jamvikt: note: -j %d lowered to %d (at most 4 threads per core, "
+                              "%d in all)\n"), threads, jv_run_max_threads(), JV_RUN_MAX_THREADS);
         threads = jv_run_max_threads();
     }
     if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
-        rc = jv_cli_usage("run", "--lang must be sv or en, not '%s'", lang);
+        rc = jv_cli_usage("run", _("--lang must be sv or en, not '%s'"), lang);
         goto out;
     }
     GError *render_error = NULL;
     if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
-        rc = jv_cli_usage("run", "%s", render_error->message);
+        rc = jv_cli_usage("run", _("%s"), render_error->message);
         g_error_free(render_error);
         goto out;
     }
@@ -104,7 +105,7 @@ int jv_cmd_run(int argc, char **argv)
     GError *error = NULL;
     evaluation = jv_evaluation_load(argv[1], &error);
     if (evaluation == NULL) {
-        rc = jv_cli_fail("%s", error->message);
+        rc = jv_cli_fail(_("%s"), error->message);
         g_error_free(error);
         goto out;
     }
@@ -118,23 +119,23 @@ int jv_cmd_run(int argc, char **argv)
     gboolean failed = FALSE;
     doc = jv_run_evaluation(evaluation, registry, &options, &failed, &error);
     if (doc == NULL) {
-        rc = jv_cli_fail("%s", error->message);
+        rc = jv_cli_fail(_("%s"), error->message);
         g_error_free(error);
         goto out;
     }
     if (output != NULL && output_is_input(evaluation, doc, output)) {
-        rc = jv_cli_fail("%s: refusing to overwrite an input of the evaluation; choose another "
-                         "output file", output);
+        rc = jv_cli_fail(_("%s: refusing to overwrite an input of the evaluation; choose another "
+                           "output file"), output);
         goto out;
     }
     if (!quiet) {
         const cJSON *warning;
         cJSON_ArrayForEach(warning, cJSON_GetObjectItemCaseSensitive(doc, "warnings"))
-            jv_cli_warn("%s", warning->valuestring);
+            jv_cli_warn(_("%s"), warning->valuestring);
     }
     rc = jv_cli_emit(doc, chosen, output);
     if (rc == JV_EXIT_OK && failed) {
-        fprintf(stderr, "jamvikt: an indicator failed; its status is \"error\" in the result\n");
+        fprintf(stderr, _("jamvikt: an indicator failed; its status is \"error\" in the result\n"));
         rc = JV_EXIT_FAILURE;
     }
 out:

@@ -5,6 +5,7 @@
 #include "eval/output.h"
 #include "render/render.h"
 #include "util/text.h"
+#include "util/i18n.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -17,7 +18,7 @@ gboolean jv_cli_parse(GOptionContext *context, int *argc, char ***argv)
 {
     GError *error = NULL;
     if (!g_option_context_parse(context, argc, argv, &error)) {
-        fprintf(stderr, "jamvikt: %s\n(see --help)\n", error->message);
+        fprintf(stderr, _("jamvikt: %s\n(see --help)\n"), error->message);
         g_error_free(error);
         return FALSE;
     }
@@ -31,7 +32,7 @@ int jv_cli_usage(const char *command, const char *fmt, ...)
     char *message = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     char *shown = jv_text_escape_message(message);
-    fprintf(stderr, "jamvikt %s: %s\n(see `jamvikt %s --help`)\n", command, shown, command);
+    fprintf(stderr, _("jamvikt %s: %s\n(see `jamvikt %s --help`)\n"), command, shown, command);
     g_free(shown);
     g_free(message);
     return JV_EXIT_USAGE;
@@ -45,7 +46,7 @@ int jv_cli_fail(const char *fmt, ...)
     va_end(ap);
     /* messages quote files and plugins: their bytes escaped, never raw */
     char *shown = jv_text_escape_message(message);
-    fprintf(stderr, "jamvikt: %s\n", shown);
+    fprintf(stderr, _("jamvikt: %s\n"), shown);
     g_free(shown);
     g_free(message);
     return JV_EXIT_FAILURE;
@@ -58,7 +59,7 @@ void jv_cli_warn(const char *fmt, ...)
     char *message = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     char *shown = jv_text_escape_message(message);
-    fprintf(stderr, "jamvikt: warning: %s\n", shown);
+    fprintf(stderr, _("jamvikt: warning: %s\n"), shown);
     g_free(shown);
     g_free(message);
 }
@@ -92,7 +93,7 @@ static void print_rejections(const jv_registry *registry, gboolean quiet)
 {
     if (!quiet)
         for (guint i = 0; i < registry->rejections->len; i++)
-            jv_cli_warn("plugin rejected: %s",
+            jv_cli_warn(_("plugin rejected: %s"),
                         (const char *)g_ptr_array_index(registry->rejections, i));
 }
 
@@ -154,8 +155,8 @@ const char *jv_cli_format(const char *command, const char *format, const char *o
             chosen = jv_render_format_for_extension(extension);
             if (chosen == NULL) {
                 jv_cli_usage(command,
-                             "-o %s: jamvikt does not write '.%s' files (formats: %s); name the "
-                             "file with one of their extensions or choose the format with -f",
+                             _("-o %s: jamvikt does not write '.%s' files (formats: %s); name the "
+                               "file with one of their extensions or choose the format with -f"),
                              output, extension, jv_render_formats());
                 return NULL;
             }
@@ -164,15 +165,15 @@ const char *jv_cli_format(const char *command, const char *format, const char *o
     if (chosen == NULL)
         chosen = "table";
     if (!jv_render_known(chosen)) {
-        jv_cli_usage(command, "unknown format '%s' (choose one of: %s)", chosen,
+        jv_cli_usage(command, _("unknown format '%s' (choose one of: %s)"), chosen,
                      jv_render_formats());
         return NULL;
     }
     if (jv_render_is_binary(chosen) && jv_output_is_stdout(output) &&
         isatty(jv_output_stdout_fd())) {
         jv_cli_usage(command,
-                     "-f %s writes a binary workbook: give -o FILE.%s, or pipe standard output "
-                     "into a file (it is a terminal)",
+                     _("-f %s writes a binary workbook: give -o FILE.%s, or pipe standard output "
+                       "into a file (it is a terminal)"),
                      chosen, chosen);
         return NULL;
     }
@@ -185,14 +186,14 @@ int jv_cli_emit(const void *doc, const char *format, const char *output)
     GString *text = jv_render(doc, format,
                               jv_output_is_stdout(output) && isatty(jv_output_stdout_fd()), &error);
     if (text == NULL) {
-        int rc = jv_cli_fail("%s", error->message);
+        int rc = jv_cli_fail(_("%s"), error->message);
         g_error_free(error);
         return rc;
     }
     int rc = JV_EXIT_OK;
     fflush(stdout);
     if (!jv_output_write(output, text->str, text->len, &error)) {
-        rc = jv_cli_fail("%s", error->message);
+        rc = jv_cli_fail(_("%s"), error->message);
         g_error_free(error);
     }
     g_string_free(text, TRUE);

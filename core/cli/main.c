@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cli/cli.h"
 #include "plugin/guard.h"
+#include "util/i18n.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -52,6 +53,6 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(command, commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);
-    fprintf(stderr, "jamvikt: unknown command '%s'\n\n%s", command, usage_text);
+    fprintf(stderr, _("jamvikt: unknown command '%s'\n\n%s"), command, usage_text);
     return JV_EXIT_USAGE;
 }

@@ -10,6 +10,7 @@
 #include "data/convert.h"
 #include "data/problem.h"
 #include "data/recode.h"
+#include "util/i18n.h"
 
 static const char *const utf8_hint =
     "the text is not valid UTF-8; if the file was saved by Excel as \"CSV\" "
@@ -86,15 +87,15 @@ int jv_role_column_init(jv_role_column *c, const jv_role_request *request, int f
                                                      : JV_CELL_BOOLEAN;
         if (user_codes != NULL) {
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
-                        "%s: \"codes\" are given for '%s', which holds %s; codes apply "
-                        "only to gender and category columns",
+                        _("%s: \"codes\" are given for '%s', which holds %s; codes apply "
+                          "only to gender and category columns"),
                         file, role, type_noun(request->type));
             return -1;
         }
         break;
     default:
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
-                    "%s: role '%s' asks for an unknown type %d", file, role,
+                    _("%s: role '%s' asks for an unknown type %d"), file, role,
                     (int)request->type);
         return -1;
     }

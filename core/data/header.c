@@ -9,6 +9,7 @@
 
 #include "data/convert.h"
 #include "util/did_you_mean.h"
+#include "util/i18n.h"
 
 /* A message lists at most this many of the file's columns. */
 #define MAX_LISTED 40
@@ -123,10 +124,10 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
     if (header->invalid)
         jv_problem_list_add(
             problems, JV_SEVERITY_WARNING, JV_PROBLEM_ENCODING, file, 1, NULL, 0, NULL, 0,
-            g_strdup("the header is not valid UTF-8; if the file was saved by Excel as "
-                     "\"CSV\" (not \"CSV UTF-8\"), set \"encoding\": \"windows-1252\" in "
-                     "the evaluation file"),
-            g_strdup("set \"encoding\": \"windows-1252\" in the evaluation file"));
+            g_strdup(_("the header is not valid UTF-8; if the file was saved by Excel as "
+                       "\"CSV\" (not \"CSV UTF-8\"), set \"encoding\": \"windows-1252\" in "
+                       "the evaluation file")),
+            g_strdup(_("set \"encoding\": \"windows-1252\" in the evaluation file")));
     for (guint i = 0; i < header->names->len; i++) {
         const char *name = g_ptr_array_index(header->names, i);
         for (guint k = 0; k < i; k++)
@@ -135,10 +136,10 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
                 jv_problem_list_add(
                     problems, JV_SEVERITY_WARNING, JV_PROBLEM_DUPLICATE_COLUMN, file, 1, name,
                     (int)i + 1, name, -1,
-                    g_strdup_printf("the header names '%s' twice, as columns %u and %u; only "
-                                    "the first is read",
+                    g_strdup_printf(_("the header names '%s' twice, as columns %u and %u; only "
+                                      "the first is read"),
                                     name, k + 1, i + 1),
-                    g_strdup("rename one of them"));
+                    g_strdup(_("rename one of them")));
                 break;
             }
     }
@@ -149,11 +150,11 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
             jv_problem_list_add(
                 problems, JV_SEVERITY_WARNING, JV_PROBLEM_WRONG_DELIMITER, file, 1, NULL, 1,
                 only, -1,
-                g_strdup_printf("the header was read as one single column with %s as the "
-                                "delimiter, but it holds %s",
+                g_strdup_printf(_("the header was read as one single column with %s as the "
+                                  "delimiter, but it holds %s"),
                                 delimiter_name(header->delimiter), delimiter_name(*other)),
-                g_strdup_printf("set \"delimiter\": \"%s\" for this table in the evaluation "
-                                "file (or leave it out to detect it)",
+                g_strdup_printf(_("set \"delimiter\": \"%s\" for this table in the evaluation "
+                                  "file (or leave it out to detect it)"),
                                 *other == '\t' ? "\\t" : (char[]){*other, 0}));
     }
 }
@@ -171,7 +172,7 @@ static void missing_error(const jv_header *header, const jv_table_source *source
                             g_string_free(m, FALSE), hint);
         return;
     }
-    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, "%s: %s", source->display_path,
+    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, _("%s: %s"), source->display_path,
                 m->str);
     g_string_free(m, TRUE);
     g_free(hint);
@@ -196,14 +197,14 @@ int jv_header_map(const jv_header *header, const jv_table_source *source,
                     "%u; rename one of them",
                     wanted, roles[r].name, fields[r] + 1, i + 1);
                 if (problems == NULL) {
-                    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, "%s: %s",
+                    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, _("%s: %s"),
                                 source->display_path, message);
                     g_free(message);
                     return -1;
                 }
                 jv_problem_list_add(problems, JV_SEVERITY_ERROR, JV_PROBLEM_DUPLICATE_COLUMN,
                                     source->display_path, 1, wanted, (int)i + 1, NULL, 0,
-                                    message, g_strdup("rename one of them"));
+                                    message, g_strdup(_("rename one of them")));
                 break;
             }
             fields[r] = (int)i;
