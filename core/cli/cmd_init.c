@@ -133,21 +133,24 @@ int jv_cmd_init(int argc, char **argv)
     char *output = NULL;
     gboolean force = FALSE;
     char **plugin_path = NULL;
+    char *lang = NULL;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-         "write the evaluation file here (default: evaluation.json)", "FILE"},
-        {"force", 0, 0, G_OPTION_ARG_NONE, &force, "replace FILE if it exists", NULL},
+         N_("write the evaluation file here (default: evaluation.json)"), "FILE"},
+        {"force", 0, 0, G_OPTION_ARG_NONE, &force, N_("replace FILE if it exists"), NULL},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "also load plugins from DIR (repeatable)", "DIR"},
+         N_("also load plugins from DIR (repeatable)"), "DIR"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of messages: sv or en"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("DIR — propose an evaluation file");
+    GOptionContext *context = g_option_context_new(N_("DIR — propose an evaluation file"));
     g_option_context_set_summary(
-        context, "Looks at a folder of tables — one subfolder per region, or one national set "
-                 "with a region column —\nrecognises each table from its column names (Swedish "
-                 "or English), its codes and dialect,\nand writes an evaluation file to run. "
-                 "Then checks it and lists what to edit.");
+        context, N_("Looks at a folder of tables — one subfolder per region, or one national set "
+                    "with a region column —\nrecognises each table from its column names (Swedish "
+                    "or English), its codes and dialect,\nand writes an evaluation file to run. "
+                    "Then checks it and lists what to edit."));
     g_option_context_add_main_entries(context, entries, NULL);
-    gboolean parsed = jv_cli_parse(context, &argc, &argv);
+    gboolean parsed = jv_cli_parse(context, &argc, &argv) && jv_cli_lang_valid("init", lang);
+    g_free(lang);
     g_option_context_free(context);
     if (!parsed) {
         g_free(output);
@@ -238,7 +241,7 @@ int jv_cmd_init(int argc, char **argv)
     g_string_append_c(file, '\n');
     GError *error = NULL;
     if (!jv_output_write(out, file->str, file->len, &error)) {
-        rc = jv_cli_fail(_("%s"), error->message);
+        rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
     } else {
         printf("jamvikt init: wrote %s\n", out);

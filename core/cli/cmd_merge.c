@@ -98,25 +98,25 @@ int jv_cmd_merge(int argc, char **argv)
     int min_cell = -1;
     gboolean quiet = FALSE, keep_going = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format", "FORMAT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the result to FILE"), "FILE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "FORMAT"},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable)", "DIR"},
+         N_("Also look for plugins in DIR (repeatable)"), "DIR"},
         {"keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going,
-         "Write the document even if an indicator fails (exit status still 1)", NULL},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No warnings on stderr", NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+         N_("Write the document even if an indicator fails (exit status still 1)"), NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No warnings on stderr"), NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"), "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
         {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell,
-         "Suppress counts below N (0: off; default: the states' min_cell)", "N"},
+         N_("Suppress counts below N (0: off; default: the states' min_cell)"), "N"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("STATE_DIR_OR_FILE...");
+    GOptionContext *context = g_option_context_new(N_("STATE_DIR_OR_FILE..."));
     g_option_context_set_summary(context,
-                                 "Pool saved region states into one evaluation, regions in the "
-                                 "order given.");
+                                 N_("Pool saved region states into one evaluation, regions in the "
+                                    "order given."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_registry *registry = NULL;
@@ -137,7 +137,7 @@ int jv_cmd_merge(int argc, char **argv)
     }
     GError *render_error = NULL;
     if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
-        rc = jv_cli_usage("merge", _("%s"), render_error->message);
+        rc = jv_cli_usage("merge", "%s", render_error->message);
         g_error_free(render_error);
         goto out;
     }
@@ -160,7 +160,7 @@ int jv_cmd_merge(int argc, char **argv)
     GError *error = NULL;
     doc = jv_merge_states((const char *const *)argv + 1, registry, &options, &failed, &error);
     if (doc == NULL) {
-        rc = jv_cli_fail(_("%s"), error->message);
+        rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
         goto out;
     }

@@ -117,19 +117,21 @@ int jv_cmd_plugins(int argc, char **argv)
     char **plugin_path = NULL;
     char *check = NULL;
     gboolean json = FALSE;
+    char *lang = NULL;
     GOptionEntry entries[] = {
-        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the list as JSON", NULL},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the list as JSON"), NULL},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable)", "DIR"},
-        {"check", 0, 0, G_OPTION_ARG_FILENAME, &check, "Explain whether FILE loads as a plugin", "FILE"},
+         N_("Also look for plugins in DIR (repeatable)"), "DIR"},
+        {"check", 0, 0, G_OPTION_ARG_FILENAME, &check, N_("Explain whether FILE loads as a plugin"), "FILE"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of messages: sv or en"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new(NULL);
-    g_option_context_set_summary(context, "List the loadable indicator plugins.");
+    g_option_context_set_summary(context, N_("List the loadable indicator plugins."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_registry *registry = NULL;
     FILE *out = NULL;
-    if (!jv_cli_parse(context, &argc, &argv))
+    if (!jv_cli_parse(context, &argc, &argv) || !jv_cli_lang_valid("plugins", lang))
         goto out;
     if (argc != 1) {
         rc = jv_cli_usage("plugins", _("unexpected argument '%s'"), argv[1]);
@@ -152,7 +154,7 @@ int jv_cmd_plugins(int argc, char **argv)
                     p->desc.version, p->desc.abi_major, p->desc.abi_minor);
             rc = JV_EXIT_OK;
         } else {
-            rc = jv_cli_fail(_("%s"), (const char *)g_ptr_array_index(registry->rejections, 0));
+            rc = jv_cli_fail("%s", (const char *)g_ptr_array_index(registry->rejections, 0));
         }
         goto out;
     }
@@ -179,6 +181,7 @@ out:
     jv_registry_free(registry);
     g_option_context_free(context);
     g_strfreev(plugin_path);
+    g_free(lang);
     g_free(check);
     return rc;
 }

@@ -43,26 +43,26 @@ int jv_cmd_run(int argc, char **argv)
     int min_cell = -1, threads = 0;
     gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, table, markdown, csv, html or xlsx", "FORMAT"},
-        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, "Suppress counts below N (0: off)", "N"},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, "Regions read in parallel (default: cores)", "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the result to FILE"), "FILE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json, table, markdown, csv, html or xlsx"), "FORMAT"},
+        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, N_("Suppress counts below N (0: off)"), "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, N_("Regions read in parallel (default: cores)"), "N"},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable, searched first)", "DIR"},
+         N_("Also look for plugins in DIR (repeatable, searched first)"), "DIR"},
         {"keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going,
-         "Write the document even if an indicator fails (exit status still 1)", NULL},
-        {"hash-inputs", 0, 0, G_OPTION_ARG_NONE, &hash_inputs, "Record every input's SHA-256", NULL},
+         N_("Write the document even if an indicator fails (exit status still 1)"), NULL},
+        {"hash-inputs", 0, 0, G_OPTION_ARG_NONE, &hash_inputs, N_("Record every input's SHA-256"), NULL},
         {"save-state", 0, 0, G_OPTION_ARG_FILENAME, &save_state,
-         "Save each region's aggregated states into DIR", "DIR"},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress or warnings on stderr", NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+         N_("Save each region's aggregated states into DIR"), "DIR"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No progress or warnings on stderr"), NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"), "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("EVALUATION.json");
-    g_option_context_set_summary(context, "Run an evaluation and write its result document.");
+    GOptionContext *context = g_option_context_new(N_("EVALUATION.json"));
+    g_option_context_set_summary(context, N_("Run an evaluation and write its result document."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_evaluation *evaluation = NULL;
@@ -94,7 +94,7 @@ int jv_cmd_run(int argc, char **argv)
     }
     GError *render_error = NULL;
     if (!jv_render_set_defaults(lang, csv_dialect, &render_error)) {
-        rc = jv_cli_usage("run", _("%s"), render_error->message);
+        rc = jv_cli_usage("run", "%s", render_error->message);
         g_error_free(render_error);
         goto out;
     }
@@ -105,7 +105,7 @@ int jv_cmd_run(int argc, char **argv)
     GError *error = NULL;
     evaluation = jv_evaluation_load(argv[1], &error);
     if (evaluation == NULL) {
-        rc = jv_cli_fail(_("%s"), error->message);
+        rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
         goto out;
     }
@@ -119,7 +119,7 @@ int jv_cmd_run(int argc, char **argv)
     gboolean failed = FALSE;
     doc = jv_run_evaluation(evaluation, registry, &options, &failed, &error);
     if (doc == NULL) {
-        rc = jv_cli_fail(_("%s"), error->message);
+        rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
         goto out;
     }
@@ -131,7 +131,7 @@ int jv_cmd_run(int argc, char **argv)
     if (!quiet) {
         const cJSON *warning;
         cJSON_ArrayForEach(warning, cJSON_GetObjectItemCaseSensitive(doc, "warnings"))
-            jv_cli_warn(_("%s"), warning->valuestring);
+            jv_cli_warn("%s", warning->valuestring);
     }
     rc = jv_cli_emit(doc, chosen, output);
     if (rc == JV_EXIT_OK && failed) {

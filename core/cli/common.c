@@ -14,15 +14,50 @@
 #include <string.h>
 #include <unistd.h>
 
+/* --help's texts (marked N_() in the option tables) in the message
+ * language. */
+static const char *translate_help(const char *text, gpointer unused)
+{
+    (void)unused;
+    return _(text);
+}
+
+/* GLib's option errors in the message language: GLib words them itself
+ * (in English unless its own catalogue and the locale are installed), so
+ * the two a user meets most are recognised by their English wording. */
+static char *option_error_text(const GError *error)
+{
+    static const char unknown[] = "Unknown option ", missing[] = "Missing argument for ";
+    if (g_str_has_prefix(error->message, unknown))
+        return g_strdup_printf(_("Unknown option %s"), error->message + strlen(unknown));
+    if (g_str_has_prefix(error->message, missing))
+        return g_strdup_printf(_("Missing argument for %s"), error->message + strlen(missing));
+    return g_strdup(error->message);
+}
+
 gboolean jv_cli_parse(GOptionContext *context, int *argc, char ***argv)
 {
+    g_option_context_set_translate_func(context, translate_help, NULL, NULL);
+    GOptionGroup *main_group = g_option_context_get_main_group(context);
+    if (main_group != NULL)
+        g_option_group_set_translate_func(main_group, translate_help, NULL, NULL);
     GError *error = NULL;
     if (!g_option_context_parse(context, argc, argv, &error)) {
-        fprintf(stderr, _("jamvikt: %s\n(see --help)\n"), error->message);
+        char *text = option_error_text(error);
+        fprintf(stderr, _("jamvikt: %s\n(see --help)\n"), text);
+        g_free(text);
         g_error_free(error);
         return FALSE;
     }
     return TRUE;
+}
+
+gboolean jv_cli_lang_valid(const char *command, const char *lang)
+{
+    if (lang == NULL || strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
+        return TRUE;
+    jv_cli_usage(command, _("--lang must be sv or en, not '%s'"), lang);
+    return FALSE;
 }
 
 int jv_cli_usage(const char *command, const char *fmt, ...)
@@ -186,14 +221,14 @@ int jv_cli_emit(const void *doc, const char *format, const char *output)
     GString *text = jv_render(doc, format,
                               jv_output_is_stdout(output) && isatty(jv_output_stdout_fd()), &error);
     if (text == NULL) {
-        int rc = jv_cli_fail(_("%s"), error->message);
+        int rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
         return rc;
     }
     int rc = JV_EXIT_OK;
     fflush(stdout);
     if (!jv_output_write(output, text->str, text->len, &error)) {
-        rc = jv_cli_fail(_("%s"), error->message);
+        rc = jv_cli_fail("%s", error->message);
         g_error_free(error);
     }
     g_string_free(text, TRUE);

@@ -94,10 +94,10 @@ gboolean jv_json_checker_fail(jv_json_checker *checker, const char *format,
     va_end(args);
     if (checker->path->len > 0)
         g_set_error(checker->error, JV_EVAL_ERROR, JV_EVAL_ERROR_INVALID,
-                    _("%s: %s: %s"), checker->file, checker->path->str, message);
+                    "%s: %s: %s", checker->file, checker->path->str, message);
     else
         g_set_error(checker->error, JV_EVAL_ERROR, JV_EVAL_ERROR_INVALID,
-                    _("%s: %s"), checker->file, message);
+                    "%s: %s", checker->file, message);
     g_free(message);
     return FALSE;
 }

@@ -65,37 +65,37 @@ static void missing_message(const jv_header *header, const char *role, const cha
 {
     gboolean other_name = strcmp(role, wanted) != 0;
     if (for_problem) {
-        g_string_append(m, "not found");
+        g_string_append(m, _("not found"));
         if (other_name)
-            g_string_append_printf(m, " (named for role '%s')", role);
+            g_string_append_printf(m, _(" (named for role '%s')"), role);
     } else {
-        g_string_append_printf(m, "column '%s'", wanted);
+        g_string_append_printf(m, _("column '%s'"), wanted);
         if (other_name)
-            g_string_append_printf(m, " (role '%s')", role);
-        g_string_append(m, " not found");
+            g_string_append_printf(m, _(" (role '%s')"), role);
+        g_string_append(m, _(" not found"));
     }
     const char *close = suggest(header, wanted);
     if (close != NULL)
-        g_string_append_printf(m, " (did you mean '%s'?)", close);
-    g_string_append(m, "; the file has columns: ");
+        g_string_append_printf(m, _(" (did you mean '%s'?)"), close);
+    g_string_append(m, _("; the file has columns: "));
     for (guint i = 0; i < header->names->len && i < MAX_LISTED; i++)
         g_string_append_printf(m, "%s%s", i ? ", " : "",
                                (const char *)g_ptr_array_index(header->names, i));
     if (header->names->len > MAX_LISTED)
-        g_string_append_printf(m, ", … (%u in all)", header->names->len);
+        g_string_append_printf(m, _(", … (%u in all)"), header->names->len);
     g_string_append(m, ". ");
     gsize hint_start = m->len;
-    g_string_append_printf(m, "Name the column for '%s' under \"columns\" in the "
-                              "evaluation file",
+    g_string_append_printf(m, _("Name the column for '%s' under \"columns\" in the "
+                                "evaluation file"),
                            role);
     if (header->invalid)
-        g_string_append(m, "; the header is not valid UTF-8: if the file was saved by "
-                           "Excel as \"CSV\", set \"encoding\": \"windows-1252\"");
+        g_string_append(m, _("; the header is not valid UTF-8: if the file was saved by "
+                             "Excel as \"CSV\", set \"encoding\": \"windows-1252\""));
     if (header->names->len == 1) {
         const char *only = g_ptr_array_index(header->names, 0);
         if (strpbrk(only, ",;\t") != NULL)
-            g_string_append_printf(m, "; the header was read as one column with '%s' as "
-                                      "delimiter: check \"delimiter\"",
+            g_string_append_printf(m, _("; the header was read as one column with '%s' as "
+                                        "delimiter: check \"delimiter\""),
                                    header->delimiter == '\t' ? "\\t"
                                                              : (char[]){header->delimiter, 0});
     }
@@ -172,7 +172,7 @@ static void missing_error(const jv_header *header, const jv_table_source *source
                             g_string_free(m, FALSE), hint);
         return;
     }
-    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, _("%s: %s"), source->display_path,
+    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, "%s: %s", source->display_path,
                 m->str);
     g_string_free(m, TRUE);
     g_free(hint);
@@ -193,11 +193,11 @@ int jv_header_map(const jv_header *header, const jv_table_source *source,
                 continue;
             if (fields[r] >= 0) {
                 char *message = g_strdup_printf(
-                    "column '%s' (role '%s') appears twice in the header, as columns %d and "
-                    "%u; rename one of them",
+                    _("column '%s' (role '%s') appears twice in the header, as columns %d and "
+                      "%u; rename one of them"),
                     wanted, roles[r].name, fields[r] + 1, i + 1);
                 if (problems == NULL) {
-                    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, _("%s: %s"),
+                    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, "%s: %s",
                                 source->display_path, message);
                     g_free(message);
                     return -1;

@@ -104,7 +104,7 @@ int jv_table_check_not_data(jv_table_reader *r, const jv_csv_record *record, cha
 {
     r->skipped++;
     if (r->on_error == JV_ON_ERROR_SKIP) {
-        char *skipped = g_strconcat(message, " (row skipped)", NULL);
+        char *skipped = g_strconcat(message, _(" (row skipped)"), NULL);
         g_free(message);
         message = skipped;
     }
@@ -128,7 +128,7 @@ int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
         g_strdup_printf(_("row has %zu fields, the header has %u; a value that contains the "
                           "delimiter '%s' must be in quotes%s"),
                         record->n_fields, r->header.names->len, shown,
-                        r->on_error == JV_ON_ERROR_SKIP ? " (row skipped)" : ""),
+                        r->on_error == JV_ON_ERROR_SKIP ? _(" (row skipped)") : ""),
         g_strdup_printf(_("a value that contains the delimiter '%s' must be in quotes"), shown));
     int i = r->comma_warned ? -1 : jv_table_check_decimal_split(r, record);
     if (i >= 0) {
@@ -161,13 +161,13 @@ static void record_cell(jv_table_reader *r, const jv_csv_record *record,
             return;
         }
         r->encoding_listed = r->encoding_warned = TRUE;
-        char *whole = g_strconcat(message, " (the first such value in the file; any others "
-                                  "are not listed)", NULL);
+        char *whole = g_strconcat(message, _(" (the first such value in the file; any others "
+                                    "are not listed)"), NULL);
         g_free(message);
         message = whole;
     }
     if (r->on_error == JV_ON_ERROR_SKIP) {
-        char *skipped = g_strconcat(message, " (row skipped)", NULL);
+        char *skipped = g_strconcat(message, _(" (row skipped)"), NULL);
         g_free(message);
         message = skipped;
     }

@@ -374,7 +374,7 @@ static void warn(jv_table_reader *r, char *text)
 static int bad_row(jv_table_reader *r, const jv_csv_record *record, const char *column,
                    char *message, jv_data_error_code code, GError **error)
 {
-    char *where = column ? g_strdup_printf("%s:%" G_GUINT64_FORMAT ": column '%s': %s",
+    char *where = column ? g_strdup_printf(_("%s:%" PRIu64 ": column '%s': %s"),
                                            r->display, record->line, column, message)
                          : g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", r->display,
                                            record->line, message);
@@ -411,12 +411,12 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
         char d = r->header.delimiter;
         int split = jv_table_check_decimal_split(r, record);
         char *message = g_strdup_printf(
-            "row has %zu fields, the header has %u; a value that contains the delimiter "
-            "'%s' must be in quotes%s",
+            _("row has %zu fields, the header has %u; a value that contains the delimiter "
+              "'%s' must be in quotes%s"),
             record->n_fields, r->header.names->len, d == '\t' ? "\\t" : (char[]){d, 0},
-            split < 0 ? "" : " — numbers with a decimal comma (like 12,5) too: save the "
-                             "file with ';' as delimiter, or quote them and set "
-                             "\"decimal\": \",\"");
+            split < 0 ? "" : _(" — numbers with a decimal comma (like 12,5) too: save the "
+                               "file with ';' as delimiter, or quote them and set "
+                               "\"decimal\": \",\""));
         return bad_row(r, record, NULL, message, JV_DATA_ERROR_FORMAT, error);
     }
     if (r->recode != NULL && r->scratch_size < 3 * record->bytes + 1) {
@@ -545,18 +545,24 @@ static void finish(jv_table_reader *r)
         if (c->empty > 0 && r->problems != NULL)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_EMPTY_GENDER,
                                 r->display, 0, c->column_name, c->field + 1, NULL, 0,
-                                g_strdup_printf(_("%" PRIu64 " %s an empty gender "
-                                                  "cell, read as gender unknown"),
-                                                c->empty, c->empty == 1 ? "row has" : "rows have"),
+                                g_strdup_printf(jv_ngettext("%" PRIu64 " row has an empty gender "
+                                                            "cell, read as gender unknown",
+                                                            "%" PRIu64 " rows have an empty gender "
+                                                            "cell, read as gender unknown",
+                                                            c->empty),
+                                                c->empty),
                                 g_strdup(_("fill in the gender where it is known")));
         if (c->dashes > 0 && !r->no_summary)
             warn(r, jv_table_dash_warning(r->display, c->dashes, c->column_name));
         if (c->dashes > 0 && r->problems != NULL)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DASH_ZERO,
                                 r->display, 0, c->column_name, c->field + 1, NULL, 0,
-                                g_strdup_printf(_("%" PRIu64 " %s '-' (Excel's "
-                                                  "accounting zero), read as 0"),
-                                                c->dashes, c->dashes == 1 ? "cell reads" : "cells read"),
+                                g_strdup_printf(jv_ngettext("%" PRIu64 " cell reads '-' (Excel's "
+                                                            "accounting zero), read as 0",
+                                                            "%" PRIu64 " cells read '-' (Excel's "
+                                                            "accounting zero), read as 0",
+                                                            c->dashes),
+                                                c->dashes),
                                 g_strdup(_("check that these amounts are 0")));
         if (r->roles[i].rounded == 0)
             continue;

@@ -87,7 +87,7 @@ gboolean jv_input_read_document(const char *path, const char *what, char **text,
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                     _("%s: %s, not a regular file; give the %s as a file (jamvikt reads only "
                       "regular files here)"),
-                    path, S_ISDIR(st.st_mode) ? "a folder" : "a FIFO, device or socket", what);
+                    path, S_ISDIR(st.st_mode) ? _("a folder") : _("a FIFO, device or socket"), what);
         return FALSE;
     }
     if ((guint64)st.st_size > JV_DOCUMENT_MAX_BYTES) {

@@ -72,7 +72,7 @@ static void target_clear(target *t)
 
 static gboolean fail(GError **error, const char *path, const char *what, int errnum)
 {
-    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errnum), _("%s: %s: %s"), path, what,
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errnum), "%s: %s: %s", path, what,
                 g_strerror(errnum));
     return FALSE;
 }

@@ -130,7 +130,7 @@ static void *load_one(jv_run *run, jv_scope *scope, guint i, const cJSON *node, 
         GError *e = NULL;
         jv_ctx_set_gerror(&ctx, node != NULL ? "load() returned no state"
                                              : "a saved period state is missing", &e);
-        g_set_error(error, JV_RUN_ERROR, 0, _("%s: %s"), path, e->message);
+        g_set_error(error, JV_RUN_ERROR, 0, "%s: %s", path, e->message);
         g_error_free(e);
     }
     jv_ctx_clear_error(&ctx);

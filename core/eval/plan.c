@@ -68,7 +68,7 @@ static gboolean folder_exists(const jv_evaluation *e, const char *dir, const cha
     g_set_error(error, JV_RUN_ERROR, 0,
                 _("%s: %s: folder '%s' %s; \"dir\" is relative to the evaluation file's folder"),
                 e->path, where, dir,
-                g_file_test(dir, G_FILE_TEST_EXISTS) ? "is not a folder" : "not found");
+                g_file_test(dir, G_FILE_TEST_EXISTS) ? _("is not a folder") : _("not found"));
     return FALSE;
 }
 

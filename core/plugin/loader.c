@@ -96,13 +96,13 @@ gboolean jv_registry_load_file(jv_registry *registry, const char *path)
 {
     if (g_file_test(path, G_FILE_TEST_IS_DIR) || access(path, R_OK) != 0) {
         reject(registry, path, _("cannot read the file (%s)"),
-               g_file_test(path, G_FILE_TEST_IS_DIR) ? "it is a folder" : g_strerror(errno));
+               g_file_test(path, G_FILE_TEST_IS_DIR) ? _("it is a folder") : g_strerror(errno));
         return FALSE;
     }
     if (probe_first) {
         char *why = NULL;
         if (!jv_plugin_probe(path, &why)) {
-            reject(registry, path, _("%s"), why);
+            reject(registry, path, "%s", why);
             g_free(why);
             return FALSE;
         }
@@ -118,7 +118,7 @@ static gboolean load_file(jv_registry *registry, const char *path)
     lt_dlhandle handle = lt_dlopen(path);
     if (handle == NULL) {
         const char *why = lt_dlerror();
-        reject(registry, path, _("cannot be opened as a shared library: %s"), why ? why : "unknown error");
+        reject(registry, path, _("cannot be opened as a shared library: %s"), why ? why : _("unknown error"));
         return FALSE;
     }
     jv_plugin_entry_fn entry = (jv_plugin_entry_fn)(uintptr_t)lt_dlsym(handle, JV_PLUGIN_ENTRY);
@@ -132,7 +132,7 @@ static gboolean load_file(jv_registry *registry, const char *path)
     char *why = NULL;
     jv_plugin copy;
     if (!jv_plugin_check_descriptor(desc, &copy, &why)) {
-        reject(registry, path, _("%s"), why);
+        reject(registry, path, "%s", why);
         g_free(why);
         lt_dlclose(handle);
         return FALSE;
@@ -150,7 +150,7 @@ static gboolean load_file(jv_registry *registry, const char *path)
             /* An earlier folder wins: --plugin-path over the installed ones
              * is how a plugin is developed, not a mistake to warn about. */
             g_ptr_array_add(registry->shadowed,
-                            g_strdup_printf("%s: plugin '%s' not loaded, %s comes first",
+                            g_strdup_printf(_("%s: plugin '%s' not loaded, %s comes first"),
                                             path, copy.name, twin->path));
         lt_dlclose(handle);
         return FALSE;
@@ -281,8 +281,8 @@ char *jv_registry_missing(const jv_registry *registry, const char *name)
 {
     if (registry->searched == NULL || jv_registry_find(registry, name) != NULL)
         return NULL;
-    return g_strdup_printf("no plugin file %s.la or %s.so in: %s", name, name,
-                           registry->searched[0] ? registry->searched : "(no plugin folders)");
+    return g_strdup_printf(_("no plugin file %s.la or %s.so in: %s"), name, name,
+                           registry->searched[0] ? registry->searched : _("(no plugin folders)"));
 }
 
 jv_registry *jv_registry_load(const GPtrArray *dirs)
