@@ -15,6 +15,7 @@
 
 #include "data/encoding_sniff.h"
 #include "data/table_reader_private.h"
+#include "util/i18n.h"
 
 static int setup_roles(jv_table_reader *r, const jv_table_source *source,
                        const jv_role_request *roles, size_t n_roles,
@@ -127,13 +128,13 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     *problem = JV_PROBLEM_SETTINGS;
     if (!jv_encoding_parse(source->encoding, &encoding)) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: unknown encoding '%s'; use \"utf-8\" or \"windows-1252\"", display,
+                    _("%s: unknown encoding '%s'; use \"utf-8\" or \"windows-1252\""), display,
                     source->encoding);
         return NULL;
     }
     if (source->decimal != 0 && source->decimal != '.' && source->decimal != ',') {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: the decimal mark must be '.' or ','", display);
+                    _("%s: the decimal mark must be '.' or ','"), display);
         return NULL;
     }
     jv_table_reader *r = g_new0(jv_table_reader, 1);
@@ -153,10 +154,10 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
         *problem = saved == ENOENT || saved == ENOTDIR ? JV_PROBLEM_MISSING_FILE
                                                        : JV_PROBLEM_UNREADABLE;
         if (strcmp(source->path, display) == 0)
-            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open the file: %s",
+            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot open the file: %s"),
                         display, g_strerror(saved));
         else
-            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open %s: %s",
+            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot open %s: %s"),
                         display, source->path, g_strerror(saved));
         goto fail;
     }
@@ -164,7 +165,7 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     if (stated && S_ISDIR(st.st_mode)) {
         *problem = JV_PROBLEM_UNREADABLE;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO,
-                    "%s: is a folder, not a file; \"file\" must name a CSV file", display);
+                    _("%s: is a folder, not a file; \"file\" must name a CSV file"), display);
         goto fail;
     }
     if (jv_xlsx_is_workbook(source->path)) {
@@ -174,8 +175,8 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     }
     if (source->sheet != NULL || source->header_row != 0) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: \"sheet\" and \"header_row\" apply to .xlsx workbooks only; remove "
-                    "them from this table's settings",
+                    _("%s: \"sheet\" and \"header_row\" apply to .xlsx workbooks only; remove "
+                      "them from this table's settings"),
                     display);
         goto fail;
     }
@@ -204,7 +205,7 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     if (got == 0) {
         *problem = JV_PROBLEM_EMPTY_FILE;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: the file is empty; its first line must name the columns", display);
+                    _("%s: the file is empty; its first line must name the columns"), display);
     }
     if (got < 0)
         *problem = jv_table_read_problem(r);
@@ -268,7 +269,7 @@ static jv_table_reader *open_reader(const jv_table_source *source,
     else if (r != NULL && range && r->xlsx != NULL) {
         problem = JV_PROBLEM_SETTINGS; /* the plan never cuts a workbook (plan.c) */
         g_set_error(&local, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: a workbook is read whole, not in parts", display);
+                    _("%s: a workbook is read whole, not in parts"), display);
     } else if (r != NULL && range) {
         if (header_problems != problems && starts_at_first_row(r, start))
             jv_problem_list_take(problems, header_problems);

@@ -13,10 +13,13 @@
  * in the TRUE copy only. */
 #include "data/dataset.h"
 
+#include <inttypes.h>
+
 #include <jamvikt/plugin.h>
 
 #include "data/convert.h"
 #include "data/table_reader_private.h"
+#include "util/i18n.h"
 
 G_DEFINE_QUARK(jv-data-error-quark, jv_data_error)
 
@@ -30,7 +33,7 @@ static void warn(jv_table_reader *r, char *text)
 static int bad_row(jv_table_reader *r, const jv_csv_record *record, const char *column,
                    char *message, jv_data_error_code code, GError **error)
 {
-    char *where = column ? g_strdup_printf("%s:%" G_GUINT64_FORMAT ": column '%s': %s",
+    char *where = column ? g_strdup_printf(_("%s:%" PRIu64 ": column '%s': %s"),
                                            r->display, record->line, column, message)
                          : g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", r->display,
                                            record->line, message);
@@ -67,12 +70,12 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
         char d = r->header.delimiter;
         int split = jv_table_check_decimal_split(r, record);
         char *message = g_strdup_printf(
-            "row has %zu fields, the header has %u; a value that contains the delimiter "
-            "'%s' must be in quotes%s",
+            _("row has %zu fields, the header has %u; a value that contains the delimiter "
+              "'%s' must be in quotes%s"),
             record->n_fields, r->header.names->len, d == '\t' ? "\\t" : (char[]){d, 0},
-            split < 0 ? "" : " — numbers with a decimal comma (like 12,5) too: save the "
-                             "file with ';' as delimiter, or quote them and set "
-                             "\"decimal\": \",\"");
+            split < 0 ? "" : _(" — numbers with a decimal comma (like 12,5) too: save the "
+                               "file with ';' as delimiter, or quote them and set "
+                               "\"decimal\": \",\""));
         return bad_row(r, record, NULL, message, JV_DATA_ERROR_FORMAT, error);
     }
     if (r->recode != NULL && r->scratch_size < 3 * record->bytes + 1) {
@@ -129,9 +132,9 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
             jv_problem_list_add(
                 r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_GENDER_CODES, r->display,
                 record->line, column, 0, NULL, 0,
-                g_strdup("the codes 1 and 2 were read as 1 = man, 2 = woman (SCB's coding); "
-                         "some systems code them the other way round"),
-                g_strdup("if this file does, map them under \"codes\" in the evaluation file"));
+                g_strdup(_("the codes 1 and 2 were read as 1 = man, 2 = woman (SCB's coding); "
+                           "some systems code them the other way round")),
+                g_strdup(_("if this file does, map them under \"codes\" in the evaluation file")));
     }
     jv_row_commit(&r->row);
     return 1;
@@ -201,19 +204,25 @@ static void finish(jv_table_reader *r)
         if (c->empty > 0 && r->problems != NULL)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_EMPTY_GENDER,
                                 r->display, 0, c->column_name, c->field + 1, NULL, 0,
-                                g_strdup_printf("%" G_GUINT64_FORMAT " %s an empty gender "
-                                                "cell, read as gender unknown",
-                                                c->empty, c->empty == 1 ? "row has" : "rows have"),
-                                g_strdup("fill in the gender where it is known"));
+                                g_strdup_printf(jv_ngettext("%" PRIu64 " row has an empty gender "
+                                                            "cell, read as gender unknown",
+                                                            "%" PRIu64 " rows have an empty gender "
+                                                            "cell, read as gender unknown",
+                                                            c->empty),
+                                                c->empty),
+                                g_strdup(_("fill in the gender where it is known")));
         if (c->dashes > 0 && !r->no_summary)
             warn(r, jv_table_dash_warning(r->display, c->dashes, c->column_name));
         if (c->dashes > 0 && r->problems != NULL)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DASH_ZERO,
                                 r->display, 0, c->column_name, c->field + 1, NULL, 0,
-                                g_strdup_printf("%" G_GUINT64_FORMAT " %s '-' (Excel's "
-                                                "accounting zero), read as 0",
-                                                c->dashes, c->dashes == 1 ? "cell reads" : "cells read"),
-                                g_strdup("check that these amounts are 0"));
+                                g_strdup_printf(jv_ngettext("%" PRIu64 " cell reads '-' (Excel's "
+                                                            "accounting zero), read as 0",
+                                                            "%" PRIu64 " cells read '-' (Excel's "
+                                                            "accounting zero), read as 0",
+                                                            c->dashes),
+                                                c->dashes),
+                                g_strdup(_("check that these amounts are 0")));
         if (r->roles[i].rounded == 0)
             continue;
         if (!r->no_summary)
@@ -223,8 +232,8 @@ static void finish(jv_table_reader *r)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ROUNDED,
                                 r->display, 0, r->roles[i].column_name, r->roles[i].field + 1,
                                 NULL, 0,
-                                g_strdup_printf("%" G_GUINT64_FORMAT " values had more than 4 "
-                                                "decimals and were rounded (half to even) to 4",
+                                g_strdup_printf(_("%" PRIu64 " values had more than 4 "
+                                                  "decimals and were rounded (half to even) to 4"),
                                                 r->roles[i].rounded),
                                 NULL);
     }
@@ -296,7 +305,7 @@ const jv_rowset *jv_table_reader_next(jv_table_reader *r, GError **error)
     g_return_val_if_fail(r != NULL, NULL);
     if (r->failed) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: reading stopped at an earlier error", r->display);
+                    _("%s: reading stopped at an earlier error"), r->display);
         return NULL;
     }
     if (r->finished)
