@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "eval/run.h"
+#include "eval/run_options.h"
 #include "eval/signal_cleanup.h"
 
 void jv_state_set_file_clear(jv_state_set_file *file)
