@@ -49,7 +49,8 @@ static gboolean save_one(jv_outcomes *out, jv_scope *scope, guint i, void *state
     return ok;
 }
 
-gboolean jv_period_state_save(jv_outcomes *out, jv_scope *scope, guint i, cJSON *item, GError **error)
+gboolean jv_period_state_save(jv_outcomes *out, jv_scope *scope, guint i, cJSON *item,
+                              GError **error)
 {
     if (out->periods == NULL || !out->periodised[i])
         return TRUE;
@@ -80,7 +81,8 @@ static gboolean string_list_equal(const cJSON *a, const cJSON *b)
 }
 
 /* The merged run's periods from every file's header. */
-static gboolean decide(jv_outcomes *out, const cJSON *const *docs, const char *const *paths, guint n,
+static gboolean decide(jv_outcomes *out, const cJSON *const *docs, const char *const *paths,
+                       guint n,
                        GError **error)
 {
     const cJSON *first = get(docs[0], "periods");
@@ -119,7 +121,8 @@ static gboolean decide(jv_outcomes *out, const cJSON *const *docs, const char *c
     return TRUE;
 }
 
-static void *load_one(jv_outcomes *out, jv_scope *scope, guint i, const cJSON *node, const char *path,
+static void *load_one(jv_outcomes *out, jv_scope *scope, guint i, const cJSON *node,
+                      const char *path,
                       GError **error)
 {
     jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);

@@ -48,7 +48,8 @@ static gboolean decide_periods(jv_outcomes *out, GError **error)
                     "%s: periods.column '%s' has more than %d different values; periods are "
                     "meant for years or quarters (a column of identifiers or dates?): choose "
                     "another column, or list the periods in periods.values",
-                    out->plan->evaluation->path, out->plan->evaluation->periods_column, JV_MAX_PERIODS);
+                    out->plan->evaluation->path, out->plan->evaluation->periods_column,
+                    JV_MAX_PERIODS);
         return FALSE;
     }
     return TRUE;
@@ -110,7 +111,7 @@ static gboolean settle_region(jv_outcomes *out, jv_scope *scope, GError **error)
 {
     GPtrArray *found = scope->parts != NULL ? scope->parts : g_ptr_array_new();
     if (scope->secondary == NULL)
-        scope->secondary = g_new0(void *, out->plan->indicators->len ? out->plan->indicators->len : 1);
+        scope->secondary = g_new0(void *, MAX(out->plan->indicators->len, 1));
     GPtrArray *parts = g_ptr_array_new();
     gboolean ok = TRUE;
     for (guint k = 0; k < out->periods->len; k++) {
@@ -129,11 +130,14 @@ static gboolean settle_region(jv_outcomes *out, jv_scope *scope, GError **error)
                 continue;
             }
             if (ok && scope->secondary[i] == NULL)
-                ok = jv_outcomes_new_state(out, i, scope->index, scope->name, &scope->secondary[i], error);
+                ok = jv_outcomes_new_state(out, i, scope->index, scope->name,
+                                           &scope->secondary[i], error);
             if (ok && part->states[i] == NULL)
-                ok = jv_outcomes_new_state(out, i, scope->index, scope->name, &part->states[i], error);
+                ok = jv_outcomes_new_state(out, i, scope->index, scope->name, &part->states[i],
+                                           error);
             if (ok)
-                ok = jv_outcomes_join(out, i, scope, &part->states[i], &scope->secondary[i], FALSE, error);
+                ok = jv_outcomes_join(out, i, scope, &part->states[i], &scope->secondary[i],
+                                      FALSE, error);
         }
     }
     /* The base states stay (saved states carry them, so that `merge` can
@@ -188,7 +192,8 @@ gboolean jv_periods_pool(jv_outcomes *out, GError **error)
                 part->rows[i] += region->rows[i];
                 part->skipped[i] += region->skipped[i];
                 if (ind->desc->pool(&ctx, part->states[i], region->states[i]) != 0 &&
-                    !jv_outcomes_callback_failed(out, i, &ctx, "pool() failed without a message", error))
+                    !jv_outcomes_callback_failed(out, i, &ctx, "pool() failed without a message",
+                                                 error))
                     return FALSE;
             }
             jv_ctx_clear_error(&ctx);

@@ -35,7 +35,8 @@ static gboolean check_scope(const jv_indicator *ind, const cJSON *scope, const c
 /* With periods, every period of a scope too (its `parts`, in the order of
  * the block's "periods"): a year has fewer rows than all years together,
  * so a breakdown can single out persons there only. */
-static gboolean check_periods(const jv_outcomes *out, guint i, const jv_scope *s, const cJSON *scope,
+static gboolean check_periods(const jv_outcomes *out, guint i, const jv_scope *s,
+                              const cJSON *scope,
                               GError **error)
 {
     const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);

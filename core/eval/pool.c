@@ -46,7 +46,8 @@ static gboolean pool_regions(jv_outcomes *out, GError **error)
             out->total.outcomes[i].rows += o->rows;
             out->total.outcomes[i].skipped += o->skipped;
             if (ind->desc->pool(&ctx, out->total.outcomes[i].state, o->state) != 0 &&
-                !jv_outcomes_callback_failed(out, i, &ctx, "pool() failed without a message", error))
+                !jv_outcomes_callback_failed(out, i, &ctx, "pool() failed without a message",
+                                             error))
                 return FALSE;
         }
         jv_ctx_clear_error(&ctx);
@@ -61,11 +62,14 @@ static int cells_of(jv_outcomes *out, jv_indicator *ind, guint i, jv_scope *scop
 {
     jv_ctx ctx;
     jv_ctx_init(&ctx, ind, scope->index, scope->name, &out->plan->plugin_options);
-    if (ind->desc->cells(&ctx, scope->outcomes[i].state, jv_disclosure_scope(d, scope->index)) == 0) {
+    jv_cells *cells = jv_disclosure_scope(d, scope->index);
+    if (ind->desc->cells(&ctx, scope->outcomes[i].state, cells) == 0) {
         jv_ctx_clear_error(&ctx);
         return 0;
     }
-    return jv_outcomes_callback_failed(out, i, &ctx, "cells() failed without a message", error) ? 1 : -1;
+    gboolean going = jv_outcomes_callback_failed(out, i, &ctx, "cells() failed without a message",
+                                                 error);
+    return going ? 1 : -1;
 }
 
 static gboolean decide_disclosure(jv_outcomes *out, GError **error)

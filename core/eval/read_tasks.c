@@ -370,8 +370,8 @@ static gboolean merge_chunk(jv_reader *rd, jv_chunk *chunk, GError **error)
             jv_ctx ctx;
             jv_ctx_init(&ctx, ind, scope->index, scope->name, &rd->plan->plugin_options);
             if (ind->desc->merge(&ctx, o->state, cs->states[i]) != 0)
-                ok = jv_outcomes_callback_failed(rd->out, i, &ctx, "merge() failed without a message",
-                                                 error);
+                ok = jv_outcomes_callback_failed(rd->out, i, &ctx,
+                                                 "merge() failed without a message", error);
             jv_ctx_clear_error(&ctx);
         }
     }

@@ -63,7 +63,8 @@ static void account_passes(jv_reader *rd)
         const jv_pass_result *result = &rd->out->passes[p];
         if (!pass->missing) {
             gboolean listed = pass->region >= 0;
-            jv_pass_warnings(rd, pass, listed ? rd->out->regions[pass->region].warnings : rd->out->warnings,
+            jv_pass_warnings(rd, pass,
+                             listed ? rd->out->regions[pass->region].warnings : rd->out->warnings,
                              listed ? rd->out->regions[pass->region].name : NULL);
         }
         gboolean national_said = FALSE;

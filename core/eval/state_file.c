@@ -168,8 +168,10 @@ static cJSON *manifest_header(jv_outcomes *out)
     g_free(digest);
     cJSON_AddItemToObject(evaluation, "options", options_json(out));
     cJSON *plugins = cJSON_AddArrayToObject(header, "plugins");
-    for (guint i = 0; i < out->plan->indicators->len; i++)
-        cJSON_AddItemToArray(plugins, jv_indicator_identity(g_ptr_array_index(out->plan->indicators, i)));
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
+        cJSON_AddItemToArray(plugins, jv_indicator_identity(ind));
+    }
     return header;
 }
 
