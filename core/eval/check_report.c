@@ -2,6 +2,7 @@
  * was read, and every problem found (data/problem.h), as one JSON object
  * the check command prints or renders. */
 #include "eval/check_report.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -38,8 +39,8 @@ static void missing_problem(const jv_outcomes *out, const jv_pass *pass, jv_prob
                                           pass->table);
     jv_problem_list_add(list, JV_SEVERITY_WARNING, JV_PROBLEM_MISSING_FILE, file, 0, NULL, 0,
                         NULL, 0, message,
-                        g_strdup("check the region's \"dir\" and the table's \"file\" in the "
-                                 "evaluation file"));
+                        g_strdup(_("check the region's \"dir\" and the table's \"file\" in the "
+                                   "evaluation file")));
     g_free(file);
 }
 
