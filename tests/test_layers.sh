@@ -31,6 +31,12 @@
 #     (examples/) includes a core header: no `X/…` for a core folder X, no
 #     path through `core/`, and no relative path that lands inside core/.
 #     They see only include/jamvikt/.
+#  3. In the folders listed in $acyclic (below), no include circle: a
+#     header stands for the .c files defining what it declares, so files
+#     that call each other through a shared header (or through each
+#     other's headers) are a circle too. Every stage of the run has its own
+#     header, and the driver sits on top.
+#  4. In the same folders no file is over 600 lines.
 # The checker first runs on a small planted tree with one breach of each
 # kind and must report every one of them, so a checker that finds nothing
 # fails too.
@@ -40,6 +46,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 layers="util data rules plugin config eval render cli"
+# folders held to rules 3 and 4 (the others still have circles: data,
+# plugin, render)
+acyclic="eval"
 allowed() { # allowed FOLDER: the core folders FOLDER may include
     case $1 in
     util) echo "" ;;
@@ -132,11 +141,82 @@ check_plugins() {
     done
 }
 
+# check_circles ROOT: include circles inside the folders $acyclic of
+# ROOT/core (rule 3), one line per folder that has one. The graph's nodes are a folder's headers;
+# a header stands for the .c files that define what it declares (found by
+# name), so a header shared by several files (or a .c file reaching back
+# through another header) cannot hide a circle. An edge runs from a
+# header (or from the headers its defining files implement) to every
+# header of the same folder that it, or they, include.
+check_circles() {
+    root=$1
+    for folder in $acyclic; do
+        dir=$root/core/$folder/
+        set --
+        for f in "$dir"*.c "$dir"*.h; do [ -f "$f" ] && set -- "$@" "$f"; done
+        [ $# -gt 0 ] || continue
+        edges=$(
+                awk -v folder="$folder" '
+                function base(p) { sub(/.*\//, "", p); return p }
+                # the function a top-level line declares or defines
+                function fname(line,   t) {
+                    if (line !~ /^[A-Za-z_]/ || line ~ /^(typedef|static|extern "|struct [a-z_]+ *\{|enum|union)/)
+                        return ""
+                    t = line
+                    if (t !~ /^[^(=;]*[ *][A-Za-z_][A-Za-z0-9_]*\(/) return ""
+                    sub(/\(.*/, "", t); sub(/.*[ *]/, "", t)
+                    return t
+                }
+                FNR == 1 { file = base(FILENAME); files[file] = 1 }
+                /^[ \t]*#[ \t]*include[ \t]*"/ {
+                    t = $0; sub(/^[^"]*"/, "", t); sub(/".*$/, "", t)
+                    if (t ~ ("^" folder "/")) { sub(/^[^\/]*\//, "", t); inc[file, t] = 1; incs[file] = incs[file] " " t }
+                    next
+                }
+                file ~ /\.h$/ { n = fname($0); if (n != "" && $0 ~ /;[ \t]*$/ || n != "" && $0 ~ /,[ \t]*$/) decl[n] = decl[n] " " file; next }
+                file ~ /\.c$/ {
+                    if ($0 ~ /^G_DEFINE_QUARK\(/) { t = $0; sub(/.*, */, "", t); sub(/\).*/, "", t); def[t "_quark"] = def[t "_quark"] " " file }
+                    n = fname($0); if (n != "" && $0 !~ /;[ \t]*$/) def[n] = def[n] " " file
+                }
+                END {
+                    # the headers each .c file implements
+                    for (n in decl) {
+                        split(decl[n], hs, " "); split(def[n], cs, " ")
+                        for (a in hs) for (b in cs) if (hs[a] != "" && cs[b] != "") impl[cs[b]] = impl[cs[b]] " " hs[a]
+                    }
+                    for (f in files) {
+                        from = (f ~ /\.h$/) ? f : impl[f]
+                        if (from == "") from = f
+                        split(from, fs, " "); split(incs[f], ts, " ")
+                        for (a in fs) for (b in ts)
+                            if (fs[a] != "" && ts[b] != "" && fs[a] != ts[b]) print fs[a], ts[b]
+                    }
+                }' "$@")
+        [ -n "$edges" ] || continue
+        loop=$(printf '%s\n' "$edges" | sort -u | tsort 2>&1 >/dev/null |
+            grep -v 'input contains a loop' | sed 's/^tsort: //' | awk '!seen[$0]++' | tr '\n' ' ')
+        [ -n "$loop" ] && echo "core/$folder: include circle among: $loop"
+    done
+    return 0
+}
+
+# check_sizes ROOT: files of the folders $acyclic over 600 lines (rule 4)
+check_sizes() {
+    for folder in $acyclic; do
+        for f in "$1"/core/"$folder"/*.c "$1"/core/"$folder"/*.h; do
+            [ -f "$f" ] || continue
+            n=$(wc -l <"$f")
+            [ "$n" -gt 600 ] && echo "${f#"$1"/}: $n lines, over 600: split it by job"
+        done
+    done
+    return 0
+}
+
 failed=0
 # The planted tree: one breach of each kind, each must be reported.
 p="$work/planted"
 mkdir -p "$p/core/data" "$p/core/rules" "$p/core/plugin" "$p/core/render" \
-    "$p/core/util" "$p/plugins/x" "$p/examples/y"
+    "$p/core/util" "$p/core/eval" "$p/plugins/x" "$p/examples/y"
 printf '#include "data/dataset.h"\n#include "eval/run.h"\n' >"$p/core/plugin/host.c"
 printf '#include <glib.h>\n#include "data/dataset.h"\n' >"$p/core/rules/stats.c"
 printf '#include "util/text.h"\n#  include "rules/stats.h"\n' >"$p/core/data/csv.c"
@@ -145,8 +225,22 @@ printf '#include "../eval/run.h"\n#include "missing.h"\n' >"$p/core/util/text.c"
 printf '#include <jamvikt/jamvikt.h>\n#include "plugin/host_impl.h"\n' >"$p/plugins/x/x.c"
 printf '#include "../../core/data/csv.h"\n#include "y.h"\n' >"$p/examples/y/y.c"
 : >"$p/core/data/csv.h"
+# a circle hidden behind one shared header: plan.c and run.c both
+# implement run_internal.h, run.c uses result.h, and result.c uses
+# run_internal.h again
+printf 'int jv_plan_x(void);\nint jv_run_y(void);\n' >"$p/core/eval/run_internal.h"
+printf '#include "eval/run_internal.h"\nint jv_plan_x(void)\n{\n    return jv_run_y();\n}\n' \
+    >"$p/core/eval/plan.c"
+printf '#include "eval/run_internal.h"\n#include "eval/result.h"\nint jv_run_y(void)\n{\n    return jv_result_z();\n}\n' \
+    >"$p/core/eval/run.c"
+printf 'int jv_result_z(void);\n' >"$p/core/eval/result.h"
+printf '#include "eval/result.h"\n#include "eval/run_internal.h"\nint jv_result_z(void)\n{\n    return jv_plan_x();\n}\n' \
+    >"$p/core/eval/result.c"
+seq 601 | sed 's|.*|/* line */|' >"$p/core/eval/long.c"
 check_core "$p" >"$work/planted.out"
 check_plugins "$p" >>"$work/planted.out"
+check_circles "$p" >>"$work/planted.out"
+check_sizes "$p" >>"$work/planted.out"
 for want in \
     'core/plugin/host.c:2: core/plugin includes "eval/run.h"' \
     'core/rules/stats.c:2: core/rules includes "data/dataset.h" but may use only: nothing of core' \
@@ -155,7 +249,9 @@ for want in \
     'core/util/text.c:1: includes "../eval/run.h"' \
     'core/util/text.c:2: includes "missing.h", which is not beside it' \
     'plugins/x/x.c:2: includes "plugin/host_impl.h"' \
-    'examples/y/y.c:1: includes "../../core/data/csv.h"'; do
+    'examples/y/y.c:1: includes "../../core/data/csv.h"' \
+    'core/eval: include circle among:' \
+    'core/eval/long.c: 601 lines, over 600'; do
     if grep -qF -- "$want" "$work/planted.out"; then
         echo "ok   the checker reports: $want"
     else
@@ -163,10 +259,10 @@ for want in \
     fi
 done
 n=$(wc -l <"$work/planted.out")
-if [ "$n" -eq 8 ]; then
+if [ "$n" -eq 10 ]; then
     echo "ok   the checker reports nothing else in the planted tree"
 else
-    echo "FAIL the planted tree gives $n reports, not 8:"; sed 's/^/     /' "$work/planted.out"
+    echo "FAIL the planted tree gives $n reports, not 10:"; sed 's/^/     /' "$work/planted.out"
     failed=$((failed + 1))
 fi
 
@@ -183,6 +279,20 @@ if [ -s "$work/core.out" ]; then
     failed=$((failed + 1))
 else
     echo "ok   no include in core reaches a higher layer"
+fi
+check_circles "$src" >"$work/circles.out"
+check_sizes "$src" >"$work/sizes.out"
+if [ -s "$work/circles.out" ]; then
+    echo "FAIL an include circle:"; sed 's/^/     /' "$work/circles.out"
+    failed=$((failed + 1))
+else
+    echo "ok   no include circle in: $acyclic"
+fi
+if [ -s "$work/sizes.out" ]; then
+    echo "FAIL a file is too long:"; sed 's/^/     /' "$work/sizes.out"
+    failed=$((failed + 1))
+else
+    echo "ok   no file over 600 lines in: $acyclic"
 fi
 if [ -s "$work/plugins.out" ]; then
     echo "FAIL a plugin or example includes core:"; sed 's/^/     /' "$work/plugins.out"

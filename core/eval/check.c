@@ -1,6 +1,7 @@
 /* core/eval/check.c — `jamvikt check` as the run without its output
- * (check.h). The reading is the run's own (run.c jv_run_read with
- * run->checking set: checking readers, row rules collected by the host);
+ * (check.h). The plan, the reading and the pooling are the run's own
+ * (plan.h with `checking` set: checking readers, row rules collected by
+ * the host; reader.h; pool.h);
  * after it, every region's states are completed, pooled and finished as
  * in a run, each finish() into a document that is thrown away, so the
  * rules plugins apply when they finish and the warnings they give are
@@ -8,18 +9,20 @@
  * the total) are the evaluation file's. */
 #include "eval/check.h"
 
-#include "eval/run_internal.h"
+#include "eval/check_report.h"
+#include "eval/pool.h"
+#include "eval/reader.h"
 #include "plugin/json_io.h"
 
 #include <string.h>
 
 /* The pass holding indicator i's main table for region r, or NULL. */
-static jv_pass *main_pass(jv_run *run, guint i, size_t r)
+static const jv_pass *main_pass(const jv_outcomes *out, guint i, size_t r)
 {
-    jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
     const char *table = ind->desc->tables[0].name;
-    for (guint p = 0; p < run->passes->len; p++) {
-        jv_pass *pass = g_ptr_array_index(run->passes, p);
+    for (guint p = 0; p < out->plan->passes->len; p++) {
+        const jv_pass *pass = g_ptr_array_index(out->plan->passes, p);
         if (strcmp(pass->table, table) == 0 && (pass->region < 0 || (size_t)pass->region == r))
             return pass;
     }
@@ -27,18 +30,19 @@ static jv_pass *main_pass(jv_run *run, guint i, size_t r)
 }
 
 /* Where a problem of indicator i in scope `scope` is listed. */
-static jv_problem_list *list_for(jv_run *run, guint i, const jv_scope *scope,
+static jv_problem_list *list_for(jv_outcomes *out, guint i, const jv_scope *scope,
                                  const char **file)
 {
-    jv_pass *pass = scope->index >= 0 ? main_pass(run, i, (size_t)scope->index) : NULL;
+    const jv_pass *pass = scope->index >= 0 ? main_pass(out, i, (size_t)scope->index) : NULL;
     if (pass == NULL || pass->missing) {
-        *file = run->evaluation->path;
-        return run->problems;
+        *file = out->plan->evaluation->path;
+        return out->problems;
     }
-    if (pass->problems == NULL)
-        pass->problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
+    jv_pass_result *result = &out->passes[pass->index];
+    if (result->problems == NULL)
+        result->problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
     *file = pass->path;
-    return pass->problems;
+    return result->problems;
 }
 
 static void add_problem(jv_problem_list *list, jv_severity severity, const char *file,
@@ -50,24 +54,24 @@ static void add_problem(jv_problem_list *list, jv_severity severity, const char 
 
 /* finish() of every indicator in one scope, as a run calls it; its
  * failure and its warnings become problems. */
-static void finish_scope(jv_run *run, jv_scope *scope)
+static void finish_scope(jv_outcomes *out, jv_scope *scope)
 {
-    for (guint i = 0; i < run->indicators->len; i++) {
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
         jv_outcome *o = &scope->outcomes[i];
-        if (ind->failed || o->status != JV_STATUS_OK || o->state == NULL)
+        if (out->failed[i] || o->status != JV_STATUS_OK || o->state == NULL)
             continue;
         const char *file;
-        jv_problem_list *list = list_for(run, i, scope, &file);
+        jv_problem_list *list = list_for(out, i, scope, &file);
         GPtrArray *warnings = g_ptr_array_new_with_free_func(g_free);
         jv_ctx ctx;
-        jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+        jv_ctx_init(&ctx, ind, scope->index, scope->name, &out->plan->plugin_options);
         ctx.warnings = warnings;
-        ctx.disclosure = run->disclosures != NULL ? run->disclosures[i] : NULL;
+        ctx.disclosure = out->disclosures != NULL ? out->disclosures[i] : NULL;
         cJSON *result = cJSON_CreateObject();
         jv_writer w;
         jv_writer_init(&w, result);
-        if (ind->desc->finish(&ctx, o->state, run->total.outcomes[i].state, &w) != 0) {
+        if (ind->desc->finish(&ctx, o->state, out->total.outcomes[i].state, &w) != 0) {
             GError *e = NULL;
             jv_ctx_set_gerror(&ctx, "finish() failed without a message", &e);
             add_problem(list, JV_SEVERITY_ERROR, file, e->message);
@@ -81,44 +85,34 @@ static void finish_scope(jv_run *run, jv_scope *scope)
     }
 }
 
-/* What the plugins said while reading, besides row rules: their warnings
- * in consume() (chunk->warnings, which in a check hold nothing else). */
-static void chunk_warnings(jv_run *run)
-{
-    for (guint c = 0; c < run->chunks->len; c++) {
-        jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
-        for (guint k = 0; chunk->problems != NULL && k < chunk->warnings->len; k++)
-            add_problem(chunk->problems, JV_SEVERITY_WARNING, chunk->pass->path,
-                        g_ptr_array_index(chunk->warnings, k));
-    }
-}
-
 cJSON *jv_check_evaluation(const jv_evaluation *evaluation, const jv_registry *registry,
                            int threads, GError **error)
 {
     /* keep_going: a plugin that fails in merge() or pool() is reported and
      * the others are still checked */
     jv_run_options options = {.min_cell = -1, .threads = threads, .keep_going = TRUE};
-    jv_run run;
-    jv_run_init(&run, evaluation, &options);
-    run.checking = TRUE;
-    run.problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
+    jv_plan plan;
+    jv_plan_init(&plan, evaluation, &options, TRUE);
     cJSON *report = NULL;
-    if (!jv_run_read(&run, registry, error))
-        goto out;
-    chunk_warnings(&run);
-    if (!jv_run_complete_states(&run, error) || !jv_run_pool(&run, error))
-        goto out;
-    for (size_t r = 0; r < run.n_regions; r++)
-        finish_scope(&run, &run.regions[r]);
-    finish_scope(&run, &run.total);
-    for (guint i = 0; i < run.indicators->len; i++) {
-        jv_indicator *ind = g_ptr_array_index(run.indicators, i);
-        if (ind->failed)
-            add_problem(run.problems, JV_SEVERITY_ERROR, evaluation->path, ind->failure);
+    if (!jv_plan_build(&plan, registry, error)) {
+        jv_plan_clear(&plan);
+        return NULL;
     }
-    report = jv_check_report(&run);
+    jv_outcomes out;
+    jv_outcomes_init(&out, &plan);
+    out.problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
+    if (!jv_read(&plan, &out, error) || !jv_complete_states(&out, error) ||
+        !jv_pool(&out, error))
+        goto out;
+    for (size_t r = 0; r < out.n_regions; r++)
+        finish_scope(&out, &out.regions[r]);
+    finish_scope(&out, &out.total);
+    for (guint i = 0; i < plan.indicators->len; i++)
+        if (out.failed[i])
+            add_problem(out.problems, JV_SEVERITY_ERROR, evaluation->path, out.failure[i]);
+    report = jv_check_report(&out);
 out:
-    jv_run_clear(&run);
+    jv_outcomes_clear(&out);
+    jv_plan_clear(&plan);
     return report;
 }

@@ -24,7 +24,7 @@ typedef struct gather_buf {
 } gather_buf;
 
 struct jv_period_router {
-    jv_run *run;
+    const jv_reader *rd;
     jv_chunk *chunk;
     guint period_column;        /* union index */
     size_t n_cols;              /* union columns */
@@ -78,7 +78,7 @@ static int period_index(jv_period_router *w, const jv_column *column, uint32_t c
 {
     if (code < w->of_code->len)
         return g_array_index(w->of_code, int, code);
-    const GPtrArray *listed = w->run->evaluation->period_values;
+    const GPtrArray *listed = w->rd->plan->evaluation->period_values;
     for (uint32_t c = w->of_code->len; c <= code; c++) {
         const char *value = column->dict->values[c].data;
         int index = -1;
@@ -105,10 +105,10 @@ static jv_period_part *chunk_part(jv_period_router *w, jv_chunk_scope *scope, in
         g_ptr_array_set_size(scope->parts, (guint)k + 1);
     jv_period_part *part = g_ptr_array_index(scope->parts, k);
     if (part == NULL) {
-        const GPtrArray *values = w->run->evaluation->period_values != NULL
-                                      ? w->run->evaluation->period_values
+        const GPtrArray *values = w->rd->plan->evaluation->period_values != NULL
+                                      ? w->rd->plan->evaluation->period_values
                                       : w->chunk->period_values;
-        part = jv_period_part_new(w->run, g_ptr_array_index(values, k));
+        part = jv_period_part_new(w->rd->out, g_ptr_array_index(values, k));
         g_ptr_array_index(scope->parts, k) = part;
     }
     return part;
@@ -274,13 +274,13 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
     g_ptr_array_set_size(w->warnings, 0);
 }
 
-jv_period_router *jv_period_router_new(jv_run *run, jv_chunk *chunk, const GArray *requests,
+jv_period_router *jv_period_router_new(const jv_reader *rd, jv_chunk *chunk, const GArray *requests,
                                        guint period_column, const gboolean *used,
                                        jv_period_deliver_fn deliver, void *work)
 {
     jv_period_router *w = g_new0(jv_period_router, 1);
-    size_t n = run->indicators->len;
-    w->run = run;
+    size_t n = rd->plan->indicators->len;
+    w->rd = rd;
     w->chunk = chunk;
     w->period_column = period_column;
     w->n_cols = requests->len;
@@ -289,8 +289,8 @@ jv_period_router *jv_period_router_new(jv_run *run, jv_chunk *chunk, const GArra
     w->ctxs = g_new0(jv_ctx, n ? n : 1);
     w->warnings = g_ptr_array_new_with_free_func(g_free);
     for (size_t i = 0; i < n; i++) {
-        jv_ctx_init(&w->ctxs[i], g_ptr_array_index(run->indicators, i), chunk->pass->region,
-                    NULL, &run->plugin_options);
+        jv_ctx_init(&w->ctxs[i], g_ptr_array_index(rd->plan->indicators, i), chunk->pass->region,
+                    NULL, &rd->plan->plugin_options);
         w->ctxs[i].warnings = w->warnings;
     }
     w->of_code = g_array_new(FALSE, FALSE, sizeof(int));
@@ -313,7 +313,7 @@ void jv_period_router_free(jv_period_router *w)
 {
     if (w == NULL)
         return;
-    for (size_t i = 0; i < w->run->indicators->len; i++)
+    for (size_t i = 0; i < w->rd->plan->indicators->len; i++)
         jv_ctx_clear_error(&w->ctxs[i]);
     g_free(w->ctxs);
     g_ptr_array_unref(w->warnings);

@@ -19,7 +19,7 @@
 #ifndef JV_EVAL_CHUNK_PERIODS_H
 #define JV_EVAL_CHUNK_PERIODS_H
 
-#include "eval/run_internal.h"
+#include "eval/reader_private.h"
 
 typedef struct jv_period_router jv_period_router;
 
@@ -34,7 +34,7 @@ typedef void (*jv_period_deliver_fn)(void *work, const char *scope_name, jv_ctx 
  * with the period column at index `period_column`; `used` (per request)
  * marks the columns some indicator reads: only those are gathered and
  * translated. */
-jv_period_router *jv_period_router_new(jv_run *run, jv_chunk *chunk, const GArray *requests,
+jv_period_router *jv_period_router_new(const jv_reader *rd, jv_chunk *chunk, const GArray *requests,
                                        guint period_column, const gboolean *used,
                                        jv_period_deliver_fn deliver, void *work);
 void jv_period_router_free(jv_period_router *r);

@@ -8,11 +8,12 @@
  * each indicator as its own batch view (its roles, in its order). With
  * periods, the rows of a file that has the period column also go to the
  * state of their period (chunk_periods.c). */
+#include "eval/chunk_read.h"
+
 #include "eval/chunk_periods.h"
 #include "eval/column_view.h"
 #include "eval/progress.h"
 #include "eval/region_dicts.h"
-#include "eval/run_internal.h"
 
 #include <string.h>
 
@@ -25,7 +26,7 @@ typedef struct reader_plan {
 } reader_plan;
 
 typedef struct chunk_work {
-    jv_run *run;
+    const jv_reader *rd;
     jv_chunk *chunk;
     reader_plan plan;
     jv_table_reader *reader;
@@ -72,18 +73,18 @@ static guint add_request(GArray *requests, const jv_role_request *r)
 
 static void plan_roles(chunk_work *w)
 {
-    jv_run *run = w->run;
-    size_t n = run->indicators->len;
+    const jv_reader *rd = w->rd;
+    size_t n = rd->plan->indicators->len;
     reader_plan *p = &w->plan;
     p->requests = g_array_new(FALSE, FALSE, sizeof(jv_role_request));
     p->maps = g_new0(guint *, n);
     p->tables = g_new(int, n);
     p->region_column = -1;
     for (size_t i = 0; i < n; i++) {
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        jv_indicator *ind = g_ptr_array_index(rd->plan->indicators, i);
         int t = jv_plugin_table_index(ind->desc, w->chunk->pass->table);
         p->tables[i] = t;
-        if (t < 0 || ind->failed)
+        if (t < 0 || rd->out->failed[i])
             continue;
         GArray *roles = ind->roles[t];
         p->maps[i] = g_new(guint, roles->len ? roles->len : 1);
@@ -91,14 +92,14 @@ static void plan_roles(chunk_work *w)
             p->maps[i][c] = add_request(p->requests, &g_array_index(roles, jv_role_request, c));
     }
     if (w->chunk->pass->region < 0) {
-        jv_role_request region = {.name = run->evaluation->regions_column,
+        jv_role_request region = {.name = rd->plan->evaluation->regions_column,
                                   .type = JV_TYPE_CATEGORY,
                                   .flags = JV_ROLE_REQUIRED};
         p->region_column = (int)add_request(p->requests, &region);
     }
     p->period_column = -1;
-    if (run->evaluation->periods_column != NULL) {
-        jv_role_request period = {.name = run->evaluation->periods_column,
+    if (rd->plan->evaluation->periods_column != NULL) {
+        jv_role_request period = {.name = rd->plan->evaluation->periods_column,
                                   .type = JV_TYPE_CATEGORY};
         p->period_column = (int)add_request(p->requests, &period);
     }
@@ -114,7 +115,7 @@ static void set_error(jv_chunk *chunk, GError *error)
 
 static jv_chunk_scope *new_scope(chunk_work *w, const char *name, int region, uint64_t position)
 {
-    size_t n = w->run->indicators->len;
+    size_t n = w->rd->plan->indicators->len;
     jv_chunk_scope *s = g_new0(jv_chunk_scope, 1);
     s->name = g_strdup(name);
     s->region = region;
@@ -134,11 +135,11 @@ static void deliver_to(chunk_work *w, const char *scope_name, jv_ctx *ctxs, void
                        guint64 *row_counts, guint64 *skipped_counts, const jv_column *cols,
                        size_t n, const uint64_t *positions, const uint64_t *lines)
 {
-    jv_run *run = w->run;
-    for (guint i = 0; i < run->indicators->len && w->chunk->error == NULL; i++) {
+    const jv_reader *rd = w->rd;
+    for (guint i = 0; i < rd->plan->indicators->len && w->chunk->error == NULL; i++) {
         if (w->plan.maps[i] == NULL || w->failed[i])
             continue;
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        jv_indicator *ind = g_ptr_array_index(rd->plan->indicators, i);
         jv_ctx *ctx = &ctxs[i];
         ctx->scope = w->chunk->pass->region >= 0 ? w->chunk->pass->region : JV_SCOPE_PENDING;
         ctx->scope_name = scope_name;
@@ -162,7 +163,7 @@ static void deliver_to(chunk_work *w, const char *scope_name, jv_ctx *ctxs, void
             GError *e = NULL;
             jv_ctx_set_gerror(ctx, "consume() failed without a message", &e);
             jv_ctx_clear_error(ctx);
-            if (run->checking) {
+            if (rd->plan->checking) {
                 /* checking: the file's problem; this chunk stops feeding
                  * the indicator, the others go on */
                 w->failed[i] = TRUE;
@@ -170,7 +171,7 @@ static void deliver_to(chunk_work *w, const char *scope_name, jv_ctx *ctxs, void
                                     w->chunk->pass->path, 0, NULL, 0, NULL, 0,
                                     g_strdup(e->message), NULL);
                 g_error_free(e);
-            } else if (run->options->keep_going) {
+            } else if (rd->plan->options->keep_going) {
                 w->failed[i] = TRUE;
                 w->chunk->failures[i] = g_strdup(e->message);
                 g_error_free(e);
@@ -276,7 +277,7 @@ static void deliver_rowset(chunk_work *w, const jv_rowset *rows)
 {
     if (w->plan.region_column < 0) {
         if (w->chunk->scopes->len == 0)
-            new_scope(w, w->run->regions[w->chunk->pass->region].name, w->chunk->pass->region,
+            new_scope(w, w->rd->out->regions[w->chunk->pass->region].name, w->chunk->pass->region,
                       rows->n_rows ? rows->positions[0] : 0);
         deliver(w, g_ptr_array_index(w->chunk->scopes, 0), rows->columns, rows->n_rows,
                 rows->positions, rows->lines);
@@ -306,26 +307,26 @@ static void deliver_rowset(chunk_work *w, const jv_rowset *rows)
 /* Progress as rows are read, so one large file shows progress too (the
  * rest is told when the task ends); with one thread this is the main
  * thread, which may also redraw the line. */
-static void report_progress(jv_run *run, jv_chunk *chunk, const jv_rowset *rows)
+static void report_progress(const jv_reader *rd, jv_chunk *chunk, const jv_rowset *rows)
 {
-    if (run->progress == NULL || rows->n_rows == 0)
+    if (rd->progress == NULL || rows->n_rows == 0)
         return;
     guint64 at = rows->positions[rows->n_rows - 1] - chunk->start;
-    jv_progress_add(run->progress, rows->n_rows,
+    jv_progress_add(rd->progress, rows->n_rows,
                     at > chunk->reported_bytes ? at - chunk->reported_bytes : 0, FALSE);
     chunk->reported_rows += rows->n_rows;
     if (at > chunk->reported_bytes)
         chunk->reported_bytes = at;
-    if (run->pool == NULL)
-        jv_progress_show(run->progress);
+    if (!rd->threaded)
+        jv_progress_show(rd->progress);
 }
 
-static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
+static void work_init(chunk_work *w, const jv_reader *rd, jv_chunk *chunk)
 {
     memset(w, 0, sizeof *w);
-    w->run = run;
+    w->rd = rd;
     w->chunk = chunk;
-    size_t n = run->indicators->len;
+    size_t n = rd->plan->indicators->len;
     w->ctxs = g_new0(jv_ctx, n);
     w->views = g_new0(jv_column *, n);
     w->names = g_new0(const char **, n);
@@ -335,12 +336,12 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
     plan_roles(w);
     gboolean *used = g_new0(gboolean, w->plan.requests->len + 1);
     for (size_t i = 0; i < n; i++) {
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        jv_indicator *ind = g_ptr_array_index(rd->plan->indicators, i);
         for (guint c = 0; w->plan.maps[i] != NULL && c < ind->roles[w->plan.tables[i]]->len; c++)
             used[w->plan.maps[i][c]] = TRUE;
     }
-    if (w->plan.period_column >= 0 && !run->checking) /* check computes no period */
-        w->periods = jv_period_router_new(run, chunk, w->plan.requests,
+    if (w->plan.period_column >= 0 && !rd->plan->checking) /* check computes no period */
+        w->periods = jv_period_router_new(rd, chunk, w->plan.requests,
                                           (guint)w->plan.period_column, used, deliver_to_cb, w);
     if (w->plan.region_column >= 0)
         w->region_dicts =
@@ -350,7 +351,7 @@ static void work_init(chunk_work *w, jv_run *run, jv_chunk *chunk)
 
 static void work_clear(chunk_work *w)
 {
-    size_t n = w->run->indicators->len;
+    size_t n = w->rd->plan->indicators->len;
     for (size_t i = 0; i < n; i++) {
         jv_ctx_clear_error(&w->ctxs[i]);
         g_free(w->views[i]);
@@ -383,18 +384,29 @@ static void work_clear(chunk_work *w)
         jv_table_reader_free(w->reader);
 }
 
-void jv_chunk_read(jv_run *run, jv_chunk *chunk)
+jv_chunk *jv_chunk_new(const jv_reader *rd, const jv_pass *pass, guint index)
+{
+    jv_chunk *chunk = g_new0(jv_chunk, 1);
+    chunk->index = index;
+    chunk->pass = pass;
+    chunk->scopes = g_ptr_array_new();
+    chunk->failures = g_new0(char *, rd->plan->indicators->len);
+    chunk->warnings = g_ptr_array_new_with_free_func(g_free);
+    return chunk;
+}
+
+void jv_chunk_read(jv_reader *rd, jv_chunk *chunk)
 {
     chunk_work w;
-    work_init(&w, run, chunk);
-    jv_pass *pass = chunk->pass;
+    work_init(&w, rd, chunk);
+    const jv_pass *pass = chunk->pass;
     jv_table_source src;
     gboolean whole = chunk->start == 0 && chunk->end == 0;
-    jv_pass_source(pass, &src, run->hash_inputs && whole);
+    jv_pass_source(pass, &src, rd->plan->hash_inputs && whole);
     src.no_summary = TRUE; /* pass_warnings.c writes the totals per file */
     GError *error = NULL;
     const jv_role_request *requests = (const jv_role_request *)w.plan.requests->data;
-    if (run->checking) {
+    if (rd->plan->checking) {
         /* checking: every problem goes to the chunk's list, none stops */
         chunk->problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
         w.reader = jv_table_reader_open_checking(&src, requests, w.plan.requests->len,
@@ -412,10 +424,10 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
         work_clear(&w);
         return;
     }
-    size_t n = run->indicators->len;
+    size_t n = rd->plan->indicators->len;
     for (size_t i = 0; i < n; i++) {
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-        jv_ctx_init(&w.ctxs[i], ind, pass->region, NULL, &run->plugin_options);
+        jv_indicator *ind = g_ptr_array_index(rd->plan->indicators, i);
+        jv_ctx_init(&w.ctxs[i], ind, pass->region, NULL, &rd->plan->plugin_options);
         w.ctxs[i].warnings = chunk->warnings;
         w.ctxs[i].problems = chunk->problems; /* checking: collect row rules */
         if (w.plan.maps[i] == NULL)
@@ -435,7 +447,7 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     const jv_rowset *rows;
     while (chunk->error == NULL && (rows = jv_table_reader_next(w.reader, &error)) != NULL) {
         deliver_rowset(&w, rows);
-        report_progress(run, chunk, rows);
+        report_progress(rd, chunk, rows);
     }
     if (error != NULL)
         set_error(chunk, error);
@@ -461,19 +473,19 @@ void jv_chunk_read(jv_run *run, jv_chunk *chunk)
     work_clear(&w);
 }
 
-void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk)
+void jv_chunk_drop_states(const jv_reader *rd, jv_chunk *chunk)
 {
     for (guint s = 0; s < chunk->scopes->len; s++) {
         jv_chunk_scope *scope = g_ptr_array_index(chunk->scopes, s);
-        for (guint i = 0; i < run->indicators->len; i++)
+        for (guint i = 0; i < rd->plan->indicators->len; i++)
             if (scope->states[i] != NULL) {
-                jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+                jv_indicator *ind = g_ptr_array_index(rd->plan->indicators, i);
                 jv_ctx ctx;
-                jv_ctx_init(&ctx, ind, JV_SCOPE_PENDING, scope->name, &run->plugin_options);
+                jv_ctx_init(&ctx, ind, JV_SCOPE_PENDING, scope->name, &rd->plan->plugin_options);
                 ind->desc->destroy(&ctx, scope->states[i]);
             }
         for (guint k = 0; k < scope->parts->len; k++)
-            jv_period_part_free(run, g_ptr_array_index(scope->parts, k), JV_SCOPE_PENDING,
+            jv_period_part_free(rd->out, g_ptr_array_index(scope->parts, k), JV_SCOPE_PENDING,
                                 scope->name);
         g_ptr_array_unref(scope->parts);
         g_free(scope->states);
@@ -485,11 +497,11 @@ void jv_chunk_drop_states(jv_run *run, jv_chunk *chunk)
     g_ptr_array_set_size(chunk->scopes, 0);
 }
 
-void jv_chunk_free(jv_run *run, jv_chunk *chunk)
+void jv_chunk_free(const jv_reader *rd, jv_chunk *chunk)
 {
-    jv_chunk_drop_states(run, chunk);
+    jv_chunk_drop_states(rd, chunk);
     g_ptr_array_unref(chunk->scopes);
-    for (guint i = 0; i < run->indicators->len; i++)
+    for (guint i = 0; i < rd->plan->indicators->len; i++)
         g_free(chunk->failures[i]);
     g_free(chunk->failures);
     g_ptr_array_unref(chunk->warnings);

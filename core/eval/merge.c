@@ -12,8 +12,10 @@
 #include "eval/input_file.h"
 #include "eval/merge.h"
 #include "eval/doc_file.h"
+#include "eval/period_state.h"
 #include "eval/person_level.h"
-#include "eval/run_internal.h"
+#include "eval/pool.h"
+#include "eval/result.h"
 #include "eval/state_check.h"
 #include "eval/state_set.h"
 #include "util/i18n.h"
@@ -183,7 +185,7 @@ static gboolean agree(const state_file *first, const state_file *f, GError **err
     return TRUE;
 }
 
-static gboolean bind_from_state(jv_run *run, const state_file *first, const jv_registry *registry,
+static gboolean bind_from_state(jv_plan *plan, const state_file *first, const jv_registry *registry,
                                 GError **error)
 {
     const cJSON *item;
@@ -210,28 +212,28 @@ static gboolean bind_from_state(jv_run *run, const state_file *first, const jv_r
             return FALSE;
         }
         jv_indicator *ind = jv_indicator_bind(name, p, get(item, "params"), first->path,
-                                              &run->plugin_options, error);
+                                              &plan->plugin_options, error);
         if (ind == NULL)
             return FALSE;
-        g_ptr_array_add(run->indicators, ind);
+        g_ptr_array_add(plan->indicators, ind);
     }
     return TRUE;
 }
 
-static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, GError **error)
+static gboolean load_region(jv_outcomes *out, jv_scope *scope, const state_file *f, GError **error)
 {
     const cJSON *item;
     guint i = 0;
     cJSON_ArrayForEach(item, get(f->doc, "indicators"))
     {
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+        jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
         jv_outcome *o = &scope->outcomes[i];
         const char *status = cJSON_GetStringValue(get(item, "status"));
         const char *reason = cJSON_GetStringValue(get(item, "reason"));
         if (g_strcmp0(status, "ok") != 0) {
             gboolean error_status = g_strcmp0(status, "error") == 0;
             if (error_status)
-                jv_run_fail_indicator(run, i, reason ? reason : "failed");
+                jv_outcomes_fail_indicator(out, i, reason ? reason : "failed");
             o->status = error_status ? JV_STATUS_ERROR : JV_STATUS_SKIPPED;
             o->reason = g_strdup(reason ? reason : "");
             i++;
@@ -240,7 +242,7 @@ static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, G
         o->rows = (guint64)cJSON_GetNumberValue(get(item, "rows"));
         o->skipped = (guint64)cJSON_GetNumberValue(get(item, "skipped_rows"));
         jv_ctx ctx;
-        jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+        jv_ctx_init(&ctx, ind, scope->index, scope->name, &out->plan->plugin_options);
         o->state = ind->desc->load(&ctx, (const jv_node *)get(item, "state"));
         if (o->state == NULL) {
             /* As a failing callback in `run`: with --keep-going the
@@ -250,12 +252,12 @@ static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, G
             jv_ctx_clear_error(&ctx);
             char *message = g_strdup_printf("%s: %s", f->path, e->message);
             g_error_free(e);
-            if (!run->options->keep_going) {
+            if (!out->plan->options->keep_going) {
                 g_set_error_literal(error, JV_RUN_ERROR, 0, message);
                 g_free(message);
                 return FALSE;
             }
-            jv_run_fail_indicator(run, i, message);
+            jv_outcomes_fail_indicator(out, i, message);
             g_free(message);
             i++;
             continue;
@@ -270,10 +272,10 @@ static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, G
     cJSON_ArrayForEach(w, get(f->doc, "evaluation_warnings"))
     {
         gboolean seen = FALSE;
-        for (guint k = 0; cJSON_IsString(w) && k < run->warnings->len; k++)
-            seen = seen || strcmp(g_ptr_array_index(run->warnings, k), w->valuestring) == 0;
+        for (guint k = 0; cJSON_IsString(w) && k < out->warnings->len; k++)
+            seen = seen || strcmp(g_ptr_array_index(out->warnings, k), w->valuestring) == 0;
         if (cJSON_IsString(w) && !seen)
-            g_ptr_array_add(run->warnings, g_strdup(w->valuestring));
+            g_ptr_array_add(out->warnings, g_strdup(w->valuestring));
     }
     const cJSON *in;
     cJSON_ArrayForEach(in, get(f->doc, "inputs"))
@@ -282,13 +284,13 @@ static gboolean load_region(jv_run *run, jv_scope *scope, const state_file *f, G
         jv_input input = {g_strdup(scope->name), g_strdup(cJSON_GetStringValue(get(in, "table"))),
                           g_strdup(cJSON_GetStringValue(get(in, "file"))),
                           (guint64)cJSON_GetNumberValue(get(in, "bytes")), g_strdup(sha)};
-        g_array_append_val(run->inputs, input);
+        g_array_append_val(out->inputs, input);
     }
     return TRUE;
 }
 
 /* The periods of every region (period_state.c). */
-static gboolean load_periods(jv_run *run, GPtrArray *files, GError **error)
+static gboolean load_periods(jv_outcomes *out, GPtrArray *files, GError **error)
 {
     const cJSON **docs = g_new0(const cJSON *, files->len);
     const char **paths = g_new0(const char *, files->len);
@@ -296,7 +298,7 @@ static gboolean load_periods(jv_run *run, GPtrArray *files, GError **error)
         docs[f] = ((state_file *)g_ptr_array_index(files, f))->doc;
         paths[f] = ((state_file *)g_ptr_array_index(files, f))->path;
     }
-    gboolean ok = jv_period_states_load(run, docs, paths, files->len, error);
+    gboolean ok = jv_period_states_load(out, docs, paths, files->len, error);
     g_free(docs);
     g_free(paths);
     return ok;
@@ -319,16 +321,21 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
     /* the states' min_cell unless the command overrides it: states hold
      * aggregates before disclosure, so any min_cell can be decided here */
     jv_run_options merged_options = *options;
-    jv_run run;
-    jv_run_init(&run, &evaluation, &merged_options);
+    jv_plan plan;
+    jv_plan_init(&plan, &evaluation, &merged_options, FALSE);
     if (failed)
         *failed = FALSE;
+    if (!bind_from_state(&plan, first, registry, error)) {
+        jv_plan_clear(&plan);
+        g_ptr_array_unref(files);
+        return NULL;
+    }
     cJSON *doc = NULL;
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    if (!bind_from_state(&run, first, registry, error))
-        goto out;
-    run.n_regions = files->len;
-    run.regions = g_new0(jv_scope, files->len);
+    jv_outcomes out;
+    jv_outcomes_init(&out, &plan);
+    out.n_regions = files->len;
+    out.regions = g_new0(jv_scope, files->len);
     for (guint r = 0; r < files->len; r++) {
         const state_file *f = g_ptr_array_index(files, r);
         const char *region = cJSON_GetStringValue(get(f->doc, "region"));
@@ -347,20 +354,22 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
         g_hash_table_insert(seen, key, f->path);
         if (!agree(first, f, error))
             goto out;
-        jv_scope_init(&run, &run.regions[r], (int)r, region, NULL);
-        if (!load_region(&run, &run.regions[r], f, error))
+        jv_scope_init(&out, &out.regions[r], (int)r, region, NULL);
+        if (!load_region(&out, &out.regions[r], f, error))
             goto out;
     }
-    if (!load_periods(&run, files, error))
+    if (!load_periods(&out, files, error))
         goto out;
-    doc = jv_run_finish(&run, failed, error);
-    if (doc != NULL && !jv_person_level_check(&run, doc, error)) {
+    if (jv_pool(&out, error))
+        doc = jv_result_build(&out, failed, error);
+    if (doc != NULL && !jv_person_level_check(&out, doc, error)) {
         cJSON_Delete(doc);
         doc = NULL;
     }
 out:
     g_hash_table_unref(seen);
-    jv_run_clear(&run);
+    jv_outcomes_clear(&out);
+    jv_plan_clear(&plan);
     g_ptr_array_unref(files);
     return doc;
 }

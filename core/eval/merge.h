@@ -7,7 +7,7 @@
 #include <cjson/cJSON.h>
 #include <glib.h>
 
-#include "eval/run.h"
+#include "eval/run_options.h"
 #include "plugin/loader.h"
 
 /* `paths` are state files or folders of them (a folder's files in name

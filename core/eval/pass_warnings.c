@@ -5,7 +5,7 @@
  * rows ordered by their line in the file and cut to the first
  * JV_SKIP_REASONS, then one "N values rounded" line per column and one
  * "N rows skipped" line with the totals over all chunks. */
-#include "eval/run_internal.h"
+#include "eval/pass_warnings.h"
 
 #include <string.h>
 
@@ -51,7 +51,7 @@ static void add_line(GPtrArray *into, const char *region, const char *text)
         add_once(into, g_strdup(text));
 }
 
-void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const char *region)
+void jv_pass_warnings(const jv_reader *rd, const jv_pass *pass, GPtrArray *into, const char *region)
 {
     GArray *skips = g_array_new(FALSE, FALSE, sizeof(skip_line));
     GPtrArray *others = g_ptr_array_new();
@@ -59,7 +59,7 @@ void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const c
     char **columns = NULL;
     guint n_columns = 0;
     for (guint c = pass->first_chunk; c < pass->first_chunk + pass->n_chunks; c++) {
-        const jv_chunk *chunk = g_ptr_array_index(run->chunks, c);
+        const jv_chunk *chunk = g_ptr_array_index(rd->chunks, c);
         for (guint w = 0; w < chunk->warnings->len; w++) {
             const char *text = g_ptr_array_index(chunk->warnings, w);
             if (g_str_has_suffix(text, " (row skipped)")) {
@@ -106,8 +106,9 @@ void jv_pass_warnings(jv_run *run, const jv_pass *pass, GPtrArray *into, const c
             g_free(text);
         }
     }
-    if (pass->skipped > 0) {
-        char *text = jv_table_skipped_warning(pass->path, pass->skipped,
+    guint64 skipped = rd->out->passes[pass->index].skipped;
+    if (skipped > 0) {
+        char *text = jv_table_skipped_warning(pass->path, skipped,
                                               skips->len > JV_SKIP_REASONS);
         add_line(into, region, text);
         g_free(text);

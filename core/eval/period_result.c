@@ -4,7 +4,9 @@
  * indicator, the headline of each period side by side and the change from
  * the first period to the last, with Newcombe's interval when the headline
  * is a women's share of counts (it carries a Wilson interval). */
-#include "eval/run_internal.h"
+#include "eval/period_result.h"
+
+#include "eval/result_entry.h"
 
 #include <math.h>
 #include <string.h>
@@ -72,9 +74,9 @@ static cJSON *copy_or_null(const cJSON *item)
 
 /* The trend of indicator `name` over the periods' entries, or NULL when a
  * period has no result (skipped, error). */
-static cJSON *trend_of(jv_run *run, const char *name, const cJSON *periods)
+static cJSON *trend_of(jv_outcomes *out, const char *name, const cJSON *periods)
 {
-    guint n = run->periods->len;
+    guint n = out->periods->len;
     const cJSON **headlines = g_new0(const cJSON *, n ? n : 1);
     guint k = 0;
     const cJSON *p;
@@ -94,7 +96,7 @@ static cJSON *trend_of(jv_run *run, const char *name, const cJSON *periods)
     cJSON *values = cJSON_AddArrayToObject(trend, "values");
     for (k = 0; k < n; k++) {
         cJSON *v = cJSON_CreateObject();
-        cJSON_AddStringToObject(v, "period", g_ptr_array_index(run->periods, k));
+        cJSON_AddStringToObject(v, "period", g_ptr_array_index(out->periods, k));
         cJSON_AddItemToObject(v, "value", copy_or_null(get(headlines[k], "value")));
         cJSON_AddItemToObject(v, "ci", copy_or_null(get(headlines[k], "ci")));
         cJSON_AddItemToObject(v, "balance", copy_or_null(get(headlines[k], "balance")));
@@ -102,38 +104,38 @@ static cJSON *trend_of(jv_run *run, const char *name, const cJSON *periods)
     }
     if (n > 0)
         cJSON_AddItemToObject(trend, "change",
-                              change(g_ptr_array_index(run->periods, 0), headlines[0],
-                                     g_ptr_array_index(run->periods, n - 1), headlines[n - 1]));
+                              change(g_ptr_array_index(out->periods, 0), headlines[0],
+                                     g_ptr_array_index(out->periods, n - 1), headlines[n - 1]));
     else
         cJSON_AddNullToObject(trend, "change");
     g_free(headlines);
     return trend;
 }
 
-gboolean jv_period_results(jv_run *run, jv_scope *scope, cJSON *block, GError **error)
+gboolean jv_period_results(jv_outcomes *out, jv_scope *scope, cJSON *block, GError **error)
 {
     cJSON *periods = cJSON_AddArrayToObject(block, "periods");
-    for (guint k = 0; k < run->periods->len; k++) {
+    for (guint k = 0; k < out->periods->len; k++) {
         cJSON *item = cJSON_CreateObject();
         cJSON_AddItemToArray(periods, item);
-        cJSON_AddStringToObject(item, "value", g_ptr_array_index(run->periods, k));
+        cJSON_AddStringToObject(item, "value", g_ptr_array_index(out->periods, k));
         cJSON *indicators = cJSON_AddObjectToObject(item, "indicators");
         jv_period_part *part = scope->parts != NULL && k < scope->parts->len
                                    ? g_ptr_array_index(scope->parts, k) : NULL;
-        jv_period_part *total = g_ptr_array_index(run->total.parts, k);
-        for (guint i = 0; i < run->indicators->len; i++) {
-            if (!run->periodised[i])
+        jv_period_part *total = g_ptr_array_index(out->total.parts, k);
+        for (guint i = 0; i < out->plan->indicators->len; i++) {
+            if (!out->periodised[i])
                 continue;
-            if (!jv_result_entry(run, scope, i, (int)k, part ? part->states[i] : NULL,
+            if (!jv_result_entry(out, scope, i, (int)k, part ? part->states[i] : NULL,
                                  total->states[i], part ? part->rows[i] : 0,
                                  part ? part->skipped[i] : 0, indicators, error))
                 return FALSE;
         }
     }
     cJSON *trend = cJSON_AddObjectToObject(block, "trend");
-    for (guint i = 0; i < run->indicators->len; i++) {
-        const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-        cJSON *t = run->periodised[i] ? trend_of(run, ind->name, periods) : NULL;
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
+        cJSON *t = out->periodised[i] ? trend_of(out, ind->name, periods) : NULL;
         if (t != NULL)
             cJSON_AddItemToObject(trend, ind->name, t);
     }

@@ -9,7 +9,8 @@
  * same) or the sorted union of the files' values, and gives a region a
  * period it did not have from its base — exactly what the single run over
  * all regions builds, so the merged document equals it byte for byte. */
-#include "eval/run_internal.h"
+#include "eval/period_state.h"
+
 #include "plugin/json_io.h"
 #include "util/i18n.h"
 
@@ -20,28 +21,28 @@ static const cJSON *get(const cJSON *o, const char *key)
     return cJSON_GetObjectItemCaseSensitive(o, key);
 }
 
-cJSON *jv_period_state_header(jv_run *run)
+cJSON *jv_period_state_header(jv_outcomes *out)
 {
-    if (run->periods == NULL)
+    if (out->periods == NULL)
         return NULL;
     cJSON *h = cJSON_CreateObject();
-    cJSON_AddStringToObject(h, "column", run->evaluation->periods_column);
+    cJSON_AddStringToObject(h, "column", out->plan->evaluation->periods_column);
     cJSON *values = cJSON_AddArrayToObject(h, "values");
-    for (guint k = 0; k < run->periods->len; k++)
-        cJSON_AddItemToArray(values, cJSON_CreateString(g_ptr_array_index(run->periods, k)));
-    cJSON_AddBoolToObject(h, "listed", run->evaluation->period_values != NULL);
+    for (guint k = 0; k < out->periods->len; k++)
+        cJSON_AddItemToArray(values, cJSON_CreateString(g_ptr_array_index(out->periods, k)));
+    cJSON_AddBoolToObject(h, "listed", out->plan->evaluation->period_values != NULL);
     return h;
 }
 
-static gboolean save_one(jv_run *run, jv_scope *scope, guint i, void *state, cJSON *into,
+static gboolean save_one(jv_outcomes *out, jv_scope *scope, guint i, void *state, cJSON *into,
                          const char *key, GError **error)
 {
-    jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
     cJSON *object = cJSON_AddObjectToObject(into, key);
     jv_writer w;
     jv_writer_init(&w, object);
     jv_ctx ctx;
-    jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+    jv_ctx_init(&ctx, ind, scope->index, scope->name, &out->plan->plugin_options);
     gboolean ok = ind->desc->save(&ctx, state, &w) == 0;
     if (!ok)
         jv_ctx_set_gerror(&ctx, "save() failed without a message", error);
@@ -49,11 +50,12 @@ static gboolean save_one(jv_run *run, jv_scope *scope, guint i, void *state, cJS
     return ok;
 }
 
-gboolean jv_period_state_save(jv_run *run, jv_scope *scope, guint i, cJSON *item, GError **error)
+gboolean jv_period_state_save(jv_outcomes *out, jv_scope *scope, guint i, cJSON *item,
+                              GError **error)
 {
-    if (run->periods == NULL || !run->periodised[i])
+    if (out->periods == NULL || !out->periodised[i])
         return TRUE;
-    if (!save_one(run, scope, i, scope->secondary[i], item, "base", error))
+    if (!save_one(out, scope, i, scope->secondary[i], item, "base", error))
         return FALSE;
     cJSON *periods = cJSON_AddArrayToObject(item, "periods");
     for (guint k = 0; k < scope->parts->len; k++) {
@@ -63,7 +65,7 @@ gboolean jv_period_state_save(jv_run *run, jv_scope *scope, guint i, cJSON *item
         cJSON_AddStringToObject(p, "value", part->value);
         cJSON_AddNumberToObject(p, "rows", (double)part->rows[i]);
         cJSON_AddNumberToObject(p, "skipped_rows", (double)part->skipped[i]);
-        if (!save_one(run, scope, i, part->states[i], p, "state", error))
+        if (!save_one(out, scope, i, part->states[i], p, "state", error))
             return FALSE;
     }
     return TRUE;
@@ -80,7 +82,8 @@ static gboolean string_list_equal(const cJSON *a, const cJSON *b)
 }
 
 /* The merged run's periods from every file's header. */
-static gboolean decide(jv_run *run, const cJSON *const *docs, const char *const *paths, guint n,
+static gboolean decide(jv_outcomes *out, const cJSON *const *docs, const char *const *paths,
+                       guint n,
                        GError **error)
 {
     const cJSON *first = get(docs[0], "periods");
@@ -102,29 +105,30 @@ static gboolean decide(jv_run *run, const cJSON *const *docs, const char *const 
     }
     if (first == NULL)
         return TRUE;
-    run->periods = g_ptr_array_new_with_free_func(g_free);
+    out->periods = g_ptr_array_new_with_free_func(g_free);
     for (guint f = 0; f < n; f++) {
         const cJSON *v;
         cJSON_ArrayForEach(v, get(get(docs[f], "periods"), "values"))
         {
             gboolean seen = !cJSON_IsString(v);
-            for (guint k = 0; !seen && k < run->periods->len; k++)
-                seen = strcmp(g_ptr_array_index(run->periods, k), v->valuestring) == 0;
+            for (guint k = 0; !seen && k < out->periods->len; k++)
+                seen = strcmp(g_ptr_array_index(out->periods, k), v->valuestring) == 0;
             if (!seen)
-                g_ptr_array_add(run->periods, g_strdup(v->valuestring));
+                g_ptr_array_add(out->periods, g_strdup(v->valuestring));
         }
     }
     if (!cJSON_IsTrue(get(first, "listed")))
-        g_ptr_array_sort(run->periods, compare_values);
+        g_ptr_array_sort(out->periods, compare_values);
     return TRUE;
 }
 
-static void *load_one(jv_run *run, jv_scope *scope, guint i, const cJSON *node, const char *path,
+static void *load_one(jv_outcomes *out, jv_scope *scope, guint i, const cJSON *node,
+                      const char *path,
                       GError **error)
 {
-    jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
     jv_ctx ctx;
-    jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+    jv_ctx_init(&ctx, ind, scope->index, scope->name, &out->plan->plugin_options);
     void *state = node != NULL ? ind->desc->load(&ctx, (const jv_node *)node) : NULL;
     if (state == NULL) {
         GError *e = NULL;
@@ -138,11 +142,11 @@ static void *load_one(jv_run *run, jv_scope *scope, guint i, const cJSON *node, 
 }
 
 /* One region's parts for indicator i from its item. */
-static gboolean load_region(jv_run *run, jv_scope *scope, guint i, const cJSON *item,
+static gboolean load_region(jv_outcomes *out, jv_scope *scope, guint i, const cJSON *item,
                             const char *path, GError **error)
 {
     const cJSON *saved = get(item, "periods");
-    for (guint k = 0; k < run->periods->len; k++) {
+    for (guint k = 0; k < out->periods->len; k++) {
         jv_period_part *part = g_ptr_array_index(scope->parts, k);
         const cJSON *p, *found = NULL;
         cJSON_ArrayForEach(p, saved)
@@ -150,7 +154,7 @@ static gboolean load_region(jv_run *run, jv_scope *scope, guint i, const cJSON *
                 strcmp(get(p, "value")->valuestring, part->value) == 0)
                 found = p;
         const cJSON *node = found != NULL ? get(found, "state") : get(item, "base");
-        part->states[i] = load_one(run, scope, i, node, path, error);
+        part->states[i] = load_one(out, scope, i, node, path, error);
         if (part->states[i] == NULL)
             return FALSE;
         if (found != NULL) {
@@ -161,39 +165,39 @@ static gboolean load_region(jv_run *run, jv_scope *scope, guint i, const cJSON *
     return TRUE;
 }
 
-gboolean jv_period_states_load(jv_run *run, const cJSON *const *docs, const char *const *paths,
+gboolean jv_period_states_load(jv_outcomes *out, const cJSON *const *docs, const char *const *paths,
                                guint n, GError **error)
 {
-    if (!decide(run, docs, paths, n, error))
+    if (!decide(out, docs, paths, n, error))
         return FALSE;
-    if (run->periods == NULL)
+    if (out->periods == NULL)
         return TRUE;
-    guint n_ind = run->indicators->len;
-    run->periodised = g_new0(gboolean, n_ind ? n_ind : 1);
+    guint n_ind = out->plan->indicators->len;
+    out->periodised = g_new0(gboolean, n_ind ? n_ind : 1);
     for (guint f = 0; f < n; f++)
         for (guint i = 0; i < n_ind; i++) {
             const cJSON *item = cJSON_GetArrayItem(get(docs[f], "indicators"), (int)i);
-            run->periodised[i] = run->periodised[i] || cJSON_IsArray(get(item, "periods"));
+            out->periodised[i] = out->periodised[i] || cJSON_IsArray(get(item, "periods"));
         }
     for (guint f = 0; f < n; f++) {
-        jv_scope *scope = &run->regions[f];
+        jv_scope *scope = &out->regions[f];
         scope->parts = g_ptr_array_new();
-        for (guint k = 0; k < run->periods->len; k++)
+        for (guint k = 0; k < out->periods->len; k++)
             g_ptr_array_add(scope->parts,
-                            jv_period_part_new(run, g_ptr_array_index(run->periods, k)));
+                            jv_period_part_new(out, g_ptr_array_index(out->periods, k)));
         for (guint i = 0; i < n_ind; i++) {
             const cJSON *item = cJSON_GetArrayItem(get(docs[f], "indicators"), (int)i);
-            if (!run->periodised[i] || scope->outcomes[i].status != JV_STATUS_OK)
+            if (!out->periodised[i] || scope->outcomes[i].status != JV_STATUS_OK)
                 continue;
             if (!cJSON_IsArray(get(item, "periods"))) {
                 g_set_error(error, JV_RUN_ERROR, 0,
                             _("%s: indicator '%s' has no periods here but has them in another "
                               "state: pool only states from runs with the same data columns"),
                             paths[f],
-                            ((jv_indicator *)g_ptr_array_index(run->indicators, i))->name);
+                            ((jv_indicator *)g_ptr_array_index(out->plan->indicators, i))->name);
                 return FALSE;
             }
-            if (!load_region(run, scope, i, item, paths[f], error))
+            if (!load_region(out, scope, i, item, paths[f], error))
                 return FALSE;
         }
     }

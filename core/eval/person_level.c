@@ -1,7 +1,6 @@
 /* core/eval/person_level.c — the breakdown rule of person_level.h. */
 #include "eval/person_level.h"
 
-#include "eval/run_internal.h"
 #include "util/i18n.h"
 
 #include <inttypes.h>
@@ -39,10 +38,11 @@ static gboolean check_scope(const jv_indicator *ind, const cJSON *scope, const c
 /* With periods, every period of a scope too (its `parts`, in the order of
  * the block's "periods"): a year has fewer rows than all years together,
  * so a breakdown can single out persons there only. */
-static gboolean check_periods(const jv_run *run, guint i, const jv_scope *s, const cJSON *scope,
+static gboolean check_periods(const jv_outcomes *out, guint i, const jv_scope *s,
+                              const cJSON *scope,
                               GError **error)
 {
-    const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
     const cJSON *p = member(scope, "periods") ? member(scope, "periods")->child : NULL;
     for (guint k = 0; s->parts != NULL && k < s->parts->len && p != NULL; k++, p = p->next) {
         const jv_period_part *part = g_ptr_array_index(s->parts, k);
@@ -57,27 +57,27 @@ static gboolean check_periods(const jv_run *run, guint i, const jv_scope *s, con
     return TRUE;
 }
 
-gboolean jv_person_level_check(const jv_run *run, const cJSON *doc, GError **error)
+gboolean jv_person_level_check(const jv_outcomes *out, const cJSON *doc, GError **error)
 {
     const cJSON *regions = member(doc, "regions");
-    for (guint i = 0; i < run->indicators->len; i++) {
-        const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
         guint64 total_rows = 0;
         const cJSON *scope = regions != NULL ? regions->child : NULL;
-        for (size_t r = 0; r < run->n_regions; r++, scope = scope ? scope->next : NULL) {
-            const jv_outcome *o = &run->regions[r].outcomes[i];
+        for (size_t r = 0; r < out->n_regions; r++, scope = scope ? scope->next : NULL) {
+            const jv_outcome *o = &out->regions[r].outcomes[i];
             if (o->status != JV_STATUS_OK)
                 continue;
             total_rows += o->rows;
-            char *where = g_strdup_printf("region '%s'", run->regions[r].name);
+            char *where = g_strdup_printf("region '%s'", out->regions[r].name);
             gboolean ok = check_scope(ind, scope, where, o->rows, error) &&
-                          check_periods(run, i, &run->regions[r], scope, error);
+                          check_periods(out, i, &out->regions[r], scope, error);
             g_free(where);
             if (!ok)
                 return FALSE;
         }
         if (!check_scope(ind, member(doc, "total"), "the total", total_rows, error) ||
-            !check_periods(run, i, &run->total, member(doc, "total"), error))
+            !check_periods(out, i, &out->total, member(doc, "total"), error))
             return FALSE;
     }
     return TRUE;

@@ -20,12 +20,12 @@
 #include <cjson/cJSON.h>
 #include <glib.h>
 
-#define JV_PERSON_LEVEL_MIN_ROWS 20
+#include "eval/outcomes.h"
 
-struct jv_run;
+#define JV_PERSON_LEVEL_MIN_ROWS 20
 
 /* FALSE + error when a breakdown of `doc` (the run's result, borrowed)
  * breaks the rule. */
-gboolean jv_person_level_check(const struct jv_run *run, const cJSON *doc, GError **error);
+gboolean jv_person_level_check(const jv_outcomes *out, const cJSON *doc, GError **error);
 
 #endif /* JV_EVAL_PERSON_LEVEL_H */

@@ -5,35 +5,38 @@
  * of headline values side by side, and the warnings. Deterministic: the
  * same inputs give the same bytes. */
 #include "config.h"
-#include "eval/run_internal.h"
+#include "eval/result.h"
+
+#include "eval/period_result.h"
+#include "eval/result_entry.h"
 #include "eval/warning_disclosure.h"
 #include "plugin/describe.h"
 #include "plugin/json_io.h"
 
 #include <string.h>
 
-static cJSON *evaluation_block(const jv_run *run)
+static cJSON *evaluation_block(const jv_outcomes *out)
 {
-    const jv_evaluation *e = run->evaluation;
+    const jv_evaluation *e = out->plan->evaluation;
     cJSON *block = cJSON_CreateObject();
     cJSON_AddStringToObject(block, "name", e->name);
     cJSON *options = cJSON_AddObjectToObject(block, "options");
-    cJSON_AddNumberToObject(options, "min_cell", (double)run->min_cell);
+    cJSON_AddNumberToObject(options, "min_cell", (double)out->plan->min_cell);
     cJSON *band = cJSON_AddArrayToObject(options, "balance");
     cJSON_AddItemToArray(band, cJSON_CreateNumber(e->options.balance_low));
     cJSON_AddItemToArray(band, cJSON_CreateNumber(e->options.balance_high));
     cJSON_AddNumberToObject(options, "confidence", e->options.confidence);
-    cJSON_AddBoolToObject(options, "hash_inputs", run->hash_inputs);
+    cJSON_AddBoolToObject(options, "hash_inputs", out->plan->hash_inputs);
     cJSON *plugins = cJSON_AddArrayToObject(block, "plugins");
-    for (guint i = 0; i < run->indicators->len; i++) {
-        const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
         cJSON *item = jv_indicator_identity(ind);
         jv_plugin_describe(ind->desc, item);
         cJSON_AddItemToArray(plugins, item);
     }
     cJSON *inputs = cJSON_AddArrayToObject(block, "inputs");
-    for (guint k = 0; k < run->inputs->len; k++) {
-        const jv_input *in = &g_array_index(run->inputs, jv_input, k);
+    for (guint k = 0; k < out->inputs->len; k++) {
+        const jv_input *in = &g_array_index(out->inputs, jv_input, k);
         cJSON *item = cJSON_CreateObject();
         if (in->region != NULL)
             cJSON_AddStringToObject(item, "region", in->region);
@@ -51,80 +54,25 @@ static cJSON *evaluation_block(const jv_run *run)
 
 /* One indicator's entry in one scope; FALSE + error when finish() fails
  * and the run is not keeping going. */
-static gboolean indicator_entry(jv_run *run, jv_scope *scope, guint i, cJSON *parent,
+static gboolean indicator_entry(jv_outcomes *out, jv_scope *scope, guint i, cJSON *parent,
                                 GError **error)
 {
     jv_outcome *o = &scope->outcomes[i];
-    return jv_result_entry(run, scope, i, -1, o->state, run->total.outcomes[i].state, o->rows,
+    return jv_result_entry(out, scope, i, -1, o->state, out->total.outcomes[i].state, o->rows,
                            o->skipped, parent, error);
 }
 
-gboolean jv_result_entry(jv_run *run, jv_scope *scope, guint i, int period, void *state,
-                         void *total_state, guint64 rows, guint64 skipped, cJSON *parent,
-                         GError **error)
-{
-    jv_indicator *ind = g_ptr_array_index(run->indicators, i);
-    jv_outcome *o = &scope->outcomes[i];
-    cJSON *entry = cJSON_AddObjectToObject(parent, ind->name);
-    if (ind->failed || o->status == JV_STATUS_ERROR) {
-        cJSON_AddStringToObject(entry, "status", "error");
-        cJSON_AddStringToObject(entry, "message", ind->failure ? ind->failure : o->reason);
-        return TRUE;
-    }
-    if (o->status == JV_STATUS_SKIPPED) {
-        cJSON_AddStringToObject(entry, "status", "skipped");
-        cJSON_AddStringToObject(entry, "reason", o->reason);
-        return TRUE;
-    }
-    jv_ctx ctx;
-    jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
-    ctx.warnings = period < 0 ? scope->warnings : NULL; /* a period's repeat */
-    ctx.disclosure = run->disclosures[i];
-    ctx.period = period;
-    cJSON *result = cJSON_CreateObject();
-    jv_writer w;
-    jv_writer_init(&w, result);
-    int rc = ind->desc->finish(&ctx, state, total_state, &w);
-    if (rc == 0 && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(result, "headline"))) {
-        ctx.error = g_strdup("finish() wrote no \"headline\" (every result needs one: "
-                             "host->put_headline)");
-        rc = -1;
-    }
-    if (rc != 0) {
-        cJSON_Delete(result);
-        if (!jv_run_callback_failed(run, i, &ctx, "finish() failed without a message", error))
-            return FALSE;
-        cJSON_AddStringToObject(entry, "status", "error");
-        cJSON_AddStringToObject(entry, "message", ind->failure);
-        return TRUE;
-    }
-    jv_ctx_clear_error(&ctx);
-    gboolean hidden = run->disclosures[i] != NULL &&
-                      jv_disclosure_period_suppressed(run->disclosures[i], scope->index, period,
-                                                      JV_MAIN_GROUP, JV_TOTAL);
-    cJSON_AddStringToObject(entry, "status", "ok");
-    if (hidden) {
-        cJSON_AddNullToObject(entry, "rows");
-        cJSON_AddNullToObject(entry, "skipped_rows");
-    } else {
-        cJSON_AddNumberToObject(entry, "rows", (double)rows);
-        cJSON_AddNumberToObject(entry, "skipped_rows", (double)skipped);
-    }
-    cJSON_AddItemToObject(entry, "result", result);
-    return TRUE;
-}
-
-static cJSON *scope_block(jv_run *run, jv_scope *scope, GError **error)
+static cJSON *scope_block(jv_outcomes *out, jv_scope *scope, GError **error)
 {
     cJSON *block = cJSON_CreateObject();
     cJSON_AddStringToObject(block, "name", scope->name);
     cJSON *indicators = cJSON_AddObjectToObject(block, "indicators");
-    for (guint i = 0; i < run->indicators->len; i++)
-        if (!indicator_entry(run, scope, i, indicators, error)) {
+    for (guint i = 0; i < out->plan->indicators->len; i++)
+        if (!indicator_entry(out, scope, i, indicators, error)) {
             cJSON_Delete(block);
             return NULL;
         }
-    if (run->periods != NULL && !jv_period_results(run, scope, block, error)) {
+    if (out->periods != NULL && !jv_period_results(out, scope, block, error)) {
         cJSON_Delete(block);
         return NULL;
     }
@@ -150,12 +98,12 @@ static const char *metric_of(const cJSON *headline)
  * row has the same keys: each metric any scope reports (e.g. share_met for
  * regions, share_regions_fulfilling for the total) is its own column, null
  * where the scope reports another, so a column never mixes two metrics. */
-static cJSON *summary(const jv_run *run, const cJSON *scopes[], size_t n)
+static cJSON *summary(const jv_outcomes *out, const cJSON *scopes[], size_t n)
 {
     GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *owners = g_ptr_array_new(); /* indicator name per key */
-    for (guint i = 0; i < run->indicators->len; i++) {
-        const jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
         guint first = keys->len;
         for (size_t s = 0; s < n; s++) {
             const char *metric = metric_of(headline_of(scopes[s], ind->name));
@@ -200,21 +148,21 @@ static cJSON *summary(const jv_run *run, const cJSON *scopes[], size_t n)
 
 /* Are the scope's counts hidden: some indicator's main total suppressed
  * (its rows and skipped_rows are null)? */
-static gboolean scope_hidden(const jv_run *run, const jv_scope *scope)
+static gboolean scope_hidden(const jv_outcomes *out, const jv_scope *scope)
 {
-    for (guint i = 0; run->disclosures != NULL && i < run->indicators->len; i++)
-        if (run->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
-            jv_disclosure_suppressed(run->disclosures[i], scope->index, JV_MAIN_GROUP, JV_TOTAL))
+    for (guint i = 0; out->disclosures != NULL && i < out->plan->indicators->len; i++)
+        if (out->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
+            jv_disclosure_suppressed(out->disclosures[i], scope->index, JV_MAIN_GROUP, JV_TOTAL))
             return TRUE;
     return FALSE;
 }
 
 /* Is some indicator's main cell of unknown gender suppressed here? */
-static gboolean unknown_hidden(const jv_run *run, const jv_scope *scope)
+static gboolean unknown_hidden(const jv_outcomes *out, const jv_scope *scope)
 {
-    for (guint i = 0; run->disclosures != NULL && i < run->indicators->len; i++)
-        if (run->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
-            jv_disclosure_suppressed(run->disclosures[i], scope->index, JV_MAIN_GROUP,
+    for (guint i = 0; out->disclosures != NULL && i < out->plan->indicators->len; i++)
+        if (out->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
+            jv_disclosure_suppressed(out->disclosures[i], scope->index, JV_MAIN_GROUP,
                                      JV_UNKNOWN))
             return TRUE;
     return FALSE;
@@ -222,49 +170,49 @@ static gboolean unknown_hidden(const jv_run *run, const jv_scope *scope)
 
 /* A scope's warnings, their counts as disclosure control allows
  * (warning_disclosure.c). */
-static void add_warnings(const jv_run *run, const jv_scope *scope, cJSON *array,
+static void add_warnings(const jv_outcomes *out, const jv_scope *scope, cJSON *array,
                          const GPtrArray *warnings)
 {
-    gboolean hidden = scope_hidden(run, scope), unknown = unknown_hidden(run, scope);
+    gboolean hidden = scope_hidden(out, scope), unknown = unknown_hidden(out, scope);
     for (guint w = 0; w < warnings->len; w++) {
         char *text = jv_warning_disclose(g_ptr_array_index(warnings, w), hidden, unknown,
-                                         run->min_cell);
+                                         out->plan->min_cell);
         if (text != NULL)
             cJSON_AddItemToArray(array, cJSON_CreateString(text));
         g_free(text);
     }
 }
 
-cJSON *jv_result_build(jv_run *run, gboolean *failed, GError **error)
+cJSON *jv_result_build(jv_outcomes *out, gboolean *failed, GError **error)
 {
     cJSON *doc = cJSON_CreateObject();
     cJSON *about = cJSON_AddObjectToObject(doc, "jamvikt");
     cJSON_AddStringToObject(about, "version", PACKAGE_VERSION);
     cJSON_AddNumberToObject(about, "result_schema", 1);
-    cJSON_AddItemToObject(doc, "evaluation", evaluation_block(run));
+    cJSON_AddItemToObject(doc, "evaluation", evaluation_block(out));
     cJSON *regions = cJSON_AddArrayToObject(doc, "regions");
-    const cJSON **scopes = g_new0(const cJSON *, run->n_regions + 1);
-    for (size_t r = 0; r < run->n_regions; r++) {
-        cJSON *block = scope_block(run, &run->regions[r], error);
+    const cJSON **scopes = g_new0(const cJSON *, out->n_regions + 1);
+    for (size_t r = 0; r < out->n_regions; r++) {
+        cJSON *block = scope_block(out, &out->regions[r], error);
         if (block == NULL)
             goto fail;
         cJSON_AddItemToArray(regions, block);
         scopes[r] = block;
     }
-    cJSON *total = scope_block(run, &run->total, error);
+    cJSON *total = scope_block(out, &out->total, error);
     if (total == NULL)
         goto fail;
     cJSON_AddItemToObject(doc, "total", total);
-    scopes[run->n_regions] = total;
-    cJSON_AddItemToObject(doc, "summary", summary(run, scopes, run->n_regions + 1));
+    scopes[out->n_regions] = total;
+    cJSON_AddItemToObject(doc, "summary", summary(out, scopes, out->n_regions + 1));
     cJSON *warnings = cJSON_AddArrayToObject(doc, "warnings");
-    for (size_t r = 0; r < run->n_regions; r++)
-        add_warnings(run, &run->regions[r], warnings, run->regions[r].warnings);
-    add_warnings(run, &run->total, warnings, run->total.warnings);
-    add_warnings(run, &run->total, warnings, run->warnings);
+    for (size_t r = 0; r < out->n_regions; r++)
+        add_warnings(out, &out->regions[r], warnings, out->regions[r].warnings);
+    add_warnings(out, &out->total, warnings, out->total.warnings);
+    add_warnings(out, &out->total, warnings, out->warnings);
     g_free(scopes);
-    for (guint i = 0; i < run->indicators->len; i++)
-        if (((jv_indicator *)g_ptr_array_index(run->indicators, i))->failed && failed)
+    for (guint i = 0; i < out->plan->indicators->len; i++)
+        if (out->failed[i] && failed)
             *failed = TRUE;
     return doc;
 fail:

@@ -14,8 +14,10 @@
  * then pools exactly as a single run does: the merged document equals the
  * single run's byte for byte. */
 #include "config.h"
-#include "eval/run_internal.h"
+#include "eval/state_file.h"
+
 #include "eval/doc_file.h"
+#include "eval/period_state.h"
 #include "eval/state_check.h"
 #include "eval/state_set.h"
 #include "plugin/json_io.h"
@@ -23,16 +25,16 @@
 
 #include <string.h>
 
-static cJSON *options_json(const jv_run *run)
+static cJSON *options_json(const jv_outcomes *out)
 {
-    const jv_eval_options *o = &run->evaluation->options;
+    const jv_eval_options *o = &out->plan->evaluation->options;
     cJSON *options = cJSON_CreateObject();
-    cJSON_AddNumberToObject(options, "min_cell", (double)run->min_cell);
+    cJSON_AddNumberToObject(options, "min_cell", (double)out->plan->min_cell);
     cJSON *band = cJSON_AddArrayToObject(options, "balance");
     cJSON_AddItemToArray(band, cJSON_CreateNumber(o->balance_low));
     cJSON_AddItemToArray(band, cJSON_CreateNumber(o->balance_high));
     cJSON_AddNumberToObject(options, "confidence", o->confidence);
-    cJSON_AddBoolToObject(options, "hash_inputs", run->hash_inputs);
+    cJSON_AddBoolToObject(options, "hash_inputs", out->plan->hash_inputs);
     return options;
 }
 
@@ -60,9 +62,9 @@ static char *state_file_name(size_t index, const char *region)
     return g_string_free(name, FALSE);
 }
 
-static cJSON *region_state(jv_run *run, size_t r, GError **error)
+static cJSON *region_state(jv_outcomes *out, size_t r, GError **error)
 {
-    jv_scope *scope = &run->regions[r];
+    jv_scope *scope = &out->regions[r];
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddNumberToObject(doc, "jamvikt_state", JV_STATE_FORMAT);
     cJSON *about = cJSON_AddObjectToObject(doc, "jamvikt");
@@ -71,15 +73,15 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
     cJSON_AddStringToObject(about, "abi", abi);
     g_free(abi);
     cJSON *evaluation = cJSON_AddObjectToObject(doc, "evaluation");
-    cJSON_AddStringToObject(evaluation, "name", run->evaluation->name);
-    cJSON_AddItemToObject(evaluation, "options", options_json(run));
+    cJSON_AddStringToObject(evaluation, "name", out->plan->evaluation->name);
+    cJSON_AddItemToObject(evaluation, "options", options_json(out));
     cJSON_AddStringToObject(doc, "region", scope->name);
-    cJSON *periods = jv_period_state_header(run);
+    cJSON *periods = jv_period_state_header(out);
     if (periods != NULL)
         cJSON_AddItemToObject(doc, "periods", periods);
     cJSON *inputs = cJSON_AddArrayToObject(doc, "inputs");
-    for (guint k = 0; k < run->inputs->len; k++) {
-        const jv_input *in = &g_array_index(run->inputs, jv_input, k);
+    for (guint k = 0; k < out->inputs->len; k++) {
+        const jv_input *in = &g_array_index(out->inputs, jv_input, k);
         if (in->region == NULL || strcmp(in->region, scope->name) != 0)
             continue;
         cJSON *item = cJSON_CreateObject();
@@ -91,16 +93,16 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
         cJSON_AddItemToArray(inputs, item);
     }
     cJSON_AddItemToObject(doc, "warnings", strings_json(scope->warnings));
-    cJSON_AddItemToObject(doc, "evaluation_warnings", strings_json(run->warnings));
+    cJSON_AddItemToObject(doc, "evaluation_warnings", strings_json(out->warnings));
     cJSON *indicators = cJSON_AddArrayToObject(doc, "indicators");
-    for (guint i = 0; i < run->indicators->len; i++) {
-        jv_indicator *ind = g_ptr_array_index(run->indicators, i);
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
         jv_outcome *o = &scope->outcomes[i];
         cJSON *item = jv_indicator_identity(ind);
         cJSON_AddItemToArray(indicators, item);
-        if (ind->failed) {
+        if (out->failed[i]) {
             cJSON_AddStringToObject(item, "status", "error");
-            cJSON_AddStringToObject(item, "reason", ind->failure);
+            cJSON_AddStringToObject(item, "reason", out->failure[i]);
             continue;
         }
         cJSON_AddStringToObject(item, "status", o->status == JV_STATUS_OK ? "ok" : "skipped");
@@ -121,7 +123,7 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
         jv_writer w;
         jv_writer_init(&w, state);
         jv_ctx ctx;
-        jv_ctx_init(&ctx, ind, scope->index, scope->name, &run->plugin_options);
+        jv_ctx_init(&ctx, ind, scope->index, scope->name, &out->plan->plugin_options);
         if (ind->desc->save(&ctx, o->state, &w) != 0) {
             jv_ctx_set_gerror(&ctx, "save() failed without a message", error);
             jv_ctx_clear_error(&ctx);
@@ -129,7 +131,7 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
             return NULL;
         }
         jv_ctx_clear_error(&ctx);
-        if (!jv_period_state_save(run, scope, i, item, error)) {
+        if (!jv_period_state_save(out, scope, i, item, error)) {
             cJSON_Delete(doc);
             return NULL;
         }
@@ -152,50 +154,52 @@ static char *evaluation_digest(const jv_evaluation *evaluation)
 }
 
 /* What the set's manifest says besides its regions (state_set.h, 3). */
-static cJSON *manifest_header(jv_run *run)
+static cJSON *manifest_header(jv_outcomes *out)
 {
     cJSON *header = cJSON_CreateObject();
     cJSON *about = cJSON_AddObjectToObject(header, "jamvikt");
     cJSON_AddStringToObject(about, "version", PACKAGE_VERSION);
     cJSON *evaluation = cJSON_AddObjectToObject(header, "evaluation");
-    cJSON_AddStringToObject(evaluation, "name", run->evaluation->name);
-    char *digest = evaluation_digest(run->evaluation);
+    cJSON_AddStringToObject(evaluation, "name", out->plan->evaluation->name);
+    char *digest = evaluation_digest(out->plan->evaluation);
     if (digest != NULL)
         cJSON_AddStringToObject(evaluation, "sha256", digest);
     else
         cJSON_AddNullToObject(evaluation, "sha256");
     g_free(digest);
-    cJSON_AddItemToObject(evaluation, "options", options_json(run));
+    cJSON_AddItemToObject(evaluation, "options", options_json(out));
     cJSON *plugins = cJSON_AddArrayToObject(header, "plugins");
-    for (guint i = 0; i < run->indicators->len; i++)
-        cJSON_AddItemToArray(plugins, jv_indicator_identity(g_ptr_array_index(run->indicators, i)));
+    for (guint i = 0; i < out->plan->indicators->len; i++) {
+        const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
+        cJSON_AddItemToArray(plugins, jv_indicator_identity(ind));
+    }
     return header;
 }
 
-gboolean jv_state_save(jv_run *run, const char *dir, GError **error)
+gboolean jv_state_save(jv_outcomes *out, const char *dir, GError **error)
 {
-    jv_state_set_file *files = g_new0(jv_state_set_file, run->n_regions ? run->n_regions : 1);
+    jv_state_set_file *files = g_new0(jv_state_set_file, out->n_regions ? out->n_regions : 1);
     gboolean ok = TRUE;
-    for (size_t r = 0; ok && r < run->n_regions; r++) {
-        cJSON *doc = region_state(run, r, error);
+    for (size_t r = 0; ok && r < out->n_regions; r++) {
+        cJSON *doc = region_state(out, r, error);
         if (doc == NULL) {
             ok = FALSE;
             break;
         }
         char *text = cJSON_Print(doc);
         cJSON_Delete(doc);
-        files[r].region = g_strdup(run->regions[r].name);
-        files[r].name = state_file_name(r, run->regions[r].name);
+        files[r].region = g_strdup(out->regions[r].name);
+        files[r].name = state_file_name(r, out->regions[r].name);
         files[r].text = g_strdup(text);
         files[r].length = strlen(text);
         free(text);
     }
     if (ok) {
-        cJSON *header = manifest_header(run);
-        ok = jv_state_set_save(dir, files, run->n_regions, header, error);
+        cJSON *header = manifest_header(out);
+        ok = jv_state_set_save(dir, files, out->n_regions, header, error);
         cJSON_Delete(header);
     }
-    for (size_t r = 0; r < run->n_regions; r++)
+    for (size_t r = 0; r < out->n_regions; r++)
         jv_state_set_file_clear(&files[r]);
     g_free(files);
     return ok;

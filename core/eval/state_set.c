@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "eval/run.h"
+#include "eval/run_options.h"
 #include "util/i18n.h"
 #include "util/temp_files.h"
 

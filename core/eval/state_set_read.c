@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "eval/doc_file.h"
-#include "eval/run.h"
+#include "eval/run_options.h"
 #include "eval/state_check.h"
 #include "util/i18n.h"
 
