@@ -54,6 +54,7 @@
  *   threshold 0.7: fulfilling B, E = 2 → share 2/3
  */
 #include "harness.h"
+#include "mock_host.h"
 
 #include <glib.h>
 #include <jamvikt/jamvikt.h>
@@ -317,117 +318,9 @@ static void test_target_equal_to_baseline_row_is_skipped_on_request(void)
 }
 
 /* ---- The plugin's callbacks driven directly, without the core ----------
- * A minimal host (collectd's habit: a mock of the registry) writes results
- * into cJSON, so merge order and save/load can be checked exactly: two
- * states are equivalent when they finish to the same JSON text. */
-
-struct jv_ctx { int scope; double threshold; void *instance; char error[512]; };
-struct jv_writer { cJSON *stack[16]; int depth; };
-
-static void *mock_alloc0(size_t size) { return calloc(1, size ? size : 1); }
-static void *mock_instance(jv_ctx *ctx) { return ctx->instance; }
-static int mock_scope(jv_ctx *ctx) { return ctx->scope; }
-static double mock_param_number(jv_ctx *ctx, const char *name) { return ctx->threshold; }
-static void mock_error(jv_ctx *ctx, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ctx->error, sizeof ctx->error, fmt, ap);
-    va_end(ap);
-}
-static int mock_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column,
-                          const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ctx->error, sizeof ctx->error, fmt, ap);
-    va_end(ap);
-    return 0;
-}
-static void put(jv_writer *w, const char *key, cJSON *item)
-{
-    cJSON *top = w->stack[w->depth];
-    if (cJSON_IsArray(top))
-        cJSON_AddItemToArray(top, item);
-    else
-        cJSON_AddItemToObject(top, key, item);
-}
-static void open_container(jv_writer *w, const char *key, cJSON *item)
-{
-    put(w, key, item);
-    w->stack[++w->depth] = item;
-}
-static void mock_begin_object(jv_writer *w, const char *key) { open_container(w, key, cJSON_CreateObject()); }
-static void mock_begin_array(jv_writer *w, const char *key) { open_container(w, key, cJSON_CreateArray()); }
-static void mock_end(jv_writer *w) { w->depth--; }
-static void mock_put_number(jv_writer *w, const char *key, double v)
-{
-    put(w, key, isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull());
-}
-static void mock_put_integer(jv_writer *w, const char *key, int64_t v) { put(w, key, cJSON_CreateNumber((double)v)); }
-static void mock_put_string(jv_writer *w, const char *key, const char *v) { put(w, key, cJSON_CreateString(v)); }
-static void mock_put_bool(jv_writer *w, const char *key, int v) { put(w, key, cJSON_CreateBool(v)); }
-static void mock_put_null(jv_writer *w, const char *key) { put(w, key, cJSON_CreateNull()); }
-static void mock_put_tristate(jv_writer *w, const char *key, int v)
-{
-    put(w, key, v < 0 ? cJSON_CreateNull() : cJSON_CreateBool(v));
-}
-static void mock_put_headline(jv_writer *w, const jv_headline *h)
-{
-    mock_begin_object(w, "headline");
-    mock_put_string(w, "metric", h->metric);
-    mock_put_number(w, "value", h->value);
-    mock_end(w);
-}
-static const jv_node *mock_node_get(const jv_node *n, const char *key)
-{
-    return (const jv_node *)cJSON_GetObjectItemCaseSensitive((const cJSON *)n, key);
-}
-static size_t mock_node_size(const jv_node *n)
-{
-    return cJSON_IsArray((const cJSON *)n) ? (size_t)cJSON_GetArraySize((const cJSON *)n) : 0;
-}
-static const jv_node *mock_node_at(const jv_node *n, size_t i)
-{
-    return (const jv_node *)cJSON_GetArrayItem((const cJSON *)n, (int)i);
-}
-static double mock_node_number(const jv_node *n)
-{
-    return cJSON_IsNumber((const cJSON *)n) ? ((const cJSON *)n)->valuedouble : NAN;
-}
-static int mock_node_integer(const jv_node *n, int64_t *out)
-{
-    double v = mock_node_number(n);
-    if (isnan(v) || v != (double)(int64_t)v)
-        return -1;
-    *out = (int64_t)v;
-    return 0;
-}
-static const char *mock_node_string(const jv_node *n)
-{
-    return cJSON_IsString((const cJSON *)n) ? ((const cJSON *)n)->valuestring : NULL;
-}
-static int mock_node_bool(const jv_node *n)
-{
-    return cJSON_IsBool((const cJSON *)n) ? cJSON_IsTrue((const cJSON *)n) : -1;
-}
-
-static const jv_host mock_host = {
-    .abi_major = JV_ABI_MAJOR, .abi_minor = JV_ABI_MINOR, .struct_size = sizeof(jv_host),
-    .alloc0 = mock_alloc0, .realloc = realloc, .free = free,
-    .instance = mock_instance, .scope = mock_scope, .param_number = mock_param_number,
-    .error = mock_error, .row_error = mock_row_error,
-    .begin_object = mock_begin_object, .end_object = mock_end,
-    .begin_array = mock_begin_array, .end_array = mock_end,
-    .put_number = mock_put_number, .put_integer = mock_put_integer,
-    .put_string = mock_put_string, .put_bool = mock_put_bool, .put_null = mock_put_null,
-    .put_tristate = mock_put_tristate, .put_headline = mock_put_headline,
-    .node_get = mock_node_get, .node_size = mock_node_size, .node_at = mock_node_at,
-    .node_number = mock_node_number, .node_integer = mock_node_integer,
-    .node_string = mock_node_string, .node_bool = mock_node_bool,
-};
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
+ * The mock host (mock_host.h) writes results into cJSON, so merge order
+ * and save/load can be checked exactly: two states are equivalent when they
+ * finish to the same JSON text. */
 
 /* Region A of a/goals.csv in fixed point (× 10^4); NO = empty cell. */
 #define NO INT64_MIN
@@ -485,20 +378,14 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, size_t from, size_
 /* The result a state finishes to, as JSON text (free()). */
 static char *finished(const jv_plugin *p, jv_ctx *ctx, const void *state, int scope)
 {
-    cJSON *root = cJSON_CreateObject();
-    jv_writer w = {{root}, 0};
     ctx->scope = scope;
-    CU_ASSERT_EQUAL(p->finish(ctx, state, state, &w), 0);
-    char *text = cJSON_PrintUnformatted(root);
-    cJSON_Delete(root);
-    return text;
+    return mock_finish_text(p, ctx, state);
 }
 
 static void test_merge_of_chunks_is_order_free_and_keeps_file_order(void)
 {
-    const jv_plugin *p = jamvikt_plugin_entry(&mock_host);
-    jv_ctx ctx = {0, 1.0, NULL, ""};
-    CU_ASSERT_EQUAL_FATAL(p->configure(&ctx, &ctx.instance), 0);
+    jv_ctx ctx;
+    const jv_plugin *p = mock_configure(&ctx, "{\"region_threshold\": 1.0}", 0);
     void *whole = p->init(&ctx), *first = p->init(&ctx), *second = p->init(&ctx);
     void *forward = p->init(&ctx), *backward = p->init(&ctx);
     CU_ASSERT_EQUAL(feed(p, &ctx, whole, 0, 7), 0);
@@ -524,18 +411,16 @@ static void test_merge_of_chunks_is_order_free_and_keeps_file_order(void)
     for (int i = 0; i < 5; i++)
         p->destroy(&ctx, all[i]);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 static void test_saved_state_loads_and_pools_to_the_same_result(void)
 {
-    const jv_plugin *p = jamvikt_plugin_entry(&mock_host);
-    jv_ctx ctx = {0, 1.0, NULL, ""};
-    CU_ASSERT_EQUAL_FATAL(p->configure(&ctx, &ctx.instance), 0);
+    jv_ctx ctx;
+    const jv_plugin *p = mock_configure(&ctx, "{\"region_threshold\": 1.0}", 0);
     void *region = p->init(&ctx);
     CU_ASSERT_EQUAL(feed(p, &ctx, region, 0, 7), 0);
-    cJSON *saved = cJSON_CreateObject();
-    jv_writer w = {{saved}, 0};
-    CU_ASSERT_EQUAL(p->save(&ctx, region, &w), 0);
+    cJSON *saved = mock_save(p, &ctx, region);
     void *loaded = p->load(&ctx, (const jv_node *)saved);
     CU_ASSERT_PTR_NOT_NULL_FATAL(loaded);
     char *before = finished(p, &ctx, region, 0), *after = finished(p, &ctx, loaded, 0);
@@ -556,6 +441,7 @@ static void test_saved_state_loads_and_pools_to_the_same_result(void)
     for (int i = 0; i < 4; i++)
         p->destroy(&ctx, all[i]);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 int main(void)
