@@ -45,8 +45,8 @@ static void make_batch(test_batch *t, uint64_t id, const char *const *sectors, s
     memset(t, 0, sizeof *t);
     for (size_t i = 0; i < n_sectors; i++)
         t->sector_values[i] = (jv_string){sectors[i], (uint32_t)strlen(sectors[i])};
-    t->sector_dict = (jv_dict){id, (uint32_t)n_sectors, t->sector_values};
-    t->decision_dict = (jv_dict){1000 + id, 2, decision_values};
+    t->sector_dict = (jv_dict){.id = id, .size = (uint32_t)n_sectors, .values = t->sector_values};
+    t->decision_dict = (jv_dict){.id = 1000 + id, .size = 2, .values = decision_values};
     for (size_t i = 0; i < n; i++) {
         t->genders[i] = (uint32_t)rows[i].gender;
         t->granted[i] = rows[i].granted;
@@ -68,7 +68,8 @@ static void make_batch(test_batch *t, uint64_t id, const char *const *sectors, s
                                 .dict = &t->decision_dict};
     t->columns[4] = (jv_column){.role = "sector", .type = JV_TYPE_CATEGORY, .present = 1,
                                 .codes = t->sectors, .dict = &t->sector_dict};
-    t->batch = (jv_batch){0, n, 5, t->columns, t->positions, NULL};
+    t->batch = (jv_batch){
+        .table = 0, .n_rows = n, .n_columns = 5, .columns = t->columns, .positions = t->positions};
 }
 
 /* Configured with params.by = ["sector"]: the breakdown is read as the

@@ -360,7 +360,8 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, size_t from, size_
         no_weight[n] = r->weight == NO;
         positions[n] = 100 * (i + 1); /* byte offsets in file order */
     }
-    const jv_dict areas = {1, 5, area_names}, assessments = {2, 3, assess_names};
+    const jv_dict areas = {.id = 1, .size = 5, .values = area_names},
+                  assessments = {.id = 2, .size = 3, .values = assess_names};
     const jv_column columns[7] = {
         {.role = "goal_id", .type = JV_TYPE_ID, .present = 1, .ids = ids},
         {.role = "baseline", .type = JV_TYPE_NUMBER, .present = 1, .numbers = base},
@@ -371,7 +372,8 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, size_t from, size_
         {.role = "area", .type = JV_TYPE_CATEGORY, .present = 1, .codes = area, .dict = &areas},
         {.role = "weight", .type = JV_TYPE_NUMBER, .present = 1, .missing = no_weight, .numbers = weight},
     };
-    const jv_batch batch = {0, n, 7, columns, positions, NULL};
+    const jv_batch batch = {
+        .table = 0, .n_rows = n, .n_columns = 7, .columns = columns, .positions = positions};
     return p->consume(ctx, state, &batch);
 }
 

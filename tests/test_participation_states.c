@@ -99,7 +99,11 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, const row *rows, s
         {.role = "age", .type = JV_TYPE_CATEGORY, .present = 1, .codes = age,
          .dict = &dicts[3].dict},
     };
-    jv_batch batch = {0, n, with_age ? 6 : 5, columns, positions, NULL};
+    jv_batch batch = {.table = 0,
+                      .n_rows = n,
+                      .n_columns = with_age ? 6 : 5,
+                      .columns = columns,
+                      .positions = positions};
     return p->consume(ctx, state, &batch);
 }
 

@@ -33,7 +33,7 @@ static cJSON *load(const char *relpath)
 static char *render(const char *format, jv_lang lang, jv_csv_dialect dialect, gboolean color)
 {
     cJSON *doc = load("render/result.json");
-    jv_render_options options = {lang, color, dialect};
+    jv_render_options options = {.lang = lang, .color = color, .csv_dialect = dialect};
     GError *error = NULL;
     GString *out = jv_render_with(doc, format, &options, &error);
     cJSON_Delete(doc);
@@ -237,7 +237,7 @@ static void test_table_splits_many_columns_into_blocks(void)
     }
     g_string_append(json, "]}");
     cJSON *doc = cJSON_Parse(json->str);
-    jv_render_options options = {JV_LANG_SV, FALSE, JV_CSV_EXCEL};
+    jv_render_options options = {.lang = JV_LANG_SV, .color = FALSE, .csv_dialect = JV_CSV_EXCEL};
     GString *out = jv_render_with(doc, "table", &options, NULL);
     char **lines = g_strsplit(out->str, "\n", -1);
     int headers = 0;

@@ -53,13 +53,19 @@ static void read_back(jv_csv_dialect dialect)
     CU_ASSERT_TRUE_FATAL(g_file_set_contents(path, csv->str, (gssize)csv->len, NULL));
 
     const jv_role_request roles[] = {
-        {"region", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-        {"indicator", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-        {"group", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE, NULL},
-        {"value", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE, NULL},
-        {"gender", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE, NULL},
-        {"measure", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-        {"number", JV_TYPE_NUMBER, 0, NULL}};
+        {.name = "region", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "indicator", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "group",
+         .type = JV_TYPE_CATEGORY,
+         .flags = JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE},
+        {.name = "value",
+         .type = JV_TYPE_CATEGORY,
+         .flags = JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE},
+        {.name = "gender",
+         .type = JV_TYPE_CATEGORY,
+         .flags = JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE},
+        {.name = "measure", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "number", .type = JV_TYPE_NUMBER}};
     /* delimiter and decimal mark left to the reader to find */
     jv_table_source source = {.path = path,
                               .display_path = "report.csv",

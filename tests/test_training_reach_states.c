@@ -24,10 +24,10 @@
 
 static const jv_string gender_values[] = {{"woman", 5}, {"man", 3}, {"non_binary", 10},
                                           {"mixed", 5}, {"unknown", 7}};
-static const jv_dict gender_dict = {1, 5, gender_values};
+static const jv_dict gender_dict = {.id = 1, .size = 5, .values = gender_values};
 static const jv_string group_values[] = {{"politician", 10}, {"official", 8},
                                          {"adviser", 7}, {"never_in_a_row", 14}};
-static const jv_dict group_dict = {2, 4, group_values};
+static const jv_dict group_dict = {.id = 2, .size = 4, .values = group_values};
 
 static char id_text[N_ROWS][16];
 static jv_string ids[N_ROWS];

@@ -207,10 +207,11 @@ int jv_cmd_check(int argc, char **argv)
     char **plugin_path = NULL;
     gboolean json = FALSE;
     GOptionEntry entries[] = {
-        {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable)", "DIR"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the report as JSON", NULL},
-        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+        {.long_name = "plugin-path", .arg = G_OPTION_ARG_FILENAME_ARRAY, .arg_data = &plugin_path,
+         .description = "Also look for plugins in DIR (repeatable)", .arg_description = "DIR"},
+        {.long_name = "json", .arg = G_OPTION_ARG_NONE, .arg_data = &json,
+         .description = "Print the report as JSON"},
+        {.long_name = NULL}};
     GOptionContext *context = g_option_context_new("EVALUATION.json");
     g_option_context_set_summary(
         context, "Validate files, columns, codes and values of an evaluation; compute nothing.\n"
