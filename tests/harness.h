@@ -28,6 +28,15 @@ double jvt_num(cJSON *doc, const char *path);
 int jvt_is_null(cJSON *doc, const char *path);
 /* The string at path, or NULL. Borrowed. */
 const char *jvt_str(cJSON *doc, const char *path);
+/* jvt_run() that says why it failed on stderr (the suite goes on). */
+cJSON *jvt_run_ok(const char *eval_relpath, int64_t min_cell);
+/* 1 when the value at path is true / false / the string `expected`. */
+int jvt_is_true(cJSON *doc, const char *path);
+int jvt_is_false(cJSON *doc, const char *path);
+int jvt_str_is(cJSON *doc, const char *path, const char *expected);
+/* prefix + suffix, for loops over genders and measures; the text lives
+ * until the next call. */
+const char *jvt_path(const char *prefix, const char *suffix);
 /* Absolute path of tests/data/<relpath> (g_free it). */
 char *jvt_data_path(const char *relpath);
 
