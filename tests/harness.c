@@ -105,3 +105,19 @@ const char *jvt_path(const char *prefix, const char *suffix)
     snprintf(buffer, sizeof buffer, "%s%s", prefix, suffix);
     return buffer;
 }
+
+int jvt_array_size(cJSON *doc, const char *path)
+{
+    cJSON *array = jvt_get(doc, path);
+    return cJSON_IsArray(array) ? cJSON_GetArraySize(array) : -1;
+}
+
+char *jvt_run_error(const char *eval_relpath)
+{
+    char *error = NULL;
+    cJSON *doc = jvt_run(eval_relpath, -1, &error);
+    CU_ASSERT_PTR_NULL(doc);
+    cJSON_Delete(doc);
+    CU_ASSERT_PTR_NOT_NULL(error);
+    return error;
+}

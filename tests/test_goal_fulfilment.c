@@ -66,28 +66,9 @@
 #define R(i) "regions/" #i "/indicators/goal_fulfilment/"
 #define T "total/indicators/goal_fulfilment/"
 
-/* Asserts that the string at path equals expected (NULL-safe). */
-#define ASSERT_STR(doc, path, expected)                          \
-    do {                                                         \
-        const char *actual_ = jvt_str((doc), (path));            \
-        CU_ASSERT_PTR_NOT_NULL(actual_);                         \
-        if (actual_ != NULL)                                     \
-            CU_ASSERT_STRING_EQUAL(actual_, (expected));         \
-    } while (0)
-
-static int array_size(cJSON *doc, const char *path)
-{
-    cJSON *array = jvt_get(doc, path);
-    return cJSON_IsArray(array) ? cJSON_GetArraySize(array) : -1;
-}
-
 static cJSON *run(const char *eval)
 {
-    char *error = NULL;
-    cJSON *doc = jvt_run(eval, -1, &error);
-    if (doc == NULL)
-        fprintf(stderr, "\n%s: %s\n", eval, error ? error : "(no message)");
-    g_free(error);
+    cJSON *doc = jvt_run_ok(eval, -1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     return doc;
 }
@@ -95,33 +76,33 @@ static cJSON *run(const char *eval)
 static void test_progress_and_status_per_goal_in_file_order(void)
 {
     cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    CU_ASSERT_EQUAL(array_size(doc, R(0) "result/per_goal"), 7);
-    ASSERT_STR(doc, R(0) "result/per_goal/0/goal_id", "A1");
+    CU_ASSERT_EQUAL(jvt_array_size(doc, R(0) "result/per_goal"), 7);
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/0/goal_id", "A1");
     /* A1 increasing: (15−10)/(20−10) = 0.5, partly_met */
     JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/0/progress"), 0.5);
-    ASSERT_STR(doc, R(0) "result/per_goal/0/status", "partly_met");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/0/status", "partly_met");
     JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/0/fulfilment"), 0.5);
     /* A2 decreasing and over-achieved: (40−100)/(50−100) = 1.2, met, clamped to 1 */
-    ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "A2");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "A2");
     JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/1/progress"), 1.2);
-    ASSERT_STR(doc, R(0) "result/per_goal/1/status", "met");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/1/status", "met");
     JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/1/fulfilment"), 1.0);
     /* A3 progress exactly 1: met */
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/per_goal/2/progress"), 1.0);
-    ASSERT_STR(doc, R(0) "result/per_goal/2/status", "met");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/2/status", "met");
     /* A4 progress exactly 0: not_met */
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/per_goal/3/progress"), 0.0);
-    ASSERT_STR(doc, R(0) "result/per_goal/3/status", "not_met");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/3/status", "not_met");
     JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/3/fulfilment"), 0.0);
     /* A5 no outcome: not_reported, progress and fulfilment null */
-    ASSERT_STR(doc, R(0) "result/per_goal/4/goal_id", "A5");
-    ASSERT_STR(doc, R(0) "result/per_goal/4/status", "not_reported");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/4/goal_id", "A5");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/4/status", "not_reported");
     CU_ASSERT(jvt_is_null(doc, R(0) "result/per_goal/4/progress"));
     CU_ASSERT(jvt_is_null(doc, R(0) "result/per_goal/4/fulfilment"));
     /* A7 decreasing, moved the wrong way: (35−30)/(10−30) = −0.25, clamped to 0 */
-    ASSERT_STR(doc, R(0) "result/per_goal/6/goal_id", "A7");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/6/goal_id", "A7");
     JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/6/progress"), -0.25);
-    ASSERT_STR(doc, R(0) "result/per_goal/6/status", "not_met");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/6/status", "not_met");
     JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/6/fulfilment"), 0.0);
     /* B3 over-achieved: 2/1 = 2 */
     JVT_NEAR(jvt_num(doc, R(1) "result/per_goal/2/progress"), 2.0);
@@ -132,7 +113,7 @@ static void test_progress_and_status_per_goal_in_file_order(void)
 static void test_region_counts_and_weighted_shares(void)
 {
     cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    ASSERT_STR(doc, R(0) "status", "ok");
+    JVT_ASSERT_STR(doc, R(0) "status", "ok");
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/goals"), 7);
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/met"), 2);
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/partly_met"), 1);
@@ -154,27 +135,27 @@ static void test_region_counts_and_weighted_shares(void)
 static void test_areas_sorted_by_bytes_with_empty_area_first(void)
 {
     cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    CU_ASSERT_EQUAL(array_size(doc, R(0) "result/areas"), 5);
-    ASSERT_STR(doc, R(0) "result/areas/0/value", "");
+    CU_ASSERT_EQUAL(jvt_array_size(doc, R(0) "result/areas"), 5);
+    JVT_ASSERT_STR(doc, R(0) "result/areas/0/value", "");
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/0/goals"), 1);
     JVT_NEAR(jvt_num(doc, R(0) "result/areas/0/share_met"), 0.0);
     JVT_NEAR(jvt_num(doc, R(0) "result/areas/0/mean_fulfilment"), 0.0);
-    ASSERT_STR(doc, R(0) "result/areas/1/value", "competence");
+    JVT_ASSERT_STR(doc, R(0) "result/areas/1/value", "competence");
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/1/goals"), 2);
     JVT_NEAR(jvt_num(doc, R(0) "result/areas/1/share_met"), 1.0 / 3.0);
     JVT_NEAR(jvt_num(doc, R(0) "result/areas/1/mean_fulfilment"), 2.0 / 3.0);
-    ASSERT_STR(doc, R(0) "result/areas/2/value", "governance");
+    JVT_ASSERT_STR(doc, R(0) "result/areas/2/value", "governance");
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/2/goals"), 2);
     JVT_NEAR(jvt_num(doc, R(0) "result/areas/2/share_met"), 1.0);
     JVT_NEAR(jvt_num(doc, R(0) "result/areas/2/mean_fulfilment"), 1.0);
-    ASSERT_STR(doc, R(0) "result/areas/3/value", "leadership");
+    JVT_ASSERT_STR(doc, R(0) "result/areas/3/value", "leadership");
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/3/goals"), 1);
     CU_ASSERT(jvt_is_null(doc, R(0) "result/areas/3/share_met"));
     CU_ASSERT(jvt_is_null(doc, R(0) "result/areas/3/mean_fulfilment"));
-    ASSERT_STR(doc, R(0) "result/areas/4/value", "processes");
+    JVT_ASSERT_STR(doc, R(0) "result/areas/4/value", "processes");
     JVT_NEAR(jvt_num(doc, R(0) "result/areas/4/share_met"), 0.0);
     /* B has no area column: no areas */
-    CU_ASSERT_EQUAL(array_size(doc, R(1) "result/areas"), 0);
+    CU_ASSERT_EQUAL(jvt_array_size(doc, R(1) "result/areas"), 0);
     cJSON_Delete(doc);
 }
 
@@ -206,7 +187,7 @@ static void test_fulfils_at_threshold_07_includes_exactly_07(void)
 static void test_region_without_goals_file_is_skipped(void)
 {
     cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    ASSERT_STR(doc, R(2) "status", "skipped");
+    JVT_ASSERT_STR(doc, R(2) "status", "skipped");
     CU_ASSERT_PTR_NOT_NULL(jvt_str(doc, R(2) "reason"));
     cJSON_Delete(doc);
 }
@@ -214,15 +195,15 @@ static void test_region_without_goals_file_is_skipped(void)
 static void test_region_with_zero_goals_has_null_shares_and_fulfils(void)
 {
     cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    ASSERT_STR(doc, R(3) "status", "ok");
+    JVT_ASSERT_STR(doc, R(3) "status", "ok");
     CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/goals"), 0);
     CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/by_status/met"), 0);
     CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/by_status/not_reported"), 0);
     CU_ASSERT(jvt_is_null(doc, R(3) "result/share_met"));
     CU_ASSERT(jvt_is_null(doc, R(3) "result/mean_fulfilment"));
     CU_ASSERT(jvt_is_null(doc, R(3) "result/fulfils"));
-    CU_ASSERT_EQUAL(array_size(doc, R(3) "result/areas"), 0);
-    CU_ASSERT_EQUAL(array_size(doc, R(3) "result/per_goal"), 0);
+    CU_ASSERT_EQUAL(jvt_array_size(doc, R(3) "result/areas"), 0);
+    CU_ASSERT_EQUAL(jvt_array_size(doc, R(3) "result/per_goal"), 0);
     CU_ASSERT(jvt_is_null(doc, R(3) "result/headline/value"));
     cJSON_Delete(doc);
 }
@@ -237,11 +218,11 @@ static void test_total_pools_goals_of_all_regions(void)
     CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/not_reported"), 6);
     JVT_NEAR(jvt_num(doc, T "result/share_met"), 2.0 / 3.0);
     JVT_NEAR(jvt_num(doc, T "result/mean_fulfilment"), 41.0 / 54.0);
-    CU_ASSERT_EQUAL(array_size(doc, T "result/areas"), 5);
-    ASSERT_STR(doc, T "result/areas/0/value", "");
-    ASSERT_STR(doc, T "result/areas/1/value", "competence");
+    CU_ASSERT_EQUAL(jvt_array_size(doc, T "result/areas"), 5);
+    JVT_ASSERT_STR(doc, T "result/areas/0/value", "");
+    JVT_ASSERT_STR(doc, T "result/areas/1/value", "competence");
     JVT_NEAR(jvt_num(doc, T "result/areas/1/mean_fulfilment"), 2.0 / 3.0);
-    ASSERT_STR(doc, T "result/areas/3/value", "leadership");
+    JVT_ASSERT_STR(doc, T "result/areas/3/value", "leadership");
     CU_ASSERT_EQUAL(jvt_num(doc, T "result/areas/3/goals"), 3);
     JVT_NEAR(jvt_num(doc, T "result/areas/3/share_met"), 1.0);
     JVT_NEAR(jvt_num(doc, T "result/areas/3/mean_fulfilment"), 1.0);
@@ -264,14 +245,14 @@ static void test_total_counts_regions_whose_fulfils_is_not_null(void)
 static void test_headlines_are_share_met_and_share_regions_fulfilling(void)
 {
     cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    ASSERT_STR(doc, R(0) "result/headline/metric", "share_met");
-    ASSERT_STR(doc, R(0) "result/headline/unit", "share");
+    JVT_ASSERT_STR(doc, R(0) "result/headline/metric", "share_met");
+    JVT_ASSERT_STR(doc, R(0) "result/headline/unit", "share");
     JVT_NEAR(jvt_num(doc, R(0) "result/headline/value"), 4.0 / 11.0);
     CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/balance"));
     CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/balance_certain"));
     CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/ci"));
-    ASSERT_STR(doc, T "result/headline/metric", "share_regions_fulfilling");
-    ASSERT_STR(doc, T "result/headline/unit", "share");
+    JVT_ASSERT_STR(doc, T "result/headline/metric", "share_regions_fulfilling");
+    JVT_ASSERT_STR(doc, T "result/headline/unit", "share");
     JVT_NEAR(jvt_num(doc, T "result/headline/value"), 1.0 / 3.0);
     JVT_NEAR(jvt_num(doc, "summary/0/goal_fulfilment.share_met"), 4.0 / 11.0);
     cJSON_Delete(doc);
@@ -310,7 +291,7 @@ static void test_target_equal_to_baseline_row_is_skipped_on_request(void)
     cJSON *doc = run("goal_fulfilment/target_equals_baseline_skip.json");
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "skipped_rows"), 1);
     CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/goals"), 2);
-    ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "X3");
+    JVT_ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "X3");
     JVT_NEAR(jvt_num(doc, R(0) "result/share_met"), 0.5);
     JVT_NEAR(jvt_num(doc, R(0) "result/mean_fulfilment"), 0.75);
     CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
