@@ -42,6 +42,9 @@ char *jvt_run_error(const char *eval_relpath);
 /* prefix + suffix, for loops over genders and measures; the text lives
  * until the next call. */
 const char *jvt_path(const char *prefix, const char *suffix);
+/* The JSON document tests/data/<relpath> (CUnit-fatal when it cannot be
+ * read; cJSON_Delete it). In tests/libjvtest_main.la (data_file.c). */
+cJSON *jvt_load_json(const char *relpath);
 /* Absolute path of tests/data/<relpath> (g_free it). */
 char *jvt_data_path(const char *relpath);
 

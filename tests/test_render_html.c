@@ -12,22 +12,9 @@
 
 #include "render/render.h"
 
-static cJSON *load(void)
-{
-    char *path = g_build_filename(JV_SRCDIR, "tests/data/render/result.json", NULL), *text = NULL;
-    gsize length = 0;
-    cJSON *doc = NULL;
-    if (g_file_get_contents(path, &text, &length, NULL))
-        doc = cJSON_ParseWithLength(text, length);
-    g_free(text);
-    g_free(path);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    return doc;
-}
-
 static char *html(jv_lang lang)
 {
-    cJSON *doc = load();
+    cJSON *doc = jvt_load_json("render/result.json");
     jv_render_options options = {.lang = lang, .color = FALSE, .csv_dialect = JV_CSV_EXCEL};
     GString *out = jv_render_with(doc, "html", &options, NULL);
     cJSON_Delete(doc);
