@@ -5,6 +5,7 @@
 #include "harness.h"
 
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "config/evaluation.h"
@@ -76,4 +77,47 @@ const char *jvt_str(cJSON *doc, const char *path)
 {
     cJSON *v = jvt_get(doc, path);
     return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+cJSON *jvt_run_ok(const char *eval_relpath, int64_t min_cell)
+{
+    char *message = NULL;
+    cJSON *doc = jvt_run(eval_relpath, min_cell, &message);
+    if (doc == NULL)
+        fprintf(stderr, "\n%s: %s\n", eval_relpath, message ? message : "(no message)");
+    g_free(message);
+    return doc;
+}
+
+int jvt_is_true(cJSON *doc, const char *path) { return cJSON_IsTrue(jvt_get(doc, path)); }
+
+int jvt_is_false(cJSON *doc, const char *path) { return cJSON_IsFalse(jvt_get(doc, path)); }
+
+int jvt_str_is(cJSON *doc, const char *path, const char *expected)
+{
+    const char *s = jvt_str(doc, path);
+    return s != NULL && strcmp(s, expected) == 0;
+}
+
+const char *jvt_path(const char *prefix, const char *suffix)
+{
+    static char buffer[512];
+    snprintf(buffer, sizeof buffer, "%s%s", prefix, suffix);
+    return buffer;
+}
+
+int jvt_array_size(cJSON *doc, const char *path)
+{
+    cJSON *array = jvt_get(doc, path);
+    return cJSON_IsArray(array) ? cJSON_GetArraySize(array) : -1;
+}
+
+char *jvt_run_error(const char *eval_relpath)
+{
+    char *error = NULL;
+    cJSON *doc = jvt_run(eval_relpath, -1, &error);
+    CU_ASSERT_PTR_NULL(doc);
+    cJSON_Delete(doc);
+    CU_ASSERT_PTR_NOT_NULL(error);
+    return error;
 }

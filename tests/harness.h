@@ -28,6 +28,23 @@ double jvt_num(cJSON *doc, const char *path);
 int jvt_is_null(cJSON *doc, const char *path);
 /* The string at path, or NULL. Borrowed. */
 const char *jvt_str(cJSON *doc, const char *path);
+/* jvt_run() that says why it failed on stderr (the suite goes on). */
+cJSON *jvt_run_ok(const char *eval_relpath, int64_t min_cell);
+/* 1 when the value at path is true / false / the string `expected`. */
+int jvt_is_true(cJSON *doc, const char *path);
+int jvt_is_false(cJSON *doc, const char *path);
+int jvt_str_is(cJSON *doc, const char *path, const char *expected);
+/* The length of the array at path; -1 when there is none. */
+int jvt_array_size(cJSON *doc, const char *path);
+/* The error message of a run of tests/data/<eval_relpath> that must fail
+ * (asserted; g_free it). */
+char *jvt_run_error(const char *eval_relpath);
+/* prefix + suffix, for loops over genders and measures; the text lives
+ * until the next call. */
+const char *jvt_path(const char *prefix, const char *suffix);
+/* The JSON document tests/data/<relpath> (CUnit-fatal when it cannot be
+ * read; cJSON_Delete it). In tests/libjvtest_main.la (data_file.c). */
+cJSON *jvt_load_json(const char *relpath);
 /* Absolute path of tests/data/<relpath> (g_free it). */
 char *jvt_data_path(const char *relpath);
 
@@ -36,6 +53,15 @@ char *jvt_data_path(const char *relpath);
  * {NULL, NULL}. */
 typedef struct jvt_test { const char *name; void (*fn)(void); } jvt_test;
 int jvt_main(const char *suite, const jvt_test *tests);
+
+/* Asserts that the string at path equals expected (NULL-safe). */
+#define JVT_ASSERT_STR(doc, path, expected)                                                        \
+    do {                                                                                           \
+        const char *actual_ = jvt_str((doc), (path));                                              \
+        CU_ASSERT_PTR_NOT_NULL(actual_);                                                           \
+        if (actual_ != NULL)                                                                       \
+            CU_ASSERT_STRING_EQUAL(actual_, (expected));                                           \
+    } while (0)
 
 /* |actual - expected| <= 1e-9 (or both NaN/null). */
 #define JVT_NEAR(actual, expected) \

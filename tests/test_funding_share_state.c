@@ -9,209 +9,13 @@
  * Amounts are fixed point (× 10^4) as the core hands them over.
  */
 #include "harness.h"
+#include "mock_host.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jamvikt/jamvikt.h>
-
-/* ---- mock host ---------------------------------------------------------- */
-
-struct jv_ctx {
-    void *instance;
-    const char *const *by;
-    size_t n_by;
-    int skip;                /* what row_error returns */
-    size_t error_column;     /* the column row_error was given */
-    char error[512];
-};
-struct jv_writer { cJSON *stack[32]; int depth; };
-struct jv_cells { cJSON *groups; cJSON *families; };
-
-static void *mock_alloc0(size_t size) { return calloc(1, size ? size : 1); }
-static void *mock_instance(jv_ctx *ctx) { return ctx->instance; }
-static int mock_scope(jv_ctx *ctx) { return 0; }
-static const char *mock_scope_name(jv_ctx *ctx) { return "R"; }
-static size_t mock_list_size(jv_ctx *ctx, const char *name) { return ctx->n_by; }
-static const char *mock_list_item(jv_ctx *ctx, const char *name, size_t i) { return ctx->by[i]; }
-static int mock_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type type, unsigned flags)
-{
-    for (size_t k = 0; k < ctx->n_by; k++)
-        if (strcmp(ctx->by[k], name) == 0)
-            return 4 + (int)k; /* after the four static roles */
-    return -1;
-}
-static void mock_error(jv_ctx *ctx, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ctx->error, sizeof ctx->error, fmt, ap);
-    va_end(ap);
-}
-static int mock_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column,
-                          const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ctx->error, sizeof ctx->error, fmt, ap);
-    va_end(ap);
-    ctx->error_column = column;
-    return ctx->skip;
-}
-static void mock_warning(jv_ctx *ctx, const char *fmt, ...) {}
-static double mock_women_share(double w, double m) { return w + m > 0 ? w / (w + m) : NAN; }
-static void mock_wilson(jv_ctx *ctx, int64_t k, int64_t n, double ci[2])
-{
-    ci[0] = ci[1] = n > 0 ? (double)k / (double)n : NAN; /* enough to compare states */
-}
-static void mock_newcombe(jv_ctx *ctx, int64_t k1, int64_t n1, int64_t k2, int64_t n2,
-                          double *d, double ci[2])
-{
-    *d = ci[0] = ci[1] = n1 && n2 ? (double)k1 / n1 - (double)k2 / n2 : NAN;
-}
-static jv_balance mock_balance(jv_ctx *ctx, double s)
-{
-    return isnan(s) ? JV_BALANCE_NO_DATA
-           : s < 0.4 ? JV_BALANCE_MEN_DOMINATED
-           : s > 0.6 ? JV_BALANCE_WOMEN_DOMINATED
-                     : JV_BALANCE_BALANCED;
-}
-static const char *mock_gender_name(int g)
-{
-    static const char *const names[] = {"woman", "man", "non_binary", "mixed", "unknown", "total"};
-    return names[g];
-}
-static void mock_add_group(jv_cells *cells, const char *key, size_t n_counts, const int64_t *counts)
-{
-    cJSON *list = cJSON_CreateArray();
-    for (size_t i = 0; i < n_counts * 5; i++)
-        cJSON_AddItemToArray(list, cJSON_CreateNumber((double)counts[i]));
-    cJSON_AddItemToObject(cells->groups, key, list);
-}
-static void mock_add_family(jv_cells *cells, const char *margin, const char *const *members,
-                            size_t n)
-{
-    cJSON *family = cJSON_CreateArray();
-    cJSON_AddItemToArray(family, cJSON_CreateString(margin));
-    for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(family, cJSON_CreateString(members[i]));
-    cJSON_AddItemToArray(cells->families, family);
-}
-static int mock_suppressed(jv_ctx *ctx, const char *key, int g) { return 0; }
-static void put(jv_writer *w, const char *key, cJSON *item)
-{
-    cJSON *top = w->stack[w->depth];
-    if (cJSON_IsArray(top))
-        cJSON_AddItemToArray(top, item);
-    else
-        cJSON_AddItemToObject(top, key, item);
-}
-static void open_container(jv_writer *w, const char *key, cJSON *item)
-{
-    put(w, key, item);
-    w->stack[++w->depth] = item;
-}
-static void mock_begin_object(jv_writer *w, const char *key) { open_container(w, key, cJSON_CreateObject()); }
-static void mock_begin_array(jv_writer *w, const char *key) { open_container(w, key, cJSON_CreateArray()); }
-static void mock_end(jv_writer *w) { w->depth--; }
-static void mock_put_number(jv_writer *w, const char *key, double v)
-{
-    put(w, key, isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull());
-}
-/* As the host promises: a number up to 2^53, else a string of digits. */
-static void mock_put_integer(jv_writer *w, const char *key, int64_t v)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", (long long)v);
-    put(w, key, (v <= (INT64_C(1) << 53) && v >= -(INT64_C(1) << 53))
-                    ? cJSON_CreateNumber((double)v) : cJSON_CreateString(digits));
-}
-static void mock_put_fixed(jv_writer *w, const char *key, int64_t v) { mock_put_number(w, key, v / 1e4); }
-static void mock_put_string(jv_writer *w, const char *key, const char *v) { put(w, key, cJSON_CreateString(v)); }
-static void mock_put_bool(jv_writer *w, const char *key, int v) { put(w, key, cJSON_CreateBool(v)); }
-static void mock_put_null(jv_writer *w, const char *key) { put(w, key, cJSON_CreateNull()); }
-static void mock_put_interval(jv_writer *w, const char *key, const double ci[2])
-{
-    mock_begin_array(w, key);
-    mock_put_number(w, NULL, ci[0]);
-    mock_put_number(w, NULL, ci[1]);
-    mock_end(w);
-}
-static void mock_put_balance(jv_writer *w, const char *key, jv_balance b) { put(w, key, cJSON_CreateNumber(b)); }
-static void mock_put_tristate(jv_writer *w, const char *key, int v)
-{
-    put(w, key, v < 0 ? cJSON_CreateNull() : cJSON_CreateBool(v));
-}
-static void mock_put_gap(jv_writer *w, const char *key, double v, const double ci[2])
-{
-    mock_begin_object(w, key);
-    mock_put_number(w, "value", v);
-    mock_put_interval(w, "ci", ci);
-    mock_end(w);
-}
-static void mock_put_headline(jv_writer *w, const jv_headline *h)
-{
-    mock_begin_object(w, "headline");
-    mock_put_string(w, "metric", h->metric);
-    mock_put_number(w, "value", h->value);
-    mock_end(w);
-}
-static const jv_node *mock_node_get(const jv_node *n, const char *key)
-{
-    return (const jv_node *)cJSON_GetObjectItemCaseSensitive((const cJSON *)n, key);
-}
-static size_t mock_node_size(const jv_node *n)
-{
-    return cJSON_IsArray((const cJSON *)n) ? (size_t)cJSON_GetArraySize((const cJSON *)n) : 0;
-}
-static const jv_node *mock_node_at(const jv_node *n, size_t i)
-{
-    return (const jv_node *)cJSON_GetArrayItem((const cJSON *)n, (int)i);
-}
-static int mock_node_integer(const jv_node *n, int64_t *out)
-{
-    const cJSON *c = (const cJSON *)n;
-    if (cJSON_IsString(c)) {
-        char *end;
-        long long v = strtoll(c->valuestring, &end, 10);
-        if (*end != '\0')
-            return -1;
-        *out = v;
-        return 0;
-    }
-    if (!cJSON_IsNumber(c) || c->valuedouble != (double)(int64_t)c->valuedouble)
-        return -1;
-    *out = (int64_t)c->valuedouble;
-    return 0;
-}
-static const char *mock_node_string(const jv_node *n)
-{
-    return cJSON_IsString((const cJSON *)n) ? ((const cJSON *)n)->valuestring : NULL;
-}
-
-static const jv_host mock_host = {
-    .abi_major = JV_ABI_MAJOR, .abi_minor = JV_ABI_MINOR, .struct_size = sizeof(jv_host),
-    .alloc0 = mock_alloc0, .realloc = realloc, .free = free, .strdup = strdup,
-    .instance = mock_instance, .scope = mock_scope, .scope_name = mock_scope_name,
-    .param_list_size = mock_list_size, .param_list_item = mock_list_item,
-    .add_role = mock_add_role, .error = mock_error, .row_error = mock_row_error,
-    .warning = mock_warning, .women_share = mock_women_share, .wilson = mock_wilson,
-    .newcombe = mock_newcombe, .balance = mock_balance, .gender_name = mock_gender_name,
-    .add_group = mock_add_group, .add_family = mock_add_family, .suppressed = mock_suppressed,
-    .begin_object = mock_begin_object, .end_object = mock_end,
-    .begin_array = mock_begin_array, .end_array = mock_end,
-    .put_number = mock_put_number, .put_integer = mock_put_integer, .put_fixed = mock_put_fixed,
-    .put_string = mock_put_string, .put_bool = mock_put_bool, .put_null = mock_put_null,
-    .put_interval = mock_put_interval, .put_balance = mock_put_balance,
-    .put_tristate = mock_put_tristate, .put_gap = mock_put_gap,
-    .put_headline = mock_put_headline,
-    .node_get = mock_node_get, .node_size = mock_node_size, .node_at = mock_node_at,
-    .node_integer = mock_node_integer, .node_string = mock_node_string,
-};
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
 
 /* ---- batches ------------------------------------------------------------ */
 
@@ -241,8 +45,8 @@ static void make_batch(test_batch *t, uint64_t id, const char *const *sectors, s
     memset(t, 0, sizeof *t);
     for (size_t i = 0; i < n_sectors; i++)
         t->sector_values[i] = (jv_string){sectors[i], (uint32_t)strlen(sectors[i])};
-    t->sector_dict = (jv_dict){id, (uint32_t)n_sectors, t->sector_values};
-    t->decision_dict = (jv_dict){1000 + id, 2, decision_values};
+    t->sector_dict = (jv_dict){.id = id, .size = (uint32_t)n_sectors, .values = t->sector_values};
+    t->decision_dict = (jv_dict){.id = 1000 + id, .size = 2, .values = decision_values};
     for (size_t i = 0; i < n; i++) {
         t->genders[i] = (uint32_t)rows[i].gender;
         t->granted[i] = rows[i].granted;
@@ -264,35 +68,25 @@ static void make_batch(test_batch *t, uint64_t id, const char *const *sectors, s
                                 .dict = &t->decision_dict};
     t->columns[4] = (jv_column){.role = "sector", .type = JV_TYPE_CATEGORY, .present = 1,
                                 .codes = t->sectors, .dict = &t->sector_dict};
-    t->batch = (jv_batch){0, n, 5, t->columns, t->positions, NULL};
+    t->batch = (jv_batch){
+        .table = 0, .n_rows = n, .n_columns = 5, .columns = t->columns, .positions = t->positions};
 }
 
-static const char *const by_sector[] = {"sector"};
-
+/* Configured with params.by = ["sector"]: the breakdown is read as the
+ * fifth column, after the four static roles. */
 static const jv_plugin *setup(jv_ctx *ctx)
 {
-    memset(ctx, 0, sizeof *ctx);
-    ctx->by = by_sector;
-    ctx->n_by = 1;
-    const jv_plugin *p = jamvikt_plugin_entry(&mock_host);
-    CU_ASSERT_FATAL(p->configure(ctx, &ctx->instance) == 0);
-    return p;
+    return mock_configure(ctx, "{\"by\": [\"sector\"]}", 4);
 }
 
 static cJSON *save(const jv_plugin *p, jv_ctx *ctx, const void *state)
 {
-    cJSON *doc = cJSON_CreateObject();
-    jv_writer w = {{doc}, 0};
-    CU_ASSERT(p->save(ctx, state, &w) == 0);
-    return doc;
+    return mock_save(p, ctx, state);
 }
 
 static cJSON *finish(const jv_plugin *p, jv_ctx *ctx, const void *state)
 {
-    cJSON *doc = cJSON_CreateObject();
-    jv_writer w = {{doc}, 0};
-    CU_ASSERT(p->finish(ctx, state, state, &w) == 0);
-    return doc;
+    return mock_finish(p, ctx, state, state);
 }
 
 /* Chunk 1 (dictionary 1: ict, agri) and chunk 2 (dictionary 2: agri, "",
@@ -370,6 +164,7 @@ static void test_merge_of_chunks_equals_one_pass(void)
     for (size_t i = 0; i < 5; i++)
         p->destroy(&ctx, states[i]);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 /* save → load → save gives the same document, and the loaded state
@@ -398,6 +193,7 @@ static void test_saved_state_loads_back_exactly(void)
     p->destroy(&ctx, state);
     p->destroy(&ctx, loaded);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 /* Sums beyond 2^53 are saved as digit strings and come back exact:
@@ -425,6 +221,7 @@ static void test_large_sums_round_trip_exactly(void)
     p->destroy(&ctx, state);
     p->destroy(&ctx, loaded);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 /* Pool adds regions: chunk 1 as region 1 (saved and loaded, as a national
@@ -450,6 +247,7 @@ static void test_pool_adds_loaded_regions(void)
     for (size_t i = 0; i < 5; i++)
         p->destroy(&ctx, states[i]);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 /* A sum that would pass INT64_MAX is a data error on the amount's column;
@@ -487,6 +285,7 @@ static void test_overflowing_sum_is_a_data_error(void)
     p->destroy(&ctx, other);
     p->destroy(&ctx, state);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 /* load() refuses what consume() cannot produce. */
@@ -530,6 +329,7 @@ static void test_load_refuses_inconsistent_states(void)
     cJSON_Delete(saved);
     p->destroy(&ctx, state);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 /* cells(): the main split and one group per value, with [applications,
@@ -570,6 +370,7 @@ static void test_cells_declare_groups_and_families(void)
     cJSON_Delete(cells.families);
     p->destroy(&ctx, state);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 /* A dictionary that grows between batches (same id) keeps its codes: the
@@ -595,6 +396,7 @@ static void test_growing_dictionary_keeps_codes(void)
     cJSON_Delete(saved);
     p->destroy(&ctx, state);
     p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
 }
 
 int main(void)

@@ -17,23 +17,10 @@
 
 #include "render/render.h"
 
-static cJSON *load(const char *relpath)
-{
-    char *path = g_build_filename(JV_SRCDIR, "tests", "data", relpath, NULL), *text = NULL;
-    gsize length = 0;
-    cJSON *doc = NULL;
-    if (g_file_get_contents(path, &text, &length, NULL))
-        doc = cJSON_ParseWithLength(text, length);
-    g_free(text);
-    g_free(path);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    return doc;
-}
-
 static char *render(const char *format, jv_lang lang, jv_csv_dialect dialect, gboolean color)
 {
-    cJSON *doc = load("render/result.json");
-    jv_render_options options = {lang, color, dialect};
+    cJSON *doc = jvt_load_json("render/result.json");
+    jv_render_options options = {.lang = lang, .color = color, .csv_dialect = dialect};
     GError *error = NULL;
     GString *out = jv_render_with(doc, format, &options, &error);
     cJSON_Delete(doc);
@@ -207,7 +194,7 @@ static void test_table_colours_only_when_asked_and_not_with_no_color(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(coloured, "\033[33m70.0%\033[0m"));
     /* Norr's money 0.30 < 0.40: men-dominated, blue */
     CU_ASSERT_PTR_NOT_NULL(strstr(coloured, "\033[34m30.0%\033[0m"));
-    cJSON *doc = load("render/result.json");
+    cJSON *doc = jvt_load_json("render/result.json");
     g_setenv("NO_COLOR", "1", TRUE);
     GString *out = jv_render(doc, "table", TRUE, NULL);
     CU_ASSERT_PTR_NULL(strchr(out->str, '\033'));
@@ -237,7 +224,7 @@ static void test_table_splits_many_columns_into_blocks(void)
     }
     g_string_append(json, "]}");
     cJSON *doc = cJSON_Parse(json->str);
-    jv_render_options options = {JV_LANG_SV, FALSE, JV_CSV_EXCEL};
+    jv_render_options options = {.lang = JV_LANG_SV, .color = FALSE, .csv_dialect = JV_CSV_EXCEL};
     GString *out = jv_render_with(doc, "table", &options, NULL);
     char **lines = g_strsplit(out->str, "\n", -1);
     int headers = 0;
@@ -370,7 +357,7 @@ static char **split_record(const char *line, char separator)
 static void check_csv_round_trip(jv_csv_dialect dialect)
 {
     char *text = render("csv", JV_LANG_EN, dialect, FALSE);
-    cJSON *doc = load("render/result.json");
+    cJSON *doc = jvt_load_json("render/result.json");
     char separator = dialect == JV_CSV_EXCEL ? ';' : ',';
     const char *body = dialect == JV_CSV_EXCEL ? text + 3 : text;
     char **lines = g_strsplit(body, dialect == JV_CSV_EXCEL ? "\r\n" : "\n", -1);

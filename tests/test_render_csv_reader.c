@@ -16,18 +16,6 @@
 #include "data/dataset.h"
 #include "render/render.h"
 
-static cJSON *load_doc(void)
-{
-    char *path = g_build_filename(JV_SRCDIR, "tests/data/render/result.json", NULL), *text = NULL;
-    gsize length = 0;
-    cJSON *doc = NULL;
-    if (g_file_get_contents(path, &text, &length, NULL))
-        doc = cJSON_ParseWithLength(text, length);
-    g_free(text);
-    g_free(path);
-    return doc;
-}
-
 /* The women's share of money granted, per region, as the test document
  * has it: Norr 450 000 / 1 500 000 = 0.3, Syd 900 000 / 2 000 000 = 0.45,
  * total 1 350 000 / 3 500 000 = 0.385714… */
@@ -42,7 +30,7 @@ static double expected_share(const char *region)
 
 static void read_back(jv_csv_dialect dialect)
 {
-    cJSON *doc = load_doc();
+    cJSON *doc = jvt_load_json("render/result.json");
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     jv_render_options options = {.lang = JV_LANG_EN, .csv_dialect = dialect};
     GString *csv = jv_render_with(doc, "csv", &options, NULL);
@@ -53,13 +41,19 @@ static void read_back(jv_csv_dialect dialect)
     CU_ASSERT_TRUE_FATAL(g_file_set_contents(path, csv->str, (gssize)csv->len, NULL));
 
     const jv_role_request roles[] = {
-        {"region", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-        {"indicator", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-        {"group", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE, NULL},
-        {"value", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE, NULL},
-        {"gender", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE, NULL},
-        {"measure", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-        {"number", JV_TYPE_NUMBER, 0, NULL}};
+        {.name = "region", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "indicator", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "group",
+         .type = JV_TYPE_CATEGORY,
+         .flags = JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE},
+        {.name = "value",
+         .type = JV_TYPE_CATEGORY,
+         .flags = JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE},
+        {.name = "gender",
+         .type = JV_TYPE_CATEGORY,
+         .flags = JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE},
+        {.name = "measure", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "number", .type = JV_TYPE_NUMBER}};
     /* delimiter and decimal mark left to the reader to find */
     jv_table_source source = {.path = path,
                               .display_path = "report.csv",

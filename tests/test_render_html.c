@@ -12,23 +12,10 @@
 
 #include "render/render.h"
 
-static cJSON *load(void)
-{
-    char *path = g_build_filename(JV_SRCDIR, "tests/data/render/result.json", NULL), *text = NULL;
-    gsize length = 0;
-    cJSON *doc = NULL;
-    if (g_file_get_contents(path, &text, &length, NULL))
-        doc = cJSON_ParseWithLength(text, length);
-    g_free(text);
-    g_free(path);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    return doc;
-}
-
 static char *html(jv_lang lang)
 {
-    cJSON *doc = load();
-    jv_render_options options = {lang, FALSE, JV_CSV_EXCEL};
+    cJSON *doc = jvt_load_json("render/result.json");
+    jv_render_options options = {.lang = lang, .color = FALSE, .csv_dialect = JV_CSV_EXCEL};
     GString *out = jv_render_with(doc, "html", &options, NULL);
     cJSON_Delete(doc);
     return g_string_free(out, FALSE);
@@ -160,8 +147,9 @@ static void test_every_renderer_survives_odd_documents(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
         for (size_t f = 0; f < G_N_ELEMENTS(formats); f++)
             for (int lang = 0; lang < 2; lang++) {
-                jv_render_options options = {lang ? JV_LANG_SV : JV_LANG_EN, TRUE,
-                                             lang ? JV_CSV_EXCEL : JV_CSV_PLAIN};
+                jv_render_options options = {.lang = lang ? JV_LANG_SV : JV_LANG_EN,
+                                             .color = TRUE,
+                                             .csv_dialect = lang ? JV_CSV_EXCEL : JV_CSV_PLAIN};
                 GString *out = jv_render_with(doc, formats[f], &options, NULL);
                 CU_ASSERT_PTR_NOT_NULL(out);
                 if (out != NULL && strcmp(formats[f], "html") == 0)
@@ -177,7 +165,7 @@ static void test_formats_and_extensions_are_known(void)
 {
     GError *error = NULL;
     cJSON *doc = cJSON_Parse("{}");
-    jv_render_options options = {JV_LANG_EN, FALSE, JV_CSV_EXCEL};
+    jv_render_options options = {.lang = JV_LANG_EN, .color = FALSE, .csv_dialect = JV_CSV_EXCEL};
     CU_ASSERT_PTR_NULL(jv_render_with(doc, "pdf", &options, &error));
     CU_ASSERT_PTR_NOT_NULL(error);
     g_clear_error(&error);

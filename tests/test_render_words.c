@@ -18,20 +18,6 @@
 #include "render/symbols.h"
 #include "render/words.h"
 
-static cJSON *load_result(void)
-{
-    char *path = g_build_filename(JV_SRCDIR, "tests", "data", "render", "result.json", NULL);
-    char *text = NULL;
-    gsize length = 0;
-    cJSON *doc = NULL;
-    if (g_file_get_contents(path, &text, &length, NULL))
-        doc = cJSON_ParseWithLength(text, length);
-    g_free(text);
-    g_free(path);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    return doc;
-}
-
 /* The value at a slash-separated path of keys and array indices. */
 static const cJSON *at(const cJSON *node, const char *path)
 {
@@ -127,7 +113,7 @@ static void test_summary_tells_suppressed_from_not_applicable(void)
 
 static void test_a_skipped_indicator_points_to_its_reason_in_every_format(void)
 {
-    cJSON *doc = load_result();
+    cJSON *doc = jvt_load_json("render/result.json");
     /* Syd's participation was skipped: the first note (¹) */
     char *table = render(doc, "table", JV_LANG_EN, FALSE);
     CU_ASSERT_PTR_NOT_NULL(strstr(table, "..\xc2\xb9"));
@@ -152,7 +138,7 @@ static void test_a_skipped_indicator_points_to_its_reason_in_every_format(void)
  * of two regions fulfils its goals (Norr no, Syd yes) = 50.0 %. */
 static void test_sentences_in_both_languages(void)
 {
-    cJSON *doc = load_result();
+    cJSON *doc = jvt_load_json("render/result.json");
     const cJSON *total = cJSON_GetObjectItem(doc, "total");
     const cJSON *funding = at(total, "indicators/funding_share/result");
     char *sv = jv_sentence_result(doc, JV_LANG_SV, "funding_share", funding);
@@ -242,7 +228,7 @@ static void test_sentences_count_in_singular_and_plural(void)
 
 static void test_units_come_from_the_plugin_not_the_key(void)
 {
-    cJSON *doc = load_result();
+    cJSON *doc = jvt_load_json("render/result.json");
     /* mentoring declares stipend_gap an amount_difference: -91 000 kr, not
      * the 1.0 rule's "-9 100 000,0 p.e." for a key ending in "gap" */
     CU_ASSERT_EQUAL(jv_words_kind(doc, "mentoring", "stipend_gap"), JV_KIND_AMOUNT_DIFFERENCE);
@@ -259,7 +245,7 @@ static void test_units_come_from_the_plugin_not_the_key(void)
 
 static void test_titles_and_labels_fall_back_in_order(void)
 {
-    cJSON *doc = load_result();
+    cJSON *doc = jvt_load_json("render/result.json");
     char *title = jv_words_title(doc, JV_LANG_SV, "mentoring");
     CU_ASSERT_STRING_EQUAL(title, "Mentorprogram");
     g_free(title);
@@ -305,7 +291,7 @@ static void test_reasons_and_warnings_show_no_folders(void)
 
 static void test_publish_shows_no_id_path_or_warnings(void)
 {
-    cJSON *doc = load_result();
+    cJSON *doc = jvt_load_json("render/result.json");
     for (int lang = 0; lang < 2; lang++) {
         char *html = render(doc, "html", lang ? JV_LANG_SV : JV_LANG_EN, TRUE);
         static const char *const internal[] = {"funding_share", "goal_fulfilment", "mentoring",
@@ -338,7 +324,7 @@ static void test_publish_shows_no_id_path_or_warnings(void)
 
 static void test_swedish_csv_header_has_no_english_word(void)
 {
-    cJSON *doc = load_result();
+    cJSON *doc = jvt_load_json("render/result.json");
     char *csv = render(doc, "csv", JV_LANG_SV, FALSE);
     char *header = g_strndup(csv, strcspn(csv, "\n"));
     CU_ASSERT_STRING_EQUAL(header, "område,indikator,indelning,kategori,kön,mått,värde,tecken");
@@ -357,7 +343,7 @@ static void test_swedish_csv_header_has_no_english_word(void)
 
 static void test_html_keys_every_colour_and_prints_on_a4(void)
 {
-    cJSON *doc = load_result();
+    cJSON *doc = jvt_load_json("render/result.json");
     char *html = render(doc, "html", JV_LANG_SV, FALSE);
     /* Norr's sectors: ict balanced (46.2 %), energy and retail suppressed:
      * its key names green, the band and the hatching */

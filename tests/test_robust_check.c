@@ -12,9 +12,11 @@
 #include "harness.h"
 
 static const jv_role_request roles[] = {
-    {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL},
-    {"amount_granted", JV_TYPE_NUMBER, JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE, NULL},
-    {"decision", JV_TYPE_CATEGORY, 0, "granted=beviljad|rejected=avslag"},
+    {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED},
+    {.name = "amount_granted",
+     .type = JV_TYPE_NUMBER,
+     .flags = JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE},
+    {.name = "decision", .type = JV_TYPE_CATEGORY, .codes = "granted=beviljad|rejected=avslag"},
 };
 #define N_ROLES 3
 

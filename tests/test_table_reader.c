@@ -9,11 +9,15 @@
 
 /* The roles funding_share reads (INDICATORS.md), gender mapped below. */
 static const jv_role_request funding_roles[] = {
-    {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL},
-    {"amount_granted", JV_TYPE_NUMBER, JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE, NULL},
-    {"amount_applied", JV_TYPE_NUMBER, JV_ROLE_NONNEGATIVE, NULL},
-    {"decision", JV_TYPE_CATEGORY, 0, "granted=beviljad,beviljat|rejected=avslag,avslaget,avslagen"},
-    {"sector", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL},
+    {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED},
+    {.name = "amount_granted",
+     .type = JV_TYPE_NUMBER,
+     .flags = JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE},
+    {.name = "amount_applied", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE},
+    {.name = "decision",
+     .type = JV_TYPE_CATEGORY,
+     .codes = "granted=beviljad,beviljat|rejected=avslag,avslaget,avslagen"},
+    {.name = "sector", .type = JV_TYPE_CATEGORY, .flags = JV_ROLE_EMPTY_IS_VALUE},
 };
 #define N_FUNDING G_N_ELEMENTS(funding_roles)
 
@@ -362,8 +366,9 @@ static void test_rowsets_hold_at_most_capacity_rows_and_ids_stay_valid(void)
 {
     /* 10000 rows of ~200 bytes (2 MB, more than the 1 MiB buffer):
      * rowsets of 4096, 4096 and 10000 − 8192 = 1808 rows */
-    static const jv_role_request roles[] = {{"person", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-                                            {"n", JV_TYPE_INTEGER, 0, NULL}};
+    static const jv_role_request roles[] = {
+        {.name = "person", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "n", .type = JV_TYPE_INTEGER}};
     GString *text = g_string_new("person,n\n");
     char pad[181];
     memset(pad, 'p', 180);
@@ -439,13 +444,13 @@ static void test_random_input_ends_in_rows_or_an_error(void)
         "1", "2,5", "-3", "1e5", "kr", "ja", "x", "gender", "amount_granted", "sector",
         "decision", "beviljad", "", "\t", "\xef\xbb\xbf"};
     static const jv_role_request roles[] = {
-        {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL},
-        {"amount_granted", JV_TYPE_NUMBER, JV_ROLE_NONNEGATIVE, NULL},
-        {"decision", JV_TYPE_CATEGORY, 0, "granted=beviljad|rejected=avslag"},
-        {"sector", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL},
-        {"x", JV_TYPE_ID, 0, NULL},
-        {"ja", JV_TYPE_BOOLEAN, 0, NULL},
-        {"1", JV_TYPE_INTEGER, 0, NULL},
+        {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED},
+        {.name = "amount_granted", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE},
+        {.name = "decision", .type = JV_TYPE_CATEGORY, .codes = "granted=beviljad|rejected=avslag"},
+        {.name = "sector", .type = JV_TYPE_CATEGORY, .flags = JV_ROLE_EMPTY_IS_VALUE},
+        {.name = "x", .type = JV_TYPE_ID},
+        {.name = "ja", .type = JV_TYPE_BOOLEAN},
+        {.name = "1", .type = JV_TYPE_INTEGER},
     };
     GRand *rand = g_rand_new_with_seed(2018);
     int opened = 0, rows = 0;

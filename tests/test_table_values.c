@@ -9,7 +9,7 @@
 #include "table_test_util.h"
 
 static const jv_role_request gender_role[] = {
-    {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL}};
+    {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED}};
 
 /* Reads `text` whole into one rowset (tests use few rows). */
 static jv_table_reader *read_one(const char *text, gssize length, const jv_table_source *source,
@@ -127,7 +127,7 @@ static void test_wrong_user_codes_are_errors_when_opening(void)
                           "f.csv: \"codes\" for 'gender' map 'KV' to 'kvinna', which is not a "
                           "gender; use one of woman, man, non_binary, mixed, unknown");
     g_hash_table_unref(codes);
-    static const jv_role_request amount[] = {{"amount", JV_TYPE_NUMBER, 0, NULL}};
+    static const jv_role_request amount[] = {{.name = "amount", .type = JV_TYPE_NUMBER}};
     codes = codes_for("amount", "x", "1");
     source.codes = codes;
     jvt_expect_open_error("amount\n1\n", &source, amount, 1, JV_DATA_ERROR_VALUE,
@@ -137,9 +137,13 @@ static void test_wrong_user_codes_are_errors_when_opening(void)
 }
 
 static const jv_role_request category_roles[] = {
-    {"sector", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE, NULL},
-    {"decision", JV_TYPE_CATEGORY, 0, "granted=beviljad,beviljat|rejected=avslag"},
-    {"area", JV_TYPE_CATEGORY, 0, NULL},
+    {.name = "sector",
+     .type = JV_TYPE_CATEGORY,
+     .flags = JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE},
+    {.name = "decision",
+     .type = JV_TYPE_CATEGORY,
+     .codes = "granted=beviljad,beviljat|rejected=avslag"},
+    {.name = "area", .type = JV_TYPE_CATEGORY},
 };
 
 static void test_category_values_are_trimmed_interned_and_coded(void)
@@ -213,16 +217,17 @@ static void test_user_codes_recode_a_plain_category(void)
 
 static void test_empty_cell_in_a_required_column_is_an_error(void)
 {
-    static const jv_role_request required[] = {{"amount", JV_TYPE_NUMBER, JV_ROLE_REQUIRED, NULL},
-                                               {"area", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED, NULL}};
+    static const jv_role_request required[] = {
+        {.name = "amount", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_REQUIRED},
+        {.name = "area", .type = JV_TYPE_CATEGORY, .flags = JV_ROLE_REQUIRED}};
     jvt_expect_read_error("amount,area\n1,x\n2,  \n", NULL, required, 2, JV_DATA_ERROR_VALUE,
                           "f.csv:3: column 'area': empty cell in required column; fill it in "
                           "(or set \"on_error\": \"skip\" to leave such rows out)");
 }
 
 static const jv_role_request number_roles[] = {
-    {"amount", JV_TYPE_NUMBER, JV_ROLE_NONNEGATIVE, NULL},
-    {"weight", JV_TYPE_NUMBER, JV_ROLE_POSITIVE, NULL},
+    {.name = "amount", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE},
+    {.name = "weight", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_POSITIVE},
 };
 
 static void test_decimal_comma_follows_the_delimiter(void)
@@ -295,9 +300,9 @@ static void test_bad_numbers_are_errors_naming_the_cell(void)
 static void test_integer_boolean_and_id_columns(void)
 {
     static const jv_role_request roles[] = {
-        {"person", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL},
-        {"count", JV_TYPE_INTEGER, JV_ROLE_NONNEGATIVE, NULL},
-        {"completed", JV_TYPE_BOOLEAN, 0, NULL},
+        {.name = "person", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
+        {.name = "count", .type = JV_TYPE_INTEGER, .flags = JV_ROLE_NONNEGATIVE},
+        {.name = "completed", .type = JV_TYPE_BOOLEAN},
     };
     const jv_rowset *rs;
     /* " p1 " trimmed; 1 000 = 1000; ja = 1; nej = 0; empty = missing */
@@ -327,9 +332,9 @@ static void test_integer_boolean_and_id_columns(void)
 static void test_windows_1252_is_read_as_utf8(void)
 {
     static const jv_role_request roles[] = {
-        {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL},
-        {"sector", JV_TYPE_CATEGORY, 0, NULL},
-        {"amount", JV_TYPE_NUMBER, 0, NULL},
+        {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED},
+        {.name = "sector", .type = JV_TYPE_CATEGORY},
+        {.name = "amount", .type = JV_TYPE_NUMBER},
     };
     /* Windows-1252: 0xF6 ö, 0xE4 ä, 0xC4 Ä, 0xA0 no-break space */
     const char *text = "k\xf6n;sektor;amount\n"
@@ -357,9 +362,9 @@ static void test_windows_1252_is_read_as_utf8(void)
 
 static void test_text_that_is_not_utf8_asks_for_windows_1252(void)
 {
-    static const jv_role_request roles[] = {{"sector", JV_TYPE_CATEGORY, 0, NULL},
-                                            {"gender", JV_TYPE_GENDER, 0, NULL},
-                                            {"person", JV_TYPE_ID, 0, NULL}};
+    static const jv_role_request roles[] = {{.name = "sector", .type = JV_TYPE_CATEGORY},
+                                            {.name = "gender", .type = JV_TYPE_GENDER},
+                                            {.name = "person", .type = JV_TYPE_ID}};
     static const char *const hint =
         "the text is not valid UTF-8; if the file was saved by Excel as \"CSV\" (not \"CSV "
         "UTF-8\"), set \"encoding\": \"windows-1252\" in the evaluation file";
@@ -381,7 +386,7 @@ static void test_text_that_is_not_utf8_asks_for_windows_1252(void)
  * and says it once for the file (check says it with line and column). */
 static void test_text_not_utf8_in_an_unread_column_is_warned_once(void)
 {
-    static const jv_role_request roles[] = {{"gender", JV_TYPE_GENDER, 0, NULL}};
+    static const jv_role_request roles[] = {{.name = "gender", .type = JV_TYPE_GENDER}};
     const jv_rowset *rs;
     jv_table_reader *r = read_one("note,gender\nh\xe4lsa,k\nh\xe4lsa,m\n", -1, NULL, roles, 1,
                                   &rs);

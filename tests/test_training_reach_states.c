@@ -4,216 +4,18 @@
  * region gives the same figures, pool and cells as the region itself, and
  * load() refuses bad input without crashing.
  *
- * The plugin's sources are linked in and driven through a small mock of
- * the host table: results are built as cJSON trees and compared with each
- * other. The statistics helpers are stand-ins (an "interval" is just its
- * inputs): what is tested here is that two ways of reaching a state agree,
+ * The plugin's sources are linked in and driven through the mock host
+ * (mock_host.h): results are built as cJSON trees and compared with each
+ * other. What is tested here is that two ways of reaching a state agree,
  * not the numbers, which tests/test_training_reach.c checks by hand.
- * Needs neither the core nor tests/harness.c: only the CUnit runner.
  */
 #include "harness.h"
+#include "mock_host.h"
 
 #include <jamvikt/jamvikt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
-
-/* --- the mock host --- */
-
-struct jv_ctx {
-    int scope;
-    const char *scope_name;
-    void *instance;
-    int completed_only;
-    char error[512];
-    int warnings;
-};
-
-struct jv_writer {
-    cJSON *stack[64];
-    int depth;
-};
-
-struct jv_cells {
-    cJSON *record; /* every group and family declared, in order */
-};
-
-static void *m_alloc0(size_t n) { return calloc(1, n ? n : 1); }
-static void *m_realloc(void *p, size_t n) { return realloc(p, n); }
-static void m_free(void *p) { free(p); }
-static char *m_strdup(const char *s) { return strdup(s); }
-static void *m_instance(jv_ctx *c) { return c->instance; }
-static int m_scope(jv_ctx *c) { return c->scope; }
-static const char *m_scope_name(jv_ctx *c) { return c->scope_name; }
-static int m_param_bool(jv_ctx *c, const char *name) { return c->completed_only; }
-
-static void m_error(jv_ctx *c, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(c->error, sizeof c->error, fmt, ap);
-    va_end(ap);
-}
-
-static int m_row_error(jv_ctx *c, const jv_batch *b, size_t row, size_t column,
-                       const char *fmt, ...)
-{
-    snprintf(c->error, sizeof c->error, "row error");
-    return 0;
-}
-
-static void m_warning(jv_ctx *c, const char *fmt, ...) { c->warnings++; }
-
-static double m_women_share(double w, double m) { return w + m > 0 ? w / (w + m) : NAN; }
-static void m_wilson(jv_ctx *c, int64_t k, int64_t n, double ci[2])
-{
-    ci[0] = n > 0 ? (double)k : NAN;
-    ci[1] = n > 0 ? (double)n : NAN;
-}
-static void m_newcombe(jv_ctx *c, int64_t k1, int64_t n1, int64_t k2, int64_t n2, double *d,
-                       double ci[2])
-{
-    int ok = n1 > 0 && n2 > 0;
-    *d = ok ? (double)k1 / (double)n1 - (double)k2 / (double)n2 : NAN;
-    ci[0] = ok ? (double)(k1 + n1) : NAN;
-    ci[1] = ok ? (double)(k2 + n2) : NAN;
-}
-static jv_balance m_balance(jv_ctx *c, double s) { return s == s ? JV_BALANCE_BALANCED : JV_BALANCE_NO_DATA; }
-static int m_balance_certain(jv_ctx *c, jv_balance cls, int64_t k, int64_t n) { return -1; }
-static const char *m_balance_name(jv_balance cls) { return cls == JV_BALANCE_NONE ? NULL : "b"; }
-static const char *m_gender_name(int g)
-{
-    static const char *const names[] = {"woman", "man", "non_binary", "mixed", "unknown", "total"};
-    return g >= 0 && g <= 5 ? names[g] : "?";
-}
-
-static void m_add_group(jv_cells *cells, const char *key, size_t n, const int64_t *counts)
-{
-    cJSON *g = cJSON_CreateObject();
-    cJSON_AddStringToObject(g, "group", key);
-    for (size_t i = 0; i < n * JV_GENDERS; i++)
-        cJSON_AddItemToObject(g, m_gender_name((int)(i % JV_GENDERS)),
-                              cJSON_CreateNumber((double)counts[i]));
-    cJSON_AddItemToArray(cells->record, g);
-}
-static void m_add_family(jv_cells *cells, const char *margin, const char *const *members,
-                         size_t n)
-{
-    cJSON *f = cJSON_CreateObject();
-    cJSON_AddStringToObject(f, "margin", margin);
-    cJSON_AddItemToObject(f, "members", cJSON_CreateStringArray(members, (int)n));
-    cJSON_AddItemToArray(cells->record, f);
-}
-static int m_suppressed(jv_ctx *c, const char *key, int g) { return 0; }
-
-static void put(jv_writer *w, const char *key, cJSON *item)
-{
-    cJSON *top = w->stack[w->depth - 1];
-    if (cJSON_IsArray(top))
-        cJSON_AddItemToArray(top, item);
-    else
-        cJSON_AddItemToObject(top, key, item);
-}
-static void push(jv_writer *w, const char *key, cJSON *item)
-{
-    put(w, key, item);
-    w->stack[w->depth++] = item;
-}
-static void m_begin_object(jv_writer *w, const char *k) { push(w, k, cJSON_CreateObject()); }
-static void m_begin_array(jv_writer *w, const char *k) { push(w, k, cJSON_CreateArray()); }
-static void m_end(jv_writer *w) { w->depth--; }
-static void m_put_number(jv_writer *w, const char *k, double v)
-{
-    put(w, k, v == v ? cJSON_CreateNumber(v) : cJSON_CreateNull());
-}
-static void m_put_integer(jv_writer *w, const char *k, int64_t v) { put(w, k, cJSON_CreateNumber((double)v)); }
-static void m_put_fixed(jv_writer *w, const char *k, int64_t v) { m_put_number(w, k, (double)v / JV_FIXED_SCALE); }
-static void m_put_string(jv_writer *w, const char *k, const char *v) { put(w, k, cJSON_CreateString(v)); }
-static void m_put_bool(jv_writer *w, const char *k, int v) { put(w, k, cJSON_CreateBool(v)); }
-static void m_put_null(jv_writer *w, const char *k) { put(w, k, cJSON_CreateNull()); }
-static void m_put_interval(jv_writer *w, const char *k, const double ci[2])
-{
-    if (ci[0] != ci[0] || ci[1] != ci[1]) {
-        m_put_null(w, k);
-        return;
-    }
-    m_begin_array(w, k);
-    m_put_number(w, NULL, ci[0]);
-    m_put_number(w, NULL, ci[1]);
-    m_end(w);
-}
-static void m_put_balance(jv_writer *w, const char *k, jv_balance c) { m_put_number(w, k, (double)c); }
-static void m_put_tristate(jv_writer *w, const char *k, int v) { m_put_number(w, k, (double)v); }
-static void m_put_gap(jv_writer *w, const char *k, double v, const double ci[2])
-{
-    m_begin_object(w, k);
-    m_put_number(w, "value", v);
-    m_put_interval(w, "ci", ci);
-    m_end(w);
-}
-static void m_put_headline(jv_writer *w, const jv_headline *h)
-{
-    m_begin_object(w, "headline");
-    m_put_string(w, "metric", h->metric);
-    m_put_number(w, "value", h->value);
-    m_put_interval(w, "ci", h->ci);
-    m_end(w);
-}
-
-static const jv_node *m_node_get(const jv_node *n, const char *key)
-{
-    return (const jv_node *)cJSON_GetObjectItemCaseSensitive((const cJSON *)n, key);
-}
-static size_t m_node_size(const jv_node *n)
-{
-    return cJSON_IsArray((const cJSON *)n) ? (size_t)cJSON_GetArraySize((const cJSON *)n) : 0;
-}
-static const jv_node *m_node_at(const jv_node *n, size_t i)
-{
-    return (const jv_node *)cJSON_GetArrayItem((const cJSON *)n, (int)i);
-}
-static double m_node_number(const jv_node *n)
-{
-    return cJSON_IsNumber((const cJSON *)n) ? ((const cJSON *)n)->valuedouble : NAN;
-}
-static int m_node_integer(const jv_node *n, int64_t *out)
-{
-    const cJSON *j = (const cJSON *)n;
-    if (!cJSON_IsNumber(j) || j->valuedouble != (double)(int64_t)j->valuedouble)
-        return -1;
-    *out = (int64_t)j->valuedouble;
-    return 0;
-}
-static const char *m_node_string(const jv_node *n)
-{
-    return cJSON_IsString((const cJSON *)n) ? ((const cJSON *)n)->valuestring : NULL;
-}
-static int m_node_bool(const jv_node *n)
-{
-    return cJSON_IsBool((const cJSON *)n) ? cJSON_IsTrue((const cJSON *)n) : -1;
-}
-
-static const jv_host host = {
-    .abi_major = JV_ABI_MAJOR, .abi_minor = JV_ABI_MINOR, .struct_size = sizeof(jv_host),
-    .core_version = "test", .alloc0 = m_alloc0, .realloc = m_realloc, .free = m_free,
-    .strdup = m_strdup, .instance = m_instance, .scope = m_scope, .scope_name = m_scope_name,
-    .param_bool = m_param_bool, .error = m_error, .row_error = m_row_error,
-    .warning = m_warning, .women_share = m_women_share, .wilson = m_wilson,
-    .newcombe = m_newcombe, .balance = m_balance, .balance_certain = m_balance_certain,
-    .balance_name = m_balance_name, .gender_name = m_gender_name, .add_group = m_add_group,
-    .add_family = m_add_family, .suppressed = m_suppressed, .begin_object = m_begin_object,
-    .end_object = m_end, .begin_array = m_begin_array, .end_array = m_end,
-    .put_number = m_put_number, .put_integer = m_put_integer, .put_fixed = m_put_fixed,
-    .put_string = m_put_string, .put_bool = m_put_bool, .put_null = m_put_null,
-    .put_interval = m_put_interval, .put_balance = m_put_balance,
-    .put_tristate = m_put_tristate, .put_gap = m_put_gap, .put_headline = m_put_headline,
-    .node_get = m_node_get, .node_size = m_node_size, .node_at = m_node_at,
-    .node_number = m_node_number, .node_integer = m_node_integer,
-    .node_string = m_node_string, .node_bool = m_node_bool,
-};
 
 /* --- test data: rows generated from a fixed seed --- */
 
@@ -222,10 +24,10 @@ static const jv_host host = {
 
 static const jv_string gender_values[] = {{"woman", 5}, {"man", 3}, {"non_binary", 10},
                                           {"mixed", 5}, {"unknown", 7}};
-static const jv_dict gender_dict = {1, 5, gender_values};
+static const jv_dict gender_dict = {.id = 1, .size = 5, .values = gender_values};
 static const jv_string group_values[] = {{"politician", 10}, {"official", 8},
                                          {"adviser", 7}, {"never_in_a_row", 14}};
-static const jv_dict group_dict = {2, 4, group_values};
+static const jv_dict group_dict = {.id = 2, .size = 4, .values = group_values};
 
 static char id_text[N_ROWS][16];
 static jv_string ids[N_ROWS];
@@ -299,9 +101,12 @@ static jv_ctx region_ctx, total_ctx;
 static void setup(void)
 {
     make_rows();
-    plugin = jamvikt_plugin_entry(&host);
-    region_ctx = (jv_ctx){.scope = 0, .scope_name = "Gotland", .completed_only = 1};
-    total_ctx = (jv_ctx){.scope = JV_SCOPE_TOTAL, .scope_name = "total", .completed_only = 1};
+    plugin = jamvikt_plugin_entry(mock_host());
+    mock_ctx_init(&region_ctx, "{\"completed_only\": true}");
+    region_ctx.scope_name = "Gotland";
+    mock_ctx_init(&total_ctx, "{\"completed_only\": true}");
+    total_ctx.scope = JV_SCOPE_TOTAL;
+    total_ctx.scope_name = "total";
     void *instance = NULL;
     plugin->configure(&region_ctx, &instance);
     region_ctx.instance = total_ctx.instance = instance;
@@ -324,19 +129,12 @@ static void *consume_rows(size_t from, size_t to, int with_population)
     return s;
 }
 
+/* The finished result with the cells declared under "cells". */
 static cJSON *finish(jv_ctx *ctx, const void *state, const void *total)
 {
-    jv_writer w = {.depth = 1};
-    w.stack[0] = cJSON_CreateObject();
-    int rc = plugin->finish(ctx, state, total, &w);
-    CU_ASSERT_EQUAL(rc, 0);
-    if (rc != 0)
-        fprintf(stderr, "finish: %s\n", ctx->error);
-    cJSON *cells = cJSON_CreateArray();
-    jv_cells sink = {cells};
-    CU_ASSERT_EQUAL(plugin->cells(ctx, state, &sink), 0);
-    cJSON_AddItemToObject(w.stack[0], "cells", cells);
-    return w.stack[0];
+    cJSON *doc = mock_finish(plugin, ctx, state, total);
+    cJSON_AddItemToObject(doc, "cells", mock_cells(plugin, ctx, state));
+    return doc;
 }
 
 /* The whole file in one state against three chunks merged in two orders:
@@ -371,17 +169,6 @@ static void test_merge_is_exact_in_any_order(void)
         plugin->destroy(&region_ctx, states[i]);
 }
 
-/* The value at "a/b/c" in a finished result (object keys only). */
-static cJSON *at(cJSON *doc, const char *path)
-{
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", path);
-    cJSON *v = doc;
-    for (char *part = strtok(buf, "/"); part != NULL && v != NULL; part = strtok(NULL, "/"))
-        v = cJSON_GetObjectItemCaseSensitive(v, part);
-    return v;
-}
-
 /* A person's first known gender wins whatever the merge order: rows at
  * positions 300 (woman) and 200 (man) in two chunks → man. */
 static void test_first_known_gender_wins_in_any_merge_order(void)
@@ -408,10 +195,10 @@ static void test_first_known_gender_wins_in_any_merge_order(void)
     CU_ASSERT_EQUAL(plugin->merge(&region_ctx, s[1], s[2]), 0);
     region_ctx.warnings = 0;
     cJSON *r = finish(&region_ctx, s[1], s[1]);
-    JVT_NEAR(cJSON_GetNumberValue(at(r, "by_gender/man/persons_reached")), 1);
-    JVT_NEAR(cJSON_GetNumberValue(at(r, "by_gender/man/participations")), 3);
-    JVT_NEAR(cJSON_GetNumberValue(at(r, "by_gender/woman/persons_reached")), 0);
-    CU_ASSERT(cJSON_IsNull(at(r, "by_gender/man/hours"))); /* no hours column */
+    JVT_NEAR(jvt_num(r, "by_gender/man/persons_reached"), 1);
+    JVT_NEAR(jvt_num(r, "by_gender/man/participations"), 3);
+    JVT_NEAR(jvt_num(r, "by_gender/woman/persons_reached"), 0);
+    CU_ASSERT(jvt_is_null(r, "by_gender/man/hours")); /* no hours column */
     CU_ASSERT_EQUAL(region_ctx.warnings, 1);          /* woman vs man */
     cJSON_Delete(r);
     for (int k = 0; k < 3; k++)
@@ -420,10 +207,7 @@ static void test_first_known_gender_wins_in_any_merge_order(void)
 
 static cJSON *save(const void *state)
 {
-    jv_writer w = {.depth = 1};
-    w.stack[0] = cJSON_CreateObject();
-    CU_ASSERT_EQUAL(plugin->save(&region_ctx, state, &w), 0);
-    return w.stack[0];
+    return mock_save(plugin, &region_ctx, state);
 }
 
 /* Saved (aggregates only) and loaded back: the same result and cells for
@@ -506,5 +290,7 @@ int main(void)
     setup();
     int rc = jvt_main("training_reach states", tests);
     plugin->release(&region_ctx, region_ctx.instance);
+    mock_ctx_clear(&region_ctx);
+    mock_ctx_clear(&total_ctx);
     return rc;
 }

@@ -219,11 +219,13 @@ int jv_cmd_check(int argc, char **argv)
     gboolean json = FALSE;
     char *lang = NULL;
     GOptionEntry entries[] = {
-        {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         N_("Also look for plugins in DIR (repeatable)"), "DIR"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of messages: sv or en"), "LANG"},
-        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+        {.long_name = "plugin-path", .arg = G_OPTION_ARG_FILENAME_ARRAY, .arg_data = &plugin_path,
+         .description = N_("Also look for plugins in DIR (repeatable)"), .arg_description = "DIR"},
+        {.long_name = "json", .arg = G_OPTION_ARG_NONE, .arg_data = &json,
+         .description = N_("Print the report as JSON")},
+        {.long_name = "lang", .arg = G_OPTION_ARG_STRING, .arg_data = &lang,
+         .description = N_("Language of messages: sv or en"), .arg_description = "LANG"},
+        {.long_name = NULL}};
     GOptionContext *context = g_option_context_new(N_("EVALUATION.json"));
     g_option_context_set_summary(
         context, N_("Validate files, columns, codes and values of an evaluation; compute nothing.\n"

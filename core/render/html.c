@@ -227,7 +227,7 @@ static void contents(page *p)
         nav_item(p, "goals", jv_tr(lang, N_("Goal fulfilment by region")));
     for (guint i = 0; i < r->scopes->len; i++) {
         char *anchor = g_strdup_printf("scope-%u", i + 1);
-        nav_item(p, anchor, ((jv_scope *)g_ptr_array_index(r->scopes, i))->name);
+        nav_item(p, anchor, ((jv_report_scope *)g_ptr_array_index(r->scopes, i))->name);
         g_free(anchor);
     }
     if (!r->publish && r->warnings->len > 0)
@@ -239,7 +239,7 @@ static void contents(page *p)
     g_string_append(p->out, "</ul>\n</nav>\n");
 }
 
-static void scope(page *p, guint index, const jv_scope *s)
+static void scope(page *p, guint index, const jv_report_scope *s)
 {
     char *anchor = g_strdup_printf("scope-%u", index + 1);
     g_string_append_printf(p->out, "<section class=\"scope\" aria-labelledby=\"%s\">\n", anchor);
@@ -308,7 +308,7 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
     heading(&p, 2, "summary", jv_tr(lang, N_("Summary")));
     table(&p, r->summary, TRUE,
           r->scopes->len > 0 &&
-              ((jv_scope *)g_ptr_array_index(r->scopes, r->scopes->len - 1))->total,
+              ((jv_report_scope *)g_ptr_array_index(r->scopes, r->scopes->len - 1))->total,
           TRUE);
     g_string_append(out, "<p class=\"legend\">");
     jv_html_escape(out, r->legend);

@@ -188,7 +188,7 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
             table(out, g_ptr_array_index(report->goals, i));
     }
     for (guint i = 0; i < report->scopes->len; i++) {
-        const jv_scope *scope = g_ptr_array_index(report->scopes, i);
+        const jv_report_scope *scope = g_ptr_array_index(report->scopes, i);
         char *name = md_text(scope->name);
         g_string_append_printf(out, "## %s\n\n", name);
         g_free(name);

@@ -132,7 +132,7 @@ static void free_section(gpointer p)
 
 static void free_scope(gpointer p)
 {
-    jv_scope *s = p;
+    jv_report_scope *s = p;
     g_free(s->name);
     g_ptr_array_unref(s->sections);
     g_free(s);
@@ -485,7 +485,7 @@ jv_report *jv_report_build_with(const cJSON *doc, jv_lang lang, gboolean publish
     report->scopes = g_ptr_array_new_with_free_func(free_scope);
     GPtrArray *indicators = jv_doc_indicator_names(doc);
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
-        jv_scope *scope = g_new0(jv_scope, 1);
+        jv_report_scope *scope = g_new0(jv_report_scope, 1);
         scope->total = jv_doc_scope_is_total(doc, i);
         scope->name = g_strdup(scope->total ? jv_label_gender(lang, "total")
                                             : jv_doc_scope_name(doc, i));

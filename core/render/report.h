@@ -82,11 +82,11 @@ typedef struct jv_section {
     GPtrArray *tables;
 } jv_section;
 
-typedef struct jv_scope {
+typedef struct jv_report_scope {
     char *name;     /* translated for the total */
     gboolean total;
     GPtrArray *sections; /* jv_section* */
-} jv_scope;
+} jv_report_scope;
 
 typedef struct jv_report {
     jv_lang lang;
@@ -105,7 +105,7 @@ typedef struct jv_report {
     GPtrArray *summary_keys; /* char*: `<indicator>.<metric>` per column after the first */
     GPtrArray *comparisons;  /* jv_table*: an indicator's women's share by region */
     GPtrArray *goals;        /* jv_table*: goal fulfilment by region */
-    GPtrArray *scopes;       /* jv_scope* */
+    GPtrArray *scopes;       /* jv_report_scope* */
     GPtrArray *warnings;     /* char* */
     jv_table *inputs;        /* input files, or NULL */
     GPtrArray *trends;       /* jv_table*: headline per period (report_trend.c) */

@@ -129,8 +129,10 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
         }
         g_string_append_c(out, '\n');
         for (guint r = 0; r < t->rows->len; r++) {
-            gboolean total = r + 1 == t->rows->len && report->scopes->len > 0 &&
-                             ((jv_scope *)g_ptr_array_index(report->scopes, report->scopes->len - 1))->total;
+            const guint n_scopes = report->scopes->len;
+            gboolean total = r + 1 == t->rows->len && n_scopes > 0 &&
+                             ((jv_report_scope *)g_ptr_array_index(report->scopes, n_scopes - 1))
+                                 ->total;
             const jv_cell *name = cell(t, r, 0);
             put(out, name ? name->text : "", width[0], FALSE, color && total ? "\033[1m" : NULL);
             for (guint c = first; c <= last; c++) {
