@@ -13,6 +13,10 @@
  *  4. The statistics helpers implement indicators.md exactly and use the
  *     evaluation's options (confidence, balance band), so a custom indicator
  *     reports exactly as the built-ins do.
+ *  5. Arrays of API structs (plugin.h): the only one a host function takes
+ *     from a plugin is a tally's spec->measures (jv_measure); the only one
+ *     it hands a plugin is batch->columns (jv_column). Every other array
+ *     passed here is of plain types (names, columns, values, counts).
  */
 #ifndef JAMVIKT_HOST_H
 #define JAMVIKT_HOST_H
@@ -23,6 +27,7 @@
 
 #include <jamvikt/batch.h>
 #include <jamvikt/plugin.h>
+#include <jamvikt/tally.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -204,6 +209,98 @@ struct jv_host {
      * other value and for NULL (an absent key): tells a saved null apart
      * from a missing key and from a value of another type. */
     int (*node_is_null)(const jv_node *node);
+
+    /* --- gender tallies (jamvikt/tally.h; SDK 1.1) --- */
+    /* A new empty tally: spec (kept, must outlive the tally), and
+     * n_breakdowns breakdowns named names[k] (copied; used in disclosure
+     * keys and saved states), each read by tally_add() from the category
+     * column columns[k] of the spec's table (-1: filled only through
+     * tally_add_keys). NULL after host->error() (bad spec or name). */
+    jv_tally *(*tally_new)(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
+                           const char *const *names, const int *columns);
+    /* Counts the rows of `batch` (of the spec's table; other tables are
+     * ignored, returning 0): row i of the gender in the spec's gender column
+     * adds values[i * n_measures + m] to measure m of its cell in the main
+     * split and in every breakdown (tally.h rules 2, 3). Rows with
+     * skip[i] != 0 are left out (skip may be NULL). A breakdown column the
+     * file lacks (present == 0) or a missing cell counts as the value "".
+     * A negative value or an
+     * overflowing sum is a row error on the measure's column: skipped when
+     * the table's on_error is "skip", else the call fails. 0, or -1 after
+     * host->error()/row_error(). */
+    int (*tally_add)(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch,
+                     const int64_t *values, const uint8_t *skip);
+    /* Counts one item that is not a row (e.g. a person after de-duplication):
+     * breakdown k's value is keys[k] (NUL-terminated), gender `gender`
+     * (0 .. JV_GENDERS-1), values[m] per measure. 0, or -1 after
+     * host->error() (negative value, overflow). */
+    int (*tally_add_keys)(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int gender,
+                          const int64_t *values);
+    /* into += from, cell by cell (merge and pool alike; tally.h rule 4).
+     * Both must come from one spec and the same breakdown names. 0, or -1
+     * after host->error() (overflow, different breakdowns); into is then
+     * unchanged. */
+    int (*tally_merge)(jv_ctx *ctx, jv_tally *into, const jv_tally *from);
+    /* The number of values of breakdown k, and value i in UTF-8 byte order
+     * (NUL-terminated; *length gets its length when not NULL: a value may
+     * hold NUL bytes). */
+    size_t (*tally_size)(const jv_tally *tally, size_t k);
+    const char *(*tally_value)(const jv_tally *tally, size_t k, size_t i, size_t *length);
+    /* The cells of value i of breakdown k, or of the main split when
+     * k == JV_TALLY_MAIN (i ignored): cells[g * n_measures + m] is measure m
+     * of gender g (g = 0 .. JV_GENDERS-1); NULL when k or i is out of range. */
+    const int64_t *(*tally_cells)(const jv_tally *tally, size_t k, size_t i);
+    /* cells(): declares the tally's groups and families (tally.h rule 5).
+     * 0, or -1 after host->error(). */
+    int (*tally_declare)(jv_ctx *ctx, const jv_tally *tally, jv_cells *cells);
+    /* finish(): host->suppressed() of the group of value i of breakdown k
+     * (JV_TALLY_MAIN: the main split), for gender 0 .. 4 or JV_TOTAL. */
+    int (*tally_suppressed)(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i, int gender);
+    /* save(): writes the tally as the object `key` of the open object `w`
+     * (measure names, the main split, every breakdown's values and cells;
+     * integers exact; the shape is in tally.h). */
+    void (*tally_save)(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, const char *key);
+    /* load(): a tally from what tally_save wrote (`node` is that object),
+     * for the same spec and breakdown names. Checks everything a tally
+     * built by tally_add could not hold: unknown or missing measures,
+     * negative values, at_most broken, breakdowns that do not add up to the
+     * main split, duplicate values, sums past INT64_MAX. NULL after
+     * host->error() naming the place. */
+    jv_tally *(*tally_load)(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
+                            const char *const *names, const int *columns,
+                            const jv_node *node);
+    void (*tally_free)(jv_tally *tally); /* NULL is fine */
+
+    /* --- string map (jamvikt/tally.h; SDK 1.1) --- */
+    /* Keys are byte strings (copied); indices run 0, 1, ... in order of
+     * first insertion, so arrays indexed by them stay dense. */
+    jv_map *(*map_new)(void);
+    size_t (*map_intern)(jv_map *map, const char *key, size_t length); /* index, added if new */
+    size_t (*map_find)(const jv_map *map, const char *key, size_t length); /* or JV_NOT_FOUND */
+    size_t (*map_size)(const jv_map *map);
+    /* Key i (NUL-terminated; *length its length when not NULL). */
+    const char *(*map_key)(const jv_map *map, size_t i, size_t *length);
+    /* The map index of every dictionary code of a category column
+     * (interning every entry), cached per dictionary and extended when it
+     * grows (batch.h rule 5): one lookup per row. Borrowed (rule 6). */
+    const size_t *(*map_translate)(jv_map *map, const jv_column *column);
+    /* Indices in UTF-8 byte order; caller frees with host->free. */
+    size_t *(*map_sorted)(const jv_map *map);
+    void (*map_free)(jv_map *map); /* NULL is fine */
+
+    /* --- value list (jamvikt/tally.h; SDK 1.1) --- */
+    /* int64 values (e.g. fixed-point amounts) for exact order statistics.
+     * Per-person values never leave the machine: there is no save/load
+     * (docs/plugin-guide.md 2.6). */
+    jv_values *(*values_new)(void);
+    void (*values_add)(jv_values *values, int64_t value);
+    void (*values_merge)(jv_values *into, const jv_values *from); /* concatenation */
+    size_t (*values_size)(const jv_values *values);
+    /* The k-th smallest value (k = 0 .. size-1; sorts once, lazily; 0 when
+     * k is out of range), so the median of n values is the mean of
+     * at((n-1)/2) and at(n/2). */
+    int64_t (*values_at)(jv_values *values, size_t k);
+    void (*values_free)(jv_values *values); /* NULL is fine */
 };
 
 /* Whether the core's host table has `field` (rule 1): a plugin built with
