@@ -2,6 +2,7 @@
  * mock_host.h): the core's table with the calls that need a run replaced. */
 #include "mock_host.h"
 #include "harness.h"
+#include "plugin/tally_impl.h"
 #include "rules/stats.h"
 
 #include <stdarg.h>
@@ -120,6 +121,19 @@ static int mock_suppressed(jv_ctx *ctx, const char *key, int gender)
            (ctx->hidden_gender < 0 || ctx->hidden_gender == gender);
 }
 
+/* The core's tallies, reporting through the mock's table (tally_impl.h). */
+static jv_tally *mock_tally_new(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
+                                const char *const *names, const int *columns)
+{
+    return jv_tally_new(mock_host(), ctx, spec, n_breakdowns, names, columns);
+}
+static jv_tally *mock_tally_load(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
+                                 const char *const *names, const int *columns,
+                                 const jv_node *node)
+{
+    return jv_tally_load(mock_host(), ctx, spec, n_breakdowns, names, columns, node);
+}
+
 const jv_host *mock_host(void)
 {
     static jv_host host;
@@ -147,6 +161,8 @@ const jv_host *mock_host(void)
         host.add_group = mock_add_group;
         host.add_family = mock_add_family;
         host.suppressed = mock_suppressed;
+        host.tally_new = mock_tally_new;
+        host.tally_load = mock_tally_load;
     }
     return &host;
 }
