@@ -13,6 +13,8 @@
 
 #include <jamvikt/jamvikt.h>
 #include <stdarg.h>
+
+#include "plugin/tally_impl.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,7 +192,7 @@ static int mock_node_bool(const jv_node *n)
     return cJSON_IsBool((const cJSON *)n) ? cJSON_IsTrue((const cJSON *)n) : -1;
 }
 
-static const jv_host mock_host = {
+static jv_host mock_host = {
     .abi_major = JV_ABI_MAJOR, .abi_minor = JV_ABI_MINOR, .struct_size = sizeof(jv_host),
     .alloc0 = mock_alloc0, .realloc = realloc, .free = free, .strdup = mock_strdup,
     .instance = mock_instance, .param_list_size = mock_list_size,
@@ -210,6 +212,18 @@ static const jv_host mock_host = {
     .node_integer = mock_node_integer, .node_string = mock_node_string,
     .node_bool = mock_node_bool,
 };
+
+/* SDK 1.1: the core's tallies and maps, reporting through this table. */
+static jv_tally *mock_tally_new(jv_ctx *ctx, const jv_tally_spec *spec, size_t n,
+                                const char *const *names, const int *columns)
+{
+    return jv_tally_new(&mock_host, ctx, spec, n, names, columns);
+}
+static jv_tally *mock_tally_load(jv_ctx *ctx, const jv_tally_spec *spec, size_t n,
+                                 const char *const *names, const int *columns, const jv_node *node)
+{
+    return jv_tally_load(&mock_host, ctx, spec, n, names, columns, node);
+}
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *host);
 
@@ -307,6 +321,9 @@ static const jv_plugin *setup(jv_ctx *ctx, const char *const *by, size_t n_by)
     ctx->n_by = n_by;
     ctx->next_column = 5;
     dicts_reset();
+    jv_host_fill_tally(&mock_host);
+    mock_host.tally_new = mock_tally_new;
+    mock_host.tally_load = mock_tally_load;
     const jv_plugin *p = jamvikt_plugin_entry(&mock_host);
     CU_ASSERT_EQUAL_FATAL(p->configure(ctx, &ctx->instance), 0);
     return p;
@@ -414,6 +431,8 @@ static void test_saved_state_loads_and_pools_to_the_same_result(void)
     p->release(&ctx, ctx.instance);
 }
 
+static char load_error[512]; /* what the last load_fails() load said */
+
 /* Loads `saved` after `edit` changed it; returns whether load failed. */
 static int load_fails(const char *edit_path, cJSON *replacement)
 {
@@ -437,6 +456,7 @@ static int load_fails(const char *edit_path, cJSON *replacement)
         cJSON_DeleteItemFromObjectCaseSensitive(parent, last);
     void *loaded = p->load(&ctx, (const jv_node *)saved);
     int failed = loaded == NULL && ctx.error[0] != '\0';
+    snprintf(load_error, sizeof load_error, "%s", ctx.error);
     if (loaded != NULL)
         p->destroy(&ctx, loaded);
     cJSON_Delete(saved);
@@ -447,15 +467,36 @@ static int load_fails(const char *edit_path, cJSON *replacement)
 
 static void test_load_rejects_states_that_do_not_add_up(void)
 {
-    /* an arena's seats changed: the arenas no longer sum to "seats" */
-    CU_ASSERT(load_fails("arenas/0/seats/0", cJSON_CreateNumber(5)));
-    CU_ASSERT(load_fails("seats/1", cJSON_CreateNumber(-1)));
-    CU_ASSERT(load_fails("chair_seats/0", cJSON_CreateNumber(100)));
-    CU_ASSERT(load_fails("breakdowns/age", NULL));
-    CU_ASSERT(load_fails("format", cJSON_CreateNumber(2)));
-    CU_ASSERT(load_fails("arenas/0/value", cJSON_CreateNumber(1)));
+    /* format 2: "tally" holds breakdowns age (0) and arena (1); arenas in
+     * byte order board, committee, council, forum, panel, seminar; every
+     * split is [[seats, chair_seats] x 5 genders] */
+    /* an arena's seats changed: the arenas no longer sum to the split */
+    CU_ASSERT(load_fails("tally/breakdowns/1/values/0/split/0/0", cJSON_CreateNumber(5)));
+    CU_ASSERT(load_fails("tally/split/1/0", cJSON_CreateNumber(-1)));
+    /* 100 chair seats of women, against 8 seats */
+    CU_ASSERT(load_fails("tally/split/0/1", cJSON_CreateNumber(100)));
+    /* saved with params.by ["sector"] */
+    CU_ASSERT(load_fails("tally/breakdowns/0/name", cJSON_CreateString("sector")));
+    CU_ASSERT(load_fails("format", cJSON_CreateNumber(3)));
+    CU_ASSERT(load_fails("tally/breakdowns/1/values/0/value", cJSON_CreateNumber(1)));
     /* the arena_type flag says there is none, yet arenas carry types */
     CU_ASSERT(load_fails("arena_type_column", cJSON_CreateFalse()));
+    /* a type for an arena without seats, and a second type for board */
+    const char *nowhere[] = {"nowhere", "decision"}, *board[] = {"board", "advisory"};
+    CU_ASSERT(load_fails("arena_types/0", cJSON_CreateStringArray(nowhere, 2)));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'nowhere'"));
+    CU_ASSERT(load_fails("arena_types/1", cJSON_CreateStringArray(board, 2)));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'board'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'decision'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'advisory'"));
+}
+
+static void test_load_refuses_format_1_saying_what_to_do(void)
+{
+    CU_ASSERT(load_fails("format", cJSON_CreateNumber(1)));
+    CU_ASSERT_STRING_EQUAL(load_error, "saved state of participation has format 1; this "
+                                       "jamvikt writes format 2: run `jamvikt run --save-state` "
+                                       "again with this version");
 }
 
 static const row conflict[] = {
@@ -519,7 +560,7 @@ static void test_seats_past_int64_are_a_row_error(void)
     const jv_plugin *p = setup(&ctx, NULL, 0);
     void *state = p->init(&ctx);
     CU_ASSERT_EQUAL(feed(p, &ctx, state, big, 0, 2, 0), -1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(ctx.error, "2^63"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ctx.error, "the sum of seats passes"));
     p->destroy(&ctx, state);
     p->release(&ctx, ctx.instance);
 }
@@ -648,6 +689,7 @@ int main(void)
         {"saved state loads and pools to the same result",
          test_saved_state_loads_and_pools_to_the_same_result},
         {"load rejects states that do not add up", test_load_rejects_states_that_do_not_add_up},
+        {"load refuses format 1 saying what to do", test_load_refuses_format_1_saying_what_to_do},
         {"merge and pool find an arena with two types",
          test_merge_and_pool_find_an_arena_with_two_types},
         {"row with a second type is an error or skipped",
