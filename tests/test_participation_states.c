@@ -187,6 +187,8 @@ static void test_saved_state_loads_and_pools_to_the_same_result(void)
     mock_ctx_clear(&ctx);
 }
 
+static char load_error[512]; /* what the last load_fails() load said */
+
 /* Loads `saved` after `edit` changed it; returns whether load failed. */
 static int load_fails(const char *edit_path, cJSON *replacement)
 {
@@ -208,6 +210,7 @@ static int load_fails(const char *edit_path, cJSON *replacement)
         cJSON_DeleteItemFromObjectCaseSensitive(parent, last);
     void *loaded = p->load(&ctx, (const jv_node *)saved);
     int failed = loaded == NULL && ctx.error[0] != '\0';
+    snprintf(load_error, sizeof load_error, "%s", ctx.error);
     if (loaded != NULL)
         p->destroy(&ctx, loaded);
     cJSON_Delete(saved);
@@ -219,15 +222,36 @@ static int load_fails(const char *edit_path, cJSON *replacement)
 
 static void test_load_rejects_states_that_do_not_add_up(void)
 {
-    /* an arena's seats changed: the arenas no longer sum to "seats" */
-    CU_ASSERT(load_fails("arenas/0/seats/0", cJSON_CreateNumber(5)));
-    CU_ASSERT(load_fails("seats/1", cJSON_CreateNumber(-1)));
-    CU_ASSERT(load_fails("chair_seats/0", cJSON_CreateNumber(100)));
-    CU_ASSERT(load_fails("breakdowns/age", NULL));
-    CU_ASSERT(load_fails("format", cJSON_CreateNumber(2)));
-    CU_ASSERT(load_fails("arenas/0/value", cJSON_CreateNumber(1)));
+    /* format 2: "tally" holds breakdowns age (0) and arena (1); arenas in
+     * byte order board, committee, council, forum, panel, seminar; every
+     * split is [[seats, chair_seats] x 5 genders] */
+    /* an arena's seats changed: the arenas no longer sum to the split */
+    CU_ASSERT(load_fails("tally/breakdowns/1/values/0/split/0/0", cJSON_CreateNumber(5)));
+    CU_ASSERT(load_fails("tally/split/1/0", cJSON_CreateNumber(-1)));
+    /* 100 chair seats of women, against 8 seats */
+    CU_ASSERT(load_fails("tally/split/0/1", cJSON_CreateNumber(100)));
+    /* saved with params.by ["sector"] */
+    CU_ASSERT(load_fails("tally/breakdowns/0/name", cJSON_CreateString("sector")));
+    CU_ASSERT(load_fails("format", cJSON_CreateNumber(3)));
+    CU_ASSERT(load_fails("tally/breakdowns/1/values/0/value", cJSON_CreateNumber(1)));
     /* the arena_type flag says there is none, yet arenas carry types */
     CU_ASSERT(load_fails("arena_type_column", cJSON_CreateFalse()));
+    /* a type for an arena without seats, and a second type for board */
+    const char *nowhere[] = {"nowhere", "decision"}, *board[] = {"board", "advisory"};
+    CU_ASSERT(load_fails("arena_types/0", cJSON_CreateStringArray(nowhere, 2)));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'nowhere'"));
+    CU_ASSERT(load_fails("arena_types/1", cJSON_CreateStringArray(board, 2)));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'board'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'decision'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(load_error, "'advisory'"));
+}
+
+static void test_load_refuses_format_1_saying_what_to_do(void)
+{
+    CU_ASSERT(load_fails("format", cJSON_CreateNumber(1)));
+    CU_ASSERT_STRING_EQUAL(load_error, "saved state of participation has format 1; this "
+                                       "jamvikt writes format 2: run `jamvikt run --save-state` "
+                                       "again with this version");
 }
 
 static const row conflict[] = {
@@ -293,7 +317,7 @@ static void test_seats_past_int64_are_a_row_error(void)
     const jv_plugin *p = setup(&ctx, NULL);
     void *state = p->init(&ctx);
     CU_ASSERT_EQUAL(feed(p, &ctx, state, big, 0, 2, 0), -1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(ctx.error, "2^63"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ctx.error, "the sum of seats passes"));
     p->destroy(&ctx, state);
     p->release(&ctx, ctx.instance);
     mock_ctx_clear(&ctx);
@@ -440,6 +464,7 @@ int main(void)
         {"saved state loads and pools to the same result",
          test_saved_state_loads_and_pools_to_the_same_result},
         {"load rejects states that do not add up", test_load_rejects_states_that_do_not_add_up},
+        {"load refuses format 1 saying what to do", test_load_refuses_format_1_saying_what_to_do},
         {"merge and pool find an arena with two types",
          test_merge_and_pool_find_an_arena_with_two_types},
         {"row with a second type is an error or skipped",

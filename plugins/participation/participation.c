@@ -4,16 +4,21 @@
  *
  * Contract kept here:
  *  1. Seats per gender are the sum of `count` (1 when the column is absent
- *     or the cell empty) over the scope's rows, for the scope, each arena,
- *     each value of each `by` column, and the chairs (rows whose role is
- *     `chair` or `ordförande`, trimmed, case-insensitive).
+ *     or the cell empty) over the scope's rows. The host's tally sums them
+ *     for the scope, each arena and each value of each `by` column (an
+ *     empty cell is the value ""; values of counted rows only), with the
+ *     chairs' seats (rows whose role is `chair` or `ordförande`, trimmed,
+ *     case-insensitive) as a second measure.
  *  2. An arena has one arena type in the whole evaluation: a second type in
  *     the same file is a row error naming the arena; across chunks or
- *     regions (merge, pool) an error naming the arena and both types.
- *  3. merge and pool are the same exact sums per key (the union of values),
- *     so the result does not depend on how the rows were split.
- *  4. No allocation per row: dictionary codes are translated once per new
- *     dictionary entry (plugin_map.h), chairs are recognised per entry.
+ *     regions (merge, pool) and in a saved state, an error naming the arena
+ *     and both types.
+ *  3. merge and pool are the tally's exact sums plus the union of the arena
+ *     types, so the result does not depend on how the rows were split; an
+ *     error leaves `into` unchanged.
+ *  4. No allocation per row: dictionaries are translated once per entry
+ *     (host map_translate), chairs recognised once per role entry, and the
+ *     rows' scratch grows per batch.
  * Results and disclosure groups: participation_result.c; saved states:
  * participation_saved.c.
  */
@@ -23,51 +28,29 @@
 
 const jv_host *part_host;
 
-/* --- values and state --- */
+static const jv_measure part_measures[PART_N_MEASURES] = {
+    {.name = "seats", .column = PART_COUNT, .flags = JV_MEASURE_PROTECTED},
+    {.name = "chair_seats", .column = PART_COUNT, .at_most = "seats"},
+};
 
-int part_values_reserve(part_values *values, size_t n)
-{
-    if (n <= values->capacity)
-        return 0;
-    size_t capacity = values->capacity ? values->capacity : 16;
-    while (capacity < n)
-        capacity *= 2;
-    values->seats = part_host->realloc(values->seats, capacity * JV_GENDERS * sizeof *values->seats);
-    values->seen = part_host->realloc(values->seen, capacity * sizeof *values->seen);
-    values->type = part_host->realloc(values->type, capacity * sizeof *values->type);
-    for (size_t i = values->capacity; i < capacity; i++) {
-        memset(&values->seats[i * JV_GENDERS], 0, JV_GENDERS * sizeof *values->seats);
-        values->seen[i] = 0;
-        values->type[i] = PART_NO_TYPE;
-    }
-    values->capacity = capacity;
-    return 0;
-}
+const jv_tally_spec part_spec = {
+    .measures = part_measures,
+    .n_measures = PART_N_MEASURES,
+    .table = 0,
+    .gender_column = PART_GENDER,
+};
 
-static void values_clear(part_values *values)
-{
-    jvp_map_clear(&values->map);
-    jvp_translation_clear(&values->translation);
-    part_host->free(values->seats);
-    part_host->free(values->seen);
-    part_host->free(values->type);
-}
+/* --- state --- */
 
-part_state *part_state_new(size_t n_by)
+part_state *part_state_new(jv_tally *tally)
 {
+    if (tally == NULL)
+        return NULL;
     part_state *state = part_host->alloc0(sizeof *state);
-    jvp_map_init(&state->arenas.map);
-    jvp_translation_init(&state->arenas.translation);
-    jvp_map_init(&state->types);
-    jvp_translation_init(&state->type_translation);
-    state->n_by = n_by;
-    state->by = part_host->alloc0((n_by ? n_by : 1) * sizeof *state->by);
-    state->by_lookup = part_host->alloc0((n_by ? n_by : 1) * sizeof *state->by_lookup);
-    state->by_empty = part_host->alloc0((n_by ? n_by : 1) * sizeof *state->by_empty);
-    for (size_t b = 0; b < n_by; b++) {
-        jvp_map_init(&state->by[b].map);
-        jvp_translation_init(&state->by[b].translation);
-    }
+    state->tally = tally;
+    state->arenas = part_host->map_new();
+    state->types = part_host->map_new();
+    state->roles = part_host->map_new();
     return state;
 }
 
@@ -75,78 +58,69 @@ void part_state_free(part_state *state)
 {
     if (state == NULL)
         return;
-    values_clear(&state->arenas);
-    jvp_map_clear(&state->types);
-    jvp_translation_clear(&state->type_translation);
-    for (size_t b = 0; b < state->n_by; b++)
-        values_clear(&state->by[b]);
-    part_host->free(state->by);
-    part_host->free(state->by_lookup);
-    part_host->free(state->by_empty);
+    part_host->tally_free(state->tally);
+    part_host->map_free(state->arenas);
+    part_host->map_free(state->types);
+    part_host->map_free(state->roles);
+    part_host->free(state->type);
     part_host->free(state->is_chair);
+    part_host->free(state->values);
+    part_host->free(state->skip);
     part_host->free(state);
 }
 
-int part_seats_add(int64_t *into, const int64_t *seats)
+/* Room for the types of every arena the map holds. */
+static void type_reserve(part_state *state)
 {
-    int64_t sum[JV_GENDERS], all = 0;
-    for (int g = 0; g < JV_GENDERS; g++) {
-        if (seats[g] < 0 || into[g] < 0 || seats[g] > INT64_MAX - into[g])
-            return -1;
-        sum[g] = into[g] + seats[g];
-        if (sum[g] > INT64_MAX - all)
-            return -1;
-        all += sum[g];
-    }
-    memcpy(into, sum, sizeof sum);
-    return 0;
+    size_t n = part_host->map_size(state->arenas);
+    if (n <= state->n_type)
+        return;
+    size_t capacity = state->n_type ? state->n_type : 16;
+    while (capacity < n)
+        capacity *= 2;
+    state->type = part_host->realloc(state->type, capacity * sizeof *state->type);
+    for (size_t i = state->n_type; i < capacity; i++)
+        state->type[i] = PART_NO_TYPE;
+    state->n_type = capacity;
 }
 
-uint32_t part_values_add(jv_ctx *ctx, part_values *values, const char *key, size_t length,
-                         const int64_t *seats)
+size_t part_type_of(const part_state *state, const char *name)
 {
-    uint32_t index = jvp_map_intern(&values->map, key, length, NULL);
-    if (index == UINT32_MAX) {
-        part_host->error(ctx, "out of memory");
-        return UINT32_MAX;
-    }
-    part_values_reserve(values, values->map.size);
-    if (part_seats_add(&values->seats[(size_t)index * JV_GENDERS], seats) != 0) {
-        part_host->error(ctx, "the seats of '%s' are negative or add up to more than %lld", key,
-                         (long long)INT64_MAX);
-        return UINT32_MAX;
-    }
-    values->seen[index] = 1;
-    return index;
+    size_t a = part_host->map_find(state->arenas, name, strlen(name));
+    return a < state->n_type ? state->type[a] : PART_NO_TYPE;
 }
 
-int part_arena_set_type(jv_ctx *ctx, part_state *state, uint32_t arena, const char *type_name,
-                        part_join join)
+int part_arena_type(jv_ctx *ctx, part_state *state, const char *arena, const char *type,
+                    part_join join, int apply)
 {
-    if (type_name == NULL)
-        return 0;
-    uint32_t t = jvp_map_intern(&state->types, type_name, strlen(type_name), NULL);
-    if (t == UINT32_MAX) {
-        part_host->error(ctx, "out of memory");
-        return -1;
-    }
-    uint32_t *have = &state->arenas.type[arena];
-    if (*have == PART_NO_TYPE)
-        *have = t;
-    else if (*have != t) {
-        const char *name = jvp_map_key(&state->arenas.map, arena);
-        const char *had = jvp_map_key(&state->types, *have);
+    size_t have = part_type_of(state, arena);
+    if (have != PART_NO_TYPE) {
+        const char *had = part_host->map_key(state->types, have, NULL);
+        if (strcmp(had, type) == 0)
+            return 0;
         if (join == PART_POOL)
             part_host->error(ctx, "arena '%s' has arena type '%s' in one region and '%s' in "
                              "another; an arena has one type in the whole evaluation",
-                             name, had, type_name);
+                             arena, had, type);
         else
             part_host->error(ctx, "%sarena '%s' has two arena types, '%s' and '%s'; an arena "
-                             "has one type", join == PART_LOAD ? "saved state: " : "", name, had,
-                             type_name);
+                             "has one type", join == PART_LOAD ? "saved state: " : "", arena,
+                             had, type);
         return -1;
     }
+    if (apply) {
+        size_t a = part_host->map_intern(state->arenas, arena, strlen(arena));
+        type_reserve(state);
+        state->type[a] = part_host->map_intern(state->types, type, strlen(type));
+    }
     return 0;
+}
+
+const int64_t *part_seats(const int64_t *cells, int m, int64_t seats[JV_GENDERS])
+{
+    for (int g = 0; g < JV_GENDERS; g++)
+        seats[g] = cells[g * PART_N_MEASURES + m];
+    return seats;
 }
 
 jv_balance part_balance(jv_ctx *ctx, int64_t women, int64_t men)
@@ -190,26 +164,161 @@ static int is_chair_word(const char *s, size_t n)
     return 0;
 }
 
-/* Brings the chair flags up to date with the role column's dictionary. */
-static const uint8_t *chair_flags(part_state *state, const jv_column *role)
+/* --- consume --- */
+
+#define MISSING(column, i) ((column)->missing != NULL && (column)->missing[i])
+
+/* The map index of every dictionary code of `column` (*lookup) and of ""
+ * for its missing cells (*empty). 0, or -1 after host->error(). */
+static int translate(jv_ctx *ctx, jv_map *map, const jv_column *column, const size_t **lookup,
+                     size_t *empty)
 {
-    const jv_dict *dict = role->dict;
-    if (dict == NULL)
-        return NULL;
-    if (state->is_chair == NULL || state->role_dict != dict->id) {
-        state->n_is_chair = 0;
-        state->role_dict = dict->id;
+    if (column->dict == NULL) {
+        part_host->error(ctx, "column '%s' comes without a dictionary", column->role);
+        return -1;
     }
-    if (state->is_chair == NULL || dict->size > state->n_is_chair) {
-        state->is_chair = part_host->realloc(state->is_chair, dict->size ? dict->size : 1);
-        for (size_t c = state->n_is_chair; c < dict->size; c++)
-            state->is_chair[c] = (uint8_t)is_chair_word(dict->values[c].data, dict->values[c].length);
-        state->n_is_chair = dict->size;
-    }
-    return state->is_chair;
+    /* "" first: interning changes the map, which would end *lookup's life */
+    *empty = column->missing != NULL ? part_host->map_intern(map, "", 0) : PART_NO_TYPE;
+    *lookup = part_host->map_translate(map, column);
+    return 0;
 }
 
-/* --- descriptor callbacks --- */
+/* Whether each role dictionary entry is a chair: flags per roles index. */
+static const size_t *chair_lookup(jv_ctx *ctx, part_state *state, const jv_column *role)
+{
+    const size_t *role_of;
+    size_t unused;
+    if (translate(ctx, state->roles, role, &role_of, &unused) != 0)
+        return NULL;
+    size_t n = part_host->map_size(state->roles);
+    if (n > state->n_is_chair) {
+        state->is_chair = part_host->realloc(state->is_chair, n);
+        for (size_t i = state->n_is_chair; i < n; i++) {
+            size_t length;
+            const char *word = part_host->map_key(state->roles, i, &length);
+            state->is_chair[i] = (uint8_t)is_chair_word(word, length);
+        }
+        state->n_is_chair = n;
+    }
+    return role_of;
+}
+
+/* Checks each row against the one-type rule, recording the arena's type
+ * on first sight; a conflict is a row error (the row skipped, or -1). */
+static int row_type(jv_ctx *ctx, part_state *state, const jv_batch *batch, size_t i,
+                    const size_t *arena_of, size_t arena_empty, const size_t *type_of,
+                    size_t type_empty)
+{
+    const jv_column *arena = &batch->columns[PART_ARENA], *type = &batch->columns[PART_ARENA_TYPE];
+    size_t a = MISSING(arena, i) ? arena_empty : arena_of[arena->codes[i]];
+    size_t t = MISSING(type, i) ? type_empty : type_of[type->codes[i]];
+    if (state->type[a] == PART_NO_TYPE || state->type[a] == t) {
+        state->type[a] = t;
+        return 0;
+    }
+    if (part_host->row_error(ctx, batch, i, PART_ARENA_TYPE,
+                             "arena '%s' has arena type '%s' here but '%s' on an earlier row; "
+                             "an arena has one type",
+                             part_host->map_key(state->arenas, a, NULL),
+                             part_host->map_key(state->types, t, NULL),
+                             part_host->map_key(state->types, state->type[a], NULL)))
+        return 1;
+    return -1;
+}
+
+static int part_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
+{
+    part_state *state = state_;
+    const part_config *config = part_host->instance(ctx);
+    if (batch->n_columns < PART_N_ROLES) {
+        part_host->error(ctx, "a batch has %zu columns, expected at least %d", batch->n_columns,
+                         PART_N_ROLES);
+        return -1;
+    }
+    for (size_t b = 0; b < config->n_by; b++) {
+        size_t c = (size_t)config->columns[b];
+        if (c >= batch->n_columns || !batch->columns[c].present) {
+            part_host->error(ctx, "params.by: the table has no column '%s'", config->names[b]);
+            return -1;
+        }
+    }
+    const jv_column *role = &batch->columns[PART_ROLE], *count = &batch->columns[PART_COUNT];
+    const size_t *arena_of = NULL, *type_of = NULL, *role_of = NULL;
+    size_t arena_empty = 0, type_empty = 0;
+    if (batch->columns[PART_ARENA_TYPE].present) {
+        state->has_arena_type = 1;
+        if (translate(ctx, state->types, &batch->columns[PART_ARENA_TYPE], &type_of,
+                      &type_empty) != 0 ||
+            translate(ctx, state->arenas, &batch->columns[PART_ARENA], &arena_of,
+                      &arena_empty) != 0)
+            return -1;
+        type_reserve(state);
+    }
+    if (role->present) {
+        state->has_role = 1;
+        if ((role_of = chair_lookup(ctx, state, role)) == NULL)
+            return -1;
+    }
+    if (batch->n_rows > state->n_rows) {
+        state->values = part_host->realloc(state->values, batch->n_rows * PART_N_MEASURES *
+                                                              sizeof *state->values);
+        state->skip = part_host->realloc(state->skip, batch->n_rows);
+        state->n_rows = batch->n_rows;
+    }
+
+    /* The one-type rule first (its row errors skip rows); the tally then
+     * checks each count against rule 2 of tally.h. */
+    for (size_t i = 0; i < batch->n_rows; i++) {
+        int status = type_of != NULL ? row_type(ctx, state, batch, i, arena_of, arena_empty,
+                                                type_of, type_empty)
+                                     : 0;
+        if (status < 0)
+            return -1;
+        int64_t n = count->present && !MISSING(count, i) ? count->numbers[i] : 1;
+        int chair = role_of != NULL && !MISSING(role, i) && state->is_chair[role_of[role->codes[i]]];
+        state->values[i * PART_N_MEASURES + PART_SEATS] = n;
+        state->values[i * PART_N_MEASURES + PART_CHAIR_SEATS] = chair ? n : 0;
+        state->skip[i] = (uint8_t)status;
+    }
+    return part_host->tally_add(ctx, state->tally, batch, state->values, state->skip);
+}
+
+/* --- merge and pool --- */
+
+/* Exact sums and the union of the arena types; `join` words the error for
+ * an arena typed differently in `from` and `into`. The types are checked
+ * before anything changes, so an error leaves `into` as it was. */
+static int combine(jv_ctx *ctx, part_state *into, const part_state *from, part_join join)
+{
+    size_t n = part_host->map_size(from->arenas);
+    for (int apply = 0; apply <= 1; apply++) {
+        if (apply && part_host->tally_merge(ctx, into->tally, from->tally) != 0)
+            return -1;
+        for (size_t a = 0; a < n && a < from->n_type; a++) {
+            if (from->type[a] == PART_NO_TYPE)
+                continue;
+            if (part_arena_type(ctx, into, part_host->map_key(from->arenas, a, NULL),
+                                part_host->map_key(from->types, from->type[a], NULL), join,
+                                apply) != 0)
+                return -1;
+        }
+    }
+    into->has_arena_type |= from->has_arena_type;
+    into->has_role |= from->has_role;
+    return 0;
+}
+
+static int part_merge(jv_ctx *ctx, void *into, const void *from)
+{
+    return combine(ctx, into, from, PART_MERGE);
+}
+
+static int part_pool(jv_ctx *ctx, void *total, const void *region)
+{
+    return combine(ctx, total, region, PART_POOL);
+}
+
+/* --- params, init and destroy --- */
 
 static const char *const static_roles[PART_N_ROLES] = {"gender", "arena", "arena_type", "role",
                                                        "count"};
@@ -219,11 +328,21 @@ static void part_release(jv_ctx *ctx, void *instance)
     part_config *config = instance;
     if (config == NULL)
         return;
-    for (size_t b = 0; b < config->n_by; b++)
-        part_host->free(config->by_names[b]);
-    part_host->free(config->by_names);
-    part_host->free(config->by_columns);
+    for (size_t b = 0; b < config->n_breakdowns; b++)
+        part_host->free(config->names[b]);
+    part_host->free(config->names);
+    part_host->free(config->columns);
     part_host->free(config);
+}
+
+/* Adds breakdown `name` read from `column`. */
+static void add_breakdown(part_config *config, const char *name, int column)
+{
+    if (column == PART_ARENA)
+        config->arena = config->n_breakdowns;
+    config->names[config->n_breakdowns] = part_host->strdup(name);
+    config->columns[config->n_breakdowns] = column;
+    config->n_breakdowns++;
 }
 
 /* params.by: one breakdown per column. A breakdown by arena, arena_type or
@@ -231,18 +350,23 @@ static void part_release(jv_ctx *ctx, void *instance)
  * once); gender and count are not categories to break down by. */
 static int part_configure(jv_ctx *ctx, void **instance)
 {
+    if (!JV_HOST_HAS(part_host, values_free)) {
+        part_host->error(ctx, "participation needs a jamvikt with SDK 1.1 (tallies)");
+        return -1;
+    }
     part_config *config = part_host->alloc0(sizeof *config);
     size_t n = part_host->param_list_size(ctx, "by");
-    config->by_names = part_host->alloc0((n ? n : 1) * sizeof *config->by_names);
-    config->by_columns = part_host->alloc0((n ? n : 1) * sizeof *config->by_columns);
+    config->names = part_host->alloc0((n + 1) * sizeof *config->names);
+    config->columns = part_host->alloc0((n + 1) * sizeof *config->columns);
+    config->arena = (size_t)-1;
     for (size_t b = 0; b < n; b++) {
         const char *name = part_host->param_list_item(ctx, "by", b);
         if (name == NULL || name[0] == '\0') {
             part_host->error(ctx, "params.by[%zu]: a column name is required", b);
             goto fail;
         }
-        for (size_t a = 0; a < config->n_by; a++) {
-            if (strcmp(config->by_names[a], name) == 0) {
+        for (size_t a = 0; a < config->n_breakdowns; a++) {
+            if (strcmp(config->names[a], name) == 0) {
                 part_host->error(ctx, "params.by lists '%s' twice", name);
                 goto fail;
             }
@@ -261,10 +385,11 @@ static int part_configure(jv_ctx *ctx, void **instance)
             if (column < 0)
                 goto fail;
         }
-        config->by_names[config->n_by] = part_host->strdup(name);
-        config->by_columns[config->n_by] = column;
-        config->n_by++;
+        add_breakdown(config, name, column);
     }
+    config->n_by = config->n_breakdowns;
+    if (config->arena == (size_t)-1)
+        add_breakdown(config, "arena", PART_ARENA);
     *instance = config;
     return 0;
 fail:
@@ -275,188 +400,14 @@ fail:
 static void *part_init(jv_ctx *ctx)
 {
     const part_config *config = part_host->instance(ctx);
-    return part_state_new(config ? config->n_by : 0);
+    return part_state_new(part_host->tally_new(ctx, &part_spec, config->n_breakdowns,
+                                               (const char *const *)config->names,
+                                               config->columns));
 }
 
 static void part_destroy(jv_ctx *ctx, void *state)
 {
     part_state_free(state);
-}
-
-/* Translates a category column's codes to indices of `values`, making room
- * for them; *empty gets the index of "" when the batch has missing cells
- * (an optional column's empty cell counts as the value ""). */
-static const uint32_t *translate(jv_ctx *ctx, part_values *values, jvp_map *map,
-                                 jvp_translation *translation, const jv_column *column,
-                                 uint32_t *empty)
-{
-    if (column->dict == NULL) {
-        part_host->error(ctx, "column '%s' comes without a dictionary", column->role);
-        return NULL;
-    }
-    const uint32_t *to_index = jvp_translate(translation, map, column);
-    if (to_index == NULL && column->dict->size > 0) {
-        part_host->error(ctx, "out of memory");
-        return NULL;
-    }
-    *empty = UINT32_MAX;
-    if (column->missing != NULL) {
-        *empty = jvp_map_intern(map, "", 0, NULL);
-        if (*empty == UINT32_MAX) {
-            part_host->error(ctx, "out of memory");
-            return NULL;
-        }
-    }
-    if (values != NULL)
-        part_values_reserve(values, map->size);
-    /* An empty dictionary: every cell is missing, the lookup is never read. */
-    return to_index != NULL ? to_index : empty;
-}
-
-#define CODE(column, lookup, empty, i)                                                          \
-    (((column)->missing != NULL && (column)->missing[i]) ? (empty) : (lookup)[(column)->codes[i]])
-
-static int part_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
-{
-    part_state *state = state_;
-    const part_config *config = part_host->instance(ctx);
-    if (batch->n_columns < PART_N_ROLES) {
-        part_host->error(ctx, "a batch has %zu columns, expected at least %d", batch->n_columns,
-                         PART_N_ROLES);
-        return -1;
-    }
-    const jv_column *gender = &batch->columns[PART_GENDER];
-    const jv_column *arena = &batch->columns[PART_ARENA];
-    const jv_column *type = &batch->columns[PART_ARENA_TYPE];
-    const jv_column *role = &batch->columns[PART_ROLE];
-    const jv_column *count = &batch->columns[PART_COUNT];
-
-    uint32_t arena_empty, type_empty = UINT32_MAX;
-    const uint32_t *arena_of = translate(ctx, &state->arenas, &state->arenas.map,
-                                         &state->arenas.translation, arena, &arena_empty);
-    if (arena_of == NULL)
-        return -1;
-    const uint32_t *type_of = NULL;
-    if (type->present) {
-        state->has_arena_type = 1;
-        type_of = translate(ctx, NULL, &state->types, &state->type_translation, type, &type_empty);
-        if (type_of == NULL)
-            return -1;
-    }
-    const uint8_t *chair = NULL;
-    if (role->present) {
-        state->has_role = 1;
-        chair = chair_flags(state, role);
-    }
-    for (size_t b = 0; b < state->n_by; b++) {
-        size_t c = (size_t)config->by_columns[b];
-        if (c >= batch->n_columns || !batch->columns[c].present) {
-            part_host->error(ctx, "params.by: the table has no column '%s'", config->by_names[b]);
-            return -1;
-        }
-        part_values *v = &state->by[b];
-        state->by_lookup[b] = translate(ctx, v, &v->map, &v->translation, &batch->columns[c],
-                                        &state->by_empty[b]);
-        if (state->by_lookup[b] == NULL)
-            return -1;
-    }
-
-    for (size_t i = 0; i < batch->n_rows; i++) {
-        uint32_t g = gender->codes[i] < JV_GENDERS ? gender->codes[i] : JV_UNKNOWN;
-        int64_t seats = 1;
-        if (count->present && !(count->missing != NULL && count->missing[i]))
-            seats = count->numbers[i];
-        if (seats < 0 || seats > INT64_MAX - state->all_seats) {
-            if (part_host->row_error(ctx, batch, i, PART_COUNT,
-                                     seats < 0 ? "a count must be 0 or more"
-                                               : "the seats add up to more than 2^63 - 1"))
-                continue;
-            return -1;
-        }
-        uint32_t a = CODE(arena, arena_of, arena_empty, i);
-        if (type_of != NULL) {
-            uint32_t t = CODE(type, type_of, type_empty, i);
-            uint32_t *have = &state->arenas.type[a];
-            if (*have == PART_NO_TYPE) {
-                *have = t;
-            } else if (*have != t) {
-                if (part_host->row_error(ctx, batch, i, PART_ARENA_TYPE,
-                                         "arena '%s' has arena type '%s' here but '%s' on an "
-                                         "earlier row; an arena has one type",
-                                         jvp_map_key(&state->arenas.map, a),
-                                         jvp_map_key(&state->types, t),
-                                         jvp_map_key(&state->types, *have)))
-                    continue;
-                return -1;
-            }
-        }
-        state->seats[g] += seats;
-        state->all_seats += seats;
-        state->arenas.seats[(size_t)a * JV_GENDERS + g] += seats;
-        state->arenas.seen[a] = 1;
-        if (chair != NULL && !(role->missing != NULL && role->missing[i]) && chair[role->codes[i]])
-            state->chair_seats[g] += seats;
-        for (size_t b = 0; b < state->n_by; b++) {
-            const jv_column *column = &batch->columns[config->by_columns[b]];
-            uint32_t v = CODE(column, state->by_lookup[b], state->by_empty[b], i);
-            state->by[b].seats[(size_t)v * JV_GENDERS + g] += seats;
-            state->by[b].seen[v] = 1;
-        }
-    }
-    return 0;
-}
-
-/* merge and pool: exact sums per key; `join` words the error for an arena
- * that has another type in `from` than in `into`. */
-static int combine(jv_ctx *ctx, part_state *into, const part_state *from, part_join join)
-{
-    if (into->n_by != from->n_by) {
-        part_host->error(ctx, "states with %zu and %zu breakdowns cannot be joined", into->n_by,
-                         from->n_by);
-        return -1;
-    }
-    if (part_seats_add(into->seats, from->seats) != 0 ||
-        part_seats_add(into->chair_seats, from->chair_seats) != 0) {
-        part_host->error(ctx, "the seats add up to more than 2^63 - 1");
-        return -1;
-    }
-    into->all_seats = 0;
-    for (int g = 0; g < JV_GENDERS; g++)
-        into->all_seats += into->seats[g];
-    into->has_arena_type |= from->has_arena_type;
-    into->has_role |= from->has_role;
-    for (size_t i = 0; i < from->arenas.map.size; i++) {
-        if (!from->arenas.seen[i])
-            continue;
-        uint32_t a = part_values_add(ctx, &into->arenas, from->arenas.map.keys[i],
-                                     from->arenas.map.lengths[i],
-                                     &from->arenas.seats[i * JV_GENDERS]);
-        if (a == UINT32_MAX)
-            return -1;
-        uint32_t t = from->arenas.type[i];
-        if (part_arena_set_type(ctx, into, a,
-                                t == PART_NO_TYPE ? NULL : jvp_map_key(&from->types, t),
-                                join) != 0)
-            return -1;
-    }
-    for (size_t b = 0; b < from->n_by; b++) {
-        const part_values *v = &from->by[b];
-        for (size_t i = 0; i < v->map.size; i++)
-            if (v->seen[i] && part_values_add(ctx, &into->by[b], v->map.keys[i], v->map.lengths[i],
-                                              &v->seats[i * JV_GENDERS]) == UINT32_MAX)
-                return -1;
-    }
-    return 0;
-}
-
-static int part_merge(jv_ctx *ctx, void *into, const void *from)
-{
-    return combine(ctx, into, from, PART_MERGE);
-}
-
-static int part_pool(jv_ctx *ctx, void *total, const void *region)
-{
-    return combine(ctx, total, region, PART_POOL);
 }
 
 /* --- descriptor --- */

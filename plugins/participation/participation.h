@@ -1,16 +1,17 @@
 /* plugins/participation/participation.h — the participation indicator's
- * state and the functions its three files share (INDICATORS.md
- * "participation"). Private to the plugin; nothing here is exported (the
- * module exports only jamvikt_plugin_entry).
+ * state and what its three files share (INDICATORS.md "participation").
+ * Private to the plugin; the module exports only jamvikt_plugin_entry.
  *
- *   participation.c         descriptor, params, consume, merge, pool
+ *   participation.c         descriptor, params, consume, merge, pool, and
+ *                           the one-arena-type-per-arena rule
  *   participation_result.c  disclosure groups (cells) and the result (finish)
  *   participation_saved.c   save/load of a finished region's aggregates
  *
- * The state is plain counters: seats per gender for the scope, for the
- * chairs and for every value of the arena list and of each breakdown, plus
- * each arena's one arena type. Memory: every pointer in a state is owned by
- * it and freed by part_state_free().
+ * The counting is the host's gender tally (jamvikt/tally.h): measures
+ * seats and chair_seats, one breakdown per params.by column and one for
+ * the arenas. The plugin keeps what a tally does not: each arena's arena
+ * type (host string maps), and whether the scope read an arena_type and a
+ * role column. Every pointer in a state is owned by it.
  */
 #ifndef JV_PARTICIPATION_H
 #define JV_PARTICIPATION_H
@@ -20,80 +21,64 @@
 
 #include <jamvikt/jamvikt.h>
 
-#include "../common/plugin_map.h"
-
 /* The host table, kept by the entry function. */
 extern const jv_host *part_host;
 
 /* Batch columns of the static roles, in declaration order. */
 enum { PART_GENDER, PART_ARENA, PART_ARENA_TYPE, PART_ROLE, PART_COUNT, PART_N_ROLES };
 
-/* An arena without a type (the scope's file has no arena_type column). */
-#define PART_NO_TYPE UINT32_MAX
+/* The tally's measures: cells[g * PART_N_MEASURES + m]. */
+enum { PART_SEATS, PART_CHAIR_SEATS, PART_N_MEASURES };
 
-/* What configure() read from params; owned by the plugin. */
+/* An arena without a type (its rows came from files without arena_type). */
+#define PART_NO_TYPE ((size_t)-1)
+
+/* What configure() read from params: the tally's breakdowns are
+ * params.by (0 .. n_by-1), then "arena" unless by lists it already. */
 typedef struct part_config {
-    size_t n_by;
-    char **by_names;   /* params.by, in order */
-    int *by_columns;   /* the batch column of each (a static role's when
-                          the breakdown names arena, arena_type or role) */
+    size_t n_by, n_breakdowns;
+    size_t arena;         /* the breakdown of the arenas */
+    char **names;         /* breakdown names */
+    int *columns;         /* the batch column of each */
 } part_config;
 
-/* One list of values (arenas, or one breakdown's values) with seats. */
-typedef struct part_values {
-    jvp_map map;
-    int64_t *seats;     /* JV_GENDERS per map index */
-    uint8_t *seen;      /* 1 when a counted row (or a merged state) had it;
-                           translations intern every dictionary entry, and
-                           only values found in the scope's rows are listed */
-    uint32_t *type;     /* arenas only: index into the state's types */
-    size_t capacity;    /* of seats/seen/type, in values */
-    jvp_translation translation; /* consume()'s dictionary cache */
-} part_values;
-
 typedef struct part_state {
-    int64_t seats[JV_GENDERS];
-    int64_t all_seats;            /* the sum of seats[], for overflow checks */
-    int64_t chair_seats[JV_GENDERS];
-    int has_arena_type;           /* the scope read an arena_type column */
-    int has_role;                 /* the scope read a role column */
-    part_values arenas;
-    jvp_map types;                /* arena type names */
-    jvp_translation type_translation;
-    size_t n_by;
-    part_values *by;              /* one per params.by entry */
-    const uint32_t **by_lookup;   /* consume()'s scratch: code → index */
-    uint32_t *by_empty;           /* consume()'s scratch: index of "" */
-    /* consume()'s cache: is dictionary code c of the role column a chair? */
-    uint64_t role_dict;
+    jv_tally *tally;
+    int has_arena_type, has_role; /* the scope read such a column */
+    jv_map *arenas;       /* arena names that have (or may get) a type */
+    jv_map *types;        /* arena type names */
+    size_t *type;         /* per arenas index: types index or PART_NO_TYPE */
+    size_t n_type;        /* capacity of type */
+    /* consume()'s scratch: role entries and whether each is a chair; the
+     * rows' measures and skip flags for tally_add */
+    jv_map *roles;
     uint8_t *is_chair;
-    size_t n_is_chair;
+    int64_t *values;
+    uint8_t *skip;
+    size_t n_is_chair, n_rows;
 } part_state;
 
-part_state *part_state_new(size_t n_by);
+/* What the tally counts (static: the tally keeps the pointer). */
+extern const jv_tally_spec part_spec;
+
+/* A state around `tally` (taken over); NULL when tally is NULL. */
+part_state *part_state_new(jv_tally *tally);
 void part_state_free(part_state *state);
-
-/* Makes room for `n` values; 0, or -1 when memory is exhausted. */
-int part_values_reserve(part_values *values, size_t n);
-
-/* Adds seats[] to into[], both JV_GENDERS long: -1 (into unchanged) when a
- * count or the sum of all five would pass INT64_MAX or an addend is
- * negative. */
-int part_seats_add(int64_t *into, const int64_t *seats);
-
-/* Adds one value's seats to a list (interning key). Returns the value's
- * index, or UINT32_MAX after host->error(). */
-uint32_t part_values_add(jv_ctx *ctx, part_values *values, const char *key, size_t length,
-                         const int64_t *seats);
 
 /* Where two arena types of one arena met, for the error message. */
 typedef enum part_join { PART_MERGE, PART_POOL, PART_LOAD } part_join;
 
-/* Gives the arena at `arena` the type named type_name (NULL: none). An
- * arena that already has another type is an error naming the arena and
- * both types. 0 or -1 after host->error(). */
-int part_arena_set_type(jv_ctx *ctx, part_state *state, uint32_t arena, const char *type_name,
-                        part_join join);
+/* The one-type rule: an arena that already has a type other than `type`
+ * is an error naming the arena and both types (0 or -1 after
+ * host->error()). With `apply`, an arena without a type gets `type`. */
+int part_arena_type(jv_ctx *ctx, part_state *state, const char *arena, const char *type,
+                    part_join join, int apply);
+
+/* The type index of arena `name`, or PART_NO_TYPE. */
+size_t part_type_of(const part_state *state, const char *name);
+
+/* Measure m of each gender of a tally cell block, into seats[]. */
+const int64_t *part_seats(const int64_t *cells, int m, int64_t seats[JV_GENDERS]);
 
 /* The odd-seat rule: balanced when women and men are not both 0 and differ
  * by at most one seat, else the 40/60 class of the women's share. */

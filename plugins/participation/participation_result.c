@@ -13,6 +13,10 @@
  *   "by/<i>/<value>"       each value of params.by[i]
  * Families: the arenas, the arena types and each breakdown's values, margin
  * "split"; the arenas of one type, margin that type's group.
+ * The plugin declares them itself rather than through tally_declare: the
+ * arena types and their families are not a tally breakdown, and a
+ * breakdown by `arena` must stay a family of its own apart from the arenas
+ * (the tally holds their seats once).
  *
  * Every seats split is written as by_gender (seats, suppressed), total,
  * women_share {seats}, balance (with the odd-seat rule), balance_certain
@@ -26,144 +30,123 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* --- values in byte order --- */
-
-/* Indices of the values `used` marks, in UTF-8 byte order. Caller frees
- * with host->free. */
-static uint32_t *sorted_values(const jvp_map *map, const uint8_t *used, size_t *n)
+/* The keys "<prefix><value>" of breakdown k's values, in byte order. */
+static char **value_keys(const jv_tally *tally, size_t k, const char *prefix)
 {
-    uint32_t *all = jvp_map_sorted(map);
-    uint32_t *order = part_host->alloc0((map->size ? map->size : 1) * sizeof *order);
-    size_t count = 0;
-    for (size_t k = 0; all != NULL && k < map->size; k++)
-        if (used[all[k]])
-            order[count++] = all[k];
-    free(all);
-    *n = count;
-    return order;
+    size_t n = part_host->tally_size(tally, k), p = strlen(prefix);
+    char **keys = part_host->alloc0((n + 1) * sizeof *keys);
+    for (size_t i = 0; i < n; i++) {
+        const char *value = part_host->tally_value(tally, k, i, NULL);
+        keys[i] = part_host->alloc0(p + strlen(value) + 1);
+        memcpy(keys[i], prefix, p);
+        strcpy(keys[i] + p, value);
+    }
+    return keys;
 }
 
-static char *make_key(const char *prefix, const char *value)
+static void free_keys(char **keys)
 {
-    size_t p = strlen(prefix), v = strlen(value);
-    char *key = part_host->alloc0(p + v + 1);
-    memcpy(key, prefix, p);
-    memcpy(key + p, value, v);
-    return key;
-}
-
-static void free_keys(char **keys, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; keys != NULL && keys[i] != NULL; i++)
         part_host->free(keys[i]);
     part_host->free(keys);
 }
 
-/* What a state's figures are built from: its arenas, arena types and
- * breakdown values in byte order, with their group keys. */
+/* What a state's figures are built from: its arenas in byte order with
+ * their type names, the arena types they use (a tally whose breakdown 0
+ * sums the seats of each type's arenas, in byte order), and every group
+ * key. */
 typedef struct part_view {
-    uint32_t *arenas;
-    size_t n_arenas;
-    char **arena_keys;
-    uint32_t *types;        /* type indices used by the state's arenas */
-    size_t n_types;
-    char **type_keys;
-    int64_t *type_seats;    /* JV_GENDERS per type index */
-    uint32_t **by_values;   /* per breakdown */
-    size_t *n_by_values;
-    char ***by_keys;
+    const jv_tally *tally;  /* the state's */
+    size_t arena;           /* its breakdown of the arenas */
+    size_t n_arenas, n_types;
+    const char **arena_type;/* per arena: its type's name, or NULL */
+    jv_tally *types;
+    char **arena_keys, **type_keys;
+    char ***by_keys;        /* per params.by */
 } part_view;
+
+static void view_init(jv_ctx *ctx, part_view *view, const part_state *state,
+                      const part_config *config)
+{
+    static const char *const type_names[] = {"arena_type"};
+    const jv_tally *tally = view->tally = state->tally;
+    view->arena = config->arena;
+    view->n_arenas = part_host->tally_size(tally, view->arena);
+    view->arena_keys = value_keys(tally, view->arena, "arena/");
+    view->arena_type = part_host->alloc0((view->n_arenas + 1) * sizeof *view->arena_type);
+    view->types = part_host->tally_new(ctx, &part_spec, 1, type_names, NULL);
+    for (size_t i = 0; i < view->n_arenas; i++) {
+        size_t t = part_type_of(state, part_host->tally_value(tally, view->arena, i, NULL));
+        if (t == PART_NO_TYPE)
+            continue;
+        view->arena_type[i] = part_host->map_key(state->types, t, NULL);
+        const int64_t *cells = part_host->tally_cells(tally, view->arena, i);
+        for (int g = 0; g < JV_GENDERS; g++)
+            part_host->tally_add_keys(ctx, view->types, &view->arena_type[i], g,
+                                      &cells[g * PART_N_MEASURES]);
+    }
+    view->n_types = part_host->tally_size(view->types, 0);
+    view->type_keys = value_keys(view->types, 0, "arena_type/");
+    view->by_keys = part_host->alloc0((config->n_by + 1) * sizeof *view->by_keys);
+    for (size_t b = 0; b < config->n_by; b++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "by/%zu/", b);
+        view->by_keys[b] = value_keys(tally, b, prefix);
+    }
+}
+
+/* Whether arena i of the view has arena type t (a position in view->types). */
+static int has_type(const part_view *view, size_t i, size_t t)
+{
+    return view->arena_type[i] != NULL &&
+           strcmp(view->arena_type[i], part_host->tally_value(view->types, 0, t, NULL)) == 0;
+}
 
 static void view_free(part_view *view, size_t n_by)
 {
-    part_host->free(view->arenas);
-    free_keys(view->arena_keys, view->n_arenas);
-    part_host->free(view->types);
-    free_keys(view->type_keys, view->n_types);
-    part_host->free(view->type_seats);
-    for (size_t b = 0; b < n_by; b++) {
-        part_host->free(view->by_values[b]);
-        free_keys(view->by_keys[b], view->n_by_values[b]);
-    }
-    part_host->free(view->by_values);
-    part_host->free(view->n_by_values);
+    free_keys(view->arena_keys);
+    free_keys(view->type_keys);
+    part_host->free(view->arena_type);
+    part_host->tally_free(view->types);
+    for (size_t b = 0; b < n_by; b++)
+        free_keys(view->by_keys[b]);
     part_host->free(view->by_keys);
-}
-
-static void view_init(part_view *view, const part_state *state)
-{
-    memset(view, 0, sizeof *view);
-    view->arenas = sorted_values(&state->arenas.map, state->arenas.seen, &view->n_arenas);
-    view->arena_keys = part_host->alloc0((view->n_arenas ? view->n_arenas : 1) * sizeof(char *));
-    for (size_t i = 0; i < view->n_arenas; i++)
-        view->arena_keys[i] = make_key("arena/", jvp_map_key(&state->arenas.map, view->arenas[i]));
-
-    /* A type's seats are the sum of its arenas' (each arena has one type);
-     * no overflow: they are part of the scope's seats (load checks that). */
-    size_t n_types = state->types.size;
-    uint8_t *used = part_host->alloc0(n_types ? n_types : 1);
-    view->type_seats = part_host->alloc0((n_types ? n_types : 1) * JV_GENDERS * sizeof(int64_t));
-    for (size_t i = 0; i < view->n_arenas; i++) {
-        uint32_t a = view->arenas[i], t = state->arenas.type[a];
-        if (t == PART_NO_TYPE)
-            continue;
-        used[t] = 1;
-        for (int g = 0; g < JV_GENDERS; g++)
-            view->type_seats[(size_t)t * JV_GENDERS + g] +=
-                state->arenas.seats[(size_t)a * JV_GENDERS + g];
-    }
-    view->types = sorted_values(&state->types, used, &view->n_types);
-    part_host->free(used);
-    view->type_keys = part_host->alloc0((view->n_types ? view->n_types : 1) * sizeof(char *));
-    for (size_t i = 0; i < view->n_types; i++)
-        view->type_keys[i] = make_key("arena_type/", jvp_map_key(&state->types, view->types[i]));
-
-    size_t n_by = state->n_by ? state->n_by : 1;
-    view->by_values = part_host->alloc0(n_by * sizeof *view->by_values);
-    view->n_by_values = part_host->alloc0(n_by * sizeof *view->n_by_values);
-    view->by_keys = part_host->alloc0(n_by * sizeof *view->by_keys);
-    for (size_t b = 0; b < state->n_by; b++) {
-        const part_values *v = &state->by[b];
-        view->by_values[b] = sorted_values(&v->map, v->seen, &view->n_by_values[b]);
-        size_t n = view->n_by_values[b];
-        view->by_keys[b] = part_host->alloc0((n ? n : 1) * sizeof(char *));
-        char prefix[32];
-        snprintf(prefix, sizeof prefix, "by/%zu/", b);
-        for (size_t i = 0; i < n; i++)
-            view->by_keys[b][i] = make_key(prefix, jvp_map_key(&v->map, view->by_values[b][i]));
-    }
 }
 
 /* --- cells --- */
 
+/* One group per value of breakdown k (seats), and their family. */
+static void add_values(jv_cells *cells, const jv_tally *tally, size_t k, char **keys)
+{
+    int64_t seats[JV_GENDERS];
+    size_t n = part_host->tally_size(tally, k);
+    for (size_t i = 0; i < n; i++)
+        part_host->add_group(cells, keys[i], 1,
+                             part_seats(part_host->tally_cells(tally, k, i), PART_SEATS, seats));
+    if (n > 0)
+        part_host->add_family(cells, JV_MAIN_GROUP, (const char *const *)keys, n);
+}
+
 int part_cells(jv_ctx *ctx, const void *state_, jv_cells *cells)
 {
     const part_state *state = state_;
+    const part_config *config = part_host->instance(ctx);
+    const int64_t *main = part_host->tally_cells(state->tally, JV_TALLY_MAIN, 0);
+    int64_t seats[JV_GENDERS];
     part_view view;
-    view_init(&view, state);
-    part_host->add_group(cells, JV_MAIN_GROUP, 1, state->seats);
-
-    for (size_t i = 0; i < view.n_arenas; i++)
-        part_host->add_group(cells, view.arena_keys[i], 1,
-                             &state->arenas.seats[(size_t)view.arenas[i] * JV_GENDERS]);
-    if (view.n_arenas > 0)
-        part_host->add_family(cells, JV_MAIN_GROUP, (const char *const *)view.arena_keys,
-                              view.n_arenas);
+    view_init(ctx, &view, state, config);
+    part_host->add_group(cells, JV_MAIN_GROUP, 1, part_seats(main, PART_SEATS, seats));
+    add_values(cells, state->tally, view.arena, view.arena_keys);
 
     if (state->has_arena_type && view.n_types > 0) {
-        for (size_t i = 0; i < view.n_types; i++)
-            part_host->add_group(cells, view.type_keys[i], 1,
-                                 &view.type_seats[(size_t)view.types[i] * JV_GENDERS]);
-        part_host->add_family(cells, JV_MAIN_GROUP, (const char *const *)view.type_keys,
-                              view.n_types);
-        const char **members = part_host->alloc0(view.n_arenas * sizeof *members + 1);
+        add_values(cells, view.types, 0, view.type_keys);
+        const char **members = part_host->alloc0((view.n_arenas + 1) * sizeof *members);
         for (size_t t = 0; t < view.n_types; t++) {
             size_t n = 0;
             for (size_t i = 0; i < view.n_arenas; i++)
-                if (state->arenas.type[view.arenas[i]] == view.types[t])
+                if (has_type(&view, i, t))
                     members[n++] = view.arena_keys[i];
             part_host->add_family(cells, view.type_keys[t], members, n);
         }
@@ -171,18 +154,10 @@ int part_cells(jv_ctx *ctx, const void *state_, jv_cells *cells)
     }
 
     if (state->has_role)
-        part_host->add_group(cells, "chairs", 1, state->chair_seats);
-
-    for (size_t b = 0; b < state->n_by; b++) {
-        const part_values *v = &state->by[b];
-        for (size_t i = 0; i < view.n_by_values[b]; i++)
-            part_host->add_group(cells, view.by_keys[b][i], 1,
-                                 &v->seats[(size_t)view.by_values[b][i] * JV_GENDERS]);
-        if (view.n_by_values[b] > 0)
-            part_host->add_family(cells, JV_MAIN_GROUP, (const char *const *)view.by_keys[b],
-                                  view.n_by_values[b]);
-    }
-    view_free(&view, state->n_by);
+        part_host->add_group(cells, "chairs", 1, part_seats(main, PART_CHAIR_SEATS, seats));
+    for (size_t b = 0; b < config->n_by; b++)
+        add_values(cells, state->tally, b, view.by_keys[b]);
+    view_free(&view, config->n_by);
     return 0;
 }
 
@@ -196,6 +171,18 @@ typedef struct split_figures {
     double ci[2];
 } split_figures;
 
+/* {"seats": n or null, "suppressed": bool} as `name`. */
+static void put_seats(jv_writer *w, const char *name, int64_t seats, int hidden)
+{
+    part_host->begin_object(w, name);
+    if (hidden)
+        part_host->put_null(w, "seats");
+    else
+        part_host->put_integer(w, "seats", seats);
+    part_host->put_bool(w, "suppressed", hidden);
+    part_host->end_object(w);
+}
+
 static void put_split(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t *seats,
                       split_figures *out)
 {
@@ -205,24 +192,10 @@ static void put_split(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t 
     for (int g = 0; g < JV_GENDERS; g++) {
         hidden[g] = part_host->suppressed(ctx, key, g) != 0;
         total += seats[g];
-        part_host->begin_object(w, part_host->gender_name(g));
-        if (hidden[g])
-            part_host->put_null(w, "seats");
-        else
-            part_host->put_integer(w, "seats", seats[g]);
-        part_host->put_bool(w, "suppressed", hidden[g]);
-        part_host->end_object(w);
+        put_seats(w, part_host->gender_name(g), seats[g], hidden[g]);
     }
     part_host->end_object(w);
-
-    int total_hidden = part_host->suppressed(ctx, key, JV_TOTAL) != 0;
-    part_host->begin_object(w, "total");
-    if (total_hidden)
-        part_host->put_null(w, "seats");
-    else
-        part_host->put_integer(w, "seats", total);
-    part_host->put_bool(w, "suppressed", total_hidden);
-    part_host->end_object(w);
+    put_seats(w, "total", total, part_host->suppressed(ctx, key, JV_TOTAL) != 0);
 
     split_figures f = {NAN, JV_BALANCE_NO_DATA, -1, {NAN, NAN}};
     if (!hidden[JV_WOMAN] && !hidden[JV_MAN]) {
@@ -243,86 +216,73 @@ static void put_split(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t 
 }
 
 /* arenas_balanced_share and arenas_classified over the listed arenas of
- * `type` (PART_NO_TYPE: all), each classed from its own counts. */
-static void put_arenas_balanced(jv_ctx *ctx, jv_writer *w, const part_state *state,
-                                const part_view *view, uint32_t type)
+ * type t (a position in view->types; PART_NO_TYPE: all arenas), each
+ * classed from its own counts. */
+static void put_arenas_balanced(jv_ctx *ctx, jv_writer *w, const part_view *view, size_t t)
 {
     int64_t classified = 0, balanced = 0;
     for (size_t i = 0; i < view->n_arenas; i++) {
-        uint32_t a = view->arenas[i];
-        if (type != PART_NO_TYPE && state->arenas.type[a] != type)
+        if (t != PART_NO_TYPE && !has_type(view, i, t))
             continue;
-        const int64_t *seats = &state->arenas.seats[(size_t)a * JV_GENDERS];
-        jv_balance cls = part_balance(ctx, seats[JV_WOMAN], seats[JV_MAN]);
-        if (cls != JV_BALANCE_NO_DATA)
-            classified++;
-        if (cls == JV_BALANCE_BALANCED)
-            balanced++;
+        const int64_t *cells = part_host->tally_cells(view->tally, view->arena, i);
+        jv_balance cls = part_balance(ctx, cells[JV_WOMAN * PART_N_MEASURES + PART_SEATS],
+                                      cells[JV_MAN * PART_N_MEASURES + PART_SEATS]);
+        classified += cls != JV_BALANCE_NO_DATA;
+        balanced += cls == JV_BALANCE_BALANCED;
     }
     part_host->put_number(w, "arenas_balanced_share",
                           classified > 0 ? (double)balanced / (double)classified : NAN);
     part_host->put_integer(w, "arenas_classified", classified);
 }
 
+/* An array of {value, ...split...} for the values of breakdown k; with a
+ * view, the values are its arena types and each gets its arenas' balance. */
+static void put_values(jv_ctx *ctx, jv_writer *w, const char *name, const jv_tally *tally,
+                       size_t k, char **keys, const part_view *types)
+{
+    int64_t seats[JV_GENDERS];
+    part_host->begin_array(w, name);
+    for (size_t i = 0; i < part_host->tally_size(tally, k); i++) {
+        part_host->begin_object(w, NULL);
+        part_host->put_string(w, "value", part_host->tally_value(tally, k, i, NULL));
+        put_split(ctx, w, keys[i],
+                  part_seats(part_host->tally_cells(tally, k, i), PART_SEATS, seats), NULL);
+        if (types != NULL)
+            put_arenas_balanced(ctx, w, types, i);
+        part_host->end_object(w);
+    }
+    part_host->end_array(w);
+}
+
 int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *out)
 {
     const part_state *state = state_;
     const part_config *config = part_host->instance(ctx);
+    const int64_t *main = part_host->tally_cells(state->tally, JV_TALLY_MAIN, 0);
+    int64_t seats[JV_GENDERS];
     part_view view;
-    view_init(&view, state);
+    view_init(ctx, &view, state, config);
 
     split_figures split;
-    put_split(ctx, out, JV_MAIN_GROUP, state->seats, &split);
-
-    part_host->begin_array(out, "arenas");
-    for (size_t i = 0; i < view.n_arenas; i++) {
-        uint32_t a = view.arenas[i];
-        part_host->begin_object(out, NULL);
-        part_host->put_string(out, "value", jvp_map_key(&state->arenas.map, a));
-        put_split(ctx, out, view.arena_keys[i], &state->arenas.seats[(size_t)a * JV_GENDERS],
-                  NULL);
-        part_host->end_object(out);
-    }
-    part_host->end_array(out);
-    put_arenas_balanced(ctx, out, state, &view, PART_NO_TYPE);
-
-    if (state->has_arena_type) {
-        part_host->begin_array(out, "arena_types");
-        for (size_t i = 0; i < view.n_types; i++) {
-            uint32_t t = view.types[i];
-            part_host->begin_object(out, NULL);
-            part_host->put_string(out, "value", jvp_map_key(&state->types, t));
-            put_split(ctx, out, view.type_keys[i], &view.type_seats[(size_t)t * JV_GENDERS],
-                      NULL);
-            put_arenas_balanced(ctx, out, state, &view, t);
-            part_host->end_object(out);
-        }
-        part_host->end_array(out);
-    } else {
+    put_split(ctx, out, JV_MAIN_GROUP, part_seats(main, PART_SEATS, seats), &split);
+    put_values(ctx, out, "arenas", state->tally, view.arena, view.arena_keys, NULL);
+    put_arenas_balanced(ctx, out, &view, PART_NO_TYPE);
+    if (state->has_arena_type)
+        put_values(ctx, out, "arena_types", view.types, 0, view.type_keys, &view);
+    else
         part_host->put_null(out, "arena_types");
-    }
 
     if (state->has_role) {
         part_host->begin_object(out, "chairs");
-        put_split(ctx, out, "chairs", state->chair_seats, NULL);
+        put_split(ctx, out, "chairs", part_seats(main, PART_CHAIR_SEATS, seats), NULL);
         part_host->end_object(out);
     } else {
         part_host->put_null(out, "chairs");
     }
 
     part_host->begin_object(out, "breakdowns");
-    for (size_t b = 0; b < state->n_by; b++) {
-        const part_values *v = &state->by[b];
-        part_host->begin_array(out, config != NULL ? config->by_names[b] : "");
-        for (size_t i = 0; i < view.n_by_values[b]; i++) {
-            uint32_t x = view.by_values[b][i];
-            part_host->begin_object(out, NULL);
-            part_host->put_string(out, "value", jvp_map_key(&v->map, x));
-            put_split(ctx, out, view.by_keys[b][i], &v->seats[(size_t)x * JV_GENDERS], NULL);
-            part_host->end_object(out);
-        }
-        part_host->end_array(out);
-    }
+    for (size_t b = 0; b < config->n_by; b++)
+        put_values(ctx, out, config->names[b], state->tally, b, view.by_keys[b], NULL);
     part_host->end_object(out);
 
     jv_headline headline = {
@@ -335,6 +295,6 @@ int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *o
         .ci = {split.ci[0], split.ci[1]},
     };
     part_host->put_headline(out, &headline);
-    view_free(&view, state->n_by);
+    view_free(&view, config->n_by);
     return 0;
 }
