@@ -10,9 +10,9 @@
  *     amount_granted > 0 is a data error on the decision cell.
  *  2. Sums are exact 64-bit fixed-point integers; a sum that would overflow
  *     is a data error naming the cell (tally_add) or an error (merge, pool).
- *  3. consume() allocates nothing per row: it fills one batch's values in a
- *     buffer the state keeps, and the tally translates each breakdown
- *     dictionary once per new entry (batch.h rule 5).
+ *  3. consume() allocates nothing per row: it fills one batch's values in
+ *     one buffer, and the tally translates each breakdown dictionary once
+ *     per new entry (batch.h rule 5).
  *  4. merge and pool are the same exact addition (tally.h rule 4), so the
  *     result does not depend on how rows were split over chunks, threads or
  *     regions.
@@ -99,46 +99,29 @@ static void fs_release(jv_ctx *ctx, void *instance)
     instance_free(instance);
 }
 
-/* --- the state ------------------------------------------------------------ */
-
-/* A state around `tally` (NULL after host->error: then so is the state). */
-static fs_state *state_new(jv_tally *tally)
-{
-    if (tally == NULL)
-        return NULL;
-    fs_state *state = fs_host->alloc0(sizeof *state);
-    state->tally = tally;
-    return state;
-}
+/* --- the state: the tally itself ---------------------------------------- */
 
 static void *fs_init(jv_ctx *ctx)
 {
     const fs_instance *instance = fs_host->instance(ctx);
-    return state_new(fs_host->tally_new(ctx, &fs_spec, instance->n_by,
-                                        (const char *const *)instance->by,
-                                        instance->by_column));
+    return fs_host->tally_new(ctx, &fs_spec, instance->n_by, (const char *const *)instance->by,
+                              instance->by_column);
 }
 
-static void fs_destroy(jv_ctx *ctx, void *state_)
+static void fs_destroy(jv_ctx *ctx, void *tally)
 {
     (void)ctx;
-    fs_state *state = state_;
-    if (state == NULL)
-        return;
-    fs_host->tally_free(state->tally);
-    fs_host->free(state->values);
-    fs_host->free(state->skip);
-    fs_host->free(state);
+    fs_host->tally_free(tally);
 }
 
 static int fs_merge(jv_ctx *ctx, void *into, const void *from)
 {
-    return fs_host->tally_merge(ctx, ((fs_state *)into)->tally, ((const fs_state *)from)->tally);
+    return fs_host->tally_merge(ctx, into, from);
 }
 
-static int fs_cells(jv_ctx *ctx, const void *state, jv_cells *cells)
+static int fs_cells(jv_ctx *ctx, const void *tally, jv_cells *cells)
 {
-    return fs_host->tally_declare(ctx, ((const fs_state *)state)->tally, cells);
+    return fs_host->tally_declare(ctx, tally, cells);
 }
 
 /* --- consume ---------------------------------------------------------------- */
@@ -172,41 +155,21 @@ static int check_columns(jv_ctx *ctx, const fs_instance *instance, const jv_batc
     return 0;
 }
 
-/* Makes the state's buffers hold `rows` rows (grown by doubling, so a run
- * reallocates a handful of times, never per row). */
-static void reserve(fs_state *state, size_t rows)
+/* Fills values (FS_N_MEASURES a row) and skip for the batch's rows; -1 when
+ * a row breaks rule 1 and the table's on_error is not "skip". */
+static int fill_values(jv_ctx *ctx, const jv_batch *batch, int64_t *values, uint8_t *skip)
 {
-    if (rows <= state->capacity)
-        return;
-    size_t capacity = state->capacity ? state->capacity : 1024;
-    while (capacity < rows)
-        capacity *= 2;
-    state->values = fs_host->realloc(state->values, capacity * FS_N_MEASURES * sizeof(int64_t));
-    state->skip = fs_host->realloc(state->skip, capacity);
-    state->capacity = capacity;
-}
-
-static int fs_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
-{
-    fs_state *state = state_;
-    if (batch->table != 0 || batch->n_rows == 0)
-        return 0;
-    if (check_columns(ctx, fs_host->instance(ctx), batch) != 0)
-        return -1;
-    reserve(state, batch->n_rows);
-
     const jv_column *columns = batch->columns;
     const int64_t *amounts = columns[FS_AMOUNT_GRANTED].numbers;
     const jv_column *ac = &columns[FS_AMOUNT_APPLIED], *dc = &columns[FS_DECISION];
     const int64_t *applied = ac->present ? ac->numbers : NULL;
     const uint32_t *decisions = dc->present ? dc->codes : NULL;
     for (size_t i = 0; i < batch->n_rows; i++) {
-        int64_t *v = state->values + i * FS_N_MEASURES;
+        int64_t *v = values + i * FS_N_MEASURES;
         int has_applied = applied != NULL && !(ac->missing && ac->missing[i]);
         int granted = amounts[i] > 0;
         if (decisions != NULL && !(dc->missing && dc->missing[i]))
             granted = decisions[i] != FS_DECISION_REJECTED;
-        state->skip[i] = 0;
         if (!granted && amounts[i] > 0) { /* rejected, yet money granted */
             char value[32];
             format_fixed(value, sizeof value, amounts[i]);
@@ -215,7 +178,7 @@ static int fs_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
                                     "(a rejected application is granted 0)",
                                     value))
                 return -1;
-            state->skip[i] = 1;
+            skip[i] = 1;
         }
         v[FS_APPLICATIONS] = 1;
         v[FS_GRANTED] = granted;
@@ -223,15 +186,33 @@ static int fs_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
         v[FS_AMOUNT] = amounts[i];
         v[FS_APPLIED_ROWS] = has_applied;
     }
-    return fs_host->tally_add(ctx, state->tally, batch, state->values, state->skip);
+    return 0;
+}
+
+static int fs_consume(jv_ctx *ctx, void *tally, const jv_batch *batch)
+{
+    if (batch->table != 0 || batch->n_rows == 0)
+        return 0;
+    if (check_columns(ctx, fs_host->instance(ctx), batch) != 0)
+        return -1;
+    /* One buffer a batch (never per row), freed at once: a finished state
+     * holds nothing but its tally. */
+    int64_t *values = fs_host->alloc0(batch->n_rows * FS_N_MEASURES * sizeof *values);
+    uint8_t *skip = fs_host->alloc0(batch->n_rows);
+    int status = fill_values(ctx, batch, values, skip);
+    if (status == 0)
+        status = fs_host->tally_add(ctx, tally, batch, values, skip);
+    fs_host->free(values);
+    fs_host->free(skip);
+    return status;
 }
 
 /* --- save, load ------------------------------------------------------------- */
 
-static int fs_save(jv_ctx *ctx, const void *state, jv_writer *out)
+static int fs_save(jv_ctx *ctx, const void *tally, jv_writer *out)
 {
     fs_host->put_integer(out, "format", FS_SAVE_FORMAT);
-    fs_host->tally_save(ctx, ((const fs_state *)state)->tally, out, "tally");
+    fs_host->tally_save(ctx, tally, out, "tally");
     return 0;
 }
 
@@ -257,9 +238,8 @@ static void *fs_load(jv_ctx *ctx, const jv_node *in)
         fs_host->error(ctx, "saved state of funding_share has no \"tally\"");
         return NULL;
     }
-    return state_new(fs_host->tally_load(ctx, &fs_spec, instance->n_by,
-                                         (const char *const *)instance->by,
-                                         instance->by_column, tally));
+    return fs_host->tally_load(ctx, &fs_spec, instance->n_by, (const char *const *)instance->by,
+                               instance->by_column, tally);
 }
 
 /* --- descriptor --------------------------------------------------------- */

@@ -3,7 +3,7 @@
  * (finish) share. Internal to the module: only jamvikt_plugin_entry is
  * exported.
  *
- * The state is one gender tally (jamvikt/tally.h, SDK 1.1) with the
+ * A state is one gender tally (jamvikt/tally.h, SDK 1.1) with the
  * measures below, for the main split and every value of each params.by
  * column (INDICATORS.md "funding_share"). Sums of money are fixed-point
  * integers (× JV_FIXED_SCALE); the host keeps every cell, sum and total
@@ -38,14 +38,6 @@ typedef struct fs_instance {
     char **by;            /* column (role) names, owned */
     int *by_column;       /* index of each in batches of `funding` */
 } fs_instance;
-
-/* A state: the tally and consume()'s buffer for one batch's values. */
-typedef struct fs_state {
-    jv_tally *tally;
-    int64_t *values;      /* FS_N_MEASURES per row */
-    uint8_t *skip;        /* 1: a row left out (on_error "skip") */
-    size_t capacity;      /* rows the two buffers hold */
-} fs_state;
 
 int fs_finish(jv_ctx *ctx, const void *state, const void *total, jv_writer *out);
 

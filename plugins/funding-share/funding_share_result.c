@@ -115,7 +115,7 @@ int fs_finish(jv_ctx *ctx, const void *state, const void *total, jv_writer *out)
     (void)total;
     const jv_host *h = fs_host;
     const fs_instance *instance = h->instance(ctx);
-    const jv_tally *tally = ((const fs_state *)state)->tally;
+    const jv_tally *tally = state;
     const int64_t *cells = h->tally_cells(tally, JV_TALLY_MAIN, 0);
     int64_t rows = 0, applied_rows = 0;
     for (int g = 0; g < JV_GENDERS; g++) {
