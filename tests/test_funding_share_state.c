@@ -137,22 +137,25 @@ static void test_merge_of_chunks_equals_one_pass(void)
     cJSON *sa = save(p, &ctx, a), *sc = save(p, &ctx, c), *so = save(p, &ctx, one);
     CU_ASSERT(cJSON_Compare(sa, so, 1));
     CU_ASSERT(cJSON_Compare(sc, so, 1));
-    CU_ASSERT(jvt_num(so, "applied_rows") == 5);
-    CU_ASSERT(jvt_num(so, "split/0/0") == 3);
-    CU_ASSERT(jvt_num(so, "split/0/1") == 2);
-    CU_ASSERT(jvt_num(so, "split/0/2") == SEK(220));
-    CU_ASSERT(jvt_num(so, "split/0/3") == SEK(130));
-    CU_ASSERT(jvt_num(so, "split/1/0") == 2);
-    CU_ASSERT(jvt_num(so, "split/1/3") == SEK(70));
-    CU_ASSERT(jvt_num(so, "split/4/2") == SEK(10));
-    const char *v0 = jvt_str(so, "breakdowns/0/values/0/value");
-    const char *v1 = jvt_str(so, "breakdowns/0/values/1/value");
-    const char *v2 = jvt_str(so, "breakdowns/0/values/2/value");
+    /* applied_rows, measure 4: woman 2 (200, 20), man 2, unknown 1 */
+    CU_ASSERT(jvt_num(so, "tally/split/0/4") == 2);
+    CU_ASSERT(jvt_num(so, "tally/split/1/4") == 2);
+    CU_ASSERT(jvt_num(so, "tally/split/4/4") == 1);
+    CU_ASSERT(jvt_num(so, "tally/split/0/0") == 3);
+    CU_ASSERT(jvt_num(so, "tally/split/0/1") == 2);
+    CU_ASSERT(jvt_num(so, "tally/split/0/2") == SEK(220));
+    CU_ASSERT(jvt_num(so, "tally/split/0/3") == SEK(130));
+    CU_ASSERT(jvt_num(so, "tally/split/1/0") == 2);
+    CU_ASSERT(jvt_num(so, "tally/split/1/3") == SEK(70));
+    CU_ASSERT(jvt_num(so, "tally/split/4/2") == SEK(10));
+    const char *v0 = jvt_str(so, "tally/breakdowns/0/values/0/value");
+    const char *v1 = jvt_str(so, "tally/breakdowns/0/values/1/value");
+    const char *v2 = jvt_str(so, "tally/breakdowns/0/values/2/value");
     CU_ASSERT(v0 && v1 && v2 && !strcmp(v0, "") && !strcmp(v1, "agri") && !strcmp(v2, "ict"));
-    CU_ASSERT(jvt_num(so, "breakdowns/0/values/0/split/1/3") == SEK(70));
-    CU_ASSERT(jvt_num(so, "breakdowns/0/values/1/split/0/0") == 2);
-    CU_ASSERT(jvt_num(so, "breakdowns/0/values/1/split/0/3") == SEK(30));
-    CU_ASSERT(jvt_num(so, "breakdowns/0/values/2/split/4/0") == 1);
+    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/0/split/1/3") == SEK(70));
+    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/1/split/0/0") == 2);
+    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/1/split/0/3") == SEK(30));
+    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/2/split/4/0") == 1);
     cJSON *fa = finish(p, &ctx, a), *fo = finish(p, &ctx, one);
     CU_ASSERT(cJSON_Compare(fa, fo, 1));
     cJSON_Delete(fa);
@@ -210,7 +213,7 @@ static void test_large_sums_round_trip_exactly(void)
     void *state = p->init(&ctx);
     CU_ASSERT(p->consume(&ctx, state, &t.batch) == 0);
     cJSON *saved = save(p, &ctx, state);
-    const char *digits = jvt_str(saved, "split/0/3");
+    const char *digits = jvt_str(saved, "tally/split/0/3");
     CU_ASSERT(digits != NULL && strcmp(digits, "18000000000000000") == 0);
     void *loaded = p->load(&ctx, (const jv_node *)saved);
     CU_ASSERT_PTR_NOT_NULL_FATAL(loaded);
@@ -263,16 +266,16 @@ static void test_overflowing_sum_is_a_data_error(void)
     void *state = p->init(&ctx);
     CU_ASSERT(p->consume(&ctx, state, &t.batch) == -1);
     CU_ASSERT(ctx.error_column == 1); /* amount_granted */
-    CU_ASSERT(strstr(ctx.error, "overflow") != NULL);
+    CU_ASSERT(strstr(ctx.error, "the sum of amount_granted passes") != NULL);
     p->destroy(&ctx, state);
 
     ctx.skip = 1;
     state = p->init(&ctx);
     CU_ASSERT(p->consume(&ctx, state, &t.batch) == 0);
     cJSON *saved = save(p, &ctx, state);
-    CU_ASSERT(jvt_num(saved, "split/0/0") == 1);
-    CU_ASSERT(jvt_num(saved, "split/1/0") == 0); /* the man's row was skipped */
-    CU_ASSERT(jvt_num(saved, "breakdowns/0/values/0/split/1/0") == 0);
+    CU_ASSERT(jvt_num(saved, "tally/split/0/0") == 1);
+    CU_ASSERT(jvt_num(saved, "tally/split/1/0") == 0); /* the man's row was skipped */
+    CU_ASSERT(jvt_num(saved, "tally/breakdowns/0/values/0/split/1/0") == 0);
     cJSON_Delete(saved);
 
     /* merging two states whose sums together overflow fails too */
@@ -281,7 +284,7 @@ static void test_overflowing_sum_is_a_data_error(void)
     void *other = p->init(&ctx);
     CU_ASSERT(p->consume(&ctx, other, &t.batch) == 0);
     CU_ASSERT(p->merge(&ctx, state, other) == -1);
-    CU_ASSERT(strstr(ctx.error, "overflow") != NULL);
+    CU_ASSERT(strstr(ctx.error, "sum of amount_granted passes") != NULL);
     p->destroy(&ctx, other);
     p->destroy(&ctx, state);
     p->release(&ctx, ctx.instance);
@@ -296,11 +299,11 @@ static void test_load_refuses_inconsistent_states(void)
     void *state = consume_chunks(p, &ctx, 1, 1);
     cJSON *saved = save(p, &ctx, state);
     static const char *const edits[] = {
-        "breakdowns/0/values/1/split/0/0", /* agri's women no longer add up */
-        "split/1/1",                       /* man granted 3 of 2 */
-        "breakdowns/0/column",             /* another breakdown column */
-        "applied_rows",                    /* more rows with applied than rows */
-        "format",
+        "tally/breakdowns/0/values/1/split/0/0", /* agri's women no longer add up */
+        "tally/split/1/1",                       /* man granted 3 of 2 */
+        "tally/breakdowns/0/name",               /* another breakdown column */
+        "tally/split/1/4",                       /* man: 7 rows with applied of 2 */
+        "format",                                /* format 7 */
     };
     for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
         cJSON *copy = cJSON_Duplicate(saved, 1);
@@ -320,10 +323,10 @@ static void test_load_refuses_inconsistent_states(void)
     }
     /* cells whose sum passes INT64_MAX */
     cJSON *copy = cJSON_Duplicate(saved, 1);
-    cJSON *big1 = jvt_get(copy, "split/0/3"), *big2 = jvt_get(copy, "split/1/3");
-    cJSON_ReplaceItemViaPointer(jvt_get(copy, "split/0"), big1,
+    cJSON *big1 = jvt_get(copy, "tally/split/0/3"), *big2 = jvt_get(copy, "tally/split/1/3");
+    cJSON_ReplaceItemViaPointer(jvt_get(copy, "tally/split/0"), big1,
                                 cJSON_CreateString("9223372036854775807"));
-    cJSON_ReplaceItemViaPointer(jvt_get(copy, "split/1"), big2, cJSON_CreateString("1"));
+    cJSON_ReplaceItemViaPointer(jvt_get(copy, "tally/split/1"), big2, cJSON_CreateString("1"));
     CU_ASSERT_PTR_NULL(p->load(&ctx, (const jv_node *)copy));
     cJSON_Delete(copy);
     cJSON_Delete(saved);
@@ -390,11 +393,34 @@ static void test_growing_dictionary_keeps_codes(void)
     CU_ASSERT(p->consume(&ctx, state, &t.batch) == 0);
     cJSON *saved = save(p, &ctx, state);
     /* byte order: agri (man 1), energy (woman 1), ict (woman 2) */
-    CU_ASSERT(jvt_num(saved, "breakdowns/0/values/0/split/1/0") == 1);
-    CU_ASSERT(jvt_num(saved, "breakdowns/0/values/1/split/0/0") == 1);
-    CU_ASSERT(jvt_num(saved, "breakdowns/0/values/2/split/0/0") == 2);
+    CU_ASSERT(jvt_num(saved, "tally/breakdowns/0/values/0/split/1/0") == 1);
+    CU_ASSERT(jvt_num(saved, "tally/breakdowns/0/values/1/split/0/0") == 1);
+    CU_ASSERT(jvt_num(saved, "tally/breakdowns/0/values/2/split/0/0") == 2);
     cJSON_Delete(saved);
     p->destroy(&ctx, state);
+    p->release(&ctx, ctx.instance);
+    mock_ctx_clear(&ctx);
+}
+
+/* A state of format 1 (the hand-written counters before SDK 1.1) is refused
+ * with what to do, and so is a document without a format. */
+static void test_old_format_is_refused_with_what_to_do(void)
+{
+    jv_ctx ctx;
+    const jv_plugin *p = setup(&ctx);
+    cJSON *old = cJSON_Parse("{\"format\": 1, \"applied_rows\": 0, \"split\": "
+                             "[[0,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]], "
+                             "\"breakdowns\": [{\"column\": \"sector\", \"values\": []}]}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(old);
+    CU_ASSERT_PTR_NULL(p->load(&ctx, (const jv_node *)old));
+    CU_ASSERT_STRING_EQUAL(ctx.error,
+                           "saved state of funding_share has format 1; this jamvikt writes "
+                           "format 2: run `jamvikt run --save-state` again with this version");
+    cJSON_DeleteItemFromObject(old, "format");
+    ctx.error[0] = '\0';
+    CU_ASSERT_PTR_NULL(p->load(&ctx, (const jv_node *)old));
+    CU_ASSERT(strstr(ctx.error, "has no format number") != NULL);
+    cJSON_Delete(old);
     p->release(&ctx, ctx.instance);
     mock_ctx_clear(&ctx);
 }
@@ -408,6 +434,7 @@ int main(void)
         {"pool adds loaded regions", test_pool_adds_loaded_regions},
         {"overflowing sum is a data error", test_overflowing_sum_is_a_data_error},
         {"load refuses inconsistent states", test_load_refuses_inconsistent_states},
+        {"old format is refused with what to do", test_old_format_is_refused_with_what_to_do},
         {"cells declare groups and families", test_cells_declare_groups_and_families},
         {"growing dictionary keeps codes", test_growing_dictionary_keeps_codes},
         {NULL, NULL}};

@@ -1,120 +1,51 @@
 /* plugins/funding-share/funding_share.c — the funding_share indicator: who
  * gets the growth money (INDICATORS.md "funding_share"). This file holds the
- * descriptor, configure() (one breakdown role per params.by column), the
- * state and consume/merge/pool; results are written by
- * funding_share_result.c, saved states by funding_share_save.c.
+ * descriptor, configure() (one breakdown role per params.by column), consume
+ * and the state's other callbacks, which are the host's gender tally
+ * (jamvikt/tally.h); results are written by funding_share_result.c.
  *
  * Contract kept here:
  *  1. A row counts as granted by its decision; with an empty decision or no
  *     decision column, iff amount_granted > 0. A rejected row with
  *     amount_granted > 0 is a data error on the decision cell.
  *  2. Sums are exact 64-bit fixed-point integers; a sum that would overflow
- *     is a data error naming the cell (consume) or an error (merge, pool).
- *  3. consume() does no allocation and no string work per row: breakdown
- *     dictionaries are translated once per new entry (batch.h rule 5).
- *  4. merge and pool are the same exact addition, so the result does not
- *     depend on how rows were split over chunks, threads or regions.
+ *     is a data error naming the cell (tally_add) or an error (merge, pool).
+ *  3. consume() allocates nothing per row: it fills one batch's values in
+ *     one buffer, and the tally translates each breakdown dictionary once
+ *     per new entry (batch.h rule 5).
+ *  4. merge and pool are the same exact addition (tally.h rule 4), so the
+ *     result does not depend on how rows were split over chunks, threads or
+ *     regions.
+ *  5. The saved state is {"format": 2, "tally": <tally_save>}; a state of
+ *     another format is refused with what to do.
  */
 #include "funding_share.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+
+#define FS_SAVE_FORMAT 2
 
 const jv_host *fs_host;
 
-/* --- state ------------------------------------------------------------- */
+/* --- the tally's spec ---------------------------------------------------- */
 
-fs_state *fs_state_new(jv_ctx *ctx)
-{
-    const fs_instance *instance = fs_host->instance(ctx);
-    fs_state *state = fs_host->alloc0(sizeof *state);
-    state->n_by = instance ? instance->n_by : 0;
-    state->by = fs_host->alloc0((state->n_by ? state->n_by : 1) * sizeof *state->by);
-    for (size_t k = 0; k < state->n_by; k++) {
-        jvp_map_init(&state->by[k].values);
-        jvp_translation_init(&state->by[k].translation);
-    }
-    return state;
-}
+static const jv_measure fs_measures[FS_N_MEASURES] = {
+    [FS_APPLICATIONS] = {.name = "applications", .column = -1, .flags = JV_MEASURE_PROTECTED},
+    [FS_GRANTED] = {.name = "granted", .column = FS_DECISION, .flags = JV_MEASURE_PROTECTED,
+                    .at_most = "applications"},
+    [FS_APPLIED] = {.name = "amount_applied", .column = FS_AMOUNT_APPLIED},
+    [FS_AMOUNT] = {.name = "amount_granted", .column = FS_AMOUNT_GRANTED},
+    [FS_APPLIED_ROWS] = {.name = "applied_rows", .column = FS_AMOUNT_APPLIED,
+                         .at_most = "applications"},
+};
 
-void fs_state_free(fs_state *state)
-{
-    if (state == NULL)
-        return;
-    for (size_t k = 0; k < state->n_by; k++) {
-        jvp_map_clear(&state->by[k].values);
-        jvp_translation_clear(&state->by[k].translation);
-        fs_host->free(state->by[k].splits);
-    }
-    fs_host->free(state->by);
-    fs_host->free(state);
-}
-
-void fs_breakdown_reserve(fs_breakdown *b, size_t size)
-{
-    if (size <= b->capacity)
-        return;
-    size_t capacity = b->capacity ? b->capacity : 16;
-    while (capacity < size)
-        capacity *= 2;
-    b->splits = fs_host->realloc(b->splits, capacity * sizeof *b->splits);
-    memset(b->splits + b->capacity, 0, (capacity - b->capacity) * sizeof *b->splits);
-    b->capacity = capacity;
-}
-
-uint32_t *fs_sorted_values(const fs_breakdown *b)
-{
-    return jvp_map_sorted(&b->values);
-}
-
-/* 1 when a + b would leave int64 (both are >= 0 by rule 2 of the header). */
-static int sum_overflows(int64_t a, int64_t b)
-{
-    return b > INT64_MAX - a;
-}
-
-int fs_state_add(jv_ctx *ctx, fs_state *into, const fs_state *from)
-{
-    if (into->n_by != from->n_by) {
-        fs_host->error(ctx, "cannot add states with %zu and %zu breakdowns",
-                       into->n_by, from->n_by);
-        return -1;
-    }
-    const char *what = NULL;
-    if (sum_overflows(into->total.applications, from->total.applications))
-        what = "applications";
-    else if (sum_overflows(into->total.granted, from->total.granted))
-        what = "granted";
-    else if (sum_overflows(into->total.applied, from->total.applied))
-        what = "amount_applied";
-    else if (sum_overflows(into->total.amount, from->total.amount))
-        what = "amount_granted";
-    if (what != NULL) {
-        fs_host->error(ctx, "the sum of %s in %s would overflow", what,
-                       fs_host->scope_name(ctx));
-        return -1;
-    }
-    for (size_t k = 0; k < from->n_by; k++) {
-        const fs_breakdown *fb = &from->by[k];
-        fs_breakdown *ib = &into->by[k];
-        for (size_t v = 0; v < fb->values.size; v++) {
-            uint32_t i = jvp_map_intern(&ib->values, fb->values.keys[v], fb->values.lengths[v], NULL);
-            if (i == (uint32_t)-1) {
-                fs_host->error(ctx, "out of memory");
-                return -1;
-            }
-            fs_breakdown_reserve(ib, ib->values.size);
-            for (int g = 0; g < JV_GENDERS; g++)
-                fs_cell_add(&ib->splits[i].cells[g], &fb->splits[v].cells[g]);
-        }
-    }
-    for (int g = 0; g < JV_GENDERS; g++)
-        fs_cell_add(&into->split.cells[g], &from->split.cells[g]);
-    fs_cell_add(&into->total, &from->total);
-    into->applied_rows += from->applied_rows;
-    return 0;
-}
+static const jv_tally_spec fs_spec = {
+    .measures = fs_measures,
+    .n_measures = FS_N_MEASURES,
+    .table = 0,
+    .gender_column = FS_GENDER,
+};
 
 /* --- configure ---------------------------------------------------------- */
 
@@ -164,20 +95,36 @@ fail:
 
 static void fs_release(jv_ctx *ctx, void *instance)
 {
+    (void)ctx;
     instance_free(instance);
 }
 
-/* --- init, consume, merge, pool, destroy -------------------------------- */
+/* --- the state: the tally itself ---------------------------------------- */
 
 static void *fs_init(jv_ctx *ctx)
 {
-    return fs_state_new(ctx);
+    const fs_instance *instance = fs_host->instance(ctx);
+    return fs_host->tally_new(ctx, &fs_spec, instance->n_by, (const char *const *)instance->by,
+                              instance->by_column);
 }
 
-static void fs_destroy(jv_ctx *ctx, void *state)
+static void fs_destroy(jv_ctx *ctx, void *tally)
 {
-    fs_state_free(state);
+    (void)ctx;
+    fs_host->tally_free(tally);
 }
+
+static int fs_merge(jv_ctx *ctx, void *into, const void *from)
+{
+    return fs_host->tally_merge(ctx, into, from);
+}
+
+static int fs_cells(jv_ctx *ctx, const void *tally, jv_cells *cells)
+{
+    return fs_host->tally_declare(ctx, tally, cells);
+}
+
+/* --- consume ---------------------------------------------------------------- */
 
 /* "1500", "0.25": a fixed-point value as the user wrote it. */
 static void format_fixed(char *buf, size_t size, int64_t value)
@@ -195,12 +142,11 @@ static void format_fixed(char *buf, size_t size, int64_t value)
 static int check_columns(jv_ctx *ctx, const fs_instance *instance, const jv_batch *batch)
 {
     size_t need = FS_N_ROLES;
-    for (size_t k = 0; instance && k < instance->n_by; k++)
+    for (size_t k = 0; k < instance->n_by; k++)
         if ((size_t)instance->by_column[k] + 1 > need)
             need = (size_t)instance->by_column[k] + 1;
     const jv_column *c = batch->columns;
-    if (batch->n_columns < need || c[FS_GENDER].codes == NULL ||
-        c[FS_AMOUNT_GRANTED].numbers == NULL ||
+    if (batch->n_columns < need || c[FS_AMOUNT_GRANTED].numbers == NULL ||
         (c[FS_AMOUNT_APPLIED].present && c[FS_AMOUNT_APPLIED].numbers == NULL) ||
         (c[FS_DECISION].present && c[FS_DECISION].codes == NULL)) {
         fs_host->error(ctx, "batch of table 'funding' lacks the columns of its roles");
@@ -209,144 +155,91 @@ static int check_columns(jv_ctx *ctx, const fs_instance *instance, const jv_batc
     return 0;
 }
 
-/* Brings each breakdown's translation up to date with the batch's
- * dictionary and reserves its splits, so the row loop only indexes. */
-static int prepare_breakdowns(jv_ctx *ctx, const fs_instance *instance, fs_state *state,
-                              const jv_batch *batch)
+/* Fills values (FS_N_MEASURES a row) and skip for the batch's rows; -1 when
+ * a row breaks rule 1 and the table's on_error is not "skip". */
+static int fill_values(jv_ctx *ctx, const jv_batch *batch, int64_t *values, uint8_t *skip)
 {
-    for (size_t k = 0; k < state->n_by; k++) {
-        const jv_column *column = &batch->columns[instance->by_column[k]];
-        fs_breakdown *b = &state->by[k];
-        if (column->codes == NULL || column->dict == NULL) {
-            fs_host->error(ctx, "breakdown column '%s' has no dictionary", instance->by[k]);
-            return -1;
+    const jv_column *columns = batch->columns;
+    const int64_t *amounts = columns[FS_AMOUNT_GRANTED].numbers;
+    const jv_column *ac = &columns[FS_AMOUNT_APPLIED], *dc = &columns[FS_DECISION];
+    const int64_t *applied = ac->present ? ac->numbers : NULL;
+    const uint32_t *decisions = dc->present ? dc->codes : NULL;
+    for (size_t i = 0; i < batch->n_rows; i++) {
+        int64_t *v = values + i * FS_N_MEASURES;
+        int has_applied = applied != NULL && !(ac->missing && ac->missing[i]);
+        int granted = amounts[i] > 0;
+        if (decisions != NULL && !(dc->missing && dc->missing[i]))
+            granted = decisions[i] != FS_DECISION_REJECTED;
+        if (!granted && amounts[i] > 0) { /* rejected, yet money granted */
+            char value[32];
+            format_fixed(value, sizeof value, amounts[i]);
+            if (!fs_host->row_error(ctx, batch, i, FS_DECISION,
+                                    "the decision is rejected but amount_granted is %s "
+                                    "(a rejected application is granted 0)",
+                                    value))
+                return -1;
+            skip[i] = 1;
         }
-        const uint32_t *to_index = jvp_translate(&b->translation, &b->values, column);
-        if (to_index == NULL && column->dict->size > 0) {
-            fs_host->error(ctx, "out of memory");
-            return -1;
-        }
-        fs_breakdown_reserve(b, b->values.size);
-        b->batch_codes = column->codes;
-        b->batch_index = to_index;
-        b->batch_size = column->dict->size;
+        v[FS_APPLICATIONS] = 1;
+        v[FS_GRANTED] = granted;
+        v[FS_APPLIED] = has_applied ? applied[i] : 0;
+        v[FS_AMOUNT] = amounts[i];
+        v[FS_APPLIED_ROWS] = has_applied;
     }
     return 0;
 }
 
-enum { ROW_OK, ROW_REJECTED_WITH_MONEY, ROW_GRANTED_OVERFLOW, ROW_APPLIED_OVERFLOW };
-
-/* Reports a bad row; 1 when the row is to be skipped, 0 when consume fails. */
-static int report_row(jv_ctx *ctx, const jv_batch *batch, size_t row, int problem,
-                      int64_t amount)
+static int fs_consume(jv_ctx *ctx, void *tally, const jv_batch *batch)
 {
-    if (problem == ROW_REJECTED_WITH_MONEY) {
-        char value[32];
-        format_fixed(value, sizeof value, amount);
-        return fs_host->row_error(ctx, batch, row, FS_DECISION,
-                                  "the decision is rejected but amount_granted is %s "
-                                  "(a rejected application is granted 0)",
-                                  value);
-    }
-    int granted = problem == ROW_GRANTED_OVERFLOW;
-    return fs_host->row_error(ctx, batch, row, granted ? FS_AMOUNT_GRANTED : FS_AMOUNT_APPLIED,
-                              "the sum of %s would overflow",
-                              granted ? "amount_granted" : "amount_applied");
-}
-
-static int fs_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
-{
-    fs_state *state = state_;
-    const fs_instance *instance = fs_host->instance(ctx);
     if (batch->table != 0 || batch->n_rows == 0)
         return 0;
-    if (check_columns(ctx, instance, batch) != 0 ||
-        prepare_breakdowns(ctx, instance, state, batch) != 0)
+    if (check_columns(ctx, fs_host->instance(ctx), batch) != 0)
         return -1;
-
-    const jv_column *columns = batch->columns;
-    const uint32_t *genders = columns[FS_GENDER].codes;
-    const int64_t *amounts = columns[FS_AMOUNT_GRANTED].numbers;
-    const jv_column *ac = &columns[FS_AMOUNT_APPLIED];
-    const int64_t *applied = ac->present ? ac->numbers : NULL;
-    const uint8_t *applied_missing = ac->missing;
-    const jv_column *dc = &columns[FS_DECISION];
-    const uint32_t *decisions = dc->present ? dc->codes : NULL;
-    const uint8_t *decision_missing = dc->missing;
-    const size_t n_by = state->n_by;
-    fs_breakdown *by = state->by;
-
-    fs_cell total = state->total;
-    int64_t applied_rows = state->applied_rows;
-    int status = 0;
-    for (size_t i = 0; i < batch->n_rows; i++) {
-        uint32_t g = genders[i];
-        int64_t amount = amounts[i];
-        int has_applied = applied != NULL && !(applied_missing && applied_missing[i]);
-        int64_t amount_applied = has_applied ? applied[i] : 0;
-        int granted = amount > 0;
-        int problem = ROW_OK;
-        if (decisions != NULL && !(decision_missing && decision_missing[i])) {
-            granted = decisions[i] != FS_DECISION_REJECTED;
-            if (!granted && amount > 0)
-                problem = ROW_REJECTED_WITH_MONEY;
-        }
-        if (problem == ROW_OK && (amount < 0 || sum_overflows(total.amount, amount)))
-            problem = ROW_GRANTED_OVERFLOW;
-        if (problem == ROW_OK &&
-            (amount_applied < 0 || sum_overflows(total.applied, amount_applied)))
-            problem = ROW_APPLIED_OVERFLOW;
-        if (problem != ROW_OK) {
-            if (report_row(ctx, batch, i, problem, amount))
-                continue;
-            status = -1;
-            break;
-        }
-        if (g >= JV_GENDERS) {
-            fs_host->error(ctx, "gender code %u out of range", (unsigned)g);
-            status = -1;
-            break;
-        }
-        total.applications++;
-        total.granted += granted;
-        total.applied += amount_applied;
-        total.amount += amount;
-        applied_rows += has_applied;
-
-        fs_cell *cell = &state->split.cells[g];
-        cell->applications++;
-        cell->granted += granted;
-        cell->applied += amount_applied;
-        cell->amount += amount;
-        for (size_t k = 0; k < n_by; k++) {
-            uint32_t code = by[k].batch_codes[i];
-            if (code >= by[k].batch_size) {
-                fs_host->error(ctx, "category code %u out of range", (unsigned)code);
-                status = -1;
-                break;
-            }
-            cell = &by[k].splits[by[k].batch_index[code]].cells[g];
-            cell->applications++;
-            cell->granted += granted;
-            cell->applied += amount_applied;
-            cell->amount += amount;
-        }
-        if (status != 0)
-            break;
-    }
-    state->total = total;
-    state->applied_rows = applied_rows;
+    /* One buffer a batch (never per row), freed at once: a finished state
+     * holds nothing but its tally. */
+    int64_t *values = fs_host->alloc0(batch->n_rows * FS_N_MEASURES * sizeof *values);
+    uint8_t *skip = fs_host->alloc0(batch->n_rows);
+    int status = fill_values(ctx, batch, values, skip);
+    if (status == 0)
+        status = fs_host->tally_add(ctx, tally, batch, values, skip);
+    fs_host->free(values);
+    fs_host->free(skip);
     return status;
 }
 
-static int fs_merge(jv_ctx *ctx, void *into, const void *from)
+/* --- save, load ------------------------------------------------------------- */
+
+static int fs_save(jv_ctx *ctx, const void *tally, jv_writer *out)
 {
-    return fs_state_add(ctx, into, from);
+    fs_host->put_integer(out, "format", FS_SAVE_FORMAT);
+    fs_host->tally_save(ctx, tally, out, "tally");
+    return 0;
 }
 
-static int fs_pool(jv_ctx *ctx, void *total, const void *region)
+static void *fs_load(jv_ctx *ctx, const jv_node *in)
 {
-    return fs_state_add(ctx, total, region);
+    const fs_instance *instance = fs_host->instance(ctx);
+    const jv_node *format = in ? fs_host->node_get(in, "format") : NULL;
+    const jv_node *tally = in ? fs_host->node_get(in, "tally") : NULL;
+    int64_t number = 0;
+    if (format == NULL || fs_host->node_integer(format, &number) != 0) {
+        fs_host->error(ctx, "saved state of funding_share has no format number: it is not a "
+                            "state this plugin saved");
+        return NULL;
+    }
+    if (number != FS_SAVE_FORMAT) {
+        fs_host->error(ctx,
+                       "saved state of funding_share has format %lld; this jamvikt writes "
+                       "format %d: run `jamvikt run --save-state` again with this version",
+                       (long long)number, FS_SAVE_FORMAT);
+        return NULL;
+    }
+    if (tally == NULL) {
+        fs_host->error(ctx, "saved state of funding_share has no \"tally\"");
+        return NULL;
+    }
+    return fs_host->tally_load(ctx, &fs_spec, instance->n_by, (const char *const *)instance->by,
+                               instance->by_column, tally);
 }
 
 /* --- descriptor --------------------------------------------------------- */
@@ -408,7 +301,7 @@ JV_PLUGIN_DEFINE(fs_host, fs_plugin) = {
     .init = fs_init,
     .consume = fs_consume,
     .merge = fs_merge,
-    .pool = fs_pool,
+    .pool = fs_merge, /* applications are rows, not persons: pooling is the same sum */
     .cells = fs_cells,
     .finish = fs_finish,
     .destroy = fs_destroy,

@@ -78,8 +78,8 @@ refused "a region named total" "s[\"region\"] = \"total\"" "region: 'total' is r
 refused "persons_reached 1e9 with few participations" \
     "s['indicators'][2]['state']['persons_reached'][0] = 1000000000" \
     "more persons reached than participations"
-refused "granted above applications" "$fs['state']['split'][0][1] = 10**6" \
-    "granted <= applications"
+refused "granted above applications" "$fs['state']['tally']['split'][0][1] = 10**6" \
+    "tally.split[0]: granted (1000000) exceeds applications"
 refused "an infinite number" "$fs[\"rows\"] = 987654321" "indicators[0].rows: a number too large" \
     "987654321" "1e999"
 refused "an invalid UTF-8 region name" "s[\"region\"] = \"STOCKHOLM_X\"" "invalid JSON" \

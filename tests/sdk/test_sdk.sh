@@ -123,8 +123,9 @@ if "$JAMVIKT" merge --help >/dev/null 2>&1; then
     check "  into the hand-worked numbers" python3 "$example/check.py" "$work/merged.json"
     mkdir "$work/damaged"
     for f in "$work"/states/*; do
-        # Gotland's woman cell: 12 projects, 10 funded → 12 projects, 13 funded.
-        sed 's/\[12, *10, *5000000000\]/[12, 13, 5000000000]/' "$f" >"$work/damaged/${f##*/}"
+        # Gotland's woman cell [projects, funded, amount_granted × 10^4,
+        # amount_rows]: 12 projects, 10 funded → 12 projects, 13 funded.
+        sed 's/\[12, *10, *5000000000, *12\]/[12, 13, 5000000000, 12]/' "$f" >"$work/damaged/${f##*/}"
     done
     check "  (the damage was made)" sh -c "! diff -r '$work/states' '$work/damaged' >/dev/null"
     # a damaged set whose manifest was made to match: the plugin's load()
@@ -137,7 +138,7 @@ for r in m["regions"]:
 json.dump(m, open(p, "w"))' "$work/damaged"
     run_jv merge "$work/damaged" --plugin-path "$plugins" -f json -q
     check "a damaged saved state is an error" status_is 1
-    check "  saying what is wrong" stderr_has "funded <= projects"
+    check "  saying what is wrong" stderr_has "tally.split[0]: funded (13) exceeds projects (12)"
     run_jv merge "$work/damaged" --plugin-path "$plugins" -f json -o "$work/kept.json" --keep-going
     check "merge --keep-going still fails (exit 1)" status_is 1
     check "  but writes the document as run does" python3 -c '
@@ -145,7 +146,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 for scope in d["regions"] + [d["total"]]:
     ls = scope["indicators"]["leader_share"]
-    assert ls["status"] == "error" and "funded <= projects" in ls["message"], ls
+    assert ls["status"] == "error" and "funded (13) exceeds projects (12)" in ls["message"], ls
     assert scope["indicators"]["funding_share"]["status"] == "ok", scope
 ' "$work/kept.json"
     check "  and says so" stderr_has 'its status is "error" in the result'
