@@ -17,12 +17,12 @@ _jamvikt_options() {
     case $1 in
     run) echo "-o --output -f --format --min-cell -j --jobs --plugin-path --save-state
                --keep-going --hash-inputs -q --quiet --lang --csv-dialect --publish -h --help" ;;
-    check) echo "--json --plugin-path -h --help" ;;
-    plugins) echo "--json --check --plugin-path -h --help" ;;
+    check) echo "--json --plugin-path --lang -h --help" ;;
+    plugins) echo "--json --check --plugin-path --lang -h --help" ;;
     merge) echo "-o --output -f --format --plugin-path --keep-going -q --quiet --lang --csv-dialect
                  --min-cell --publish -h --help" ;;
     report) echo "-o --output -f --format --lang --csv-dialect --publish -h --help" ;;
-    init) echo "-o --output --force --plugin-path -h --help" ;;
+    init) echo "-o --output --force --plugin-path --lang -h --help" ;;
     *) echo "-h --help -V --version" ;;
     esac
 }

@@ -207,6 +207,55 @@ static void test_values_sort_in_byte_order(void)
     h->tally_free(t);
 }
 
+/* Values past 2^52 and more measures than the batch loops are made for
+ * take the row-by-row path; the counts are the same exact sums. */
+static void test_large_values_and_many_measures_count_exactly(void)
+{
+    const jv_host *h = jv_host_table();
+    jv_dict dict = {.id = 31, .size = 2, .values = abc};
+    jv_tally *t = new_tally();
+    test_batch b;
+    batch_init(&b, 3, &dict, 1, JV_ON_ERROR_STOP);
+    b.sectors[1] = 1;
+    /* amounts 2^61, 2^61, 5 (woman A, woman B, woman A): the bits of 2^61
+     * (62) and of 3 rows (2) pass 62, so row by row: A 2^61 + 5, B 2^61,
+     * main 2^62 + 5 */
+    const int64_t big = (int64_t)1 << 61;
+    int64_t v[] = {1, 0, big, 1, 0, big, 1, 1, 5};
+    CU_ASSERT_EQUAL(h->tally_add(&ctx, t, &b.batch, v, NULL), 0);
+    assert_cell(h->tally_cells(t, JV_TALLY_MAIN, 0), JV_WOMAN, 3, 1, 2 * big + 5);
+    assert_cell(h->tally_cells(t, 0, 0), JV_WOMAN, 2, 1, big + 5);
+    assert_cell(h->tally_cells(t, 0, 1), JV_WOMAN, 1, 0, big);
+    h->tally_free(t);
+
+    /* eight measures m0..m7, rows: woman (0..7), man (10..17), woman
+     * (1,1,...): woman m = (m) + 1, man m = 10 + m */
+    static const jv_measure eight[] = {
+        {.name = "m0", .column = -1}, {.name = "m1", .column = -1},
+        {.name = "m2", .column = -1}, {.name = "m3", .column = -1},
+        {.name = "m4", .column = -1}, {.name = "m5", .column = -1},
+        {.name = "m6", .column = -1}, {.name = "m7", .column = -1}};
+    static const jv_tally_spec spec8 = {.measures = eight, .n_measures = 8};
+    ctx_reset();
+    t = h->tally_new(&ctx, &spec8, 1, by_names, by_columns);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    batch_init(&b, 3, &dict, 1, JV_ON_ERROR_STOP);
+    b.genders[1] = JV_MAN;
+    int64_t w[24];
+    for (int m = 0; m < 8; m++) {
+        w[m] = m;
+        w[8 + m] = 10 + m;
+        w[16 + m] = 1;
+    }
+    CU_ASSERT_EQUAL(h->tally_add(&ctx, t, &b.batch, w, NULL), 0);
+    const int64_t *cells = h->tally_cells(t, 0, 0); /* all rows are sector A */
+    for (int m = 0; m < 8; m++) {
+        CU_ASSERT_EQUAL(cells[JV_WOMAN * 8 + m], m + 1);
+        CU_ASSERT_EQUAL(cells[JV_MAN * 8 + m], 10 + m);
+    }
+    h->tally_free(t);
+}
+
 /* --- merge --------------------------------------------------------------- */
 
 static jv_tally *small_tally(int which)
@@ -478,6 +527,8 @@ int main(void)
         {"an absent column counts as the empty value",
          test_an_absent_column_counts_as_empty_value},
         {"values sort in byte order", test_values_sort_in_byte_order},
+        {"large values and many measures count exactly",
+         test_large_values_and_many_measures_count_exactly},
         {"merge is associative and commutative", test_merge_is_associative_and_commutative},
         {"merge refuses other breakdowns and overflow",
          test_merge_refuses_other_breakdowns_and_overflow},

@@ -25,6 +25,10 @@ int jv_cmd_init(int argc, char **argv);
 /* Parses argv with `context`; on a usage error prints it with a hint to
  * --help and returns FALSE. */
 gboolean jv_cli_parse(GOptionContext *context, int *argc, char ***argv);
+/* TRUE when `lang` (a --lang value, NULL: not given) is sv or en; else
+ * prints the usage error. The message language itself is chosen in main()
+ * before any option is parsed. */
+gboolean jv_cli_lang_valid(const char *command, const char *lang);
 /* Prints "jamvikt <cmd>: message" and a --help hint; returns JV_EXIT_USAGE. */
 int jv_cli_usage(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 /* Prints "jamvikt: message" on stderr, control characters and bytes that

@@ -15,6 +15,7 @@
 #include "util/text.h"
 #include "config/evaluation.h"
 #include "eval/check.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,18 +136,18 @@ static void add_listed(GArray *all, const cJSON *report, const char *key, const 
 static void print_problems(const cJSON *report)
 {
     GArray *all = g_array_new(FALSE, FALSE, sizeof(listed));
-    add_listed(all, report, "errors", "error");
-    add_listed(all, report, "warnings", "warning");
+    add_listed(all, report, "errors", N_("error"));
+    add_listed(all, report, "warnings", N_("warning"));
     g_array_sort(all, compare_listed);
     for (guint i = 0; i < all->len; i++) {
         const listed *l = &g_array_index(all, listed, i);
-        GString *s = g_string_new(l->severity);
+        GString *s = g_string_new(_(l->severity));
         g_string_append_printf(s, ": %s", string_of(l->problem, "file"));
         if (l->line > 0)
             g_string_append_printf(s, ":%.0f", l->line);
         g_string_append(s, ": ");
         if (string_of(l->problem, "column") != NULL)
-            g_string_append_printf(s, "column '%s': ", string_of(l->problem, "column"));
+            g_string_append_printf(s, _("column '%s': "), string_of(l->problem, "column"));
         g_string_append_printf(s, "%s [%s]", string_of(l->problem, "message"),
                                string_of(l->problem, "code"));
         char *shown = jv_text_escape_message(s->str); /* no raw bytes of a bad file */
@@ -172,8 +173,8 @@ static void print_report(const char *path, const cJSON *report)
         n_files += cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(file, "found"));
         if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(file, "partial")))
             fprintf(stderr,
-                    "note: %s: the report for this file is partial: it has %.0f errors and "
-                    "%.0f warnings, of which only the first %d are listed\n",
+                    _("note: %s: the report for this file is partial: it has %.0f errors and "
+                      "%.0f warnings, of which only the first %d are listed\n"),
                     string_of(file, "file"), number_of(file, "errors"),
                     number_of(file, "warnings"), JV_PROBLEMS_PER_FILE);
     }
@@ -187,40 +188,52 @@ static void print_report(const char *path, const cJSON *report)
     int n_regions = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(report, "regions"));
     if (n_errors == 0 && cJSON_GetArraySize(errors) > 0) /* stopped before reading */
         n_errors = cJSON_GetArraySize(errors);
-    GString *counts = g_string_new(NULL);
-    g_string_append_printf(counts, "%d %s, %d %s, %.0f %s checked", n_regions,
-                           n_regions == 1 ? "region" : "regions", n_files,
-                           n_files == 1 ? "file" : "files", rows, rows == 1 ? "row" : "rows");
+    /* counts as words, singular or plural (the doubles hold whole numbers) */
+    char *regions_text =
+        g_strdup_printf(jv_ngettext("%d region", "%d regions", (unsigned long)n_regions), n_regions);
+    char *files_text =
+        g_strdup_printf(jv_ngettext("%d file", "%d files", (unsigned long)n_files), n_files);
+    char *rows_text = g_strdup_printf(jv_ngettext("%.0f row", "%.0f rows", (unsigned long)rows), rows);
+    char *errors_text = g_strdup_printf(
+        jv_ngettext("%.0f error", "%.0f errors", (unsigned long)n_errors), n_errors);
+    char *warnings_text = g_strdup_printf(
+        jv_ngettext("%.0f warning", "%.0f warnings", (unsigned long)n_warnings), n_warnings);
+    char *counts = g_strdup_printf(_("%s, %s, %s checked"), regions_text, files_text, rows_text);
     if (n_errors > 0)
-        printf("%s: %.0f %s, %.0f %s — %s\n", path, n_errors, n_errors == 1 ? "error" : "errors",
-               n_warnings, n_warnings == 1 ? "warning" : "warnings", counts->str);
+        printf(_("%s: %s, %s — %s\n"), path, errors_text, warnings_text, counts);
     else if (n_warnings > 0)
-        printf("%s: OK with %.0f %s — %s\n", path, n_warnings,
-               n_warnings == 1 ? "warning" : "warnings", counts->str);
+        printf(_("%s: OK with %s — %s\n"), path, warnings_text, counts);
     else
-        printf("%s: OK — %s\n", path, counts->str);
-    g_string_free(counts, TRUE);
+        printf(_("%s: OK — %s\n"), path, counts);
+    g_free(counts);
+    g_free(warnings_text);
+    g_free(errors_text);
+    g_free(rows_text);
+    g_free(files_text);
+    g_free(regions_text);
 }
 
 int jv_cmd_check(int argc, char **argv)
 {
     char **plugin_path = NULL;
     gboolean json = FALSE;
+    char *lang = NULL;
     GOptionEntry entries[] = {
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable)", "DIR"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the report as JSON", NULL},
+         N_("Also look for plugins in DIR (repeatable)"), "DIR"},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the report as JSON"), NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of messages: sv or en"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("EVALUATION.json");
+    GOptionContext *context = g_option_context_new(N_("EVALUATION.json"));
     g_option_context_set_summary(
-        context, "Validate files, columns, codes and values of an evaluation; compute nothing.\n"
-                 "Every problem found is listed (up to 20 per file), with a code and a hint.");
+        context, N_("Validate files, columns, codes and values of an evaluation; compute nothing.\n"
+                    "Every problem found is listed (up to 20 per file), with a code and a hint."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_evaluation *evaluation = NULL;
     jv_registry *registry = NULL;
     cJSON *report = NULL;
-    if (!jv_cli_parse(context, &argc, &argv))
+    if (!jv_cli_parse(context, &argc, &argv) || !jv_cli_lang_valid("check", lang))
         goto out;
     if (argc != 2) {
         rc = jv_cli_usage("check", argc < 2 ? "no evaluation file given"
@@ -258,5 +271,6 @@ out:
     jv_evaluation_free(evaluation);
     g_option_context_free(context);
     g_strfreev(plugin_path);
+    g_free(lang);
     return rc;
 }

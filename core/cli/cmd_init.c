@@ -19,6 +19,7 @@
 #include "cli/init_propose.h"
 #include "cli/init_scan.h"
 #include "eval/output.h"
+#include "util/i18n.h"
 
 /* `to` as seen from the folder `from` ("." when they are the same). */
 static char *relative_path(const char *from, const char *to)
@@ -132,21 +133,24 @@ int jv_cmd_init(int argc, char **argv)
     char *output = NULL;
     gboolean force = FALSE;
     char **plugin_path = NULL;
+    char *lang = NULL;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-         "write the evaluation file here (default: evaluation.json)", "FILE"},
-        {"force", 0, 0, G_OPTION_ARG_NONE, &force, "replace FILE if it exists", NULL},
+         N_("write the evaluation file here (default: evaluation.json)"), "FILE"},
+        {"force", 0, 0, G_OPTION_ARG_NONE, &force, N_("replace FILE if it exists"), NULL},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "also load plugins from DIR (repeatable)", "DIR"},
+         N_("also load plugins from DIR (repeatable)"), "DIR"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of messages: sv or en"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("DIR — propose an evaluation file");
+    GOptionContext *context = g_option_context_new(N_("DIR — propose an evaluation file"));
     g_option_context_set_summary(
-        context, "Looks at a folder of tables — one subfolder per region, or one national set "
-                 "with a region column —\nrecognises each table from its column names (Swedish "
-                 "or English), its codes and dialect,\nand writes an evaluation file to run. "
-                 "Then checks it and lists what to edit.");
+        context, N_("Looks at a folder of tables — one subfolder per region, or one national set "
+                    "with a region column —\nrecognises each table from its column names (Swedish "
+                    "or English), its codes and dialect,\nand writes an evaluation file to run. "
+                    "Then checks it and lists what to edit."));
     g_option_context_add_main_entries(context, entries, NULL);
-    gboolean parsed = jv_cli_parse(context, &argc, &argv);
+    gboolean parsed = jv_cli_parse(context, &argc, &argv) && jv_cli_lang_valid("init", lang);
+    g_free(lang);
     g_option_context_free(context);
     if (!parsed) {
         g_free(output);
@@ -155,7 +159,7 @@ int jv_cmd_init(int argc, char **argv)
     }
     int rc;
     if (argc != 2) {
-        rc = jv_cli_usage("init", "give exactly one folder of tables");
+        rc = jv_cli_usage("init", _("give exactly one folder of tables"));
         g_free(output);
         g_strfreev(plugin_path);
         return rc;
@@ -163,13 +167,13 @@ int jv_cmd_init(int argc, char **argv)
     const char *dir = argv[1];
     const char *out = output ? output : "evaluation.json";
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        rc = jv_cli_fail("%s: no such folder; give the folder that holds the tables (or one "
-                         "subfolder per region)", dir);
+        rc = jv_cli_fail(_("%s: no such folder; give the folder that holds the tables (or one "
+                           "subfolder per region)"), dir);
         goto done;
     }
     if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
-        rc = jv_cli_fail("%s exists; it is left as it is (give --force to replace it, or -o "
-                         "another file)", out);
+        rc = jv_cli_fail(_("%s exists; it is left as it is (give --force to replace it, or -o "
+                           "another file)"), out);
         goto done;
     }
 
@@ -214,14 +218,14 @@ int jv_cmd_init(int argc, char **argv)
         g_free(base);
         g_free(shown);
     } else if (top->len > 0) {
-        fprintf(stderr, "jamvikt init: the tables directly in %s are not used: the regions' "
-                        "tables are in its subfolders\n", dir);
+        fprintf(stderr, _("jamvikt init: the tables directly in %s are not used: the regions' "
+                          "tables are in its subfolders\n"), dir);
     }
     g_ptr_array_unref(top);
     g_ptr_array_unref(subfolders);
     if (regions->len == 0) {
-        rc = jv_cli_fail("%s: no tables found (.csv, .txt, .tsv or .xlsx files, in the folder "
-                         "or in one subfolder per region)", dir);
+        rc = jv_cli_fail(_("%s: no tables found (.csv, .txt, .tsv or .xlsx files, in the folder "
+                           "or in one subfolder per region)"), dir);
         g_ptr_array_unref(regions);
         g_free(out_dir);
         goto done;

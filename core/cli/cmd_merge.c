@@ -6,6 +6,7 @@
 #include "eval/merge.h"
 #include "eval/output.h"
 #include "render/render.h"
+#include "util/i18n.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -97,25 +98,25 @@ int jv_cmd_merge(int argc, char **argv)
     int min_cell = -1;
     gboolean quiet = FALSE, keep_going = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format", "FORMAT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the result to FILE"), "FILE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "FORMAT"},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable)", "DIR"},
+         N_("Also look for plugins in DIR (repeatable)"), "DIR"},
         {"keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going,
-         "Write the document even if an indicator fails (exit status still 1)", NULL},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No warnings on stderr", NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+         N_("Write the document even if an indicator fails (exit status still 1)"), NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No warnings on stderr"), NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"), "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
         {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell,
-         "Suppress counts below N (0: off; default: the states' min_cell)", "N"},
+         N_("Suppress counts below N (0: off; default: the states' min_cell)"), "N"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("STATE_DIR_OR_FILE...");
+    GOptionContext *context = g_option_context_new(N_("STATE_DIR_OR_FILE..."));
     g_option_context_set_summary(context,
-                                 "Pool saved region states into one evaluation, regions in the "
-                                 "order given.");
+                                 N_("Pool saved region states into one evaluation, regions in the "
+                                    "order given."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_registry *registry = NULL;
@@ -123,15 +124,15 @@ int jv_cmd_merge(int argc, char **argv)
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
     if (argc < 2) {
-        rc = jv_cli_usage("merge", "no saved states given");
+        rc = jv_cli_usage("merge", _("no saved states given"));
         goto out;
     }
     if (min_cell < -1) {
-        rc = jv_cli_usage("merge", "--min-cell must be 0 or more");
+        rc = jv_cli_usage("merge", _("--min-cell must be 0 or more"));
         goto out;
     }
     if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
-        rc = jv_cli_usage("merge", "--lang must be sv or en, not '%s'", lang);
+        rc = jv_cli_usage("merge", _("--lang must be sv or en, not '%s'"), lang);
         goto out;
     }
     GError *render_error = NULL;
@@ -146,8 +147,8 @@ int jv_cmd_merge(int argc, char **argv)
         goto out;
     char *input = output != NULL ? output_input(output, argv + 1) : NULL;
     if (input != NULL) {
-        rc = jv_cli_fail("%s: refusing to overwrite a saved state being merged (%s); choose "
-                         "another output file", output, input);
+        rc = jv_cli_fail(_("%s: refusing to overwrite a saved state being merged (%s); choose "
+                           "another output file"), output, input);
         g_free(input);
         goto out;
     }
@@ -165,7 +166,7 @@ int jv_cmd_merge(int argc, char **argv)
     }
     rc = jv_cli_emit(doc, chosen, output);
     if (rc == JV_EXIT_OK && failed) {
-        fprintf(stderr, "jamvikt: an indicator failed; its status is \"error\" in the result\n");
+        fprintf(stderr, _("jamvikt: an indicator failed; its status is \"error\" in the result\n"));
         rc = JV_EXIT_FAILURE;
     }
 out:

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "eval/output.h"
 #include "plugin/describe.h"
+#include "util/i18n.h"
 
 #include <cjson/cJSON.h>
 
@@ -116,22 +117,24 @@ int jv_cmd_plugins(int argc, char **argv)
     char **plugin_path = NULL;
     char *check = NULL;
     gboolean json = FALSE;
+    char *lang = NULL;
     GOptionEntry entries[] = {
-        {"json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the list as JSON", NULL},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the list as JSON"), NULL},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable)", "DIR"},
-        {"check", 0, 0, G_OPTION_ARG_FILENAME, &check, "Explain whether FILE loads as a plugin", "FILE"},
+         N_("Also look for plugins in DIR (repeatable)"), "DIR"},
+        {"check", 0, 0, G_OPTION_ARG_FILENAME, &check, N_("Explain whether FILE loads as a plugin"), "FILE"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of messages: sv or en"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new(NULL);
-    g_option_context_set_summary(context, "List the loadable indicator plugins.");
+    g_option_context_set_summary(context, N_("List the loadable indicator plugins."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_registry *registry = NULL;
     FILE *out = NULL;
-    if (!jv_cli_parse(context, &argc, &argv))
+    if (!jv_cli_parse(context, &argc, &argv) || !jv_cli_lang_valid("plugins", lang))
         goto out;
     if (argc != 1) {
-        rc = jv_cli_usage("plugins", "unexpected argument '%s'", argv[1]);
+        rc = jv_cli_usage("plugins", _("unexpected argument '%s'"), argv[1]);
         goto out;
     }
     /* Each file is tried in a child process first (plugin/probe.h), and
@@ -140,7 +143,7 @@ int jv_cmd_plugins(int argc, char **argv)
     jv_cli_isolate_stdout();
     out = fdopen(dup(jv_output_stdout_fd()), "w");
     if (out == NULL) {
-        rc = jv_cli_fail("cannot write to standard output");
+        rc = jv_cli_fail(_("cannot write to standard output"));
         goto out;
     }
     if (check != NULL) {
@@ -174,10 +177,11 @@ int jv_cmd_plugins(int argc, char **argv)
     rc = JV_EXIT_OK;
 out:
     if (out != NULL && fclose(out) != 0 && rc == JV_EXIT_OK)
-        rc = jv_cli_fail("writing to standard output failed");
+        rc = jv_cli_fail(_("writing to standard output failed"));
     jv_registry_free(registry);
     g_option_context_free(context);
     g_strfreev(plugin_path);
+    g_free(lang);
     g_free(check);
     return rc;
 }

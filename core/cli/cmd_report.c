@@ -5,6 +5,7 @@
 #include "eval/output.h"
 #include "eval/result_check.h"
 #include "render/render.h"
+#include "util/i18n.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -16,17 +17,17 @@ int jv_cmd_report(int argc, char **argv)
     char *csv_dialect = NULL;
     gboolean publish = FALSE;
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE", "FILE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), "FILE"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format,
-         "Output format: json, table, markdown, csv, html or xlsx", "FORMAT"},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language: sv or en", "LANG"},
+         N_("Output format: json, table, markdown, csv, html or xlsx"), "FORMAT"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language: sv or en"), "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("RESULT.json");
-    g_option_context_set_summary(context, "Render a stored result document.");
+    GOptionContext *context = g_option_context_new(N_("RESULT.json"));
+    g_option_context_set_summary(context, N_("Render a stored result document."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     cJSON *doc = NULL;
@@ -47,8 +48,8 @@ int jv_cmd_report(int argc, char **argv)
     if (chosen == NULL)
         goto out;
     if (output != NULL && jv_output_same_file(output, argv[1])) {
-        rc = jv_cli_fail("%s: refusing to overwrite the result being rendered (%s); choose another "
-                         "output file", output, argv[1]);
+        rc = jv_cli_fail(_("%s: refusing to overwrite the result being rendered (%s); choose another "
+                           "output file"), output, argv[1]);
         goto out;
     }
     /* a result from elsewhere is checked as strictly as an evaluation

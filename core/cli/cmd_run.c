@@ -5,6 +5,7 @@
 #include "eval/output.h"
 #include "eval/run.h"
 #include "render/render.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -42,26 +43,26 @@ int jv_cmd_run(int argc, char **argv)
     int min_cell = -1, threads = 0;
     gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the result to FILE", "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json, table, markdown, csv, html or xlsx", "FORMAT"},
-        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, "Suppress counts below N (0: off)", "N"},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, "Regions read in parallel (default: cores)", "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the result to FILE"), "FILE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json, table, markdown, csv, html or xlsx"), "FORMAT"},
+        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, N_("Suppress counts below N (0: off)"), "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, N_("Regions read in parallel (default: cores)"), "N"},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
-         "Also look for plugins in DIR (repeatable, searched first)", "DIR"},
+         N_("Also look for plugins in DIR (repeatable, searched first)"), "DIR"},
         {"keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going,
-         "Write the document even if an indicator fails (exit status still 1)", NULL},
-        {"hash-inputs", 0, 0, G_OPTION_ARG_NONE, &hash_inputs, "Record every input's SHA-256", NULL},
+         N_("Write the document even if an indicator fails (exit status still 1)"), NULL},
+        {"hash-inputs", 0, 0, G_OPTION_ARG_NONE, &hash_inputs, N_("Record every input's SHA-256"), NULL},
         {"save-state", 0, 0, G_OPTION_ARG_FILENAME, &save_state,
-         "Save each region's aggregated states into DIR", "DIR"},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress or warnings on stderr", NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of rendered reports: sv or en", "LANG"},
+         N_("Save each region's aggregated states into DIR"), "DIR"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No progress or warnings on stderr"), NULL},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"), "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         "CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')", "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         "Render for readers: no indicator ids, file paths or warnings list; a method note", NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *context = g_option_context_new("EVALUATION.json");
-    g_option_context_set_summary(context, "Run an evaluation and write its result document.");
+    GOptionContext *context = g_option_context_new(N_("EVALUATION.json"));
+    g_option_context_set_summary(context, N_("Run an evaluation and write its result document."));
     g_option_context_add_main_entries(context, entries, NULL);
     int rc = JV_EXIT_USAGE;
     jv_evaluation *evaluation = NULL;
@@ -74,21 +75,21 @@ int jv_cmd_run(int argc, char **argv)
         goto out;
     }
     if (min_cell < -1) {
-        rc = jv_cli_usage("run", "--min-cell must be 0 or more");
+        rc = jv_cli_usage("run", _("--min-cell must be 0 or more"));
         goto out;
     }
     if (threads < 0) {
-        rc = jv_cli_usage("run", "--jobs must be 1 or more");
+        rc = jv_cli_usage("run", _("--jobs must be 1 or more"));
         goto out;
     }
     if (threads > jv_run_max_threads()) {
         if (!quiet)
-            fprintf(stderr, "jamvikt: note: -j %d lowered to %d (at most 4 threads per core, "
-                            "%d in all)\n", threads, jv_run_max_threads(), JV_RUN_MAX_THREADS);
+            fprintf(stderr, _("jamvikt: note: -j %d lowered to %d (at most 4 threads per core, "
+                              "%d in all)\n"), threads, jv_run_max_threads(), JV_RUN_MAX_THREADS);
         threads = jv_run_max_threads();
     }
     if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
-        rc = jv_cli_usage("run", "--lang must be sv or en, not '%s'", lang);
+        rc = jv_cli_usage("run", _("--lang must be sv or en, not '%s'"), lang);
         goto out;
     }
     GError *render_error = NULL;
@@ -123,8 +124,8 @@ int jv_cmd_run(int argc, char **argv)
         goto out;
     }
     if (output != NULL && output_is_input(evaluation, doc, output)) {
-        rc = jv_cli_fail("%s: refusing to overwrite an input of the evaluation; choose another "
-                         "output file", output);
+        rc = jv_cli_fail(_("%s: refusing to overwrite an input of the evaluation; choose another "
+                           "output file"), output);
         goto out;
     }
     if (!quiet) {
@@ -134,7 +135,7 @@ int jv_cmd_run(int argc, char **argv)
     }
     rc = jv_cli_emit(doc, chosen, output);
     if (rc == JV_EXIT_OK && failed) {
-        fprintf(stderr, "jamvikt: an indicator failed; its status is \"error\" in the result\n");
+        fprintf(stderr, _("jamvikt: an indicator failed; its status is \"error\" in the result\n"));
         rc = JV_EXIT_FAILURE;
     }
 out:

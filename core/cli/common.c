@@ -5,6 +5,7 @@
 #include "eval/output.h"
 #include "render/render.h"
 #include "util/text.h"
+#include "util/i18n.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -13,15 +14,50 @@
 #include <string.h>
 #include <unistd.h>
 
+/* --help's texts (marked N_() in the option tables) in the message
+ * language. */
+static const char *translate_help(const char *text, gpointer unused)
+{
+    (void)unused;
+    return _(text);
+}
+
+/* GLib's option errors in the message language: GLib words them itself
+ * (in English unless its own catalogue and the locale are installed), so
+ * the two a user meets most are recognised by their English wording. */
+static char *option_error_text(const GError *error)
+{
+    static const char unknown[] = "Unknown option ", missing[] = "Missing argument for ";
+    if (g_str_has_prefix(error->message, unknown))
+        return g_strdup_printf(_("Unknown option %s"), error->message + strlen(unknown));
+    if (g_str_has_prefix(error->message, missing))
+        return g_strdup_printf(_("Missing argument for %s"), error->message + strlen(missing));
+    return g_strdup(error->message);
+}
+
 gboolean jv_cli_parse(GOptionContext *context, int *argc, char ***argv)
 {
+    g_option_context_set_translate_func(context, translate_help, NULL, NULL);
+    GOptionGroup *main_group = g_option_context_get_main_group(context);
+    if (main_group != NULL)
+        g_option_group_set_translate_func(main_group, translate_help, NULL, NULL);
     GError *error = NULL;
     if (!g_option_context_parse(context, argc, argv, &error)) {
-        fprintf(stderr, "jamvikt: %s\n(see --help)\n", error->message);
+        char *text = option_error_text(error);
+        fprintf(stderr, _("jamvikt: %s\n(see --help)\n"), text);
+        g_free(text);
         g_error_free(error);
         return FALSE;
     }
     return TRUE;
+}
+
+gboolean jv_cli_lang_valid(const char *command, const char *lang)
+{
+    if (lang == NULL || strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
+        return TRUE;
+    jv_cli_usage(command, _("--lang must be sv or en, not '%s'"), lang);
+    return FALSE;
 }
 
 int jv_cli_usage(const char *command, const char *fmt, ...)
@@ -31,7 +67,7 @@ int jv_cli_usage(const char *command, const char *fmt, ...)
     char *message = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     char *shown = jv_text_escape_message(message);
-    fprintf(stderr, "jamvikt %s: %s\n(see `jamvikt %s --help`)\n", command, shown, command);
+    fprintf(stderr, _("jamvikt %s: %s\n(see `jamvikt %s --help`)\n"), command, shown, command);
     g_free(shown);
     g_free(message);
     return JV_EXIT_USAGE;
@@ -45,7 +81,7 @@ int jv_cli_fail(const char *fmt, ...)
     va_end(ap);
     /* messages quote files and plugins: their bytes escaped, never raw */
     char *shown = jv_text_escape_message(message);
-    fprintf(stderr, "jamvikt: %s\n", shown);
+    fprintf(stderr, _("jamvikt: %s\n"), shown);
     g_free(shown);
     g_free(message);
     return JV_EXIT_FAILURE;
@@ -58,7 +94,7 @@ void jv_cli_warn(const char *fmt, ...)
     char *message = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     char *shown = jv_text_escape_message(message);
-    fprintf(stderr, "jamvikt: warning: %s\n", shown);
+    fprintf(stderr, _("jamvikt: warning: %s\n"), shown);
     g_free(shown);
     g_free(message);
 }
@@ -92,7 +128,7 @@ static void print_rejections(const jv_registry *registry, gboolean quiet)
 {
     if (!quiet)
         for (guint i = 0; i < registry->rejections->len; i++)
-            jv_cli_warn("plugin rejected: %s",
+            jv_cli_warn(_("plugin rejected: %s"),
                         (const char *)g_ptr_array_index(registry->rejections, i));
 }
 
@@ -154,8 +190,8 @@ const char *jv_cli_format(const char *command, const char *format, const char *o
             chosen = jv_render_format_for_extension(extension);
             if (chosen == NULL) {
                 jv_cli_usage(command,
-                             "-o %s: jamvikt does not write '.%s' files (formats: %s); name the "
-                             "file with one of their extensions or choose the format with -f",
+                             _("-o %s: jamvikt does not write '.%s' files (formats: %s); name the "
+                               "file with one of their extensions or choose the format with -f"),
                              output, extension, jv_render_formats());
                 return NULL;
             }
@@ -164,15 +200,15 @@ const char *jv_cli_format(const char *command, const char *format, const char *o
     if (chosen == NULL)
         chosen = "table";
     if (!jv_render_known(chosen)) {
-        jv_cli_usage(command, "unknown format '%s' (choose one of: %s)", chosen,
+        jv_cli_usage(command, _("unknown format '%s' (choose one of: %s)"), chosen,
                      jv_render_formats());
         return NULL;
     }
     if (jv_render_is_binary(chosen) && jv_output_is_stdout(output) &&
         isatty(jv_output_stdout_fd())) {
         jv_cli_usage(command,
-                     "-f %s writes a binary workbook: give -o FILE.%s, or pipe standard output "
-                     "into a file (it is a terminal)",
+                     _("-f %s writes a binary workbook: give -o FILE.%s, or pipe standard output "
+                       "into a file (it is a terminal)"),
                      chosen, chosen);
         return NULL;
     }

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "config/json_syntax.h"
+#include "util/i18n.h"
 
 #define MAX_FILE_BYTES (16u << 20) /* no evaluation file is larger */
 #define MAX_MIN_CELL 1e15          /* beyond this min_cell is a typo */
@@ -57,8 +58,8 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
                               jv_eval_options *out)
 {
     if (!cJSON_IsObject(options))
-        return jv_json_checker_expected(checker, "an object of options, such "
-                                                 "as {\"min_cell\": 5}",
+        return jv_json_checker_expected(checker, _("an object of options, such "
+                                                   "as {\"min_cell\": 5}"),
                                         options);
     if (!jv_json_checker_known_keys(checker, options, OPTION_KEYS, NULL))
         return FALSE;
@@ -71,7 +72,7 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
         if (is_number(value) && v >= 0 && v <= MAX_MIN_CELL && floor(v) == v)
             out->min_cell = (int64_t)v;
         else
-            ok = jv_json_checker_expected(checker, "a whole number >= 0", value);
+            ok = jv_json_checker_expected(checker, _("a whole number >= 0"), value);
         jv_json_checker_leave(checker, mark);
     }
     if (ok && (value = cJSON_GetObjectItemCaseSensitive(options, "balance"))) {
@@ -84,9 +85,9 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
             out->balance_low = low->valuedouble;
             out->balance_high = high->valuedouble;
         } else {
-            ok = jv_json_checker_expected(checker, "[low, high] with 0 <= low "
-                                                   "<= high <= 1, such as "
-                                                   "[0.40, 0.60]",
+            ok = jv_json_checker_expected(checker, _("[low, high] with 0 <= low "
+                                                     "<= high <= 1, such as "
+                                                     "[0.40, 0.60]"),
                                           value);
         }
         jv_json_checker_leave(checker, mark);
@@ -96,8 +97,8 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
         if (is_number(value) && value->valuedouble > 0 && value->valuedouble < 1)
             out->confidence = value->valuedouble;
         else
-            ok = jv_json_checker_expected(checker, "a number between 0 and 1 "
-                                                   "(exclusive), such as 0.95",
+            ok = jv_json_checker_expected(checker, _("a number between 0 and 1 "
+                                                     "(exclusive), such as 0.95"),
                                           value);
         jv_json_checker_leave(checker, mark);
     }
@@ -106,7 +107,7 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
         if (cJSON_IsBool(value))
             out->hash_inputs = cJSON_IsTrue(value);
         else
-            ok = jv_json_checker_expected(checker, "true or false", value);
+            ok = jv_json_checker_expected(checker, _("true or false"), value);
         jv_json_checker_leave(checker, mark);
     }
     return ok;
@@ -130,8 +131,8 @@ static gboolean parse_member(jv_json_checker *checker, const cJSON *root,
 {
     const cJSON *value = cJSON_GetObjectItemCaseSensitive(root, key);
     if (value == NULL)
-        return required ? jv_json_checker_fail(checker, "missing required key "
-                                                        "'%s'",
+        return required ? jv_json_checker_fail(checker, _("missing required key "
+                                                          "'%s'"),
                                                key)
                         : TRUE;
     size_t mark = jv_json_checker_enter_key(checker, key);
@@ -161,7 +162,7 @@ static gboolean parse_name_member(jv_json_checker *checker,
                                   const cJSON *value, jv_evaluation *e)
 {
     if (!cJSON_IsString(value) || value->valuestring[0] == '\0')
-        return jv_json_checker_expected(checker, "a non-empty string", value);
+        return jv_json_checker_expected(checker, _("a non-empty string"), value);
     g_free(e->name);
     e->name = g_strdup(value->valuestring);
     return TRUE;
@@ -171,8 +172,8 @@ static gboolean parse_root(jv_json_checker *checker, const cJSON *root,
                            jv_evaluation *e)
 {
     if (!cJSON_IsObject(root))
-        return jv_json_checker_expected(checker, "a JSON object ({...}) at the "
-                                                 "top level",
+        return jv_json_checker_expected(checker, _("a JSON object ({...}) at the "
+                                                   "top level"),
                                         root);
     return jv_json_checker_unique_keys(checker, root)
         && jv_json_checker_known_keys(checker, root, ROOT_KEYS,
@@ -255,8 +256,8 @@ jv_evaluation *jv_evaluation_parse(const char *text, size_t length,
         start++;
     if (start == length) {
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    "%s: the file is empty (an evaluation file is a JSON "
-                    "object)",
+                    _("%s: the file is empty (an evaluation file is a JSON "
+                      "object)"),
                     file);
         return NULL;
     }
@@ -266,15 +267,15 @@ jv_evaluation *jv_evaluation_parse(const char *text, size_t length,
         unsigned line, column;
         jv_json_syntax_position(text, offset, &line, &column);
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX,
-                    "%s:%u:%u: invalid JSON: %s", file, line, column, why);
+                    _("%s:%u:%u: invalid JSON: %s"), file, line, column, why);
         g_free(why);
         return NULL;
     }
     cJSON *root = cJSON_ParseWithLength(text, length);
     if (root == NULL) {
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX,
-                    "%s: invalid JSON: the parser could not read it (out of "
-                    "memory?)",
+                    _("%s: invalid JSON: the parser could not read it (out of "
+                      "memory?)"),
                     file);
         return NULL;
     }
@@ -299,7 +300,7 @@ static gboolean read_file(const char *path, char **text, size_t *length,
     if (f == NULL) {
         int saved = errno;
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    "%s: cannot open the evaluation file: %s", path,
+                    _("%s: cannot open the evaluation file: %s"), path,
                     g_strerror(saved));
         return FALSE;
     }
@@ -307,7 +308,7 @@ static gboolean read_file(const char *path, char **text, size_t *length,
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    "%s: is a folder, not an evaluation file", path);
+                    _("%s: is a folder, not an evaluation file"), path);
         return FALSE;
     }
     GString *buffer = g_string_new(NULL);
@@ -324,11 +325,11 @@ static gboolean read_file(const char *path, char **text, size_t *length,
     if (too_large || failed) {
         if (too_large)
             g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                        "%s: too large for an evaluation file (over %u MiB)",
+                        _("%s: too large for an evaluation file (over %u MiB)"),
                         path, MAX_FILE_BYTES >> 20);
         else
             g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                        "%s: cannot read the evaluation file: %s", path,
+                        _("%s: cannot read the evaluation file: %s"), path,
                         g_strerror(failed));
         g_string_free(buffer, TRUE);
         return FALSE;

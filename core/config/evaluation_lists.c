@@ -9,6 +9,7 @@
  * "$comment" is dropped from params, as from every object.
  */
 #include "evaluation_private.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -49,13 +50,13 @@ static gboolean fail_name(jv_json_checker *checker, const char *what,
     char *fixed = g_ascii_strdown(name, -1);
     g_strdelimit(fixed, "- ", '_');
     if (jv_eval_is_name(fixed))
-        jv_json_checker_fail(checker, "invalid %s name '%s' — did you mean "
-                                      "'%s'?",
+        jv_json_checker_fail(checker, _("invalid %s name '%s' — did you mean "
+                                        "'%s'?"),
                              what, shown, fixed);
     else
-        jv_json_checker_fail(checker, "invalid %s name '%s' (%s names are "
-                                      "lower-case letters, digits and '_', "
-                                      "starting with a letter)",
+        jv_json_checker_fail(checker, _("invalid %s name '%s' (%s names are "
+                                        "lower-case letters, digits and '_', "
+                                        "starting with a letter)"),
                              what, shown, what);
     g_free(fixed);
     g_free(shown);
@@ -80,8 +81,8 @@ static jv_region_def *parse_region(jv_json_checker *checker,
                                    const cJSON *entry, const char *base_dir)
 {
     if (!cJSON_IsObject(entry)) {
-        jv_json_checker_expected(checker, "a region such as {\"name\": "
-                                          "\"Örebro\", \"dir\": \"data/orebro\"}",
+        jv_json_checker_expected(checker, _("a region such as {\"name\": "
+                                            "\"Örebro\", \"dir\": \"data/orebro\"}"),
                                  entry);
         return NULL;
     }
@@ -93,8 +94,8 @@ static jv_region_def *parse_region(jv_json_checker *checker,
         return NULL;
     if (strcmp(name, TOTAL_NAME) == 0) {
         size_t mark = jv_json_checker_enter_key(checker, "name");
-        jv_json_checker_fail(checker, "'%s' is reserved for the pooled total "
-                                      "of all regions",
+        jv_json_checker_fail(checker, _("'%s' is reserved for the pooled total "
+                                        "of all regions"),
                              TOTAL_NAME);
         jv_json_checker_leave(checker, mark);
         return NULL;
@@ -129,7 +130,7 @@ static gboolean parse_region_list(jv_json_checker *checker,
                                   const cJSON *list, jv_evaluation *e)
 {
     if (cJSON_GetArraySize(list) == 0)
-        return jv_json_checker_fail(checker, "expected at least one region");
+        return jv_json_checker_fail(checker, _("expected at least one region"));
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                              NULL);
     gboolean ok = TRUE;
@@ -148,8 +149,8 @@ static gboolean parse_region_list(jv_json_checker *checker,
         if (g_hash_table_lookup_extended(seen, key, NULL, &earlier)) {
             size_t name_mark = jv_json_checker_enter_key(checker, "name");
             char *shown = jv_json_printable(region->name);
-            ok = jv_json_checker_fail(checker, "duplicate region name '%s' "
-                                               "(also regions[%zu].name)",
+            ok = jv_json_checker_fail(checker, _("duplicate region name '%s' "
+                                                 "(also regions[%zu].name)"),
                                       shown, GPOINTER_TO_SIZE(earlier));
             g_free(shown);
             g_free(key);
@@ -184,8 +185,8 @@ gboolean jv_eval_regions_parse(jv_json_checker *checker, const cJSON *regions,
         return parse_region_list(checker, regions, e);
     if (cJSON_IsObject(regions))
         return parse_column_regions(checker, regions, e);
-    return jv_json_checker_expected(checker, "a list of regions, or "
-                                             "{\"column\": ..., \"dir\": ...}",
+    return jv_json_checker_expected(checker, _("a list of regions, or "
+                                               "{\"column\": ..., \"dir\": ...}"),
                                     regions);
 }
 
@@ -216,8 +217,8 @@ static jv_indicator_def *parse_indicator(jv_json_checker *checker,
                                          const cJSON *entry)
 {
     if (!cJSON_IsObject(entry)) {
-        jv_json_checker_expected(checker, "an indicator such as {\"plugin\": "
-                                          "\"funding_share\"}",
+        jv_json_checker_expected(checker, _("an indicator such as {\"plugin\": "
+                                            "\"funding_share\"}"),
                                  entry);
         return NULL;
     }
@@ -241,15 +242,15 @@ static jv_indicator_def *parse_indicator(jv_json_checker *checker,
     const cJSON *params = cJSON_GetObjectItemCaseSensitive(entry, "params");
     if (params != NULL && !cJSON_IsObject(params)) {
         size_t mark = jv_json_checker_enter_key(checker, "params");
-        jv_json_checker_expected(checker, "an object of parameters, such as "
-                                          "{\"by\": [\"sector\"]}",
+        jv_json_checker_expected(checker, _("an object of parameters, such as "
+                                            "{\"by\": [\"sector\"]}"),
                                  params);
         jv_json_checker_leave(checker, mark);
         return NULL;
     }
     cJSON *copy = copy_params(params);
     if (copy == NULL) {
-        jv_json_checker_fail(checker, "out of memory");
+        jv_json_checker_fail(checker, _("out of memory"));
         return NULL;
     }
     jv_indicator_def *indicator = g_new0(jv_indicator_def, 1);
@@ -264,12 +265,12 @@ gboolean jv_eval_indicators_parse(jv_json_checker *checker,
                                  const cJSON *indicators, jv_evaluation *e)
 {
     if (!cJSON_IsArray(indicators))
-        return jv_json_checker_expected(checker, "a list of indicators, such as "
-                                                 "[{\"plugin\": "
-                                                 "\"funding_share\"}]",
+        return jv_json_checker_expected(checker, _("a list of indicators, such as "
+                                                   "[{\"plugin\": "
+                                                   "\"funding_share\"}]"),
                                         indicators);
     if (cJSON_GetArraySize(indicators) == 0)
-        return jv_json_checker_fail(checker, "expected at least one indicator");
+        return jv_json_checker_fail(checker, _("expected at least one indicator"));
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     gboolean ok = TRUE;
     size_t index = 0;
@@ -287,9 +288,9 @@ gboolean jv_eval_indicators_parse(jv_json_checker *checker,
             gboolean named = cJSON_HasObjectItem(entry, "name");
             size_t name_mark = named ? jv_json_checker_enter_key(checker, "name")
                                      : checker->path->len;
-            ok = jv_json_checker_fail(checker, "duplicate indicator name '%s' "
-                                               "(also indicators[%zu]); give "
-                                               "one of them another \"name\"",
+            ok = jv_json_checker_fail(checker, _("duplicate indicator name '%s' "
+                                                 "(also indicators[%zu]); give "
+                                                 "one of them another \"name\""),
                                       indicator->name,
                                       GPOINTER_TO_SIZE(earlier));
             jv_json_checker_leave(checker, name_mark);

@@ -10,6 +10,7 @@
  * those (a region that sets `file` keeps the default `columns`).
  */
 #include "evaluation_private.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -91,8 +92,8 @@ static gboolean parse_file(jv_json_checker *checker, const cJSON *value,
                            jv_table_settings *settings)
 {
     if (!cJSON_IsString(value) || value->valuestring[0] == '\0')
-        return jv_json_checker_expected(checker, "a file name (a non-empty "
-                                                 "string)", value);
+        return jv_json_checker_expected(checker, _("a file name (a non-empty "
+                                                   "string)"), value);
     settings->file = g_strdup(value->valuestring);
     return TRUE;
 }
@@ -100,7 +101,7 @@ static gboolean parse_file(jv_json_checker *checker, const cJSON *value,
 static gboolean check_role(jv_json_checker *checker, const char *role)
 {
     if (role[0] == '\0')
-        return jv_json_checker_fail(checker, "a role name cannot be empty");
+        return jv_json_checker_fail(checker, _("a role name cannot be empty"));
     return TRUE;
 }
 
@@ -108,8 +109,8 @@ static gboolean parse_columns(jv_json_checker *checker, const cJSON *value,
                               jv_table_settings *settings)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object mapping roles to "
-                                                 "column names",
+        return jv_json_checker_expected(checker, _("an object mapping roles to "
+                                                   "column names"),
                                         value);
     settings->columns = string_map_new();
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
@@ -119,8 +120,8 @@ static gboolean parse_columns(jv_json_checker *checker, const cJSON *value,
         if (!check_role(checker, m->string))
             return FALSE;
         if (!cJSON_IsString(m) || m->valuestring[0] == '\0')
-            return jv_json_checker_expected(checker, "a column name (a "
-                                                     "non-empty string)", m);
+            return jv_json_checker_expected(checker, _("a column name (a "
+                                                       "non-empty string)"), m);
         g_hash_table_insert(settings->columns, g_strdup(m->string),
                             g_strdup(m->valuestring));
         jv_json_checker_leave(checker, mark);
@@ -133,8 +134,8 @@ static GHashTable *parse_role_codes(jv_json_checker *checker,
                                     const cJSON *value)
 {
     if (!cJSON_IsObject(value)) {
-        jv_json_checker_expected(checker, "an object mapping codes to values, "
-                                          "such as {\"KV\": \"woman\"}",
+        jv_json_checker_expected(checker, _("an object mapping codes to values, "
+                                            "such as {\"KV\": \"woman\"}"),
                                  value);
         return NULL;
     }
@@ -144,7 +145,7 @@ static GHashTable *parse_role_codes(jv_json_checker *checker,
             continue;
         size_t mark = jv_json_checker_enter_key(checker, m->string);
         if (!cJSON_IsString(m) || m->valuestring[0] == '\0') {
-            jv_json_checker_expected(checker, "a value (a non-empty string)", m);
+            jv_json_checker_expected(checker, _("a value (a non-empty string)"), m);
             g_hash_table_unref(codes);
             return NULL;
         }
@@ -158,9 +159,9 @@ static gboolean parse_codes(jv_json_checker *checker, const cJSON *value,
                             jv_table_settings *settings)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object mapping roles to "
-                                                 "codes, such as {\"gender\": "
-                                                 "{\"KV\": \"woman\"}}",
+        return jv_json_checker_expected(checker, _("an object mapping roles to "
+                                                   "codes, such as {\"gender\": "
+                                                   "{\"KV\": \"woman\"}}"),
                                         value);
     settings->codes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify)g_hash_table_unref);
@@ -189,7 +190,7 @@ static gboolean parse_delimiter(jv_json_checker *checker, const cJSON *value,
     else if (g_ascii_strcasecmp(text, "tab") == 0)
         settings->delimiter = '\t';
     else
-        return jv_json_checker_expected(checker, "\",\", \";\" or \"tab\"",
+        return jv_json_checker_expected(checker, _("\",\", \";\" or \"tab\""),
                                         value);
     return TRUE;
 }
@@ -199,7 +200,7 @@ static gboolean parse_decimal(jv_json_checker *checker, const cJSON *value,
 {
     const char *text = cJSON_IsString(value) ? value->valuestring : "";
     if (strcmp(text, ".") != 0 && strcmp(text, ",") != 0)
-        return jv_json_checker_expected(checker, "\".\" or \",\"", value);
+        return jv_json_checker_expected(checker, _("\".\" or \",\""), value);
     settings->decimal = text[0];
     return TRUE;
 }
@@ -235,8 +236,8 @@ static gboolean parse_encoding(jv_json_checker *checker, const cJSON *value,
     const char *name = cJSON_IsString(value)
         ? normalise_encoding(value->valuestring) : NULL;
     if (name == NULL)
-        return jv_json_checker_expected(checker, "\"utf-8\", \"windows-1252\" "
-                                                 "or \"iso-8859-1\"",
+        return jv_json_checker_expected(checker, _("\"utf-8\", \"windows-1252\" "
+                                                   "or \"iso-8859-1\""),
                                         value);
     settings->encoding = g_strdup(name);
     return TRUE;
@@ -251,7 +252,7 @@ static gboolean parse_on_error(jv_json_checker *checker, const cJSON *value,
     else if (strcmp(text, "skip") == 0)
         settings->on_error = JV_ON_ERROR_SKIP;
     else
-        return jv_json_checker_expected(checker, "\"stop\" or \"skip\"", value);
+        return jv_json_checker_expected(checker, _("\"stop\" or \"skip\""), value);
     return TRUE;
 }
 
@@ -267,7 +268,7 @@ static gboolean parse_sheet(jv_json_checker *checker, const cJSON *value,
         settings->sheet = g_strdup_printf("%d", (int)value->valuedouble);
         return TRUE;
     }
-    return jv_json_checker_expected(checker, "a sheet name, or its number counting from 1",
+    return jv_json_checker_expected(checker, _("a sheet name, or its number counting from 1"),
                                     value);
 }
 
@@ -276,8 +277,8 @@ static gboolean parse_header_row(jv_json_checker *checker, const cJSON *value,
 {
     if (!cJSON_IsNumber(value) || value->valuedouble < 1 || value->valuedouble > 1048576 ||
         value->valuedouble != (double)(int)value->valuedouble)
-        return jv_json_checker_expected(checker, "a row number as Excel shows it (1 to "
-                                                 "1048576)", value);
+        return jv_json_checker_expected(checker, _("a row number as Excel shows it (1 to "
+                                                   "1048576)"), value);
     settings->header_row = (unsigned)value->valuedouble;
     return TRUE;
 }
@@ -302,8 +303,8 @@ static jv_table_settings *parse_settings(jv_json_checker *checker,
         { "header_row", JV_SET_HEADER_ROW, parse_header_row },
     };
     if (!cJSON_IsObject(value)) {
-        jv_json_checker_expected(checker, "an object of table settings, such "
-                                          "as {\"file\": \"funding.csv\"}",
+        jv_json_checker_expected(checker, _("an object of table settings, such "
+                                            "as {\"file\": \"funding.csv\"}"),
                                  value);
         return NULL;
     }
@@ -330,9 +331,9 @@ static jv_table_settings *parse_settings(jv_json_checker *checker,
 GHashTable *jv_eval_tables_parse(jv_json_checker *checker, const cJSON *tables)
 {
     if (!cJSON_IsObject(tables)) {
-        jv_json_checker_expected(checker, "an object mapping table names to "
-                                          "settings, such as {\"funding\": "
-                                          "{\"file\": \"funding.csv\"}}",
+        jv_json_checker_expected(checker, _("an object mapping table names to "
+                                            "settings, such as {\"funding\": "
+                                            "{\"file\": \"funding.csv\"}}"),
                                  tables);
         return NULL;
     }
@@ -343,10 +344,10 @@ GHashTable *jv_eval_tables_parse(jv_json_checker *checker, const cJSON *tables)
         size_t mark = jv_json_checker_enter_key(checker, m->string);
         if (!jv_eval_is_name(m->string)) {
             char *shown = jv_json_printable(m->string);
-            jv_json_checker_fail(checker, "invalid table name '%s' (table "
-                                          "names are lower-case letters, "
-                                          "digits and '_', starting with a "
-                                          "letter)",
+            jv_json_checker_fail(checker, _("invalid table name '%s' (table "
+                                            "names are lower-case letters, "
+                                            "digits and '_', starting with a "
+                                            "letter)"),
                                  shown);
             g_free(shown);
             g_hash_table_unref(map);

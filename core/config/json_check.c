@@ -8,6 +8,7 @@
 
 #include "util/did_you_mean.h"
 #include "config/evaluation.h"
+#include "util/i18n.h"
 
 #define DESCRIBE_MAX 40  /* characters of a value quoted in a message */
 #define PRINTABLE_MAX 60 /* characters of a key or name quoted */
@@ -105,7 +106,7 @@ gboolean jv_json_checker_expected(jv_json_checker *checker,
                                   const char *expected, const cJSON *value)
 {
     char *got = jv_json_describe(value);
-    jv_json_checker_fail(checker, "expected %s, got %s", expected, got);
+    jv_json_checker_fail(checker, _("expected %s, got %s"), expected, got);
     g_free(got);
     return FALSE;
 }
@@ -175,13 +176,13 @@ static gboolean fail_unknown(jv_json_checker *checker, const char *key,
         suggestion = jv_did_you_mean(key, comment);
     const char *where = elsewhere != NULL ? elsewhere(key) : NULL;
     if (suggestion != NULL) {
-        jv_json_checker_fail(checker, "unknown key '%s' — did you mean '%s'?",
+        jv_json_checker_fail(checker, _("unknown key '%s' — did you mean '%s'?"),
                              shown, suggestion);
     } else if (where != NULL) {
-        jv_json_checker_fail(checker, "unknown key '%s' — %s", shown, where);
+        jv_json_checker_fail(checker, _("unknown key '%s' — %s"), shown, where);
     } else {
         char *list = g_strjoinv(", ", (char **)known);
-        jv_json_checker_fail(checker, "unknown key '%s' (known keys: %s)",
+        jv_json_checker_fail(checker, _("unknown key '%s' (known keys: %s)"),
                              shown, list);
         g_free(list);
     }
@@ -211,8 +212,8 @@ static gboolean fail_duplicate(jv_json_checker *checker, const char *key)
 {
     size_t mark = jv_json_checker_enter_key(checker, key);
     char *shown = jv_json_printable(key);
-    jv_json_checker_fail(checker, "duplicate key '%s' (a key may appear only "
-                                  "once in an object)",
+    jv_json_checker_fail(checker, _("duplicate key '%s' (a key may appear only "
+                                    "once in an object)"),
                          shown);
     g_free(shown);
     jv_json_checker_leave(checker, mark);
@@ -287,13 +288,13 @@ gboolean jv_json_checker_string(jv_json_checker *checker, const cJSON *object,
     *out = NULL;
     if (value == NULL) {
         if (required)
-            return jv_json_checker_fail(checker, "missing required key '%s'",
+            return jv_json_checker_fail(checker, _("missing required key '%s'"),
                                         key);
         return TRUE;
     }
     if (!cJSON_IsString(value) || value->valuestring[0] == '\0') {
         size_t mark = jv_json_checker_enter_key(checker, key);
-        jv_json_checker_expected(checker, "a non-empty string", value);
+        jv_json_checker_expected(checker, _("a non-empty string"), value);
         jv_json_checker_leave(checker, mark);
         return FALSE;
     }

@@ -3,6 +3,7 @@
  * nothing: it only walks the bytes, and on the first error records where
  * and why, naming the likely mistake. */
 #include "json_syntax.h"
+#include "util/i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -100,7 +101,7 @@ static char *describe(const scanner *sc, size_t i)
 static gboolean fail_found(scanner *sc, size_t i, const char *what)
 {
     char *found = describe(sc, i);
-    fail_at(sc, i, "%s, found %s", what, found);
+    fail_at(sc, i, _("%s, found %s"), what, found);
     g_free(found);
     return FALSE;
 }
@@ -120,8 +121,8 @@ static gboolean fail_unclosed(scanner *sc, size_t open)
     char bracket = sc->s[open];
     jv_json_syntax_position(sc->s, open, &line, &column);
     return fail_at(sc, sc->n,
-                   "the file ends before the '%c' at line %u, column %u is "
-                   "closed (a '%c' is missing)",
+                   _("the file ends before the '%c' at line %u, column %u is "
+                     "closed (a '%c' is missing)"),
                    bracket, line, column, bracket == '{' ? '}' : ']');
 }
 
@@ -150,20 +151,20 @@ static gboolean scan_unicode_escape(scanner *sc)
     size_t start = sc->pos;
     unsigned code;
     if (!scan_hex4(sc, start + 2, &code))
-        return fail_at(sc, start, "'\\u' must be followed by four hex digits");
+        return fail_at(sc, start, _("'\\u' must be followed by four hex digits"));
     if (code == 0)
-        return fail_at(sc, start, "'\\u0000' (a NUL character) is not "
-                                  "allowed in a string");
+        return fail_at(sc, start, _("'\\u0000' (a NUL character) is not "
+                                    "allowed in a string"));
     if (code >= 0xDC00 && code <= 0xDFFF)
-        return fail_at(sc, start, "'\\u%04X' is half of a surrogate pair "
-                                  "without its first half", code);
+        return fail_at(sc, start, _("'\\u%04X' is half of a surrogate pair "
+                                    "without its first half"), code);
     sc->pos = start + 6;
     if (code >= 0xD800 && code <= 0xDBFF) {
         unsigned low;
         if (at(sc, sc->pos) != '\\' || at(sc, sc->pos + 1) != 'u'
             || !scan_hex4(sc, sc->pos + 2, &low) || low < 0xDC00 || low > 0xDFFF)
-            return fail_at(sc, start, "'\\u%04X' starts a surrogate pair "
-                                      "that is not completed", code);
+            return fail_at(sc, start, _("'\\u%04X' starts a surrogate pair "
+                                        "that is not completed"), code);
         sc->pos += 6;
     }
     return TRUE;
@@ -193,24 +194,24 @@ static gboolean scan_string(scanner *sc)
                 break;
             char *found = describe(sc, sc->pos + 1);
             fail_at(sc, sc->pos,
-                    "invalid escape: a backslash followed by %s (write '\\\\' "
-                    "for a backslash, or '/' in paths)",
+                    _("invalid escape: a backslash followed by %s (write '\\\\' "
+                      "for a backslash, or '/' in paths)"),
                     found);
             g_free(found);
             return FALSE;
         }
         if (c == '\n' || c == '\r')
-            return fail_at(sc, open, "the string starting here is not closed "
-                                     "on its line (a '\"' is missing?)");
+            return fail_at(sc, open, _("the string starting here is not closed "
+                                       "on its line (a '\"' is missing?)"));
         if (c < 0x20)
-            return fail_at(sc, sc->pos, "a control character (U+%04X) inside "
-                                        "a string; write it as an escape "
-                                        "such as \\t",
+            return fail_at(sc, sc->pos, _("a control character (U+%04X) inside "
+                                          "a string; write it as an escape "
+                                          "such as \\t"),
                            c);
         sc->pos++;
     }
-    return fail_at(sc, open, "the string starting here is never closed "
-                             "(a '\"' is missing)");
+    return fail_at(sc, open, _("the string starting here is never closed "
+                               "(a '\"' is missing)"));
 }
 
 static gboolean scan_number(scanner *sc)
@@ -221,19 +222,19 @@ static gboolean scan_number(scanner *sc)
     if (at(sc, sc->pos) == '0') {
         sc->pos++;
         if (is_digit(at(sc, sc->pos)))
-            return fail_at(sc, start, "a number cannot start with 0 followed "
-                                      "by more digits (write 5, not 05)");
+            return fail_at(sc, start, _("a number cannot start with 0 followed "
+                                        "by more digits (write 5, not 05)"));
     } else if (is_digit(at(sc, sc->pos))) {
         while (is_digit(at(sc, sc->pos)))
             sc->pos++;
     } else {
-        return fail_found(sc, sc->pos, "expected a digit after '-'");
+        return fail_found(sc, sc->pos, _("expected a digit after '-'"));
     }
     if (at(sc, sc->pos) == '.') {
         sc->pos++;
         if (!is_digit(at(sc, sc->pos)))
-            return fail_found(sc, sc->pos, "expected a digit after the "
-                                           "decimal point (write 1.0, not 1.)");
+            return fail_found(sc, sc->pos, _("expected a digit after the "
+                                             "decimal point (write 1.0, not 1.)"));
         while (is_digit(at(sc, sc->pos)))
             sc->pos++;
     }
@@ -242,12 +243,12 @@ static gboolean scan_number(scanner *sc)
         if (at(sc, sc->pos) == '+' || at(sc, sc->pos) == '-')
             sc->pos++;
         if (!is_digit(at(sc, sc->pos)))
-            return fail_found(sc, sc->pos, "expected the digits of an exponent");
+            return fail_found(sc, sc->pos, _("expected the digits of an exponent"));
         while (is_digit(at(sc, sc->pos)))
             sc->pos++;
     }
     if (sc->pos - start > MAX_NUMBER)
-        return fail_at(sc, start, "a number longer than %d characters",
+        return fail_at(sc, start, _("a number longer than %d characters"),
                        MAX_NUMBER);
     return TRUE;
 }
@@ -278,29 +279,29 @@ static gboolean scan_literal(scanner *sc)
     if (word_is_nocase(sc, length, "true") || word_is_nocase(sc, length, "false")
         || word_is_nocase(sc, length, "null")) {
         char *lower = g_ascii_strdown(word, (gssize)length);
-        fail_at(sc, sc->pos, "JSON writes true, false and null in lower "
-                             "case: write '%s', not '%.*s'",
+        fail_at(sc, sc->pos, _("JSON writes true, false and null in lower "
+                               "case: write '%s', not '%.*s'"),
                 lower, shown, word);
         g_free(lower);
         return FALSE;
     }
     if (word_is_nocase(sc, length, "none") || word_is_nocase(sc, length, "nil")
         || word_is_nocase(sc, length, "undefined"))
-        return fail_at(sc, sc->pos, "'%.*s' is not JSON; write null", shown,
+        return fail_at(sc, sc->pos, _("'%.*s' is not JSON; write null"), shown,
                        word);
     if (word_is_nocase(sc, length, "nan") || word_is_nocase(sc, length, "inf")
         || word_is_nocase(sc, length, "infinity"))
-        return fail_at(sc, sc->pos, "'%.*s' is not a JSON number", shown, word);
-    return fail_at(sc, sc->pos, "unexpected '%.*s%s': text values need double "
-                                "quotes (\"%.*s%s\")",
+        return fail_at(sc, sc->pos, _("'%.*s' is not a JSON number"), shown, word);
+    return fail_at(sc, sc->pos, _("unexpected '%.*s%s': text values need double "
+                                  "quotes (\"%.*s%s\")"),
                    shown, word, length > MAX_WORD ? "…" : "", shown, word,
                    length > MAX_WORD ? "…" : "");
 }
 
 static gboolean fail_comment(scanner *sc)
 {
-    return fail_at(sc, sc->pos, "JSON has no comments; write a \"$comment\" "
-                                "key instead");
+    return fail_at(sc, sc->pos, _("JSON has no comments; write a \"$comment\" "
+                                  "key instead"));
 }
 
 /* Something that cannot start a value. */
@@ -308,19 +309,19 @@ static gboolean fail_value(scanner *sc)
 {
     unsigned char c = at(sc, sc->pos);
     if (sc->pos >= sc->n)
-        return fail_at(sc, sc->pos, "the file ends where a value was expected");
+        return fail_at(sc, sc->pos, _("the file ends where a value was expected"));
     if (c == '\'')
-        return fail_at(sc, sc->pos, "strings need double quotes (\"), not "
-                                    "single quotes");
+        return fail_at(sc, sc->pos, _("strings need double quotes (\"), not "
+                                      "single quotes"));
     if (c == '/' || c == '#')
         return fail_comment(sc);
     if (c == '+')
-        return fail_at(sc, sc->pos, "a number cannot start with '+'");
+        return fail_at(sc, sc->pos, _("a number cannot start with '+'"));
     if (c == '.')
-        return fail_at(sc, sc->pos, "a number needs a digit before the "
-                                    "decimal point (write 0.5, not .5)");
-    return fail_found(sc, sc->pos, "expected a value (a string, number, "
-                                   "object, array, true, false or null)");
+        return fail_at(sc, sc->pos, _("a number needs a digit before the "
+                                      "decimal point (write 0.5, not .5)"));
+    return fail_found(sc, sc->pos, _("expected a value (a string, number, "
+                                     "object, array, true, false or null)"));
 }
 
 /* After a member or element: neither ',' nor the closing bracket. */
@@ -335,8 +336,8 @@ static gboolean fail_after_item(scanner *sc, size_t open)
     if (c == '"' || c == '{' || c == '[' || c == '-' || is_digit(c)
         || is_letter(c)) {
         char *found = describe(sc, sc->pos);
-        fail_at(sc, sc->pos, "expected ',' or '%c', found %s: is a comma "
-                             "missing before it?",
+        fail_at(sc, sc->pos, _("expected ',' or '%c', found %s: is a comma "
+                               "missing before it?"),
                 close, found);
         g_free(found);
         return FALSE;
@@ -344,8 +345,8 @@ static gboolean fail_after_item(scanner *sc, size_t open)
     if (c == '}' || c == ']') {
         unsigned line, column;
         jv_json_syntax_position(sc->s, open, &line, &column);
-        return fail_at(sc, sc->pos, "'%c' does not match the '%c' at line %u, "
-                                    "column %u",
+        return fail_at(sc, sc->pos, _("'%c' does not match the '%c' at line %u, "
+                                      "column %u"),
                        c, sc->s[open], line, column);
     }
     char expected[32];
@@ -358,25 +359,25 @@ static gboolean fail_key(scanner *sc, size_t comma)
 {
     unsigned char c = at(sc, sc->pos);
     if (c == '}' && comma != NO_COMMA)
-        return fail_at(sc, comma, "trailing comma before '}': JSON allows no "
-                                  "comma after the last member");
+        return fail_at(sc, comma, _("trailing comma before '}': JSON allows no "
+                                    "comma after the last member"));
     if (c == '\'')
-        return fail_at(sc, sc->pos, "keys need double quotes (\"), not single "
-                                    "quotes");
+        return fail_at(sc, sc->pos, _("keys need double quotes (\"), not single "
+                                      "quotes"));
     if (c == '/' || c == '#')
         return fail_comment(sc);
     if (is_digit(c) && comma != NO_COMMA && comma > 0
         && is_digit((unsigned char)sc->s[comma - 1]))
-        return fail_at(sc, comma, "expected a key after this comma; if it is "
-                                  "a decimal comma, JSON numbers take a point "
-                                  "(0.95, not 0,95)");
+        return fail_at(sc, comma, _("expected a key after this comma; if it is "
+                                    "a decimal comma, JSON numbers take a point "
+                                    "(0.95, not 0,95)"));
     if (is_letter(c) || c == '_' || c == '$') {
         size_t length = word_length(sc);
         int shown = (int)(length > MAX_WORD ? MAX_WORD : length);
-        return fail_at(sc, sc->pos, "keys need double quotes: write \"%.*s\"",
+        return fail_at(sc, sc->pos, _("keys need double quotes: write \"%.*s\""),
                        shown, sc->s + sc->pos);
     }
-    return fail_found(sc, sc->pos, "expected a key in double quotes");
+    return fail_found(sc, sc->pos, _("expected a key in double quotes"));
 }
 
 static gboolean scan_object(scanner *sc)
@@ -446,8 +447,8 @@ static gboolean scan_array(scanner *sc)
         if (sc->pos >= sc->n)
             return fail_unclosed(sc, open);
         if (sc->s[sc->pos] == ']' && comma != NO_COMMA)
-            return fail_at(sc, comma, "trailing comma before ']': JSON allows "
-                                      "no comma after the last element");
+            return fail_at(sc, comma, _("trailing comma before ']': JSON allows "
+                                        "no comma after the last element"));
         if (!scan_value(sc))
             return FALSE;
         skip_space(sc);
@@ -471,7 +472,7 @@ static gboolean scan_value(scanner *sc)
     unsigned char c = (unsigned char)sc->s[sc->pos];
     if (c == '{' || c == '[') {
         if (sc->depth >= JV_JSON_MAX_DEPTH)
-            return fail_at(sc, sc->pos, "nested more than %d levels deep",
+            return fail_at(sc, sc->pos, _("nested more than %d levels deep"),
                            JV_JSON_MAX_DEPTH);
         sc->depth++;
         gboolean ok = c == '{' ? scan_object(sc) : scan_array(sc);
@@ -494,26 +495,26 @@ gboolean jv_json_syntax_check(const char *text, size_t length,
     scanner sc = {.s = text, .n = length};
     const char *bad = NULL;
     if (length > (size_t)G_MAXSSIZE) {
-        fail_at(&sc, 0, "the file is too large");
+        fail_at(&sc, 0, _("the file is too large"));
     } else if (!g_utf8_validate(text, (gssize)length, &bad)) {
         size_t where = (size_t)(bad - text);
         if (text[where] == '\0')
-            fail_at(&sc, where, "a NUL byte: this is not a text file");
+            fail_at(&sc, where, _("a NUL byte: this is not a text file"));
         else
-            fail_at(&sc, where, "not valid UTF-8 (the file may be saved as "
-                                "Windows-1252 or Latin-1; save it as UTF-8)");
+            fail_at(&sc, where, _("not valid UTF-8 (the file may be saved as "
+                                  "Windows-1252 or Latin-1; save it as UTF-8)"));
     } else if (scan_value(&sc)) {
         skip_space(&sc);
         if (sc.pos >= sc.n)
             return TRUE;
         unsigned char c = (unsigned char)text[sc.pos];
         if (c == '}' || c == ']') {
-            fail_at(&sc, sc.pos, "one '%c' too many: the document already "
-                                 "ended before it", c);
+            fail_at(&sc, sc.pos, _("one '%c' too many: the document already "
+                                   "ended before it"), c);
         } else {
             char *found = describe(&sc, sc.pos);
-            fail_at(&sc, sc.pos, "%s after the end of the JSON document "
-                                 "(a file holds one value)", found);
+            fail_at(&sc, sc.pos, _("%s after the end of the JSON document "
+                                   "(a file holds one value)"), found);
             g_free(found);
         }
     }

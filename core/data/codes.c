@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "data/dataset.h"
+#include "util/i18n.h"
 
 struct jv_codes {
     gboolean closed;
@@ -103,8 +104,8 @@ static gboolean add_user_codes(jv_codes *codes, GHashTable *user, const char *fi
         if (i < 0 && codes->closed) {
             char *list = canonical_list(codes);
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
-                        "%s: \"codes\" for '%s' map '%s' to '%s', which is not %s; "
-                        "use one of %s",
+                        _("%s: \"codes\" for '%s' map '%s' to '%s', which is not %s; "
+                          "use one of %s"),
                         file, role, (const char *)k->data, canonical ? canonical : "", what,
                         list);
             g_free(list);
@@ -152,8 +153,8 @@ jv_codes *jv_codes_new_closed(const char *spec, GHashTable *user, const char *fi
         char *canonical = g_strstrip(g_strdup(*alt));
         if (*canonical == '\0') {
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
-                        "%s: role '%s' declares malformed codes \"%s\" (a plugin error: "
-                        "expected canonical=alias,alias|canonical=...)",
+                        _("%s: role '%s' declares malformed codes \"%s\" (a plugin error: "
+                          "expected canonical=alias,alias|canonical=...)"),
                         file, role, spec);
             g_free(canonical);
             ok = FALSE;

@@ -10,22 +10,23 @@
 #include "data/convert.h"
 #include "data/problem.h"
 #include "data/recode.h"
+#include "util/i18n.h"
 
 static const char *const utf8_hint =
-    "the text is not valid UTF-8; if the file was saved by Excel as \"CSV\" "
-    "(not \"CSV UTF-8\"), set \"encoding\": \"windows-1252\" in the evaluation file";
+    N_("the text is not valid UTF-8; if the file was saved by Excel as \"CSV\" "
+       "(not \"CSV UTF-8\"), set \"encoding\": \"windows-1252\" in the evaluation file");
 
 static const char *type_noun(jv_type type)
 {
     switch (type) {
     case JV_TYPE_ID:
-        return "identifiers";
+        return _("identifiers");
     case JV_TYPE_NUMBER:
-        return "numbers";
+        return _("numbers");
     case JV_TYPE_INTEGER:
-        return "whole numbers";
+        return _("whole numbers");
     default:
-        return "yes/no values";
+        return _("yes/no values");
     }
 }
 
@@ -86,15 +87,15 @@ int jv_role_column_init(jv_role_column *c, const jv_role_request *request, int f
                                                      : JV_CELL_BOOLEAN;
         if (user_codes != NULL) {
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
-                        "%s: \"codes\" are given for '%s', which holds %s; codes apply "
-                        "only to gender and category columns",
+                        _("%s: \"codes\" are given for '%s', which holds %s; codes apply "
+                          "only to gender and category columns"),
                         file, role, type_noun(request->type));
             return -1;
         }
         break;
     default:
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
-                    "%s: role '%s' asks for an unknown type %d", file, role,
+                    _("%s: role '%s' asks for an unknown type %d"), file, role,
                     (int)request->type);
         return -1;
     }
@@ -162,16 +163,16 @@ static int lookup_code(jv_role_column *c, jv_row_context *ctx, const char *text,
 {
     if (!g_utf8_validate(text, (gssize)length, NULL)) {
         ctx->fail_code = JV_PROBLEM_ENCODING;
-        *message = g_strdup(utf8_hint);
+        *message = g_strdup(_(utf8_hint));
         return -1;
     }
     int value = jv_codes_lookup(c->codes, text, length);
     if (value < 0) {
         ctx->fail_code = JV_PROBLEM_UNKNOWN_CODE;
         char *shown = jv_text_for_message(text, length);
-        *message = g_strdup_printf("unknown %s '%s' — accepted: %s (add it under \"codes\" "
-                                   "in the evaluation file)",
-                                   c->kind == JV_CELL_GENDER ? "gender code" : "value", shown,
+        *message = g_strdup_printf(_("unknown %s '%s' — accepted: %s (add it under \"codes\" "
+                                     "in the evaluation file)"),
+                                   c->kind == JV_CELL_GENDER ? _("gender code") : _("value"), shown,
                                    jv_codes_accepted(c->codes));
         g_free(shown);
         return -1;
@@ -221,7 +222,7 @@ static int convert_category(jv_role_column *c, jv_row_context *ctx, size_t row,
     }
     if (!g_utf8_validate(text, (gssize)length, NULL)) {
         ctx->fail_code = JV_PROBLEM_ENCODING;
-        *message = g_strdup(utf8_hint);
+        *message = g_strdup(_(utf8_hint));
         return -1;
     }
     if (c->codes != NULL) {
@@ -254,9 +255,9 @@ static int convert_empty(jv_role_column *c, jv_row_context *ctx, size_t row, cha
         return convert_category(c, ctx, row, "", 0, message);
     if (c->request.flags & JV_ROLE_REQUIRED) {
         ctx->fail_code = JV_PROBLEM_EMPTY_REQUIRED;
-        *message = g_strdup_printf("empty cell in required column; fill it in (or set "
-                                   "\"on_error\": \"skip\" to leave such rows out)%s%s%s",
-                                   c->request.required_by ? " (a rule of plugin '" : "",
+        *message = g_strdup_printf(_("empty cell in required column; fill it in (or set "
+                                     "\"on_error\": \"skip\" to leave such rows out)%s%s%s"),
+                                   c->request.required_by ? _(" (a rule of plugin '") : "",
                                    c->request.required_by ? c->request.required_by : "",
                                    c->request.required_by ? "')" : "");
         return -1;
@@ -288,10 +289,10 @@ static int check_sign(const jv_role_column *c, jv_row_context *ctx, int64_t v, c
     char *shown = jv_text_for_message(text, length);
     const char *by = c->request.sign_by;
     *message = g_strdup_printf(nonpositive_bad
-                                   ? "'%s' is not allowed: the value must be greater than 0%s%s%s"
-                                   : "'%s' is negative, which is not allowed: the value must be "
-                                     "0 or more%s%s%s",
-                               shown, by ? " (a rule of plugin '" : "", by ? by : "",
+                                   ? _("'%s' is not allowed: the value must be greater than 0%s%s%s")
+                                   : _("'%s' is negative, which is not allowed: the value must be "
+                                       "0 or more%s%s%s"),
+                               shown, by ? _(" (a rule of plugin '") : "", by ? by : "",
                                by ? "')" : "");
     g_free(shown);
     return -1;
@@ -331,7 +332,7 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
     case JV_CELL_ID:
         if (jv_has_high_bytes(text, length) && !g_utf8_validate(text, (gssize)length, NULL)) {
             ctx->fail_code = JV_PROBLEM_ENCODING;
-            *message = g_strdup(utf8_hint);
+            *message = g_strdup(_(utf8_hint));
             return -1;
         }
         c->ids[row] = (jv_string){(const char *)(uintptr_t)ctx->ids->len, (uint32_t)length};
@@ -380,17 +381,17 @@ char *jv_role_column_hint(const jv_role_column *c, const jv_row_context *ctx,
 {
     const char *code = ctx->fail_code ? ctx->fail_code : "";
     if (strcmp(code, JV_PROBLEM_ENCODING) == 0)
-        return g_strdup("if the file was saved by Excel as \"CSV\" (not \"CSV UTF-8\"), set "
-                        "\"encoding\": \"windows-1252\" in the evaluation file");
+        return g_strdup(_("if the file was saved by Excel as \"CSV\" (not \"CSV UTF-8\"), set "
+                          "\"encoding\": \"windows-1252\" in the evaluation file"));
     if (strcmp(code, JV_PROBLEM_UNKNOWN_CODE) == 0)
-        return g_strdup_printf("accepted: %s; add other codes under \"codes\" in the "
-                               "evaluation file",
+        return g_strdup_printf(_("accepted: %s; add other codes under \"codes\" in the "
+                                 "evaluation file"),
                                jv_codes_accepted(c->codes));
     if (strcmp(code, JV_PROBLEM_EMPTY_REQUIRED) == 0)
-        return g_strdup("fill it in (or set \"on_error\": \"skip\" to leave such rows out)");
+        return g_strdup(_("fill it in (or set \"on_error\": \"skip\" to leave such rows out)"));
     if (strcmp(code, JV_PROBLEM_OUT_OF_RANGE) == 0 && ctx->fail_status == JV_CONVERT_OK)
-        return g_strdup((c->request.flags & JV_ROLE_POSITIVE) ? "the value must be greater than 0"
-                                                              : "the value must be 0 or more");
+        return g_strdup((c->request.flags & JV_ROLE_POSITIVE) ? _("the value must be greater than 0")
+                                                              : _("the value must be 0 or more"));
     if (strcmp(code, JV_PROBLEM_TYPE_ERROR) == 0 || strcmp(code, JV_PROBLEM_DECIMAL_COMMA) == 0 ||
         strcmp(code, JV_PROBLEM_OUT_OF_RANGE) == 0)
         return jv_convert_hint_for((jv_convert_status)ctx->fail_status, text, length,

@@ -3,6 +3,7 @@
  * exact, locale-free, and they know why a text is not a number. */
 #include "data/convert.h"
 #include "util/text.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -257,8 +258,8 @@ gboolean jv_convert_is_dash(const char *text, size_t length)
 /* How numbers are written in a file with or without decimal comma. */
 static const char *number_example(gboolean decimal_comma)
 {
-    return decimal_comma ? "write numbers like 1250000, 1 250 000 or 1250000,50"
-                         : "write numbers like 1250000, 1 250 000 or 1250000.50";
+    return decimal_comma ? _("write numbers like 1250000, 1 250 000 or 1250000,50")
+                         : _("write numbers like 1250000, 1 250 000 or 1250000.50");
 }
 
 char *jv_convert_hint(jv_convert_status status, const char *text, size_t length)
@@ -276,30 +277,30 @@ char *jv_convert_hint_for(jv_convert_status status, const char *text, size_t len
 {
     switch (status) {
     case JV_CONVERT_EXPONENT:
-        return g_strdup("write the number out in full (format the column as a number in Excel)");
+        return g_strdup(_("write the number out in full (format the column as a number in Excel)"));
     case JV_CONVERT_NAN_INF:
-        return g_strdup("leave the cell empty when the value is missing");
+        return g_strdup(_("leave the cell empty when the value is missing"));
     case JV_CONVERT_CURRENCY: {
         const char *unit;
         size_t unit_length;
         if (!find_currency(text, length, &unit, &unit_length))
-            return g_strdup("remove the currency unit from the column");
+            return g_strdup(_("remove the currency unit from the column"));
         char *shown = jv_text_for_message(unit, unit_length);
-        char *hint = g_strdup_printf("remove the currency unit '%s' from the column", shown);
+        char *hint = g_strdup_printf(_("remove the currency unit '%s' from the column"), shown);
         g_free(shown);
         return hint;
     }
     case JV_CONVERT_COMMA_NOT_ALLOWED:
-        return g_strdup("set \"decimal\": \",\" in the evaluation file");
+        return g_strdup(_("set \"decimal\": \",\" in the evaluation file"));
     case JV_CONVERT_BAD_GROUPING:
-        return g_strdup("spaces may only separate groups of three digits, as in 1 250 000");
+        return g_strdup(_("spaces may only separate groups of three digits, as in 1 250 000"));
     case JV_CONVERT_OVERFLOW:
-        return g_strdup("the limit is about 9.2 × 10^14 for amounts, 9.2 × 10^18 for whole "
-                        "numbers");
+        return g_strdup(_("the limit is about 9.2 × 10^14 for amounts, 9.2 × 10^18 for whole "
+                          "numbers"));
     case JV_CONVERT_NOT_WHOLE:
-        return g_strdup("write it without decimals");
+        return g_strdup(_("write it without decimals"));
     case JV_CONVERT_NOT_BOOLEAN:
-        return g_strdup("accepted: ja, nej, yes, no, true, false, sant, falskt, 1, 0, j, n, y");
+        return g_strdup(_("accepted: ja, nej, yes, no, true, false, sant, falskt, 1, 0, j, n, y"));
     default:
         return g_strdup(number_example(decimal_comma));
     }
@@ -312,44 +313,44 @@ char *jv_convert_message_for(jv_convert_status status, const char *text, size_t 
     char *message = NULL;
     switch (status) {
     case JV_CONVERT_EXPONENT:
-        message = g_strdup_printf("'%s' is in exponent notation; write the number out in "
-                                  "full (format the column as a number in Excel)", shown);
+        message = g_strdup_printf(_("'%s' is in exponent notation; write the number out in "
+                                    "full (format the column as a number in Excel)"), shown);
         break;
     case JV_CONVERT_NAN_INF:
-        message = g_strdup_printf("'%s' is not a number; leave the cell empty when the "
-                                  "value is missing", shown);
+        message = g_strdup_printf(_("'%s' is not a number; leave the cell empty when the "
+                                    "value is missing"), shown);
         break;
     case JV_CONVERT_CURRENCY: {
         const char *unit;
         size_t unit_length;
         find_currency(text, length, &unit, &unit_length);
-        message = g_strdup_printf("'%s' is not a number: remove the currency unit '%.*s' "
-                                  "from the column", shown, (int)unit_length, unit);
+        message = g_strdup_printf(_("'%s' is not a number: remove the currency unit '%.*s' "
+                                    "from the column"), shown, (int)unit_length, unit);
         break;
     }
     case JV_CONVERT_COMMA_NOT_ALLOWED:
-        message = g_strdup_printf("'%s' has a decimal comma, which this table does not "
-                                  "accept; set \"decimal\": \",\" in the evaluation file",
+        message = g_strdup_printf(_("'%s' has a decimal comma, which this table does not "
+                                    "accept; set \"decimal\": \",\" in the evaluation file"),
                                   shown);
         break;
     case JV_CONVERT_BAD_GROUPING:
-        message = g_strdup_printf("'%s' is not a number: spaces may only separate groups "
-                                  "of three digits, as in 1 250 000", shown);
+        message = g_strdup_printf(_("'%s' is not a number: spaces may only separate groups "
+                                    "of three digits, as in 1 250 000"), shown);
         break;
     case JV_CONVERT_OVERFLOW:
-        message = g_strdup_printf("'%s' is too large to be summed exactly (the limit is "
-                                  "about 9.2 × 10^14 for amounts, 9.2 × 10^18 for whole "
-                                  "numbers)", shown);
+        message = g_strdup_printf(_("'%s' is too large to be summed exactly (the limit is "
+                                    "about 9.2 × 10^14 for amounts, 9.2 × 10^18 for whole "
+                                    "numbers)"), shown);
         break;
     case JV_CONVERT_NOT_WHOLE:
-        message = g_strdup_printf("'%s' is not a whole number", shown);
+        message = g_strdup_printf(_("'%s' is not a whole number"), shown);
         break;
     case JV_CONVERT_NOT_BOOLEAN:
-        message = g_strdup_printf("'%s' is not yes or no; accepted: ja, nej, yes, no, true, "
-                                  "false, sant, falskt, 1, 0, j, n, y", shown);
+        message = g_strdup_printf(_("'%s' is not yes or no; accepted: ja, nej, yes, no, true, "
+                                    "false, sant, falskt, 1, 0, j, n, y"), shown);
         break;
     default:
-        message = g_strdup_printf("'%s' is not a number; %s", shown,
+        message = g_strdup_printf(_("'%s' is not a number; %s"), shown,
                                   number_example(decimal_comma));
         break;
     }

@@ -14,6 +14,7 @@
  */
 #include "data/csv.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 
 #include "data/dataset.h"
 #include "data/problem.h"
+#include "util/i18n.h"
 
 struct jv_csv {
     int fd;
@@ -136,14 +138,14 @@ static int refill(jv_csv *csv, uint64_t quote_line, GError **error)
             size_t mib = csv->max_record >> 20;
             if (quote_line)
                 g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                            "%s:%" G_GUINT64_FORMAT ": a quoted field opened on this line "
-                            "runs on for more than %zu MiB; a closing quote (\") is "
-                            "probably missing",
+                            _("%s:%" PRIu64 ": a quoted field opened on this line "
+                              "runs on for more than %zu MiB; a closing quote (\") is "
+                              "probably missing"),
                             csv->display, quote_line, mib);
             else
                 g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                            "%s:%" G_GUINT64_FORMAT ": a row is longer than %zu MiB; "
-                            "is this a CSV file?",
+                            _("%s:%" PRIu64 ": a row is longer than %zu MiB; "
+                              "is this a CSV file?"),
                             csv->display, csv->line, mib);
             return -1;
         }
@@ -155,7 +157,7 @@ static int refill(jv_csv *csv, uint64_t quote_line, GError **error)
         if (got < 0) {
             csv->problem = JV_PROBLEM_UNREADABLE;
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO,
-                        "%s: cannot read the file: %s", csv->display, g_strerror(errno));
+                        _("%s: cannot read the file: %s"), csv->display, g_strerror(errno));
             return -1;
         }
         if (got == 0) {
@@ -176,8 +178,8 @@ static int nul_error(jv_csv *csv, uint64_t line, GError **error)
 {
     csv->problem = JV_PROBLEM_ENCODING;
     g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                "%s:%" G_GUINT64_FORMAT ": the file contains a NUL byte, so it is not a "
-                "text file; save it as CSV in UTF-8 or Windows-1252",
+                _("%s:%" PRIu64 ": the file contains a NUL byte, so it is not a "
+                  "text file; save it as CSV in UTF-8 or Windows-1252"),
                 csv->display, line);
     return PARSE_ERROR;
 }
@@ -224,8 +226,8 @@ static int grow_fields(jv_csv *csv, GError **error)
     if (csv->fields_cap >= JV_CSV_MAX_FIELDS) {
         csv->problem = JV_PROBLEM_CSV_SYNTAX;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s:%" G_GUINT64_FORMAT ": a row has more than %zu fields; "
-                    "is this a CSV file?",
+                    _("%s:%" PRIu64 ": a row has more than %zu fields; "
+                      "is this a CSV file?"),
                     csv->display, csv->line, (size_t)JV_CSV_MAX_FIELDS);
         return -1;
     }
@@ -303,8 +305,8 @@ static int parse_record(jv_csv *csv, jv_csv_record *record, uint64_t *quote_line
                         goto more_quoted;
                     csv->problem = JV_PROBLEM_CSV_SYNTAX;
                     g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                                "%s:%" G_GUINT64_FORMAT ": a quoted field opened on this "
-                                "line is never closed: a closing quote (\") is missing",
+                                _("%s:%" PRIu64 ": a quoted field opened on this "
+                                  "line is never closed: a closing quote (\") is missing"),
                                 csv->display, open_line);
                     return PARSE_ERROR;
                 } else {
@@ -326,8 +328,8 @@ static int parse_record(jv_csv *csv, jv_csv_record *record, uint64_t *quote_line
             if (*p != delimiter && *p != '\n' && *p != '\r' && *p != '\0') {
                 csv->problem = JV_PROBLEM_CSV_SYNTAX;
                 g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                            "%s:%" G_GUINT64_FORMAT ": text follows a closing quote; a "
-                            "quote inside a quoted field must be doubled (\"\")",
+                            _("%s:%" PRIu64 ": text follows a closing quote; a "
+                              "quote inside a quoted field must be doubled (\"\")"),
                             csv->display, csv->line + lines);
                 return PARSE_ERROR;
             }
@@ -383,7 +385,7 @@ jv_csv *jv_csv_new(int fd, const jv_csv_options *options, GError **error)
     char delimiter = options->delimiter;
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: '%c' cannot be the delimiter; use ',', ';' or a tab",
+                    _("%s: '%c' cannot be the delimiter; use ',', ';' or a tab"),
                     options->display_path, delimiter);
         return NULL;
     }
@@ -410,8 +412,8 @@ jv_csv *jv_csv_new(int fd, const jv_csv_options *options, GError **error)
         const unsigned char *b = (const unsigned char *)csv->buf;
         if (csv->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                        "%s: the file is UTF-16 text; save it as CSV in UTF-8 "
-                        "(in Excel: \"CSV UTF-8\")",
+                        _("%s: the file is UTF-16 text; save it as CSV in UTF-8 "
+                          "(in Excel: \"CSV UTF-8\")"),
                         csv->display);
             goto fail;
         }

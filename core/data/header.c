@@ -9,6 +9,7 @@
 
 #include "data/convert.h"
 #include "util/did_you_mean.h"
+#include "util/i18n.h"
 
 /* A message lists at most this many of the file's columns. */
 #define MAX_LISTED 40
@@ -64,37 +65,37 @@ static void missing_message(const jv_header *header, const char *role, const cha
 {
     gboolean other_name = strcmp(role, wanted) != 0;
     if (for_problem) {
-        g_string_append(m, "not found");
+        g_string_append(m, _("not found"));
         if (other_name)
-            g_string_append_printf(m, " (named for role '%s')", role);
+            g_string_append_printf(m, _(" (named for role '%s')"), role);
     } else {
-        g_string_append_printf(m, "column '%s'", wanted);
+        g_string_append_printf(m, _("column '%s'"), wanted);
         if (other_name)
-            g_string_append_printf(m, " (role '%s')", role);
-        g_string_append(m, " not found");
+            g_string_append_printf(m, _(" (role '%s')"), role);
+        g_string_append(m, _(" not found"));
     }
     const char *close = suggest(header, wanted);
     if (close != NULL)
-        g_string_append_printf(m, " (did you mean '%s'?)", close);
-    g_string_append(m, "; the file has columns: ");
+        g_string_append_printf(m, _(" (did you mean '%s'?)"), close);
+    g_string_append(m, _("; the file has columns: "));
     for (guint i = 0; i < header->names->len && i < MAX_LISTED; i++)
         g_string_append_printf(m, "%s%s", i ? ", " : "",
                                (const char *)g_ptr_array_index(header->names, i));
     if (header->names->len > MAX_LISTED)
-        g_string_append_printf(m, ", … (%u in all)", header->names->len);
+        g_string_append_printf(m, _(", … (%u in all)"), header->names->len);
     g_string_append(m, ". ");
     gsize hint_start = m->len;
-    g_string_append_printf(m, "Name the column for '%s' under \"columns\" in the "
-                              "evaluation file",
+    g_string_append_printf(m, _("Name the column for '%s' under \"columns\" in the "
+                                "evaluation file"),
                            role);
     if (header->invalid)
-        g_string_append(m, "; the header is not valid UTF-8: if the file was saved by "
-                           "Excel as \"CSV\", set \"encoding\": \"windows-1252\"");
+        g_string_append(m, _("; the header is not valid UTF-8: if the file was saved by "
+                             "Excel as \"CSV\", set \"encoding\": \"windows-1252\""));
     if (header->names->len == 1) {
         const char *only = g_ptr_array_index(header->names, 0);
         if (strpbrk(only, ",;\t") != NULL)
-            g_string_append_printf(m, "; the header was read as one column with '%s' as "
-                                      "delimiter: check \"delimiter\"",
+            g_string_append_printf(m, _("; the header was read as one column with '%s' as "
+                                        "delimiter: check \"delimiter\""),
                                    header->delimiter == '\t' ? "\\t"
                                                              : (char[]){header->delimiter, 0});
     }
@@ -123,10 +124,10 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
     if (header->invalid)
         jv_problem_list_add(
             problems, JV_SEVERITY_WARNING, JV_PROBLEM_ENCODING, file, 1, NULL, 0, NULL, 0,
-            g_strdup("the header is not valid UTF-8; if the file was saved by Excel as "
-                     "\"CSV\" (not \"CSV UTF-8\"), set \"encoding\": \"windows-1252\" in "
-                     "the evaluation file"),
-            g_strdup("set \"encoding\": \"windows-1252\" in the evaluation file"));
+            g_strdup(_("the header is not valid UTF-8; if the file was saved by Excel as "
+                       "\"CSV\" (not \"CSV UTF-8\"), set \"encoding\": \"windows-1252\" in "
+                       "the evaluation file")),
+            g_strdup(_("set \"encoding\": \"windows-1252\" in the evaluation file")));
     for (guint i = 0; i < header->names->len; i++) {
         const char *name = g_ptr_array_index(header->names, i);
         for (guint k = 0; k < i; k++)
@@ -135,10 +136,10 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
                 jv_problem_list_add(
                     problems, JV_SEVERITY_WARNING, JV_PROBLEM_DUPLICATE_COLUMN, file, 1, name,
                     (int)i + 1, name, -1,
-                    g_strdup_printf("the header names '%s' twice, as columns %u and %u; only "
-                                    "the first is read",
+                    g_strdup_printf(_("the header names '%s' twice, as columns %u and %u; only "
+                                      "the first is read"),
                                     name, k + 1, i + 1),
-                    g_strdup("rename one of them"));
+                    g_strdup(_("rename one of them")));
                 break;
             }
     }
@@ -149,11 +150,11 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
             jv_problem_list_add(
                 problems, JV_SEVERITY_WARNING, JV_PROBLEM_WRONG_DELIMITER, file, 1, NULL, 1,
                 only, -1,
-                g_strdup_printf("the header was read as one single column with %s as the "
-                                "delimiter, but it holds %s",
+                g_strdup_printf(_("the header was read as one single column with %s as the "
+                                  "delimiter, but it holds %s"),
                                 delimiter_name(header->delimiter), delimiter_name(*other)),
-                g_strdup_printf("set \"delimiter\": \"%s\" for this table in the evaluation "
-                                "file (or leave it out to detect it)",
+                g_strdup_printf(_("set \"delimiter\": \"%s\" for this table in the evaluation "
+                                  "file (or leave it out to detect it)"),
                                 *other == '\t' ? "\\t" : (char[]){*other, 0}));
     }
 }
@@ -192,8 +193,8 @@ int jv_header_map(const jv_header *header, const jv_table_source *source,
                 continue;
             if (fields[r] >= 0) {
                 char *message = g_strdup_printf(
-                    "column '%s' (role '%s') appears twice in the header, as columns %d and "
-                    "%u; rename one of them",
+                    _("column '%s' (role '%s') appears twice in the header, as columns %d and "
+                      "%u; rename one of them"),
                     wanted, roles[r].name, fields[r] + 1, i + 1);
                 if (problems == NULL) {
                     g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, "%s: %s",
@@ -203,7 +204,7 @@ int jv_header_map(const jv_header *header, const jv_table_source *source,
                 }
                 jv_problem_list_add(problems, JV_SEVERITY_ERROR, JV_PROBLEM_DUPLICATE_COLUMN,
                                     source->display_path, 1, wanted, (int)i + 1, NULL, 0,
-                                    message, g_strdup("rename one of them"));
+                                    message, g_strdup(_("rename one of them")));
                 break;
             }
             fields[r] = (int)i;

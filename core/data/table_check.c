@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "data/convert.h"
+#include "util/i18n.h"
 
 /* Records an error whose message reads "FILE[:LINE]: text" as a problem:
  * file and line apart, the hint (what follows "; ") apart too. */
@@ -55,10 +56,10 @@ void jv_table_check_encoding(jv_table_reader *r, const jv_csv_record *record)
         jv_problem_list_add(
             r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ENCODING, r->display, record->line,
             name, (int)i + 1, f->data, f->length,
-            g_strdup("the file is read as UTF-8, but this value is not UTF-8: the file was "
-                     "probably saved as Windows-1252 (Excel's plain \"CSV\")"),
-            g_strdup("set \"encoding\": \"windows-1252\" for this table in the evaluation "
-                     "file, or save the file as \"CSV UTF-8\""));
+            g_strdup(_("the file is read as UTF-8, but this value is not UTF-8: the file was "
+                       "probably saved as Windows-1252 (Excel's plain \"CSV\")")),
+            g_strdup(_("set \"encoding\": \"windows-1252\" for this table in the evaluation "
+                       "file, or save the file as \"CSV UTF-8\"")));
         return;
     }
 }
@@ -103,7 +104,7 @@ int jv_table_check_not_data(jv_table_reader *r, const jv_csv_record *record, cha
 {
     r->skipped++;
     if (r->on_error == JV_ON_ERROR_SKIP) {
-        char *skipped = g_strconcat(message, " (row skipped)", NULL);
+        char *skipped = g_strconcat(message, _(" (row skipped)"), NULL);
         g_free(message);
         message = skipped;
     }
@@ -124,11 +125,11 @@ int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
     jv_problem_list_add(
         r->problems, row_severity(r), JV_PROBLEM_FIELD_COUNT, r->display, record->line, NULL,
         0, NULL, 0,
-        g_strdup_printf("row has %zu fields, the header has %u; a value that contains the "
-                        "delimiter '%s' must be in quotes%s",
+        g_strdup_printf(_("row has %zu fields, the header has %u; a value that contains the "
+                          "delimiter '%s' must be in quotes%s"),
                         record->n_fields, r->header.names->len, shown,
-                        r->on_error == JV_ON_ERROR_SKIP ? " (row skipped)" : ""),
-        g_strdup_printf("a value that contains the delimiter '%s' must be in quotes", shown));
+                        r->on_error == JV_ON_ERROR_SKIP ? _(" (row skipped)") : ""),
+        g_strdup_printf(_("a value that contains the delimiter '%s' must be in quotes"), shown));
     int i = r->comma_warned ? -1 : jv_table_check_decimal_split(r, record);
     if (i >= 0) {
         r->comma_warned = TRUE;
@@ -138,10 +139,10 @@ int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
         jv_problem_list_add(
             r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DECIMAL_COMMA, r->display,
             record->line, NULL, i + 1, value, -1,
-            g_strdup("the file is comma-separated, but numbers like this one seem to have "
-                     "a decimal comma, which splits them into two columns"),
-            g_strdup("save the file with ';' as delimiter (Excel's Swedish \"CSV\"), or "
-                     "quote such numbers and set \"decimal\": \",\""));
+            g_strdup(_("the file is comma-separated, but numbers like this one seem to have "
+                       "a decimal comma, which splits them into two columns")),
+            g_strdup(_("save the file with ';' as delimiter (Excel's Swedish \"CSV\"), or "
+                       "quote such numbers and set \"decimal\": \",\"")));
         g_free(value);
     }
     return 0;
@@ -160,13 +161,13 @@ static void record_cell(jv_table_reader *r, const jv_csv_record *record,
             return;
         }
         r->encoding_listed = r->encoding_warned = TRUE;
-        char *whole = g_strconcat(message, " (the first such value in the file; any others "
-                                  "are not listed)", NULL);
+        char *whole = g_strconcat(message, _(" (the first such value in the file; any others "
+                                    "are not listed)"), NULL);
         g_free(message);
         message = whole;
     }
     if (r->on_error == JV_ON_ERROR_SKIP) {
-        char *skipped = g_strconcat(message, " (row skipped)", NULL);
+        char *skipped = g_strconcat(message, _(" (row skipped)"), NULL);
         g_free(message);
         message = skipped;
     }

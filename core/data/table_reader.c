@@ -13,6 +13,7 @@
  * in the TRUE copy only. */
 #include "data/dataset.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "data/convert.h"
 #include "data/encoding_sniff.h"
 #include "data/table_reader_private.h"
+#include "util/i18n.h"
 
 G_DEFINE_QUARK(jv-data-error-quark, jv_data_error)
 
@@ -167,13 +169,13 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     *problem = JV_PROBLEM_SETTINGS;
     if (!jv_encoding_parse(source->encoding, &encoding)) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: unknown encoding '%s'; use \"utf-8\" or \"windows-1252\"", display,
+                    _("%s: unknown encoding '%s'; use \"utf-8\" or \"windows-1252\""), display,
                     source->encoding);
         return NULL;
     }
     if (source->decimal != 0 && source->decimal != '.' && source->decimal != ',') {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: the decimal mark must be '.' or ','", display);
+                    _("%s: the decimal mark must be '.' or ','"), display);
         return NULL;
     }
     jv_table_reader *r = g_new0(jv_table_reader, 1);
@@ -193,10 +195,10 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
         *problem = saved == ENOENT || saved == ENOTDIR ? JV_PROBLEM_MISSING_FILE
                                                        : JV_PROBLEM_UNREADABLE;
         if (strcmp(source->path, display) == 0)
-            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open the file: %s",
+            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot open the file: %s"),
                         display, g_strerror(saved));
         else
-            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open %s: %s",
+            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot open %s: %s"),
                         display, source->path, g_strerror(saved));
         goto fail;
     }
@@ -204,7 +206,7 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     if (stated && S_ISDIR(st.st_mode)) {
         *problem = JV_PROBLEM_UNREADABLE;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO,
-                    "%s: is a folder, not a file; \"file\" must name a CSV file", display);
+                    _("%s: is a folder, not a file; \"file\" must name a CSV file"), display);
         goto fail;
     }
     if (jv_xlsx_is_workbook(source->path)) {
@@ -214,8 +216,8 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     }
     if (source->sheet != NULL || source->header_row != 0) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: \"sheet\" and \"header_row\" apply to .xlsx workbooks only; remove "
-                    "them from this table's settings",
+                    _("%s: \"sheet\" and \"header_row\" apply to .xlsx workbooks only; remove "
+                      "them from this table's settings"),
                     display);
         goto fail;
     }
@@ -244,7 +246,7 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     if (got == 0) {
         *problem = JV_PROBLEM_EMPTY_FILE;
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: the file is empty; its first line must name the columns", display);
+                    _("%s: the file is empty; its first line must name the columns"), display);
     }
     if (got < 0)
         *problem = read_problem(r);
@@ -308,7 +310,7 @@ static jv_table_reader *open_reader(const jv_table_source *source,
     else if (r != NULL && range && r->xlsx != NULL) {
         problem = JV_PROBLEM_SETTINGS; /* the plan never cuts a workbook (plan.c) */
         g_set_error(&local, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: a workbook is read whole, not in parts", display);
+                    _("%s: a workbook is read whole, not in parts"), display);
     } else if (r != NULL && range) {
         if (header_problems != problems && starts_at_first_row(r, start))
             jv_problem_list_take(problems, header_problems);
@@ -372,7 +374,7 @@ static void warn(jv_table_reader *r, char *text)
 static int bad_row(jv_table_reader *r, const jv_csv_record *record, const char *column,
                    char *message, jv_data_error_code code, GError **error)
 {
-    char *where = column ? g_strdup_printf("%s:%" G_GUINT64_FORMAT ": column '%s': %s",
+    char *where = column ? g_strdup_printf(_("%s:%" PRIu64 ": column '%s': %s"),
                                            r->display, record->line, column, message)
                          : g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", r->display,
                                            record->line, message);
@@ -409,12 +411,12 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
         char d = r->header.delimiter;
         int split = jv_table_check_decimal_split(r, record);
         char *message = g_strdup_printf(
-            "row has %zu fields, the header has %u; a value that contains the delimiter "
-            "'%s' must be in quotes%s",
+            _("row has %zu fields, the header has %u; a value that contains the delimiter "
+              "'%s' must be in quotes%s"),
             record->n_fields, r->header.names->len, d == '\t' ? "\\t" : (char[]){d, 0},
-            split < 0 ? "" : " — numbers with a decimal comma (like 12,5) too: save the "
-                             "file with ';' as delimiter, or quote them and set "
-                             "\"decimal\": \",\"");
+            split < 0 ? "" : _(" — numbers with a decimal comma (like 12,5) too: save the "
+                               "file with ';' as delimiter, or quote them and set "
+                               "\"decimal\": \",\""));
         return bad_row(r, record, NULL, message, JV_DATA_ERROR_FORMAT, error);
     }
     if (r->recode != NULL && r->scratch_size < 3 * record->bytes + 1) {
@@ -471,9 +473,9 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
             jv_problem_list_add(
                 r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_GENDER_CODES, r->display,
                 record->line, column, 0, NULL, 0,
-                g_strdup("the codes 1 and 2 were read as 1 = man, 2 = woman (SCB's coding); "
-                         "some systems code them the other way round"),
-                g_strdup("if this file does, map them under \"codes\" in the evaluation file"));
+                g_strdup(_("the codes 1 and 2 were read as 1 = man, 2 = woman (SCB's coding); "
+                           "some systems code them the other way round")),
+                g_strdup(_("if this file does, map them under \"codes\" in the evaluation file")));
     }
     jv_row_commit(&r->row);
     return 1;
@@ -543,19 +545,25 @@ static void finish(jv_table_reader *r)
         if (c->empty > 0 && r->problems != NULL)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_EMPTY_GENDER,
                                 r->display, 0, c->column_name, c->field + 1, NULL, 0,
-                                g_strdup_printf("%" G_GUINT64_FORMAT " %s an empty gender "
-                                                "cell, read as gender unknown",
-                                                c->empty, c->empty == 1 ? "row has" : "rows have"),
-                                g_strdup("fill in the gender where it is known"));
+                                g_strdup_printf(jv_ngettext("%" PRIu64 " row has an empty gender "
+                                                            "cell, read as gender unknown",
+                                                            "%" PRIu64 " rows have an empty gender "
+                                                            "cell, read as gender unknown",
+                                                            c->empty),
+                                                c->empty),
+                                g_strdup(_("fill in the gender where it is known")));
         if (c->dashes > 0 && !r->no_summary)
             warn(r, jv_table_dash_warning(r->display, c->dashes, c->column_name));
         if (c->dashes > 0 && r->problems != NULL)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DASH_ZERO,
                                 r->display, 0, c->column_name, c->field + 1, NULL, 0,
-                                g_strdup_printf("%" G_GUINT64_FORMAT " %s '-' (Excel's "
-                                                "accounting zero), read as 0",
-                                                c->dashes, c->dashes == 1 ? "cell reads" : "cells read"),
-                                g_strdup("check that these amounts are 0"));
+                                g_strdup_printf(jv_ngettext("%" PRIu64 " cell reads '-' (Excel's "
+                                                            "accounting zero), read as 0",
+                                                            "%" PRIu64 " cells read '-' (Excel's "
+                                                            "accounting zero), read as 0",
+                                                            c->dashes),
+                                                c->dashes),
+                                g_strdup(_("check that these amounts are 0")));
         if (r->roles[i].rounded == 0)
             continue;
         if (!r->no_summary)
@@ -565,8 +573,8 @@ static void finish(jv_table_reader *r)
             jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ROUNDED,
                                 r->display, 0, r->roles[i].column_name, r->roles[i].field + 1,
                                 NULL, 0,
-                                g_strdup_printf("%" G_GUINT64_FORMAT " values had more than 4 "
-                                                "decimals and were rounded (half to even) to 4",
+                                g_strdup_printf(_("%" PRIu64 " values had more than 4 "
+                                                  "decimals and were rounded (half to even) to 4"),
                                                 r->roles[i].rounded),
                                 NULL);
     }
@@ -638,7 +646,7 @@ const jv_rowset *jv_table_reader_next(jv_table_reader *r, GError **error)
     g_return_val_if_fail(r != NULL, NULL);
     if (r->failed) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: reading stopped at an earlier error", r->display);
+                    _("%s: reading stopped at an earlier error"), r->display);
         return NULL;
     }
     if (r->finished)

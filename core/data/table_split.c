@@ -11,6 +11,7 @@
  * not split (they are rare and still read whole). */
 #include "data/csv.h"
 #include "data/dataset.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -147,7 +148,7 @@ gboolean jv_table_split_each(const jv_table_source *source, size_t n_chunks, jv_
     scan s = {0};
     s.fd = open(source->path, O_RDONLY | O_CLOEXEC);
     if (s.fd < 0) {
-        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot open the file: %s",
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot open the file: %s"),
                     source->display_path, g_strerror(errno));
         return FALSE;
     }

@@ -9,6 +9,7 @@
  * every check and warning applies unchanged. */
 #include "data/xlsx.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@
 #include "data/problem.h"
 #include "data/xlsx_private.h"
 #include "util/did_you_mean.h"
+#include "util/i18n.h"
 
 typedef struct cell {
     guint32 column; /* 0-based */
@@ -62,7 +64,7 @@ static int row_error(jv_xlsx_reader *x, GError **error, const char *format, ...)
     va_start(args, format);
     char *message = g_strdup_vprintf(format, args);
     va_end(args);
-    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT, "%s:%" G_GUINT64_FORMAT ": %s",
+    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT, _("%s:%" PRIu64 ": %s"),
                 x->display ? x->display : x->file, x->row, message);
     g_free(message);
     x->problem = JV_PROBLEM_UNREADABLE;
@@ -103,8 +105,8 @@ static const char *cell_value_text(jv_xlsx_reader *x, const char *type, long sty
         char *end;
         guint64 i = g_ascii_strtoull(v, &end, 10);
         if (x->value->len == 0 || *end != '\0' || i >= x->book.string_at->len) {
-            row_error(x, error, "the workbook is corrupt: a cell refers to shared string '%s', "
-                                "which does not exist", v);
+            row_error(x, error, _("the workbook is corrupt: a cell refers to shared string '%s', "
+                                  "which does not exist"), v);
             return NULL;
         }
         return x->book.strings->str + g_array_index(x->book.string_at, guint32, i);
@@ -120,10 +122,10 @@ static int read_cell(jv_xlsx_reader *x, long *next_column, GError **error)
     const char *reference = jv_xlsx_part_attribute(x->part, "r");
     long column = reference ? column_of(reference) : *next_column;
     if (column < 0 || column >= JV_XLSX_MAX_COLUMNS)
-        return row_error(x, error, "a cell beyond column XFD (Excel's %d columns); the sheet "
-                                   "is corrupt or not a table", JV_XLSX_MAX_COLUMNS);
+        return row_error(x, error, _("a cell beyond column XFD (Excel's %d columns); the sheet "
+                                     "is corrupt or not a table"), JV_XLSX_MAX_COLUMNS);
     if (x->cells->len >= JV_XLSX_MAX_COLUMNS)
-        return row_error(x, error, "more than %d cells in one row; the sheet is corrupt",
+        return row_error(x, error, _("more than %d cells in one row; the sheet is corrupt"),
                          JV_XLSX_MAX_COLUMNS);
     *next_column = column + 1;
     const char *t = jv_xlsx_part_attribute(x->part, "t");
@@ -136,7 +138,7 @@ static int read_cell(jv_xlsx_reader *x, long *next_column, GError **error)
         int depth = xmlTextReaderDepth(x->part->xml);
         for (;;) {
             if (jv_xlsx_part_read(x->part, error) <= 0) {
-                status = error && *error ? -1 : row_error(x, error, "the sheet ends in a cell");
+                status = error && *error ? -1 : row_error(x, error, _("the sheet ends in a cell"));
                 break;
             }
             int kind = xmlTextReaderNodeType(x->part->xml);
@@ -171,7 +173,7 @@ static int read_cell(jv_xlsx_reader *x, long *next_column, GError **error)
     if (n == 0)
         return 0;
     if (x->text->len + n > JV_CSV_MAX_RECORD)
-        return row_error(x, error, "a row of more than %zu MiB", JV_CSV_MAX_RECORD >> 20);
+        return row_error(x, error, _("a row of more than %zu MiB"), JV_CSV_MAX_RECORD >> 20);
     cell c = {.column = (guint32)column, .length = (guint32)n, .at = x->text->len};
     g_string_append_len(x->text, text, (gssize)n);
     g_array_append_val(x->cells, c);
@@ -201,7 +203,7 @@ static int read_row(jv_xlsx_reader *x, GError **error)
     guint64 number = r ? g_ascii_strtoull(r, NULL, 10) : x->last_row + 1;
     x->row = number;
     if (number == 0 || number > JV_XLSX_MAX_ROWS || number <= x->last_row)
-        return row_error(x, error, "the workbook is corrupt: row number '%s' %s", r ? r : "",
+        return row_error(x, error, _("the workbook is corrupt: row number '%s' %s"), r ? r : "",
                          number > JV_XLSX_MAX_ROWS ? "is beyond Excel's last row"
                                                    : "is out of order");
     x->last_row = number;
@@ -212,7 +214,7 @@ static int read_row(jv_xlsx_reader *x, GError **error)
     for (;;) {
         if (jv_xlsx_part_read(x->part, error) <= 0)
             return error && *error ? (x->problem = JV_PROBLEM_UNREADABLE, -1)
-                                   : row_error(x, error, "the sheet ends inside a row");
+                                   : row_error(x, error, _("the sheet ends inside a row"));
         int kind = xmlTextReaderNodeType(x->part->xml);
         if (kind == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(x->part->xml) == depth)
             return 1;
@@ -341,8 +343,8 @@ static int named_sheet(jv_xlsx_reader *x, const char *name, GError **error)
     char *list = g_strjoinv("', '", (char **)names->pdata);
     g_ptr_array_remove_index(names, names->len - 1);
     g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                "%s: the workbook has no sheet '%s'%s%s%s; its sheets are '%s' (\"sheet\" takes "
-                "a name or a number from 1)",
+                _("%s: the workbook has no sheet '%s'%s%s%s; its sheets are '%s' (\"sheet\" takes "
+                  "a name or a number from 1)"),
                 x->file, name, close ? " (did you mean '" : "", close ? close : "",
                 close ? "'?)" : "", list);
     g_free(list);
@@ -362,7 +364,7 @@ static gboolean reopen_at(jv_xlsx_reader *x, guint sheet, guint64 number, GError
         return TRUE;
     if (got >= 0)
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: the sheet changed while it was read", x->display);
+                    _("%s: the sheet changed while it was read"), x->display);
     return FALSE;
 }
 
@@ -399,14 +401,14 @@ static gboolean choose_sheet_and_header(jv_xlsx_reader *x, const jv_xlsx_options
     x->problem = JV_PROBLEM_EMPTY_FILE;
     if (o->header_row > 0 && fallback == 0) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: row %u is empty or beyond the sheet's last row; \"header_row\" must "
-                    "be the row (as Excel numbers it) that names the columns",
+                    _("%s: row %u is empty or beyond the sheet's last row; \"header_row\" must "
+                      "be the row (as Excel numbers it) that names the columns"),
                     x->display, o->header_row);
         return FALSE;
     }
     if (fallback == 0) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: the sheet is empty; its header row must name the columns%s",
+                    _("%s: the sheet is empty; its header row must name the columns%s"),
                     x->display, only < 0 && x->book.sheet_names->len > 1
                                     ? " (no sheet names them all; choose one with \"sheet\")"
                                     : "");
@@ -457,7 +459,7 @@ jv_xlsx_reader *jv_xlsx_open(const jv_xlsx_options *o, const char **problem, GEr
         zip_error_t ze;
         zip_error_init_with_code(&ze, code);
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: not a readable .xlsx workbook (%s)%s", x->file, zip_error_strerror(&ze),
+                    _("%s: not a readable .xlsx workbook (%s)%s"), x->file, zip_error_strerror(&ze),
                     code == ZIP_ER_NOZIP ? "; an .xlsx file is a zip archive: is this an old "
                                            ".xls, a CSV file named .xlsx, or a file cut "
                                            "short?"
@@ -466,7 +468,7 @@ jv_xlsx_reader *jv_xlsx_open(const jv_xlsx_options *o, const char **problem, GEr
         goto fail;
     }
     if (!hash_file(o->path, o->checksum, &x->bytes)) {
-        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, "%s: cannot read the file",
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot read the file"),
                     x->file);
         goto fail;
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "data/dataset.h"
+#include "util/i18n.h"
 
 #define RELS_NS_HINT "relationships"
 
@@ -260,7 +261,7 @@ gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, 
         const char *member = g_hash_table_lookup(book_rels.targets, g_ptr_array_index(w.ids, i));
         if (member == NULL) {
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                        "%s: the workbook is corrupt: sheet '%s' has no part in %s", display,
+                        _("%s: the workbook is corrupt: sheet '%s' has no part in %s"), display,
                         (const char *)g_ptr_array_index(book->sheet_names, i), rels_part);
             ok = FALSE;
         } else
@@ -268,7 +269,7 @@ gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, 
     }
     if (ok && book->sheet_names->len == 0) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: the workbook has no sheets", display);
+                    _("%s: the workbook has no sheets"), display);
         ok = FALSE;
     }
     styles s = {.book = book, .custom_dates = g_hash_table_new(NULL, NULL), .cell_xfs_depth = -1};

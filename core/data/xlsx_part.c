@@ -7,9 +7,11 @@
  * no entity can be declared, let alone expanded. */
 #include "data/xlsx_private.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "data/dataset.h"
+#include "util/i18n.h"
 
 static void set_part_error(jv_xlsx_part *part, char *message)
 {
@@ -26,25 +28,25 @@ static int read_member(void *context, char *buffer, int length)
         return -1;
     zip_int64_t got = zip_fread(part->file, buffer, (zip_uint64_t)length);
     if (got < 0) {
-        set_part_error(part, g_strdup_printf("the archive is corrupt (%s)",
+        set_part_error(part, g_strdup_printf(_("the archive is corrupt (%s)"),
                                              zip_file_strerror(part->file)));
         return -1;
     }
     part->read += (guint64)got;
     if (part->read > part->declared) {
-        set_part_error(part, g_strdup("the archive is corrupt (a member inflates to more "
-                                      "bytes than its header says)"));
+        set_part_error(part, g_strdup(_("the archive is corrupt (a member inflates to more "
+                                        "bytes than its header says)")));
         return -1;
     }
     if (part->read > part->limit) {
-        set_part_error(part, g_strdup_printf("a member inflates to more than %" G_GUINT64_FORMAT
-                                             " MiB; refused as a possible zip bomb",
+        set_part_error(part, g_strdup_printf(_("a member inflates to more than %" PRIu64
+                                               " MiB; refused as a possible zip bomb"),
                                              part->limit >> 20));
         return -1;
     }
     if (part->read > JV_XLSX_RATIO_FREE && part->read / JV_XLSX_MAX_RATIO > part->compressed) {
-        set_part_error(part, g_strdup_printf("a member inflates to more than %d times its "
-                                             "compressed size; refused as a possible zip bomb",
+        set_part_error(part, g_strdup_printf(_("a member inflates to more than %d times its "
+                                               "compressed size; refused as a possible zip bomb"),
                                              JV_XLSX_MAX_RATIO));
         return -1;
     }
@@ -63,14 +65,14 @@ static void catch_xml_error(void *context, xmlErrorPtr error)
     if (error == NULL || error->level < XML_ERR_ERROR)
         return;
     char *message = g_strstrip(g_strdup(error->message ? error->message : "malformed XML"));
-    set_part_error(part, g_strdup_printf("malformed XML at line %d: %s", error->line, message));
+    set_part_error(part, g_strdup_printf(_("malformed XML at line %d: %s"), error->line, message));
     g_free(message);
 }
 
 static gboolean fail(jv_xlsx_part *part, GError **error)
 {
-    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT, "%s: %s: %s; save the workbook "
-                "again from Excel, or export the sheet as CSV",
+    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT, _("%s: %s: %s; save the workbook "
+                  "again from Excel, or export the sheet as CSV"),
                 part->display, part->name, part->error ? part->error : "malformed XML");
     return FALSE;
 }
@@ -83,29 +85,29 @@ jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *displa
     if (zip_stat(zip, name, 0, &st) != 0) {
         if (!missing_ok)
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                        "%s: not an Excel workbook: it has no %s", display, name);
+                        _("%s: not an Excel workbook: it has no %s"), display, name);
         return NULL;
     }
     guint64 size = (st.valid & ZIP_STAT_SIZE) ? st.size : G_MAXUINT64;
     guint64 packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
     if (size > limit) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: %s would inflate to %" G_GUINT64_FORMAT " bytes, over the reader's "
-                    "limit of %" G_GUINT64_FORMAT " MiB for it; save the sheet as CSV instead",
+                    _("%s: %s would inflate to %" PRIu64 " bytes, over the reader's "
+                      "limit of %" PRIu64 " MiB for it; save the sheet as CSV instead"),
                     display, name, size, limit >> 20);
         return NULL;
     }
     if (size > JV_XLSX_RATIO_FREE && size / JV_XLSX_MAX_RATIO > packed) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: %s would inflate to %" G_GUINT64_FORMAT " bytes from %" G_GUINT64_FORMAT
-                    ", more than %d times its compressed size; refused as a possible zip bomb",
+                    _("%s: %s would inflate to %" PRIu64 " bytes from %" PRIu64
+                      ", more than %d times its compressed size; refused as a possible zip bomb"),
                     display, name, size, packed, JV_XLSX_MAX_RATIO);
         return NULL;
     }
     zip_file_t *file = zip_fopen(zip, name, 0);
     if (file == NULL) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    "%s: cannot read %s from the archive: %s", display, name,
+                    _("%s: cannot read %s from the archive: %s"), display, name,
                     zip_strerror(zip));
         return NULL;
     }
@@ -119,7 +121,7 @@ jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *displa
     part->xml = xmlReaderForIO(read_member, close_member, part, name, NULL,
                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (part->xml == NULL) {
-        set_part_error(part, g_strdup("cannot start the XML reader"));
+        set_part_error(part, g_strdup(_("cannot start the XML reader")));
         fail(part, error);
         jv_xlsx_part_close(part);
         return NULL;
@@ -132,7 +134,7 @@ int jv_xlsx_part_read(jv_xlsx_part *part, GError **error)
 {
     int got = xmlTextReaderRead(part->xml);
     if (got == 1 && xmlTextReaderNodeType(part->xml) == XML_READER_TYPE_DOCUMENT_TYPE) {
-        set_part_error(part, g_strdup("a document type declaration, which Excel never writes"));
+        set_part_error(part, g_strdup(_("a document type declaration, which Excel never writes")));
         got = -1;
     }
     if (got == 0 && part->error == NULL && part->read < part->declared &&
@@ -172,7 +174,7 @@ int jv_xlsx_part_text(jv_xlsx_part *part, GString *out, size_t max, GError **err
     for (;;) {
         if (jv_xlsx_part_read(part, error) <= 0) {
             if (error == NULL || *error == NULL) {
-                set_part_error(part, g_strdup("the document ends inside an element"));
+                set_part_error(part, g_strdup(_("the document ends inside an element")));
                 fail(part, error);
             }
             return -1;
@@ -200,7 +202,7 @@ int jv_xlsx_part_text(jv_xlsx_part *part, GString *out, size_t max, GError **err
             const char *value = (const char *)xmlTextReaderConstValue(part->xml);
             size_t n = value ? strlen(value) : 0;
             if (out->len + n > max) {
-                set_part_error(part, g_strdup_printf("a text of more than %zu bytes", max));
+                set_part_error(part, g_strdup_printf(_("a text of more than %zu bytes"), max));
                 fail(part, error);
                 return -1;
             }

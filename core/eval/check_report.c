@@ -2,6 +2,7 @@
  * was read, and every problem found (data/problem.h), as one JSON object
  * the check command prints or renders. */
 #include "eval/run_internal.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -38,8 +39,8 @@ static void missing_problem(jv_run *run, const jv_pass *pass, jv_problem_list *l
                                           pass->table);
     jv_problem_list_add(list, JV_SEVERITY_WARNING, JV_PROBLEM_MISSING_FILE, file, 0, NULL, 0,
                         NULL, 0, message,
-                        g_strdup("check the region's \"dir\" and the table's \"file\" in the "
-                                 "evaluation file"));
+                        g_strdup(_("check the region's \"dir\" and the table's \"file\" in the "
+                                   "evaluation file")));
     g_free(file);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config/evaluation_private.h"
+#include "util/i18n.h"
 
 #define EXACT_LIMIT 9007199254740992.0 /* 2^53: larger counts are written as digits */
 
@@ -13,7 +14,7 @@ gboolean jv_doc_check_sections(jv_json_checker *checker, const cJSON *object,
                                const jv_doc_section *sections, void *data)
 {
     if (!cJSON_IsObject(object))
-        return jv_json_checker_expected(checker, "an object", object);
+        return jv_json_checker_expected(checker, _("an object"), object);
     GPtrArray *known = g_ptr_array_new();
     for (const jv_doc_section *s = sections; s->key != NULL; s++)
         g_ptr_array_add(known, (gpointer)s->key);
@@ -25,7 +26,7 @@ gboolean jv_doc_check_sections(jv_json_checker *checker, const cJSON *object,
         const cJSON *value = cJSON_GetObjectItemCaseSensitive(object, s->key);
         if (value == NULL) {
             if (s->required)
-                ok = jv_json_checker_fail(checker, "missing required key '%s'", s->key);
+                ok = jv_json_checker_fail(checker, _("missing required key '%s'"), s->key);
             continue;
         }
         size_t mark = jv_json_checker_enter_key(checker, s->key);
@@ -39,7 +40,7 @@ gboolean jv_doc_check_each(jv_json_checker *checker, const cJSON *array, jv_doc_
                            void *data)
 {
     if (!cJSON_IsArray(array))
-        return jv_json_checker_expected(checker, "a list", array);
+        return jv_json_checker_expected(checker, _("a list"), array);
     size_t index = 0;
     for (const cJSON *e = array->child; e != NULL; e = e->next, index++) {
         size_t mark = jv_json_checker_enter_index(checker, index);
@@ -72,19 +73,19 @@ static gboolean is_digits(const cJSON *value)
 
 gboolean jv_doc_check_count(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    return is_count(value) || jv_json_checker_expected(checker, "a whole number >= 0", value);
+    return is_count(value) || jv_json_checker_expected(checker, _("a whole number >= 0"), value);
 }
 
 gboolean jv_doc_check_count_or_null(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return cJSON_IsNull(value) || is_count(value) ||
-           jv_json_checker_expected(checker, "a whole number >= 0 or null", value);
+           jv_json_checker_expected(checker, _("a whole number >= 0 or null"), value);
 }
 
 gboolean jv_doc_check_digits_or_null(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return cJSON_IsNull(value) || is_count(value) || is_digits(value) ||
-           jv_json_checker_expected(checker, "a whole number >= 0 or null", value);
+           jv_json_checker_expected(checker, _("a whole number >= 0 or null"), value);
 }
 
 guint64 jv_doc_count_value(const cJSON *value)
@@ -99,14 +100,14 @@ guint64 jv_doc_count_value(const cJSON *value)
 gboolean jv_doc_check_amount_or_null(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return cJSON_IsNull(value) || (cJSON_IsNumber(value) && value->valuedouble >= 0) ||
-           jv_json_checker_expected(checker, "a number >= 0 or null", value);
+           jv_json_checker_expected(checker, _("a number >= 0 or null"), value);
 }
 
 gboolean jv_doc_check_share_or_null(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return cJSON_IsNull(value) ||
            (cJSON_IsNumber(value) && value->valuedouble >= 0 && value->valuedouble <= 1) ||
-           jv_json_checker_expected(checker, "a share between 0 and 1, or null", value);
+           jv_json_checker_expected(checker, _("a share between 0 and 1, or null"), value);
 }
 
 gboolean jv_doc_check_interval(jv_json_checker *checker, const cJSON *value, void *data)
@@ -117,35 +118,35 @@ gboolean jv_doc_check_interval(jv_json_checker *checker, const cJSON *value, voi
     if (cJSON_IsArray(value) && cJSON_GetArraySize(value) == 2 && cJSON_IsNumber(low) &&
         cJSON_IsNumber(high) && low->valuedouble <= high->valuedouble)
         return TRUE;
-    return jv_json_checker_expected(checker, "an interval [lower, upper] or null", value);
+    return jv_json_checker_expected(checker, _("an interval [lower, upper] or null"), value);
 }
 
 gboolean jv_doc_check_bool(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    return cJSON_IsBool(value) || jv_json_checker_expected(checker, "true or false", value);
+    return cJSON_IsBool(value) || jv_json_checker_expected(checker, _("true or false"), value);
 }
 
 gboolean jv_doc_check_bool_or_null(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return cJSON_IsBool(value) || cJSON_IsNull(value) ||
-           jv_json_checker_expected(checker, "true, false or null", value);
+           jv_json_checker_expected(checker, _("true, false or null"), value);
 }
 
 gboolean jv_doc_check_string(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    return cJSON_IsString(value) || jv_json_checker_expected(checker, "a string", value);
+    return cJSON_IsString(value) || jv_json_checker_expected(checker, _("a string"), value);
 }
 
 gboolean jv_doc_check_text(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return (cJSON_IsString(value) && value->valuestring[0] != '\0') ||
-           jv_json_checker_expected(checker, "a non-empty string", value);
+           jv_json_checker_expected(checker, _("a non-empty string"), value);
 }
 
 gboolean jv_doc_check_string_or_null(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return cJSON_IsString(value) || cJSON_IsNull(value) ||
-           jv_json_checker_expected(checker, "a string or null", value);
+           jv_json_checker_expected(checker, _("a string or null"), value);
 }
 
 gboolean jv_doc_check_strings(jv_json_checker *checker, const cJSON *value, void *data)
@@ -156,22 +157,22 @@ gboolean jv_doc_check_strings(jv_json_checker *checker, const cJSON *value, void
 gboolean jv_doc_check_name(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return (cJSON_IsString(value) && jv_eval_is_name(value->valuestring)) ||
-           jv_json_checker_expected(checker, "a name of lowercase letters, digits and _", value);
+           jv_json_checker_expected(checker, _("a name of lowercase letters, digits and _"), value);
 }
 
 gboolean jv_doc_check_region_name(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (!cJSON_IsString(value))
-        return jv_json_checker_expected(checker, "a region name", value);
+        return jv_json_checker_expected(checker, _("a region name"), value);
     char *trimmed = g_strstrip(g_strdup(value->valuestring));
     gboolean ok = trimmed[0] != '\0';
     g_free(trimmed);
-    return ok || jv_json_checker_expected(checker, "a region name (not empty)", value);
+    return ok || jv_json_checker_expected(checker, _("a region name (not empty)"), value);
 }
 
 gboolean jv_doc_check_object(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    return cJSON_IsObject(value) || jv_json_checker_expected(checker, "an object", value);
+    return cJSON_IsObject(value) || jv_json_checker_expected(checker, _("an object"), value);
 }
 
 static gboolean check_one_of(jv_json_checker *checker, const cJSON *value,
@@ -218,7 +219,7 @@ gboolean jv_doc_check_options(jv_json_checker *checker, const cJSON *value, void
         return FALSE;
     for (size_t i = 0; i < G_N_ELEMENTS(required); i++)
         if (cJSON_GetObjectItemCaseSensitive(value, required[i]) == NULL)
-            return jv_json_checker_fail(checker, "missing required key '%s'", required[i]);
+            return jv_json_checker_fail(checker, _("missing required key '%s'"), required[i]);
     return TRUE;
 }
 
@@ -228,7 +229,7 @@ gboolean jv_doc_check_sha256(jv_json_checker *checker, const cJSON *value, void 
     for (size_t i = 0; ok && i < 64; i++)
         ok = g_ascii_isdigit(value->valuestring[i]) ||
              (value->valuestring[i] >= 'a' && value->valuestring[i] <= 'f');
-    return ok || jv_json_checker_expected(checker, "a SHA-256 (64 hexadecimal digits)", value);
+    return ok || jv_json_checker_expected(checker, _("a SHA-256 (64 hexadecimal digits)"), value);
 }
 
 static gboolean check_input(jv_json_checker *checker, const cJSON *value, void *data)

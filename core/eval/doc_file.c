@@ -2,6 +2,7 @@
  * doc_file.h). */
 #include "eval/doc_file.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -11,12 +12,13 @@
 #include "config/evaluation.h"
 #include "config/json_check.h"
 #include "config/json_syntax.h"
+#include "util/i18n.h"
 
 /* Every number finite: cJSON reads 1e999 as infinity. */
 static gboolean finite_numbers(jv_json_checker *checker, const cJSON *value)
 {
     if (cJSON_IsNumber(value) && !isfinite(value->valuedouble))
-        return jv_json_checker_fail(checker, "a number too large to be represented");
+        return jv_json_checker_fail(checker, _("a number too large to be represented"));
     size_t index = 0;
     for (const cJSON *m = cJSON_IsObject(value) || cJSON_IsArray(value) ? value->child : NULL;
          m != NULL; m = m->next, index++) {
@@ -39,14 +41,14 @@ cJSON *jv_doc_text_parse(const char *text, size_t length, const char *name, GErr
     if (!jv_json_syntax_check(text, length, &offset, &message)) {
         unsigned line = 1, column = 1;
         jv_json_syntax_position(text, offset, &line, &column);
-        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX, "%s:%u:%u: invalid JSON: %s",
+        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX, _("%s:%u:%u: invalid JSON: %s"),
                     name, line, column, message);
         g_free(message);
         return NULL;
     }
     cJSON *doc = cJSON_ParseWithLength(text, length);
     if (doc == NULL) {
-        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX, "%s: not a JSON document",
+        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX, _("%s: not a JSON document"),
                     name);
         return NULL;
     }
@@ -67,7 +69,7 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         int e = errno;
-        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO, "%s: cannot read the %s: %s", path,
+        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO, _("%s: cannot read the %s: %s"), path,
                     what, g_strerror(e));
         if (fd >= 0)
             close(fd);
@@ -75,14 +77,14 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
     }
     if (!S_ISREG(st.st_mode)) {
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    "%s: not a regular file (a %s is read only from a file)", path, what);
+                    _("%s: not a regular file (a %s is read only from a file)"), path, what);
         close(fd);
         return NULL;
     }
     if ((guint64)st.st_size > JV_DOC_MAX_BYTES) {
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    "%s: %" G_GUINT64_FORMAT " bytes, more than any %s can be (%" G_GSIZE_FORMAT
-                    " MiB)",
+                    _("%s: %" PRIu64 " bytes, more than any %s can be (%" "zu"
+                      " MiB)"),
                     path, (guint64)st.st_size, what, JV_DOC_MAX_BYTES >> 20);
         close(fd);
         return NULL;
@@ -93,7 +95,7 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
         if (used == capacity) {
             if (capacity > JV_DOC_MAX_BYTES) { /* it grew while we read */
                 g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                            "%s: more than any %s can be (%" G_GSIZE_FORMAT " MiB)", path, what,
+                            _("%s: more than any %s can be (%" "zu" " MiB)"), path, what,
                             JV_DOC_MAX_BYTES >> 20);
                 goto fail;
             }
@@ -104,7 +106,7 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO, "%s: reading failed: %s", path,
+            g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO, _("%s: reading failed: %s"), path,
                         g_strerror(errno));
             goto fail;
         }
@@ -117,8 +119,8 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
         (now.st_size != st.st_size || now.st_mtim.tv_sec != st.st_mtim.tv_sec ||
          now.st_mtim.tv_nsec != st.st_mtim.tv_nsec || (off_t)used != st.st_size)) {
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    "%s: the file changed while it was read; run again when nothing is writing "
-                    "to it", path);
+                    _("%s: the file changed while it was read; run again when nothing is writing "
+                      "to it"), path);
         goto fail;
     }
     close(fd);

@@ -1,7 +1,9 @@
 /* core/eval/input_file.c — bounded reads of trusted-looking documents and
  * change detection for inputs (see input_file.h). */
 #include "eval/input_file.h"
+#include "util/i18n.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -34,17 +36,17 @@ static void set_changed(const char *path, const jv_input_stamp *before,
 {
     if (!after->valid)
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                    "%s: the file was removed or replaced while it was read; run again when "
-                    "nothing is writing to it", path);
+                    _("%s: the file was removed or replaced while it was read; run again when "
+                      "nothing is writing to it"), path);
     else if (after->size != before->size)
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                    "%s: the file changed while it was read (%" G_GUINT64_FORMAT " bytes before, "
-                    "%" G_GUINT64_FORMAT " after); run again when nothing is writing to it",
+                    _("%s: the file changed while it was read (%" PRIu64 " bytes before, "
+                      "%" PRIu64 " after); run again when nothing is writing to it"),
                     path, before->size, after->size);
     else
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                    "%s: the file changed while it was read (its modification time moved); run "
-                    "again when nothing is writing to it", path);
+                    _("%s: the file changed while it was read (its modification time moved); run "
+                      "again when nothing is writing to it"), path);
 }
 
 gboolean jv_input_stamp_unchanged(const char *path, const jv_input_stamp *before, GError **error)
@@ -60,7 +62,7 @@ gboolean jv_input_stamp_unchanged(const char *path, const jv_input_stamp *before
 
 static gboolean io_error(GError **error, const char *path, const char *what, int errnum)
 {
-    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errnum), "%s: cannot read the %s: %s",
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errnum), _("%s: cannot read the %s: %s"),
                 path, what, g_strerror(errnum));
     return FALSE;
 }
@@ -83,16 +85,16 @@ gboolean jv_input_read_document(const char *path, const char *what, char **text,
     if (!S_ISREG(st.st_mode)) {
         close(fd);
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                    "%s: %s, not a regular file; give the %s as a file (jamvikt reads only "
-                    "regular files here)",
-                    path, S_ISDIR(st.st_mode) ? "a folder" : "a FIFO, device or socket", what);
+                    _("%s: %s, not a regular file; give the %s as a file (jamvikt reads only "
+                      "regular files here)"),
+                    path, S_ISDIR(st.st_mode) ? _("a folder") : _("a FIFO, device or socket"), what);
         return FALSE;
     }
     if ((guint64)st.st_size > JV_DOCUMENT_MAX_BYTES) {
         close(fd);
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                    "%s: %" G_GUINT64_FORMAT " MiB is too large for a %s (the limit is %u MiB); "
-                    "is it the right file?",
+                    _("%s: %" PRIu64 " MiB is too large for a %s (the limit is %u MiB); "
+                      "is it the right file?"),
                     path, (guint64)st.st_size >> 20, what, (unsigned)(JV_DOCUMENT_MAX_BYTES >> 20));
         return FALSE;
     }

@@ -16,6 +16,7 @@
 #include "eval/run_internal.h"
 #include "eval/state_check.h"
 #include "eval/state_set.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -65,8 +66,8 @@ static gboolean agrees_with_manifest(const state_file *f, const char *region,
     if (what == NULL)
         return TRUE;
     g_set_error(error, JV_RUN_ERROR, 0,
-                "%s: does not match what the set's %s says (its %s): a state of another run, "
-                "not of this set",
+                _("%s: does not match what the set's %s says (its %s): a state of another run, "
+                  "not of this set"),
                 f->path, JV_STATE_MANIFEST, what);
     return FALSE;
 }
@@ -151,8 +152,8 @@ static gboolean agree(const state_file *first, const state_file *f, GError **err
     if (!cJSON_Compare(a, b, TRUE)) {
         char *ta = cJSON_PrintUnformatted(a), *tb = cJSON_PrintUnformatted(b);
         g_set_error(error, JV_RUN_ERROR, 0,
-                    "%s and %s were made with different options (%s vs %s): pool only states "
-                    "from runs with the same min_cell, balance band and confidence",
+                    _("%s and %s were made with different options (%s vs %s): pool only states "
+                      "from runs with the same min_cell, balance band and confidence"),
                     first->path, f->path, ta, tb);
         free(ta);
         free(tb);
@@ -160,7 +161,7 @@ static gboolean agree(const state_file *first, const state_file *f, GError **err
     }
     const cJSON *ia = get(first->doc, "indicators"), *ib = get(f->doc, "indicators");
     if (cJSON_GetArraySize(ia) != cJSON_GetArraySize(ib)) {
-        g_set_error(error, JV_RUN_ERROR, 0, "%s and %s have different indicators", first->path,
+        g_set_error(error, JV_RUN_ERROR, 0, _("%s and %s have different indicators"), first->path,
                     f->path);
         return FALSE;
     }
@@ -172,7 +173,7 @@ static gboolean agree(const state_file *first, const state_file *f, GError **err
                 char *tx = cJSON_PrintUnformatted(get(x, keys[k]));
                 char *ty = cJSON_PrintUnformatted(get(y, keys[k]));
                 g_set_error(error, JV_RUN_ERROR, 0,
-                            "%s and %s disagree on indicator %d's %s (%s vs %s)", first->path,
+                            _("%s and %s disagree on indicator %d's %s (%s vs %s)"), first->path,
                             f->path, i + 1, keys[k], tx, ty);
                 free(tx);
                 free(ty);
@@ -193,19 +194,19 @@ static gboolean bind_from_state(jv_run *run, const state_file *first, const jv_r
         const char *name = cJSON_GetStringValue(get(item, "name"));
         const jv_loaded_plugin *p = plugin ? jv_registry_find(registry, plugin) : NULL;
         if (p == NULL || name == NULL) {
-            g_set_error(error, JV_RUN_ERROR, 0, "%s: plugin '%s' is not installed here",
+            g_set_error(error, JV_RUN_ERROR, 0, _("%s: plugin '%s' is not installed here"),
                         first->path, plugin ? plugin : "?");
             return FALSE;
         }
         if (g_strcmp0(p->desc.version, version) != 0) {
             g_set_error(error, JV_RUN_ERROR, 0,
-                        "%s: saved by plugin '%s' %s, but %s is installed here (%s): states "
-                        "must be pooled with the plugin version that made them",
+                        _("%s: saved by plugin '%s' %s, but %s is installed here (%s): states "
+                          "must be pooled with the plugin version that made them"),
                         first->path, plugin, version ? version : "?", p->desc.version, p->path);
             return FALSE;
         }
         if (p->desc.load == NULL) {
-            g_set_error(error, JV_RUN_ERROR, 0, "plugin '%s' cannot load saved states", plugin);
+            g_set_error(error, JV_RUN_ERROR, 0, _("plugin '%s' cannot load saved states"), plugin);
             return FALSE;
         }
         jv_indicator *ind = jv_indicator_bind(name, p, get(item, "params"), first->path,
@@ -308,7 +309,7 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
     if (files == NULL)
         return NULL;
     if (files->len == 0) {
-        g_set_error(error, JV_RUN_ERROR, 0, "no saved states given");
+        g_set_error(error, JV_RUN_ERROR, 0, _("no saved states given"));
         g_ptr_array_unref(files);
         return NULL;
     }
@@ -332,13 +333,13 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
         const state_file *f = g_ptr_array_index(files, r);
         const char *region = cJSON_GetStringValue(get(f->doc, "region"));
         if (region == NULL) {
-            g_set_error(error, JV_RUN_ERROR, 0, "%s: no region name in the saved state", f->path);
+            g_set_error(error, JV_RUN_ERROR, 0, _("%s: no region name in the saved state"), f->path);
             goto out;
         }
         char *key = region_key(region);
         const char *twin = g_hash_table_lookup(seen, key);
         if (twin != NULL) {
-            g_set_error(error, JV_RUN_ERROR, 0, "region '%s' comes twice: in %s and in %s",
+            g_set_error(error, JV_RUN_ERROR, 0, _("region '%s' comes twice: in %s and in %s"),
                         region, twin, f->path);
             g_free(key);
             goto out;

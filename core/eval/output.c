@@ -3,6 +3,7 @@
  * regular file replaced through a temporary), then written. */
 #include "eval/output.h"
 #include "util/temp_files.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -126,7 +127,7 @@ static gboolean resolve(const char *path, target *t, GError **error)
     t->path = current;
     if (t->exists && S_ISDIR(t->st.st_mode)) {
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                    "%s: is a folder; give a file name for the output", path);
+                    _("%s: is a folder; give a file name for the output"), path);
         target_clear(t);
         return FALSE;
     }
@@ -236,7 +237,7 @@ gboolean jv_output_replace(const char *path, const char *data, size_t length, GE
     target t = {.kind = TARGET_REPLACE, .fd = -1, .path = g_strdup(path)};
     t.exists = lstat(path, &t.st) == 0;
     if (t.exists && S_ISDIR(t.st.st_mode)) {
-        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "%s: is a folder", path);
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("%s: is a folder"), path);
         target_clear(&t);
         return FALSE;
     }

@@ -11,6 +11,7 @@
  * all regions builds, so the merged document equals it byte for byte. */
 #include "eval/run_internal.h"
 #include "plugin/json_io.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -93,8 +94,8 @@ static gboolean decide(jv_run *run, const cJSON *const *docs, const char *const 
                     string_list_equal(get(first, "values"), get(h, "values")));
         if (!same) {
             g_set_error(error, JV_RUN_ERROR, 0,
-                        "%s and %s were made with different \"periods\": pool only states from "
-                        "runs with the same periods column and values",
+                        _("%s and %s were made with different \"periods\": pool only states from "
+                          "runs with the same periods column and values"),
                         paths[0], paths[f]);
             return FALSE;
         }
@@ -186,8 +187,8 @@ gboolean jv_period_states_load(jv_run *run, const cJSON *const *docs, const char
                 continue;
             if (!cJSON_IsArray(get(item, "periods"))) {
                 g_set_error(error, JV_RUN_ERROR, 0,
-                            "%s: indicator '%s' has no periods here but has them in another "
-                            "state: pool only states from runs with the same data columns",
+                            _("%s: indicator '%s' has no periods here but has them in another "
+                              "state: pool only states from runs with the same data columns"),
                             paths[f],
                             ((jv_indicator *)g_ptr_array_index(run->indicators, i))->name);
                 return FALSE;

@@ -10,6 +10,7 @@
  * An indicator is evaluated per period when a file of its main table has
  * the column. */
 #include "eval/run_internal.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -182,9 +183,9 @@ static gboolean decide_periods(jv_run *run, GError **error)
     g_ptr_array_sort(run->periods, compare_values);
     if (overflow || run->periods->len > JV_MAX_PERIODS) {
         g_set_error(error, JV_RUN_ERROR, 0,
-                    "%s: periods.column '%s' has more than %d different values; periods are "
-                    "meant for years or quarters (a column of identifiers or dates?): choose "
-                    "another column, or list the periods in periods.values",
+                    _("%s: periods.column '%s' has more than %d different values; periods are "
+                      "meant for years or quarters (a column of identifiers or dates?): choose "
+                      "another column, or list the periods in periods.values"),
                     run->evaluation->path, run->evaluation->periods_column, JV_MAX_PERIODS);
         return FALSE;
     }

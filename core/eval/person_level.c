@@ -2,6 +2,9 @@
 #include "eval/person_level.h"
 
 #include "eval/run_internal.h"
+#include "util/i18n.h"
+
+#include <inttypes.h>
 
 static const cJSON *member(const cJSON *object, const char *key)
 {
@@ -21,11 +24,11 @@ static gboolean check_scope(const jv_indicator *ind, const cJSON *scope, const c
         if (values * 2 <= rows)
             continue;
         g_set_error(error, JV_RUN_ERROR, 0,
-                    "indicator '%s': breakdown column '%s' has %" G_GUINT64_FORMAT
-                    " different values in %" G_GUINT64_FORMAT " rows of %s: its values mostly "
-                    "stand for single rows (an identifier?), and a breakdown by it would publish "
-                    "person-level data; remove '%s' from params.by (refused: more values than "
-                    "half the rows, on %d rows or more)",
+                    _("indicator '%s': breakdown column '%s' has %" PRIu64
+                      " different values in %" PRIu64 " rows of %s: its values mostly "
+                      "stand for single rows (an identifier?), and a breakdown by it would publish "
+                      "person-level data; remove '%s' from params.by (refused: more values than "
+                      "half the rows, on %d rows or more)"),
                     ind->name, column->string, values, rows, where, column->string,
                     JV_PERSON_LEVEL_MIN_ROWS);
         return FALSE;

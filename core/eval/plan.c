@@ -5,6 +5,7 @@
 #include "eval/run_internal.h"
 
 #include "data/xlsx.h"
+#include "util/i18n.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -65,9 +66,9 @@ static gboolean folder_exists(const jv_evaluation *e, const char *dir, const cha
     if (g_file_test(dir, G_FILE_TEST_IS_DIR))
         return TRUE;
     g_set_error(error, JV_RUN_ERROR, 0,
-                "%s: %s: folder '%s' %s; \"dir\" is relative to the evaluation file's folder",
+                _("%s: %s: folder '%s' %s; \"dir\" is relative to the evaluation file's folder"),
                 e->path, where, dir,
-                g_file_test(dir, G_FILE_TEST_EXISTS) ? "is not a folder" : "not found");
+                g_file_test(dir, G_FILE_TEST_EXISTS) ? _("is not a folder") : _("not found"));
     return FALSE;
 }
 

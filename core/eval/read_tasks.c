@@ -8,7 +8,9 @@
  * appearance. */
 #include "eval/progress.h"
 #include "eval/run_internal.h"
+#include "util/i18n.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -245,9 +247,9 @@ static gboolean chunk_aligned(jv_run *run, const jv_chunk *chunk, GError **error
     if (previous->error != NULL || previous->unused || previous->next_offset == chunk->start)
         return TRUE;
     g_set_error(error, JV_RUN_ERROR, 0,
-                "%s: the file could not be cut into parts for parallel reading near line "
-                "%" G_GUINT64_FORMAT ": a quote (\") inside a field that is not quoted makes "
-                "its quoted line breaks ambiguous; read it with -j 1, or quote that field",
+                _("%s: the file could not be cut into parts for parallel reading near line "
+                  "%" PRIu64 ": a quote (\") inside a field that is not quoted makes "
+                  "its quoted line breaks ambiguous; read it with -j 1, or quote that field"),
                 pass->path, chunk->first_line);
     return FALSE;
 }

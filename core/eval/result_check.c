@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "eval/doc_check.h"
+#include "util/i18n.h"
 
 static const char *const GENDERS[] = {"woman", "man", "non_binary", "mixed", "unknown", NULL};
 static const char *const COUNT_KEYS[] = {
@@ -33,7 +34,7 @@ static gboolean at_most(jv_json_checker *checker, const cJSON *object, const cha
     if (jv_doc_count_value(a) <= jv_doc_count_value(b))
         return TRUE;
     size_t mark = jv_json_checker_enter_key(checker, small);
-    jv_json_checker_fail(checker, "%s must be at most %s (INDICATORS.md)", small, large);
+    jv_json_checker_fail(checker, _("%s must be at most %s (INDICATORS.md)"), small, large);
     jv_json_checker_leave(checker, mark);
     return FALSE;
 }
@@ -55,7 +56,7 @@ static gboolean chairs_within_seats(jv_json_checker *checker, const cJSON *objec
         size_t mark = jv_json_checker_enter_key(checker, "chairs");
         size_t inner = jv_json_checker_enter_key(checker, "by_gender");
         jv_json_checker_enter_key(checker, *g);
-        jv_json_checker_fail(checker, "more chair seats than seats (INDICATORS.md)");
+        jv_json_checker_fail(checker, _("more chair seats than seats (INDICATORS.md)"));
         jv_json_checker_leave(checker, inner);
         jv_json_checker_leave(checker, mark);
         return FALSE;
@@ -66,7 +67,7 @@ static gboolean chairs_within_seats(jv_json_checker *checker, const cJSON *objec
 static gboolean check_women_share(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object of women's shares", value);
+        return jv_json_checker_expected(checker, _("an object of women's shares"), value);
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
         size_t mark = jv_json_checker_enter_key(checker, m->string);
         gboolean ok = jv_doc_check_share_or_null(checker, m, NULL);
@@ -80,17 +81,17 @@ static gboolean check_women_share(jv_json_checker *checker, const cJSON *value, 
 static gboolean check_by_gender(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object with the five gender categories",
+        return jv_json_checker_expected(checker, _("an object with the five gender categories"),
                                         value);
     if (!jv_json_checker_known_keys(checker, value, GENDERS, NULL))
         return FALSE;
     for (const char *const *g = GENDERS; *g != NULL; g++) {
         const cJSON *cell = cJSON_GetObjectItemCaseSensitive(value, *g);
         if (cell == NULL)
-            return jv_json_checker_fail(checker, "missing required key '%s'", *g);
+            return jv_json_checker_fail(checker, _("missing required key '%s'"), *g);
         size_t mark = jv_json_checker_enter_key(checker, *g);
         gboolean ok = cJSON_IsObject(cell) ? check_result_value(checker, cell, NULL)
-                                           : jv_json_checker_expected(checker, "an object", cell);
+                                           : jv_json_checker_expected(checker, _("an object"), cell);
         jv_json_checker_leave(checker, mark);
         if (!ok)
             return FALSE;
@@ -101,7 +102,7 @@ static gboolean check_by_gender(jv_json_checker *checker, const cJSON *value, vo
 static gboolean check_number_or_null(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return cJSON_IsNull(value) || cJSON_IsNumber(value) ||
-           jv_json_checker_expected(checker, "a number or null", value);
+           jv_json_checker_expected(checker, _("a number or null"), value);
 }
 
 static gboolean check_unit(jv_json_checker *checker, const cJSON *value, void *data)
@@ -177,9 +178,9 @@ static gboolean check_result_value(jv_json_checker *checker, const cJSON *value,
 static gboolean check_result(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object", value);
+        return jv_json_checker_expected(checker, _("an object"), value);
     if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(value, "headline")))
-        return jv_json_checker_fail(checker, "missing required key 'headline'");
+        return jv_json_checker_fail(checker, _("missing required key 'headline'"));
     return check_result_value(checker, value, NULL);
 }
 
@@ -197,16 +198,16 @@ static gboolean check_entry(jv_json_checker *checker, const cJSON *value, void *
         return FALSE;
     const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(value, "status"));
     if (strcmp(status, "ok") == 0 && cJSON_GetObjectItemCaseSensitive(value, "result") == NULL)
-        return jv_json_checker_fail(checker, "missing required key 'result' (status is \"ok\")");
+        return jv_json_checker_fail(checker, _("missing required key 'result' (status is \"ok\")"));
     if (strcmp(status, "ok") != 0 && cJSON_GetObjectItemCaseSensitive(value, "result") != NULL)
-        return jv_json_checker_fail(checker, "a 'result' with a status other than \"ok\"");
+        return jv_json_checker_fail(checker, _("a 'result' with a status other than \"ok\""));
     return TRUE;
 }
 
 static gboolean check_indicators(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object of indicators", value);
+        return jv_json_checker_expected(checker, _("an object of indicators"), value);
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
         size_t mark = jv_json_checker_enter_key(checker, m->string);
         gboolean ok = check_entry(checker, m, NULL);
@@ -270,7 +271,7 @@ static gboolean check_indicator_trend(jv_json_checker *checker, const cJSON *val
 static gboolean check_trend(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object of trends", value);
+        return jv_json_checker_expected(checker, _("an object of trends"), value);
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
         size_t mark = jv_json_checker_enter_key(checker, m->string);
         gboolean ok = check_indicator_trend(checker, m, NULL);
@@ -304,8 +305,8 @@ static gboolean check_schema(jv_json_checker *checker, const cJSON *value, void 
 {
     if (cJSON_IsNumber(value) && value->valuedouble == JV_RESULT_SCHEMA)
         return TRUE;
-    return jv_json_checker_fail(checker, "result schema other than %d: this jamvikt reads "
-                                         "schema %d",
+    return jv_json_checker_fail(checker, _("result schema other than %d: this jamvikt reads "
+                                           "schema %d"),
                                 JV_RESULT_SCHEMA, JV_RESULT_SCHEMA);
 }
 
@@ -322,7 +323,7 @@ static gboolean check_members(jv_json_checker *checker, const cJSON *value,
                               jv_doc_check_fn check)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object", value);
+        return jv_json_checker_expected(checker, _("an object"), value);
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
         size_t mark = jv_json_checker_enter_key(checker, m->string);
         gboolean ok = check(checker, m, NULL);
@@ -380,14 +381,14 @@ static gboolean check_evaluation(jv_json_checker *checker, const cJSON *value, v
 static gboolean check_summary_row(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, "an object", value);
+        return jv_json_checker_expected(checker, _("an object"), value);
     if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(value, "region")))
-        return jv_json_checker_fail(checker, "missing required key 'region' (a string)");
+        return jv_json_checker_fail(checker, _("missing required key 'region' (a string)"));
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
         if (strcmp(m->string, "region") == 0 || cJSON_IsNull(m) || cJSON_IsNumber(m))
             continue;
         size_t mark = jv_json_checker_enter_key(checker, m->string);
-        jv_json_checker_expected(checker, "a number or null", m);
+        jv_json_checker_expected(checker, _("a number or null"), m);
         jv_json_checker_leave(checker, mark);
         return FALSE;
     }
@@ -415,8 +416,8 @@ gboolean jv_result_check(const cJSON *doc, const char *file, GError **error)
     jv_json_checker_init(&checker, file, error);
     gboolean ok;
     if (!cJSON_IsObject(doc) || !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc, "jamvikt")))
-        ok = jv_json_checker_fail(&checker, "not a jamvikt result document (write one with "
-                                            "`jamvikt run -f json`)");
+        ok = jv_json_checker_fail(&checker, _("not a jamvikt result document (write one with "
+                                              "`jamvikt run -f json`)"));
     else
         ok = jv_doc_check_sections(&checker, doc, result_sections, NULL);
     jv_json_checker_clear(&checker);

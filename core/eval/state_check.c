@@ -17,6 +17,7 @@
 #include "eval/state_check.h"
 
 #include "eval/doc_check.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -25,8 +26,8 @@ static gboolean check_format(jv_json_checker *checker, const cJSON *value, void 
     if (cJSON_IsNumber(value) && value->valuedouble == JV_STATE_FORMAT)
         return TRUE;
     return jv_json_checker_fail(checker,
-                                "saved-state format %s, this jamvikt reads format %d: save the "
-                                "states again with this version",
+                                _("saved-state format %s, this jamvikt reads format %d: save the "
+                                  "states again with this version"),
                                 cJSON_IsNumber(value) ? "other than 1" : "missing",
                                 JV_STATE_FORMAT);
 }
@@ -82,8 +83,8 @@ static gboolean check_region(jv_json_checker *checker, const cJSON *value, void 
     char *trimmed = g_strstrip(g_strdup(value->valuestring));
     gboolean total = strcmp(trimmed, "total") == 0;
     g_free(trimmed);
-    return !total || jv_json_checker_fail(checker, "'total' is reserved for the pooled total "
-                                                   "of all regions");
+    return !total || jv_json_checker_fail(checker, _("'total' is reserved for the pooled total "
+                                                     "of all regions"));
 }
 
 /* --- indicators -------------------------------------------------------- */
@@ -105,22 +106,22 @@ static gboolean check_indicator(jv_json_checker *checker, const cJSON *value, vo
     for (size_t i = 0; i < G_N_ELEMENTS(ok_keys); i++) {
         gboolean present = cJSON_GetObjectItemCaseSensitive(value, ok_keys[i]) != NULL;
         if (ok && !present)
-            return jv_json_checker_fail(checker, "missing required key '%s' (status is \"ok\")",
+            return jv_json_checker_fail(checker, _("missing required key '%s' (status is \"ok\")"),
                                         ok_keys[i]);
         if (!ok && present)
-            return jv_json_checker_fail(checker, "'%s' with a status other than \"ok\"",
+            return jv_json_checker_fail(checker, _("'%s' with a status other than \"ok\""),
                                         ok_keys[i]);
     }
     if (!ok && cJSON_GetObjectItemCaseSensitive(value, "reason") == NULL)
-        return jv_json_checker_fail(checker, "missing required key 'reason' (status is not "
-                                             "\"ok\")");
+        return jv_json_checker_fail(checker, _("missing required key 'reason' (status is not "
+                                               "\"ok\")"));
     return TRUE;
 }
 
 static gboolean check_indicators(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0)
-        return jv_json_checker_fail(checker, "expected at least one indicator");
+        return jv_json_checker_fail(checker, _("expected at least one indicator"));
     return jv_doc_check_each(checker, value, check_indicator, NULL);
 }
 
@@ -144,8 +145,8 @@ gboolean jv_state_check(const cJSON *doc, const char *file, GError **error)
     jv_json_checker_init(&checker, file, error);
     gboolean ok;
     if (!cJSON_IsObject(doc) || cJSON_GetObjectItemCaseSensitive(doc, "jamvikt_state") == NULL)
-        ok = jv_json_checker_fail(&checker, "not a saved jamvikt state (write them with "
-                                            "`jamvikt run --save-state DIR`)");
+        ok = jv_json_checker_fail(&checker, _("not a saved jamvikt state (write them with "
+                                              "`jamvikt run --save-state DIR`)"));
     else
         ok = jv_doc_check_sections(&checker, doc, state_sections, NULL);
     jv_json_checker_clear(&checker);
@@ -164,22 +165,22 @@ static gboolean check_region_entry(jv_json_checker *checker, const cJSON *value,
         return FALSE;
     const char *file = cJSON_GetObjectItemCaseSensitive(value, "file")->valuestring;
     if (strchr(file, '/') != NULL || file[0] == '.' || !g_str_has_suffix(file, ".state.json"))
-        return jv_json_checker_fail(checker, "file: '%s' is not the name of a state file in "
-                                             "the set's folder", file);
+        return jv_json_checker_fail(checker, _("file: '%s' is not the name of a state file in "
+                                               "the set's folder"), file);
     return TRUE;
 }
 
 static gboolean check_regions(jv_json_checker *checker, const cJSON *value, void *data)
 {
     if (cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0)
-        return jv_json_checker_fail(checker, "expected at least one region");
+        return jv_json_checker_fail(checker, _("expected at least one region"));
     return jv_doc_check_each(checker, value, check_region_entry, NULL);
 }
 
 static gboolean check_set_format(jv_json_checker *checker, const cJSON *value, void *data)
 {
     return (cJSON_IsNumber(value) && value->valuedouble == JV_STATE_SET_FORMAT) ||
-           jv_json_checker_fail(checker, "state-set format other than %d", JV_STATE_SET_FORMAT);
+           jv_json_checker_fail(checker, _("state-set format other than %d"), JV_STATE_SET_FORMAT);
 }
 
 static gboolean check_set_digest(jv_json_checker *checker, const cJSON *value, void *data)

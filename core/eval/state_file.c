@@ -19,6 +19,7 @@
 #include "eval/state_check.h"
 #include "eval/state_set.h"
 #include "plugin/json_io.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -111,7 +112,7 @@ static cJSON *region_state(jv_run *run, size_t r, GError **error)
         cJSON_AddNumberToObject(item, "skipped_rows", (double)o->skipped);
         if (ind->desc->save == NULL) {
             g_set_error(error, JV_RUN_ERROR, 0,
-                        "--save-state: plugin '%s' cannot save its state (it has no save/load)",
+                        _("--save-state: plugin '%s' cannot save its state (it has no save/load)"),
                         ind->desc->name);
             cJSON_Delete(doc);
             return NULL;

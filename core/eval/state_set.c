@@ -13,6 +13,7 @@
 
 #include "eval/run.h"
 #include "eval/signal_cleanup.h"
+#include "util/i18n.h"
 
 void jv_state_set_file_clear(jv_state_set_file *file)
 {
@@ -48,7 +49,7 @@ static gboolean write_file(const char *path, const char *data, size_t length, GE
         saved = errno;
     }
     if (!ok)
-        g_set_error(error, JV_RUN_ERROR, 0, "%s: cannot write the saved state: %s", path,
+        g_set_error(error, JV_RUN_ERROR, 0, _("%s: cannot write the saved state: %s"), path,
                     g_strerror(saved ? saved : EIO));
     return ok;
 }
@@ -96,9 +97,9 @@ static gboolean only_set_files(const char *dir, GError **error)
     if (foreign == NULL)
         return TRUE;
     g_set_error(error, JV_RUN_ERROR, 0,
-                "--save-state %s: the folder holds %d file(s) that are not saved states (%s%s); "
-                "jamvikt replaces a folder of saved states as a whole and never deletes other "
-                "files: name a new or empty folder, or one that holds only saved states",
+                _("--save-state %s: the folder holds %d file(s) that are not saved states (%s%s); "
+                  "jamvikt replaces a folder of saved states as a whole and never deletes other "
+                  "files: name a new or empty folder, or one that holds only saved states"),
                 dir, n_foreign, foreign->str, n_foreign > 3 ? ", …" : "");
     g_string_free(foreign, TRUE);
     return FALSE;
@@ -209,7 +210,7 @@ static gboolean replace_folder(const char *tmp, const char *dir, gboolean dir_ex
         }
         g_free(aside);
     }
-    g_set_error(error, JV_RUN_ERROR, 0, "--save-state %s: cannot put the new set in place: %s",
+    g_set_error(error, JV_RUN_ERROR, 0, _("--save-state %s: cannot put the new set in place: %s"),
                 dir, g_strerror(errno));
     return FALSE;
 }
@@ -235,7 +236,7 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
     char *made_parent = NULL, *tmp = NULL, *old = NULL;
     char **paths = NULL;
     if (dir_exists && !g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, JV_RUN_ERROR, 0, "--save-state %s: exists and is not a folder",
+        g_set_error(error, JV_RUN_ERROR, 0, _("--save-state %s: exists and is not a folder"),
                     dir_given);
         goto out;
     }
@@ -243,13 +244,13 @@ gboolean jv_state_set_save(const char *dir_given, const jv_state_set_file *files
         goto out;
     made_parent = first_missing_parent(parent);
     if (g_mkdir_with_parents(parent, 0755) != 0) {
-        g_set_error(error, JV_RUN_ERROR, 0, "%s: cannot create the folder for saved states: %s",
+        g_set_error(error, JV_RUN_ERROR, 0, _("%s: cannot create the folder for saved states: %s"),
                     parent, g_strerror(errno));
         goto out;
     }
     tmp = g_strdup_printf("%s/.%s.XXXXXX", parent, base);
     if (g_mkdtemp_full(tmp, 0755) == NULL) {
-        g_set_error(error, JV_RUN_ERROR, 0, "%s: cannot create a folder for saved states: %s",
+        g_set_error(error, JV_RUN_ERROR, 0, _("%s: cannot create a folder for saved states: %s"),
                     parent, g_strerror(errno));
         g_free(tmp);
         tmp = NULL;

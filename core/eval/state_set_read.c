@@ -9,6 +9,7 @@
 #include "eval/doc_file.h"
 #include "eval/run.h"
 #include "eval/state_check.h"
+#include "util/i18n.h"
 
 /* The manifest of `dir`: NULL with *error unset when there is none, NULL
  * with *error set when it cannot be used. */
@@ -47,8 +48,8 @@ static gboolean read_member(const char *dir, const char *name, const cJSON *entr
     char *actual = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, length);
     if (sha != NULL && strcmp(actual, sha) != 0 && *set_error == NULL)
         g_set_error(set_error, JV_RUN_ERROR, 0,
-                    "%s: not the file this set's %s lists (its SHA-256 differs): the set is "
-                    "mixed or the file was changed; save the states again",
+                    _("%s: not the file this set's %s lists (its SHA-256 differs): the set is "
+                      "mixed or the file was changed; save the states again"),
                     path, JV_STATE_MANIFEST);
     g_free(actual);
     const cJSON *region = entry ? cJSON_GetObjectItemCaseSensitive(entry, "region") : NULL;
@@ -103,8 +104,8 @@ static void check_membership(const char *dir, const cJSON *manifest, const GPtrA
         return;
     if (manifest == NULL) {
         g_set_error(set_error, JV_RUN_ERROR, 0,
-                    "%s: not a complete set of saved states: it has no %s (an interrupted "
-                    "--save-state, or states from an older jamvikt): save the states again",
+                    _("%s: not a complete set of saved states: it has no %s (an interrupted "
+                      "--save-state, or states from an older jamvikt): save the states again"),
                     dir, JV_STATE_MANIFEST);
         return;
     }
@@ -114,14 +115,14 @@ static void check_membership(const char *dir, const cJSON *manifest, const GPtrA
     {
         const char *name = cJSON_GetObjectItemCaseSensitive(entry, "file")->valuestring;
         if (*set_error == NULL && !g_hash_table_add(listed, (gpointer)name))
-            g_set_error(set_error, JV_RUN_ERROR, 0, "%s/%s: lists %s twice", dir,
+            g_set_error(set_error, JV_RUN_ERROR, 0, _("%s/%s: lists %s twice"), dir,
                         JV_STATE_MANIFEST, name);
         gboolean here = FALSE;
         for (guint k = 0; k < present->len && !here; k++)
             here = strcmp(g_ptr_array_index(present, k), name) == 0;
         if (*set_error == NULL && !here && only == NULL)
             g_set_error(set_error, JV_RUN_ERROR, 0,
-                        "%s: incomplete set of saved states: %s is missing (region '%s' in %s)",
+                        _("%s: incomplete set of saved states: %s is missing (region '%s' in %s)"),
                         dir, name,
                         cJSON_GetObjectItemCaseSensitive(entry, "region")->valuestring,
                         JV_STATE_MANIFEST);
@@ -152,7 +153,7 @@ gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out,
     GPtrArray *present = NULL;
     cJSON *manifest = NULL;
     if (!folder && !g_file_test(path, G_FILE_TEST_EXISTS)) {
-        g_set_error(error, JV_RUN_ERROR, 0, "%s: no such file or folder", path);
+        g_set_error(error, JV_RUN_ERROR, 0, _("%s: no such file or folder"), path);
         goto out;
     }
     GError *manifest_error = NULL;
@@ -168,7 +169,7 @@ gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out,
         g_ptr_array_add(present, g_strdup(only));
     }
     if (folder && present->len == 0 && manifest == NULL) {
-        g_set_error(error, JV_RUN_ERROR, 0, "%s: no saved states (*%s) in this folder", dir,
+        g_set_error(error, JV_RUN_ERROR, 0, _("%s: no saved states (*%s) in this folder"), dir,
                     JV_STATE_SUFFIX);
         goto out;
     }

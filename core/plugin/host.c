@@ -8,6 +8,7 @@
 #include "plugin/json_io.h"
 #include "rules/stats.h"
 #include "plugin/tally_impl.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -46,9 +47,9 @@ void jv_ctx_set_gerror(const jv_ctx *ctx, const char *fallback, GError **error)
     const jv_indicator *ind = ctx->indicator;
     const char *message = ctx->error ? ctx->error : fallback;
     if (g_strcmp0(ind->name, ind->desc->name) == 0)
-        g_set_error(error, JV_PLUGIN_ERROR, 0, "plugin '%s': %s", ind->desc->name, message);
+        g_set_error(error, JV_PLUGIN_ERROR, 0, _("plugin '%s': %s"), ind->desc->name, message);
     else
-        g_set_error(error, JV_PLUGIN_ERROR, 0, "indicator '%s' (plugin '%s'): %s", ind->name,
+        g_set_error(error, JV_PLUGIN_ERROR, 0, _("indicator '%s' (plugin '%s'): %s"), ind->name,
                     ind->desc->name, message);
 }
 

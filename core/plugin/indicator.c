@@ -4,6 +4,7 @@
 #include "plugin/indicator.h"
 #include "plugin/host_impl.h"
 #include "util/did_you_mean.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -44,7 +45,7 @@ static cJSON *resolve_params(const jv_plugin *desc, const cJSON *given, const ch
 {
     if (given != NULL && !cJSON_IsObject(given) && !cJSON_IsNull(given)) {
         char *text = cJSON_PrintUnformatted(given);
-        g_set_error(error, JV_PLUGIN_ERROR, 0, "%s.params: expected an object of parameters, got %s",
+        g_set_error(error, JV_PLUGIN_ERROR, 0, _("%s.params: expected an object of parameters, got %s"),
                     where, text ? text : "a value that cannot be shown");
         free(text);
         return NULL;
@@ -63,7 +64,7 @@ static cJSON *resolve_params(const jv_plugin *desc, const cJSON *given, const ch
             g_ptr_array_add(names, NULL);
             const char *close = jv_did_you_mean(item->string, (const char *const *)names->pdata);
             g_set_error(error, JV_PLUGIN_ERROR, 0,
-                        "%s.params.%s: unknown parameter '%s' of plugin '%s'%s%s%s", where,
+                        _("%s.params.%s: unknown parameter '%s' of plugin '%s'%s%s%s"), where,
                         item->string, item->string, desc->name, close ? " — did you mean '" : "",
                         close ? close : "", close ? "'?" : "");
             g_ptr_array_unref(names);
@@ -77,7 +78,7 @@ static cJSON *resolve_params(const jv_plugin *desc, const cJSON *given, const ch
         if (v != NULL) {
             if (!value_has_type(v, p->type)) {
                 char *text = cJSON_PrintUnformatted(v);
-                g_set_error(error, JV_PLUGIN_ERROR, 0, "%s.params.%s: expected %s, got %s", where,
+                g_set_error(error, JV_PLUGIN_ERROR, 0, _("%s.params.%s: expected %s, got %s"), where,
                             p->name, type_words(p->type), text);
                 free(text);
                 cJSON_Delete(resolved);

@@ -8,6 +8,7 @@
 #include "plugin/plugin_check.h"
 #include "util/did_you_mean.h"
 #include "util/text.h"
+#include "util/i18n.h"
 
 #include <ltdl.h>
 #include <stddef.h>
@@ -94,8 +95,8 @@ static gboolean load_file(jv_registry *registry, const char *path);
 gboolean jv_registry_load_file(jv_registry *registry, const char *path)
 {
     if (g_file_test(path, G_FILE_TEST_IS_DIR) || access(path, R_OK) != 0) {
-        reject(registry, path, "cannot read the file (%s)",
-               g_file_test(path, G_FILE_TEST_IS_DIR) ? "it is a folder" : g_strerror(errno));
+        reject(registry, path, _("cannot read the file (%s)"),
+               g_file_test(path, G_FILE_TEST_IS_DIR) ? _("it is a folder") : g_strerror(errno));
         return FALSE;
     }
     if (probe_first) {
@@ -117,13 +118,13 @@ static gboolean load_file(jv_registry *registry, const char *path)
     lt_dlhandle handle = lt_dlopen(path);
     if (handle == NULL) {
         const char *why = lt_dlerror();
-        reject(registry, path, "cannot be opened as a shared library: %s", why ? why : "unknown error");
+        reject(registry, path, _("cannot be opened as a shared library: %s"), why ? why : _("unknown error"));
         return FALSE;
     }
     jv_plugin_entry_fn entry = (jv_plugin_entry_fn)(uintptr_t)lt_dlsym(handle, JV_PLUGIN_ENTRY);
     if (entry == NULL) {
-        reject(registry, path, "no entry symbol '%s' (is it a jamvikt plugin? export it with "
-               "-export-symbols-regex '^%s$')", JV_PLUGIN_ENTRY, JV_PLUGIN_ENTRY);
+        reject(registry, path, _("no entry symbol '%s' (is it a jamvikt plugin? export it with "
+                 "-export-symbols-regex '^%s$')"), JV_PLUGIN_ENTRY, JV_PLUGIN_ENTRY);
         lt_dlclose(handle);
         return FALSE;
     }
@@ -143,19 +144,19 @@ static gboolean load_file(jv_registry *registry, const char *path)
         g_free(dir);
         g_free(twin_dir);
         if (same_folder && g_strcmp0(path, twin->path) != 0)
-            reject(registry, path, "duplicate plugin name '%s' (already loaded from %s)",
+            reject(registry, path, _("duplicate plugin name '%s' (already loaded from %s)"),
                    copy.name, twin->path);
         else if (!same_folder)
             /* An earlier folder wins: --plugin-path over the installed ones
              * is how a plugin is developed, not a mistake to warn about. */
             g_ptr_array_add(registry->shadowed,
-                            g_strdup_printf("%s: plugin '%s' not loaded, %s comes first",
+                            g_strdup_printf(_("%s: plugin '%s' not loaded, %s comes first"),
                                             path, copy.name, twin->path));
         lt_dlclose(handle);
         return FALSE;
     }
     if (!jv_plugin_check_schema(&copy, &why)) {
-        reject(registry, path, "plugin '%s': %s", copy.name, why);
+        reject(registry, path, _("plugin '%s': %s"), copy.name, why);
         g_free(why);
         lt_dlclose(handle);
         return FALSE;
@@ -266,8 +267,8 @@ jv_registry *jv_registry_load_named(const GPtrArray *dirs, const char *const *na
         if (jv_registry_load_file(registry, path) && registry->plugins->len > before) {
             jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, before);
             if (strcmp(p->desc.name, name) != 0) {
-                reject(registry, path, "holds plugin '%s', not '%s' (a plugin file must be "
-                       "named after its plugin: %s.la or %s.so)", p->desc.name, name, name, name);
+                reject(registry, path, _("holds plugin '%s', not '%s' (a plugin file must be "
+                         "named after its plugin: %s.la or %s.so)"), p->desc.name, name, name, name);
                 g_ptr_array_remove_index(registry->plugins, before);
             }
         }
@@ -280,8 +281,8 @@ char *jv_registry_missing(const jv_registry *registry, const char *name)
 {
     if (registry->searched == NULL || jv_registry_find(registry, name) != NULL)
         return NULL;
-    return g_strdup_printf("no plugin file %s.la or %s.so in: %s", name, name,
-                           registry->searched[0] ? registry->searched : "(no plugin folders)");
+    return g_strdup_printf(_("no plugin file %s.la or %s.so in: %s"), name, name,
+                           registry->searched[0] ? registry->searched : _("(no plugin folders)"));
 }
 
 jv_registry *jv_registry_load(const GPtrArray *dirs)

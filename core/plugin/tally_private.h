@@ -20,6 +20,8 @@ typedef struct tally_breakdown {
     uint32_t *codes;     /* code → index or TALLY_NOT_YET */
     size_t n_codes, codes_capacity;
     uint32_t empty;      /* index of "" or TALLY_NOT_YET */
+    uint32_t *rows;      /* tally_add's scratch: the value index per row */
+    size_t rows_capacity;
     /* caches, dropped when a value is added */
     size_t *sorted;      /* sorted position → index */
     char **keys;         /* sorted position → disclosure key */

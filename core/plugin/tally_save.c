@@ -174,7 +174,7 @@ static int load_breakdown(loader *l, const jv_node *node, size_t k)
     }
     int64_t sums[JV_GENDERS * TALLY_MAX_MEASURES] = {0};
     int64_t cells[JV_GENDERS * TALLY_MAX_MEASURES];
-    int past_max = 0;
+    size_t over = SIZE_MAX; /* the first cell whose sum passes INT64_MAX */
     size_t n = host->node_size(values);
     for (size_t i = 0; i < n; i++) {
         const jv_node *item = host->node_at(values, i);
@@ -198,19 +198,22 @@ static int load_breakdown(loader *l, const jv_node *node, size_t k)
         memcpy(b->cells + (size_t)index * tally->stride, cells, tally->stride * sizeof *cells);
         for (size_t c = 0; c < tally->stride; c++) {
             if (cells[c] > INT64_MAX - sums[c])
-                past_max = 1;
+                over = MIN(over, c);
             else
                 sums[c] += cells[c];
         }
     }
     for (size_t c = 0; c < tally->stride; c++)
-        if (past_max || sums[c] != tally->main[c]) {
+        if (c == over || sums[c] != tally->main[c]) {
             size_t g = c / tally->n_measures, m = c % tally->n_measures;
+            char *sum = c == over ? g_strdup_printf("more than %" PRId64, INT64_MAX)
+                                  : g_strdup_printf("%" PRId64, sums[c]);
             host->error(l->ctx, "tally.breakdowns[%zu]: the values of '%s' do not add up to "
-                                "the main split (%s of %s: %" PRId64 "%s where the main split "
-                                "has %" PRId64 ")",
+                                "the main split (%s of %s: %s where the main split has %" PRId64
+                                ")",
                         k, b->name, tally->spec->measures[m].name, host->gender_name((int)g),
-                        sums[c], past_max ? " and more" : "", tally->main[c]);
+                        sum, tally->main[c]);
+            g_free(sum);
             return -1;
         }
     return 0;

@@ -13,6 +13,10 @@
  *  4. The statistics helpers implement indicators.md exactly and use the
  *     evaluation's options (confidence, balance band), so a custom indicator
  *     reports exactly as the built-ins do.
+ *  5. Arrays of API structs (plugin.h): the only one a host function takes
+ *     from a plugin is a tally's spec->measures (jv_measure); the only one
+ *     it hands a plugin is batch->columns (jv_column). Every other array
+ *     passed here is of plain types (names, columns, values, counts).
  */
 #ifndef JAMVIKT_HOST_H
 #define JAMVIKT_HOST_H
@@ -254,7 +258,7 @@ struct jv_host {
     int (*tally_suppressed)(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i, int gender);
     /* save(): writes the tally as the object `key` of the open object `w`
      * (measure names, the main split, every breakdown's values and cells;
-     * integers exact). */
+     * integers exact; the shape is in tally.h). */
     void (*tally_save)(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, const char *key);
     /* load(): a tally from what tally_save wrote (`node` is that object),
      * for the same spec and breakdown names. Checks everything a tally
@@ -292,8 +296,9 @@ struct jv_host {
     void (*values_add)(jv_values *values, int64_t value);
     void (*values_merge)(jv_values *into, const jv_values *from); /* concatenation */
     size_t (*values_size)(const jv_values *values);
-    /* The k-th smallest value (k = 0 .. size-1; sorts once, lazily), so the
-     * median of n values is the mean of at((n-1)/2) and at(n/2). */
+    /* The k-th smallest value (k = 0 .. size-1; sorts once, lazily; 0 when
+     * k is out of range), so the median of n values is the mean of
+     * at((n-1)/2) and at(n/2). */
     int64_t (*values_at)(jv_values *values, size_t k);
     void (*values_free)(jv_values *values); /* NULL is fine */
 };

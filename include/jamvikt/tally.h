@@ -30,6 +30,15 @@
  *     with margin JV_MAIN_GROUP.
  *  6. Pointers returned (cells, values, keys) are borrowed from the object
  *     and valid until it next changes (add, merge) or is freed.
+ *  7. The saved state (tally_save; tally_load reads it back and accepts
+ *     only what counting could have made):
+ *       {"measures": ["rows", "granted", ...],
+ *        "split": [[m0, m1, ...] × 5 genders in jv_gender order],
+ *        "breakdowns": [{"name": "sector",
+ *                        "values": [{"value": "A", "split": [...]}, ...]}]}
+ *     values in rule 3's order, integers exact past 2^53 (put_integer). A
+ *     JSON string holds no NUL byte, so a value with one (which no CSV or
+ *     workbook cell can hold) would be saved up to its first NUL.
  */
 #ifndef JAMVIKT_TALLY_H
 #define JAMVIKT_TALLY_H

@@ -1,6 +1,6 @@
-/* core/render/i18n.c — language choice and message lookup for reports
- * (see i18n.h). The Swedish table is hashed once, on first use. */
-#include "render/i18n.h"
+/* core/util/i18n.c — language choice and message lookup (see i18n.h).
+ * The Swedish table is hashed once, on first use. */
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -54,6 +54,7 @@ jv_lang jv_lang_from_environment(void)
 
 static gpointer build_swedish(gpointer unused)
 {
+    (void)unused;
     GHashTable *table = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t i = 0; i < jv_catalog_sv_length; i++)
         g_hash_table_insert(table, (gpointer)jv_catalog_sv[i].msgid,
@@ -69,4 +70,32 @@ const char *jv_tr(jv_lang lang, const char *msgid)
     GHashTable *table = g_once(&once, build_swedish, NULL);
     const char *msgstr = g_hash_table_lookup(table, msgid);
     return msgstr != NULL ? msgstr : msgid;
+}
+
+/* -1: not chosen yet (the environment decides on first use). */
+static gint messages_lang = -1;
+
+jv_lang jv_messages_lang(void)
+{
+    gint lang = g_atomic_int_get(&messages_lang);
+    if (lang < 0) {
+        lang = (gint)jv_lang_from_environment();
+        g_atomic_int_set(&messages_lang, lang);
+    }
+    return (jv_lang)lang;
+}
+
+void jv_messages_set_lang(jv_lang lang)
+{
+    g_atomic_int_set(&messages_lang, (gint)lang);
+}
+
+const char *jv_message(const char *msgid)
+{
+    return jv_tr(jv_messages_lang(), msgid);
+}
+
+const char *jv_ngettext(const char *singular, const char *plural, unsigned long n)
+{
+    return jv_message(n == 1 ? singular : plural);
 }
