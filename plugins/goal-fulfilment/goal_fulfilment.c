@@ -18,8 +18,6 @@
 #include "goal_state.h"
 
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
 /* Column indices in batches of `goals`: the order of goal_roles. */
 enum { COL_GOAL_ID, COL_BASELINE, COL_TARGET, COL_OUTCOME, COL_SELF_ASSESSMENT,
@@ -109,31 +107,20 @@ static int gf_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
                     *target = &columns[COL_TARGET], *outcome = &columns[COL_OUTCOME],
                     *assessment = &columns[COL_SELF_ASSESSMENT],
                     *area = &columns[COL_AREA], *weight = &columns[COL_WEIGHT];
-    const uint32_t *area_index = NULL;
-    if (area->present && area->dict != NULL && area->dict->size > 0) {
-        area_index = jvp_translate(&state->area_codes, &state->areas, area);
-        if (area_index == NULL) {
-            gf_host->error(ctx, "out of memory reading areas");
-            return -1;
-        }
-    }
+    const size_t *area_index = NULL;
+    if (area->present && area->dict != NULL && area->dict->size > 0)
+        area_index = gf_host->map_translate(state->areas, area);
     int unsorted = 0;
     for (size_t i = 0; i < batch->n_rows; i++) {
         const jv_string *goal_id = &id->ids[i];
-        int is_new = 0;
-        if (jvp_map_intern(&state->seen_ids, goal_id->data, goal_id->length, &is_new) ==
-            UINT32_MAX) {
-            gf_host->error(ctx, "out of memory reading goal ids");
-            return -1;
-        }
-        if (!is_new) {
+        gf_goal g = {0};
+        if (!gf_state_claim_id(state, goal_id->data, goal_id->length, &g.id)) {
             if (ROW_ERROR(COL_GOAL_ID, "goal_id '%.*s' comes twice in this region's goals; "
                           "each goal needs its own goal_id", (int)goal_id->length,
                           goal_id->data) > 0)
                 continue;
             return -1;
         }
-        gf_goal g = {0};
         g.position = batch->positions[i];
         g.baseline = baseline->numbers[i];
         g.target = target->numbers[i];
@@ -158,7 +145,7 @@ static int gf_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
             return -1;
         }
         gf_goal_rate(&g);
-        if (gf_state_append(state, &g, goal_id->data, goal_id->length) != 0) {
+        if (gf_state_append(state, &g) != 0) {
             if (ROW_ERROR(COL_WEIGHT, "goal '%.*s': the goals' weights sum beyond "
                           "the range of exact sums", (int)goal_id->length,
                           goal_id->data) > 0)
@@ -179,28 +166,20 @@ static int gf_merge(jv_ctx *ctx, void *into_, const void *from_)
     const gf_state *from = from_;
     for (size_t i = 0; i < from->n_goals; i++) {
         gf_goal g = from->goals[i];
-        int is_new = 0;
-        if (jvp_map_intern(&into->seen_ids, from->ids + g.id_offset, g.id_length, &is_new) ==
-            UINT32_MAX) {
-            gf_host->error(ctx, "out of memory merging goal ids");
-            return -1;
-        }
-        if (!is_new) {
+        size_t length;
+        const char *id = gf_host->map_key(from->ids, g.id, &length);
+        if (!gf_state_claim_id(into, id, length, &g.id)) {
             gf_host->error(ctx, "goal_id '%s' comes twice in this region's goals; each goal "
-                           "needs its own goal_id", from->ids + g.id_offset);
+                           "needs its own goal_id", id);
             return -1;
         }
         if (g.area != GF_NO_AREA) {
-            g.area = jvp_map_intern(&into->areas, jvp_map_key(&from->areas, g.area),
-                                    from->areas.lengths[g.area], NULL);
-            if (g.area == GF_NO_AREA) {
-                gf_host->error(ctx, "out of memory merging areas");
-                return -1;
-            }
+            const char *area = gf_host->map_key(from->areas, g.area, &length);
+            g.area = gf_host->map_intern(into->areas, area, length);
         }
-        if (gf_state_append(into, &g, from->ids + g.id_offset, g.id_length) != 0) {
+        if (gf_state_append(into, &g) != 0) {
             gf_host->error(ctx, "goal '%s': the goals' weights sum beyond the range "
-                           "of exact sums", from->ids + g.id_offset);
+                           "of exact sums", id);
             return -1;
         }
     }
@@ -208,11 +187,11 @@ static int gf_merge(jv_ctx *ctx, void *into_, const void *from_)
     return 0;
 }
 
-/* The per-area sums of a region: state->areas.size entries (at least 1),
- * owned by the caller (gf_host->free). */
+/* The per-area sums of a region: one entry per area (at least 1), owned
+ * by the caller (gf_host->free). */
 static gf_sums *region_sums(const gf_state *state, gf_sums *scope)
 {
-    gf_sums *areas = gf_host->alloc0((state->areas.size + 1) * sizeof *areas);
+    gf_sums *areas = gf_host->alloc0((gf_host->map_size(state->areas) + 1) * sizeof *areas);
     gf_state_sum(state, scope, areas);
     return areas;
 }
@@ -231,25 +210,16 @@ static int gf_pool(jv_ctx *ctx, void *total_, const void *region_)
         return -1;
     }
     gf_sums_add(&total->pooled, &scope);
-    for (size_t a = 0; a < region->areas.size; a++) {
+    for (size_t a = 0; a < gf_host->map_size(region->areas); a++) {
         if (areas[a].goals == 0)
             continue;
-        uint32_t t = jvp_map_intern(&total->areas, jvp_map_key(&region->areas, (uint32_t)a),
-                                    region->areas.lengths[a], NULL);
-        if (t == GF_NO_AREA) {
-            gf_host->free(areas);
-            gf_host->error(ctx, "out of memory pooling areas");
-            return -1;
-        }
-        if (t >= total->pooled_areas_capacity) {
-            size_t capacity = total->pooled_areas_capacity ? total->pooled_areas_capacity : 16;
-            while (t >= capacity)
-                capacity *= 2;
+        size_t length;
+        const char *name = gf_host->map_key(region->areas, a, &length);
+        size_t t = gf_host->map_intern(total->areas, name, length);
+        if (t == total->n_pooled_areas) { /* a new area: indices are dense */
             total->pooled_areas = gf_host->realloc(total->pooled_areas,
-                                                   capacity * sizeof *total->pooled_areas);
-            memset(total->pooled_areas + total->pooled_areas_capacity, 0,
-                   (capacity - total->pooled_areas_capacity) * sizeof *total->pooled_areas);
-            total->pooled_areas_capacity = capacity;
+                                                   (t + 1) * sizeof *total->pooled_areas);
+            total->pooled_areas[total->n_pooled_areas++] = (gf_sums){0};
         }
         gf_sums_add(&total->pooled_areas[t], &areas[a]);
     }
@@ -279,7 +249,7 @@ static void put_shares(jv_writer *out, const gf_sums *sums)
 }
 
 /* areas: one entry per index of area_names (NULL when it is empty). */
-static void put_scope(jv_writer *out, const gf_sums *scope, const jvp_map *area_names,
+static void put_scope(jv_writer *out, const gf_sums *scope, const jv_map *area_names,
                       const gf_sums *areas)
 {
     gf_host->put_integer(out, "goals", scope->goals);
@@ -289,18 +259,18 @@ static void put_scope(jv_writer *out, const gf_sums *scope, const jvp_map *area_
     gf_host->end_object(out);
     put_shares(out, scope);
     gf_host->begin_array(out, "areas");
-    uint32_t *order = jvp_map_sorted(area_names);
-    for (size_t k = 0; order != NULL && k < area_names->size; k++) {
+    size_t *order = gf_host->map_sorted(area_names);
+    for (size_t k = 0; k < gf_host->map_size(area_names); k++) {
         const gf_sums *area = &areas[order[k]];
         if (area->goals == 0)
             continue;
         gf_host->begin_object(out, NULL);
-        gf_host->put_string(out, "value", jvp_map_key(area_names, order[k]));
+        gf_host->put_string(out, "value", gf_host->map_key(area_names, order[k], NULL));
         gf_host->put_integer(out, "goals", area->goals);
         put_shares(out, area);
         gf_host->end_object(out);
     }
-    free(order);
+    gf_host->free(order);
     gf_host->end_array(out);
 }
 
@@ -310,7 +280,7 @@ static void put_per_goal(jv_writer *out, const gf_state *state)
     for (size_t i = 0; i < state->n_goals; i++) {
         const gf_goal *g = &state->goals[i];
         gf_host->begin_object(out, NULL);
-        gf_host->put_string(out, "goal_id", state->ids + g->id_offset);
+        gf_host->put_string(out, "goal_id", gf_host->map_key(state->ids, g->id, NULL));
         gf_host->put_number(out, "progress", g->progress);
         gf_host->put_string(out, "status", gf_status_names[g->status]);
         gf_host->put_number(out, "fulfilment", gf_goal_fulfilment(g));
@@ -331,7 +301,7 @@ static int gf_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writ
         headline.label = "Share of regions fulfilling their goals";
         headline.value = share;
         gf_host->put_headline(out, &headline);
-        put_scope(out, &state->pooled, &state->areas, state->pooled_areas);
+        put_scope(out, &state->pooled, state->areas, state->pooled_areas);
         gf_host->put_integer(out, "regions", state->regions);
         gf_host->put_integer(out, "regions_fulfilling", state->regions_fulfilling);
         gf_host->put_number(out, "share_regions_fulfilling", share);
@@ -343,7 +313,7 @@ static int gf_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writ
     headline.label = "Share of reported goals met (by weight)";
     headline.value = ratio(scope.weight_met, scope.weight_reported);
     gf_host->put_headline(out, &headline);
-    put_scope(out, &scope, &state->areas, areas);
+    put_scope(out, &scope, state->areas, areas);
     gf_host->put_tristate(out, "fulfils", gf_sums_fulfils(&scope, inst->region_threshold));
     put_per_goal(out, state);
     gf_host->free(areas);

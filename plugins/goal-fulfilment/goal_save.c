@@ -3,57 +3,38 @@
  * national office can pool regions it never saw the data of.
  *
  * Contract:
- *  1. The saved object holds the region's aggregates (goals, by_status and
- *     the exact weight sums) and its goals in file order. Goal identifiers
+ *  1. The saved object holds the region's goals in file order and nothing
+ *     derived from them: load() recomputes every figure. Goal identifiers
  *     name a region's own goals, not persons, so they may leave the region.
- *  2. Fixed-point values are saved as the exact integers (× fixed_scale),
+ *  2. Fixed-point values are saved as the exact integers (× JV_FIXED_SCALE),
  *     so progress after load() is the same double as before save().
- *  3. load() rebuilds the goal list, recomputes the aggregates from it and
- *     rejects a state whose saved aggregates disagree, or any malformed
- *     entry, with a message naming the entry.
+ *  3. load() rejects any malformed entry, with a message naming the entry,
+ *     and a state of another format with a message saying what to do.
  *
- * Saved shape:
- *   { "fixed_scale": 10000, "goals": n,
- *     "by_status": {"met": n, "partly_met": n, "not_met": n, "not_reported": n},
- *     "weight_total": w, "weight_reported": w, "weight_met": w,
- *     "weight_fulfilled": w,
+ * Saved shape (format 2; format 1 also held the sums over the goals):
+ *   { "format": 2,
  *     "per_goal": [ {"goal_id": "…", "baseline": b, "target": t,
  *                    "outcome": o or null, "weight": w,
  *                    "area": "…" or null, "will_meet": bool} ] }
  */
 #include "goal_state.h"
 
-#include <math.h>
 #include <string.h>
+
+#define GF_SAVE_FORMAT 2
 
 int gf_save(jv_ctx *ctx, const void *state, jv_writer *out);
 void *gf_load(jv_ctx *ctx, const jv_node *in);
 
-static void put_sums(jv_writer *out, const gf_sums *sums)
-{
-    gf_host->put_integer(out, "goals", sums->goals);
-    gf_host->begin_object(out, "by_status");
-    for (int s = 0; s < GF_STATUSES; s++)
-        gf_host->put_integer(out, gf_status_names[s], sums->by_status[s]);
-    gf_host->end_object(out);
-    gf_host->put_integer(out, "weight_total", sums->weight_total);
-    gf_host->put_integer(out, "weight_reported", sums->weight_reported);
-    gf_host->put_integer(out, "weight_met", sums->weight_met);
-    gf_host->put_integer(out, "weight_fulfilled", sums->weight_fulfilled);
-}
-
 int gf_save(jv_ctx *ctx, const void *state_, jv_writer *out)
 {
     const gf_state *state = state_;
-    gf_sums sums;
-    gf_state_sum(state, &sums, NULL);
-    gf_host->put_integer(out, "fixed_scale", JV_FIXED_SCALE);
-    put_sums(out, &sums);
+    gf_host->put_integer(out, "format", GF_SAVE_FORMAT);
     gf_host->begin_array(out, "per_goal");
     for (size_t i = 0; i < state->n_goals; i++) {
         const gf_goal *g = &state->goals[i];
         gf_host->begin_object(out, NULL);
-        gf_host->put_string(out, "goal_id", state->ids + g->id_offset);
+        gf_host->put_string(out, "goal_id", gf_host->map_key(state->ids, g->id, NULL));
         gf_host->put_integer(out, "baseline", g->baseline);
         gf_host->put_integer(out, "target", g->target);
         if (g->reported)
@@ -62,7 +43,7 @@ int gf_save(jv_ctx *ctx, const void *state_, jv_writer *out)
             gf_host->put_null(out, "outcome");
         gf_host->put_integer(out, "weight", g->weight);
         if (g->area != GF_NO_AREA)
-            gf_host->put_string(out, "area", jvp_map_key(&state->areas, g->area));
+            gf_host->put_string(out, "area", gf_host->map_key(state->areas, g->area, NULL));
         else
             gf_host->put_null(out, "area");
         gf_host->put_bool(out, "will_meet", g->will_meet);
@@ -79,29 +60,12 @@ static int get_integer(const jv_node *node, const char *key, int64_t *value)
     return member != NULL ? gf_host->node_integer(member, value) : -1;
 }
 
-/* A string member; NULL when absent or not a string. */
-static const char *get_string(const jv_node *node, const char *key)
-{
-    const jv_node *member = gf_host->node_get(node, key);
-    return member != NULL ? gf_host->node_string(member) : NULL;
-}
-
-/* A member that is present and JSON null. The reader has no null test, so
- * null is what is neither a number, a string, a boolean nor a non-empty
- * container. */
-static int is_null(const jv_node *node)
-{
-    return node != NULL && isnan(gf_host->node_number(node)) &&
-           gf_host->node_string(node) == NULL && gf_host->node_bool(node) < 0 &&
-           gf_host->node_size(node) == 0;
-}
-
 /* Reads goal i of per_goal into state; -1 after reporting what is wrong. */
 static int load_goal(jv_ctx *ctx, gf_state *state, const jv_node *node, size_t i)
 {
-    gf_goal g = {0};
-    g.position = i;
-    const char *id = node != NULL ? get_string(node, "goal_id") : NULL;
+    gf_goal g = {.position = i, .area = GF_NO_AREA};
+    const jv_node *id_node = node != NULL ? gf_host->node_get(node, "goal_id") : NULL;
+    const char *id = id_node != NULL ? gf_host->node_string(id_node) : NULL;
     if (id == NULL || get_integer(node, "baseline", &g.baseline) != 0 ||
         get_integer(node, "target", &g.target) != 0 ||
         get_integer(node, "weight", &g.weight) != 0) {
@@ -111,27 +75,21 @@ static int load_goal(jv_ctx *ctx, gf_state *state, const jv_node *node, size_t i
     }
     if (g.target == g.baseline || g.weight <= 0) {
         gf_host->error(ctx, "saved state: goal '%s': %s", id,
-                       g.weight <= 0 ? "weight must be > 0"
-                                     : "target equals baseline");
+                       g.weight <= 0 ? "weight must be > 0" : "target equals baseline");
         return -1;
     }
     const jv_node *outcome = gf_host->node_get(node, "outcome");
     if (outcome != NULL && gf_host->node_integer(outcome, &g.outcome) == 0)
         g.reported = 1;
-    else if (!is_null(outcome)) {
+    else if (!gf_host->node_is_null(outcome)) {
         gf_host->error(ctx, "saved state: goal '%s': outcome must be an integer or null", id);
         return -1;
     }
     const jv_node *area = gf_host->node_get(node, "area");
     const char *area_text = area != NULL ? gf_host->node_string(area) : NULL;
-    g.area = GF_NO_AREA;
     if (area_text != NULL) {
-        g.area = jvp_map_intern(&state->areas, area_text, strlen(area_text), NULL);
-        if (g.area == GF_NO_AREA) {
-            gf_host->error(ctx, "saved state: out of memory reading areas");
-            return -1;
-        }
-    } else if (!is_null(area)) {
+        g.area = gf_host->map_intern(state->areas, area_text, strlen(area_text));
+    } else if (!gf_host->node_is_null(area)) {
         gf_host->error(ctx, "saved state: goal '%s': area must be a string or null", id);
         return -1;
     }
@@ -143,7 +101,11 @@ static int load_goal(jv_ctx *ctx, gf_state *state, const jv_node *node, size_t i
     }
     g.will_meet = (uint8_t)will_meet;
     gf_goal_rate(&g);
-    if (gf_state_append(state, &g, id, strlen(id)) != 0) {
+    if (!gf_state_claim_id(state, id, strlen(id), &g.id)) {
+        gf_host->error(ctx, "saved state: goal_id '%s' comes twice", id);
+        return -1;
+    }
+    if (gf_state_append(state, &g) != 0) {
         gf_host->error(ctx, "saved state: goal '%s': the goals' weights sum beyond "
                        "the range of exact sums", id);
         return -1;
@@ -151,29 +113,16 @@ static int load_goal(jv_ctx *ctx, gf_state *state, const jv_node *node, size_t i
     return 0;
 }
 
-/* 0 when the saved aggregates match those recomputed from the goals. */
-static int check_sums(const jv_node *in, const gf_sums *sums)
-{
-    int64_t v;
-    const jv_node *by_status = gf_host->node_get(in, "by_status");
-    for (int s = 0; s < GF_STATUSES; s++)
-        if (by_status == NULL || get_integer(by_status, gf_status_names[s], &v) != 0 ||
-            v != sums->by_status[s])
-            return -1;
-    return (get_integer(in, "goals", &v) == 0 && v == sums->goals &&
-            get_integer(in, "weight_total", &v) == 0 && v == sums->weight_total &&
-            get_integer(in, "weight_reported", &v) == 0 && v == sums->weight_reported &&
-            get_integer(in, "weight_met", &v) == 0 && v == sums->weight_met &&
-            get_integer(in, "weight_fulfilled", &v) == 0 && v == sums->weight_fulfilled)
-               ? 0
-               : -1;
-}
-
 void *gf_load(jv_ctx *ctx, const jv_node *in)
 {
-    int64_t scale;
-    if (get_integer(in, "fixed_scale", &scale) != 0 || scale != JV_FIXED_SCALE) {
-        gf_host->error(ctx, "saved state: fixed_scale must be %d", JV_FIXED_SCALE);
+    int64_t format = 1; /* format 1 had no "format" key */
+    const jv_node *format_node = gf_host->node_get(in, "format");
+    if (format_node != NULL && gf_host->node_integer(format_node, &format) != 0)
+        format = -1;
+    if (format != GF_SAVE_FORMAT) {
+        gf_host->error(ctx, "saved state of goal_fulfilment has format %lld; this jamvikt "
+                       "writes format %d: run `jamvikt run --save-state` again with this "
+                       "version", (long long)format, GF_SAVE_FORMAT);
         return NULL;
     }
     const jv_node *list = gf_host->node_get(in, "per_goal");
@@ -188,14 +137,6 @@ void *gf_load(jv_ctx *ctx, const jv_node *in)
             gf_state_free(state);
             return NULL;
         }
-    }
-    gf_sums sums;
-    gf_state_sum(state, &sums, NULL);
-    if (check_sums(in, &sums) != 0) {
-        gf_host->error(ctx, "saved state: goals, by_status or the weight sums do not "
-                       "match per_goal");
-        gf_state_free(state);
-        return NULL;
     }
     return state;
 }

@@ -15,9 +15,8 @@ const char *const gf_status_names[GF_STATUSES] = {"met", "partly_met", "not_met"
 gf_state *gf_state_new(void)
 {
     gf_state *state = gf_host->alloc0(sizeof *state);
-    jvp_map_init(&state->areas);
-    jvp_map_init(&state->seen_ids);
-    jvp_translation_init(&state->area_codes);
+    state->ids = gf_host->map_new();
+    state->areas = gf_host->map_new();
     return state;
 }
 
@@ -26,11 +25,9 @@ void gf_state_free(gf_state *state)
     if (state == NULL)
         return;
     gf_host->free(state->goals);
-    gf_host->free(state->ids);
     gf_host->free(state->pooled_areas);
-    jvp_map_clear(&state->areas);
-    jvp_map_clear(&state->seen_ids);
-    jvp_translation_clear(&state->area_codes);
+    gf_host->map_free(state->ids);
+    gf_host->map_free(state->areas);
     gf_host->free(state);
 }
 
@@ -73,8 +70,14 @@ double gf_goal_fulfilment(const gf_goal *g)
     return g->progress >= 1.0 ? 1.0 : g->progress;
 }
 
-int gf_state_append(gf_state *state, const gf_goal *g, const char *id,
-                    size_t id_length)
+int gf_state_claim_id(gf_state *state, const char *id, size_t length, size_t *index)
+{
+    size_t before = gf_host->map_size(state->ids);
+    *index = gf_host->map_intern(state->ids, id, length);
+    return gf_host->map_size(state->ids) > before;
+}
+
+int gf_state_append(gf_state *state, const gf_goal *g)
 {
     if (g->weight > INT64_MAX - state->weight_total)
         return -1;
@@ -83,21 +86,7 @@ int gf_state_append(gf_state *state, const gf_goal *g, const char *id,
         state->goals = gf_host->realloc(state->goals, capacity * sizeof *state->goals);
         state->goals_capacity = capacity;
     }
-    if (state->ids_length + id_length + 1 > state->ids_capacity) {
-        size_t capacity = state->ids_capacity ? state->ids_capacity : 1024;
-        while (state->ids_length + id_length + 1 > capacity)
-            capacity *= 2;
-        state->ids = gf_host->realloc(state->ids, capacity);
-        state->ids_capacity = capacity;
-    }
-    gf_goal *copy = &state->goals[state->n_goals++];
-    *copy = *g;
-    copy->id_offset = state->ids_length;
-    copy->id_length = (uint32_t)id_length;
-    if (id_length > 0)
-        memcpy(state->ids + state->ids_length, id, id_length);
-    state->ids[state->ids_length + id_length] = '\0';
-    state->ids_length += id_length + 1;
+    state->goals[state->n_goals++] = *g;
     state->weight_total += g->weight;
     return 0;
 }

@@ -15,8 +15,11 @@
  *  4. The total's state holds pooled sums instead of goals: sums of the
  *     regions' exact integers, and the regions' weighted fulfilment sums
  *     (each summed in file order) added in pool order (region order).
+ *  5. Goal ids and areas live in the host's string maps (tally.h): a goal
+ *     holds the index of its id in `ids` (which also finds a goal_id given
+ *     twice) and of its area in `areas`.
  * Memory: everything a state points to is owned by the state and freed by
- * gf_state_free(); all allocation goes through the host (or plugin_map).
+ * gf_state_free(); all allocation goes through the host.
  */
 #ifndef JV_GOAL_STATE_H
 #define JV_GOAL_STATE_H
@@ -26,20 +29,17 @@
 
 #include <jamvikt/jamvikt.h>
 
-#include "plugin_map.h"
-
 /* The host table, kept by the entry function. */
 extern const jv_host *gf_host;
 
 enum gf_status { GF_MET, GF_PARTLY_MET, GF_NOT_MET, GF_NOT_REPORTED, GF_STATUSES };
 
-#define GF_NO_AREA UINT32_MAX
+#define GF_NO_AREA JV_NOT_FOUND
 
 typedef struct gf_goal {
     uint64_t position;   /* file order */
-    size_t id_offset;    /* into gf_state.ids, NUL-terminated there */
-    uint32_t id_length;
-    uint32_t area;       /* index into gf_state.areas, or GF_NO_AREA */
+    size_t id;           /* index into gf_state.ids */
+    size_t area;         /* index into gf_state.areas, or GF_NO_AREA */
     int64_t baseline;    /* fixed point */
     int64_t target;      /* fixed point, != baseline */
     int64_t outcome;     /* fixed point; meaningless unless reported */
@@ -64,17 +64,13 @@ typedef struct gf_sums {
 typedef struct gf_state {
     gf_goal *goals;              /* region: in file order */
     size_t n_goals, goals_capacity;
-    char *ids;                   /* goal ids, each NUL-terminated */
-    size_t ids_length, ids_capacity;
-    jvp_map areas;               /* area text → index */
-    jvp_translation area_codes;  /* area column dict code → index */
+    jv_map *ids;                 /* region: goal ids */
+    jv_map *areas;               /* area text → index */
     int64_t weight_total;        /* region: Σ weight (overflow guard) */
-    jvp_map seen_ids;            /* region: goal ids read so far (a goal_id
-                                    twice in a region is a data error) */
     /* The total only. */
     gf_sums pooled;
     gf_sums *pooled_areas;       /* indexed like areas */
-    size_t pooled_areas_capacity;
+    size_t n_pooled_areas;
     int64_t regions;             /* regions whose fulfils is not null */
     int64_t regions_fulfilling;
 } gf_state;
@@ -89,17 +85,20 @@ void gf_goal_rate(gf_goal *g);
 /* min(max(progress, 0), 1); NaN when not reported. */
 double gf_goal_fulfilment(const gf_goal *g);
 
-/* Appends a goal: copies id, checks the weight sum. The goal's area must
- * already be an index of state->areas (or GF_NO_AREA). Returns 0, or -1
- * when the weights would overflow (nothing appended). */
-int gf_state_append(gf_state *state, const gf_goal *g, const char *id,
-                    size_t id_length);
+/* Interns goal id `id` in state->ids into *index: 1 when it is new, 0
+ * when a goal of this state already has it (a data error; a row skipped
+ * later still claims its id). */
+int gf_state_claim_id(gf_state *state, const char *id, size_t length, size_t *index);
+/* Appends a goal whose id and area are indices of state->ids and
+ * state->areas (or GF_NO_AREA). Returns 0, or -1 when the weights would
+ * overflow (nothing appended). */
+int gf_state_append(gf_state *state, const gf_goal *g);
 /* Restores file order after goals were appended out of order. */
 void gf_state_sort(gf_state *state);
 
 /* Sums over a region's goals in file order: the scope's into *scope, and
- * each area's into areas[index] (areas: state->areas.size zeroed entries,
- * or NULL). */
+ * each area's into areas[index] (areas: map_size(state->areas) zeroed
+ * entries, or NULL). */
 void gf_state_sum(const gf_state *state, gf_sums *scope, gf_sums *areas);
 /* into += from; the caller has checked weight_total against overflow. */
 void gf_sums_add(gf_sums *into, const gf_sums *from);

@@ -1,195 +1,290 @@
-/* plugins/training-reach/persons.c — the distinct-person set (persons.h):
- * identifiers hashed eight bytes at a time, open addressing with linear
- * probing at load factor <= 1/2, hash tags in the slots, short identifiers
- * inside their records and long ones in one arena. */
-#include "persons.h"
+/* plugins/training-reach/persons.c — the training rows of one region as
+ * its distinct persons (INDICATORS.md "training_reach": persons are
+ * distinct by `person` within a region; a person's gender is the first
+ * known one in file order; a row counts when completed, if so asked).
+ * Identifiers live in a host string map (copied once, when their person is
+ * first seen: memory grows with persons, never with rows); a person's
+ * further target groups are (person, group) pairs in a second map. Merging
+ * two sets is exact in any order: counts add, the known gender of the
+ * smallest position wins, sets of genders and groups unite. Counting a set
+ * into the tallies is the only place persons become figures.
+ */
+#include "training_reach.h"
 
-#include <jamvikt/batch.h>
-#include <stdlib.h>
 #include <string.h>
-
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
-uint64_t tr_persons_hash(const char *key, size_t length)
-{
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)length;
-    size_t i = 0;
-    for (; i + 8 <= length; i += 8) {
-        uint64_t w;
-        memcpy(&w, key + i, 8);
-        h = (h ^ w) * 0x100000001b3ull;
-        h ^= h >> 29;
-    }
-    if (i < length) {
-        uint64_t w = 0;
-        memcpy(&w, key + i, length - i);
-        h = (h ^ w) * 0x100000001b3ull;
-    }
-    return mix(h);
-}
 
 void tr_persons_init(tr_persons *set)
 {
-    memset(set, 0, sizeof *set);
+    *set = (tr_persons){.ids = tr_host->map_new(), .names = tr_host->map_new(),
+                        .pairs = tr_host->map_new()};
 }
 
 void tr_persons_clear(tr_persons *set)
 {
-    free(set->items);
-    free(set->slots);
-    free(set->keys);
-    free(set->pairs);
-    tr_persons_init(set);
+    tr_host->map_free(set->ids);
+    tr_host->map_free(set->names);
+    tr_host->map_free(set->pairs);
+    tr_host->free(set->items);
+    tr_host->free(set->seen);
+    *set = (tr_persons){0};
 }
 
-static int grow_slots(tr_persons *set)
+static uint32_t intern(tr_persons *set, const char *key, size_t length)
 {
-    size_t n = set->n_slots ? set->n_slots * 2 : 64;
-    if (n > ((size_t)1 << 32))
-        return -1;
-    uint64_t *slots = calloc(n, sizeof *slots);
-    if (slots == NULL)
-        return -1;
-    for (size_t i = 0; i < set->n_slots; i++) {
-        uint64_t v = set->slots[i];
-        if (v == 0)
-            continue;
-        size_t s = (size_t)(v >> 32) & (n - 1);
-        while (slots[s] != 0)
-            s = (s + 1) & (n - 1);
-        slots[s] = v;
+    size_t size = tr_host->map_size(set->ids);
+    size_t index = tr_host->map_intern(set->ids, key, length);
+    if (index < size)
+        return (uint32_t)index;
+    if (index >= set->capacity) {
+        set->capacity = set->capacity ? set->capacity * 2 : 256;
+        set->items = tr_host->realloc(set->items, set->capacity * sizeof *set->items);
     }
-    free(set->slots);
-    set->slots = slots;
-    set->n_slots = n;
-    return 0;
+    set->items[index] = (tr_person){.gender_position = UINT64_MAX, .group = TR_NO_GROUP,
+                                    .gender = JV_UNKNOWN};
+    return (uint32_t)index;
 }
 
-static int reserve(void **buffer, size_t *capacity, size_t needed, size_t unit,
-                   size_t first)
-{
-    if (needed <= *capacity)
-        return 0;
-    size_t cap = *capacity ? *capacity : first;
-    while (cap < needed)
-        cap *= 2;
-    void *grown = realloc(*buffer, cap * unit);
-    if (grown == NULL)
-        return -1;
-    *buffer = grown;
-    *capacity = cap;
-    return 0;
-}
-
-int tr_persons_reserve(tr_persons *set, size_t more)
-{
-    if (more > (UINT32_MAX >> 2) || set->size + more >= (UINT32_MAX >> 1))
-        return -1;
-    while ((set->size + more + 1) * 2 > set->n_slots)
-        if (grow_slots(set) != 0)
-            return -1;
-    return reserve((void **)&set->items, &set->capacity, set->size + more + 1,
-                   sizeof *set->items, 64);
-}
-
-uint32_t tr_persons_intern(tr_persons *set, const char *key, size_t length,
-                           uint64_t hash)
-{
-    if (length > UINT32_MAX || set->size >= (UINT32_MAX >> 1))
-        return TR_NO_INDEX;
-    if ((set->size + 1) * 2 > set->n_slots && grow_slots(set) != 0)
-        return TR_NO_INDEX;
-    /* The low 32 bits place the slot and, kept in it, tell most other
-     * persons apart without touching their records. */
-    uint64_t tag = (uint64_t)(uint32_t)hash << 32;
-    size_t mask = set->n_slots - 1;
-    size_t s = (size_t)(uint32_t)hash & mask;
-    for (uint64_t v; (v = set->slots[s]) != 0; s = (s + 1) & mask) {
-        if ((v & 0xffffffff00000000ull) != tag)
-            continue;
-        uint32_t i = (uint32_t)v - 1;
-        if (set->items[i].key_length == length &&
-            (length == 0 || memcmp(tr_persons_key(set, i), key, length) == 0))
-            return i;
-    }
-    if (reserve((void **)&set->items, &set->capacity, set->size + 1,
-                sizeof *set->items, 64) != 0)
-        return TR_NO_INDEX;
-    if (length > TR_INLINE_KEY &&
-        reserve((void **)&set->keys, &set->keys_capacity, set->keys_size + length, 1,
-                4096) != 0)
-        return TR_NO_INDEX;
-    uint32_t index = (uint32_t)set->size;
-    tr_person *p = &set->items[index];
-    memset(p, 0, sizeof *p);
-    p->gender_position = TR_NO_POSITION;
-    p->key_length = (uint32_t)length;
-    p->group = TR_NO_INDEX;
-    p->gender = JV_UNKNOWN;
-    if (length <= TR_INLINE_KEY) {
-        if (length > 0)
-            memcpy(p->key.bytes, key, length);
-    } else {
-        p->key.offset = set->keys_size;
-        memcpy(set->keys + set->keys_size, key, length);
-        set->keys_size += length;
-    }
-    set->size++;
-    set->slots[s] = tag | (index + 1);
-    return index;
-}
-
-static int grow_pairs(tr_persons *set)
-{
-    size_t n = set->pair_slots ? set->pair_slots * 2 : 64;
-    uint64_t *pairs = malloc(n * sizeof *pairs);
-    if (pairs == NULL)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        pairs[i] = TR_PAIR_EMPTY;
-    for (size_t i = 0; i < set->pair_slots; i++) {
-        uint64_t v = set->pairs[i];
-        if (v == TR_PAIR_EMPTY)
-            continue;
-        size_t s = mix(v) & (n - 1);
-        while (pairs[s] != TR_PAIR_EMPTY)
-            s = (s + 1) & (n - 1);
-        pairs[s] = v;
-    }
-    free(set->pairs);
-    set->pairs = pairs;
-    set->pair_slots = n;
-    return 0;
-}
-
-int tr_persons_add_group(tr_persons *set, uint32_t index, uint32_t group)
+static void add_group(tr_persons *set, uint32_t index, uint32_t group)
 {
     tr_person *p = &set->items[index];
-    if (p->group == group)
-        return 0;
-    if (p->group == TR_NO_INDEX) {
+    if (p->group == TR_NO_GROUP)
         p->group = group;
+    else if (p->group != group) {
+        uint32_t pair[2] = {index, group};
+        tr_host->map_intern(set->pairs, (const char *)pair, sizeof pair);
+    }
+}
+
+static void see_gender(tr_person *p, unsigned g, uint64_t position)
+{
+    p->genders_seen |= (uint8_t)(1u << g);
+    if (position < p->gender_position) {
+        p->gender_position = position;
+        p->gender = (uint8_t)g;
+    }
+}
+
+static int disagrees(const tr_person *p)
+{
+    return (p->genders_seen & (p->genders_seen - 1u)) != 0;
+}
+
+static void grow_seen(tr_persons *set)
+{
+    size_t n = tr_host->map_size(set->names);
+    if (n <= set->seen_capacity)
+        return;
+    set->seen = tr_host->realloc(set->seen, n);
+    memset(set->seen + set->seen_capacity, 0, n - set->seen_capacity);
+    set->seen_capacity = n;
+}
+
+static unsigned gender_at(const jv_column *column, size_t i)
+{
+    uint32_t g = column->codes[i];
+    return g < JV_GENDERS ? g : JV_UNKNOWN;
+}
+
+static int is_missing(const jv_column *column, size_t i)
+{
+    return !column->present || (column->missing != NULL && column->missing[i]);
+}
+
+/* The group index of row i's target group (TR_NO_GROUP: none); on first
+ * sight a zero item in `groups` lists the value (INDICATORS.md: every
+ * group found in the scope's training rows). -1 after host->error(). */
+static int group_of(jv_ctx *ctx, tr_state *s, const jv_column *group, const size_t *to_group,
+                    size_t i, uint32_t *out)
+{
+    *out = TR_NO_GROUP;
+    if (is_missing(group, i))
         return 0;
-    }
-    if ((set->n_pairs + 1) * 2 > set->pair_slots && grow_pairs(set) != 0)
+    if (group->codes[i] >= group->dict->size) {
+        tr_host->error(ctx, "column '%s': code %u outside its dictionary", group->role,
+                       group->codes[i]);
         return -1;
-    uint64_t v = (uint64_t)index << 32 | group;
-    size_t mask = set->pair_slots - 1;
-    size_t s = mix(v) & mask;
-    while (set->pairs[s] != TR_PAIR_EMPTY) {
-        if (set->pairs[s] == v)
-            return 0;
-        s = (s + 1) & mask;
     }
-    set->pairs[s] = v;
-    set->n_pairs++;
+    *out = (uint32_t)to_group[group->codes[i]];
+    if (s->persons.seen[*out])
+        return 0;
+    s->persons.seen[*out] = 1;
+    const char *name = tr_host->map_key(s->persons.names, *out, NULL);
+    static const int64_t zeros[TR_MEASURES] = {0};
+    return tr_host->tally_add_keys(ctx, s->groups, &name, JV_UNKNOWN, zeros);
+}
+
+int tr_persons_consume(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
+{
+    const tr_instance *inst = tr_host->instance(ctx);
+    const jv_column *person = &batch->columns[TR_T_PERSON];
+    const jv_column *gender = &batch->columns[TR_T_GENDER];
+    const jv_column *group = &batch->columns[TR_T_TARGET_GROUP];
+    const jv_column *completed = &batch->columns[TR_T_COMPLETED];
+    const jv_column *hours = &batch->columns[TR_T_HOURS];
+    tr_persons *set = &s->persons;
+    const size_t *to_group = NULL;
+    if (group->present) {
+        if (group->dict == NULL) {
+            tr_host->error(ctx, "column '%s' has no dictionary", group->role);
+            return -1;
+        }
+        to_group = tr_host->map_translate(set->names, group);
+        grow_seen(set);
+    }
+    if (hours->present)
+        s->hours_present = 1;
+
+    const jv_string *last = NULL; /* rows of one person often come together */
+    uint32_t index = 0;
+    for (size_t i = 0; i < batch->n_rows; i++) {
+        const jv_string *id = &person->ids[i];
+        if (last == NULL || last->length != id->length ||
+            memcmp(last->data, id->data, id->length) != 0) {
+            index = intern(set, id->data, id->length);
+            last = id;
+        }
+        tr_person *p = &set->items[index];
+        int counted = !inst->completed_only || is_missing(completed, i) ||
+                      completed->booleans[i] != 0;
+        int64_t h = is_missing(hours, i) ? 0 : hours->numbers[i];
+        if (counted && (h < 0 || p->hours > INT64_MAX - h)) {
+            if (tr_host->row_error(ctx, batch, i, TR_T_HOURS,
+                                   h < 0 ? "hours must not be negative"
+                                         : "the sum of hours is too large"))
+                continue;
+            return -1;
+        }
+        /* a skipped row (above) leaves its person without rows: harmless */
+        uint32_t grp;
+        if (group_of(ctx, s, group, to_group, i, &grp) != 0)
+            return -1;
+        unsigned g = gender_at(gender, i);
+        if (g != JV_UNKNOWN)
+            see_gender(p, g, batch->positions[i]);
+        if (!counted)
+            continue;
+        p->participations++;
+        p->hours += h;
+        if (grp != TR_NO_GROUP)
+            add_group(set, index, grp);
+    }
+    return 0;
+}
+
+/* Pair i of `pairs`: (person, group). */
+static void pair_at(const tr_persons *set, size_t i, uint32_t pair[2])
+{
+    memcpy(pair, tr_host->map_key(set->pairs, i, NULL), 2 * sizeof *pair);
+}
+
+int tr_persons_merge(jv_ctx *ctx, tr_persons *into, const tr_persons *from)
+{
+    size_t n_names = tr_host->map_size(from->names);
+    size_t n_persons = tr_host->map_size(from->ids);
+    uint32_t *to_group = tr_host->alloc0((n_names + 1) * sizeof *to_group);
+    uint32_t *to_person = tr_host->alloc0((n_persons + 1) * sizeof *to_person);
+    for (size_t k = 0; k < n_names; k++) {
+        size_t length;
+        const char *name = tr_host->map_key(from->names, k, &length);
+        to_group[k] = (uint32_t)tr_host->map_intern(into->names, name, length);
+    }
+    /* `seen` is left alone: from's zero items come with its `groups` */
+    size_t i = 0;
+    for (; i < n_persons; i++) {
+        size_t length;
+        const char *key = tr_host->map_key(from->ids, i, &length);
+        uint32_t j = to_person[i] = intern(into, key, length);
+        const tr_person *f = &from->items[i];
+        tr_person *t = &into->items[j];
+        if (f->hours > INT64_MAX - t->hours) {
+            tr_host->error(ctx, "a person's sum of hours is too large");
+            break;
+        }
+        t->participations += f->participations; /* a count of rows: no overflow */
+        t->hours += f->hours;
+        t->genders_seen |= f->genders_seen;
+        if (f->gender_position < t->gender_position) {
+            t->gender_position = f->gender_position;
+            t->gender = f->gender;
+        }
+        if (f->group != TR_NO_GROUP)
+            add_group(into, j, to_group[f->group]);
+    }
+    int rc = i < n_persons ? -1 : 0;
+    for (size_t k = 0; rc == 0 && k < tr_host->map_size(from->pairs); k++) {
+        uint32_t pair[2];
+        pair_at(from, k, pair);
+        add_group(into, to_person[pair[0]], to_group[pair[1]]);
+    }
+    tr_host->free(to_group);
+    tr_host->free(to_person);
+    return rc;
+}
+
+/* Adds person p's reach of group k to `groups`. */
+static int count_group(jv_ctx *ctx, const tr_persons *set, const tr_person *p, uint32_t k,
+                       const uint8_t *has_population, jv_tally *groups)
+{
+    const char *name = tr_host->map_key(set->names, k, NULL);
+    const int64_t values[TR_MEASURES] = {[TR_REACHED] = 1, [TR_COVERED] = has_population[k]};
+    return tr_host->tally_add_keys(ctx, groups, &name, p->gender, values);
+}
+
+/* Adds to `split` every person reached or with disagreeing genders, to
+ * `groups` every (person, group) reached, covered when has_population. */
+static int count(jv_ctx *ctx, const tr_persons *set, const uint8_t *has_population,
+                 jv_tally *split, jv_tally *groups)
+{
+    size_t n = tr_host->map_size(set->ids);
+    for (size_t i = 0; i < n; i++) {
+        const tr_person *p = &set->items[i];
+        int reached = p->participations > 0, disagreeing = disagrees(p);
+        if (!reached && !disagreeing)
+            continue;
+        const int64_t values[TR_MEASURES] = {[TR_PERSONS] = reached,
+                                             [TR_PARTICIPATIONS] = p->participations,
+                                             [TR_HOURS] = p->hours,
+                                             [TR_DISAGREEING] = disagreeing};
+        if (tr_host->tally_add_keys(ctx, split, NULL, p->gender, values) != 0)
+            return -1;
+        if (reached && p->group != TR_NO_GROUP &&
+            count_group(ctx, set, p, p->group, has_population, groups) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < tr_host->map_size(set->pairs); i++) {
+        uint32_t pair[2];
+        pair_at(set, i, pair);
+        const tr_person *p = &set->items[pair[0]];
+        if (p->participations > 0 &&
+            count_group(ctx, set, p, pair[1], has_population, groups) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int tr_state_build(jv_ctx *ctx, const tr_state *state)
+{
+    tr_state *s = (tr_state *)state; /* only the cache (training_reach.h) */
+    if (s->split != NULL)
+        return 0;
+    /* A group's persons are covered when the region has population rows
+     * for it (INDICATORS.md "Edge readings": rates never mix scopes). */
+    uint8_t *has_population = tr_host->alloc0(tr_host->map_size(s->persons.names) + 1);
+    for (size_t i = 0; i < tr_host->tally_size(s->groups, 0); i++) {
+        size_t length;
+        const char *value = tr_host->tally_value(s->groups, 0, i, &length);
+        size_t k = tr_host->map_find(s->persons.names, value, length);
+        const int64_t *cells = tr_host->tally_cells(s->groups, 0, i);
+        for (int g = 0; k != JV_NOT_FOUND && g < JV_GENDERS; g++)
+            has_population[k] |= cells[g * TR_MEASURES + TR_POPULATION_ROWS] > 0;
+    }
+    jv_tally *split = tr_split_new(ctx);
+    int rc = split != NULL && count(ctx, &s->persons, has_population, split, s->groups) == 0;
+    tr_host->free(has_population);
+    if (!rc) {
+        tr_host->tally_free(split);
+        return -1;
+    }
+    s->split = split;
     return 0;
 }

@@ -1,6 +1,7 @@
-/* plugins/training-reach/result.c — writes the result of training_reach
- * from an aggregate (INDICATORS.md "training_reach", "Result shapes") and
- * checks a region's target groups against their population.
+/* plugins/training-reach/result.c — the figures of training_reach from
+ * its two tallies (training_reach.h): the result (INDICATORS.md
+ * "training_reach", "Result shapes"), the disclosure groups and families,
+ * and the check of a region's target groups against their population.
  *
  * Contract:
  *  1. Every key of the page is always written; a figure that cannot be
@@ -19,45 +20,109 @@
  *     population) the rate, its interval and the group's gap are null.
  *  5. Headline: `reach_gap` when any region of the evaluation has
  *     population rows, else `women_share_persons_reached` with balance.
+ *  6. Disclosure groups (protected count: persons reached): the split
+ *     (tally_declare), "tg/<value>" per target group, and in scopes with
+ *     population rows "reach" (the pooled persons reached of woman and
+ *     man). Families: every target group → the split (a person may be in
+ *     several groups or none, so it is not their sum); the groups that
+ *     have population rows → "reach". Members in sorted value order, the
+ *     order the result lists them in (ties in rule 3).
  */
 #include "training_reach.h"
 
 #include <math.h>
-#include <stdlib.h>
+#include <string.h>
 
 static double ratio(int64_t a, int64_t b)
 {
     return b > 0 ? (double)a / (double)b : NAN;
 }
 
-int tr_check_population(jv_ctx *ctx, const tr_aggregate *agg, const char *region)
+/* Measure m of gender g in cells of either tally. */
+#define AT(cells, g, m) ((cells)[(g) * TR_MEASURES + (m)])
+
+static int has_rows(const int64_t *cells)
 {
-    uint32_t *order = jvp_map_sorted(&agg->names);
-    if (order == NULL) {
-        tr_host->error(ctx, "out of memory");
-        return -1;
-    }
-    int rc = 0;
-    for (size_t k = 0; k < agg->names.size && rc == 0; k++) {
-        const tr_group *t = &agg->groups[order[k]];
-        if (t->population_rows == 0)
+    int64_t rows = 0;
+    for (int g = 0; g < JV_GENDERS; g++)
+        rows += AT(cells, g, TR_POPULATION_ROWS);
+    return rows > 0;
+}
+
+int tr_has_population(const jv_tally *groups)
+{
+    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++)
+        if (has_rows(tr_host->tally_cells(groups, 0, k)))
+            return 1;
+    return 0;
+}
+
+char *tr_group_key(const char *value)
+{
+    size_t n = strlen(value);
+    char *key = tr_host->alloc0(n + 4);
+    memcpy(key, "tg/", 3);
+    memcpy(key + 3, value, n);
+    return key;
+}
+
+int tr_check_population(jv_ctx *ctx, const tr_state *state)
+{
+    const jv_tally *groups = state->groups;
+    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++) {
+        const int64_t *cells = tr_host->tally_cells(groups, 0, k);
+        if (!has_rows(cells))
             continue;
         /* A population register has no row for an unknown gender; persons
          * whose gender is unknown are never "above" it. */
         for (int g = 0; g < JV_UNKNOWN; g++) {
-            if (t->reached[g] <= t->population[g])
+            if (AT(cells, g, TR_REACHED) <= AT(cells, g, TR_POPULATION_SIZE))
                 continue;
             tr_host->error(ctx,
                            "region '%s': target group '%s' reached %lld persons of "
                            "gender %s, more than its population of %lld",
-                           region != NULL ? region : tr_host->scope_name(ctx),
-                           jvp_map_key(&agg->names, order[k]), (long long)t->reached[g],
-                           tr_host->gender_name(g), (long long)t->population[g]);
-            rc = -1;
-            break;
+                           state->region != NULL ? state->region : tr_host->scope_name(ctx),
+                           tr_host->tally_value(groups, 0, k, NULL),
+                           (long long)AT(cells, g, TR_REACHED), tr_host->gender_name(g),
+                           (long long)AT(cells, g, TR_POPULATION_SIZE));
+            return -1;
         }
     }
-    free(order);
+    return 0;
+}
+
+int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *sink)
+{
+    const jv_tally *groups = state->groups;
+    size_t n = tr_host->tally_size(groups, 0);
+    char **keys = tr_host->alloc0((n + 1) * sizeof *keys);
+    const char **with_population = tr_host->alloc0((n + 1) * sizeof *with_population);
+    int rc = tr_host->tally_declare(ctx, state->split, sink);
+    size_t n_population = 0;
+    int64_t reach[JV_GENDERS] = {0};
+    for (size_t k = 0; k < n; k++) {
+        const int64_t *cells = tr_host->tally_cells(groups, 0, k);
+        int64_t reached[JV_GENDERS];
+        for (int g = 0; g < JV_GENDERS; g++)
+            reached[g] = AT(cells, g, TR_REACHED);
+        keys[k] = tr_group_key(tr_host->tally_value(groups, 0, k, NULL));
+        tr_host->add_group(sink, keys[k], 1, reached);
+        if (has_rows(cells)) {
+            with_population[n_population++] = keys[k];
+            reach[JV_WOMAN] += AT(cells, JV_WOMAN, TR_COVERED);
+            reach[JV_MAN] += AT(cells, JV_MAN, TR_COVERED);
+        }
+    }
+    if (n > 0)
+        tr_host->add_family(sink, JV_MAIN_GROUP, (const char *const *)keys, n);
+    if (n_population > 0) {
+        tr_host->add_group(sink, "reach", 1, reach);
+        tr_host->add_family(sink, "reach", with_population, n_population);
+    }
+    for (size_t k = 0; k < n; k++)
+        tr_host->free(keys[k]);
+    tr_host->free(keys);
+    tr_host->free(with_population);
     return rc;
 }
 
@@ -89,155 +154,121 @@ static void write_measures(jv_writer *w, const char *name, int64_t persons,
     tr_host->end_object(w);
 }
 
-static int write_split(jv_ctx *ctx, const tr_aggregate *agg, jv_writer *w)
+static void write_split(jv_ctx *ctx, const tr_state *state, jv_writer *w)
 {
+    const int64_t *cells = tr_host->tally_cells(state->split, JV_TALLY_MAIN, 0);
+    int64_t total[TR_MEASURES] = {0}; /* the tally keeps every total exact */
     tr_host->begin_object(w, "by_gender");
-    int64_t persons = 0, participations = 0, hours = 0;
-    int overflow = 0;
     for (int g = 0; g < JV_GENDERS; g++) {
-        write_measures(w, tr_host->gender_name(g), agg->persons[g],
-                       agg->participations[g], agg->hours[g], agg->hours_present,
-                       tr_host->suppressed(ctx, JV_MAIN_GROUP, g));
-        overflow |= tr_add(&persons, agg->persons[g]) != TR_OK ||
-                    tr_add(&participations, agg->participations[g]) != TR_OK ||
-                    tr_add(&hours, agg->hours[g]) != TR_OK;
+        write_measures(w, tr_host->gender_name(g), AT(cells, g, TR_PERSONS),
+                       AT(cells, g, TR_PARTICIPATIONS), AT(cells, g, TR_HOURS),
+                       state->hours_present, tr_host->suppressed(ctx, JV_MAIN_GROUP, g));
+        for (int m = 0; m < TR_MEASURES; m++)
+            total[m] += AT(cells, g, m);
     }
     tr_host->end_object(w);
-    if (overflow) {
-        tr_host->error(ctx, "the total of hours is too large");
-        return -1;
-    }
-    write_measures(w, "total", persons, participations, hours, agg->hours_present,
-                   tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
-    return 0;
+    write_measures(w, "total", total[TR_PERSONS], total[TR_PARTICIPATIONS], total[TR_HOURS],
+                   state->hours_present, tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
 }
 
 /* --- target groups and reach --- */
 
-static int rate_usable(const tr_group *t, int g, int suppressed)
+static int rate_usable(const int64_t *cells, int g, int suppressed)
 {
-    return t->population_rows > 0 && !suppressed && t->covered[g] == t->reached[g];
+    return has_rows(cells) && !suppressed &&
+           AT(cells, g, TR_COVERED) == AT(cells, g, TR_REACHED);
 }
 
-static int write_target_groups(jv_ctx *ctx, const tr_aggregate *agg, jv_writer *w)
+static void write_target_group(jv_ctx *ctx, const char *value, const int64_t *cells,
+                               jv_writer *w)
 {
-    uint32_t *order = jvp_map_sorted(&agg->names);
-    if (order == NULL) {
-        tr_host->error(ctx, "out of memory");
-        return -1;
-    }
-    int rc = 0;
-    tr_host->begin_array(w, "target_groups");
-    for (size_t k = 0; k < agg->names.size; k++) {
-        const tr_group *t = &agg->groups[order[k]];
-        char *key = tr_group_key(agg, order[k]);
-        if (key == NULL) {
-            tr_host->error(ctx, "out of memory");
-            rc = -1;
-            break;
-        }
-        tr_host->begin_object(w, NULL);
-        tr_host->put_string(w, "value", jvp_map_key(&agg->names, order[k]));
-        tr_host->begin_object(w, "by_gender");
-        int usable[JV_GENDERS];
-        for (int g = 0; g < JV_GENDERS; g++) {
-            int suppressed = tr_host->suppressed(ctx, key, g);
-            usable[g] = rate_usable(t, g, suppressed);
-            tr_host->begin_object(w, tr_host->gender_name(g));
-            if (suppressed)
-                tr_host->put_null(w, "persons_reached");
-            else
-                tr_host->put_integer(w, "persons_reached", t->reached[g]);
-            if (t->population_rows > 0)
-                tr_host->put_integer(w, "population", t->population[g]);
-            else
-                tr_host->put_null(w, "population");
-            double ci[2] = {NAN, NAN};
-            if (usable[g])
-                tr_host->wilson(ctx, t->covered[g], t->population[g], ci);
-            tr_host->put_number(w, "reach_rate",
-                                usable[g] ? ratio(t->covered[g], t->population[g]) : NAN);
-            tr_host->put_interval(w, "reach_rate_ci", ci);
-            tr_host->put_bool(w, "suppressed", suppressed);
-            tr_host->end_object(w);
-        }
+    char *key = tr_group_key(value);
+    int population = has_rows(cells);
+    tr_host->begin_object(w, NULL);
+    tr_host->put_string(w, "value", value);
+    tr_host->begin_object(w, "by_gender");
+    int usable[JV_GENDERS];
+    for (int g = 0; g < JV_GENDERS; g++) {
+        int suppressed = tr_host->suppressed(ctx, key, g);
+        int64_t covered = AT(cells, g, TR_COVERED), size = AT(cells, g, TR_POPULATION_SIZE);
+        usable[g] = rate_usable(cells, g, suppressed);
+        tr_host->begin_object(w, tr_host->gender_name(g));
+        if (suppressed)
+            tr_host->put_null(w, "persons_reached");
+        else
+            tr_host->put_integer(w, "persons_reached", AT(cells, g, TR_REACHED));
+        if (population)
+            tr_host->put_integer(w, "population", size);
+        else
+            tr_host->put_null(w, "population");
+        double ci[2] = {NAN, NAN};
+        if (usable[g])
+            tr_host->wilson(ctx, covered, size, ci);
+        tr_host->put_number(w, "reach_rate", usable[g] ? ratio(covered, size) : NAN);
+        tr_host->put_interval(w, "reach_rate_ci", ci);
+        tr_host->put_bool(w, "suppressed", suppressed);
         tr_host->end_object(w);
-        double gap = NAN, gap_ci[2] = {NAN, NAN};
-        if (usable[JV_WOMAN] && usable[JV_MAN])
-            tr_host->newcombe(ctx, t->covered[JV_WOMAN], t->population[JV_WOMAN],
-                              t->covered[JV_MAN], t->population[JV_MAN], &gap, gap_ci);
-        tr_host->put_gap(w, "reach_gap", gap, gap_ci);
-        tr_host->end_object(w);
-        free(key);
     }
-    tr_host->end_array(w);
-    free(order);
-    return rc;
+    tr_host->end_object(w);
+    double gap = NAN, gap_ci[2] = {NAN, NAN};
+    if (usable[JV_WOMAN] && usable[JV_MAN])
+        tr_host->newcombe(ctx, AT(cells, JV_WOMAN, TR_COVERED),
+                          AT(cells, JV_WOMAN, TR_POPULATION_SIZE), AT(cells, JV_MAN, TR_COVERED),
+                          AT(cells, JV_MAN, TR_POPULATION_SIZE), &gap, gap_ci);
+    tr_host->put_gap(w, "reach_gap", gap, gap_ci);
+    tr_host->end_object(w);
+    tr_host->free(key);
 }
 
-typedef struct tr_reach {
-    int present;                      /* the scope has population rows */
-    int64_t reached[2], population[2];
-    int suppressed[2];
-    double gap, gap_ci[2];
-} tr_reach;
-
-static void compute_reach(jv_ctx *ctx, const tr_aggregate *agg, tr_reach *r)
+/* `reach`: the groups that have population rows pooled (null when none);
+ * gap[0] gets the gap and gap[1..2] its interval, for the headline. */
+static void write_reach(jv_ctx *ctx, const jv_tally *groups, jv_writer *w, double gap[3])
 {
-    r->present = tr_aggregate_has_population(agg);
-    r->gap = r->gap_ci[0] = r->gap_ci[1] = NAN;
-    for (int g = 0; g < 2; g++) {
-        r->reached[g] = r->population[g] = 0;
-        for (size_t k = 0; k < agg->names.size; k++) {
-            const tr_group *t = &agg->groups[k];
-            if (t->population_rows > 0) {
-                r->reached[g] += t->covered[g];
-                r->population[g] += t->population[g];
-            }
-        }
-        r->suppressed[g] = r->present && tr_host->suppressed(ctx, "reach", g);
-    }
-    if (r->present && !r->suppressed[JV_WOMAN] && !r->suppressed[JV_MAN])
-        tr_host->newcombe(ctx, r->reached[JV_WOMAN], r->population[JV_WOMAN],
-                          r->reached[JV_MAN], r->population[JV_MAN], &r->gap, r->gap_ci);
-}
-
-static void write_reach(jv_ctx *ctx, const tr_reach *r, jv_writer *w)
-{
-    if (!r->present) {
+    gap[0] = gap[1] = gap[2] = NAN;
+    if (!tr_has_population(groups)) {
         tr_host->put_null(w, "reach");
         return;
     }
+    int64_t reached[2] = {0}, population[2] = {0};
+    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++) {
+        const int64_t *cells = tr_host->tally_cells(groups, 0, k);
+        for (int g = 0; g < 2 && has_rows(cells); g++) {
+            reached[g] += AT(cells, g, TR_COVERED);
+            population[g] += AT(cells, g, TR_POPULATION_SIZE);
+        }
+    }
+    int suppressed[2] = {tr_host->suppressed(ctx, "reach", JV_WOMAN),
+                         tr_host->suppressed(ctx, "reach", JV_MAN)};
+    if (!suppressed[JV_WOMAN] && !suppressed[JV_MAN])
+        tr_host->newcombe(ctx, reached[JV_WOMAN], population[JV_WOMAN], reached[JV_MAN],
+                          population[JV_MAN], &gap[0], &gap[1]);
     tr_host->begin_object(w, "reach");
     for (int g = 0; g < 2; g++) {
         double ci[2] = {NAN, NAN};
         tr_host->begin_object(w, tr_host->gender_name(g));
-        if (r->suppressed[g]) {
+        if (suppressed[g]) {
             tr_host->put_null(w, "reached");
         } else {
-            tr_host->put_integer(w, "reached", r->reached[g]);
-            tr_host->wilson(ctx, r->reached[g], r->population[g], ci);
+            tr_host->put_integer(w, "reached", reached[g]);
+            tr_host->wilson(ctx, reached[g], population[g], ci);
         }
-        tr_host->put_integer(w, "population", r->population[g]);
-        tr_host->put_number(w, "rate", r->suppressed[g] ? NAN
-                                                         : ratio(r->reached[g], r->population[g]));
+        tr_host->put_integer(w, "population", population[g]);
+        tr_host->put_number(w, "rate", suppressed[g] ? NAN : ratio(reached[g], population[g]));
         tr_host->put_interval(w, "ci", ci);
-        tr_host->put_bool(w, "suppressed", r->suppressed[g]);
+        tr_host->put_bool(w, "suppressed", suppressed[g]);
         tr_host->end_object(w);
     }
-    tr_host->put_gap(w, "gap", r->gap, r->gap_ci);
+    tr_host->put_gap(w, "gap", gap[0], &gap[1]);
     tr_host->end_object(w);
 }
 
 /* --- the whole result --- */
 
-int tr_write_result(jv_ctx *ctx, const tr_aggregate *agg, int any_population,
-                    jv_writer *out)
+int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_writer *out)
 {
-    if (write_split(ctx, agg, out) != 0)
-        return -1;
-
-    int64_t women = agg->persons[JV_WOMAN], men = agg->persons[JV_MAN];
+    write_split(ctx, state, out);
+    const int64_t *split = tr_host->tally_cells(state->split, JV_TALLY_MAIN, 0);
+    int64_t women = AT(split, JV_WOMAN, TR_PERSONS), men = AT(split, JV_MAN, TR_PERSONS);
     int hidden = tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_WOMAN) ||
                  tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_MAN);
     double share = hidden ? NAN : tr_host->women_share((double)women, (double)men);
@@ -245,47 +276,40 @@ int tr_write_result(jv_ctx *ctx, const tr_aggregate *agg, int any_population,
     tr_host->put_number(out, "persons_reached", share);
     tr_host->put_number(out, "participations",
                         hidden ? NAN
-                               : tr_host->women_share((double)agg->participations[JV_WOMAN],
-                                                      (double)agg->participations[JV_MAN]));
+                               : tr_host->women_share((double)AT(split, JV_WOMAN, TR_PARTICIPATIONS),
+                                                      (double)AT(split, JV_MAN, TR_PARTICIPATIONS)));
     tr_host->put_number(out, "hours",
-                        hidden || !agg->hours_present
+                        hidden || !state->hours_present
                             ? NAN
-                            : tr_host->women_share((double)agg->hours[JV_WOMAN],
-                                                   (double)agg->hours[JV_MAN]));
+                            : tr_host->women_share((double)AT(split, JV_WOMAN, TR_HOURS),
+                                                   (double)AT(split, JV_MAN, TR_HOURS)));
     tr_host->end_object(out);
     jv_balance balance = tr_host->balance(ctx, share);
     int certain = hidden ? -1 : tr_host->balance_certain(ctx, balance, women, women + men);
     tr_host->put_balance(out, "balance", balance);
     tr_host->put_tristate(out, "balance_certain", certain);
 
-    if (write_target_groups(ctx, agg, out) != 0)
-        return -1;
-    tr_reach reach;
-    compute_reach(ctx, agg, &reach);
-    write_reach(ctx, &reach, out);
+    const jv_tally *groups = state->groups;
+    tr_host->begin_array(out, "target_groups");
+    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++)
+        write_target_group(ctx, tr_host->tally_value(groups, 0, k, NULL),
+                           tr_host->tally_cells(groups, 0, k), out);
+    tr_host->end_array(out);
+    double gap[3];
+    write_reach(ctx, groups, out, gap);
 
-    jv_headline h = {0};
-    if (any_population) {
-        h.metric = "reach_gap";
-        h.label = "Reach rate of women minus that of men, in target groups "
-                  "with a known population";
-        h.unit = "difference";
-        h.value = reach.gap;
-        h.ci[0] = reach.gap_ci[0];
-        h.ci[1] = reach.gap_ci[1];
-        h.balance = JV_BALANCE_NONE;
-        h.balance_certain = -1;
-    } else {
-        h.metric = "women_share_persons_reached";
-        h.label = "Women's share of persons reached by the training";
-        h.unit = "share";
-        h.value = share;
-        h.ci[0] = h.ci[1] = NAN;
-        if (!hidden)
-            tr_host->wilson(ctx, women, women + men, h.ci);
-        h.balance = balance;
-        h.balance_certain = certain;
-    }
+    jv_headline h = {.metric = "women_share_persons_reached",
+                     .label = "Women's share of persons reached by the training",
+                     .unit = "share", .value = share, .balance = balance,
+                     .balance_certain = certain, .ci = {NAN, NAN}};
+    if (any_population)
+        h = (jv_headline){.metric = "reach_gap",
+                          .label = "Reach rate of women minus that of men, in target "
+                                   "groups with a known population",
+                          .unit = "difference", .value = gap[0], .ci = {gap[1], gap[2]},
+                          .balance = JV_BALANCE_NONE, .balance_certain = -1};
+    else if (!hidden)
+        tr_host->wilson(ctx, women, women + men, h.ci);
     tr_host->put_headline(out, &h);
     return 0;
 }

@@ -1,23 +1,30 @@
 /* plugins/training-reach/training_reach.h — what the files of the
- * training_reach plugin share: the state, and the functions each file
- * offers the callbacks in training_reach.c. Not installed, not an API.
+ * training_reach plugin share: the state, the two tallies it is counted
+ * in, and the functions each file offers the callbacks in
+ * training_reach.c. Not installed, not an API.
  *
- * A state is either
- *  - a region's (or one chunk's) state from init()/consume(): the person
- *    set, plus in `agg` only the target group values seen, the population
- *    sums and whether the hours column exists; or
- *  - an aggregated state (the total's, or a region's loaded from a saved
- *    state): everything in `agg`, no person at all.
- * tr_state_view() gives the aggregate of either kind, so pool(), cells(),
- * finish() and save() never look at persons directly.
+ * The figures live in two gender tallies of the host (jamvikt/tally.h):
+ *  - `split`, one item per distinct person of a region: persons reached
+ *    (protected), participations, hours, persons whose genders disagree;
+ *  - `groups`, by target group: persons reached in the group, those of
+ *    them "covered" (reached in a scope with population rows for the
+ *    group), the population and its number of rows. A person reached in
+ *    two groups counts once in `split` and once in each group, so the
+ *    groups are a tally of their own (its main split means nothing).
+ * A region's state (or a chunk's) holds its persons, and in `groups` only
+ * the population rows and a zero item per target group seen in a training
+ * row (so every such group is listed); tr_state_build() then counts the
+ * persons into `split` and `groups` once, when pool(), cells(), finish()
+ * or save() first needs the figures — a cache in the state, fine as a
+ * state is used by one thread at a time and no row comes after. A built
+ * state (the total's from init(), a loaded one, a region's after the
+ * build) has `split`; only the tallies are read from it, so a region
+ * saved and loaded gives the figures of the region itself.
  */
 #ifndef JV_TRAINING_REACH_H
 #define JV_TRAINING_REACH_H
 
 #include <jamvikt/jamvikt.h>
-
-#include "aggregate.h"
-#include "persons.h"
 
 /* The host table the entry function received. */
 extern const jv_host *tr_host;
@@ -29,49 +36,88 @@ enum { TR_T_PERSON, TR_T_GENDER, TR_T_TARGET_GROUP, TR_T_COMPLETED, TR_T_HOURS,
        TR_T_ROLES };
 enum { TR_P_TARGET_GROUP, TR_P_GENDER, TR_P_SIZE, TR_P_ROLES };
 
-/* A category column's dictionary codes → group indices, filled lazily, so
- * a scope lists only the values found in its own rows. */
-typedef struct tr_codes {
-    uint64_t dict_id;
-    uint32_t *to_group; /* TR_NO_INDEX: not seen in a row yet */
-    size_t size;
-} tr_codes;
+/* Measures of the two tallies (cells[g * TR_MEASURES + m]). */
+enum { TR_PERSONS, TR_PARTICIPATIONS, TR_HOURS, TR_DISAGREEING };
+enum { TR_REACHED, TR_COVERED, TR_POPULATION_SIZE, TR_POPULATION_ROWS };
+#define TR_MEASURES 4 /* both tallies have four */
+
+#define TR_NO_GROUP UINT32_MAX
+
+/* What configure() made of the parameters. */
+typedef struct tr_instance {
+    int completed_only; /* count only completed rows */
+} tr_instance;
+
+/* A distinct person (INDICATORS.md: distinct by `person` within a region).
+ * Only what merge() needs to stay exact in any order: the gender of the
+ * row with the smallest file position among the rows with a known gender
+ * (min wins), the set of known genders seen (bit g; two bits = rows that
+ * disagree), the counted rows, their hours and the target groups of
+ * counted rows (the first inline, every further one in `pairs`). */
+typedef struct tr_person {
+    int64_t participations;   /* counted rows */
+    int64_t hours;            /* fixed point, sum over counted rows */
+    uint64_t gender_position; /* file position of the row that set gender */
+    uint32_t group;           /* first target group of a counted row */
+    uint8_t gender;           /* jv_gender; JV_UNKNOWN until a known one */
+    uint8_t genders_seen;     /* bit g: a row with known gender g */
+} tr_person;
+
+/* The persons of a region's rows (persons.c). Person i is key i of `ids`;
+ * group indices are those of `names`, which holds every target group value
+ * of the training dictionaries (map_translate); `seen[k]`: value k is in a
+ * training row. Memory grows with persons and values, never with rows. */
+typedef struct tr_persons {
+    jv_map *ids;              /* identifiers, in order of first sight */
+    tr_person *items;         /* map_size(ids) used */
+    size_t capacity;
+    jv_map *names;            /* target group values */
+    uint8_t *seen;            /* map_size(names) used */
+    size_t seen_capacity;
+    jv_map *pairs;            /* further groups: (person, group) as 8 bytes */
+} tr_persons;
 
 typedef struct tr_state {
-    int aggregated;     /* 1: total or loaded; `agg` holds everything */
-    tr_persons persons;
-    tr_aggregate agg;
-    tr_codes training_groups, population_groups;
-    uint64_t *hashes;   /* consume(): the batch's identifier hashes */
-    size_t hashes_capacity;
-    char *region;       /* the region's name for messages, or NULL */
+    tr_persons persons;       /* a region's (ids == NULL: none) */
+    jv_tally *split;          /* NULL until built */
+    jv_tally *groups;
+    int hours_present;        /* some batch had the hours column */
+    int64_t *values;          /* consume(): a population batch's values */
+    uint8_t *skip;
+    size_t capacity;
+    char *region;             /* the region's name for messages, or NULL */
 } tr_state;
 
-/* The aggregate of `state`: its own `agg` when aggregated, else computed
- * into `scratch` (initialised by the caller, who clears it afterwards).
- * -1 after host->error(). */
-int tr_state_view(jv_ctx *ctx, const tr_state *state, tr_aggregate *scratch,
-                  const tr_aggregate **out);
+/* training_reach.c: new empty tallies (NULL after host->error()). */
+jv_tally *tr_split_new(jv_ctx *ctx);
+jv_tally *tr_groups_new(jv_ctx *ctx);
 
-/* cells.c: the disclosure key of target group i ("tg/<value>"),
- * malloc'ed (NULL when memory is exhausted). */
-char *tr_group_key(const tr_aggregate *agg, uint32_t i);
-/* cells.c: declares the groups and families (INDICATORS.md). */
-int tr_cells(jv_ctx *ctx, const tr_aggregate *agg, jv_cells *cells);
+/* persons.c */
+void tr_persons_init(tr_persons *set);
+void tr_persons_clear(tr_persons *set);
+/* Adds a batch of the training table (row errors: hours). -1 after
+ * host->error()/row_error(). */
+int tr_persons_consume(jv_ctx *ctx, tr_state *state, const jv_batch *batch);
+/* into += from (persons, their groups, seen values). -1 after
+ * host->error() (a person's hours past INT64_MAX). */
+int tr_persons_merge(jv_ctx *ctx, tr_persons *into, const tr_persons *from);
+/* Counts a region's persons into state->split (new) and state->groups;
+ * nothing to do for a built state. -1 after host->error(). */
+int tr_state_build(jv_ctx *ctx, const tr_state *state);
 
+/* result.c: the disclosure key of a target group ("tg/<value>"), host
+ * allocated. */
+char *tr_group_key(const char *value);
+/* result.c: declares the groups and families (INDICATORS.md). */
+int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *cells);
 /* result.c: a region's data error: a target group reached above its
  * population. -1 after host->error() naming region and group. */
-int tr_check_population(jv_ctx *ctx, const tr_aggregate *agg, const char *region);
-/* result.c: writes the result object; `any_population`: some region of the
- * evaluation has population rows (chooses the headline). */
-int tr_write_result(jv_ctx *ctx, const tr_aggregate *agg, int any_population,
+int tr_check_population(jv_ctx *ctx, const tr_state *state);
+/* result.c: whether any target group of `groups` has population rows. */
+int tr_has_population(const jv_tally *groups);
+/* result.c: writes the result object; `any_population`: some region of
+ * the evaluation has population rows (chooses the headline). */
+int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population,
                     jv_writer *out);
-
-/* saved.c: a finished region's aggregate as JSON, and back. */
-int tr_save(jv_ctx *ctx, const tr_aggregate *agg, const char *region,
-            jv_writer *out);
-/* Fills `agg` (initialised, empty); *region gets the saved region name
- * (host->strdup) or NULL. -1 after host->error(). */
-int tr_load(jv_ctx *ctx, const jv_node *in, tr_aggregate *agg, char **region);
 
 #endif /* JV_TRAINING_REACH_H */
