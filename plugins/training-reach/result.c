@@ -158,17 +158,20 @@ static void write_split(jv_ctx *ctx, const tr_state *state, jv_writer *w)
 {
     const int64_t *cells = tr_host->tally_cells(state->split, JV_TALLY_MAIN, 0);
     int64_t total[TR_MEASURES] = {0}; /* the tally keeps every total exact */
-    tr_host->begin_object(w, "by_gender");
-    for (int g = 0; g < JV_GENDERS; g++) {
-        write_measures(w, tr_host->gender_name(g), AT(cells, g, TR_PERSONS),
-                       AT(cells, g, TR_PARTICIPATIONS), AT(cells, g, TR_HOURS),
-                       state->hours_present, tr_host->suppressed(ctx, JV_MAIN_GROUP, g));
+    for (int g = 0; g < JV_GENDERS; g++)
         for (int m = 0; m < TR_MEASURES; m++)
             total[m] += AT(cells, g, m);
-    }
+    /* No training row at all (a header row only): the hours column, if
+     * any, went unseen, and a sum over no rows is 0, not unknown. */
+    int hours_known = state->hours_present || total[TR_PARTICIPATIONS] == 0;
+    tr_host->begin_object(w, "by_gender");
+    for (int g = 0; g < JV_GENDERS; g++)
+        write_measures(w, tr_host->gender_name(g), AT(cells, g, TR_PERSONS),
+                       AT(cells, g, TR_PARTICIPATIONS), AT(cells, g, TR_HOURS), hours_known,
+                       tr_host->suppressed(ctx, JV_MAIN_GROUP, g));
     tr_host->end_object(w);
     write_measures(w, "total", total[TR_PERSONS], total[TR_PARTICIPATIONS], total[TR_HOURS],
-                   state->hours_present, tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
+                   hours_known, tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
 }
 
 /* --- target groups and reach --- */
