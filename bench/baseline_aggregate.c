@@ -30,10 +30,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#define BLOCK (4u << 20)   /* bytes read per read() */
-#define MAX_KEY 256        /* longest region or gender text kept */
-#define MAX_CELLS 4096     /* region x gender cells */
-#define HASH_SLOTS 8192    /* open addressing, power of two, > 2 x MAX_CELLS */
+#define BLOCK (4u << 20) /* bytes read per read() */
+#define MAX_KEY 256      /* longest region or gender text kept */
+#define MAX_CELLS 4096   /* region x gender cells */
+#define HASH_SLOTS 8192  /* open addressing, power of two, > 2 x MAX_CELLS */
 #define MAX_FIELDS 256
 
 typedef struct {
@@ -48,9 +48,9 @@ static int slots[HASH_SLOTS]; /* cell index + 1; 0 = empty */
 static int64_t line_no;
 
 enum { C_REGION, C_GENDER, C_DECISION, C_APPLIED, C_GRANTED, C_N };
-static int want[C_N];   /* field index of each needed column */
+static int want[C_N];           /* field index of each needed column */
 static int role_of[MAX_FIELDS]; /* field index -> role or -1 */
-static int last_field;  /* highest needed field index */
+static int last_field;          /* highest needed field index */
 
 static void die(const char *msg)
 {
@@ -99,8 +99,8 @@ static uint64_t hash_bytes(const char *s, size_t n, uint64_t h)
 static cell *cell_find(const char *r, size_t rn, const char *g, size_t gn)
 {
     static cell *last;
-    if (last && last->region_len == rn && last->gender_len == gn &&
-        memcmp(last->key, r, rn) == 0 && memcmp(last->key + rn, g, gn) == 0)
+    if (last && last->region_len == rn && last->gender_len == gn && memcmp(last->key, r, rn) == 0 &&
+        memcmp(last->key + rn, g, gn) == 0)
         return last;
     if (rn > MAX_KEY || gn > MAX_KEY)
         die("region or gender text too long");
@@ -273,8 +273,8 @@ static size_t scan_quoted(const char *buf, size_t len, int at_eof)
 
 static void read_header(const char *line, size_t n)
 {
-    static const char *names[C_N] = {"region", "recipient_gender", "decision",
-                                     "amount_applied", "amount_granted"};
+    static const char *names[C_N] = {"region", "recipient_gender", "decision", "amount_applied",
+                                     "amount_granted"};
     for (int k = 0; k < C_N; k++)
         want[k] = -1;
     for (int i = 0; i < MAX_FIELDS; i++)
@@ -404,8 +404,8 @@ int main(int argc, char **argv)
     printf("region,gender,rows,granted,amount_applied,amount_granted\n");
     for (int i = 0; i < ncells; i++) {
         const cell *c = &cells[i];
-        printf("%.*s,%.*s,%" PRId64 ",%" PRId64 ",", (int)c->region_len, c->key,
-               (int)c->gender_len, c->key + c->region_len, c->rows, c->granted);
+        printf("%.*s,%.*s,%" PRId64 ",%" PRId64 ",", (int)c->region_len, c->key, (int)c->gender_len,
+               c->key + c->region_len, c->rows, c->granted);
         print_money(c->applied);
         putchar(',');
         print_money(c->amount);

@@ -28,7 +28,8 @@ static const jv_role_request roles[] = {
     {"gender", JV_TYPE_GENDER, 0x1u, NULL},
     {"amount_granted", JV_TYPE_NUMBER, 0x1u | 0x2u, NULL},
     {"amount_applied", JV_TYPE_NUMBER, 0x2u, NULL},
-    {"decision", JV_TYPE_CATEGORY, 0, "granted=beviljad,beviljat|rejected=avslag,avslaget,avslagen"},
+    {"decision", JV_TYPE_CATEGORY, 0,
+     "granted=beviljad,beviljat|rejected=avslag,avslaget,avslagen"},
     {"sector", JV_TYPE_CATEGORY, 0x8u, NULL},
 };
 
@@ -73,9 +74,9 @@ int main(int argc, char **argv)
     }
     printf("%" G_GUINT64_FORMAT " rows, %.1f MB in %.3f s: %.2f M rows/s, %.0f MB/s; "
            "CPU time %.3f s: %.2f M rows/s, %.0f MB/s (checksum %" G_GUINT64_FORMAT ")\n",
-           rows, (double)bytes / 1e6, best, (double)rows / best / 1e6,
-           (double)bytes / best / 1e6, best_cpu, (double)rows / best_cpu / 1e6,
-           (double)bytes / best_cpu / 1e6, checksum % 1000);
+           rows, (double)bytes / 1e6, best, (double)rows / best / 1e6, (double)bytes / best / 1e6,
+           best_cpu, (double)rows / best_cpu / 1e6, (double)bytes / best_cpu / 1e6,
+           checksum % 1000);
     g_hash_table_unref(columns);
     return 0;
 }

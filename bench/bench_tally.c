@@ -18,7 +18,9 @@
 #define BATCH 4096
 #define N_VALUES 50
 
-typedef struct cell { int64_t applications, granted, applied, amount; } cell;
+typedef struct cell {
+    int64_t applications, granted, applied, amount;
+} cell;
 
 static double now(void)
 {
@@ -56,8 +58,7 @@ int main(int argc, char **argv)
     }
     jv_column columns[3] = {
         {.role = "gender", .type = JV_TYPE_GENDER, .present = 1, .codes = genders},
-        {.role = "sector", .type = JV_TYPE_CATEGORY, .present = 1, .codes = sectors,
-         .dict = &dict},
+        {.role = "sector", .type = JV_TYPE_CATEGORY, .present = 1, .codes = sectors, .dict = &dict},
         {.role = "amount_applied", .type = JV_TYPE_NUMBER, .present = 1, .numbers = applied},
     };
     jv_batch batch = {.n_rows = BATCH, .n_columns = 3, .columns = columns};
@@ -118,10 +119,11 @@ int main(int argc, char **argv)
     const int64_t *main = h->tally_cells(tally, JV_TALLY_MAIN, 0);
     if (main[0] != split[0].applications || main[3] != split[0].amount)
         abort();
-    printf("%zu rows, %zu breakdown(s), CPU: hand loop %.3f s (%.2f ns/row); filling values %.3f s (%.2f "
+    printf("%zu rows, %zu breakdown(s), CPU: hand loop %.3f s (%.2f ns/row); filling values %.3f s "
+           "(%.2f "
            "ns/row) + tally_add %.3f s (%.2f ns/row): ratio %.2f\n",
-           rows, n_by ? (size_t)1 : 0, hand, hand * 1e9 / rows, filling, filling * 1e9 / rows, counted,
-           counted * 1e9 / rows, (filling + counted) / hand);
+           rows, n_by ? (size_t)1 : 0, hand, hand * 1e9 / rows, filling, filling * 1e9 / rows,
+           counted, counted * 1e9 / rows, (filling + counted) / hand);
     h->tally_free(tally);
     return 0;
 }

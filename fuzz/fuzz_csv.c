@@ -126,11 +126,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             guint64 line = g_array_index(lines, guint64, k);
             jv_problem_list *problems = (choice & 0x80) ? jv_problem_list_new(20) : NULL;
             jv_table_reader *reader =
-                problems ? jv_table_reader_open_checking(&source, fuzz_table_roles,
-                                                         fuzz_table_n_roles, start, end, line,
-                                                         problems)
-                         : jv_table_reader_open_range(&source, fuzz_table_roles,
-                                                      fuzz_table_n_roles, start, end, line, NULL);
+                problems
+                    ? jv_table_reader_open_checking(&source, fuzz_table_roles, fuzz_table_n_roles,
+                                                    start, end, line, problems)
+                    : jv_table_reader_open_range(&source, fuzz_table_roles, fuzz_table_n_roles,
+                                                 start, end, line, NULL);
             if (reader != NULL) {
                 if (!fuzz_table_drain(reader) && problems != NULL)
                     __builtin_trap();

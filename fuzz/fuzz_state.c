@@ -48,14 +48,14 @@ static void read_as_merge(const cJSON *doc)
 {
     const cJSON *options = cJSON_GetObjectItemCaseSensitive(
         cJSON_GetObjectItemCaseSensitive(doc, "evaluation"), "options");
-    int64_t min_cell = (int64_t)cJSON_GetNumberValue(
-        cJSON_GetObjectItemCaseSensitive(options, "min_cell"));
-    double confidence = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(options, "confidence"));
+    int64_t min_cell =
+        (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(options, "min_cell"));
+    double confidence =
+        cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(options, "confidence"));
     if (min_cell < 0 || !(confidence > 0 && confidence < 1))
         __builtin_trap(); /* the checks let through what run refuses */
     const cJSON *item;
-    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "indicators"))
-    {
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "indicators")) {
         const cJSON *rows = cJSON_GetObjectItemCaseSensitive(item, "rows");
         if (rows != NULL)
             sink += (double)(uint64_t)cJSON_GetNumberValue(rows);
@@ -64,7 +64,8 @@ static void read_as_merge(const cJSON *doc)
             read_nodes((const jv_node *)state, 0);
     }
     cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "inputs"))
-        sink += (double)(uint64_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(item, "bytes"));
+        sink +=
+            (double)(uint64_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(item, "bytes"));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -4,7 +4,10 @@
 
 const jv_role_request fuzz_table_roles[] = {
     {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED, .codes = NULL},
-    {.name = "decision", .type = JV_TYPE_CATEGORY, .flags = 0, .codes = "granted=beviljad,beviljat|rejected=avslag,avslaget"},
+    {.name = "decision",
+     .type = JV_TYPE_CATEGORY,
+     .flags = 0,
+     .codes = "granted=beviljad,beviljat|rejected=avslag,avslaget"},
     {.name = "sector", .type = JV_TYPE_CATEGORY, .flags = JV_ROLE_EMPTY_IS_VALUE, .codes = NULL},
     {.name = "id", .type = JV_TYPE_ID, .flags = 0, .codes = NULL},
     {.name = "amount_granted", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE, .codes = NULL},
@@ -55,8 +58,8 @@ gboolean fuzz_table_read_whole(const jv_table_source *source, jv_problem_list *p
 {
     GError *error = NULL;
     jv_table_reader *reader =
-        problems ? jv_table_reader_open_checking(source, fuzz_table_roles, fuzz_table_n_roles,
-                                                 0, 0, 0, problems)
+        problems ? jv_table_reader_open_checking(source, fuzz_table_roles, fuzz_table_n_roles, 0, 0,
+                                                 0, problems)
                  : jv_table_reader_open(source, fuzz_table_roles, fuzz_table_n_roles, &error);
     g_clear_error(&error);
     if (reader == NULL)
@@ -73,8 +76,8 @@ gboolean fuzz_table_read_whole(const jv_table_source *source, jv_problem_list *p
     return ok;
 }
 
-void fuzz_table_check_predicts_run(const jv_table_source *source, gboolean run_ok,
-                                   guint64 rows, guint64 skipped)
+void fuzz_table_check_predicts_run(const jv_table_source *source, gboolean run_ok, guint64 rows,
+                                   guint64 skipped)
 {
     guint64 check_rows = 0, check_skipped = 0;
     jv_problem_list *problems = jv_problem_list_new(20);

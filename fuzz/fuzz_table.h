@@ -37,7 +37,7 @@ gboolean fuzz_table_read_whole(const jv_table_source *source, jv_problem_list *p
  * that gave `run_ok`, `rows` and `skipped`: an error exactly when the run
  * failed, else the same rows kept and skipped; and every problem names
  * its code, message and file. */
-void fuzz_table_check_predicts_run(const jv_table_source *source, gboolean run_ok,
-                                   guint64 rows, guint64 skipped);
+void fuzz_table_check_predicts_run(const jv_table_source *source, gboolean run_ok, guint64 rows,
+                                   guint64 skipped);
 
 #endif /* JV_FUZZ_TABLE_H */

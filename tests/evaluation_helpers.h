@@ -12,8 +12,9 @@
 #include "config/evaluation.h"
 
 /* A valid "regions" and "indicators", for tests about other keys. */
-#define TAIL "\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}], " \
-             "\"indicators\": [{\"plugin\": \"funding_share\"}]"
+#define TAIL                                                                                       \
+    "\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}], "                                           \
+    "\"indicators\": [{\"plugin\": \"funding_share\"}]"
 
 static inline jv_evaluation *parse_as(const char *text, const char *path)
 {
@@ -44,21 +45,18 @@ static inline char *error_of(const char *text, size_t length, int code)
     return message;
 }
 
-#define EXPECT_ERROR_LEN(text, length, code, expected)                        \
-    do {                                                                      \
-        char *message_ = error_of((text), (length), (code));                  \
-        CU_ASSERT_STRING_EQUAL(message_ ? message_ : "(none)", (expected));   \
-        if (message_ && strcmp(message_, (expected)) != 0)                    \
-            fprintf(stderr, "\n  got:  %s\n  want: %s\n", message_,           \
-                    (expected));                                              \
-        g_free(message_);                                                     \
+#define EXPECT_ERROR_LEN(text, length, code, expected)                                             \
+    do {                                                                                           \
+        char *message_ = error_of((text), (length), (code));                                       \
+        CU_ASSERT_STRING_EQUAL(message_ ? message_ : "(none)", (expected));                        \
+        if (message_ && strcmp(message_, (expected)) != 0)                                         \
+            fprintf(stderr, "\n  got:  %s\n  want: %s\n", message_, (expected));                   \
+        g_free(message_);                                                                          \
     } while (0)
-#define EXPECT_ERROR(text, code, expected) \
+#define EXPECT_ERROR(text, code, expected)                                                         \
     EXPECT_ERROR_LEN((text), strlen(text), (code), (expected))
-#define EXPECT_SYNTAX(text, expected) \
-    EXPECT_ERROR((text), JV_EVAL_ERROR_SYNTAX, (expected))
-#define EXPECT_INVALID(text, expected) \
-    EXPECT_ERROR((text), JV_EVAL_ERROR_INVALID, (expected))
+#define EXPECT_SYNTAX(text, expected) EXPECT_ERROR((text), JV_EVAL_ERROR_SYNTAX, (expected))
+#define EXPECT_INVALID(text, expected) EXPECT_ERROR((text), JV_EVAL_ERROR_INVALID, (expected))
 
 static inline char *data_path(const char *name)
 {

@@ -68,10 +68,7 @@ double jvt_num(cJSON *doc, const char *path)
     return cJSON_IsNumber(v) ? v->valuedouble : NAN;
 }
 
-int jvt_is_null(cJSON *doc, const char *path)
-{
-    return cJSON_IsNull(jvt_get(doc, path));
-}
+int jvt_is_null(cJSON *doc, const char *path) { return cJSON_IsNull(jvt_get(doc, path)); }
 
 const char *jvt_str(cJSON *doc, const char *path)
 {

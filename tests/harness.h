@@ -51,7 +51,10 @@ char *jvt_data_path(const char *relpath);
 /* Registers the suite and runs it with the basic interface; the return value
  * is main()'s exit status (non-zero when any test failed). `tests` ends with
  * {NULL, NULL}. */
-typedef struct jvt_test { const char *name; void (*fn)(void); } jvt_test;
+typedef struct jvt_test {
+    const char *name;
+    void (*fn)(void);
+} jvt_test;
 int jvt_main(const char *suite, const jvt_test *tests);
 
 /* Asserts that the string at path equals expected (NULL-safe). */
@@ -64,7 +67,6 @@ int jvt_main(const char *suite, const jvt_test *tests);
     } while (0)
 
 /* |actual - expected| <= 1e-9 (or both NaN/null). */
-#define JVT_NEAR(actual, expected) \
-    CU_ASSERT_DOUBLE_EQUAL((actual), (expected), 1e-9)
+#define JVT_NEAR(actual, expected) CU_ASSERT_DOUBLE_EQUAL((actual), (expected), 1e-9)
 
 #endif /* JV_TESTS_HARNESS_H */

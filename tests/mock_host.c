@@ -50,8 +50,7 @@ static const char *mock_param_list_item(jv_ctx *ctx, const char *name, size_t i)
 {
     return cJSON_GetStringValue(cJSON_GetArrayItem(param(ctx, name), (int)i));
 }
-static int mock_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type type,
-                         unsigned flags)
+static int mock_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type type, unsigned flags)
 {
     return ctx->next_column++;
 }
@@ -98,8 +97,7 @@ static int mock_balance_certain(jv_ctx *ctx, jv_balance cls, int64_t k, int64_t 
 }
 
 /* --- disclosure: cells recorded, one group hidden on request --- */
-static void mock_add_group(jv_cells *cells, const char *key, size_t n_counts,
-                           const int64_t *counts)
+static void mock_add_group(jv_cells *cells, const char *key, size_t n_counts, const int64_t *counts)
 {
     cJSON *list = cJSON_CreateArray();
     for (size_t i = 0; i < n_counts * JV_GENDERS; i++)
@@ -128,8 +126,7 @@ static jv_tally *mock_tally_new(jv_ctx *ctx, const jv_tally_spec *spec, size_t n
     return jv_tally_new(mock_host(), ctx, spec, n_breakdowns, names, columns);
 }
 static jv_tally *mock_tally_load(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
-                                 const char *const *names, const int *columns,
-                                 const jv_node *node)
+                                 const char *const *names, const int *columns, const jv_node *node)
 {
     return jv_tally_load(mock_host(), ctx, spec, n_breakdowns, names, columns, node);
 }
@@ -175,9 +172,12 @@ void mock_ctx_init(jv_ctx *ctx, const char *params_json)
         fprintf(stderr, "mock host: params are not JSON: %s\n", params_json);
         abort();
     }
-    ctx->options = (jv_options){.struct_size = sizeof(jv_options), .min_cell = 0,
-                                .balance_low = 0.40, .balance_high = 0.60,
-                                .confidence = 0.95, .z = jv_stats_z(0.95)};
+    ctx->options = (jv_options){.struct_size = sizeof(jv_options),
+                                .min_cell = 0,
+                                .balance_low = 0.40,
+                                .balance_high = 0.60,
+                                .confidence = 0.95,
+                                .z = jv_stats_z(0.95)};
     ctx->scope_name = "R";
     ctx->hidden_gender = -1;
 }

@@ -24,19 +24,19 @@
 #include "plugin/json_io.h"
 
 struct jv_ctx {
-    void *instance;          /* what configure() returned */
-    cJSON *params;           /* the indicator's params (owned) */
-    jv_options options;      /* min_cell 0, 40/60, 95 % */
-    int scope;               /* 0, or JV_SCOPE_TOTAL */
-    const char *scope_name;  /* "R" */
-    int next_column;         /* the column add_role() answers next */
-    int skip;                /* row_error()'s answer: 1 as on_error "skip" */
-    int row_errors;          /* row_error() calls */
-    size_t error_column;     /* the column of the last row_error() */
-    char error[512];         /* the last error() or row_error() message */
-    int warnings;            /* warning() calls */
-    const char *hidden;      /* suppressed(): this group ... */
-    int hidden_gender;       /* ... and this gender (-1: every cell and total) */
+    void *instance;         /* what configure() returned */
+    cJSON *params;          /* the indicator's params (owned) */
+    jv_options options;     /* min_cell 0, 40/60, 95 % */
+    int scope;              /* 0, or JV_SCOPE_TOTAL */
+    const char *scope_name; /* "R" */
+    int next_column;        /* the column add_role() answers next */
+    int skip;               /* row_error()'s answer: 1 as on_error "skip" */
+    int row_errors;         /* row_error() calls */
+    size_t error_column;    /* the column of the last row_error() */
+    char error[512];        /* the last error() or row_error() message */
+    int warnings;           /* warning() calls */
+    const char *hidden;     /* suppressed(): this group ... */
+    int hidden_gender;      /* ... and this gender (-1: every cell and total) */
 };
 
 /* What cells() declared: groups {key: [counts of gender 0, ...]} and

@@ -18,7 +18,7 @@ char *part_at(const char *split, const char *key)
 
 /* The seats of a split, every cell published. */
 void assert_seats(cJSON *doc, const char *split_path, double w, double m, double nb, double mixed,
-                         double unknown)
+                  double unknown)
 {
     char split[256];
     snprintf(split, sizeof split, "%s", split_path);
@@ -38,7 +38,7 @@ void assert_seats(cJSON *doc, const char *split_path, double w, double m, double
 /* share (NaN: null), balance, balance_certain (-1 null, 0, 1) and ci
  * (lower NaN: null) of a split. */
 void assert_figures(cJSON *doc, const char *split_path, double share, const char *balance,
-                           int certain, double lower, double upper)
+                    int certain, double lower, double upper)
 {
     char split[256];
     snprintf(split, sizeof split, "%s", split_path);

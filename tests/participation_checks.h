@@ -14,8 +14,8 @@
  * their split path first, so it may itself come from part_at(). */
 char *part_at(const char *split, const char *key);
 /* The seats of a split, every cell published. */
-void assert_seats(cJSON *doc, const char *split_path, double w, double m, double nb,
-                  double mixed, double unknown);
+void assert_seats(cJSON *doc, const char *split_path, double w, double m, double nb, double mixed,
+                  double unknown);
 /* share (NaN: null), balance, balance_certain (-1 null, 0, 1) and ci
  * (lower NaN: null) of a split. */
 void assert_figures(cJSON *doc, const char *split_path, double share, const char *balance,

@@ -27,11 +27,33 @@ static void test_every_default_gender_code_maps_to_its_category(void)
         const char *code;
         int gender;
     } table[] = {
-        {"woman", 0}, {"women", 0}, {"female", 0}, {"f", 0}, {"k", 0}, {"kvinna", 0},
-        {"kvinnor", 0}, {"man", 1}, {"men", 1}, {"male", 1}, {"m", 1}, {"män", 1},
-        {"non_binary", 2}, {"non-binary", 2}, {"nonbinary", 2}, {"x", 2}, {"icke-binär", 2},
-        {"ickebinär", 2}, {"mixed", 3}, {"blandat", 3}, {"both", 3}, {"unknown", 4},
-        {"okänd", 4}, {"okänt", 4}, {"uppgift saknas", 4}, {"..", 4}, {"-", 4},
+        {"woman", 0},
+        {"women", 0},
+        {"female", 0},
+        {"f", 0},
+        {"k", 0},
+        {"kvinna", 0},
+        {"kvinnor", 0},
+        {"man", 1},
+        {"men", 1},
+        {"male", 1},
+        {"m", 1},
+        {"män", 1},
+        {"non_binary", 2},
+        {"non-binary", 2},
+        {"nonbinary", 2},
+        {"x", 2},
+        {"icke-binär", 2},
+        {"ickebinär", 2},
+        {"mixed", 3},
+        {"blandat", 3},
+        {"both", 3},
+        {"unknown", 4},
+        {"okänd", 4},
+        {"okänt", 4},
+        {"uppgift saknas", 4},
+        {"..", 4},
+        {"-", 4},
     };
     GError *error = NULL;
     jv_codes *codes = jv_codes_new_gender(NULL, "f.csv", "gender", &error);
@@ -49,7 +71,7 @@ static void test_gender_codes_match_with_unicode_case_folding(void)
     jv_codes *codes = jv_codes_new_gender(NULL, "f.csv", "gender", NULL);
     CU_ASSERT_EQUAL(lookup(codes, "KVINNA"), JV_WOMAN);
     CU_ASSERT_EQUAL(lookup(codes, "Kvinna"), JV_WOMAN);
-    CU_ASSERT_EQUAL(lookup(codes, "MÄN"), JV_MAN);       /* Ä folds to ä */
+    CU_ASSERT_EQUAL(lookup(codes, "MÄN"), JV_MAN); /* Ä folds to ä */
     CU_ASSERT_EQUAL(lookup(codes, "ICKE-BINÄR"), JV_NON_BINARY);
     CU_ASSERT_EQUAL(lookup(codes, "Uppgift Saknas"), JV_UNKNOWN);
     CU_ASSERT_EQUAL(lookup(codes, "ma\xcc\x88n"), JV_MAN); /* "män" decomposed (NFD) */
@@ -72,8 +94,8 @@ static void test_user_gender_codes_are_added_and_win(void)
 {
     GHashTable *user = g_hash_table_new(g_str_hash, g_str_equal);
     g_hash_table_insert(user, "KV", "woman");
-    g_hash_table_insert(user, "1", "woman");    /* this system codes 1 = woman */
-    g_hash_table_insert(user, "2", "Man");      /* canonicals match case-insensitively */
+    g_hash_table_insert(user, "1", "woman"); /* this system codes 1 = woman */
+    g_hash_table_insert(user, "2", "Man");   /* canonicals match case-insensitively */
     g_hash_table_insert(user, " ej svar ", "unknown");
     jv_codes *codes = jv_codes_new_gender(user, "f.csv", "gender", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(codes);
@@ -124,7 +146,7 @@ static void test_role_codes_give_canonicals_in_declaration_order(void)
     CU_ASSERT_EQUAL(jv_codes_count(codes), 2);
     CU_ASSERT_STRING_EQUAL(jv_codes_canonical(codes, 0), "granted");
     CU_ASSERT_STRING_EQUAL(jv_codes_canonical(codes, 1), "rejected");
-    CU_ASSERT_EQUAL(lookup(codes, "granted"), 0);  /* the canonical itself */
+    CU_ASSERT_EQUAL(lookup(codes, "granted"), 0); /* the canonical itself */
     CU_ASSERT_EQUAL(lookup(codes, "Beviljad"), 0);
     CU_ASSERT_EQUAL(lookup(codes, "avslaget"), 1); /* aliases are trimmed */
     CU_ASSERT_EQUAL(lookup(codes, "REJECTED"), 1);

@@ -63,20 +63,26 @@ static void test_whole_number_is_scaled_by_ten_thousand(void)
 
 static void test_decimal_point_gives_exact_fixed_point(void)
 {
-    expect_number("12.5", FALSE, 125000);     /* 12.5 × 10^4 */
-    expect_number("0.0001", FALSE, 1);        /* the smallest step */
+    expect_number("12.5", FALSE, 125000); /* 12.5 × 10^4 */
+    expect_number("0.0001", FALSE, 1);    /* the smallest step */
     expect_number("3.1415", FALSE, 31415);
-    expect_number(".5", FALSE, 5000);         /* no integer digits */
-    expect_number("5.", FALSE, 50000);        /* no decimals after the point */
-    expect_number("2.50000", FALSE, 25000);   /* extra zero decimals change nothing */
+    expect_number(".5", FALSE, 5000);       /* no integer digits */
+    expect_number("5.", FALSE, 50000);      /* no decimals after the point */
+    expect_number("2.50000", FALSE, 25000); /* extra zero decimals change nothing */
 }
 
 static void test_decimal_comma_and_space_thousands_when_allowed(void)
 {
     /* batch.h: "1 250 000,50 arrives as 12500005000" = 1250000.50 × 10^4 */
     expect_number("1 250 000,50", TRUE, 12500005000);
-    expect_number("1\xc2\xa0" "250\xc2\xa0" "000,50", TRUE, 12500005000);       /* U+00A0 */
-    expect_number("1\xe2\x80\xaf" "250\xe2\x80\xaf" "000,50", TRUE, 12500005000); /* U+202F */
+    expect_number("1\xc2\xa0"
+                  "250\xc2\xa0"
+                  "000,50",
+                  TRUE, 12500005000); /* U+00A0 */
+    expect_number("1\xe2\x80\xaf"
+                  "250\xe2\x80\xaf"
+                  "000,50",
+                  TRUE, 12500005000);                 /* U+202F */
     expect_number("1 250 000.50", TRUE, 12500005000); /* '.' is always a decimal point */
     expect_number("999 999", FALSE, 9999990000);
 }
@@ -105,7 +111,7 @@ static void test_sign_and_negative_zero(void)
 {
     expect_number("-5", FALSE, -50000);
     expect_number("+5", FALSE, 50000);
-    expect_number("-0", FALSE, 0);          /* -0 is 0 */
+    expect_number("-0", FALSE, 0); /* -0 is 0 */
     expect_number("-0.0000", FALSE, 0);
     expect_number("-1 250,5", TRUE, -12505000);
 }
@@ -212,8 +218,7 @@ static void test_integers_take_no_decimals(void)
 static void test_booleans_accept_swedish_and_english_words(void)
 {
     static const char *const yes[] = {"ja", "JA", "Yes", "true", "TRUE", "sant", "1", "j", "y"};
-    static const char *const no[] = {"nej", "Nej", "no", "false", "FALSE", "falskt", "0", "n",
-                                     "N"};
+    static const char *const no[] = {"nej", "Nej", "no", "false", "FALSE", "falskt", "0", "n", "N"};
     for (size_t i = 0; i < G_N_ELEMENTS(yes); i++) {
         uint8_t v = 7;
         CU_ASSERT_EQUAL(jv_convert_boolean(yes[i], strlen(yes[i]), &v), JV_CONVERT_OK);
@@ -256,8 +261,11 @@ static void test_trim_removes_ascii_and_unicode_spaces(void)
 
 static void test_message_cell_text_is_made_valid_and_cut(void)
 {
-    char *m = jv_text_for_message("a\xff" "b", 3);
-    CU_ASSERT_STRING_EQUAL(m, "a\\xff" "b"); /* the bad byte escaped, never raw */
+    char *m = jv_text_for_message("a\xff"
+                                  "b",
+                                  3);
+    CU_ASSERT_STRING_EQUAL(m, "a\\xff"
+                              "b"); /* the bad byte escaped, never raw */
     g_free(m);
     m = jv_text_for_message("\x1b[2J", 4);
     CU_ASSERT_STRING_EQUAL(m, "\\x1b[2J"); /* ESC cannot drive the terminal */

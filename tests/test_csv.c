@@ -138,7 +138,9 @@ static void test_crlf_and_lone_cr_end_records(void)
 
 static void test_utf8_byte_order_mark_is_skipped(void)
 {
-    expect_records("\xef\xbb\xbf" "id;kön\n1;k\n", (const char *[]){"id|kön@1", "1|k@2", NULL});
+    expect_records("\xef\xbb\xbf"
+                   "id;kön\n1;k\n",
+                   (const char *[]){"id|kön@1", "1|k@2", NULL});
 }
 
 static void test_utf16_file_is_an_error(void)
@@ -164,10 +166,10 @@ static void test_delimiter_is_detected_from_the_header(void)
     CU_ASSERT_EQUAL(detected("a;b;c\n1,5;2;3\n"), ';');
     CU_ASSERT_EQUAL(detected("a\tb\tc\n"), '\t');
     CU_ASSERT_EQUAL(detected("a,b,c\n"), ',');
-    CU_ASSERT_EQUAL(detected("only\n1\n"), ',');                 /* none: ',' */
-    CU_ASSERT_EQUAL(detected("\"a,b,c\";d\n"), ';');             /* quoted commas don't count */
-    CU_ASSERT_EQUAL(detected("\n\n  \na;b\n"), ';');             /* blank lines skipped */
-    CU_ASSERT_EQUAL(detected("a,b;c\n"), ';');                   /* a tie goes to ';' */
+    CU_ASSERT_EQUAL(detected("only\n1\n"), ',');     /* none: ',' */
+    CU_ASSERT_EQUAL(detected("\"a,b,c\";d\n"), ';'); /* quoted commas don't count */
+    CU_ASSERT_EQUAL(detected("\n\n  \na;b\n"), ';'); /* blank lines skipped */
+    CU_ASSERT_EQUAL(detected("a,b;c\n"), ';');       /* a tie goes to ';' */
 }
 
 static void test_given_delimiter_is_used(void)
@@ -273,8 +275,8 @@ static void test_random_fields_survive_any_buffer_size(void)
     }
     static const size_t sizes[] = {4, 5, 7, 16, 64, 1000, 0};
     for (size_t s = 0; s < G_N_ELEMENTS(sizes); s++) {
-        jv_csv_options options = {.display_path = "t.csv", .delimiter = ',',
-                                  .buffer_size = sizes[s]};
+        jv_csv_options options = {
+            .display_path = "t.csv", .delimiter = ',', .buffer_size = sizes[s]};
         GError *error = NULL;
         GPtrArray *got = records_of(text->str, text->len, &options, &error);
         CU_ASSERT_PTR_NOT_NULL_FATAL(got);
@@ -369,8 +371,8 @@ static void test_offsets_and_byte_ranges(void)
     CU_ASSERT_EQUAL(jv_csv_bytes_read(csv), 11);
     jv_csv_free(csv);
     /* the range [2, 7) holds the records starting at 2 and 4 */
-    jv_csv_options range = {.display_path = "t.csv", .start = 2, .end = 7, .first_line = 2,
-                            .delimiter = ','};
+    jv_csv_options range = {
+        .display_path = "t.csv", .start = 2, .end = 7, .first_line = 2, .delimiter = ','};
     csv = jv_csv_new(t.fd, &range, NULL);
     CU_ASSERT_EQUAL(jv_csv_next(csv, &r, NULL), 1);
     CU_ASSERT_EQUAL(r.offset, 2);
@@ -386,7 +388,8 @@ static void test_offsets_and_byte_ranges(void)
 
 static void test_checksum_covers_every_byte(void)
 {
-    const char *text = "\xef\xbb\xbf" "a;b\r\n1;2\r\n";
+    const char *text = "\xef\xbb\xbf"
+                       "a;b\r\n1;2\r\n";
     temp_csv t = temp_write(text, strlen(text));
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     jv_csv_options options = {.display_path = "t.csv", .checksum = sum, .buffer_size = 4};

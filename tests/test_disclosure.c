@@ -28,8 +28,8 @@
 #define TOT JV_SCOPE_TOTAL
 
 /* A group with one protected count (seats, persons reached). */
-static void group1(jv_disclosure *d, int scope, const char *key, int64_t w,
-                   int64_t m, int64_t nb, int64_t mx, int64_t u)
+static void group1(jv_disclosure *d, int scope, const char *key, int64_t w, int64_t m, int64_t nb,
+                   int64_t mx, int64_t u)
 {
     const int64_t counts[JV_GENDERS] = {w, m, nb, mx, u};
     jv_cells_add_group(jv_disclosure_scope(d, scope), key, 1, counts);
@@ -37,8 +37,7 @@ static void group1(jv_disclosure *d, int scope, const char *key, int64_t w,
 
 /* A funding_share group: applications and granted per gender. */
 static void group2(jv_disclosure *d, int scope, const char *key,
-                   const int64_t applications[JV_GENDERS],
-                   const int64_t granted[JV_GENDERS])
+                   const int64_t applications[JV_GENDERS], const int64_t granted[JV_GENDERS])
 {
     int64_t counts[JV_GENDERS * 2];
     for (int g = 0; g < JV_GENDERS; g++) {
@@ -48,8 +47,8 @@ static void group2(jv_disclosure *d, int scope, const char *key,
     jv_cells_add_group(jv_disclosure_scope(d, scope), key, 2, counts);
 }
 
-static void family(jv_disclosure *d, int scope, const char *margin,
-                   const char *const *members, size_t n)
+static void family(jv_disclosure *d, int scope, const char *margin, const char *const *members,
+                   size_t n)
 {
     jv_cells_add_family(jv_disclosure_scope(d, scope), margin, members, n);
 }
@@ -60,8 +59,7 @@ static int S(const jv_disclosure *d, int scope, const char *key, int gender)
 }
 
 /* The pattern of one group as a string "w m nb mx u total", 1 suppressed. */
-static void assert_group(const jv_disclosure *d, int scope, const char *key,
-                         const char *expected)
+static void assert_group(const jv_disclosure *d, int scope, const char *key, const char *expected)
 {
     char got[2 * (JV_TOTAL + 1)];
     for (int g = 0; g <= JV_TOTAL; g++) {
@@ -70,8 +68,7 @@ static void assert_group(const jv_disclosure *d, int scope, const char *key,
     }
     CU_ASSERT_STRING_EQUAL(got, expected);
     if (strcmp(got, expected) != 0)
-        fprintf(stderr, "\n  scope %d %s: got %s, expected %s", scope, key,
-                got, expected);
+        fprintf(stderr, "\n  scope %d %s: got %s, expected %s", scope, key, got, expected);
 }
 
 /* Worked example 1: min_cell 5, funding_share by sector, one region.
@@ -92,8 +89,8 @@ static void assert_group(const jv_disclosure *d, int scope, const char *key,
  * A in the total" then has 2 suppressed cells in each line that has any. */
 static void declare_example_1(jv_disclosure *d, int scope)
 {
-    static const int64_t a[] = {3, 10, 0, 0, 0}, b[] = {7, 8, 0, 0, 1},
-                         c[] = {20, 2, 0, 0, 0}, split[] = {30, 20, 0, 0, 1};
+    static const int64_t a[] = {3, 10, 0, 0, 0}, b[] = {7, 8, 0, 0, 1}, c[] = {20, 2, 0, 0, 0},
+                         split[] = {30, 20, 0, 0, 1};
     group2(d, scope, "sector=A", a, a);
     group2(d, scope, "sector=B", b, b);
     group2(d, scope, "sector=C", c, c);
@@ -216,8 +213,7 @@ static void test_margin_suppressed_when_no_member_is_positive(void)
     group1(d, R0, "target_group=politician", 3, 10, 0, 0, 0);
     group1(d, R0, "target_group=official", 0, 12, 0, 0, 0);
     group1(d, R0, JV_MAIN_GROUP, 7, 25, 0, 0, 0);
-    static const char *const groups[] = {"target_group=politician",
-                                         "target_group=official"};
+    static const char *const groups[] = {"target_group=politician", "target_group=official"};
     family(d, R0, JV_MAIN_GROUP, groups, 2);
     jv_disclosure_decide(d);
     assert_group(d, R0, "target_group=politician", "1 0 0 0 0 1");
@@ -231,8 +227,7 @@ static void test_margin_suppressed_when_no_member_is_positive(void)
  * member order: b when declared [a, b, c], c when declared [a, c, b]. */
 static void test_ties_go_to_the_first_member(void)
 {
-    static const char *const orders[2][3] = {{"v=a", "v=b", "v=c"},
-                                             {"v=a", "v=c", "v=b"}};
+    static const char *const orders[2][3] = {{"v=a", "v=b", "v=c"}, {"v=a", "v=c", "v=b"}};
     for (int o = 0; o < 2; o++) {
         jv_disclosure *d = jv_disclosure_new(1, 5);
         group1(d, R0, "v=a", 2, 20, 0, 0, 0);
@@ -446,23 +441,18 @@ int main(void)
         {"worked example 1", test_worked_example_1},
         {"worked example 2: recoverable through the pooled total",
          test_worked_example_2_pooled_total},
-        {"min_cell 0 suppresses nothing",
-         test_min_cell_zero_suppresses_nothing},
+        {"min_cell 0 suppresses nothing", test_min_cell_zero_suppresses_nothing},
         {"a zero cell is never primary", test_a_zero_cell_is_never_primary},
         {"unknown is never suppressed", test_unknown_is_never_suppressed},
-        {"the second protected count triggers rule 1",
-         test_second_protected_count_triggers_rule_1},
+        {"the second protected count triggers rule 1", test_second_protected_count_triggers_rule_1},
         {"the margin is suppressed when no member is positive",
          test_margin_suppressed_when_no_member_is_positive},
         {"ties go to the first member", test_ties_go_to_the_first_member},
         {"a suppressed margin alone suppresses a member",
          test_margin_as_the_one_suppressed_cell_suppresses_a_member},
-        {"the result does not depend on family order",
-         test_result_does_not_depend_on_family_order},
-        {"lines of one round see the same pattern",
-         test_lines_of_one_round_see_the_same_pattern},
-        {"core family ties follow region order",
-         test_core_family_ties_follow_region_order},
+        {"the result does not depend on family order", test_result_does_not_depend_on_family_order},
+        {"lines of one round see the same pattern", test_lines_of_one_round_see_the_same_pattern},
+        {"core family ties follow region order", test_core_family_ties_follow_region_order},
         {"core family joins the regions that have the key",
          test_core_family_joins_the_regions_that_have_the_key},
         {"first declaration wins; unknown keys are published",

@@ -17,8 +17,7 @@
 #define TOT JV_SCOPE_TOTAL
 #define ALL (-1)
 
-static void group1(jv_disclosure *d, int scope, int period, const char *key, int64_t w,
-                   int64_t m)
+static void group1(jv_disclosure *d, int scope, int period, const char *key, int64_t w, int64_t m)
 {
     const int64_t counts[JV_GENDERS] = {w, m, 0, 0, 0};
     jv_cells_add_group(jv_disclosure_period_scope(d, scope, period), key, 1, counts);
@@ -137,13 +136,10 @@ static void test_one_layer_is_the_plain_disclosure(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        { "a period family protects the other period",
-          test_period_family_protects_the_other_period },
-        { "the margin is taken when no member is left",
-          test_margin_taken_when_no_member_is_left },
-        { "regions within a period", test_regions_within_a_period },
-        { "one layer is the plain disclosure", test_one_layer_is_the_plain_disclosure },
-        { NULL, NULL }
-    };
+        {"a period family protects the other period", test_period_family_protects_the_other_period},
+        {"the margin is taken when no member is left", test_margin_taken_when_no_member_is_left},
+        {"regions within a period", test_regions_within_a_period},
+        {"one layer is the plain disclosure", test_one_layer_is_the_plain_disclosure},
+        {NULL, NULL}};
     return jvt_main("disclosure with periods", tests);
 }

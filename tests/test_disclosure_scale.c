@@ -42,15 +42,13 @@ static void key_name(char out[16], int key)
 static void test_rules_hold_at_the_scale_of_21_regions(void)
 {
     enum { NK = KEYS + SIZES + 1, SPLIT = KEYS + SIZES };
-    int64_t (*counts)[NK][JV_GENDERS] =
-        g_malloc0(sizeof(int64_t[NK][JV_GENDERS]) * (REGIONS + 1));
+    int64_t(*counts)[NK][JV_GENDERS] = g_malloc0(sizeof(int64_t[NK][JV_GENDERS]) * (REGIONS + 1));
     GRand *rand = g_rand_new_with_seed(20240611);
     for (int r = 0; r < REGIONS; r++)
         for (int k = 0; k < KEYS; k++)
             for (int g = 0; g < JV_GENDERS; g++) {
-                int64_t v = g_rand_int_range(rand, 0, 4) == 0
-                                ? g_rand_int_range(rand, 0, 5)
-                                : g_rand_int_range(rand, 0, 40);
+                int64_t v = g_rand_int_range(rand, 0, 4) == 0 ? g_rand_int_range(rand, 0, 5)
+                                                              : g_rand_int_range(rand, 0, 40);
                 counts[r][k][g] = v;
                 /* sizes partition the same rows differently */
                 counts[r][KEYS + k % SIZES][g] += v;
@@ -85,14 +83,12 @@ static void test_rules_hold_at_the_scale_of_21_regions(void)
             for (int k = 0; k < NK; k++) {
                 char key[16];
                 key_name(key, k);
-                jv_cells_add_group(jv_disclosure_scope(d, s == REGIONS ? JV_SCOPE_TOTAL
-                                                                       : s),
-                                   key, 1, &counts[s][k][0]);
+                jv_cells_add_group(jv_disclosure_scope(d, s == REGIONS ? JV_SCOPE_TOTAL : s), key,
+                                   1, &counts[s][k][0]);
             }
         for (guint i = 0; i < n_declared; i++) {
             /* pass 0 in order, pass 1 backwards */
-            const fam *f = &g_array_index(fams, fam, pass ? n_declared - 1 - i
-                                                          : i);
+            const fam *f = &g_array_index(fams, fam, pass ? n_declared - 1 - i : i);
             const char *members[KEYS];
             for (int m = 0; m < f->n; m++)
                 members[m] = f->members[m];
@@ -108,8 +104,7 @@ static void test_rules_hold_at_the_scale_of_21_regions(void)
                 key_name(key, k);
                 for (int g = 0; g <= JV_TOTAL; g++)
                     pattern[pass][s][k][g] =
-                        jv_disclosure_suppressed(d, s == REGIONS ? JV_SCOPE_TOTAL : s,
-                                                 key, g);
+                        jv_disclosure_suppressed(d, s == REGIONS ? JV_SCOPE_TOTAL : s, key, g);
             }
         jv_disclosure_free(d);
     }
@@ -124,7 +119,7 @@ static void test_rules_hold_at_the_scale_of_21_regions(void)
         g_array_append_val(fams, f); /* members are per region: below */
     }
 
-    gboolean (*p)[NK][JV_TOTAL + 1] = pattern[0];
+    gboolean(*p)[NK][JV_TOTAL + 1] = pattern[0];
     size_t bad = 0;
     for (int s = 0; s <= REGIONS; s++)
         for (int k = 0; k < NK; k++) {
@@ -159,8 +154,7 @@ static void test_rules_hold_at_the_scale_of_21_regions(void)
                 else if (counts[ms][mk][g] > 0)
                     positive_open++;
             }
-            int margin_alone = p[margin_scope][margin_key][g] &&
-                               positive_open == 0;
+            int margin_alone = p[margin_scope][margin_key][g] && positive_open == 0;
             if (suppressed == 1 && !margin_alone)
                 bad++;
             lines_checked++;
@@ -176,8 +170,7 @@ static void test_rules_hold_at_the_scale_of_21_regions(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        {"the rules hold at the scale of 21 regions",
-         test_rules_hold_at_the_scale_of_21_regions},
+        {"the rules hold at the scale of 21 regions", test_rules_hold_at_the_scale_of_21_regions},
         {NULL, NULL},
     };
     return jvt_main("disclosure at scale", tests);

@@ -15,14 +15,14 @@
 
 /* A minimal valid state: one indicator, ok. %s slots: options, the
  * indicator's status/rows part. */
-#define STATE_TEMPLATE                                                                     \
-    "{\"jamvikt_state\": 1, \"jamvikt\": {\"version\": \"0.1.0\", \"abi\": \"1.0\"},"     \
-    " \"evaluation\": {\"name\": \"e\", \"options\": %s},"                                 \
-    " \"region\": \"Norr\", \"inputs\": [{\"table\": \"funding\", \"file\": \"f.csv\","   \
-    " \"bytes\": 10}], \"warnings\": [], \"evaluation_warnings\": [],"                     \
-    " \"indicators\": [{\"name\": \"funding_share\", \"plugin\": \"funding_share\","       \
+#define STATE_TEMPLATE                                                                             \
+    "{\"jamvikt_state\": 1, \"jamvikt\": {\"version\": \"0.1.0\", \"abi\": \"1.0\"},"              \
+    " \"evaluation\": {\"name\": \"e\", \"options\": %s},"                                         \
+    " \"region\": \"Norr\", \"inputs\": [{\"table\": \"funding\", \"file\": \"f.csv\","            \
+    " \"bytes\": 10}], \"warnings\": [], \"evaluation_warnings\": [],"                             \
+    " \"indicators\": [{\"name\": \"funding_share\", \"plugin\": \"funding_share\","               \
     " \"version\": \"1.0.0\", \"params\": {}, %s}]}"
-#define GOOD_OPTIONS                                                                       \
+#define GOOD_OPTIONS                                                                               \
     "{\"min_cell\": 5, \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": false}"
 #define GOOD_ENTRY "\"status\": \"ok\", \"rows\": 3, \"skipped_rows\": 0, \"state\": {}"
 
@@ -48,14 +48,14 @@ static char *state_with(const char *options, const char *entry)
     return message;
 }
 
-#define ASSERT_REFUSED(message, expected)                                                  \
-    do {                                                                                   \
-        char *m_ = (message);                                                              \
-        CU_ASSERT_PTR_NOT_NULL(m_);                                                        \
-        if (m_ != NULL && strstr(m_, (expected)) == NULL)                                  \
-            fprintf(stderr, "\n  got: %s\n  expected: %s\n", m_, (expected));             \
-        CU_ASSERT(m_ != NULL && strstr(m_, (expected)) != NULL);                           \
-        g_free(m_);                                                                        \
+#define ASSERT_REFUSED(message, expected)                                                          \
+    do {                                                                                           \
+        char *m_ = (message);                                                                      \
+        CU_ASSERT_PTR_NOT_NULL(m_);                                                                \
+        if (m_ != NULL && strstr(m_, (expected)) == NULL)                                          \
+            fprintf(stderr, "\n  got: %s\n  expected: %s\n", m_, (expected));                      \
+        CU_ASSERT(m_ != NULL && strstr(m_, (expected)) != NULL);                                   \
+        g_free(m_);                                                                                \
     } while (0)
 
 static void test_a_state_as_run_writes_it_passes(void)
@@ -73,13 +73,18 @@ static void test_options_are_checked_exactly_as_run_checks_them(void)
     static const struct {
         const char *options, *expected;
     } cases[] = {
-        {"{\"min_cell\": -7, \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": false}",
-         "st/001-norr.state.json: evaluation.options.min_cell: expected a whole number >= 0, got -7"},
-        {"{\"min_cell\": \"5\", \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": false}",
+        {"{\"min_cell\": -7, \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": "
+         "false}",
+         "st/001-norr.state.json: evaluation.options.min_cell: expected a whole number >= 0, got "
+         "-7"},
+        {"{\"min_cell\": \"5\", \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": "
+         "false}",
          "evaluation.options.min_cell: expected a whole number >= 0, got \"5\""},
-        {"{\"min_cell\": 1e300, \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": false}",
+        {"{\"min_cell\": 1e300, \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": "
+         "false}",
          "evaluation.options.min_cell: expected a whole number >= 0"},
-        {"{\"min_cell\": 2.5, \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": false}",
+        {"{\"min_cell\": 2.5, \"balance\": [0.4, 0.6], \"confidence\": 0.95, \"hash_inputs\": "
+         "false}",
          "evaluation.options.min_cell: expected a whole number >= 0, got 2.5"},
         {"{\"min_cell\": 5, \"balance\": [0.4, 0.6], \"confidence\": 2, \"hash_inputs\": false}",
          "evaluation.options.confidence: expected a number between 0 and 1 (exclusive)"},
@@ -168,7 +173,8 @@ static char *result_message(const char *result_json)
     char *text = g_strdup_printf(
         "{\"jamvikt\": {\"version\": \"0.1.0\", \"result_schema\": 1},"
         " \"evaluation\": {\"name\": \"e\", \"options\": " GOOD_OPTIONS ", \"plugins\": [],"
-        " \"inputs\": [{\"region\": null, \"table\": \"funding\", \"file\": \"f.csv\", \"bytes\": 1}]},"
+        " \"inputs\": [{\"region\": null, \"table\": \"funding\", \"file\": \"f.csv\", \"bytes\": "
+        "1}]},"
         " \"regions\": [{\"name\": \"Norr\", \"indicators\": {\"x\": {\"status\": \"ok\","
         " \"rows\": 3, \"skipped_rows\": 0, \"result\": %s}}}],"
         " \"total\": {\"name\": \"total\", \"indicators\": {}},"
@@ -185,18 +191,19 @@ static char *result_message(const char *result_json)
     return message;
 }
 
-#define HEADLINE                                                                           \
-    "\"headline\": {\"metric\": \"m\", \"label\": \"l\", \"value\": 0.5, \"unit\": \"share\"," \
+#define HEADLINE                                                                                   \
+    "\"headline\": {\"metric\": \"m\", \"label\": \"l\", \"value\": 0.5, \"unit\": \"share\","     \
     " \"balance\": \"balanced\", \"balance_certain\": null, \"ci\": [0.2, 0.8]}"
 #define CELL(a, g) "{\"applications\": " #a ", \"granted\": " #g ", \"suppressed\": false}"
-#define BY_GENDER(w)                                                                       \
-    "\"by_gender\": {\"woman\": " w ", \"man\": " CELL(2, 1) ", \"non_binary\": " CELL(0, 0) \
-    ", \"mixed\": " CELL(0, 0) ", \"unknown\": " CELL(0, 0) "}"
+#define BY_GENDER(w)                                                                               \
+    "\"by_gender\": {\"woman\": " w ", \"man\": " CELL(2, 1) ", \"non_binary\": " CELL(            \
+        0, 0) ", \"mixed\": " CELL(0, 0) ", \"unknown\": " CELL(0, 0) "}"
 
 static void test_a_result_in_the_shared_vocabulary_passes(void)
 {
-    char *message = result_message("{" BY_GENDER(CELL(3, 2)) ", \"women_share\": {\"granted\":"
-                                   " 0.6667}, \"balance\": \"women_dominated\", " HEADLINE "}");
+    char *message = result_message(
+        "{" BY_GENDER(CELL(3, 2)) ", \"women_share\": {\"granted\":"
+                                  " 0.6667}, \"balance\": \"women_dominated\", " HEADLINE "}");
     CU_ASSERT_PTR_NULL(message);
     g_free(message);
 }
@@ -241,8 +248,7 @@ static void test_only_regular_files_of_bounded_size_are_read(void)
     /* a device (endless, for /dev/zero); only when the machine has one */
     if (stat("/dev/zero", &st) == 0 && S_ISCHR(st.st_mode)) {
         CU_ASSERT_PTR_NULL(jv_doc_file_load("/dev/zero", "result document", &error));
-        CU_ASSERT(error != NULL &&
-                  strstr(error->message, "/dev/zero: not a regular file") != NULL);
+        CU_ASSERT(error != NULL && strstr(error->message, "/dev/zero: not a regular file") != NULL);
         g_clear_error(&error);
     }
     char *dir = g_dir_make_tmp("jv-doc-XXXXXX", NULL);
@@ -279,8 +285,7 @@ int main(void)
         {"indicator fields are checked", test_indicator_fields_are_checked},
         {"text must be strict UTF-8 JSON", test_text_must_be_strict_utf8_json},
         {"an empty region name is refused", test_an_empty_region_name_is_refused},
-        {"a result in the shared vocabulary passes",
-         test_a_result_in_the_shared_vocabulary_passes},
+        {"a result in the shared vocabulary passes", test_a_result_in_the_shared_vocabulary_passes},
         {"results break no rule of INDICATORS.md", test_results_break_no_rule_of_indicators_md},
         {"only regular files of bounded size are read",
          test_only_regular_files_of_bounded_size_are_read},

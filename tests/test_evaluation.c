@@ -55,10 +55,9 @@ static void test_text_without_a_path_is_named_string(void)
 
 static void test_options_given_replace_the_defaults(void)
 {
-    jv_evaluation *e = parse_as(
-        "{\"options\": {\"min_cell\": 0, \"balance\": [0.25, 0.75], "
-        "\"confidence\": 0.9, \"hash_inputs\": true}, " TAIL "}",
-        "ev.json");
+    jv_evaluation *e = parse_as("{\"options\": {\"min_cell\": 0, \"balance\": [0.25, 0.75], "
+                                "\"confidence\": 0.9, \"hash_inputs\": true}, " TAIL "}",
+                                "ev.json");
     if (e == NULL)
         return;
     CU_ASSERT_EQUAL(e->options.min_cell, 0);
@@ -77,9 +76,8 @@ static void check_design_example(jv_evaluation *e)
     JVT_NEAR(e->options.confidence, 0.95);
     jv_table_settings *funding = g_hash_table_lookup(e->tables, "funding");
     CU_ASSERT_PTR_NOT_NULL_FATAL(funding);
-    CU_ASSERT_EQUAL(funding->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_CODES
-                                      | JV_SET_DELIMITER | JV_SET_DECIMAL
-                                      | JV_SET_ENCODING);
+    CU_ASSERT_EQUAL(funding->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_CODES | JV_SET_DELIMITER |
+                                      JV_SET_DECIMAL | JV_SET_ENCODING);
     CU_ASSERT_STRING_EQUAL(funding->file, "funding.csv");
     CU_ASSERT_STRING_EQUAL(column(funding, "gender"), "recipient_gender");
     GHashTable *gender = g_hash_table_lookup(funding->codes, "gender");
@@ -97,8 +95,8 @@ static void check_design_example(jv_evaluation *e)
     CU_ASSERT_EQUAL(g_hash_table_size(orebro->tables), 0);
     CU_ASSERT_EQUAL(g_hash_table_size(vnorr->tables), 1);
     CU_ASSERT_EQUAL_FATAL(e->indicators->len, 4);
-    static const char *const plugins[] = { "funding_share", "participation",
-                                           "training_reach", "goal_fulfilment" };
+    static const char *const plugins[] = {"funding_share", "participation", "training_reach",
+                                          "goal_fulfilment"};
     for (guint i = 0; i < 4; i++) {
         jv_indicator_def *ind = g_ptr_array_index(e->indicators, i);
         CU_ASSERT_STRING_EQUAL(ind->plugin, plugins[i]);
@@ -131,8 +129,7 @@ static void test_design_example_loads_from_a_file(void)
         CU_ASSERT_STRING_EQUAL(e->dir, dir);
         /* "dir": "data/orebro" is relative to the evaluation file. */
         char *orebro = g_build_filename(dir, "data", "orebro", NULL);
-        CU_ASSERT_STRING_EQUAL(
-            ((jv_region_def *)g_ptr_array_index(e->regions, 0))->dir, orebro);
+        CU_ASSERT_STRING_EQUAL(((jv_region_def *)g_ptr_array_index(e->regions, 0))->dir, orebro);
         g_free(orebro);
         jv_evaluation_free(e);
     } else {
@@ -144,23 +141,21 @@ static void test_design_example_loads_from_a_file(void)
 
 /* ---- region overrides and paths ----------------------------------------- */
 
-#define OVERRIDES                                                             \
-    "{\"tables\": {\"funding\": {\"file\": \"stod.csv\", \"columns\": "      \
-    "{\"gender\": \"kon\", \"amount_granted\": \"belopp\"}, "                \
-    "\"delimiter\": \";\", \"decimal\": \",\", \"encoding\": \"cp1252\"}}, " \
-    "\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}, "                      \
-    "{\"name\": \"B\", \"dir\": \"b\", \"tables\": "                         \
-    "{\"funding\": {\"file\": \"stod-2017.csv\"}}}, "                        \
-    "{\"name\": \"C\", \"dir\": \"/abs/c\", \"tables\": {\"funding\": "      \
-    "{\"columns\": {\"gender\": \"kön\"}, \"encoding\": \"utf-8\", "         \
-    "\"on_error\": \"skip\"}}}], "                                           \
+#define OVERRIDES                                                                                  \
+    "{\"tables\": {\"funding\": {\"file\": \"stod.csv\", \"columns\": "                            \
+    "{\"gender\": \"kon\", \"amount_granted\": \"belopp\"}, "                                      \
+    "\"delimiter\": \";\", \"decimal\": \",\", \"encoding\": \"cp1252\"}}, "                       \
+    "\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}, "                                            \
+    "{\"name\": \"B\", \"dir\": \"b\", \"tables\": "                                               \
+    "{\"funding\": {\"file\": \"stod-2017.csv\"}}}, "                                              \
+    "{\"name\": \"C\", \"dir\": \"/abs/c\", \"tables\": {\"funding\": "                            \
+    "{\"columns\": {\"gender\": \"kön\"}, \"encoding\": \"utf-8\", "                              \
+    "\"on_error\": \"skip\"}}}], "                                                                 \
     "\"indicators\": [{\"plugin\": \"funding_share\"}]}"
 
-static jv_table_settings *table_of(jv_evaluation *e, guint region,
-                                   const char *table, char **path)
+static jv_table_settings *table_of(jv_evaluation *e, guint region, const char *table, char **path)
 {
-    return jv_evaluation_table(e, g_ptr_array_index(e->regions, region), table,
-                               path);
+    return jv_evaluation_table(e, g_ptr_array_index(e->regions, region), table, path);
 }
 
 static void test_region_without_overrides_gets_the_defaults(void)
@@ -177,8 +172,8 @@ static void test_region_without_overrides_gets_the_defaults(void)
     CU_ASSERT_EQUAL(s->delimiter, ';');
     CU_ASSERT_EQUAL(s->decimal, ',');
     CU_ASSERT_STRING_EQUAL(s->encoding, "windows-1252"); /* "cp1252" */
-    CU_ASSERT_EQUAL(s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER
-                                | JV_SET_DECIMAL | JV_SET_ENCODING);
+    CU_ASSERT_EQUAL(s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER | JV_SET_DECIMAL |
+                                JV_SET_ENCODING);
     jv_table_settings_free(s);
     g_free(path);
     jv_evaluation_free(e);
@@ -219,9 +214,8 @@ static void test_region_override_replaces_only_the_fields_it_sets(void)
     CU_ASSERT_EQUAL(s->on_error, JV_ON_ERROR_SKIP);
     CU_ASSERT_EQUAL(s->delimiter, ';'); /* from the defaults */
     CU_ASSERT_EQUAL(s->decimal, ',');
-    CU_ASSERT_EQUAL(s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER
-                                | JV_SET_DECIMAL | JV_SET_ENCODING
-                                | JV_SET_ON_ERROR);
+    CU_ASSERT_EQUAL(s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER | JV_SET_DECIMAL |
+                                JV_SET_ENCODING | JV_SET_ON_ERROR);
     jv_table_settings_free(s);
     g_free(path);
     jv_evaluation_free(e);
@@ -252,27 +246,29 @@ static void test_relative_paths_stay_as_written(void)
 {
     /* An evaluation in the current folder adds no "./"; a region dir "."
      * is the evaluation's folder; an absolute file is used as it is. */
-    const char *text =
-        "{\"tables\": {\"goals\": {\"file\": \"/srv/goals.csv\"}}, "
-        "\"regions\": [{\"name\": \"A\", \"dir\": \"data/orebro\"}, "
-        "{\"name\": \"B\", \"dir\": \".\"}], "
-        "\"indicators\": [{\"plugin\": \"funding_share\"}]}";
+    const char *text = "{\"tables\": {\"goals\": {\"file\": \"/srv/goals.csv\"}}, "
+                       "\"regions\": [{\"name\": \"A\", \"dir\": \"data/orebro\"}, "
+                       "{\"name\": \"B\", \"dir\": \".\"}], "
+                       "\"indicators\": [{\"plugin\": \"funding_share\"}]}";
     jv_evaluation *e = parse_as(text, "ev.json");
     jv_evaluation *f = parse_as(text, "studies/ev.json");
     if (e == NULL || f == NULL)
         return;
     CU_ASSERT_STRING_EQUAL(e->dir, ".");
-    struct { jv_evaluation *e; guint region; const char *table, *want; } cases[] = {
-        { e, 0, "funding", "data/orebro/funding.csv" },
-        { e, 1, "funding", "funding.csv" },
-        { f, 0, "funding", "studies/data/orebro/funding.csv" },
-        { f, 1, "funding", "studies/funding.csv" },
-        { f, 0, "goals", "/srv/goals.csv" },
+    struct {
+        jv_evaluation *e;
+        guint region;
+        const char *table, *want;
+    } cases[] = {
+        {e, 0, "funding", "data/orebro/funding.csv"},
+        {e, 1, "funding", "funding.csv"},
+        {f, 0, "funding", "studies/data/orebro/funding.csv"},
+        {f, 1, "funding", "studies/funding.csv"},
+        {f, 0, "goals", "/srv/goals.csv"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *path;
-        jv_table_settings *s = table_of(cases[i].e, cases[i].region,
-                                        cases[i].table, &path);
+        jv_table_settings *s = table_of(cases[i].e, cases[i].region, cases[i].table, &path);
         CU_ASSERT_STRING_EQUAL(path, cases[i].want);
         jv_table_settings_free(s);
         g_free(path);
@@ -283,14 +279,13 @@ static void test_relative_paths_stay_as_written(void)
 
 static void test_regions_from_a_column_read_national_tables(void)
 {
-    jv_evaluation *e = parse_as(
-        "{\"regions\": {\"column\": \"region\", \"dir\": \"data/national\"}, "
-        "\"indicators\": [{\"plugin\": \"funding_share\"}]}",
-        "studies/ev.json");
-    jv_evaluation *d = parse_as(
-        "{\"regions\": {\"column\": \"lan\"}, "
-        "\"indicators\": [{\"plugin\": \"funding_share\"}]}",
-        "studies/ev.json");
+    jv_evaluation *e =
+        parse_as("{\"regions\": {\"column\": \"region\", \"dir\": \"data/national\"}, "
+                 "\"indicators\": [{\"plugin\": \"funding_share\"}]}",
+                 "studies/ev.json");
+    jv_evaluation *d = parse_as("{\"regions\": {\"column\": \"lan\"}, "
+                                "\"indicators\": [{\"plugin\": \"funding_share\"}]}",
+                                "studies/ev.json");
     if (e == NULL || d == NULL)
         return;
     CU_ASSERT_EQUAL(e->regions->len, 0);
@@ -311,9 +306,9 @@ static void test_regions_from_a_column_read_national_tables(void)
 static void test_encoding_names_are_normalised(void)
 {
     static const char *const cases[][2] = {
-        { "UTF8", "utf-8" },         { "utf-8", "utf-8" },
-        { "cp1252", "windows-1252" }, { "Windows-1252", "windows-1252" },
-        { "latin1", "iso-8859-1" },  { "ISO-8859-1", "iso-8859-1" },
+        {"UTF8", "utf-8"},          {"utf-8", "utf-8"},
+        {"cp1252", "windows-1252"}, {"Windows-1252", "windows-1252"},
+        {"latin1", "iso-8859-1"},   {"ISO-8859-1", "iso-8859-1"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *text = g_strdup_printf("{\"tables\": {\"t\": {\"encoding\": "
@@ -331,10 +326,10 @@ static void test_encoding_names_are_normalised(void)
 
 static void test_delimiter_tab_is_written_as_word_or_character(void)
 {
-    jv_evaluation *e = parse_as(
-        "{\"tables\": {\"a\": {\"delimiter\": \"tab\"}, \"b\": {\"delimiter\": "
-        "\"\\t\"}, \"c\": {\"delimiter\": \",\", \"decimal\": \".\"}}, " TAIL "}",
-        "ev.json");
+    jv_evaluation *e =
+        parse_as("{\"tables\": {\"a\": {\"delimiter\": \"tab\"}, \"b\": {\"delimiter\": "
+                 "\"\\t\"}, \"c\": {\"delimiter\": \",\", \"decimal\": \".\"}}, " TAIL "}",
+                 "ev.json");
     if (e == NULL)
         return;
     jv_table_settings *a = g_hash_table_lookup(e->tables, "a");
@@ -349,11 +344,11 @@ static void test_delimiter_tab_is_written_as_word_or_character(void)
 
 static void test_one_plugin_runs_twice_under_two_names(void)
 {
-    jv_evaluation *e = parse_as(
-        "{\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}], \"indicators\": ["
-        "{\"plugin\": \"funding_share\"}, {\"plugin\": \"funding_share\", "
-        "\"name\": \"funding_by_sector\", \"params\": {\"by\": [\"sector\"]}}]}",
-        "ev.json");
+    jv_evaluation *e =
+        parse_as("{\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}], \"indicators\": ["
+                 "{\"plugin\": \"funding_share\"}, {\"plugin\": \"funding_share\", "
+                 "\"name\": \"funding_by_sector\", \"params\": {\"by\": [\"sector\"]}}]}",
+                 "ev.json");
     if (e == NULL)
         return;
     jv_indicator_def *second = g_ptr_array_index(e->indicators, 1);
@@ -365,16 +360,16 @@ static void test_one_plugin_runs_twice_under_two_names(void)
 
 static void test_comment_keys_are_ignored_in_every_object(void)
 {
-    jv_evaluation *e = parse_as(
-        "{\"$comment\": \"top\", \"options\": {\"$comment\": 1}, "
-        "\"tables\": {\"$comment\": \"t\", \"funding\": {\"$comment\": [], "
-        "\"columns\": {\"$comment\": \"c\", \"gender\": \"kon\"}, "
-        "\"codes\": {\"$comment\": \"c\", \"gender\": {\"$comment\": \"c\", "
-        "\"K\": \"woman\"}}}}, "
-        "\"regions\": [{\"$comment\": \"r\", \"name\": \"A\", \"dir\": \"a\"}], "
-        "\"indicators\": [{\"$comment\": \"i\", \"plugin\": \"funding_share\", "
-        "\"params\": {\"$comment\": \"p\", \"by\": []}}]}",
-        "ev.json");
+    jv_evaluation *e =
+        parse_as("{\"$comment\": \"top\", \"options\": {\"$comment\": 1}, "
+                 "\"tables\": {\"$comment\": \"t\", \"funding\": {\"$comment\": [], "
+                 "\"columns\": {\"$comment\": \"c\", \"gender\": \"kon\"}, "
+                 "\"codes\": {\"$comment\": \"c\", \"gender\": {\"$comment\": \"c\", "
+                 "\"K\": \"woman\"}}}}, "
+                 "\"regions\": [{\"$comment\": \"r\", \"name\": \"A\", \"dir\": \"a\"}], "
+                 "\"indicators\": [{\"$comment\": \"i\", \"plugin\": \"funding_share\", "
+                 "\"params\": {\"$comment\": \"p\", \"by\": []}}]}",
+                 "ev.json");
     if (e == NULL)
         return;
     CU_ASSERT_EQUAL(g_hash_table_size(e->tables), 1);
@@ -392,33 +387,28 @@ static void test_comment_keys_are_ignored_in_every_object(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        { "defaults are resolved when options are absent",
-          test_defaults_are_resolved_when_options_are_absent },
-        { "text without a path is named <string>",
-          test_text_without_a_path_is_named_string },
-        { "options given replace the defaults",
-          test_options_given_replace_the_defaults },
-        { "DESIGN.md example loads from a file",
-          test_design_example_loads_from_a_file },
-        { "region without overrides gets the defaults",
-          test_region_without_overrides_gets_the_defaults },
-        { "region overriding file keeps default columns",
-          test_region_overriding_file_keeps_default_columns },
-        { "region override replaces only the fields it sets",
-          test_region_override_replaces_only_the_fields_it_sets },
-        { "undeclared table defaults to <table>.csv",
-          test_undeclared_table_defaults_to_table_name_csv },
-        { "relative paths stay as written", test_relative_paths_stay_as_written },
-        { "regions from a column read national tables",
-          test_regions_from_a_column_read_national_tables },
-        { "encoding names are normalised", test_encoding_names_are_normalised },
-        { "delimiter tab is written as word or character",
-          test_delimiter_tab_is_written_as_word_or_character },
-        { "one plugin runs twice under two names",
-          test_one_plugin_runs_twice_under_two_names },
-        { "$comment keys are ignored in every object",
-          test_comment_keys_are_ignored_in_every_object },
-        { NULL, NULL }
-    };
+        {"defaults are resolved when options are absent",
+         test_defaults_are_resolved_when_options_are_absent},
+        {"text without a path is named <string>", test_text_without_a_path_is_named_string},
+        {"options given replace the defaults", test_options_given_replace_the_defaults},
+        {"DESIGN.md example loads from a file", test_design_example_loads_from_a_file},
+        {"region without overrides gets the defaults",
+         test_region_without_overrides_gets_the_defaults},
+        {"region overriding file keeps default columns",
+         test_region_overriding_file_keeps_default_columns},
+        {"region override replaces only the fields it sets",
+         test_region_override_replaces_only_the_fields_it_sets},
+        {"undeclared table defaults to <table>.csv",
+         test_undeclared_table_defaults_to_table_name_csv},
+        {"relative paths stay as written", test_relative_paths_stay_as_written},
+        {"regions from a column read national tables",
+         test_regions_from_a_column_read_national_tables},
+        {"encoding names are normalised", test_encoding_names_are_normalised},
+        {"delimiter tab is written as word or character",
+         test_delimiter_tab_is_written_as_word_or_character},
+        {"one plugin runs twice under two names", test_one_plugin_runs_twice_under_two_names},
+        {"$comment keys are ignored in every object",
+         test_comment_keys_are_ignored_in_every_object},
+        {NULL, NULL}};
     return jvt_main("evaluation file", tests);
 }

@@ -82,17 +82,14 @@ static void test_wrong_type_names_what_was_expected_and_found(void)
     EXPECT_INVALID("{\"options\": {\"hash_inputs\": \"yes\"}, " TAIL "}",
                    "ev.json: options.hash_inputs: expected true or false, got "
                    "\"yes\"");
-    EXPECT_INVALID("{\"name\": 5, " TAIL "}",
-                   "ev.json: name: expected a non-empty string, got 5");
+    EXPECT_INVALID("{\"name\": 5, " TAIL "}", "ev.json: name: expected a non-empty string, got 5");
     EXPECT_INVALID("{\"tables\": {\"funding\": {\"delimiter\": \"|\"}}, " TAIL "}",
                    "ev.json: tables.funding.delimiter: expected \",\", \";\" or "
                    "\"tab\", got \"|\"");
-    EXPECT_INVALID("{\"tables\": {\"funding\": {\"encoding\": \"ascii\"}}, " TAIL
-                   "}",
+    EXPECT_INVALID("{\"tables\": {\"funding\": {\"encoding\": \"ascii\"}}, " TAIL "}",
                    "ev.json: tables.funding.encoding: expected \"utf-8\", "
                    "\"windows-1252\" or \"iso-8859-1\", got \"ascii\"");
-    EXPECT_INVALID("{\"tables\": {\"funding\": {\"on_error\": \"ignore\"}}, " TAIL
-                   "}",
+    EXPECT_INVALID("{\"tables\": {\"funding\": {\"on_error\": \"ignore\"}}, " TAIL "}",
                    "ev.json: tables.funding.on_error: expected \"stop\" or "
                    "\"skip\", got \"ignore\"");
     EXPECT_INVALID("[]", "ev.json: expected a JSON object ({...}) at the top "
@@ -107,8 +104,7 @@ static void test_long_values_are_shortened_in_messages(void)
     /* The value prints as 52 characters ("" and 50 'a'); messages show 39
      * of them and "…". */
     EXPECT_INVALID("{\"options\": {\"min_cell\": "
-                   "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}, " TAIL
-                   "}",
+                   "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}, " TAIL "}",
                    "ev.json: options.min_cell: expected a whole number >= 0, "
                    "got \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…");
 }
@@ -130,8 +126,7 @@ static void test_missing_required_key_is_named(void)
                    "ev.json: regions[1]: missing required key 'dir'");
     EXPECT_INVALID("{\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}]}",
                    "ev.json: missing required key 'indicators'");
-    EXPECT_INVALID("{\"indicators\": []}",
-                   "ev.json: missing required key 'regions'");
+    EXPECT_INVALID("{\"indicators\": []}", "ev.json: missing required key 'regions'");
     EXPECT_INVALID("{\"regions\": [{\"name\": \"A\", \"dir\": \"a\"}], "
                    "\"indicators\": [{\"name\": \"x\"}]}",
                    "ev.json: indicators[0]: missing required key 'plugin'");
@@ -223,27 +218,22 @@ static void test_duplicate_keys_in_one_object_are_refused(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        { "unknown key suggests the closest known key",
-          test_unknown_key_suggests_the_closest_known_key },
-        { "unknown key without a close one lists the known",
-          test_unknown_key_without_a_close_one_lists_the_known },
-        { "misplaced key says where it belongs",
-          test_misplaced_key_says_where_it_belongs },
-        { "wrong type names what was expected and found",
-          test_wrong_type_names_what_was_expected_and_found },
-        { "long values are shortened in messages",
-          test_long_values_are_shortened_in_messages },
-        { "odd keys are quoted in the path", test_odd_keys_are_quoted_in_the_path },
-        { "missing required key is named", test_missing_required_key_is_named },
-        { "lists must not be empty", test_lists_must_not_be_empty },
-        { "names follow the name rule", test_names_follow_the_name_rule },
-        { "duplicate region names name both entries",
-          test_duplicate_region_names_name_both_entries },
-        { "duplicate indicator names name both entries",
-          test_duplicate_indicator_names_name_both_entries },
-        { "duplicate keys in one object are refused",
-          test_duplicate_keys_in_one_object_are_refused },
-        { NULL, NULL }
-    };
+        {"unknown key suggests the closest known key",
+         test_unknown_key_suggests_the_closest_known_key},
+        {"unknown key without a close one lists the known",
+         test_unknown_key_without_a_close_one_lists_the_known},
+        {"misplaced key says where it belongs", test_misplaced_key_says_where_it_belongs},
+        {"wrong type names what was expected and found",
+         test_wrong_type_names_what_was_expected_and_found},
+        {"long values are shortened in messages", test_long_values_are_shortened_in_messages},
+        {"odd keys are quoted in the path", test_odd_keys_are_quoted_in_the_path},
+        {"missing required key is named", test_missing_required_key_is_named},
+        {"lists must not be empty", test_lists_must_not_be_empty},
+        {"names follow the name rule", test_names_follow_the_name_rule},
+        {"duplicate region names name both entries", test_duplicate_region_names_name_both_entries},
+        {"duplicate indicator names name both entries",
+         test_duplicate_indicator_names_name_both_entries},
+        {"duplicate keys in one object are refused", test_duplicate_keys_in_one_object_are_refused},
+        {NULL, NULL}};
     return jvt_main("evaluation file errors", tests);
 }

@@ -21,7 +21,8 @@ static void test_malformed_json_names_line_and_column(void)
     GError *error = NULL;
     jv_evaluation *e = jv_evaluation_load(path, &error);
     CU_ASSERT_PTR_NULL(e);
-    char *want = g_strconcat(path, ":3:29: invalid JSON: trailing comma before "
+    char *want = g_strconcat(path,
+                             ":3:29: invalid JSON: trailing comma before "
                              "'}': JSON allows no comma after the last member",
                              NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(error);
@@ -84,12 +85,11 @@ static void test_malformed_json_hints_at_common_mistakes(void)
 static void test_truncated_json_points_at_the_end(void)
 {
     /* 12 characters; the end is column 13; the '{' opened at column 1. */
-    EXPECT_SYNTAX("{\"name\": \"x\"",
-                  "ev.json:1:13: invalid JSON: the file ends before the '{' at "
-                  "line 1, column 1 is closed (a '}' is missing)");
+    EXPECT_SYNTAX("{\"name\": \"x\"", "ev.json:1:13: invalid JSON: the file ends before the '{' at "
+                                      "line 1, column 1 is closed (a '}' is missing)");
     /* Line 2 is `  "a": `: the end is after 7 characters, column 8. */
     EXPECT_SYNTAX("{\n  \"a\": ", "ev.json:2:8: invalid JSON: the file ends "
-                                   "where a value was expected");
+                                  "where a value was expected");
 }
 
 static void test_columns_count_characters_not_bytes(void)
@@ -131,8 +131,9 @@ static void test_nesting_is_limited(void)
 
 static void test_empty_file_is_an_io_error(void)
 {
-    EXPECT_ERROR("", JV_EVAL_ERROR_IO, "ev.json: the file is empty (an "
-                                       "evaluation file is a JSON object)");
+    EXPECT_ERROR("", JV_EVAL_ERROR_IO,
+                 "ev.json: the file is empty (an "
+                 "evaluation file is a JSON object)");
     EXPECT_ERROR(" \n\t\r\n", JV_EVAL_ERROR_IO,
                  "ev.json: the file is empty (an evaluation file is a JSON "
                  "object)");
@@ -151,8 +152,7 @@ static void test_unreadable_file_names_the_path_tried(void)
     char *folder = data_path("");
     CU_ASSERT_PTR_NULL(jv_evaluation_load(folder, &error));
     CU_ASSERT_PTR_NOT_NULL_FATAL(error);
-    char *want = g_strconcat(folder, ": is a folder, not an evaluation file",
-                             NULL);
+    char *want = g_strconcat(folder, ": is a folder, not an evaluation file", NULL);
     CU_ASSERT_STRING_EQUAL(error->message, want);
     g_error_free(error);
     g_free(want);
@@ -163,10 +163,10 @@ static void test_unreadable_file_names_the_path_tried(void)
 
 static void test_did_you_mean_allows_two_edits_and_a_swap(void)
 {
-    static const char *const keys[] = { "file", "columns", "codes", "delimiter",
-                                        "decimal", "encoding", "on_error", NULL };
+    static const char *const keys[] = {"file",    "columns",  "codes",    "delimiter",
+                                       "decimal", "encoding", "on_error", NULL};
     CU_ASSERT_EQUAL(jv_did_you_mean_distance("kitten", "sitting"), 3);
-    CU_ASSERT_EQUAL(jv_did_you_mean_distance("ab", "ba"), 1);   /* a swap */
+    CU_ASSERT_EQUAL(jv_did_you_mean_distance("ab", "ba"), 1); /* a swap */
     CU_ASSERT_EQUAL(jv_did_you_mean_distance("", "abc"), 3);
     CU_ASSERT_EQUAL(jv_did_you_mean_distance("Decimal", "decimal"), 0);
     CU_ASSERT_STRING_EQUAL(jv_did_you_mean("delimter", keys), "delimiter");
@@ -176,7 +176,7 @@ static void test_did_you_mean_allows_two_edits_and_a_swap(void)
     CU_ASSERT_PTR_NULL(jv_did_you_mean("colour", keys)); /* 4 edits */
     /* Words of 3 letters or fewer allow one edit only. */
     CU_ASSERT_STRING_EQUAL(jv_did_you_mean("fle", keys), "file");
-    static const char *const region[] = { "name", "dir", "tables", NULL };
+    static const char *const region[] = {"name", "dir", "tables", NULL};
     CU_ASSERT_STRING_EQUAL(jv_did_you_mean("di", region), "dir");
     CU_ASSERT_PTR_NULL(jv_did_you_mean("nm", region)); /* 2 edits */
 }
@@ -201,8 +201,8 @@ static void parse_any(const char *text, size_t length)
     if (e != NULL) {
         for (guint i = 0; i < e->regions->len; i++) {
             char *path = NULL;
-            jv_table_settings_free(jv_evaluation_table(
-                e, g_ptr_array_index(e->regions, i), "funding", &path));
+            jv_table_settings_free(
+                jv_evaluation_table(e, g_ptr_array_index(e->regions, i), "funding", &path));
             g_free(path);
         }
     }
@@ -228,10 +228,15 @@ static void test_every_prefix_and_byte_mutation_is_handled(void)
             gsize at = next_random(&state) % n;
             char c = alphabet[next_random(&state) % (sizeof alphabet - 1)];
             switch (next_random(&state) % 3) {
-            case 0: copy[at] = c; break;                              /* replace */
-            case 1: memmove(copy + at, copy + at + 1, n - at - 1); n--; break;
+            case 0:
+                copy[at] = c;
+                break; /* replace */
+            case 1:
+                memmove(copy + at, copy + at + 1, n - at - 1);
+                n--;
+                break;
             default:
-                if (n < length + 8) {                                  /* insert */
+                if (n < length + 8) { /* insert */
                     memmove(copy + at + 1, copy + at, n - at);
                     copy[at] = c;
                     n++;
@@ -249,12 +254,18 @@ static void test_every_prefix_and_byte_mutation_is_handled(void)
 static cJSON *random_value(guint32 *state, int depth)
 {
     switch (next_random(state) % (depth > 2 ? 6 : 8)) {
-    case 0: return cJSON_CreateNull();
-    case 1: return cJSON_CreateBool(next_random(state) % 2);
-    case 2: return cJSON_CreateNumber((double)(next_random(state) % 7) - 2.5);
-    case 3: return cJSON_CreateString("");
-    case 4: return cJSON_CreateString(next_random(state) % 2 ? "tab" : "x");
-    case 5: return cJSON_CreateNumber(0.5);
+    case 0:
+        return cJSON_CreateNull();
+    case 1:
+        return cJSON_CreateBool(next_random(state) % 2);
+    case 2:
+        return cJSON_CreateNumber((double)(next_random(state) % 7) - 2.5);
+    case 3:
+        return cJSON_CreateString("");
+    case 4:
+        return cJSON_CreateString(next_random(state) % 2 ? "tab" : "x");
+    case 5:
+        return cJSON_CreateNumber(0.5);
     case 6: {
         cJSON *array = cJSON_CreateArray();
         for (int i = (int)(next_random(state) % 3); i > 0; i--)
@@ -263,7 +274,7 @@ static cJSON *random_value(guint32 *state, int depth)
     }
     default: {
         cJSON *object = cJSON_CreateObject();
-        static const char *const keys[] = { "name", "dir", "file", "plugin", "a" };
+        static const char *const keys[] = {"name", "dir", "file", "plugin", "a"};
         for (int i = (int)(next_random(state) % 3); i > 0; i--)
             cJSON_AddItemToObject(object, keys[next_random(state) % 5],
                                   random_value(state, depth + 1));
@@ -293,8 +304,7 @@ static void mutate_tree(cJSON *doc, guint32 *state)
     switch (next_random(state) % 3) {
     case 0:
         if (cJSON_IsObject(parent))
-            cJSON_ReplaceItemInObjectCaseSensitive(parent, victim->string,
-                                                   random_value(state, 0));
+            cJSON_ReplaceItemInObjectCaseSensitive(parent, victim->string, random_value(state, 0));
         else
             cJSON_ReplaceItemViaPointer(parent, victim, random_value(state, 0));
         break;
@@ -332,26 +342,19 @@ static void test_well_formed_json_of_any_shape_is_handled(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        { "malformed JSON names line and column",
-          test_malformed_json_names_line_and_column },
-        { "malformed JSON hints at common mistakes",
-          test_malformed_json_hints_at_common_mistakes },
-        { "truncated JSON points at the end", test_truncated_json_points_at_the_end },
-        { "columns count characters, not bytes",
-          test_columns_count_characters_not_bytes },
-        { "text that is not UTF-8 is refused", test_text_that_is_not_utf8_is_refused },
-        { "byte-order mark is skipped", test_byte_order_mark_is_skipped },
-        { "nesting is limited", test_nesting_is_limited },
-        { "empty file is an IO error", test_empty_file_is_an_io_error },
-        { "unreadable file names the path tried",
-          test_unreadable_file_names_the_path_tried },
-        { "did-you-mean allows two edits and a swap",
-          test_did_you_mean_allows_two_edits_and_a_swap },
-        { "every prefix and byte mutation is handled",
-          test_every_prefix_and_byte_mutation_is_handled },
-        { "well-formed JSON of any shape is handled",
-          test_well_formed_json_of_any_shape_is_handled },
-        { NULL, NULL }
-    };
+        {"malformed JSON names line and column", test_malformed_json_names_line_and_column},
+        {"malformed JSON hints at common mistakes", test_malformed_json_hints_at_common_mistakes},
+        {"truncated JSON points at the end", test_truncated_json_points_at_the_end},
+        {"columns count characters, not bytes", test_columns_count_characters_not_bytes},
+        {"text that is not UTF-8 is refused", test_text_that_is_not_utf8_is_refused},
+        {"byte-order mark is skipped", test_byte_order_mark_is_skipped},
+        {"nesting is limited", test_nesting_is_limited},
+        {"empty file is an IO error", test_empty_file_is_an_io_error},
+        {"unreadable file names the path tried", test_unreadable_file_names_the_path_tried},
+        {"did-you-mean allows two edits and a swap", test_did_you_mean_allows_two_edits_and_a_swap},
+        {"every prefix and byte mutation is handled",
+         test_every_prefix_and_byte_mutation_is_handled},
+        {"well-formed JSON of any shape is handled", test_well_formed_json_of_any_shape_is_handled},
+        {NULL, NULL}};
     return jvt_main("evaluation file: JSON text", tests);
 }

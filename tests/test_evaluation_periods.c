@@ -71,11 +71,10 @@ static void test_wrong_periods_are_explained(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        { "no periods by default", test_no_periods_by_default },
-        { "column alone takes every value", test_column_alone_takes_every_value },
-        { "values keep their order, trimmed", test_values_keep_their_order_trimmed },
-        { "wrong periods are explained", test_wrong_periods_are_explained },
-        { NULL, NULL }
-    };
+        {"no periods by default", test_no_periods_by_default},
+        {"column alone takes every value", test_column_alone_takes_every_value},
+        {"values keep their order, trimmed", test_values_keep_their_order_trimmed},
+        {"wrong periods are explained", test_wrong_periods_are_explained},
+        {NULL, NULL}};
     return jvt_main("evaluation periods", tests);
 }

@@ -78,7 +78,7 @@ static void test_measures_per_gender(void)
     JVT_NEAR(jvt_num(doc, A "by_gender/mixed/granted"), 0);
     JVT_NEAR(jvt_num(doc, A "by_gender/mixed/approval_rate"), 0);
     CU_ASSERT(jvt_is_null(doc, A "by_gender/mixed/mean_granted")); /* 0 granted */
-    JVT_NEAR(jvt_num(doc, A "by_gender/mixed/grant_ratio"), 0);     /* 0/10000 */
+    JVT_NEAR(jvt_num(doc, A "by_gender/mixed/grant_ratio"), 0);    /* 0/10000 */
 
     /* total over all five: 8 rows, 4 granted, 860000 applied, 590000.5 granted */
     JVT_NEAR(jvt_num(doc, A "total/applications"), 8);
@@ -323,9 +323,9 @@ static void test_headline_is_women_share_of_money(void)
 static void test_every_key_is_always_present(void)
 {
     static const char *const genders[] = {"woman", "man", "non_binary", "mixed", "unknown"};
-    static const char *const measures[] = {
-        "applications", "granted", "amount_applied", "amount_granted", "approval_rate",
-        "approval_rate_ci", "mean_granted", "grant_ratio", "suppressed"};
+    static const char *const measures[] = {"applications",   "granted",       "amount_applied",
+                                           "amount_granted", "approval_rate", "approval_rate_ci",
+                                           "mean_granted",   "grant_ratio",   "suppressed"};
     static const char *const splits[] = {A, B, T, A "breakdowns/sector/0/",
                                          B "breakdowns/sector/1/"};
     cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
@@ -342,10 +342,14 @@ static void test_every_key_is_always_present(void)
             snprintf(path, sizeof path, "%stotal/%s", splits[s], measures[m]);
             CU_ASSERT(jvt_get(doc, path) != NULL);
         }
-        static const char *const keys[] = {
-            "women_share/applications", "women_share/granted", "women_share/amount_applied",
-            "women_share/amount_granted", "balance", "balance_certain", "approval_gap/value",
-            "approval_gap/ci"};
+        static const char *const keys[] = {"women_share/applications",
+                                           "women_share/granted",
+                                           "women_share/amount_applied",
+                                           "women_share/amount_granted",
+                                           "balance",
+                                           "balance_certain",
+                                           "approval_gap/value",
+                                           "approval_gap/ci"};
         for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
             CU_ASSERT(jvt_get(doc, jvt_path(splits[s], keys[k])) != NULL);
         CU_ASSERT(jvt_is_false(doc, jvt_path(splits[s], "by_gender/mixed/suppressed")));

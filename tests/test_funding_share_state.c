@@ -19,11 +19,16 @@
 
 /* ---- batches ------------------------------------------------------------ */
 
-#define SEK(x) ((int64_t)(x) * 10000)
+#define SEK(x) ((int64_t)(x)*10000)
 #define NONE INT64_MIN /* an empty cell */
 enum { MAX_ROWS = 8 };
 
-typedef struct row { int gender; int64_t granted, applied; int decision; uint32_t sector; } row;
+typedef struct row {
+    int gender;
+    int64_t granted, applied;
+    int decision;
+    uint32_t sector;
+} row;
 
 typedef struct test_batch {
     uint32_t genders[MAX_ROWS], decisions[MAX_ROWS], sectors[MAX_ROWS];
@@ -57,17 +62,26 @@ static void make_batch(test_batch *t, uint64_t id, const char *const *sectors, s
         t->sectors[i] = rows[i].sector;
         t->positions[i] = i;
     }
-    t->columns[0] = (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1,
-                                .codes = t->genders};
-    t->columns[1] = (jv_column){.role = "amount_granted", .type = JV_TYPE_NUMBER, .present = 1,
-                                .numbers = t->granted};
-    t->columns[2] = (jv_column){.role = "amount_applied", .type = JV_TYPE_NUMBER, .present = 1,
-                                .missing = t->applied_missing, .numbers = t->applied};
-    t->columns[3] = (jv_column){.role = "decision", .type = JV_TYPE_CATEGORY, .present = 1,
-                                .missing = t->decision_missing, .codes = t->decisions,
+    t->columns[0] =
+        (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1, .codes = t->genders};
+    t->columns[1] = (jv_column){
+        .role = "amount_granted", .type = JV_TYPE_NUMBER, .present = 1, .numbers = t->granted};
+    t->columns[2] = (jv_column){.role = "amount_applied",
+                                .type = JV_TYPE_NUMBER,
+                                .present = 1,
+                                .missing = t->applied_missing,
+                                .numbers = t->applied};
+    t->columns[3] = (jv_column){.role = "decision",
+                                .type = JV_TYPE_CATEGORY,
+                                .present = 1,
+                                .missing = t->decision_missing,
+                                .codes = t->decisions,
                                 .dict = &t->decision_dict};
-    t->columns[4] = (jv_column){.role = "sector", .type = JV_TYPE_CATEGORY, .present = 1,
-                                .codes = t->sectors, .dict = &t->sector_dict};
+    t->columns[4] = (jv_column){.role = "sector",
+                                .type = JV_TYPE_CATEGORY,
+                                .present = 1,
+                                .codes = t->sectors,
+                                .dict = &t->sector_dict};
     t->batch = (jv_batch){
         .table = 0, .n_rows = n, .n_columns = 5, .columns = t->columns, .positions = t->positions};
 }
@@ -93,15 +107,15 @@ static cJSON *finish(const jv_plugin *p, jv_ctx *ctx, const void *state)
  * ict — other codes for the same values): */
 static const char *const dict1[] = {"ict", "agri"};
 static const row chunk1[] = {
-    {0, SEK(100), SEK(200), 0, 0},  /* woman, granted, ict */
-    {1, 0, SEK(50), 1, 1},          /* man, rejected, agri */
-    {0, SEK(30), NONE, -1, 1},      /* woman, no decision, 30 > 0: granted, agri */
+    {0, SEK(100), SEK(200), 0, 0}, /* woman, granted, ict */
+    {1, 0, SEK(50), 1, 1},         /* man, rejected, agri */
+    {0, SEK(30), NONE, -1, 1},     /* woman, no decision, 30 > 0: granted, agri */
 };
 static const char *const dict2[] = {"agri", "", "ict"};
 static const row chunk2[] = {
-    {1, SEK(70), SEK(70), -1, 1},   /* man, granted, "" */
-    {4, 0, SEK(10), -1, 2},         /* unknown, not granted, ict */
-    {0, 0, SEK(20), -1, 0},         /* woman, not granted, agri */
+    {1, SEK(70), SEK(70), -1, 1}, /* man, granted, "" */
+    {4, 0, SEK(10), -1, 2},       /* unknown, not granted, ict */
+    {0, 0, SEK(20), -1, 0},       /* woman, not granted, agri */
 };
 
 static void *consume_chunks(const jv_plugin *p, jv_ctx *ctx, int first, int second)
@@ -344,7 +358,9 @@ static void test_cells_declare_groups_and_families(void)
     jv_ctx ctx;
     const jv_plugin *p = setup(&ctx);
     static const char *const dict[] = {"ict", "a/b%", ""};
-    const row rows[] = {{0, SEK(1), SEK(1), -1, 0}, {1, 0, SEK(1), 1, 1}, {3, SEK(2), NONE, -1, 2},
+    const row rows[] = {{0, SEK(1), SEK(1), -1, 0},
+                        {1, 0, SEK(1), 1, 1},
+                        {3, SEK(2), NONE, -1, 2},
                         {0, 0, NONE, -1, 0}};
     test_batch t;
     make_batch(&t, 11, dict, 3, rows, 4);

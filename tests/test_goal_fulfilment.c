@@ -306,14 +306,23 @@ static void test_target_equal_to_baseline_row_is_skipped_on_request(void)
 /* Region A of a/goals.csv in fixed point (× 10^4); NO = empty cell. */
 #define NO INT64_MIN
 #define X 10000
-typedef struct row { const char *id; int64_t base, target, outcome; int assess; uint32_t area; int64_t weight; } row;
-static const jv_string area_names[] = {{"", 0}, {"competence", 10}, {"governance", 10},
-                                       {"leadership", 10}, {"processes", 9}};
+typedef struct row {
+    const char *id;
+    int64_t base, target, outcome;
+    int assess;
+    uint32_t area;
+    int64_t weight;
+} row;
+static const jv_string area_names[] = {
+    {"", 0}, {"competence", 10}, {"governance", 10}, {"leadership", 10}, {"processes", 9}};
 static const jv_string assess_names[] = {{"will_meet", 9}, {"partly", 6}, {"will_not_meet", 13}};
 static const row region_a[7] = {
-    {"A1", 10 * X, 20 * X, 15 * X, -1, 1, 2 * X},  {"A2", 100 * X, 50 * X, 40 * X, -1, 2, NO},
-    {"A3", 0, 4 * X, 4 * X, -1, 1, X},             {"A4", 5 * X, 8 * X, 5 * X, 2, 0, X},
-    {"A5", 0, 10 * X, NO, 0, 2, 3 * X},            {"A6", 0, 10 * X, NO, 1, 3, X},
+    {"A1", 10 * X, 20 * X, 15 * X, -1, 1, 2 * X},
+    {"A2", 100 * X, 50 * X, 40 * X, -1, 2, NO},
+    {"A3", 0, 4 * X, 4 * X, -1, 1, X},
+    {"A4", 5 * X, 8 * X, 5 * X, 2, 0, X},
+    {"A5", 0, 10 * X, NO, 0, 2, 3 * X},
+    {"A6", 0, 10 * X, NO, 1, 3, X},
     {"A7", 30 * X, 10 * X, 35 * X, -1, 4, X / 2},
 };
 
@@ -347,11 +356,23 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, size_t from, size_
         {.role = "goal_id", .type = JV_TYPE_ID, .present = 1, .ids = ids},
         {.role = "baseline", .type = JV_TYPE_NUMBER, .present = 1, .numbers = base},
         {.role = "target", .type = JV_TYPE_NUMBER, .present = 1, .numbers = target},
-        {.role = "outcome", .type = JV_TYPE_NUMBER, .present = 1, .missing = no_outcome, .numbers = outcome},
-        {.role = "self_assessment", .type = JV_TYPE_CATEGORY, .present = 1, .missing = no_assess,
-         .codes = assess, .dict = &assessments},
+        {.role = "outcome",
+         .type = JV_TYPE_NUMBER,
+         .present = 1,
+         .missing = no_outcome,
+         .numbers = outcome},
+        {.role = "self_assessment",
+         .type = JV_TYPE_CATEGORY,
+         .present = 1,
+         .missing = no_assess,
+         .codes = assess,
+         .dict = &assessments},
         {.role = "area", .type = JV_TYPE_CATEGORY, .present = 1, .codes = area, .dict = &areas},
-        {.role = "weight", .type = JV_TYPE_NUMBER, .present = 1, .missing = no_weight, .numbers = weight},
+        {.role = "weight",
+         .type = JV_TYPE_NUMBER,
+         .present = 1,
+         .missing = no_weight,
+         .numbers = weight},
     };
     const jv_batch batch = {
         .table = 0, .n_rows = n, .n_columns = 7, .columns = columns, .positions = positions};
@@ -450,8 +471,7 @@ int main(void)
         {"headlines_are_share_met_and_share_regions_fulfilling",
          test_headlines_are_share_met_and_share_regions_fulfilling},
         {"region_threshold_defaults_to_one", test_region_threshold_defaults_to_one},
-        {"target_equal_to_baseline_is_a_data_error",
-         test_target_equal_to_baseline_is_a_data_error},
+        {"target_equal_to_baseline_is_a_data_error", test_target_equal_to_baseline_is_a_data_error},
         {"target_equal_to_baseline_row_is_skipped_on_request",
          test_target_equal_to_baseline_row_is_skipped_on_request},
         {"merge_of_chunks_is_order_free_and_keeps_file_order",

@@ -9,10 +9,7 @@
 
 #include "plugin/host_impl.h"
 
-static const jv_node *node_of(const cJSON *item)
-{
-    return (const jv_node *)item;
-}
+static const jv_node *node_of(const cJSON *item) { return (const jv_node *)item; }
 
 static void test_null_is_told_apart_from_absent_and_other_types(void)
 {

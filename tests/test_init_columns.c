@@ -34,17 +34,29 @@ static void test_a_column_named_like_the_role_ranks_first(void)
 
 static void test_swedish_names_match_their_roles(void)
 {
-    static const struct { const char *role, *column; } pairs[] = {
-        {"gender", "Kön"},          {"amount_granted", "Beviljat belopp"},
-        {"amount_applied", "Sökt belopp"}, {"decision", "Beslut"},
-        {"target_group", "Målgrupp"}, {"count", "Antal"},
-        {"size", "Antal"},           {"hours", "Timmar"},
-        {"completed", "Genomförd"},  {"baseline", "Utgångsvärde"},
-        {"target", "Målvärde"},      {"outcome", "Utfall"},
-        {"weight", "Vikt"},          {"self_assessment", "Självskattning"},
-        {"arena", "Organ"},          {"role", "Roll"},
-        {"year", "År"},              {"region", "Län"},
-        {"arena_type", "Typ av organ"}, {"person", "Person-id"},
+    static const struct {
+        const char *role, *column;
+    } pairs[] = {
+        {"gender", "Kön"},
+        {"amount_granted", "Beviljat belopp"},
+        {"amount_applied", "Sökt belopp"},
+        {"decision", "Beslut"},
+        {"target_group", "Målgrupp"},
+        {"count", "Antal"},
+        {"size", "Antal"},
+        {"hours", "Timmar"},
+        {"completed", "Genomförd"},
+        {"baseline", "Utgångsvärde"},
+        {"target", "Målvärde"},
+        {"outcome", "Utfall"},
+        {"weight", "Vikt"},
+        {"self_assessment", "Självskattning"},
+        {"arena", "Organ"},
+        {"role", "Roll"},
+        {"year", "År"},
+        {"region", "Län"},
+        {"arena_type", "Typ av organ"},
+        {"person", "Person-id"},
         {"goal_id", "Mål-id"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {

@@ -83,8 +83,10 @@ static void test_sorted_is_byte_order(void)
     jv_map *map = h->map_new();
     /* inserted ö z å a\0b ä b a: indices 0..6; byte order is
      * a (6) < a\0b (3) < b (5) < z (1) < ä (4) < å (2) < ö (0) */
-    static const struct { const char *s; size_t n; } keys[] = {
-        {"ö", 2}, {"z", 1}, {"å", 2}, {"a\0b", 3}, {"ä", 2}, {"b", 1}, {"a", 1}};
+    static const struct {
+        const char *s;
+        size_t n;
+    } keys[] = {{"ö", 2}, {"z", 1}, {"å", 2}, {"a\0b", 3}, {"ä", 2}, {"b", 1}, {"a", 1}};
     for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
         h->map_intern(map, keys[i].s, keys[i].n);
     size_t *order = h->map_sorted(map);
@@ -138,8 +140,7 @@ int main(void)
 {
     static const jvt_test tests[] = {
         {"intern and find", test_intern_and_find},
-        {"translate a growing and a new dictionary",
-         test_translate_a_growing_and_a_new_dictionary},
+        {"translate a growing and a new dictionary", test_translate_a_growing_and_a_new_dictionary},
         {"sorted is byte order", test_sorted_is_byte_order},
         {"values: median of odd, even and merged lists", test_values_median_odd_even_and_merged},
         {NULL, NULL}};

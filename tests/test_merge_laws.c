@@ -22,8 +22,8 @@ static jv_options options;
 static char *example_file(const char *region, const char *table)
 {
     char *name = g_strdup_printf("%s.csv", table);
-    char *path = g_build_filename(JV_SRCDIR, "examples", "regions-2016-2018", "data", region,
-                                  name, NULL);
+    char *path =
+        g_build_filename(JV_SRCDIR, "examples", "regions-2016-2018", "data", region, name, NULL);
     g_free(name);
     return path;
 }
@@ -44,13 +44,11 @@ static void consume_range(jv_indicator *ind, jv_ctx *ctx, void *state, size_t t,
 {
     GArray *roles = ind->roles[t];
     GHashTable *columns = column_map(ind->desc->tables[t].name);
-    jv_table_source src = {.path = path,
-                           .display_path = path,
-                           .columns = columns,
-                           .on_error = JV_ON_ERROR_STOP};
+    jv_table_source src = {
+        .path = path, .display_path = path, .columns = columns, .on_error = JV_ON_ERROR_STOP};
     GError *error = NULL;
-    jv_table_reader *reader = jv_table_reader_open_range(
-        &src, (const jv_role_request *)roles->data, roles->len, start, end, line, &error);
+    jv_table_reader *reader = jv_table_reader_open_range(&src, (const jv_role_request *)roles->data,
+                                                         roles->len, start, end, line, &error);
     CU_ASSERT_PTR_NOT_NULL_FATAL(reader);
     const char **names = g_new0(const char *, roles->len);
     for (guint c = 0; c < roles->len; c++)
@@ -81,9 +79,8 @@ static void read_chunks(jv_indicator *ind, jv_ctx *ctx, const char *region, void
                         void **whole)
 {
     char *main_path = example_file(region, ind->desc->tables[0].name);
-    jv_table_source src = {.path = main_path,
-                           .display_path = main_path,
-                           .on_error = JV_ON_ERROR_STOP};
+    jv_table_source src = {
+        .path = main_path, .display_path = main_path, .on_error = JV_ON_ERROR_STOP};
     GArray *starts = g_array_new(FALSE, FALSE, sizeof(guint64));
     GArray *lines = g_array_new(FALSE, FALSE, sizeof(guint64));
     CU_ASSERT_FATAL(jv_table_split(&src, 3, starts, lines, NULL));
@@ -236,12 +233,12 @@ static void test_params_that_are_not_an_object_are_an_error(void)
     for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
         cJSON *params = cJSON_Parse(bad[i]);
         GError *error = NULL;
-        jv_indicator *ind = jv_indicator_bind("funding_share", p, params, "st.json", &options,
-                                              &error);
+        jv_indicator *ind =
+            jv_indicator_bind("funding_share", p, params, "st.json", &options, &error);
         CU_ASSERT_PTR_NULL(ind);
         CU_ASSERT_PTR_NOT_NULL_FATAL(error);
-        CU_ASSERT_PTR_NOT_NULL(strstr(error->message,
-                                      "st.json.params: expected an object of parameters"));
+        CU_ASSERT_PTR_NOT_NULL(
+            strstr(error->message, "st.json.params: expected an object of parameters"));
         g_error_free(error);
         jv_indicator_free(ind);
         cJSON_Delete(params);

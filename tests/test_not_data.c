@@ -63,18 +63,18 @@ static gboolean total(const char *line)
 static void test_total_rows_are_found_in_their_shapes(void)
 {
     setup();
-    CU_ASSERT(total("Summa;;45 000 000;"));        /* Excel's total row */
-    CU_ASSERT(total("TOTALT;;1;"));                /* any case */
-    CU_ASSERT(total("Delsumma:;;1;"));             /* with a colon */
-    CU_ASSERT(total("Totalt Örebro;;1;"));         /* followed by words */
-    CU_ASSERT(total(";Summa;1;"));                 /* in the gender column itself */
-    CU_ASSERT(total("  Grand total ;;1;"));        /* trimmed */
+    CU_ASSERT(total("Summa;;45 000 000;")); /* Excel's total row */
+    CU_ASSERT(total("TOTALT;;1;"));         /* any case */
+    CU_ASSERT(total("Delsumma:;;1;"));      /* with a colon */
+    CU_ASSERT(total("Totalt Örebro;;1;"));  /* followed by words */
+    CU_ASSERT(total(";Summa;1;"));          /* in the gender column itself */
+    CU_ASSERT(total("  Grand total ;;1;")); /* trimmed */
     /* not totals: a filled gender, a word after the amounts, a longer word */
     CU_ASSERT_FALSE(total("Summa;kvinna;1;"));
     CU_ASSERT_FALSE(total("7;;1;Summa"));
     CU_ASSERT_FALSE(total("Summer school;;1;"));
     CU_ASSERT_FALSE(total("Totalbolaget;;1;"));
-    CU_ASSERT_FALSE(total("12;;1;beviljad"));      /* empty gender alone is unknown */
+    CU_ASSERT_FALSE(total("12;;1;beviljad")); /* empty gender alone is unknown */
     teardown();
 }
 
@@ -139,7 +139,10 @@ static void test_windows_1252_is_told_from_utf8(void)
     CU_ASSERT_EQUAL(jv_encoding_sniff_bytes("h\xe4lsa\n", 6, FALSE), JV_SNIFF_1252);
     CU_ASSERT_EQUAL(jv_encoding_sniff_bytes("h\xe4lsa \xc3\xa4\n", 9, FALSE), JV_SNIFF_MIXED);
     /* 0x81 is undefined in Windows-1252: no guess */
-    CU_ASSERT_EQUAL(jv_encoding_sniff_bytes("a\x81" "b", 3, FALSE), JV_SNIFF_MIXED);
+    CU_ASSERT_EQUAL(jv_encoding_sniff_bytes("a\x81"
+                                            "b",
+                                            3, FALSE),
+                    JV_SNIFF_MIXED);
     /* a UTF-8 sequence cut by the end of the part looked at is not bad */
     CU_ASSERT_EQUAL(jv_encoding_sniff_bytes("ab\xc3", 3, TRUE), JV_SNIFF_UTF8);
 }

@@ -22,10 +22,7 @@
 
 static char *dir;
 
-static char *in_dir(const char *name)
-{
-    return g_build_filename(dir, name, NULL);
-}
+static char *in_dir(const char *name) { return g_build_filename(dir, name, NULL); }
 
 static char *contents(const char *path)
 {
@@ -229,15 +226,9 @@ static void ended_by(int sig)
     g_free(sub);
 }
 
-static void test_temporaries_are_removed_on_sigterm(void)
-{
-    ended_by(SIGTERM);
-}
+static void test_temporaries_are_removed_on_sigterm(void) { ended_by(SIGTERM); }
 
-static void test_temporaries_are_removed_on_sigint(void)
-{
-    ended_by(SIGINT);
-}
+static void test_temporaries_are_removed_on_sigint(void) { ended_by(SIGINT); }
 
 /* A child registers the folder `name` with members a and b (b never
  * written), writes a and, when `stray`, a file it does not list, and is

@@ -301,8 +301,7 @@ static void test_balance_certain_for_large_bodies(void)
 {
     cJSON *doc = jvt_run_ok("participation/certain.json", -1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_figures(doc, R0 "arenas/0/", 0.5, "balanced", 1, 0.4690696003681042,
-                   0.5309303996318958);
+    assert_figures(doc, R0 "arenas/0/", 0.5, "balanced", 1, 0.4690696003681042, 0.5309303996318958);
     assert_figures(doc, R0 "arenas/1/", 0.1, "men_dominated", 1, 0.08290944359309571,
                    0.1201519631953484);
     assert_figures(doc, R0, 0.3, "men_dominated", 1, 0.28031535195498103, 0.32045146695752);

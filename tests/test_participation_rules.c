@@ -148,8 +148,7 @@ int main(void)
          test_small_board_published_when_min_cell_is_zero},
         {"arenas of a type are a family", test_arenas_of_a_type_are_a_family},
         {"gender with zero seats is published", test_gender_with_zero_seats_is_published},
-        {"keys of absent optional columns are null",
-         test_keys_of_absent_optional_columns_are_null},
+        {"keys of absent optional columns are null", test_keys_of_absent_optional_columns_are_null},
         {NULL, NULL},
     };
     return jvt_main("participation rules", tests);

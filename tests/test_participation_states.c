@@ -44,7 +44,10 @@ static const row basic[] = {
 
 /* One growing dictionary per category column, shared by every batch (a
  * reader's dictionary only grows: batch.h rule 5). */
-typedef struct dict { jv_dict dict; jv_string values[32]; } dict;
+typedef struct dict {
+    jv_dict dict;
+    jv_string values[32];
+} dict;
 
 static uint32_t code_of(dict *d, const char *value)
 {
@@ -88,15 +91,30 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, const row *rows, s
     }
     const jv_column columns[6] = {
         {.role = "gender", .type = JV_TYPE_GENDER, .present = 1, .codes = gender},
-        {.role = "arena", .type = JV_TYPE_CATEGORY, .present = 1, .codes = arena,
+        {.role = "arena",
+         .type = JV_TYPE_CATEGORY,
+         .present = 1,
+         .codes = arena,
          .dict = &dicts[0].dict},
-        {.role = "arena_type", .type = JV_TYPE_CATEGORY, .present = 1, .codes = type,
+        {.role = "arena_type",
+         .type = JV_TYPE_CATEGORY,
+         .present = 1,
+         .codes = type,
          .dict = &dicts[1].dict},
-        {.role = "role", .type = JV_TYPE_CATEGORY, .present = 1, .codes = role,
+        {.role = "role",
+         .type = JV_TYPE_CATEGORY,
+         .present = 1,
+         .codes = role,
          .dict = &dicts[2].dict},
-        {.role = "count", .type = JV_TYPE_INTEGER, .present = 1, .missing = no_count,
+        {.role = "count",
+         .type = JV_TYPE_INTEGER,
+         .present = 1,
+         .missing = no_count,
          .numbers = count},
-        {.role = "age", .type = JV_TYPE_CATEGORY, .present = 1, .codes = age,
+        {.role = "age",
+         .type = JV_TYPE_CATEGORY,
+         .present = 1,
+         .codes = age,
          .dict = &dicts[3].dict},
     };
     jv_batch batch = {.table = 0,
@@ -330,9 +348,8 @@ static int declared(cJSON *cells, const char *text)
     char line[512];
     cJSON *item;
     cJSON_ArrayForEach(item, jvt_get(cells, "groups")) {
-        snprintf(line, sizeof line, "group %s %g %g %g %g %g", item->string,
-                 jvt_num(item, "0"), jvt_num(item, "1"), jvt_num(item, "2"), jvt_num(item, "3"),
-                 jvt_num(item, "4"));
+        snprintf(line, sizeof line, "group %s %g %g %g %g %g", item->string, jvt_num(item, "0"),
+                 jvt_num(item, "1"), jvt_num(item, "2"), jvt_num(item, "3"), jvt_num(item, "4"));
         if (strcmp(line, text) == 0)
             return 1;
     }

@@ -33,19 +33,16 @@ static int fake_finish(jv_ctx *ctx, const void *state, const void *total, jv_wri
     (void)ctx, (void)state, (void)total, (void)out;
     return 0;
 }
-static void fake_destroy(jv_ctx *ctx, void *state)
-{
-    (void)ctx, (void)state;
-}
+static void fake_destroy(jv_ctx *ctx, void *state) { (void)ctx, (void)state; }
 
 static const jv_role roles[] = {{"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL, "gender"}};
 static const jv_table_spec tables[] = {{"projects", 1, roles, 1}};
 
-static const jv_label labels_sv[] = {{"projects", "Projekt"}, {"pay_gap", "Löneskillnad"}, {NULL, NULL}};
-static const jv_translation texts[] = {
-    {.lang = "en", .title = "Projects"},
-    {.lang = "sv", .title = "Projekt", .labels = labels_sv},
-    {.lang = NULL}};
+static const jv_label labels_sv[] = {
+    {"projects", "Projekt"}, {"pay_gap", "Löneskillnad"}, {NULL, NULL}};
+static const jv_translation texts[] = {{.lang = "en", .title = "Projects"},
+                                       {.lang = "sv", .title = "Projekt", .labels = labels_sv},
+                                       {.lang = NULL}};
 static const jv_key_unit units[] = {{"projects", JV_UNIT_COUNT},
                                     {"pay_gap", JV_UNIT_AMOUNT_DIFFERENCE},
                                     {"share", JV_UNIT_SHARE},
@@ -53,11 +50,21 @@ static const jv_key_unit units[] = {{"projects", JV_UNIT_COUNT},
 
 static jv_plugin descriptor(void)
 {
-    return (jv_plugin){.abi_major = JV_ABI_MAJOR, .abi_minor = 1, .struct_size = sizeof(jv_plugin),
-                       .name = "projects", .version = "1.0.0", .summary = "test",
-                       .tables = tables, .n_tables = 1, .init = fake_init,
-                       .consume = fake_consume, .merge = fake_merge, .pool = fake_merge,
-                       .finish = fake_finish, .destroy = fake_destroy, .texts = texts,
+    return (jv_plugin){.abi_major = JV_ABI_MAJOR,
+                       .abi_minor = 1,
+                       .struct_size = sizeof(jv_plugin),
+                       .name = "projects",
+                       .version = "1.0.0",
+                       .summary = "test",
+                       .tables = tables,
+                       .n_tables = 1,
+                       .init = fake_init,
+                       .consume = fake_consume,
+                       .merge = fake_merge,
+                       .pool = fake_merge,
+                       .finish = fake_finish,
+                       .destroy = fake_destroy,
+                       .texts = texts,
                        .units = units};
 }
 
@@ -101,8 +108,8 @@ static void test_bad_texts_and_units_are_rejected_with_a_reason(void)
 {
     static const jv_translation no_title[] = {{.lang = "sv", .title = ""}, {.lang = NULL}};
     static const jv_translation bad_lang[] = {{.lang = "svenska", .title = "X"}, {.lang = NULL}};
-    static const jv_translation twice[] = {{.lang = "sv", .title = "X"}, {.lang = "sv", .title = "Y"},
-                                           {.lang = NULL}};
+    static const jv_translation twice[] = {
+        {.lang = "sv", .title = "X"}, {.lang = "sv", .title = "Y"}, {.lang = NULL}};
     static const jv_key_unit bad_unit[] = {{"x", (jv_unit)99}, {NULL, 0}};
     static const struct {
         const jv_translation *texts;
@@ -168,11 +175,14 @@ static void test_a_run_carries_the_built_ins_titles_and_units(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        {"a_1_1_descriptor_with_texts_and_units_is_accepted", test_a_1_1_descriptor_with_texts_and_units_is_accepted},
+        {"a_1_1_descriptor_with_texts_and_units_is_accepted",
+         test_a_1_1_descriptor_with_texts_and_units_is_accepted},
         {"a_1_1_descriptor_of_1_0_size_is_rejected", test_a_1_1_descriptor_of_1_0_size_is_rejected},
-        {"bad_texts_and_units_are_rejected_with_a_reason", test_bad_texts_and_units_are_rejected_with_a_reason},
+        {"bad_texts_and_units_are_rejected_with_a_reason",
+         test_bad_texts_and_units_are_rejected_with_a_reason},
         {"describe_copies_titles_labels_and_units", test_describe_copies_titles_labels_and_units},
-        {"a_run_carries_the_built_ins_titles_and_units", test_a_run_carries_the_built_ins_titles_and_units},
+        {"a_run_carries_the_built_ins_titles_and_units",
+         test_a_run_carries_the_built_ins_titles_and_units},
         {NULL, NULL}};
     return jvt_main("plugin texts", tests);
 }

@@ -100,17 +100,20 @@ static void test_markdown_summary_has_hand_worked_shares(void)
      * 0.5714; goals met 1 of 2 reported = 0.50; a share of regions cannot
      * occur for a region (.); mentees 7 / 10 = 0.70. */
     char *norr = line_starting(sv, "| Norr ");
-    CU_ASSERT_TRUE(in_order(norr, (const char *const[]){"30,0 %", "57,1 %", "50,0 %", " . |", "70,0 %", NULL}));
+    CU_ASSERT_TRUE(in_order(
+        norr, (const char *const[]){"30,0 %", "57,1 %", "50,0 %", " . |", "70,0 %", NULL}));
     /* Syd: 900 000 / 2 000 000 = 0.45; participation skipped (.. and the
      * first note's marker ¹); 2 of 2 goals met; (.); mentees 4 / 10 = 0.40. */
     char *syd = line_starting(sv, "| Syd ");
-    CU_ASSERT_TRUE(in_order(syd, (const char *const[]){"45,0 %", " ..\xc2\xb9 |", "100,0 %", " . |", "40,0 %", NULL}));
+    CU_ASSERT_TRUE(in_order(
+        syd, (const char *const[]){"45,0 %", " ..\xc2\xb9 |", "100,0 %", " . |", "40,0 %", NULL}));
     /* Total: 1 350 000 / 3 500 000 = 0.3857; seats as Norr; goals: a
      * share_met headline cannot occur for the total (.), 1 of 2 regions
      * fulfil = 0.50; mentees 11 / 20 = 0.55. In English, "Total" and no
      * space before %. */
     char *total = line_starting(en, "| Total ");
-    CU_ASSERT_TRUE(in_order(total, (const char *const[]){"38.6%", "57.1%", " . |", "50.0%", "55.0%", NULL}));
+    CU_ASSERT_TRUE(
+        in_order(total, (const char *const[]){"38.6%", "57.1%", " . |", "50.0%", "55.0%", NULL}));
     g_free(norr);
     g_free(syd);
     g_free(total);
@@ -129,16 +132,21 @@ static void test_markdown_shows_other_categories_only_when_used(void)
     const char *syd = strstr(sv, "## Syd");
     CU_ASSERT_PTR_NOT_NULL_FATAL(norr);
     CU_ASSERT_PTR_NOT_NULL_FATAL(syd);
-    char *norr_header = line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
-    CU_ASSERT_TRUE(in_order(norr_header, (const char *const[]){"Totalt", "Kvinnor", "Män", "Blandat", "Uppgift saknas", "Kvinnors andel", NULL}));
+    char *norr_header =
+        line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+    CU_ASSERT_TRUE(
+        in_order(norr_header, (const char *const[]){"Totalt", "Kvinnor", "Män", "Blandat",
+                                                    "Uppgift saknas", "Kvinnors andel", NULL}));
     CU_ASSERT_PTR_NULL(strstr(norr_header, "Ickebinära"));
-    char *syd_header = line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+    char *syd_header =
+        line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
     CU_ASSERT_PTR_NULL(strstr(syd_header, "Blandat"));
     CU_ASSERT_PTR_NULL(strstr(syd_header, "Uppgift saknas"));
     /* Norr applications: total suppressed (×), women 10, men 20, mixed
      * suppressed (×), unknown 1; share 10 / 30 = 33.3 %. */
     char *applications = line_starting(norr, "| Ansökningar ");
-    CU_ASSERT_TRUE(in_order(applications, (const char *const[]){"\xc3\x97", "10", "20", "\xc3\x97", "1", "33,3 %", NULL}));
+    CU_ASSERT_TRUE(in_order(applications, (const char *const[]){"\xc3\x97", "10", "20", "\xc3\x97",
+                                                                "1", "33,3 %", NULL}));
     g_free(norr_header);
     g_free(syd_header);
     g_free(applications);
@@ -152,18 +160,23 @@ static void test_markdown_uses_language_for_numbers_and_labels(void)
     /* total money granted to women: 900 000 + 450 000 = 1 350 000 */
     char *sv_line = line_starting(strstr(sv, "## Totalt"), "| Beviljat belopp ");
     char *en_line = line_starting(strstr(en, "## Total"), "| Amount granted ");
-    CU_ASSERT_TRUE(in_order(sv_line, (const char *const[]){"1 350 000", "2 150 000", "38,6 %", NULL}));
-    CU_ASSERT_TRUE(in_order(en_line, (const char *const[]){"1,350,000", "2,150,000", "38.6%", NULL}));
+    CU_ASSERT_TRUE(
+        in_order(sv_line, (const char *const[]){"1 350 000", "2 150 000", "38,6 %", NULL}));
+    CU_ASSERT_TRUE(
+        in_order(en_line, (const char *const[]){"1,350,000", "2,150,000", "38.6%", NULL}));
     /* mean fulfilment of the total: (1 + 0.25 + 1 + 1) / 4 = 0.8125 → 81.3 */
     CU_ASSERT_PTR_NOT_NULL(strstr(sv, "| 81,3 % |"));
     /* the skipped indicator says why in the report's language, with the
      * marker its summary cell points with and the file's base name only */
-    CU_ASSERT_PTR_NOT_NULL(strstr(sv, "*\xc2\xb9 Inte beräknad: tabellen participation saknas för Syd "
-                                      "(participation.csv finns inte)*"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(en, "*\xc2\xb9 Not computed: there is no participation table for Syd "
-                                      "(participation.csv not found)*"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(sv,
+                                  "*\xc2\xb9 Inte beräknad: tabellen participation saknas för Syd "
+                                  "(participation.csv finns inte)*"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(en,
+                                  "*\xc2\xb9 Not computed: there is no participation table for Syd "
+                                  "(participation.csv not found)*"));
     /* warnings: the file's base name, the known phrase in Swedish */
-    CU_ASSERT_PTR_NOT_NULL(strstr(sv, "\n- funding.csv: kön kodat 1/2 lästes som SCB:s 1 = man, 2 = kvinna\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(sv, "\n- funding.csv: kön kodat 1/2 lästes som SCB:s 1 = man, 2 = kvinna\n"));
     g_free(sv_line);
     g_free(en_line);
     g_free(sv);
@@ -262,19 +275,25 @@ static void test_csv_excel_dialect_is_what_swedish_excel_opens(void)
     char *excel = render("csv", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
     char *plain = render("csv", JV_LANG_EN, JV_CSV_PLAIN, FALSE);
     /* BOM, semicolons, CRLF; in English the document's codes */
-    CU_ASSERT_TRUE(g_str_has_prefix(excel, "\xef\xbb\xbfregion;indicator;group;value;gender;measure;number;symbol\r\n"));
-    CU_ASSERT_TRUE(g_str_has_prefix(plain, "region,indicator,group,value,gender,measure,number,symbol\n"));
+    CU_ASSERT_TRUE(g_str_has_prefix(
+        excel, "\xef\xbb\xbfregion;indicator;group;value;gender;measure;number;symbol\r\n"));
+    CU_ASSERT_TRUE(
+        g_str_has_prefix(plain, "region,indicator,group,value,gender,measure,number,symbol\n"));
     CU_ASSERT_PTR_NULL(strchr(plain, '\r'));
     /* women's share of Norr's money: 450 000 / 1 500 000 = 0.3 */
-    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;;women_share.amount_granted;0,3;\r\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(plain, "\nNorr,funding_share,,,,women_share.amount_granted,0.3,\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(excel, "\r\nNorr;funding_share;;;;women_share.amount_granted;0,3;\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(plain, "\nNorr,funding_share,,,,women_share.amount_granted,0.3,\n"));
     /* a value holding the separator is quoted */
     CU_ASSERT_PTR_NOT_NULL(strstr(excel, ";sector;\"retail; wholesale\";woman;suppressed;1;\r\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(plain, ",sector,retail; wholesale,woman,suppressed,1,\n"));
     /* suppressed: an empty number and the symbol ×; a rate of nothing
      * (Norr's non-binary: 0 applications) has no data: .. */
-    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;mixed;applications;;\xc3\x97\r\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(excel, "\r\nNorr;funding_share;;;non_binary;approval_rate;;..\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(excel, "\r\nNorr;funding_share;;;mixed;applications;;\xc3\x97\r\n"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(excel, "\r\nNorr;funding_share;;;non_binary;approval_rate;;..\r\n"));
     g_free(excel);
     g_free(plain);
 }
@@ -307,8 +326,7 @@ static const cJSON *resolve(cJSON *doc, char **f)
         if (list == NULL)
             list = cJSON_GetObjectItem(cJSON_GetObjectItem(node, "breakdowns"), group);
         node = cJSON_IsObject(list) ? list : NULL; /* a split object: chairs */
-        cJSON_ArrayForEach(s, list)
-        {
+        cJSON_ArrayForEach(s, list) {
             const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(s, "value"));
             if (name == NULL)
                 name = cJSON_GetStringValue(cJSON_GetObjectItem(s, "goal_id"));
@@ -388,7 +406,9 @@ static void check_csv_round_trip(jv_csv_dialect dialect)
                 if (*p == ',')
                     *p = '.';
             double x = g_ascii_strtod(number, NULL);
-            double expected = cJSON_IsBool(v) ? (cJSON_IsTrue(v) ? 1 : 0) : v ? v->valuedouble : NAN;
+            double expected = cJSON_IsBool(v) ? (cJSON_IsTrue(v) ? 1 : 0)
+                              : v             ? v->valuedouble
+                                              : NAN;
             if (!(cJSON_IsNumber(v) || cJSON_IsBool(v)) || x != expected)
                 bad++, fprintf(stderr, "\n  does not read back: %s\n", *l);
             numbers++;
@@ -417,16 +437,23 @@ static void test_csv_reads_back_to_the_documents_numbers_exactly(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        {"markdown_matches_golden_in_both_languages", test_markdown_matches_golden_in_both_languages},
+        {"markdown_matches_golden_in_both_languages",
+         test_markdown_matches_golden_in_both_languages},
         {"markdown_summary_has_hand_worked_shares", test_markdown_summary_has_hand_worked_shares},
-        {"markdown_shows_other_categories_only_when_used", test_markdown_shows_other_categories_only_when_used},
-        {"markdown_uses_language_for_numbers_and_labels", test_markdown_uses_language_for_numbers_and_labels},
-        {"table_matches_golden_and_fits_100_columns", test_table_matches_golden_and_fits_100_columns},
-        {"table_colours_only_when_asked_and_not_with_no_color", test_table_colours_only_when_asked_and_not_with_no_color},
+        {"markdown_shows_other_categories_only_when_used",
+         test_markdown_shows_other_categories_only_when_used},
+        {"markdown_uses_language_for_numbers_and_labels",
+         test_markdown_uses_language_for_numbers_and_labels},
+        {"table_matches_golden_and_fits_100_columns",
+         test_table_matches_golden_and_fits_100_columns},
+        {"table_colours_only_when_asked_and_not_with_no_color",
+         test_table_colours_only_when_asked_and_not_with_no_color},
         {"table_splits_many_columns_into_blocks", test_table_splits_many_columns_into_blocks},
         {"csv_matches_golden_in_both_dialects", test_csv_matches_golden_in_both_dialects},
-        {"csv_excel_dialect_is_what_swedish_excel_opens", test_csv_excel_dialect_is_what_swedish_excel_opens},
-        {"csv_reads_back_to_the_documents_numbers_exactly", test_csv_reads_back_to_the_documents_numbers_exactly},
+        {"csv_excel_dialect_is_what_swedish_excel_opens",
+         test_csv_excel_dialect_is_what_swedish_excel_opens},
+        {"csv_reads_back_to_the_documents_numbers_exactly",
+         test_csv_reads_back_to_the_documents_numbers_exactly},
         {NULL, NULL}};
     return jvt_main("render", tests);
 }

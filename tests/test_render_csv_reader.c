@@ -55,9 +55,8 @@ static void read_back(jv_csv_dialect dialect)
         {.name = "measure", .type = JV_TYPE_ID, .flags = JV_ROLE_REQUIRED},
         {.name = "number", .type = JV_TYPE_NUMBER}};
     /* delimiter and decimal mark left to the reader to find */
-    jv_table_source source = {.path = path,
-                              .display_path = "report.csv",
-                              .on_error = JV_ON_ERROR_STOP};
+    jv_table_source source = {
+        .path = path, .display_path = "report.csv", .on_error = JV_ON_ERROR_STOP};
     GError *error = NULL;
     jv_table_reader *reader = jv_table_reader_open(&source, roles, G_N_ELEMENTS(roles), &error);
     if (reader == NULL)
@@ -102,21 +101,16 @@ static void read_back(jv_csv_dialect dialect)
     cJSON_Delete(doc);
 }
 
-static void test_excel_csv_reads_back_with_the_table_reader(void)
-{
-    read_back(JV_CSV_EXCEL);
-}
+static void test_excel_csv_reads_back_with_the_table_reader(void) { read_back(JV_CSV_EXCEL); }
 
-static void test_plain_csv_reads_back_with_the_table_reader(void)
-{
-    read_back(JV_CSV_PLAIN);
-}
+static void test_plain_csv_reads_back_with_the_table_reader(void) { read_back(JV_CSV_PLAIN); }
 
 int main(void)
 {
-    static const jvt_test tests[] = {
-        {"excel_csv_reads_back_with_the_table_reader", test_excel_csv_reads_back_with_the_table_reader},
-        {"plain_csv_reads_back_with_the_table_reader", test_plain_csv_reads_back_with_the_table_reader},
-        {NULL, NULL}};
+    static const jvt_test tests[] = {{"excel_csv_reads_back_with_the_table_reader",
+                                      test_excel_csv_reads_back_with_the_table_reader},
+                                     {"plain_csv_reads_back_with_the_table_reader",
+                                      test_plain_csv_reads_back_with_the_table_reader},
+                                     {NULL, NULL}};
     return jvt_main("render csv reader", tests);
 }

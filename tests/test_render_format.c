@@ -103,8 +103,10 @@ static void test_intervals_join_limits_with_a_dash_or_to(void)
     cJSON *share = cJSON_Parse("[0.35812689234467915, 0.7046843001720462]");
     cJSON *gap = cJSON_Parse("[-0.35040483125453925, 0.07054551058101133]");
     /* 35.81 → 35.8, 70.47 → 70.5 */
-    CHECK_TEXT(jv_format_interval(JV_LANG_SV, share, JV_KIND_SHARE), "35,8\xe2\x80\x93" "70,5 %");
-    CHECK_TEXT(jv_format_interval(JV_LANG_EN, share, JV_KIND_SHARE), "35.8\xe2\x80\x93" "70.5%");
+    CHECK_TEXT(jv_format_interval(JV_LANG_SV, share, JV_KIND_SHARE), "35,8\xe2\x80\x93"
+                                                                     "70,5 %");
+    CHECK_TEXT(jv_format_interval(JV_LANG_EN, share, JV_KIND_SHARE), "35.8\xe2\x80\x93"
+                                                                     "70.5%");
     /* -35.04 → -35.0, 7.05 → +7.1 */
     CHECK_TEXT(jv_format_interval(JV_LANG_SV, gap, JV_KIND_DIFFERENCE), "-35,0 till +7,1 p.e.");
     CHECK_TEXT(jv_format_interval(JV_LANG_EN, gap, JV_KIND_DIFFERENCE), "-35.0 to +7.1 pp");
@@ -117,8 +119,10 @@ static void test_confidence_and_band_read_as_people_write_them(void)
     CHECK_TEXT(jv_format_ci_name(JV_LANG_SV, 0.95), "95 % KI");
     CHECK_TEXT(jv_format_ci_name(JV_LANG_EN, 0.95), "95% CI");
     CHECK_TEXT(jv_format_ci_name(JV_LANG_SV, 0.995), "99,5 % KI");
-    CHECK_TEXT(jv_format_band(JV_LANG_SV, 0.4, 0.6), "40\xe2\x80\x93" "60 %");
-    CHECK_TEXT(jv_format_band(JV_LANG_EN, 0.35, 0.65), "35\xe2\x80\x93" "65%");
+    CHECK_TEXT(jv_format_band(JV_LANG_SV, 0.4, 0.6), "40\xe2\x80\x93"
+                                                     "60 %");
+    CHECK_TEXT(jv_format_band(JV_LANG_EN, 0.35, 0.65), "35\xe2\x80\x93"
+                                                       "65%");
 }
 
 static char *exact(double x, char mark)
@@ -218,7 +222,8 @@ static void test_swedish_catalogue_translates_and_passes_unknown_text(void)
     CU_ASSERT_TRUE(jv_catalog_sv_length > 50);
     CU_ASSERT_STRING_EQUAL(jv_tr(JV_LANG_SV, "Women"), "Kvinnor");
     CU_ASSERT_STRING_EQUAL(jv_tr(JV_LANG_EN, "Women"), "Women");
-    CU_ASSERT_STRING_EQUAL(jv_tr(JV_LANG_SV, "Women's share of mentees"), "Women's share of mentees");
+    CU_ASSERT_STRING_EQUAL(jv_tr(JV_LANG_SV, "Women's share of mentees"),
+                           "Women's share of mentees");
     CU_ASSERT_STRING_EQUAL(jv_label_gender(JV_LANG_SV, "total"), "Totalt");
     CU_ASSERT_STRING_EQUAL(jv_label_balance(JV_LANG_SV, "men_dominated"), "mansdominerad");
     CU_ASSERT_STRING_EQUAL(jv_label_key(JV_LANG_SV, "custom_measure"), "custom_measure");
@@ -236,12 +241,11 @@ static void test_every_builtin_headline_label_has_swedish(void)
 
 static void test_main_measure_comes_from_the_headline(void)
 {
-    cJSON *funding = cJSON_Parse(
-        "{\"women_share\": {\"applications\": 0.3, \"amount_granted\": 0.4},"
-        " \"headline\": {\"metric\": \"women_share_amount_granted\"}}");
-    cJSON *training = cJSON_Parse(
-        "{\"women_share\": {\"persons_reached\": 0.5, \"hours\": 0.6},"
-        " \"headline\": {\"metric\": \"reach_gap\"}}");
+    cJSON *funding =
+        cJSON_Parse("{\"women_share\": {\"applications\": 0.3, \"amount_granted\": 0.4},"
+                    " \"headline\": {\"metric\": \"women_share_amount_granted\"}}");
+    cJSON *training = cJSON_Parse("{\"women_share\": {\"persons_reached\": 0.5, \"hours\": 0.6},"
+                                  " \"headline\": {\"metric\": \"reach_gap\"}}");
     cJSON *none = cJSON_Parse("{\"goals\": 3}");
     CU_ASSERT_STRING_EQUAL(jv_doc_main_measure(funding), "amount_granted");
     CU_ASSERT_STRING_EQUAL(jv_doc_main_measure(training), "persons_reached");
@@ -254,22 +258,30 @@ static void test_main_measure_comes_from_the_headline(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        {"share_is_percent_with_one_decimal_per_language", test_share_is_percent_with_one_decimal_per_language},
+        {"share_is_percent_with_one_decimal_per_language",
+         test_share_is_percent_with_one_decimal_per_language},
         {"rounding_is_half_away_from_zero", test_rounding_is_half_away_from_zero},
-        {"a_value_rounding_to_zero_has_no_minus_sign", test_a_value_rounding_to_zero_has_no_minus_sign},
+        {"a_value_rounding_to_zero_has_no_minus_sign",
+         test_a_value_rounding_to_zero_has_no_minus_sign},
         {"difference_is_signed_percentage_points", test_difference_is_signed_percentage_points},
-        {"counts_and_amounts_are_grouped_by_thousands", test_counts_and_amounts_are_grouped_by_thousands},
-        {"other_numbers_have_one_decimal_unless_whole", test_other_numbers_have_one_decimal_unless_whole},
+        {"counts_and_amounts_are_grouped_by_thousands",
+         test_counts_and_amounts_are_grouped_by_thousands},
+        {"other_numbers_have_one_decimal_unless_whole",
+         test_other_numbers_have_one_decimal_unless_whole},
         {"null_and_non_numbers_are_two_dots", test_null_and_non_numbers_are_two_dots},
         {"booleans_are_yes_and_no_in_the_language", test_booleans_are_yes_and_no_in_the_language},
         {"intervals_join_limits_with_a_dash_or_to", test_intervals_join_limits_with_a_dash_or_to},
-        {"confidence_and_band_read_as_people_write_them", test_confidence_and_band_read_as_people_write_them},
-        {"exact_numbers_are_shortest_without_exponent", test_exact_numbers_are_shortest_without_exponent},
-        {"exact_numbers_read_back_as_the_same_double", test_exact_numbers_read_back_as_the_same_double},
+        {"confidence_and_band_read_as_people_write_them",
+         test_confidence_and_band_read_as_people_write_them},
+        {"exact_numbers_are_shortest_without_exponent",
+         test_exact_numbers_are_shortest_without_exponent},
+        {"exact_numbers_read_back_as_the_same_double",
+         test_exact_numbers_read_back_as_the_same_double},
         {"measure_kinds_follow_names", test_measure_kinds_follow_names},
         {"language_names_are_sv_or_en", test_language_names_are_sv_or_en},
         {"language_follows_the_locale_like_gettext", test_language_follows_the_locale_like_gettext},
-        {"swedish_catalogue_translates_and_passes_unknown_text", test_swedish_catalogue_translates_and_passes_unknown_text},
+        {"swedish_catalogue_translates_and_passes_unknown_text",
+         test_swedish_catalogue_translates_and_passes_unknown_text},
         {"every_builtin_headline_label_has_swedish", test_every_builtin_headline_label_has_swedish},
         {"main_measure_comes_from_the_headline", test_main_measure_comes_from_the_headline},
         {NULL, NULL}};

@@ -75,7 +75,8 @@ static void test_every_chart_has_a_title_and_a_table_after_it(void)
      * 5. 3 + 1 + 5 + 3 + 5 = 17. */
     CU_ASSERT_EQUAL(count(page, "<svg"), 17);
     CU_ASSERT_EQUAL(count(page, "No chart: every women&#39;s share here is suppressed to protect "
-                                "individuals."), 2);
+                                "individuals."),
+                    2);
     /* every bar chart has its key (the stacked chart draws its own) */
     CU_ASSERT_EQUAL(count(page, "<p class=\"chart-key\">"), 16);
     for (const char *svg = strstr(page, "<svg"); svg != NULL; svg = strstr(svg + 1, "<svg")) {
@@ -119,7 +120,10 @@ static void test_balance_is_never_shown_by_colour_alone(void)
 {
     char *page = html(JV_LANG_SV);
     /* Norr's money 30 % is men-dominated: tinted, marked ▼ and named */
-    CU_ASSERT_PTR_NOT_NULL(strstr(page, "<td class=\"num men\">30,0 %<span class=\"mark\" aria-hidden=\"true\">\xe2\x96\xbc</span><span class=\"sr\"> mansdominerad</span></td>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(
+        page,
+        "<td class=\"num men\">30,0 %<span class=\"mark\" "
+        "aria-hidden=\"true\">\xe2\x96\xbc</span><span class=\"sr\"> mansdominerad</span></td>"));
     CU_ASSERT_PTR_NOT_NULL(strstr(page, "@media print"));
     g_free(page);
 }
@@ -132,13 +136,16 @@ static void test_every_renderer_survives_odd_documents(void)
         "{\"regions\": 5, \"total\": [], \"summary\": {}}",
         "{\"regions\": [{\"name\": 3, \"indicators\": {\"x\": {\"status\": \"ok\", \"result\": "
         "{\"by_gender\": [], \"women_share\": 7, \"breakdowns\": {\"a\": {\"b\": 1}, \"c\": [1, "
-        "null]}, \"headline\": \"no\", \"list\": [{}, 3], \"reach\": {\"woman\": {}, \"man\": 1}}}}}],"
+        "null]}, \"headline\": \"no\", \"list\": [{}, 3], \"reach\": {\"woman\": {}, \"man\": "
+        "1}}}}}],"
         " \"summary\": [1, {\"region\": null, \"x.y\": \"z\"}]}",
         "{\"regions\": [{\"name\": \"R\", \"indicators\": {\"i\": {\"result\": {\"by_gender\": "
         "{\"woman\": {\"n\": [1], \"suppressed\": 1}}, \"women_share\": {}, \"total\": 2,"
-        " \"breakdowns\": {\"v\": [{\"value\": 1, \"by_gender\": {}, \"women_share\": {\"n\": null}}]},"
+        " \"breakdowns\": {\"v\": [{\"value\": 1, \"by_gender\": {}, \"women_share\": {\"n\": "
+        "null}}]},"
         " \"headline\": {\"unit\": 7, \"value\": \"x\", \"ci\": [1]}}}}}],"
-        " \"evaluation\": {\"options\": {\"balance\": [\"a\", 2], \"confidence\": 7, \"min_cell\": -3},"
+        " \"evaluation\": {\"options\": {\"balance\": [\"a\", 2], \"confidence\": 7, \"min_cell\": "
+        "-3},"
         " \"inputs\": [{}, 5]}, \"warnings\": [1, \"w\"]}",
         "{\"evaluation\": {\"name\": \"<script>&\"}, \"summary\": [{\"region\": \"a|b\\n\"}]}"};
     static const char *const formats[] = {"json", "table", "markdown", "csv", "html"};
@@ -190,7 +197,8 @@ int main(void)
     static const jvt_test tests[] = {
         {"html_matches_golden", test_html_matches_golden},
         {"html_is_self_contained", test_html_is_self_contained},
-        {"every_chart_has_a_title_and_a_table_after_it", test_every_chart_has_a_title_and_a_table_after_it},
+        {"every_chart_has_a_title_and_a_table_after_it",
+         test_every_chart_has_a_title_and_a_table_after_it},
         {"suppressed_values_are_marked_in_charts", test_suppressed_values_are_marked_in_charts},
         {"balance_is_never_shown_by_colour_alone", test_balance_is_never_shown_by_colour_alone},
         {"every_renderer_survives_odd_documents", test_every_renderer_survives_odd_documents},

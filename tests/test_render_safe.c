@@ -34,7 +34,9 @@ static void test_control_bytes_are_escaped(void)
 {
     /* ESC [ 2 J clears a terminal; DEL; U+009B (C2 9B) is CSI for some. */
     expect("\x1b[2JNorr", JV_SAFE_LINE, "\\x1b[2JNorr");
-    expect("a\x7f" "b", JV_SAFE_TEXT, "a\\x7fb");
+    expect("a\x7f"
+           "b",
+           JV_SAFE_TEXT, "a\\x7fb");
     expect("x\xc2\x9by", JV_SAFE_TEXT, "x\\xc2\\x9by");
     /* Tabs and line breaks: kept for csv and xlsx, escaped on one line. */
     expect("a\tb\r\nc", JV_SAFE_TEXT, "a\tb\r\nc");
@@ -52,7 +54,9 @@ static void test_invalid_utf8_is_escaped_byte_by_byte(void)
     /* Overlong '/', a UTF-16 surrogate, a lone continuation byte. */
     expect("\xc0\xaf", JV_SAFE_UTF8, "\\xc0\\xaf");
     expect("\xed\xa0\x80", JV_SAFE_UTF8, "\\xed\\xa0\\x80");
-    expect("a\x80" "b", JV_SAFE_UTF8, "a\\x80b");
+    expect("a\x80"
+           "b",
+           JV_SAFE_UTF8, "a\\x80b");
 }
 
 static void test_document_is_copied_with_keys_and_values_fixed(void)
@@ -77,8 +81,9 @@ static void test_document_is_copied_with_keys_and_values_fixed(void)
 
 static void test_index_gives_the_same_scopes_as_the_walk(void)
 {
-    cJSON *doc = cJSON_Parse("{\"regions\": [{\"name\": \"A\"}, {\"name\": \"B\"}, {\"name\": \"C\"}],"
-                             " \"total\": {\"name\": \"total\"}}");
+    cJSON *doc =
+        cJSON_Parse("{\"regions\": [{\"name\": \"A\"}, {\"name\": \"B\"}, {\"name\": \"C\"}],"
+                    " \"total\": {\"name\": \"total\"}}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     const cJSON *walked[5];
     guint n = jv_doc_scope_count(doc);
@@ -105,7 +110,8 @@ int main(void)
         {"valid_text_is_untouched", test_valid_text_is_untouched},
         {"control_bytes_are_escaped", test_control_bytes_are_escaped},
         {"invalid_utf8_is_escaped_byte_by_byte", test_invalid_utf8_is_escaped_byte_by_byte},
-        {"document_is_copied_with_keys_and_values_fixed", test_document_is_copied_with_keys_and_values_fixed},
+        {"document_is_copied_with_keys_and_values_fixed",
+         test_document_is_copied_with_keys_and_values_fixed},
         {"index_gives_the_same_scopes_as_the_walk", test_index_gives_the_same_scopes_as_the_walk},
         {NULL, NULL}};
     return jvt_main("render safe text", tests);

@@ -98,8 +98,9 @@ static void test_summary_tells_suppressed_from_not_applicable(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(html, "<td class=\"num suppressed\"><abbr title=\"suppressed to "
                                         "protect individuals (a count below 5, or a figure that "
                                         "would reveal one)\">\xc3\x97</abbr></td>"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<td class=\"num na\"><abbr title=\"cannot occur (the figure "
-                                        "does not apply here)\">.</abbr></td>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html,
+                                  "<td class=\"num na\"><abbr title=\"cannot occur (the figure "
+                                  "does not apply here)\">.</abbr></td>"));
     /* one sentence, B's: nothing is said about A's suppressed share */
     const char *first = strstr(html, "<p class=\"sentence\">Women held 50.0% of the seats");
     CU_ASSERT_PTR_NOT_NULL_FATAL(first);
@@ -125,8 +126,9 @@ static void test_a_skipped_indicator_points_to_its_reason_in_every_format(void)
                                         "inte)</p>"));
     CU_ASSERT_PTR_NOT_NULL(strstr(html, "<li>\xc2\xb9 Syd, Participation: inte beräknad:"));
     char *csv = render(doc, "csv", JV_LANG_EN, FALSE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\nSyd,participation,,there is no participation table for Syd "
-                                       "(participation.csv not found),,not_computed,,..\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv,
+                                  "\nSyd,participation,,there is no participation table for Syd "
+                                  "(participation.csv not found),,not_computed,,..\n"));
     g_free(table);
     g_free(html);
     g_free(csv);
@@ -176,25 +178,28 @@ static void test_sentences_in_both_languages(void)
 static void test_sentences_count_in_singular_and_plural(void)
 {
     /* one region, fulfilling; one goal */
-    cJSON *one = cJSON_Parse("{\"regions\": 1, \"regions_fulfilling\": 1, \"headline\": {\"metric\":"
-                             " \"share_regions_fulfilling\", \"value\": 1, \"unit\": \"share\"}}");
+    cJSON *one =
+        cJSON_Parse("{\"regions\": 1, \"regions_fulfilling\": 1, \"headline\": {\"metric\":"
+                    " \"share_regions_fulfilling\", \"value\": 1, \"unit\": \"share\"}}");
     char *en = jv_sentence_result(NULL, JV_LANG_EN, "g", one);
     char *sv = jv_sentence_result(NULL, JV_LANG_SV, "g", one);
     CU_ASSERT_STRING_EQUAL(en, "1 of 1 region fulfils its goals (100.0%).");
     CU_ASSERT_STRING_EQUAL(sv, "1 av 1 region uppfyller sina mål (100,0 %).");
     g_free(en);
     g_free(sv);
-    cJSON *three = cJSON_Parse("{\"regions\": 3, \"regions_fulfilling\": 2, \"headline\": {\"metric\":"
-                               " \"share_regions_fulfilling\", \"value\": 0.6666666666666666, "
-                               "\"unit\": \"share\"}}");
+    cJSON *three =
+        cJSON_Parse("{\"regions\": 3, \"regions_fulfilling\": 2, \"headline\": {\"metric\":"
+                    " \"share_regions_fulfilling\", \"value\": 0.6666666666666666, "
+                    "\"unit\": \"share\"}}");
     en = jv_sentence_result(NULL, JV_LANG_EN, "g", three);
     sv = jv_sentence_result(NULL, JV_LANG_SV, "g", three);
     CU_ASSERT_STRING_EQUAL(en, "2 of 3 regions fulfil their goals (66.7%).");
     CU_ASSERT_STRING_EQUAL(sv, "2 av 3 regioner uppfyller sina mål (66,7 %).");
     g_free(en);
     g_free(sv);
-    cJSON *goal = cJSON_Parse("{\"goals\": 1, \"headline\": {\"metric\": \"share_met\", \"value\": 1,"
-                              " \"unit\": \"share\"}}");
+    cJSON *goal =
+        cJSON_Parse("{\"goals\": 1, \"headline\": {\"metric\": \"share_met\", \"value\": 1,"
+                    " \"unit\": \"share\"}}");
     en = jv_sentence_result(NULL, JV_LANG_EN, "g", goal);
     CU_ASSERT_STRING_EQUAL(en, "100.0% of the reported goals were met (weighted by the goals' "
                                "weights); 1 goal in all.");
@@ -210,14 +215,16 @@ static void test_sentences_count_in_singular_and_plural(void)
     cJSON *gap_ci = cJSON_Parse("{\"headline\": {\"metric\": \"reach_gap\", \"value\": 0.09, "
                                 "\"unit\": \"difference\", \"ci\": [0.067, 0.112]}}");
     sv = jv_sentence_result(NULL, JV_LANG_SV, "t", gap_ci);
-    CU_ASSERT_STRING_EQUAL(sv, "Utbildningen nådde en 9,0 procentenheter större del av kvinnorna än "
-                               "av männen. Med hänsyn till slumpen (95 % säkerhet) ligger "
-                               "skillnaden i intervallet +6,7 till +11,2 p.e.");
+    CU_ASSERT_STRING_EQUAL(sv,
+                           "Utbildningen nådde en 9,0 procentenheter större del av kvinnorna än "
+                           "av männen. Med hänsyn till slumpen (95 % säkerhet) ligger "
+                           "skillnaden i intervallet +6,7 till +11,2 p.e.");
     g_free(sv);
     cJSON_Delete(gap_ci);
     /* a null headline (suppressed or nothing to count): nothing is said */
-    cJSON *hidden = cJSON_Parse("{\"headline\": {\"metric\": \"women_share_seats\", \"value\": null,"
-                                " \"unit\": \"share\"}}");
+    cJSON *hidden =
+        cJSON_Parse("{\"headline\": {\"metric\": \"women_share_seats\", \"value\": null,"
+                    " \"unit\": \"share\"}}");
     CU_ASSERT_PTR_NULL(jv_sentence_result(NULL, JV_LANG_SV, "p", hidden));
     cJSON_Delete(one);
     cJSON_Delete(three);
@@ -234,7 +241,8 @@ static void test_units_come_from_the_plugin_not_the_key(void)
     CU_ASSERT_EQUAL(jv_words_kind(doc, "mentoring", "stipend_gap"), JV_KIND_AMOUNT_DIFFERENCE);
     CU_ASSERT_EQUAL(jv_words_kind(NULL, "mentoring", "stipend_gap"), JV_KIND_DIFFERENCE);
     char *md = render(doc, "markdown", JV_LANG_SV, FALSE);
-    CU_ASSERT_PTR_NOT_NULL(strstr(md, "| Skillnad i genomsnittligt stipendium (kvinnor − män) | -91 000 |"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(md, "| Skillnad i genomsnittligt stipendium (kvinnor − män) | -91 000 |"));
     CU_ASSERT_PTR_NULL(strstr(md, "9 100 000"));
     g_free(md);
     char *text = jv_format_number(JV_LANG_EN, 1250000, JV_KIND_AMOUNT_DIFFERENCE);
@@ -268,12 +276,16 @@ static void test_titles_and_labels_fall_back_in_order(void)
 
 static void test_reasons_and_warnings_show_no_folders(void)
 {
-    char *sv = jv_words_reason(JV_LANG_SV, "no goals table for Västernorrland: "
-                                           "/srv/data/vn/goals.csv not found", FALSE);
+    char *sv = jv_words_reason(JV_LANG_SV,
+                               "no goals table for Västernorrland: "
+                               "/srv/data/vn/goals.csv not found",
+                               FALSE);
     CU_ASSERT_STRING_EQUAL(sv, "tabellen goals saknas för Västernorrland (goals.csv finns inte)");
     g_free(sv);
-    char *published = jv_words_reason(JV_LANG_EN, "no goals table for Västernorrland: "
-                                                  "/srv/data/vn/goals.csv not found", TRUE);
+    char *published = jv_words_reason(JV_LANG_EN,
+                                      "no goals table for Västernorrland: "
+                                      "/srv/data/vn/goals.csv not found",
+                                      TRUE);
     CU_ASSERT_STRING_EQUAL(published, "there is no goals table for Västernorrland");
     g_free(published);
     char *w = jv_words_warning(JV_LANG_EN, "data/norr/x/funding.csv:12: 2 rows skipped (see 1/2)");
@@ -294,9 +306,9 @@ static void test_publish_shows_no_id_path_or_warnings(void)
     cJSON *doc = jvt_load_json("render/result.json");
     for (int lang = 0; lang < 2; lang++) {
         char *html = render(doc, "html", lang ? JV_LANG_SV : JV_LANG_EN, TRUE);
-        static const char *const internal[] = {"funding_share", "goal_fulfilment", "mentoring",
-                                               "data/", ".csv", "jamvikt 0.1.0", "min_cell)",
-                                               "women_share_", "<code>"};
+        static const char *const internal[] = {
+            "funding_share", "goal_fulfilment", "mentoring",    "data/", ".csv",
+            "jamvikt 0.1.0", "min_cell)",       "women_share_", "<code>"};
         for (size_t i = 0; i < G_N_ELEMENTS(internal); i++) {
             if (strstr(html, internal[i]) != NULL)
                 fprintf(stderr, "\n  published page has '%s'\n", internal[i]);
@@ -304,7 +316,8 @@ static void test_publish_shows_no_id_path_or_warnings(void)
         }
         /* one line on data quality (the document has one warning) and the
          * method note instead of the lists */
-        CU_ASSERT_PTR_NOT_NULL(strstr(html, lang ? "inläsningen gav 1 anmärkning," : "gave 1 remark,"));
+        CU_ASSERT_PTR_NOT_NULL(
+            strstr(html, lang ? "inläsningen gav 1 anmärkning," : "gave 1 remark,"));
         CU_ASSERT_PTR_NOT_NULL(strstr(html, lang ? "(40/60-regeln)" : "(the 40/60 rule)"));
         CU_ASSERT_PTR_NULL(strstr(html, "id=\"warnings\""));
         CU_ASSERT_PTR_NULL(strstr(html, "id=\"inputs\""));
@@ -328,8 +341,8 @@ static void test_swedish_csv_header_has_no_english_word(void)
     char *csv = render(doc, "csv", JV_LANG_SV, FALSE);
     char *header = g_strndup(csv, strcspn(csv, "\n"));
     CU_ASSERT_STRING_EQUAL(header, "område,indikator,indelning,kategori,kön,mått,värde,tecken");
-    static const char *const english[] = {"region", "indicator", "group", "value", "gender",
-                                          "measure", "number", "symbol"};
+    static const char *const english[] = {"region", "indicator", "group",  "value",
+                                          "gender", "measure",   "number", "symbol"};
     for (size_t i = 0; i < G_N_ELEMENTS(english); i++)
         CU_ASSERT_PTR_NULL(strstr(header, english[i]));
     /* categories in words: women, men, total */
@@ -352,7 +365,8 @@ static void test_html_keys_every_colour_and_prints_on_a4(void)
     const char *key = strstr(sector, "<p class=\"chart-key\">");
     CU_ASSERT_PTR_NOT_NULL_FATAL(key);
     char *line = g_strndup(key, strstr(key, "</p>") - key);
-    CU_ASSERT_PTR_NOT_NULL(strstr(line, "<span class=\"key balanced\" aria-hidden=\"true\"></span>jämn"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(line, "<span class=\"key balanced\" aria-hidden=\"true\"></span>jämn"));
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "skuggat: jämn könsfördelning 40–60 %"));
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "streckat (\xc3\x97): skyddad uppgift"));
     CU_ASSERT_PTR_NULL(strstr(line, "mansdominerad")); /* no blue bar there */
@@ -360,7 +374,8 @@ static void test_html_keys_every_colour_and_prints_on_a4(void)
     /* Norr's seats have an interval: the key names the line */
     CU_ASSERT_PTR_NOT_NULL(strstr(html, "linje: 95 % KI"));
     /* the summary's marks and colours are explained */
-    CU_ASSERT_PTR_NOT_NULL(strstr(html, "\xe2\x96\xbc blått: mansdominerad (kvinnornas andel under 40 %)"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(html, "\xe2\x96\xbc blått: mansdominerad (kvinnornas andel under 40 %)"));
     /* print: A4, table headers repeated on every page, rows never split */
     CU_ASSERT_PTR_NOT_NULL(strstr(html, "@page{size:A4"));
     CU_ASSERT_PTR_NOT_NULL(strstr(html, "thead{display:table-header-group}"));
@@ -386,8 +401,10 @@ static void test_symbols_and_markers(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        {"summary_tells_suppressed_from_not_applicable", test_summary_tells_suppressed_from_not_applicable},
-        {"a_skipped_indicator_points_to_its_reason_in_every_format", test_a_skipped_indicator_points_to_its_reason_in_every_format},
+        {"summary_tells_suppressed_from_not_applicable",
+         test_summary_tells_suppressed_from_not_applicable},
+        {"a_skipped_indicator_points_to_its_reason_in_every_format",
+         test_a_skipped_indicator_points_to_its_reason_in_every_format},
         {"sentences_in_both_languages", test_sentences_in_both_languages},
         {"sentences_count_in_singular_and_plural", test_sentences_count_in_singular_and_plural},
         {"units_come_from_the_plugin_not_the_key", test_units_come_from_the_plugin_not_the_key},

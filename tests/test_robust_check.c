@@ -24,8 +24,8 @@ static const jv_role_request roles[] = {
  * open), read to the end by a checking reader with `problems`. Returns
  * the rows kept; *skipped gets the rows left out. -1: the file could not
  * be opened at all. */
-static gint64 check_text(const char *text, const jv_table_source *source,
-                         jv_problem_list *problems, guint64 *skipped)
+static gint64 check_text(const char *text, const jv_table_source *source, jv_problem_list *problems,
+                         guint64 *skipped)
 {
     char *path = NULL;
     int fd = g_file_open_tmp("jv-test-check-XXXXXX.csv", &path, NULL);
@@ -118,11 +118,11 @@ static void test_codes_name_what_is_wrong(void)
 {
     jv_problem_list *list = jv_problem_list_new(20);
     check_text("gender,amount_granted,decision\n"
-               "kvinna,\"12,5\",granted\n"   /* 2: decimal comma, ',' delimiter */
-               "kvinna,,granted\n"           /* 3: empty required cell */
+               "kvinna,\"12,5\",granted\n"          /* 2: decimal comma, ',' delimiter */
+               "kvinna,,granted\n"                  /* 3: empty required cell */
                "kvinna,99999999999999999,granted\n" /* 4: beyond 9.2e14 */
-               "kvinna,12 kr,maybe\n"        /* 5: currency; unknown value */
-               "kvinna,1e5,granted\n",       /* 6: exponent */
+               "kvinna,12 kr,maybe\n"               /* 5: currency; unknown value */
+               "kvinna,1e5,granted\n",              /* 6: exponent */
                NULL, list, NULL);
     CU_ASSERT_EQUAL(jv_problem_list_errors(list), 6);
     expect(list, 0, JV_SEVERITY_ERROR, JV_PROBLEM_DECIMAL_COMMA, 2, "amount_granted", 2, "12,5");
@@ -383,7 +383,8 @@ static void test_a_run_reader_still_stops_at_the_first_error(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
     CU_ASSERT_PTR_NOT_NULL_FATAL(error);
-    CU_ASSERT(g_str_has_prefix(error->message, "f.csv:2: column 'gender': unknown gender code 'q'"));
+    CU_ASSERT(
+        g_str_has_prefix(error->message, "f.csv:2: column 'gender': unknown gender code 'q'"));
     g_error_free(error);
     jv_table_reader_free(r);
     g_unlink(path);
@@ -409,8 +410,7 @@ int main(void)
         {"signs of a wrong export are warnings", test_signs_of_a_wrong_export_are_warnings},
         {"doubled header names", test_doubled_header_names},
         {"SCB codes and rounding are warnings", test_scb_codes_and_rounding_are_warnings},
-        {"only the first range reports the header",
-         test_only_the_first_range_reports_the_header},
+        {"only the first range reports the header", test_only_the_first_range_reports_the_header},
         {"taking a list keeps the limit and the counts",
          test_taking_a_list_keeps_the_limit_and_the_counts},
         {"a run reader still stops at the first error",

@@ -33,8 +33,8 @@ static void test_z_matches_the_published_quantiles(void)
  * AS241 (|q| <= 0.425, r <= 5, r > 5) must invert it to ~1e-13 relative. */
 static void test_normal_quantile_inverts_the_normal_cdf(void)
 {
-    const double ps[] = {1e-300, 1e-20, 1e-12, 1e-6, 0.001, 0.02, 0.075,
-                         0.0751, 0.3, 0.5, 0.7, 0.9249, 0.975, 0.999};
+    const double ps[] = {1e-300, 1e-20, 1e-12, 1e-6, 0.001,  0.02,  0.075,
+                         0.0751, 0.3,   0.5,   0.7,  0.9249, 0.975, 0.999};
     for (size_t i = 0; i < sizeof ps / sizeof ps[0]; i++) {
         double p = ps[i];
         double x = jv_stats_normal_quantile(p);
@@ -48,8 +48,7 @@ static void test_normal_quantile_inverts_the_normal_cdf(void)
         }
     }
     /* Symmetry: Φ⁻¹(1 - p) = -Φ⁻¹(p). 0.25 and 0.75 are exact doubles. */
-    CU_ASSERT_DOUBLE_EQUAL(jv_stats_normal_quantile(0.75),
-                           -jv_stats_normal_quantile(0.25), EXACT);
+    CU_ASSERT_DOUBLE_EQUAL(jv_stats_normal_quantile(0.75), -jv_stats_normal_quantile(0.25), EXACT);
 }
 
 static void test_normal_quantile_is_nan_outside_the_open_unit_interval(void)
@@ -163,11 +162,10 @@ static void test_newcombe_matches_the_published_table(void)
     double z = jv_stats_z(0.95);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         double d, ci[2];
-        jv_stats_newcombe(rows[i].k1, rows[i].n1, rows[i].k2, rows[i].n2, z,
-                          &d, ci);
-        CU_ASSERT_DOUBLE_EQUAL(d, (double)rows[i].k1 / (double)rows[i].n1 -
-                                      (double)rows[i].k2 / (double)rows[i].n2,
-                               EXACT);
+        jv_stats_newcombe(rows[i].k1, rows[i].n1, rows[i].k2, rows[i].n2, z, &d, ci);
+        CU_ASSERT_DOUBLE_EQUAL(
+            d, (double)rows[i].k1 / (double)rows[i].n1 - (double)rows[i].k2 / (double)rows[i].n2,
+            EXACT);
         CU_ASSERT_DOUBLE_EQUAL(ci[0], rows[i].lower, FOUR_DECIMALS);
         CU_ASSERT_DOUBLE_EQUAL(ci[1], rows[i].upper, FOUR_DECIMALS);
     }
@@ -198,40 +196,30 @@ static void test_balance_boundaries_are_balanced(void)
 {
     /* 2/(2+3) = 0.40 and 3/(3+2) = 0.60 exactly (correctly rounded
      * division gives the same double as the literals). */
-    CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(2, 3), 0.40, 0.60),
-                    JV_BALANCE_BALANCED);
-    CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(3, 2), 0.40, 0.60),
-                    JV_BALANCE_BALANCED);
+    CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(2, 3), 0.40, 0.60), JV_BALANCE_BALANCED);
+    CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(3, 2), 0.40, 0.60), JV_BALANCE_BALANCED);
     CU_ASSERT_EQUAL(jv_stats_balance(0.40, 0.40, 0.60), JV_BALANCE_BALANCED);
     CU_ASSERT_EQUAL(jv_stats_balance(0.60, 0.40, 0.60), JV_BALANCE_BALANCED);
     /* 39/100 < 0.40; 61/100 > 0.60. */
-    CU_ASSERT_EQUAL(jv_stats_balance(0.39, 0.40, 0.60),
-                    JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.61, 0.40, 0.60),
-                    JV_BALANCE_WOMEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.0, 0.40, 0.60),
-                    JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(1.0, 0.40, 0.60),
-                    JV_BALANCE_WOMEN_DOMINATED);
+    CU_ASSERT_EQUAL(jv_stats_balance(0.39, 0.40, 0.60), JV_BALANCE_MEN_DOMINATED);
+    CU_ASSERT_EQUAL(jv_stats_balance(0.61, 0.40, 0.60), JV_BALANCE_WOMEN_DOMINATED);
+    CU_ASSERT_EQUAL(jv_stats_balance(0.0, 0.40, 0.60), JV_BALANCE_MEN_DOMINATED);
+    CU_ASSERT_EQUAL(jv_stats_balance(1.0, 0.40, 0.60), JV_BALANCE_WOMEN_DOMINATED);
 }
 
 static void test_balance_is_no_data_for_a_null_share(void)
 {
     CU_ASSERT_EQUAL(jv_stats_balance(NAN, 0.40, 0.60), JV_BALANCE_NO_DATA);
-    CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(0, 0), 0.40, 0.60),
-                    JV_BALANCE_NO_DATA);
+    CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(0, 0), 0.40, 0.60), JV_BALANCE_NO_DATA);
 }
 
 static void test_balance_band_is_configurable(void)
 {
     /* options.balance [0.30, 0.70]: 0.35 is balanced there, not in 40/60. */
     CU_ASSERT_EQUAL(jv_stats_balance(0.35, 0.30, 0.70), JV_BALANCE_BALANCED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.35, 0.40, 0.60),
-                    JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.25, 0.30, 0.70),
-                    JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.75, 0.30, 0.70),
-                    JV_BALANCE_WOMEN_DOMINATED);
+    CU_ASSERT_EQUAL(jv_stats_balance(0.35, 0.40, 0.60), JV_BALANCE_MEN_DOMINATED);
+    CU_ASSERT_EQUAL(jv_stats_balance(0.25, 0.30, 0.70), JV_BALANCE_MEN_DOMINATED);
+    CU_ASSERT_EQUAL(jv_stats_balance(0.75, 0.30, 0.70), JV_BALANCE_WOMEN_DOMINATED);
     CU_ASSERT_EQUAL(jv_stats_balance(0.70, 0.30, 0.70), JV_BALANCE_BALANCED);
 }
 
@@ -247,53 +235,40 @@ static void test_balance_band_is_configurable(void)
  *   1 of 4:    [(3 - sqrt 7)/8, (3 + sqrt 7)/8] = [0.04428, 0.70572]   */
 static void test_balance_certain_when_the_interval_is_inside_the_band(void)
 {
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_MEN_DOMINATED, 0, 100,
-                                             2.0, 0.40, 0.60), 1);
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 50, 100,
-                                             2.0, 0.40, 0.60), 1);
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_WOMEN_DOMINATED, 100,
-                                             100, 2.0, 0.40, 0.60), 1);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_MEN_DOMINATED, 0, 100, 2.0, 0.40, 0.60), 1);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 50, 100, 2.0, 0.40, 0.60), 1);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_WOMEN_DOMINATED, 100, 100, 2.0, 0.40, 0.60),
+                    1);
 }
 
 static void test_balance_certain_false_when_the_interval_leaves_the_band(void)
 {
     /* [0.14645, 0.85355] crosses both 0.40 and 0.60. */
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 2, 4, 2.0,
-                                             0.40, 0.60), 0);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 2, 4, 2.0, 0.40, 0.60), 0);
     /* [0.04428, 0.70572]: upper limit not below 0.40. */
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_MEN_DOMINATED, 1, 4,
-                                             2.0, 0.40, 0.60), 0);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_MEN_DOMINATED, 1, 4, 2.0, 0.40, 0.60), 0);
     /* [0, 0.5] reaches past 0.40. */
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_MEN_DOMINATED, 0, 4,
-                                             2.0, 0.40, 0.60), 0);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_MEN_DOMINATED, 0, 4, 2.0, 0.40, 0.60), 0);
     /* [0, 0.03846] is not in the women_dominated band (0.60, 1]. */
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_WOMEN_DOMINATED, 0,
-                                             100, 2.0, 0.40, 0.60), 0);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_WOMEN_DOMINATED, 0, 100, 2.0, 0.40, 0.60),
+                    0);
     /* [0.40194, 0.59806] with band [0.45, 0.55]: outside. */
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 50, 100,
-                                             2.0, 0.45, 0.55), 0);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 50, 100, 2.0, 0.45, 0.55), 0);
 }
 
 static void test_balance_certain_null_without_an_interval_or_a_band(void)
 {
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 0, 0, Z95,
-                                             0.40, 0.60), -1);
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_NO_DATA, 2, 4, Z95,
-                                             0.40, 0.60), -1);
-    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_NONE, 2, 4, Z95,
-                                             0.40, 0.60), -1);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_BALANCED, 0, 0, Z95, 0.40, 0.60), -1);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_NO_DATA, 2, 4, Z95, 0.40, 0.60), -1);
+    CU_ASSERT_EQUAL(jv_stats_balance_certain(JV_BALANCE_NONE, 2, 4, Z95, 0.40, 0.60), -1);
 }
 
 static void test_balance_names(void)
 {
-    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_NO_DATA),
-                           "no_data");
-    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_MEN_DOMINATED),
-                           "men_dominated");
-    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_BALANCED),
-                           "balanced");
-    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_WOMEN_DOMINATED),
-                           "women_dominated");
+    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_NO_DATA), "no_data");
+    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_MEN_DOMINATED), "men_dominated");
+    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_BALANCED), "balanced");
+    CU_ASSERT_STRING_EQUAL(jv_stats_balance_name(JV_BALANCE_WOMEN_DOMINATED), "women_dominated");
     CU_ASSERT_PTR_NULL(jv_stats_balance_name(JV_BALANCE_NONE));
     CU_ASSERT_PTR_NULL(jv_stats_balance_name((jv_balance)42));
 }
@@ -301,27 +276,20 @@ static void test_balance_names(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        {"z matches the published quantiles",
-         test_z_matches_the_published_quantiles},
-        {"normal quantile inverts the normal cdf",
-         test_normal_quantile_inverts_the_normal_cdf},
+        {"z matches the published quantiles", test_z_matches_the_published_quantiles},
+        {"normal quantile inverts the normal cdf", test_normal_quantile_inverts_the_normal_cdf},
         {"normal quantile is NaN outside (0, 1)",
          test_normal_quantile_is_nan_outside_the_open_unit_interval},
-        {"Wilson follows the score formula",
-         test_wilson_follows_the_score_formula},
+        {"Wilson follows the score formula", test_wilson_follows_the_score_formula},
         {"Wilson is null for n = 0", test_wilson_is_null_for_n_zero},
         {"Newcombe follows the hybrid score formula",
          test_newcombe_follows_the_hybrid_score_formula},
         {"Newcombe matches the published table (method 10)",
          test_newcombe_matches_the_published_table},
-        {"Newcombe is null when either n is 0",
-         test_newcombe_is_null_when_either_n_is_zero},
-        {"share is null without women or men",
-         test_share_is_null_without_women_or_men},
-        {"balance boundaries 0.40 and 0.60 are balanced",
-         test_balance_boundaries_are_balanced},
-        {"balance is no_data for a null share",
-         test_balance_is_no_data_for_a_null_share},
+        {"Newcombe is null when either n is 0", test_newcombe_is_null_when_either_n_is_zero},
+        {"share is null without women or men", test_share_is_null_without_women_or_men},
+        {"balance boundaries 0.40 and 0.60 are balanced", test_balance_boundaries_are_balanced},
+        {"balance is no_data for a null share", test_balance_is_no_data_for_a_null_share},
         {"balance band is configurable", test_balance_band_is_configurable},
         {"balance_certain true inside the band",
          test_balance_certain_when_the_interval_is_inside_the_band},

@@ -164,8 +164,8 @@ static void test_missing_required_column_lists_the_file_columns(void)
                           "file has columns: id, region, amount_granted. Name the column for "
                           "'gender' under \"columns\" in the evaluation file");
     /* a column that differs only in case is suggested */
-    jvt_expect_open_error("id;Recipient_Gender;amount_granted\n", &source, funding_roles,
-                          N_FUNDING, JV_DATA_ERROR_COLUMN,
+    jvt_expect_open_error("id;Recipient_Gender;amount_granted\n", &source, funding_roles, N_FUNDING,
+                          JV_DATA_ERROR_COLUMN,
                           "f.csv: column 'recipient_gender' (role 'gender') not found (did you "
                           "mean 'Recipient_Gender'?); the file has columns: id, "
                           "Recipient_Gender, amount_granted. Name the column for 'gender' "
@@ -192,8 +192,8 @@ static void test_header_read_with_the_wrong_delimiter_says_so(void)
 static void test_missing_optional_column_is_not_present(void)
 {
     GError *error = NULL;
-    jv_table_reader *r = jvt_open_text("gender,amount_granted\nk,1\nm,2\n", -1, NULL,
-                                       funding_roles, N_FUNDING, &error);
+    jv_table_reader *r = jvt_open_text("gender,amount_granted\nk,1\nm,2\n", -1, NULL, funding_roles,
+                                       N_FUNDING, &error);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     CU_ASSERT_PTR_NULL(jv_table_reader_column_name(r, 2));
     const jv_rowset *rs = jv_table_reader_next(r, &error);
@@ -210,8 +210,8 @@ static void test_missing_optional_column_is_not_present(void)
 
 static void test_duplicate_header_name_of_a_role_names_both_positions(void)
 {
-    jvt_expect_open_error("gender,sector,amount_granted,sector\n", NULL, funding_roles,
-                          N_FUNDING, JV_DATA_ERROR_COLUMN,
+    jvt_expect_open_error("gender,sector,amount_granted,sector\n", NULL, funding_roles, N_FUNDING,
+                          JV_DATA_ERROR_COLUMN,
                           "f.csv: column 'sector' (role 'sector') appears twice in the header, "
                           "as columns 2 and 4; rename one of them");
     /* a duplicate no role reads is harmless */
@@ -253,8 +253,8 @@ static void test_empty_file_is_an_error_and_header_only_gives_no_rows(void)
                           JV_DATA_ERROR_FORMAT,
                           "f.csv: the file is empty; its first line must name the columns");
     GError *error = NULL;
-    jv_table_reader *r = jvt_open_text("gender,amount_granted\n", -1, NULL, funding_roles,
-                                       N_FUNDING, &error);
+    jv_table_reader *r =
+        jvt_open_text("gender,amount_granted\n", -1, NULL, funding_roles, N_FUNDING, &error);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
     CU_ASSERT_PTR_NULL(error);
@@ -290,15 +290,15 @@ static void test_skip_mode_counts_rows_and_keeps_five_reasons(void)
     jv_table_source skip = {.on_error = JV_ON_ERROR_SKIP};
     /* rows on lines 2..10; bad: 3, 4, 5, 6, 8, 9, 10 (7 rows); kept: 2, 7 */
     const char *text = "gender,amount_granted\n"
-                       "k,1\n"          /* 2 kept */
-                       "q,1\n"          /* 3 unknown gender code */
-                       "k,-1\n"         /* 4 negative */
-                       "k\n"            /* 5 one field */
-                       "k,\n"           /* 6 empty required */
-                       "m,2\n"          /* 7 kept */
-                       "k,1 kr\n"       /* 8 currency */
-                       "k,1e3\n"        /* 9 exponent */
-                       "k,x\n";         /* 10 not a number */
+                       "k,1\n"    /* 2 kept */
+                       "q,1\n"    /* 3 unknown gender code */
+                       "k,-1\n"   /* 4 negative */
+                       "k\n"      /* 5 one field */
+                       "k,\n"     /* 6 empty required */
+                       "m,2\n"    /* 7 kept */
+                       "k,1 kr\n" /* 8 currency */
+                       "k,1e3\n"  /* 9 exponent */
+                       "k,x\n";   /* 10 not a number */
     GError *error = NULL;
     jv_table_reader *r = jvt_open_text(text, -1, &skip, funding_roles, 2, &error);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
@@ -421,8 +421,8 @@ static void test_sha256_covers_the_whole_file(void)
 static void test_reading_on_after_an_error_is_refused(void)
 {
     GError *error = NULL;
-    jv_table_reader *r = jvt_open_text("gender,amount_granted\nk,x\nk,1\n", -1, NULL,
-                                       funding_roles, 2, &error);
+    jv_table_reader *r =
+        jvt_open_text("gender,amount_granted\nk,x\nk,1\n", -1, NULL, funding_roles, 2, &error);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     CU_ASSERT_PTR_NULL(jv_table_reader_next(r, &error));
     CU_ASSERT_PTR_NOT_NULL(error);
@@ -440,9 +440,10 @@ static void test_reading_on_after_an_error_is_refused(void)
 static void test_random_input_ends_in_rows_or_an_error(void)
 {
     static const char *const pieces[] = {
-        "\"", ",", ";", "\n", "\r", "\r\n", " ", "\xc2\xa0", "\xe4", "\xff", "k", "man",
-        "1", "2,5", "-3", "1e5", "kr", "ja", "x", "gender", "amount_granted", "sector",
-        "decision", "beviljad", "", "\t", "\xef\xbb\xbf"};
+        "\"",       ",",        ";",        "\n", "\r",  "\r\n",        " ",
+        "\xc2\xa0", "\xe4",     "\xff",     "k",  "man", "1",           "2,5",
+        "-3",       "1e5",      "kr",       "ja", "x",   "gender",      "amount_granted",
+        "sector",   "decision", "beviljad", "",   "\t",  "\xef\xbb\xbf"};
     static const jv_role_request roles[] = {
         {.name = "gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED},
         {.name = "amount_granted", .type = JV_TYPE_NUMBER, .flags = JV_ROLE_NONNEGATIVE},

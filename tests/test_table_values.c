@@ -32,8 +32,8 @@ static GHashTable *codes_for(const char *role, const char *code, const char *can
 {
     GHashTable *inner = g_hash_table_new(g_str_hash, g_str_equal);
     g_hash_table_insert(inner, (gpointer)code, (gpointer)canonical);
-    GHashTable *outer = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                              (GDestroyNotify)g_hash_table_unref);
+    GHashTable *outer =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_hash_table_unref);
     g_hash_table_insert(outer, (gpointer)role, inner);
     return outer;
 }
@@ -42,11 +42,11 @@ static void test_gender_codes_map_and_empty_is_unknown(void)
 {
     const jv_rowset *rs;
     /* Kvinna, MÄN, x, blandat, okänd, empty (required, still unknown), "  k " */
-    jv_table_reader *r = read_one("gender\nKvinna\nMÄN\nx\nblandat\nokänd\n\"\"\n  k \n", -1,
-                                  NULL, gender_role, 1, &rs);
+    jv_table_reader *r = read_one("gender\nKvinna\nMÄN\nx\nblandat\nokänd\n\"\"\n  k \n", -1, NULL,
+                                  gender_role, 1, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
     CU_ASSERT_EQUAL_FATAL(rs->n_rows, 7);
-    static const uint32_t expected[] = {JV_WOMAN, JV_MAN, JV_NON_BINARY, JV_MIXED,
+    static const uint32_t expected[] = {JV_WOMAN,   JV_MAN,     JV_NON_BINARY, JV_MIXED,
                                         JV_UNKNOWN, JV_UNKNOWN, JV_WOMAN};
     for (size_t i = 0; i < 7; i++)
         CU_ASSERT_EQUAL(rs->columns[0].codes[i], expected[i]);
@@ -201,8 +201,8 @@ static void test_user_codes_recode_a_plain_category(void)
     jv_table_source source = {.codes = codes};
     const jv_rowset *rs;
     /* Ledarskap → leadership, leadership stays, other stays */
-    jv_table_reader *r = read_one("sector,area\na,Ledarskap\na,leadership\na,other\n", -1,
-                                  &source, category_roles, 3, &rs);
+    jv_table_reader *r = read_one("sector,area\na,Ledarskap\na,leadership\na,other\n", -1, &source,
+                                  category_roles, 3, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
     const jv_column *c = &rs->columns[2];
     CU_ASSERT_EQUAL_FATAL(c->dict->size, 2);
@@ -244,8 +244,8 @@ static void test_decimal_comma_follows_the_delimiter(void)
                           "f.csv:2: column 'amount': '1,5' has a decimal comma, which this "
                           "table does not accept; set \"decimal\": \",\" in the evaluation "
                           "file");
-    r = read_one("amount,weight\n\"1,5\",1\n", -1, &(jv_table_source){.decimal = ','},
-                 number_roles, 2, &rs);
+    r = read_one("amount,weight\n\"1,5\",1\n", -1, &(jv_table_source){.decimal = ','}, number_roles,
+                 2, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
     CU_ASSERT_EQUAL(rs->columns[0].numbers[0], 15000);
     jv_table_reader_free(r);
@@ -262,8 +262,8 @@ static void test_rounded_values_are_counted_in_one_warning(void)
     const jv_rowset *rs;
     /* 0.00015 → 2 (half to even, 1.5 → 2), 1.00000 → 10000 (nothing
      * dropped: not counted), 0.12345 → 1234.5 → 1234 (to even), 7 */
-    jv_table_reader *r = read_one("amount;weight\n0.00015;1\n1.00000;1\n0,12345;1\n7;1\n", -1,
-                                  NULL, number_roles, 2, &rs);
+    jv_table_reader *r = read_one("amount;weight\n0.00015;1\n1.00000;1\n0,12345;1\n7;1\n", -1, NULL,
+                                  number_roles, 2, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
     CU_ASSERT_EQUAL(rs->columns[0].numbers[0], 2);
     CU_ASSERT_EQUAL(rs->columns[0].numbers[1], 10000);
@@ -291,8 +291,7 @@ static void test_bad_numbers_are_errors_naming_the_cell(void)
     jvt_expect_read_error("amount;weight\n-0;0\n", NULL, number_roles, 2, JV_DATA_ERROR_VALUE,
                           "f.csv:2: column 'weight': '0' is not allowed: the value must be "
                           "greater than 0");
-    jvt_expect_read_error("amount;weight\n1 250 kr;1\n", NULL, number_roles, 2,
-                          JV_DATA_ERROR_VALUE,
+    jvt_expect_read_error("amount;weight\n1 250 kr;1\n", NULL, number_roles, 2, JV_DATA_ERROR_VALUE,
                           "f.csv:2: column 'amount': '1 250 kr' is not a number: remove the "
                           "currency unit 'kr' from the column");
 }
@@ -338,7 +337,8 @@ static void test_windows_1252_is_read_as_utf8(void)
     };
     /* Windows-1252: 0xF6 ö, 0xE4 ä, 0xC4 Ä, 0xA0 no-break space */
     const char *text = "k\xf6n;sektor;amount\n"
-                       "kvinna;h\xe4lsa;1\xa0" "000\n"
+                       "kvinna;h\xe4lsa;1\xa0"
+                       "000\n"
                        "M\xc4N;h\xe4lsa;2\n";
     GHashTable *columns = g_hash_table_new(g_str_hash, g_str_equal);
     g_hash_table_insert(columns, "gender", "kön");
@@ -373,12 +373,12 @@ static void test_text_that_is_not_utf8_asks_for_windows_1252(void)
                           JV_DATA_ERROR_VALUE, m);
     g_free(m);
     m = g_strdup_printf("f.csv:2: column 'gender': %s", hint);
-    jvt_expect_read_error("sector,gender,person\nx,m\xe4n,p\n", NULL, roles, 3,
-                          JV_DATA_ERROR_VALUE, m);
+    jvt_expect_read_error("sector,gender,person\nx,m\xe4n,p\n", NULL, roles, 3, JV_DATA_ERROR_VALUE,
+                          m);
     g_free(m);
     m = g_strdup_printf("f.csv:2: column 'person': %s", hint);
-    jvt_expect_read_error("sector,gender,person\nx,k,\xf6\n", NULL, roles, 3,
-                          JV_DATA_ERROR_VALUE, m);
+    jvt_expect_read_error("sector,gender,person\nx,k,\xf6\n", NULL, roles, 3, JV_DATA_ERROR_VALUE,
+                          m);
     g_free(m);
 }
 
@@ -388,8 +388,7 @@ static void test_text_not_utf8_in_an_unread_column_is_warned_once(void)
 {
     static const jv_role_request roles[] = {{.name = "gender", .type = JV_TYPE_GENDER}};
     const jv_rowset *rs;
-    jv_table_reader *r = read_one("note,gender\nh\xe4lsa,k\nh\xe4lsa,m\n", -1, NULL, roles, 1,
-                                  &rs);
+    jv_table_reader *r = read_one("note,gender\nh\xe4lsa,k\nh\xe4lsa,m\n", -1, NULL, roles, 1, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
     CU_ASSERT_EQUAL_FATAL(rs->n_rows, 2);
     CU_ASSERT_EQUAL_FATAL(jv_table_reader_warnings(r)->len, 1);

@@ -17,8 +17,7 @@
 enum { COL_GENDER, COL_SECTOR, COL_GRANTED, COL_AMOUNT, N_COLUMNS };
 static const jv_measure measures[] = {
     {.name = "rows", .column = -1, .flags = JV_MEASURE_PROTECTED},
-    {.name = "granted", .column = COL_GRANTED, .flags = JV_MEASURE_PROTECTED,
-     .at_most = "rows"},
+    {.name = "granted", .column = COL_GRANTED, .flags = JV_MEASURE_PROTECTED, .at_most = "rows"},
     {.name = "amount", .column = COL_AMOUNT},
 };
 static const jv_tally_spec spec = {
@@ -46,8 +45,8 @@ static void batch_init(test_batch *t, size_t n_rows, const jv_dict *dict, int pr
     memset(t, 0, sizeof *t);
     for (size_t i = 0; i < 8; i++)
         t->lines[i] = i + 2; /* line 1 is the header */
-    t->columns[COL_GENDER] = (jv_column){
-        .role = "gender", .type = JV_TYPE_GENDER, .present = 1, .codes = t->genders};
+    t->columns[COL_GENDER] =
+        (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1, .codes = t->genders};
     t->columns[COL_SECTOR] = (jv_column){.role = "sector",
                                          .type = JV_TYPE_CATEGORY,
                                          .present = present,
@@ -197,9 +196,12 @@ static void test_values_sort_in_byte_order(void)
     }
     CU_ASSERT_EQUAL(h->tally_add(&ctx, t, &b.batch, v, NULL), 0);
     CU_ASSERT_EQUAL_FATAL(h->tally_size(t, 0), 7);
-    static const struct { const char *value; size_t length; int64_t code; } want[] = {
-        {"a", 1, 6}, {"a\0b", 3, 3}, {"b", 1, 5}, {"z", 1, 1},
-        {"ä", 2, 4}, {"å", 2, 2},    {"ö", 2, 0}};
+    static const struct {
+        const char *value;
+        size_t length;
+        int64_t code;
+    } want[] = {{"a", 1, 6}, {"a\0b", 3, 3}, {"b", 1, 5}, {"z", 1, 1},
+                {"ä", 2, 4}, {"å", 2, 2},    {"ö", 2, 0}};
     for (size_t i = 0; i < 7; i++) {
         assert_value(t, i, want[i].value, want[i].length);
         assert_cell(h->tally_cells(t, 0, i), JV_WOMAN, 1, 0, want[i].code);
@@ -230,11 +232,10 @@ static void test_large_values_and_many_measures_count_exactly(void)
 
     /* eight measures m0..m7, rows: woman (0..7), man (10..17), woman
      * (1,1,...): woman m = (m) + 1, man m = 10 + m */
-    static const jv_measure eight[] = {
-        {.name = "m0", .column = -1}, {.name = "m1", .column = -1},
-        {.name = "m2", .column = -1}, {.name = "m3", .column = -1},
-        {.name = "m4", .column = -1}, {.name = "m5", .column = -1},
-        {.name = "m6", .column = -1}, {.name = "m7", .column = -1}};
+    static const jv_measure eight[] = {{.name = "m0", .column = -1}, {.name = "m1", .column = -1},
+                                       {.name = "m2", .column = -1}, {.name = "m3", .column = -1},
+                                       {.name = "m4", .column = -1}, {.name = "m5", .column = -1},
+                                       {.name = "m6", .column = -1}, {.name = "m7", .column = -1}};
     static const jv_tally_spec spec8 = {.measures = eight, .n_measures = 8};
     ctx_reset();
     t = h->tally_new(&ctx, &spec8, 1, by_names, by_columns);
@@ -434,8 +435,7 @@ static void record_group(jv_cells *cells, const char *key, size_t n, const int64
     g_string_append(record, "\n");
 }
 
-static void record_family(jv_cells *cells, const char *margin, const char *const *members,
-                          size_t n)
+static void record_family(jv_cells *cells, const char *margin, const char *const *members, size_t n)
 {
     (void)cells;
     g_string_append_printf(record, "family %s:", margin);
@@ -471,15 +471,14 @@ static void test_declare_lists_groups_and_families(void)
     CU_ASSERT_EQUAL(host.tally_declare(&ctx, t, NULL), 0);
     /* protected counts rows, granted per gender: woman 1 1, man 2 0, ...;
      * "a/b%" is written a%2Fb%25, "x/1" x%2F1, "50%" 50%25; "50%25" < "å" */
-    CU_ASSERT_STRING_EQUAL(record->str,
-                           "group split: 1 1 2 0 0 0 0 0 0 0\n"
-                           "group by/sector/x%2F1: 1 1 2 0 0 0 0 0 0 0\n"
-                           "family split: by/sector/x%2F1\n"
-                           "group by/a%2Fb%25/50%25: 0 0 2 0 0 0 0 0 0 0\n"
-                           "group by/a%2Fb%25/å: 1 1 0 0 0 0 0 0 0 0\n"
-                           "family split: by/a%2Fb%25/50%25 by/a%2Fb%25/å\n"
-                           "group by/empty/: 1 1 2 0 0 0 0 0 0 0\n"
-                           "family split: by/empty/\n");
+    CU_ASSERT_STRING_EQUAL(record->str, "group split: 1 1 2 0 0 0 0 0 0 0\n"
+                                        "group by/sector/x%2F1: 1 1 2 0 0 0 0 0 0 0\n"
+                                        "family split: by/sector/x%2F1\n"
+                                        "group by/a%2Fb%25/50%25: 0 0 2 0 0 0 0 0 0 0\n"
+                                        "group by/a%2Fb%25/å: 1 1 0 0 0 0 0 0 0 0\n"
+                                        "family split: by/a%2Fb%25/50%25 by/a%2Fb%25/å\n"
+                                        "group by/empty/: 1 1 2 0 0 0 0 0 0 0\n"
+                                        "family split: by/empty/\n");
     g_string_truncate(record, 0);
     CU_ASSERT_EQUAL(host.tally_suppressed(&ctx, t, 1, 1, JV_MAN), 1);
     CU_ASSERT_EQUAL(host.tally_suppressed(&ctx, t, JV_TALLY_MAIN, 0, JV_TOTAL), 0);
@@ -515,17 +514,13 @@ static void test_fill_sets_what_the_host_table_holds(void)
     CU_ASSERT_TRUE(memcmp((const char *)&filled + from, (const char *)real + from, to - from) == 0);
 }
 
-static void cleanup(void)
-{
-    jv_ctx_clear_error(&ctx);
-}
+static void cleanup(void) { jv_ctx_clear_error(&ctx); }
 
 int main(void)
 {
     static const jvt_test tests[] = {
         {"add counts the rows of two batches", test_add_counts_rows_of_two_batches},
-        {"an absent column counts as the empty value",
-         test_an_absent_column_counts_as_empty_value},
+        {"an absent column counts as the empty value", test_an_absent_column_counts_as_empty_value},
         {"values sort in byte order", test_values_sort_in_byte_order},
         {"large values and many measures count exactly",
          test_large_values_and_many_measures_count_exactly},

@@ -120,10 +120,7 @@ static void test_the_good_state_loads(void)
     jv_host_table()->tally_free(t);
 }
 
-static void test_load_missing_tally(void)
-{
-    expect_refused("{}", "tally: missing");
-}
+static void test_load_missing_tally(void) { expect_refused("{}", "tally: missing"); }
 
 static void test_load_measures_missing(void)
 {
@@ -139,9 +136,9 @@ static void test_load_measures_not_a_list(void)
 
 static void test_load_measure_not_a_string(void)
 {
-    expect_refused(STATE("\"measures\":[\"rows\",1,\"amount\"]", SPLIT,
-                         BREAKDOWNS(VALUE_A "," VALUE_B)),
-                   "tally.measures[1]: not a string");
+    expect_refused(
+        STATE("\"measures\":[\"rows\",1,\"amount\"]", SPLIT, BREAKDOWNS(VALUE_A "," VALUE_B)),
+        "tally.measures[1]: not a string");
 }
 
 static void test_load_unknown_measure(void)
@@ -160,19 +157,18 @@ static void test_load_measure_twice(void)
 
 static void test_load_measure_missing(void)
 {
-    expect_refused(STATE("\"measures\":[\"rows\",\"amount\"]", SPLIT,
-                         BREAKDOWNS(VALUE_A "," VALUE_B)),
-                   "tally.measures: measure 'granted' is missing");
+    expect_refused(
+        STATE("\"measures\":[\"rows\",\"amount\"]", SPLIT, BREAKDOWNS(VALUE_A "," VALUE_B)),
+        "tally.measures: measure 'granted' is missing");
 }
 
 /* Measures in another order are read by name: amount first. */
 static void test_load_reads_measures_by_name(void)
 {
     const jv_host *h = jv_host_table();
-    jv_tally *t = load_text(
-        STATE("\"measures\":[\"amount\",\"rows\",\"granted\"]",
-              "\"split\":[[150,2,1],[0,1,0]," Z3 "]",
-              BREAKDOWNS("{\"value\":\"A\",\"split\":[[150,2,1],[0,1,0]," Z3 "]}")));
+    jv_tally *t = load_text(STATE(
+        "\"measures\":[\"amount\",\"rows\",\"granted\"]", "\"split\":[[150,2,1],[0,1,0]," Z3 "]",
+        BREAKDOWNS("{\"value\":\"A\",\"split\":[[150,2,1],[0,1,0]," Z3 "]}")));
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
     const int64_t *main = h->tally_cells(t, JV_TALLY_MAIN, 0);
     CU_ASSERT_EQUAL(main[0], 2);   /* woman rows */
@@ -184,9 +180,9 @@ static void test_load_reads_measures_by_name(void)
 
 static void test_load_split_not_five_rows(void)
 {
-    expect_refused(STATE(MEASURES, "\"split\":[[2,1,150],[1,0,0]]",
-                         BREAKDOWNS(VALUE_A "," VALUE_B)),
-                   "tally.split: not a list of 5 gender rows");
+    expect_refused(
+        STATE(MEASURES, "\"split\":[[2,1,150],[1,0,0]]", BREAKDOWNS(VALUE_A "," VALUE_B)),
+        "tally.split: not a list of 5 gender rows");
 }
 
 static void test_load_split_missing(void)
@@ -197,31 +193,31 @@ static void test_load_split_missing(void)
 
 static void test_load_row_of_wrong_length(void)
 {
-    expect_refused(STATE(MEASURES, "\"split\":[[2,1,150],[1,0]," Z3 "]",
-                         BREAKDOWNS(VALUE_A "," VALUE_B)),
-                   "tally.split[1]: not a list of 3 counts");
+    expect_refused(
+        STATE(MEASURES, "\"split\":[[2,1,150],[1,0]," Z3 "]", BREAKDOWNS(VALUE_A "," VALUE_B)),
+        "tally.split[1]: not a list of 3 counts");
 }
 
 static void test_load_not_an_integer(void)
 {
-    expect_refused(STATE(MEASURES, "\"split\":[[2,1,150.5],[1,0,0]," Z3 "]",
-                         BREAKDOWNS(VALUE_A "," VALUE_B)),
-                   "tally.split[0][2]: not an integer");
+    expect_refused(
+        STATE(MEASURES, "\"split\":[[2,1,150.5],[1,0,0]," Z3 "]", BREAKDOWNS(VALUE_A "," VALUE_B)),
+        "tally.split[0][2]: not an integer");
 }
 
 static void test_load_negative_count(void)
 {
-    expect_refused(STATE(MEASURES, SPLIT,
-                         BREAKDOWNS(VALUE_A ",{\"value\":\"B\",\"split\":[[0,0,0],[1,0,-1],"
-                                            Z3 "]}")),
-                   "tally.breakdowns[0].values[1].split[1][2]: a count may not be negative");
+    expect_refused(
+        STATE(MEASURES, SPLIT,
+              BREAKDOWNS(VALUE_A ",{\"value\":\"B\",\"split\":[[0,0,0],[1,0,-1]," Z3 "]}")),
+        "tally.breakdowns[0].values[1].split[1][2]: a count may not be negative");
 }
 
 static void test_load_at_most_broken(void)
 {
-    expect_refused(STATE(MEASURES, "\"split\":[[2,3,150],[1,0,0]," Z3 "]",
-                         BREAKDOWNS(VALUE_A "," VALUE_B)),
-                   "tally.split[0]: granted (3) exceeds rows (2)");
+    expect_refused(
+        STATE(MEASURES, "\"split\":[[2,3,150],[1,0,0]," Z3 "]", BREAKDOWNS(VALUE_A "," VALUE_B)),
+        "tally.split[0]: granted (3) exceeds rows (2)");
 }
 
 static void test_load_total_past_int64_max(void)
@@ -256,8 +252,7 @@ static void test_load_values_missing(void)
 static void test_load_value_not_a_string(void)
 {
     expect_refused(STATE(MEASURES, SPLIT,
-                         BREAKDOWNS("{\"value\":1,\"split\":[[2,1,150],[0,0,0]," Z3 "]},"
-                                    VALUE_B)),
+                         BREAKDOWNS("{\"value\":1,\"split\":[[2,1,150],[0,0,0]," Z3 "]}," VALUE_B)),
                    "tally.breakdowns[0].values[0].value: missing or not a string");
 }
 
@@ -270,11 +265,11 @@ static void test_load_value_twice(void)
 static void test_load_values_do_not_add_up(void)
 {
     /* B holds man rows 2 where the main split has 1 */
-    expect_refused(STATE(MEASURES, SPLIT,
-                         BREAKDOWNS(VALUE_A ",{\"value\":\"B\",\"split\":[[0,0,0],[2,0,0],"
-                                            Z3 "]}")),
-                   "tally.breakdowns[0]: the values of 'sector' do not add up to the main "
-                   "split (rows of man: 2 where the main split has 1)");
+    expect_refused(
+        STATE(MEASURES, SPLIT,
+              BREAKDOWNS(VALUE_A ",{\"value\":\"B\",\"split\":[[0,0,0],[2,0,0]," Z3 "]}")),
+        "tally.breakdowns[0]: the values of 'sector' do not add up to the main "
+        "split (rows of man: 2 where the main split has 1)");
 }
 
 static void test_load_values_sum_past_int64_max(void)
@@ -288,10 +283,7 @@ static void test_load_values_sum_past_int64_max(void)
         "woman: more than 9223372036854775807 where the main split has 150)");
 }
 
-static void cleanup(void)
-{
-    jv_ctx_clear_error(&ctx);
-}
+static void cleanup(void) { jv_ctx_clear_error(&ctx); }
 
 int main(void)
 {

@@ -24,9 +24,9 @@ static void test_control_bytes_are_escaped(void)
 
 static void test_bytes_that_are_not_utf8_are_escaped(void)
 {
-    expect("caf\xe9", -1, 0, "caf\\xe9");        /* Windows-1252 é */
+    expect("caf\xe9", -1, 0, "caf\\xe9"); /* Windows-1252 é */
     expect("\xff\xfe", -1, 0, "\\xff\\xfe");
-    expect("\xe2\x82", -1, 0, "\\xe2\\x82");      /* a cut-off € */
+    expect("\xe2\x82", -1, 0, "\\xe2\\x82"); /* a cut-off € */
 }
 
 static void test_valid_text_stays_as_it_is(void)
@@ -37,14 +37,20 @@ static void test_valid_text_stays_as_it_is(void)
 
 static void test_hidden_and_reordering_characters_are_escaped(void)
 {
-    expect("a\xc2\x85" "b", -1, 0, "a\\u{0085}b");         /* C1 NEL */
-    expect("\xe2\x80\xae" "txt.exe", -1, 0, "\\u{202e}txt.exe"); /* RLO */
+    expect("a\xc2\x85"
+           "b",
+           -1, 0, "a\\u{0085}b"); /* C1 NEL */
+    expect("\xe2\x80\xae"
+           "txt.exe",
+           -1, 0, "\\u{202e}txt.exe"); /* RLO */
 }
 
 static void test_a_long_text_is_cut_without_splitting_an_escape(void)
 {
     /* max 5: four characters of output and the ellipsis; "\x1b" is four */
-    expect("ab\x1b" "cdef", -1, 5, "ab…");
+    expect("ab\x1b"
+           "cdef",
+           -1, 5, "ab…");
     expect("abcdefgh", -1, 5, "abcd…");
     expect("abcde", -1, 5, "abcde"); /* fits: not cut */
 }

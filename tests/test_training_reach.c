@@ -118,8 +118,7 @@ static void test_disagreeing_genders_give_one_warning(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     int found = 0;
     const cJSON *w;
-    cJSON_ArrayForEach(w, jvt_get(doc, "warnings"))
-    {
+    cJSON_ArrayForEach(w, jvt_get(doc, "warnings")) {
         if (cJSON_IsString(w) && strstr(w->valuestring, "different genders") != NULL) {
             found++;
             CU_ASSERT_PTR_NOT_NULL(strstr(w->valuestring, "1 person"));
@@ -183,7 +182,8 @@ static void test_reach_rates_against_population(void)
     JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/population"), 3);
     JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate"), 0);
     JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate_ci/0"), 0);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate_ci/1"), 0.5614970317550454);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate_ci/1"),
+             0.5614970317550454);
     /* a gender without a population row in a group that has some: 0 */
     JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/man/population"), 0);
     CU_ASSERT(jvt_is_null(doc, RA "target_groups/1/by_gender/man/reach_rate"));
@@ -191,14 +191,17 @@ static void test_reach_rates_against_population(void)
 
     CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/2/value"), "official");
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate"), 0.25);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/0"), 0.04558726080970055);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/1"), 0.6993581574175981);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/0"),
+             0.04558726080970055);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/1"),
+             0.6993581574175981);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate"), 0.4);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate_ci/0"), 0.11762077423264783);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate_ci/1"), 0.769275718723987);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/population"), 1);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/reach_rate"), 0);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/reach_rate_ci/1"), 0.7934506856227626);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/reach_rate_ci/1"),
+             0.7934506856227626);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/unknown/population"), 0);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/value"), -0.15);
     JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/ci/0"), -0.5720771545374123);
@@ -208,8 +211,10 @@ static void test_reach_rates_against_population(void)
     JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/persons_reached"), 3);
     JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/population"), 10);
     JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate"), 0.3);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/0"), 0.10779126740630099);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/1"), 0.6032218525388546);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/0"),
+             0.10779126740630099);
+    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/1"),
+             0.6032218525388546);
     JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate"), 0.125);
     JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate_ci/0"), 0.02241749145005667);
     JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate_ci/1"), 0.4708881822128535);

@@ -22,11 +22,11 @@
 #define N_ROWS 600
 #define N_PERSONS 90
 
-static const jv_string gender_values[] = {{"woman", 5}, {"man", 3}, {"non_binary", 10},
-                                          {"mixed", 5}, {"unknown", 7}};
+static const jv_string gender_values[] = {
+    {"woman", 5}, {"man", 3}, {"non_binary", 10}, {"mixed", 5}, {"unknown", 7}};
 static const jv_dict gender_dict = {.id = 1, .size = 5, .values = gender_values};
-static const jv_string group_values[] = {{"politician", 10}, {"official", 8},
-                                         {"adviser", 7}, {"never_in_a_row", 14}};
+static const jv_string group_values[] = {
+    {"politician", 10}, {"official", 8}, {"adviser", 7}, {"never_in_a_row", 14}};
 static const jv_dict group_dict = {.id = 2, .size = 4, .values = group_values};
 
 static char id_text[N_ROWS][16];
@@ -49,7 +49,9 @@ static void make_rows(void)
         /* mostly the person's own gender; some unknown rows, some rows
          * that disagree */
         uint32_t r = (x >> 4) % 10;
-        genders[i] = r < 2 ? JV_UNKNOWN : r == 2 ? (uint32_t)(person + 1) % 4 : (uint32_t)person % 5;
+        genders[i] = r < 2    ? JV_UNKNOWN
+                     : r == 2 ? (uint32_t)(person + 1) % 4
+                              : (uint32_t)person % 5;
         groups[i] = (x >> 12) % 3; /* code 3 never appears in a row */
         group_missing[i] = (x >> 16) % 7 == 0;
         completed[i] = (x >> 18) % 4 != 0;
@@ -65,16 +67,31 @@ static void training_batch(size_t from, size_t to, jv_column cols[5], jv_batch *
 {
     memset(cols, 0, 5 * sizeof *cols);
     cols[0] = (jv_column){.role = "person", .type = JV_TYPE_ID, .present = 1, .ids = ids + from};
-    cols[1] = (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1,
-                          .codes = genders + from, .dict = &gender_dict};
-    cols[2] = (jv_column){.role = "target_group", .type = JV_TYPE_CATEGORY, .present = 1,
-                          .missing = group_missing + from, .codes = groups + from,
+    cols[1] = (jv_column){.role = "gender",
+                          .type = JV_TYPE_GENDER,
+                          .present = 1,
+                          .codes = genders + from,
+                          .dict = &gender_dict};
+    cols[2] = (jv_column){.role = "target_group",
+                          .type = JV_TYPE_CATEGORY,
+                          .present = 1,
+                          .missing = group_missing + from,
+                          .codes = groups + from,
                           .dict = &group_dict};
-    cols[3] = (jv_column){.role = "completed", .type = JV_TYPE_BOOLEAN, .present = 1,
-                          .missing = completed_missing + from, .booleans = completed + from};
-    cols[4] = (jv_column){.role = "hours", .type = JV_TYPE_NUMBER, .present = 1,
-                          .missing = hours_missing + from, .numbers = hours + from};
-    *b = (jv_batch){.table = 0, .n_rows = to - from, .n_columns = 5, .columns = cols,
+    cols[3] = (jv_column){.role = "completed",
+                          .type = JV_TYPE_BOOLEAN,
+                          .present = 1,
+                          .missing = completed_missing + from,
+                          .booleans = completed + from};
+    cols[4] = (jv_column){.role = "hours",
+                          .type = JV_TYPE_NUMBER,
+                          .present = 1,
+                          .missing = hours_missing + from,
+                          .numbers = hours + from};
+    *b = (jv_batch){.table = 0,
+                    .n_rows = to - from,
+                    .n_columns = 5,
+                    .columns = cols,
                     .positions = positions + from};
 }
 
@@ -87,10 +104,16 @@ static void population_batch(jv_column cols[3], jv_batch *b)
                                        JV_WOMAN, JV_MAN, JV_NON_BINARY, JV_MIXED};
     static const int64_t size[] = {40, 35, 40, 40, 30, 40, 40, 40};
     static const uint64_t pos[] = {10, 20, 30, 40, 50, 60, 70, 80};
-    cols[0] = (jv_column){.role = "target_group", .type = JV_TYPE_CATEGORY, .present = 1,
-                          .codes = pg, .dict = &group_dict};
-    cols[1] = (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1,
-                          .codes = pgender, .dict = &gender_dict};
+    cols[0] = (jv_column){.role = "target_group",
+                          .type = JV_TYPE_CATEGORY,
+                          .present = 1,
+                          .codes = pg,
+                          .dict = &group_dict};
+    cols[1] = (jv_column){.role = "gender",
+                          .type = JV_TYPE_GENDER,
+                          .present = 1,
+                          .codes = pgender,
+                          .dict = &gender_dict};
     cols[2] = (jv_column){.role = "size", .type = JV_TYPE_INTEGER, .present = 1, .numbers = size};
     *b = (jv_batch){.table = 1, .n_rows = 8, .n_columns = 3, .columns = cols, .positions = pos};
 }
@@ -181,13 +204,15 @@ static void test_first_known_gender_wins_in_any_merge_order(void)
     void *s[3];
     for (int k = 0; k < 3; k++) {
         jv_column cols[5] = {{.role = "person", .type = JV_TYPE_ID, .present = 1, .ids = id},
-                             {.role = "gender", .type = JV_TYPE_GENDER, .present = 1,
-                              .codes = gs[k], .dict = &gender_dict},
+                             {.role = "gender",
+                              .type = JV_TYPE_GENDER,
+                              .present = 1,
+                              .codes = gs[k],
+                              .dict = &gender_dict},
                              {.role = "target_group", .type = JV_TYPE_CATEGORY},
                              {.role = "completed", .type = JV_TYPE_BOOLEAN},
                              {.role = "hours", .type = JV_TYPE_NUMBER}};
-        jv_batch b = {.table = 0, .n_rows = 1, .n_columns = 5, .columns = cols,
-                      .positions = ps[k]};
+        jv_batch b = {.table = 0, .n_rows = 1, .n_columns = 5, .columns = cols, .positions = ps[k]};
         s[k] = plugin->init(&region_ctx);
         CU_ASSERT_EQUAL(plugin->consume(&region_ctx, s[k], &b), 0);
     }
@@ -205,10 +230,7 @@ static void test_first_known_gender_wins_in_any_merge_order(void)
         plugin->destroy(&region_ctx, s[k]);
 }
 
-static cJSON *save(const void *state)
-{
-    return mock_save(plugin, &region_ctx, state);
-}
+static cJSON *save(const void *state) { return mock_save(plugin, &region_ctx, state); }
 
 /* Saved (aggregates only) and loaded back: the same result and cells for
  * the region, and the same pooled total. */
@@ -245,12 +267,12 @@ static void test_saved_region_gives_the_same_results(void)
  * tally whose main split and value "a" are the cells given (the values
  * must add up to the main split). Z: a gender's four zero measures. */
 #define Z "[0,0,0,0]"
-#define STATE(split, group)                                                              \
-    "{\"format\": 2, \"region\": null, \"hours_present\": true,"                         \
-    " \"split\": {\"measures\": [\"persons_reached\", \"participations\", \"hours\","   \
-    " \"disagreeing\"], \"split\": [" split "], \"breakdowns\": []},"                    \
-    " \"target_groups\": {\"measures\": [\"reached\", \"covered\", \"population\","      \
-    " \"population_rows\"], \"split\": [" group "], \"breakdowns\": [{\"name\":"         \
+#define STATE(split, group)                                                                        \
+    "{\"format\": 2, \"region\": null, \"hours_present\": true,"                                   \
+    " \"split\": {\"measures\": [\"persons_reached\", \"participations\", \"hours\","              \
+    " \"disagreeing\"], \"split\": [" split "], \"breakdowns\": []},"                              \
+    " \"target_groups\": {\"measures\": [\"reached\", \"covered\", \"population\","                \
+    " \"population_rows\"], \"split\": [" group "], \"breakdowns\": [{\"name\":"                   \
     " \"target_group\", \"values\": [{\"value\": \"a\", \"split\": [" group "]}]}]}}"
 #define ZEROS Z "," Z "," Z "," Z "," Z
 
@@ -314,8 +336,7 @@ int main(void)
          test_first_known_gender_wins_in_any_merge_order},
         {"a saved region gives the same results", test_saved_region_gives_the_same_results},
         {"load refuses bad saved states", test_load_refuses_bad_saved_states},
-        {"load refuses format 1 saying what to do",
-         test_load_refuses_format_1_saying_what_to_do},
+        {"load refuses format 1 saying what to do", test_load_refuses_format_1_saying_what_to_do},
         {NULL, NULL},
     };
     setup();

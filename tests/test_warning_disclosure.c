@@ -33,14 +33,15 @@ static void test_hidden_regions_state_no_count(void)
            TRUE, FALSE, 5,
            "A: f.csv: column 'gender': some rows have an empty gender cell, read as gender "
            "unknown (the number is withheld: the region's counts are suppressed)");
-    expect("A: training_reach: 3 person(s) have rows with different genders; each counts",
-           TRUE, FALSE, 5,
+    expect("A: training_reach: 3 person(s) have rows with different genders; each counts", TRUE,
+           FALSE, 5,
            "A: training_reach: some persons have rows with different genders; each counts (the "
            "number is withheld: the region's counts are suppressed)");
     expect("total: funding_share: amount_applied is empty on 2 of 5 rows: its sums", TRUE, FALSE, 5,
            "total: funding_share: amount_applied is empty on some rows: its sums");
     /* no count: unchanged */
-    expect("A: f.csv: the file is not valid UTF-8", TRUE, FALSE, 5, "A: f.csv: the file is not valid UTF-8");
+    expect("A: f.csv: the file is not valid UTF-8", TRUE, FALSE, 5,
+           "A: f.csv: the file is not valid UTF-8");
 }
 
 static void test_visible_regions_state_counts(void)
@@ -49,8 +50,8 @@ static void test_visible_regions_state_counts(void)
            "A: f.csv: 2 rows skipped because of errors");
     expect("A: f.csv:4: x (row skipped)", FALSE, FALSE, 5, "A: f.csv:4: x (row skipped)");
     /* rows of unknown gender are a protected count: 2 < 5, 5 is not */
-    expect("A: f.csv: column 'g': 2 rows have an empty gender cell, read as gender unknown",
-           FALSE, FALSE, 5,
+    expect("A: f.csv: column 'g': 2 rows have an empty gender cell, read as gender unknown", FALSE,
+           FALSE, 5,
            "A: f.csv: column 'g': fewer than 5 rows have an empty gender cell, read as gender "
            "unknown");
     expect("A: f.csv: column 'g': 5 rows have an empty gender cell", FALSE, FALSE, 5,

@@ -26,7 +26,7 @@ static void expect_plain(const char *number, const char *expected)
 
 static void test_exponents_are_written_out_digit_by_digit(void)
 {
-    expect_plain("1.5E-3", "0.0015");   /* 1.5 / 1000 */
+    expect_plain("1.5E-3", "0.0015"); /* 1.5 / 1000 */
     expect_plain("1E+20", "100000000000000000000");
     expect_plain("-2.5e2", "-250");
     expect_plain("1.25E1", "12.5");
@@ -38,9 +38,9 @@ static void test_numbers_without_exponent_are_left_alone(void)
 {
     expect_plain("1250000", NULL);
     expect_plain("0.30000000000000004", NULL);
-    expect_plain("1E", NULL);     /* no exponent digits: not a number */
-    expect_plain("E5", NULL);     /* no mantissa */
-    expect_plain("1E999", NULL);  /* beyond what any table holds: left to fail */
+    expect_plain("1E", NULL);    /* no exponent digits: not a number */
+    expect_plain("E5", NULL);    /* no mantissa */
+    expect_plain("1E999", NULL); /* beyond what any table holds: left to fail */
 }
 
 static void expect_shortest(const char *number, const char *expected)
@@ -187,7 +187,8 @@ static void test_a_workbook_is_not_read_in_parts(void)
     jv_table_reader *r = jv_table_reader_open_range(&source, workbook_roles, 2, 5, 0, 5, &error);
     CU_ASSERT_PTR_NULL(r);
     CU_ASSERT_PTR_NOT_NULL_FATAL(error);
-    CU_ASSERT_STRING_EQUAL(error->message, "stöd.xlsx[Blad1]: a workbook is read whole, not in parts");
+    CU_ASSERT_STRING_EQUAL(error->message,
+                           "stöd.xlsx[Blad1]: a workbook is read whole, not in parts");
     g_error_free(error);
     jv_table_reader_free(r);
     g_remove(path);
@@ -197,8 +198,7 @@ static void test_a_workbook_is_not_read_in_parts(void)
 int main(void)
 {
     static const jvt_test tests[] = {
-        {"exponents_are_written_out_digit_by_digit",
-         test_exponents_are_written_out_digit_by_digit},
+        {"exponents_are_written_out_digit_by_digit", test_exponents_are_written_out_digit_by_digit},
         {"numbers_without_exponent_are_left_alone", test_numbers_without_exponent_are_left_alone},
         {"long_texts_of_a_double_become_the_shortest_text",
          test_long_texts_of_a_double_become_the_shortest_text},

@@ -92,7 +92,7 @@ static double number_of(const cJSON *object, const char *key)
 typedef struct listed {
     const cJSON *problem;
     const char *severity;
-    int file;       /* position of its file in the report's files */
+    int file; /* position of its file in the report's files */
     double line, field;
 } listed;
 
@@ -110,8 +110,7 @@ static void add_listed(GArray *all, const cJSON *report, const char *key, const 
 {
     const cJSON *files = cJSON_GetObjectItemCaseSensitive(report, "files");
     const cJSON *p;
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(report, key))
-    {
+    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(report, key)) {
         listed l = {.problem = p,
                     .severity = severity,
                     .file = cJSON_GetArraySize(files),
@@ -119,8 +118,7 @@ static void add_listed(GArray *all, const cJSON *report, const char *key, const 
                     .field = number_of(p, "field")};
         int k = 0;
         const cJSON *file;
-        cJSON_ArrayForEach(file, files)
-        {
+        cJSON_ArrayForEach(file, files) {
             if (g_strcmp0(string_of(file, "file"), string_of(p, "file")) == 0) {
                 l.file = k;
                 break;
@@ -165,8 +163,7 @@ static void print_report(const char *path, const cJSON *report)
     double n_errors = 0, n_warnings = 0, rows = 0;
     int n_files = 0;
     const cJSON *file;
-    cJSON_ArrayForEach(file, cJSON_GetObjectItemCaseSensitive(report, "files"))
-    {
+    cJSON_ArrayForEach(file, cJSON_GetObjectItemCaseSensitive(report, "files")) {
         n_errors += number_of(file, "errors");
         n_warnings += number_of(file, "warnings");
         rows += number_of(file, "rows");
@@ -175,8 +172,8 @@ static void print_report(const char *path, const cJSON *report)
             fprintf(stderr,
                     _("note: %s: the report for this file is partial: it has %.0f errors and "
                       "%.0f warnings, of which only the first %d are listed\n"),
-                    string_of(file, "file"), number_of(file, "errors"),
-                    number_of(file, "warnings"), JV_PROBLEMS_PER_FILE);
+                    string_of(file, "file"), number_of(file, "errors"), number_of(file, "warnings"),
+                    JV_PROBLEMS_PER_FILE);
     }
     /* problems of no one file (the indicators' across regions) are the
      * evaluation file's, which "files" does not list */
@@ -189,11 +186,12 @@ static void print_report(const char *path, const cJSON *report)
     if (n_errors == 0 && cJSON_GetArraySize(errors) > 0) /* stopped before reading */
         n_errors = cJSON_GetArraySize(errors);
     /* counts as words, singular or plural (the doubles hold whole numbers) */
-    char *regions_text =
-        g_strdup_printf(jv_ngettext("%d region", "%d regions", (unsigned long)n_regions), n_regions);
+    char *regions_text = g_strdup_printf(
+        jv_ngettext("%d region", "%d regions", (unsigned long)n_regions), n_regions);
     char *files_text =
         g_strdup_printf(jv_ngettext("%d file", "%d files", (unsigned long)n_files), n_files);
-    char *rows_text = g_strdup_printf(jv_ngettext("%.0f row", "%.0f rows", (unsigned long)rows), rows);
+    char *rows_text =
+        g_strdup_printf(jv_ngettext("%.0f row", "%.0f rows", (unsigned long)rows), rows);
     char *errors_text = g_strdup_printf(
         jv_ngettext("%.0f error", "%.0f errors", (unsigned long)n_errors), n_errors);
     char *warnings_text = g_strdup_printf(
@@ -218,14 +216,21 @@ int jv_cmd_check(int argc, char **argv)
     char **plugin_path = NULL;
     gboolean json = FALSE;
     char *lang = NULL;
-    GOptionEntry entries[] = {
-        {.long_name = "plugin-path", .arg = G_OPTION_ARG_FILENAME_ARRAY, .arg_data = &plugin_path,
-         .description = N_("Also look for plugins in DIR (repeatable)"), .arg_description = "DIR"},
-        {.long_name = "json", .arg = G_OPTION_ARG_NONE, .arg_data = &json,
-         .description = N_("Print the report as JSON")},
-        {.long_name = "lang", .arg = G_OPTION_ARG_STRING, .arg_data = &lang,
-         .description = N_("Language of messages: sv or en"), .arg_description = "LANG"},
-        {.long_name = NULL}};
+    GOptionEntry entries[] = {{.long_name = "plugin-path",
+                               .arg = G_OPTION_ARG_FILENAME_ARRAY,
+                               .arg_data = &plugin_path,
+                               .description = N_("Also look for plugins in DIR (repeatable)"),
+                               .arg_description = "DIR"},
+                              {.long_name = "json",
+                               .arg = G_OPTION_ARG_NONE,
+                               .arg_data = &json,
+                               .description = N_("Print the report as JSON")},
+                              {.long_name = "lang",
+                               .arg = G_OPTION_ARG_STRING,
+                               .arg_data = &lang,
+                               .description = N_("Language of messages: sv or en"),
+                               .arg_description = "LANG"},
+                              {.long_name = NULL}};
     GOptionContext *context = g_option_context_new(N_("EVALUATION.json"));
     g_option_context_set_summary(
         context, N_("Validate files, columns, codes and values of an evaluation; compute nothing.\n"

@@ -168,12 +168,14 @@ int jv_cmd_init(int argc, char **argv)
     const char *out = output ? output : "evaluation.json";
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
         rc = jv_cli_fail(_("%s: no such folder; give the folder that holds the tables (or one "
-                           "subfolder per region)"), dir);
+                           "subfolder per region)"),
+                         dir);
         goto done;
     }
     if (g_file_test(out, G_FILE_TEST_EXISTS) && !force) {
         rc = jv_cli_fail(_("%s exists; it is left as it is (give --force to replace it, or -o "
-                           "another file)"), out);
+                           "another file)"),
+                         out);
         goto done;
     }
 
@@ -218,14 +220,17 @@ int jv_cmd_init(int argc, char **argv)
         g_free(base);
         g_free(shown);
     } else if (top->len > 0) {
-        fprintf(stderr, _("jamvikt init: the tables directly in %s are not used: the regions' "
-                          "tables are in its subfolders\n"), dir);
+        fprintf(stderr,
+                _("jamvikt init: the tables directly in %s are not used: the regions' "
+                  "tables are in its subfolders\n"),
+                dir);
     }
     g_ptr_array_unref(top);
     g_ptr_array_unref(subfolders);
     if (regions->len == 0) {
         rc = jv_cli_fail(_("%s: no tables found (.csv, .txt, .tsv or .xlsx files, in the folder "
-                           "or in one subfolder per region)"), dir);
+                           "or in one subfolder per region)"),
+                         dir);
         g_ptr_array_unref(regions);
         g_free(out_dir);
         goto done;

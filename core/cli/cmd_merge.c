@@ -55,8 +55,7 @@ static void add_plugin_names(GPtrArray *names, const char *path)
     cJSON *doc = cJSON_ParseWithLength(text, length);
     g_free(text);
     const cJSON *item;
-    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "indicators"))
-    {
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, "indicators")) {
         const char *plugin = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "plugin"));
         if (plugin != NULL)
             g_ptr_array_add(names, g_strdup(plugin));
@@ -105,13 +104,16 @@ int jv_cmd_merge(int argc, char **argv)
         {"keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going,
          N_("Write the document even if an indicator fails (exit status still 1)"), NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No warnings on stderr"), NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"), "LANG"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"),
+         "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"),
+         "DIALECT"},
         {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell,
          N_("Suppress counts below N (0: off; default: the states' min_cell)"), "N"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"),
+         NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new(N_("STATE_DIR_OR_FILE..."));
     g_option_context_set_summary(context,
@@ -148,7 +150,8 @@ int jv_cmd_merge(int argc, char **argv)
     char *input = output != NULL ? output_input(output, argv + 1) : NULL;
     if (input != NULL) {
         rc = jv_cli_fail(_("%s: refusing to overwrite a saved state being merged (%s); choose "
-                           "another output file"), output, input);
+                           "another output file"),
+                         output, input);
         g_free(input);
         goto out;
     }

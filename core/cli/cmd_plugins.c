@@ -16,12 +16,18 @@
 static const char *type_name(jv_type type)
 {
     switch (type) {
-    case JV_TYPE_GENDER: return "gender";
-    case JV_TYPE_CATEGORY: return "category";
-    case JV_TYPE_ID: return "id";
-    case JV_TYPE_NUMBER: return "number";
-    case JV_TYPE_INTEGER: return "integer";
-    case JV_TYPE_BOOLEAN: return "boolean";
+    case JV_TYPE_GENDER:
+        return "gender";
+    case JV_TYPE_CATEGORY:
+        return "category";
+    case JV_TYPE_ID:
+        return "id";
+    case JV_TYPE_NUMBER:
+        return "number";
+    case JV_TYPE_INTEGER:
+        return "integer";
+    case JV_TYPE_BOOLEAN:
+        return "boolean";
     }
     return "?";
 }
@@ -29,11 +35,16 @@ static const char *type_name(jv_type type)
 static const char *param_type_name(jv_param_type type)
 {
     switch (type) {
-    case JV_PARAM_BOOLEAN: return "boolean";
-    case JV_PARAM_NUMBER: return "number";
-    case JV_PARAM_INTEGER: return "integer";
-    case JV_PARAM_STRING: return "string";
-    case JV_PARAM_STRING_LIST: return "string_list";
+    case JV_PARAM_BOOLEAN:
+        return "boolean";
+    case JV_PARAM_NUMBER:
+        return "number";
+    case JV_PARAM_INTEGER:
+        return "integer";
+    case JV_PARAM_STRING:
+        return "string";
+    case JV_PARAM_STRING_LIST:
+        return "string_list";
     }
     return "?";
 }
@@ -91,21 +102,22 @@ static void print_text(const jv_registry *registry, FILE *out)
         const jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, i);
         const jv_plugin *d = &p->desc;
         fprintf(out, "%s %s (ABI %u.%u) — %s\n  %s\n", d->name, d->version, d->abi_major,
-               d->abi_minor, d->summary, p->path);
+                d->abi_minor, d->summary, p->path);
         for (size_t t = 0; t < d->n_tables; t++) {
-            fprintf(out, "  table %s%s:", d->tables[t].name, d->tables[t].required ? "" : " (optional)");
+            fprintf(out, "  table %s%s:", d->tables[t].name,
+                    d->tables[t].required ? "" : " (optional)");
             for (size_t r = 0; r < d->tables[t].n_roles; r++) {
                 const jv_role *role = &d->tables[t].roles[r];
                 fprintf(out, " %s:%s%s", role->name, type_name(role->type),
-                       (role->flags & JV_ROLE_REQUIRED) ? "" : "?");
+                        (role->flags & JV_ROLE_REQUIRED) ? "" : "?");
             }
             fprintf(out, "\n");
             jv_cli_print_roles(out, &d->tables[t]);
         }
         for (size_t k = 0; k < d->n_params; k++)
             fprintf(out, "  param %s (%s, default %s)\n", d->params[k].name,
-                   param_type_name(d->params[k].type),
-                   d->params[k].default_json ? d->params[k].default_json : "null");
+                    param_type_name(d->params[k].type),
+                    d->params[k].default_json ? d->params[k].default_json : "null");
     }
     for (guint i = 0; i < registry->shadowed->len; i++)
         fprintf(out, "shadowed: %s\n", (const char *)g_ptr_array_index(registry->shadowed, i));
@@ -122,7 +134,8 @@ int jv_cmd_plugins(int argc, char **argv)
         {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the list as JSON"), NULL},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
          N_("Also look for plugins in DIR (repeatable)"), "DIR"},
-        {"check", 0, 0, G_OPTION_ARG_FILENAME, &check, N_("Explain whether FILE loads as a plugin"), "FILE"},
+        {"check", 0, 0, G_OPTION_ARG_FILENAME, &check, N_("Explain whether FILE loads as a plugin"),
+         "FILE"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of messages: sv or en"), "LANG"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new(NULL);
@@ -166,7 +179,8 @@ int jv_cmd_plugins(int argc, char **argv)
             cJSON_AddItemToArray(list, describe(g_ptr_array_index(registry->plugins, i)));
         cJSON *rejected = cJSON_AddArrayToObject(doc, "rejected");
         for (guint i = 0; i < registry->rejections->len; i++)
-            cJSON_AddItemToArray(rejected, cJSON_CreateString(g_ptr_array_index(registry->rejections, i)));
+            cJSON_AddItemToArray(rejected,
+                                 cJSON_CreateString(g_ptr_array_index(registry->rejections, i)));
         char *text = cJSON_Print(doc);
         fprintf(out, "%s\n", text);
         free(text);

@@ -22,9 +22,11 @@ int jv_cmd_report(int argc, char **argv)
          N_("Output format: json, table, markdown, csv, html or xlsx"), "FORMAT"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language: sv or en"), "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"),
+         "DIALECT"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"),
+         NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new(N_("RESULT.json"));
     g_option_context_set_summary(context, N_("Render a stored result document."));
@@ -34,7 +36,8 @@ int jv_cmd_report(int argc, char **argv)
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
     if (argc != 2) {
-        rc = jv_cli_usage("report", argc < 2 ? "no result file given" : "more than one result file given");
+        rc = jv_cli_usage("report",
+                          argc < 2 ? "no result file given" : "more than one result file given");
         goto out;
     }
     GError *render_error = NULL;
@@ -48,8 +51,10 @@ int jv_cmd_report(int argc, char **argv)
     if (chosen == NULL)
         goto out;
     if (output != NULL && jv_output_same_file(output, argv[1])) {
-        rc = jv_cli_fail(_("%s: refusing to overwrite the result being rendered (%s); choose another "
-                           "output file"), output, argv[1]);
+        rc = jv_cli_fail(
+            _("%s: refusing to overwrite the result being rendered (%s); choose another "
+              "output file"),
+            output, argv[1]);
         goto out;
     }
     /* a result from elsewhere is checked as strictly as an evaluation

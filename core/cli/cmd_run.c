@@ -19,8 +19,7 @@ static gboolean output_is_input(const jv_evaluation *e, const cJSON *doc, const 
     const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(
         cJSON_GetObjectItemCaseSensitive(doc, "evaluation"), "inputs");
     const cJSON *input;
-    cJSON_ArrayForEach(input, inputs)
-    {
+    cJSON_ArrayForEach(input, inputs) {
         const cJSON *file = cJSON_GetObjectItemCaseSensitive(input, "file");
         if (!cJSON_IsString(file))
             continue;
@@ -44,22 +43,29 @@ int jv_cmd_run(int argc, char **argv)
     gboolean keep_going = FALSE, hash_inputs = FALSE, quiet = FALSE, publish = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the result to FILE"), "FILE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json, table, markdown, csv, html or xlsx"), "FORMAT"},
-        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, N_("Suppress counts below N (0: off)"), "N"},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads, N_("Regions read in parallel (default: cores)"), "N"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format,
+         N_("Output format: json, table, markdown, csv, html or xlsx"), "FORMAT"},
+        {"min-cell", 0, 0, G_OPTION_ARG_INT, &min_cell, N_("Suppress counts below N (0: off)"),
+         "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &threads,
+         N_("Regions read in parallel (default: cores)"), "N"},
         {"plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_path,
          N_("Also look for plugins in DIR (repeatable, searched first)"), "DIR"},
         {"keep-going", 0, 0, G_OPTION_ARG_NONE, &keep_going,
          N_("Write the document even if an indicator fails (exit status still 1)"), NULL},
-        {"hash-inputs", 0, 0, G_OPTION_ARG_NONE, &hash_inputs, N_("Record every input's SHA-256"), NULL},
+        {"hash-inputs", 0, 0, G_OPTION_ARG_NONE, &hash_inputs, N_("Record every input's SHA-256"),
+         NULL},
         {"save-state", 0, 0, G_OPTION_ARG_FILENAME, &save_state,
          N_("Save each region's aggregated states into DIR"), "DIR"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No progress or warnings on stderr"), NULL},
-        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"), "LANG"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of rendered reports: sv or en"),
+         "LANG"},
         {"csv-dialect", 0, 0, G_OPTION_ARG_STRING, &csv_dialect,
-         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"), "DIALECT"},
+         N_("CSV for Swedish Excel (excel: ';', decimal comma; default) or plain (',', '.')"),
+         "DIALECT"},
         {"publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"), NULL},
+         N_("Render for readers: no indicator ids, file paths or warnings list; a method note"),
+         NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *context = g_option_context_new(N_("EVALUATION.json"));
     g_option_context_set_summary(context, N_("Run an evaluation and write its result document."));
@@ -71,7 +77,8 @@ int jv_cmd_run(int argc, char **argv)
     if (!jv_cli_parse(context, &argc, &argv))
         goto out;
     if (argc != 2) {
-        rc = jv_cli_usage("run", argc < 2 ? "no evaluation file given" : "more than one evaluation file given");
+        rc = jv_cli_usage("run", argc < 2 ? "no evaluation file given"
+                                          : "more than one evaluation file given");
         goto out;
     }
     if (min_cell < -1) {
@@ -84,8 +91,10 @@ int jv_cmd_run(int argc, char **argv)
     }
     if (threads > jv_run_max_threads()) {
         if (!quiet)
-            fprintf(stderr, _("jamvikt: note: -j %d lowered to %d (at most 4 threads per core, "
-                              "%d in all)\n"), threads, jv_run_max_threads(), JV_RUN_MAX_THREADS);
+            fprintf(stderr,
+                    _("jamvikt: note: -j %d lowered to %d (at most 4 threads per core, "
+                      "%d in all)\n"),
+                    threads, jv_run_max_threads(), JV_RUN_MAX_THREADS);
         threads = jv_run_max_threads();
     }
     if (lang != NULL && strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
@@ -125,7 +134,8 @@ int jv_cmd_run(int argc, char **argv)
     }
     if (output != NULL && output_is_input(evaluation, doc, output)) {
         rc = jv_cli_fail(_("%s: refusing to overwrite an input of the evaluation; choose another "
-                           "output file"), output);
+                           "output file"),
+                         output);
         goto out;
     }
     if (!quiet) {

@@ -132,8 +132,7 @@ static void print_rejections(const jv_registry *registry, gboolean quiet)
                         (const char *)g_ptr_array_index(registry->rejections, i));
 }
 
-jv_registry *jv_cli_load_these_plugins(char **plugin_path, const char *const *names,
-                                       gboolean quiet)
+jv_registry *jv_cli_load_these_plugins(char **plugin_path, const char *const *names, gboolean quiet)
 {
     jv_cli_isolate_stdout();
     GPtrArray *dirs = jv_plugin_search_dirs((const char *const *)plugin_path);
@@ -148,9 +147,9 @@ jv_registry *jv_cli_load_named_plugins(char **plugin_path, const jv_evaluation *
 {
     GPtrArray *names = g_ptr_array_new();
     for (guint i = 0; i < evaluation->indicators->len; i++)
-        g_ptr_array_add(names,
-                        ((const jv_indicator_def *)g_ptr_array_index(evaluation->indicators, i))
-                            ->plugin);
+        g_ptr_array_add(
+            names,
+            ((const jv_indicator_def *)g_ptr_array_index(evaluation->indicators, i))->plugin);
     g_ptr_array_add(names, NULL);
     jv_registry *registry =
         jv_cli_load_these_plugins(plugin_path, (const char *const *)names->pdata, quiet);

@@ -13,15 +13,15 @@
 /* A table of the plugins: its roles (union over plugins). */
 typedef struct kind {
     const char *name;
-    GPtrArray *roles;    /* const jv_role* (borrowed from the registry) */
-    GArray *required;    /* gboolean per role */
+    GPtrArray *roles; /* const jv_role* (borrowed from the registry) */
+    GArray *required; /* gboolean per role */
 } kind;
 
 /* One file recognised as a kind. */
 typedef struct match {
     const kind *kind;
     jv_init_file *file;
-    int *column;         /* per role: the file's column index, or -1 */
+    int *column; /* per role: the file's column index, or -1 */
 } match;
 
 static void kind_free(kind *k)
@@ -41,7 +41,8 @@ static GPtrArray *kinds_of(const jv_registry *registry)
 {
     GPtrArray *kinds = g_ptr_array_new_with_free_func((GDestroyNotify)kind_free);
     for (guint p = 0; p < registry->plugins->len; p++) {
-        const jv_plugin *plugin = &((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, p))->desc;
+        const jv_plugin *plugin =
+            &((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, p))->desc;
         for (size_t t = 0; t < plugin->n_tables; t++) {
             const jv_table_spec *spec = &plugin->tables[t];
             kind *k = NULL;
@@ -60,7 +61,8 @@ static GPtrArray *kinds_of(const jv_registry *registry)
                 gboolean required = (role->flags & JV_ROLE_REQUIRED) != 0;
                 guint i = 0;
                 while (i < k->roles->len &&
-                       strcmp(((const jv_role *)g_ptr_array_index(k->roles, i))->name, role->name) != 0)
+                       strcmp(((const jv_role *)g_ptr_array_index(k->roles, i))->name,
+                              role->name) != 0)
                     i++;
                 if (i == k->roles->len) {
                     g_ptr_array_add(k->roles, (gpointer)role);
@@ -139,9 +141,8 @@ static match *recognise(jv_init_proposal *p, GPtrArray *kinds, jv_init_file *fil
             if (m->column[r] < 0 && g_array_index(kd->required, gboolean, r))
                 complete = FALSE;
         }
-        gboolean better = besides_gender > 0 &&
-                          (best == NULL || (complete && !best_complete) ||
-                           (complete == best_complete && score > best_score));
+        gboolean better = besides_gender > 0 && (best == NULL || (complete && !best_complete) ||
+                                                 (complete == best_complete && score > best_score));
         if (better) {
             if (best)
                 match_free(best);
@@ -231,8 +232,7 @@ static int compare_strings(gconstpointer a, gconstpointer b)
 /* Checks every code of the kind's coded roles over all its files (rule 3),
  * adding known extra codes to `settings` ("codes"); lists the values of
  * open categories too. */
-static void propose_codes(jv_init_proposal *p, const kind *k, GPtrArray *matches,
-                          cJSON *settings)
+static void propose_codes(jv_init_proposal *p, const kind *k, GPtrArray *matches, cJSON *settings)
 {
     for (guint r = 0; r < k->roles->len; r++) {
         const jv_role *role = g_ptr_array_index(k->roles, r);
@@ -329,11 +329,17 @@ static int region_column(const jv_init_file *file)
 }
 
 /* Region names in SCB's county order (län code order). */
-static const char *const counties[] = {
-    "stockholm", "uppsala", "sodermanland", "ostergotland", "jonkoping", "kronoberg", "kalmar",
-    "gotland", "blekinge", "skane", "halland", "vastragotaland", "varmland", "orebro",
-    "vastmanland", "dalarna", "gavleborg", "vasternorrland", "jamtland", "vasterbotten",
-    "norrbotten", NULL};
+static const char *const counties[] = {"stockholm",    "uppsala",
+                                       "sodermanland", "ostergotland",
+                                       "jonkoping",    "kronoberg",
+                                       "kalmar",       "gotland",
+                                       "blekinge",     "skane",
+                                       "halland",      "vastragotaland",
+                                       "varmland",     "orebro",
+                                       "vastmanland",  "dalarna",
+                                       "gavleborg",    "vasternorrland",
+                                       "jamtland",     "vasterbotten",
+                                       "norrbotten",   NULL};
 
 static int county_index(const char *name)
 {
@@ -382,8 +388,8 @@ static void name_region(jv_init_region *region)
     }
 }
 
-jv_init_proposal *jv_init_propose(const jv_registry *registry, const char *name,
-                                  GPtrArray *regions, gboolean national)
+jv_init_proposal *jv_init_propose(const jv_registry *registry, const char *name, GPtrArray *regions,
+                                  gboolean national)
 {
     jv_init_proposal *p = g_new0(jv_init_proposal, 1);
     p->issues = g_ptr_array_new();
@@ -455,8 +461,7 @@ jv_init_proposal *jv_init_propose(const jv_registry *registry, const char *name,
                 int tied;
                 const jv_role *role = g_ptr_array_index(kd->roles, r);
                 if (m->column[r] >= 0 && (column_for(role->name, m->file, &tied), tied >= 0))
-                    issue(p, "\"tables\":", quoted(kd->name),
-                          quoted(role->name),
+                    issue(p, "\"tables\":", quoted(kd->name), quoted(role->name),
                           g_strdup_printf("%s: role %s: both '%s' and '%s' could be its column; "
                                           "'%s' was taken — edit this line if it is the other",
                                           kd->name, role->name, column_name(m, r),
@@ -537,7 +542,8 @@ jv_init_proposal *jv_init_propose(const jv_registry *registry, const char *name,
     /* every plugin whose required tables were found somewhere */
     cJSON *indicators = cJSON_AddArrayToObject(doc, "indicators");
     for (guint i = 0; i < registry->plugins->len; i++) {
-        const jv_plugin *plugin = &((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, i))->desc;
+        const jv_plugin *plugin =
+            &((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, i))->desc;
         gboolean all = TRUE;
         for (size_t t = 0; t < plugin->n_tables; t++)
             if ((plugin->tables[t].required || t == 0) &&

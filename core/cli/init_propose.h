@@ -28,27 +28,27 @@
 
 /* One region's folder (or, national: the one folder) and its files. */
 typedef struct jv_init_region {
-    char *name;          /* from the folder; replaced by the region column's
+    char *name;       /* from the folder; replaced by the region column's
                             single value when the files have one */
-    char *dir;           /* as the evaluation file will say it */
-    GPtrArray *files;    /* jv_init_file*, owned */
+    char *dir;        /* as the evaluation file will say it */
+    GPtrArray *files; /* jv_init_file*, owned */
 } jv_init_region;
 
 typedef struct jv_init_issue {
     char *message;
-    char *anchors[4];    /* NULL-ended */
+    char *anchors[4]; /* NULL-ended */
 } jv_init_issue;
 
 typedef struct jv_init_proposal {
     cJSON *doc;
-    GPtrArray *issues;   /* jv_init_issue* */
-    GPtrArray *found;    /* char*: what was recognised, one line each */
+    GPtrArray *issues; /* jv_init_issue* */
+    GPtrArray *found;  /* char*: what was recognised, one line each */
 } jv_init_proposal;
 
 /* `regions` (jv_init_region*) borrowed; national: one region whose rows
  * are split by a region column. */
-jv_init_proposal *jv_init_propose(const jv_registry *registry, const char *name,
-                                  GPtrArray *regions, gboolean national);
+jv_init_proposal *jv_init_propose(const jv_registry *registry, const char *name, GPtrArray *regions,
+                                  gboolean national);
 void jv_init_proposal_free(jv_init_proposal *proposal);
 void jv_init_region_free(jv_init_region *region);
 

@@ -53,8 +53,8 @@ static gboolean decimal_comma_number(const char *text)
 }
 
 /* The record's cells as UTF-8 (recoded when the file is not UTF-8). */
-static void take_record(jv_init_file *f, const jv_csv_record *record,
-                        const jv_recode_table *recode, gboolean header)
+static void take_record(jv_init_file *f, const jv_csv_record *record, const jv_recode_table *recode,
+                        gboolean header)
 {
     for (size_t i = 0; i < record->n_fields; i++) {
         const char *text = record->fields[i].data;
@@ -73,8 +73,8 @@ static void take_record(jv_init_file *f, const jv_csv_record *record,
         g_free(cell);
         if (header) {
             g_ptr_array_add(f->columns, trimmed);
-            g_ptr_array_add(f->values, g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                                             NULL));
+            g_ptr_array_add(f->values,
+                            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL));
             continue;
         }
         if (i >= f->columns->len || n == 0) {
@@ -124,7 +124,9 @@ static void scan_csv(jv_init_file *f, const char *display)
         const char *end;
         if (!g_utf8_validate(carry->str, (gssize)carry->len, &end)) {
             /* an incomplete character at the end may go on in the next block */
-            if (carry->len - (gsize)(end - carry->str) >= 4 || g_utf8_get_char_validated(end, (gssize)(carry->str + carry->len - end)) == (gunichar)-1)
+            if (carry->len - (gsize)(end - carry->str) >= 4 ||
+                g_utf8_get_char_validated(end, (gssize)(carry->str + carry->len - end)) ==
+                    (gunichar)-1)
                 utf8 = FALSE;
         }
         g_string_erase(carry, 0, (gssize)(end - carry->str));

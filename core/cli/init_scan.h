@@ -12,20 +12,20 @@
 
 #include <glib.h>
 
-#define JV_INIT_MAX_VALUES 200      /* distinct values kept per column */
-#define JV_INIT_MAX_ROWS 2000000    /* rows read for codes and dialect */
+#define JV_INIT_MAX_VALUES 200   /* distinct values kept per column */
+#define JV_INIT_MAX_ROWS 2000000 /* rows read for codes and dialect */
 
 typedef struct jv_init_file {
-    char *path;           /* as given */
-    char *name;           /* the file's name */
+    char *path; /* as given */
+    char *name; /* the file's name */
     gboolean xlsx;
-    char *sheet;          /* .xlsx: the sheet read */
-    char delimiter;       /* CSV: ',', ';' or '\t' */
+    char *sheet;            /* .xlsx: the sheet read */
+    char delimiter;         /* CSV: ',', ';' or '\t' */
     gboolean decimal_comma; /* some number-like value has a decimal comma */
-    gboolean bom;         /* starts with a UTF-8 byte-order mark */
-    const char *encoding; /* "utf-8" or "windows-1252" */
-    GPtrArray *columns;   /* char*: the header's names, trimmed */
-    GPtrArray *values;    /* per column: GHashTable of distinct values (set) */
+    gboolean bom;           /* starts with a UTF-8 byte-order mark */
+    const char *encoding;   /* "utf-8" or "windows-1252" */
+    GPtrArray *columns;     /* char*: the header's names, trimmed */
+    GPtrArray *values;      /* per column: GHashTable of distinct values (set) */
     guint64 rows;
     char *error;
 } jv_init_file;

@@ -11,18 +11,18 @@
 
 static const char usage_text[] =
     N_("Usage: jamvikt COMMAND [OPTIONS]\n"
-    "\n"
-    "Evaluate gender-equal regional growth from regions' CSV exports.\n"
-    "\n"
-    "Commands:\n"
-    "  run EVALUATION.json     run an evaluation and write the result document\n"
-    "  check EVALUATION.json   validate files, columns and codes; compute nothing\n"
-    "  plugins                 list the loadable indicators\n"
-    "  report RESULT.json      render a stored result in another format\n"
-    "  merge STATE...          pool saved region states into one evaluation\n"
-    "  init DIR                propose an evaluation file for a folder of tables\n"
-    "\n"
-    "Run `jamvikt COMMAND --help` for a command's options.\n");
+       "\n"
+       "Evaluate gender-equal regional growth from regions' CSV exports.\n"
+       "\n"
+       "Commands:\n"
+       "  run EVALUATION.json     run an evaluation and write the result document\n"
+       "  check EVALUATION.json   validate files, columns and codes; compute nothing\n"
+       "  plugins                 list the loadable indicators\n"
+       "  report RESULT.json      render a stored result in another format\n"
+       "  merge STATE...          pool saved region states into one evaluation\n"
+       "  init DIR                propose an evaluation file for a folder of tables\n"
+       "\n"
+       "Run `jamvikt COMMAND --help` for a command's options.\n");
 
 /* The message language: the environment's, unless `--lang sv|en` (or
  * `--lang=sv`) is among the options, which then wins; looked for before
@@ -55,7 +55,8 @@ int main(int argc, char **argv)
         return JV_EXIT_USAGE;
     }
     const char *command = argv[1];
-    if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0 || strcmp(command, "help") == 0) {
+    if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0 ||
+        strcmp(command, "help") == 0) {
         fputs(_(usage_text), stdout);
         return JV_EXIT_OK;
     }
@@ -66,12 +67,8 @@ int main(int argc, char **argv)
     static const struct {
         const char *name;
         int (*fn)(int, char **);
-    } commands[] = {{"run", jv_cmd_run},
-                    {"check", jv_cmd_check},
-                    {"plugins", jv_cmd_plugins},
-                    {"report", jv_cmd_report},
-                    {"merge", jv_cmd_merge},
-                    {"init", jv_cmd_init}};
+    } commands[] = {{"run", jv_cmd_run},       {"check", jv_cmd_check}, {"plugins", jv_cmd_plugins},
+                    {"report", jv_cmd_report}, {"merge", jv_cmd_merge}, {"init", jv_cmd_init}};
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(command, commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);

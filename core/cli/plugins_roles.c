@@ -52,7 +52,7 @@ static void print_closed_codes(FILE *out, const jv_role *role)
     for (guint i = 0; i < jv_codes_count(codes); i++) {
         char *aliases = jv_codes_aliases(codes, i);
         fprintf(out, "      %s%s%s%s\n", jv_codes_canonical(codes, i), *aliases ? " (also " : "",
-               aliases, *aliases ? ")" : "");
+                aliases, *aliases ? ")" : "");
         g_free(aliases);
     }
     jv_codes_free(codes);
@@ -63,9 +63,9 @@ void jv_cli_print_roles(FILE *out, const jv_table_spec *table)
     for (size_t r = 0; r < table->n_roles; r++) {
         const jv_role *role = &table->roles[r];
         fprintf(out, "    %-16s %s, %s%s%s%s\n", role->name,
-               (role->flags & JV_ROLE_REQUIRED) ? "required" : "optional", value_kind(role),
-               (role->flags & JV_ROLE_EMPTY_IS_VALUE) ? " (an empty cell is the value \"\")" : "",
-               role->help ? ": " : "", role->help ? role->help : "");
+                (role->flags & JV_ROLE_REQUIRED) ? "required" : "optional", value_kind(role),
+                (role->flags & JV_ROLE_EMPTY_IS_VALUE) ? " (an empty cell is the value \"\")" : "",
+                role->help ? ": " : "", role->help ? role->help : "");
         if (role->type == JV_TYPE_CATEGORY && role->codes != NULL)
             print_closed_codes(out, role);
     }
@@ -75,17 +75,18 @@ void jv_cli_print_value_codes(FILE *out)
 {
     jv_codes *codes = jv_codes_new_gender(NULL, NULL, NULL, NULL);
     fprintf(out, "\nGender codes, for every gender role (trimmed, any case; an evaluation file's\n"
-           "\"codes\" may add more, see jamvikt-evaluation(5)):\n");
+                 "\"codes\" may add more, see jamvikt-evaluation(5)):\n");
     for (guint g = 0; g < jv_codes_count(codes); g++) {
         char *aliases = jv_codes_aliases(codes, g);
         fprintf(out, "  %-11s %s%s\n", jv_codes_canonical(codes, g),
-               g == JV_UNKNOWN ? "an empty cell, " : "", aliases);
+                g == JV_UNKNOWN ? "an empty cell, " : "", aliases);
         g_free(aliases);
     }
     jv_codes_free(codes);
-    fprintf(out, "  1 and 2 follow SCB's coding (1 man, 2 woman); a run that reads them warns.\n"
-           "Yes/no values, for every yes-or-no role (trimmed, any case):\n"
-           "  yes         ja, yes, true, sant, 1, j, y\n"
-           "  no          nej, no, false, falskt, 0, n\n"
-           "What every figure means: indicators.md, installed with jamvikt's documentation.\n");
+    fprintf(out,
+            "  1 and 2 follow SCB's coding (1 man, 2 woman); a run that reads them warns.\n"
+            "Yes/no values, for every yes-or-no role (trimmed, any case):\n"
+            "  yes         ja, yes, true, sant, 1, j, y\n"
+            "  no          nej, no, false, falskt, 0, n\n"
+            "What every figure means: indicators.md, installed with jamvikt's documentation.\n");
 }

@@ -24,15 +24,11 @@
 #define MAX_MIN_CELL 1e15          /* beyond this min_cell is a typo */
 #define STRING_INPUT "<string>"    /* how messages name a text without path */
 
-static const char *const ROOT_KEYS[] = { "name", "options", "tables", "regions",
-                                         "indicators", "periods", NULL };
-static const char *const OPTION_KEYS[] = { "min_cell", "balance", "confidence",
-                                           "hash_inputs", NULL };
+static const char *const ROOT_KEYS[] = {"name",       "options", "tables", "regions",
+                                        "indicators", "periods", NULL};
+static const char *const OPTION_KEYS[] = {"min_cell", "balance", "confidence", "hash_inputs", NULL};
 
-GQuark jv_eval_error_quark(void)
-{
-    return g_quark_from_static_string("jv-eval-error-quark");
-}
+GQuark jv_eval_error_quark(void) { return g_quark_from_static_string("jv-eval-error-quark"); }
 
 /* ---- where misplaced keys belong ---------------------------------------- */
 
@@ -54,12 +50,12 @@ static gboolean is_number(const cJSON *value)
     return cJSON_IsNumber(value) && isfinite(value->valuedouble);
 }
 
-static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
-                              jv_eval_options *out)
+static gboolean parse_options(jv_json_checker *checker, const cJSON *options, jv_eval_options *out)
 {
     if (!cJSON_IsObject(options))
-        return jv_json_checker_expected(checker, _("an object of options, such "
-                                                   "as {\"min_cell\": 5}"),
+        return jv_json_checker_expected(checker,
+                                        _("an object of options, such "
+                                          "as {\"min_cell\": 5}"),
                                         options);
     if (!jv_json_checker_known_keys(checker, options, OPTION_KEYS, NULL))
         return FALSE;
@@ -79,15 +75,16 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
         mark = jv_json_checker_enter_key(checker, "balance");
         const cJSON *low = cJSON_GetArrayItem(value, 0);
         const cJSON *high = cJSON_GetArrayItem(value, 1);
-        if (cJSON_IsArray(value) && cJSON_GetArraySize(value) == 2
-            && is_number(low) && is_number(high) && low->valuedouble >= 0
-            && low->valuedouble <= high->valuedouble && high->valuedouble <= 1) {
+        if (cJSON_IsArray(value) && cJSON_GetArraySize(value) == 2 && is_number(low) &&
+            is_number(high) && low->valuedouble >= 0 && low->valuedouble <= high->valuedouble &&
+            high->valuedouble <= 1) {
             out->balance_low = low->valuedouble;
             out->balance_high = high->valuedouble;
         } else {
-            ok = jv_json_checker_expected(checker, _("[low, high] with 0 <= low "
-                                                     "<= high <= 1, such as "
-                                                     "[0.40, 0.60]"),
+            ok = jv_json_checker_expected(checker,
+                                          _("[low, high] with 0 <= low "
+                                            "<= high <= 1, such as "
+                                            "[0.40, 0.60]"),
                                           value);
         }
         jv_json_checker_leave(checker, mark);
@@ -97,8 +94,9 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
         if (is_number(value) && value->valuedouble > 0 && value->valuedouble < 1)
             out->confidence = value->valuedouble;
         else
-            ok = jv_json_checker_expected(checker, _("a number between 0 and 1 "
-                                                     "(exclusive), such as 0.95"),
+            ok = jv_json_checker_expected(checker,
+                                          _("a number between 0 and 1 "
+                                            "(exclusive), such as 0.95"),
                                           value);
         jv_json_checker_leave(checker, mark);
     }
@@ -113,8 +111,7 @@ static gboolean parse_options(jv_json_checker *checker, const cJSON *options,
     return ok;
 }
 
-gboolean jv_eval_options_check(jv_json_checker *checker, const cJSON *options,
-                               jv_eval_options *out)
+gboolean jv_eval_options_check(jv_json_checker *checker, const cJSON *options, jv_eval_options *out)
 {
     return parse_options(checker, options, out);
 }
@@ -123,16 +120,16 @@ gboolean jv_eval_options_check(jv_json_checker *checker, const cJSON *options,
 
 /* Runs `parse` on the member `key` of the root at path `key`; a missing
  * member is an error when `required`. */
-static gboolean parse_member(jv_json_checker *checker, const cJSON *root,
-                             const char *key, gboolean required,
-                             gboolean (*parse)(jv_json_checker *,
-                                               const cJSON *, jv_evaluation *),
+static gboolean parse_member(jv_json_checker *checker, const cJSON *root, const char *key,
+                             gboolean required,
+                             gboolean (*parse)(jv_json_checker *, const cJSON *, jv_evaluation *),
                              jv_evaluation *e)
 {
     const cJSON *value = cJSON_GetObjectItemCaseSensitive(root, key);
     if (value == NULL)
-        return required ? jv_json_checker_fail(checker, _("missing required key "
-                                                          "'%s'"),
+        return required ? jv_json_checker_fail(checker,
+                                               _("missing required key "
+                                                 "'%s'"),
                                                key)
                         : TRUE;
     size_t mark = jv_json_checker_enter_key(checker, key);
@@ -141,14 +138,12 @@ static gboolean parse_member(jv_json_checker *checker, const cJSON *root,
     return ok;
 }
 
-static gboolean parse_options_member(jv_json_checker *checker,
-                                     const cJSON *value, jv_evaluation *e)
+static gboolean parse_options_member(jv_json_checker *checker, const cJSON *value, jv_evaluation *e)
 {
     return parse_options(checker, value, &e->options);
 }
 
-static gboolean parse_tables_member(jv_json_checker *checker,
-                                    const cJSON *value, jv_evaluation *e)
+static gboolean parse_tables_member(jv_json_checker *checker, const cJSON *value, jv_evaluation *e)
 {
     GHashTable *tables = jv_eval_tables_parse(checker, value);
     if (tables == NULL)
@@ -158,8 +153,7 @@ static gboolean parse_tables_member(jv_json_checker *checker,
     return TRUE;
 }
 
-static gboolean parse_name_member(jv_json_checker *checker,
-                                  const cJSON *value, jv_evaluation *e)
+static gboolean parse_name_member(jv_json_checker *checker, const cJSON *value, jv_evaluation *e)
 {
     if (!cJSON_IsString(value) || value->valuestring[0] == '\0')
         return jv_json_checker_expected(checker, _("a non-empty string"), value);
@@ -168,24 +162,21 @@ static gboolean parse_name_member(jv_json_checker *checker,
     return TRUE;
 }
 
-static gboolean parse_root(jv_json_checker *checker, const cJSON *root,
-                           jv_evaluation *e)
+static gboolean parse_root(jv_json_checker *checker, const cJSON *root, jv_evaluation *e)
 {
     if (!cJSON_IsObject(root))
-        return jv_json_checker_expected(checker, _("a JSON object ({...}) at the "
-                                                   "top level"),
+        return jv_json_checker_expected(checker,
+                                        _("a JSON object ({...}) at the "
+                                          "top level"),
                                         root);
-    return jv_json_checker_unique_keys(checker, root)
-        && jv_json_checker_known_keys(checker, root, ROOT_KEYS,
-                                      root_key_elsewhere)
-        && parse_member(checker, root, "name", FALSE, parse_name_member, e)
-        && parse_member(checker, root, "options", FALSE, parse_options_member, e)
-        && parse_member(checker, root, "tables", FALSE, parse_tables_member, e)
-        && parse_member(checker, root, "regions", TRUE, jv_eval_regions_parse, e)
-        && parse_member(checker, root, "indicators", TRUE,
-                        jv_eval_indicators_parse, e)
-        && parse_member(checker, root, "periods", FALSE, jv_eval_periods_parse,
-                        e);
+    return jv_json_checker_unique_keys(checker, root) &&
+           jv_json_checker_known_keys(checker, root, ROOT_KEYS, root_key_elsewhere) &&
+           parse_member(checker, root, "name", FALSE, parse_name_member, e) &&
+           parse_member(checker, root, "options", FALSE, parse_options_member, e) &&
+           parse_member(checker, root, "tables", FALSE, parse_tables_member, e) &&
+           parse_member(checker, root, "regions", TRUE, jv_eval_regions_parse, e) &&
+           parse_member(checker, root, "indicators", TRUE, jv_eval_indicators_parse, e) &&
+           parse_member(checker, root, "periods", FALSE, jv_eval_periods_parse, e);
 }
 
 /* The default name: the file's base name without ".json". */
@@ -211,8 +202,7 @@ static jv_evaluation *evaluation_new(const char *path)
     e->options.hash_inputs = FALSE;
     e->tables = jv_eval_tables_new();
     e->regions = g_ptr_array_new_with_free_func((GDestroyNotify)jv_eval_region_free);
-    e->indicators = g_ptr_array_new_with_free_func(
-        (GDestroyNotify)jv_eval_indicator_free);
+    e->indicators = g_ptr_array_new_with_free_func((GDestroyNotify)jv_eval_indicator_free);
     return e;
 }
 
@@ -237,13 +227,10 @@ void jv_evaluation_free(jv_evaluation *e)
     g_free(e);
 }
 
-static gboolean is_json_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+static gboolean is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-jv_evaluation *jv_evaluation_parse(const char *text, size_t length,
-                                   const char *path, GError **error)
+jv_evaluation *jv_evaluation_parse(const char *text, size_t length, const char *path,
+                                   GError **error)
 {
     g_return_val_if_fail(text != NULL || length == 0, NULL);
     const char *file = path != NULL ? path : STRING_INPUT;
@@ -266,8 +253,8 @@ jv_evaluation *jv_evaluation_parse(const char *text, size_t length,
     if (!jv_json_syntax_check(text, length, &offset, &why)) {
         unsigned line, column;
         jv_json_syntax_position(text, offset, &line, &column);
-        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX,
-                    _("%s:%u:%u: invalid JSON: %s"), file, line, column, why);
+        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX, _("%s:%u:%u: invalid JSON: %s"),
+                    file, line, column, why);
         g_free(why);
         return NULL;
     }
@@ -293,15 +280,13 @@ jv_evaluation *jv_evaluation_parse(const char *text, size_t length,
 }
 
 /* The whole file, or FALSE with an IO error naming the path. */
-static gboolean read_file(const char *path, char **text, size_t *length,
-                          GError **error)
+static gboolean read_file(const char *path, char **text, size_t *length, GError **error)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         int saved = errno;
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    _("%s: cannot open the evaluation file: %s"), path,
-                    g_strerror(saved));
+                    _("%s: cannot open the evaluation file: %s"), path, g_strerror(saved));
         return FALSE;
     }
     struct stat st;
@@ -325,12 +310,11 @@ static gboolean read_file(const char *path, char **text, size_t *length,
     if (too_large || failed) {
         if (too_large)
             g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                        _("%s: too large for an evaluation file (over %u MiB)"),
-                        path, MAX_FILE_BYTES >> 20);
+                        _("%s: too large for an evaluation file (over %u MiB)"), path,
+                        MAX_FILE_BYTES >> 20);
         else
             g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                        _("%s: cannot read the evaluation file: %s"), path,
-                        g_strerror(failed));
+                        _("%s: cannot read the evaluation file: %s"), path, g_strerror(failed));
         g_string_free(buffer, TRUE);
         return FALSE;
     }
@@ -351,22 +335,19 @@ jv_evaluation *jv_evaluation_load(const char *path, GError **error)
     return e;
 }
 
-jv_table_settings *jv_evaluation_table(const jv_evaluation *evaluation,
-                                       const jv_region_def *region,
+jv_table_settings *jv_evaluation_table(const jv_evaluation *evaluation, const jv_region_def *region,
                                        const char *table, char **path)
 {
     g_return_val_if_fail(evaluation != NULL && table != NULL, NULL);
-    const jv_table_settings *defaults =
-        g_hash_table_lookup(evaluation->tables, table);
-    const jv_table_settings *overrides =
-        region != NULL && region->tables != NULL
-            ? g_hash_table_lookup(region->tables, table) : NULL;
-    jv_table_settings *settings =
-        jv_table_settings_overlay(defaults, overrides, table);
+    const jv_table_settings *defaults = g_hash_table_lookup(evaluation->tables, table);
+    const jv_table_settings *overrides = region != NULL && region->tables != NULL
+                                             ? g_hash_table_lookup(region->tables, table)
+                                             : NULL;
+    jv_table_settings *settings = jv_table_settings_overlay(defaults, overrides, table);
     if (path != NULL) {
-        const char *base = region != NULL ? region->dir
-            : evaluation->regions_dir != NULL ? evaluation->regions_dir
-                                              : evaluation->dir;
+        const char *base = region != NULL                    ? region->dir
+                           : evaluation->regions_dir != NULL ? evaluation->regions_dir
+                                                             : evaluation->dir;
         *path = jv_eval_resolve_path(base, settings->file);
     }
     return settings;

@@ -37,58 +37,58 @@ enum {
 };
 
 typedef struct jv_table_settings {
-    unsigned set;          /* JV_SET_* of the fields given */
-    char *file;            /* as written; NULL: "<table>.csv" */
-    GHashTable *columns;   /* role → column name (owned strings) */
-    GHashTable *codes;     /* role → GHashTable(code → canonical) */
-    char delimiter;        /* 0: detect */
-    char decimal;          /* 0: auto */
-    char *encoding;        /* NULL: utf-8 */
+    unsigned set;        /* JV_SET_* of the fields given */
+    char *file;          /* as written; NULL: "<table>.csv" */
+    GHashTable *columns; /* role → column name (owned strings) */
+    GHashTable *codes;   /* role → GHashTable(code → canonical) */
+    char delimiter;      /* 0: detect */
+    char decimal;        /* 0: auto */
+    char *encoding;      /* NULL: utf-8 */
     jv_on_error on_error;
-    char *sheet;           /* .xlsx: sheet name or 1-based index; NULL: found */
-    unsigned header_row;   /* .xlsx: the header's row; 0: found */
+    char *sheet;         /* .xlsx: sheet name or 1-based index; NULL: found */
+    unsigned header_row; /* .xlsx: the header's row; 0: found */
 } jv_table_settings;
 
 typedef struct jv_region_def {
     char *name;
-    char *dir;             /* resolved: absolute, or relative to the cwd */
-    GHashTable *tables;    /* table name → jv_table_settings* (overrides) */
+    char *dir;          /* resolved: absolute, or relative to the cwd */
+    GHashTable *tables; /* table name → jv_table_settings* (overrides) */
 } jv_region_def;
 
 typedef struct jv_indicator_def {
-    char *name;            /* default: the plugin's name */
+    char *name; /* default: the plugin's name */
     char *plugin;
-    cJSON *params;         /* owned; an object (empty when not given) */
-    char *json_path;       /* "indicators[2]", for messages */
+    cJSON *params;   /* owned; an object (empty when not given) */
+    char *json_path; /* "indicators[2]", for messages */
 } jv_indicator_def;
 
 typedef struct jv_eval_options {
-    int64_t min_cell;      /* default 5 */
-    double balance_low;    /* default 0.40 */
-    double balance_high;   /* default 0.60 */
-    double confidence;     /* default 0.95 */
-    gboolean hash_inputs;  /* default FALSE */
+    int64_t min_cell;     /* default 5 */
+    double balance_low;   /* default 0.40 */
+    double balance_high;  /* default 0.60 */
+    double confidence;    /* default 0.95 */
+    gboolean hash_inputs; /* default FALSE */
 } jv_eval_options;
 
 typedef struct jv_evaluation {
-    char *path;            /* as given */
-    char *dir;             /* folder of the file */
-    char *name;            /* default: the file's base name */
+    char *path; /* as given */
+    char *dir;  /* folder of the file */
+    char *name; /* default: the file's base name */
     jv_eval_options options;
-    GHashTable *tables;    /* table name → jv_table_settings* (defaults) */
-    GPtrArray *regions;    /* jv_region_def*, in file order */
-    char *regions_column;  /* "regions": {"column": ...}, else NULL */
-    char *regions_dir;     /* resolved "regions": {"dir": ...} */
-    GPtrArray *indicators; /* jv_indicator_def*, in file order */
-    char *periods_column;  /* "periods": {"column": ...}, else NULL */
+    GHashTable *tables;       /* table name → jv_table_settings* (defaults) */
+    GPtrArray *regions;       /* jv_region_def*, in file order */
+    char *regions_column;     /* "regions": {"column": ...}, else NULL */
+    char *regions_dir;        /* resolved "regions": {"dir": ...} */
+    GPtrArray *indicators;    /* jv_indicator_def*, in file order */
+    char *periods_column;     /* "periods": {"column": ...}, else NULL */
     GPtrArray *period_values; /* "periods": {"values": [...]} (owned
                                  char*), NULL: every value found */
 } jv_evaluation;
 
 jv_evaluation *jv_evaluation_load(const char *path, GError **error);
 /* Parse text as if read from `path` (used by load and by the fuzzer). */
-jv_evaluation *jv_evaluation_parse(const char *text, size_t length,
-                                   const char *path, GError **error);
+jv_evaluation *jv_evaluation_parse(const char *text, size_t length, const char *path,
+                                   GError **error);
 void jv_evaluation_free(jv_evaluation *evaluation);
 
 /* The settings of `table` for `region` (region NULL: the column-split
@@ -96,8 +96,7 @@ void jv_evaluation_free(jv_evaluation *evaluation);
  * overrides, field by field. *path receives the resolved file path
  * (owned by the caller). The result is owned by the caller:
  * jv_table_settings_free(). */
-jv_table_settings *jv_evaluation_table(const jv_evaluation *evaluation,
-                                       const jv_region_def *region,
+jv_table_settings *jv_evaluation_table(const jv_evaluation *evaluation, const jv_region_def *region,
                                        const char *table, char **path);
 void jv_table_settings_free(jv_table_settings *settings);
 

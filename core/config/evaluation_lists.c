@@ -15,9 +15,9 @@
 
 #define TOTAL_NAME "total" /* the result's pooled region */
 
-static const char *const REGION_KEYS[] = { "name", "dir", "tables", NULL };
-static const char *const COLUMN_REGIONS_KEYS[] = { "column", "dir", NULL };
-static const char *const INDICATOR_KEYS[] = { "plugin", "name", "params", NULL };
+static const char *const REGION_KEYS[] = {"name", "dir", "tables", NULL};
+static const char *const COLUMN_REGIONS_KEYS[] = {"column", "dir", NULL};
+static const char *const INDICATOR_KEYS[] = {"plugin", "name", "params", NULL};
 
 static const char *region_key_elsewhere(const char *key)
 {
@@ -43,20 +43,21 @@ static const char *indicator_key_elsewhere(const char *key)
 
 /* Fails at the current path about a name outside [a-z][a-z0-9_]*, with
  * the fixed spelling when lower-casing and '-' → '_' give one. */
-static gboolean fail_name(jv_json_checker *checker, const char *what,
-                          const char *name)
+static gboolean fail_name(jv_json_checker *checker, const char *what, const char *name)
 {
     char *shown = jv_json_printable(name);
     char *fixed = g_ascii_strdown(name, -1);
     g_strdelimit(fixed, "- ", '_');
     if (jv_eval_is_name(fixed))
-        jv_json_checker_fail(checker, _("invalid %s name '%s' — did you mean "
-                                        "'%s'?"),
+        jv_json_checker_fail(checker,
+                             _("invalid %s name '%s' — did you mean "
+                               "'%s'?"),
                              what, shown, fixed);
     else
-        jv_json_checker_fail(checker, _("invalid %s name '%s' (%s names are "
-                                        "lower-case letters, digits and '_', "
-                                        "starting with a letter)"),
+        jv_json_checker_fail(checker,
+                             _("invalid %s name '%s' (%s names are "
+                               "lower-case letters, digits and '_', "
+                               "starting with a letter)"),
                              what, shown, what);
     g_free(fixed);
     g_free(shown);
@@ -77,25 +78,26 @@ void jv_eval_region_free(jv_region_def *region)
 }
 
 /* One entry of the "regions" list, or NULL. */
-static jv_region_def *parse_region(jv_json_checker *checker,
-                                   const cJSON *entry, const char *base_dir)
+static jv_region_def *parse_region(jv_json_checker *checker, const cJSON *entry,
+                                   const char *base_dir)
 {
     if (!cJSON_IsObject(entry)) {
-        jv_json_checker_expected(checker, _("a region such as {\"name\": "
-                                            "\"Örebro\", \"dir\": \"data/orebro\"}"),
+        jv_json_checker_expected(checker,
+                                 _("a region such as {\"name\": "
+                                   "\"Örebro\", \"dir\": \"data/orebro\"}"),
                                  entry);
         return NULL;
     }
     const char *name, *dir;
-    if (!jv_json_checker_known_keys(checker, entry, REGION_KEYS,
-                                    region_key_elsewhere)
-        || !jv_json_checker_string(checker, entry, "name", TRUE, &name)
-        || !jv_json_checker_string(checker, entry, "dir", TRUE, &dir))
+    if (!jv_json_checker_known_keys(checker, entry, REGION_KEYS, region_key_elsewhere) ||
+        !jv_json_checker_string(checker, entry, "name", TRUE, &name) ||
+        !jv_json_checker_string(checker, entry, "dir", TRUE, &dir))
         return NULL;
     if (strcmp(name, TOTAL_NAME) == 0) {
         size_t mark = jv_json_checker_enter_key(checker, "name");
-        jv_json_checker_fail(checker, _("'%s' is reserved for the pooled total "
-                                        "of all regions"),
+        jv_json_checker_fail(checker,
+                             _("'%s' is reserved for the pooled total "
+                               "of all regions"),
                              TOTAL_NAME);
         jv_json_checker_leave(checker, mark);
         return NULL;
@@ -126,17 +128,14 @@ static char *region_key(const char *name)
     return key != NULL ? key : g_strdup(name);
 }
 
-static gboolean parse_region_list(jv_json_checker *checker,
-                                  const cJSON *list, jv_evaluation *e)
+static gboolean parse_region_list(jv_json_checker *checker, const cJSON *list, jv_evaluation *e)
 {
     if (cJSON_GetArraySize(list) == 0)
         return jv_json_checker_fail(checker, _("expected at least one region"));
-    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                             NULL);
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     gboolean ok = TRUE;
     size_t index = 0;
-    for (const cJSON *entry = list->child; entry != NULL && ok;
-         entry = entry->next, index++) {
+    for (const cJSON *entry = list->child; entry != NULL && ok; entry = entry->next, index++) {
         size_t mark = jv_json_checker_enter_index(checker, index);
         jv_region_def *region = parse_region(checker, entry, e->dir);
         if (region == NULL) {
@@ -149,8 +148,9 @@ static gboolean parse_region_list(jv_json_checker *checker,
         if (g_hash_table_lookup_extended(seen, key, NULL, &earlier)) {
             size_t name_mark = jv_json_checker_enter_key(checker, "name");
             char *shown = jv_json_printable(region->name);
-            ok = jv_json_checker_fail(checker, _("duplicate region name '%s' "
-                                                 "(also regions[%zu].name)"),
+            ok = jv_json_checker_fail(checker,
+                                      _("duplicate region name '%s' "
+                                        "(also regions[%zu].name)"),
                                       shown, GPOINTER_TO_SIZE(earlier));
             g_free(shown);
             g_free(key);
@@ -164,29 +164,29 @@ static gboolean parse_region_list(jv_json_checker *checker,
     return ok;
 }
 
-static gboolean parse_column_regions(jv_json_checker *checker,
-                                     const cJSON *object, jv_evaluation *e)
+static gboolean parse_column_regions(jv_json_checker *checker, const cJSON *object,
+                                     jv_evaluation *e)
 {
     const char *column, *dir;
     if (!jv_json_checker_known_keys(checker, object, COLUMN_REGIONS_KEYS,
-                                    column_regions_key_elsewhere)
-        || !jv_json_checker_string(checker, object, "column", TRUE, &column)
-        || !jv_json_checker_string(checker, object, "dir", FALSE, &dir))
+                                    column_regions_key_elsewhere) ||
+        !jv_json_checker_string(checker, object, "column", TRUE, &column) ||
+        !jv_json_checker_string(checker, object, "dir", FALSE, &dir))
         return FALSE;
     e->regions_column = g_strdup(column);
     e->regions_dir = jv_eval_resolve_path(e->dir, dir != NULL ? dir : ".");
     return TRUE;
 }
 
-gboolean jv_eval_regions_parse(jv_json_checker *checker, const cJSON *regions,
-                              jv_evaluation *e)
+gboolean jv_eval_regions_parse(jv_json_checker *checker, const cJSON *regions, jv_evaluation *e)
 {
     if (cJSON_IsArray(regions))
         return parse_region_list(checker, regions, e);
     if (cJSON_IsObject(regions))
         return parse_column_regions(checker, regions, e);
-    return jv_json_checker_expected(checker, _("a list of regions, or "
-                                               "{\"column\": ..., \"dir\": ...}"),
+    return jv_json_checker_expected(checker,
+                                    _("a list of regions, or "
+                                      "{\"column\": ..., \"dir\": ...}"),
                                     regions);
 }
 
@@ -206,27 +206,25 @@ void jv_eval_indicator_free(jv_indicator_def *indicator)
 /* A copy of the params object without "$comment" members (owned). */
 static cJSON *copy_params(const cJSON *params)
 {
-    cJSON *copy = params != NULL ? cJSON_Duplicate(params, 1)
-                                 : cJSON_CreateObject();
+    cJSON *copy = params != NULL ? cJSON_Duplicate(params, 1) : cJSON_CreateObject();
     if (copy != NULL)
         cJSON_DeleteItemFromObjectCaseSensitive(copy, JV_JSON_COMMENT);
     return copy;
 }
 
-static jv_indicator_def *parse_indicator(jv_json_checker *checker,
-                                         const cJSON *entry)
+static jv_indicator_def *parse_indicator(jv_json_checker *checker, const cJSON *entry)
 {
     if (!cJSON_IsObject(entry)) {
-        jv_json_checker_expected(checker, _("an indicator such as {\"plugin\": "
-                                            "\"funding_share\"}"),
+        jv_json_checker_expected(checker,
+                                 _("an indicator such as {\"plugin\": "
+                                   "\"funding_share\"}"),
                                  entry);
         return NULL;
     }
     const char *plugin, *name;
-    if (!jv_json_checker_known_keys(checker, entry, INDICATOR_KEYS,
-                                    indicator_key_elsewhere)
-        || !jv_json_checker_string(checker, entry, "plugin", TRUE, &plugin)
-        || !jv_json_checker_string(checker, entry, "name", FALSE, &name))
+    if (!jv_json_checker_known_keys(checker, entry, INDICATOR_KEYS, indicator_key_elsewhere) ||
+        !jv_json_checker_string(checker, entry, "plugin", TRUE, &plugin) ||
+        !jv_json_checker_string(checker, entry, "name", FALSE, &name))
         return NULL;
     const char *bad_what = NULL, *bad_key = NULL, *bad_name = NULL;
     if (!jv_eval_is_name(plugin))
@@ -242,8 +240,9 @@ static jv_indicator_def *parse_indicator(jv_json_checker *checker,
     const cJSON *params = cJSON_GetObjectItemCaseSensitive(entry, "params");
     if (params != NULL && !cJSON_IsObject(params)) {
         size_t mark = jv_json_checker_enter_key(checker, "params");
-        jv_json_checker_expected(checker, _("an object of parameters, such as "
-                                            "{\"by\": [\"sector\"]}"),
+        jv_json_checker_expected(checker,
+                                 _("an object of parameters, such as "
+                                   "{\"by\": [\"sector\"]}"),
                                  params);
         jv_json_checker_leave(checker, mark);
         return NULL;
@@ -261,21 +260,21 @@ static jv_indicator_def *parse_indicator(jv_json_checker *checker,
     return indicator;
 }
 
-gboolean jv_eval_indicators_parse(jv_json_checker *checker,
-                                 const cJSON *indicators, jv_evaluation *e)
+gboolean jv_eval_indicators_parse(jv_json_checker *checker, const cJSON *indicators,
+                                  jv_evaluation *e)
 {
     if (!cJSON_IsArray(indicators))
-        return jv_json_checker_expected(checker, _("a list of indicators, such as "
-                                                   "[{\"plugin\": "
-                                                   "\"funding_share\"}]"),
+        return jv_json_checker_expected(checker,
+                                        _("a list of indicators, such as "
+                                          "[{\"plugin\": "
+                                          "\"funding_share\"}]"),
                                         indicators);
     if (cJSON_GetArraySize(indicators) == 0)
         return jv_json_checker_fail(checker, _("expected at least one indicator"));
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     gboolean ok = TRUE;
     size_t index = 0;
-    for (const cJSON *entry = indicators->child; entry != NULL;
-         entry = entry->next, index++) {
+    for (const cJSON *entry = indicators->child; entry != NULL; entry = entry->next, index++) {
         size_t mark = jv_json_checker_enter_index(checker, index);
         jv_indicator_def *indicator = parse_indicator(checker, entry);
         if (indicator == NULL) {
@@ -286,13 +285,13 @@ gboolean jv_eval_indicators_parse(jv_json_checker *checker,
         gpointer earlier;
         if (g_hash_table_lookup_extended(seen, indicator->name, NULL, &earlier)) {
             gboolean named = cJSON_HasObjectItem(entry, "name");
-            size_t name_mark = named ? jv_json_checker_enter_key(checker, "name")
-                                     : checker->path->len;
-            ok = jv_json_checker_fail(checker, _("duplicate indicator name '%s' "
-                                                 "(also indicators[%zu]); give "
-                                                 "one of them another \"name\""),
-                                      indicator->name,
-                                      GPOINTER_TO_SIZE(earlier));
+            size_t name_mark =
+                named ? jv_json_checker_enter_key(checker, "name") : checker->path->len;
+            ok = jv_json_checker_fail(checker,
+                                      _("duplicate indicator name '%s' "
+                                        "(also indicators[%zu]); give "
+                                        "one of them another \"name\""),
+                                      indicator->name, GPOINTER_TO_SIZE(earlier));
             jv_json_checker_leave(checker, name_mark);
             jv_json_checker_leave(checker, mark);
             break;
@@ -303,4 +302,3 @@ gboolean jv_eval_indicators_parse(jv_json_checker *checker,
     g_hash_table_destroy(seen);
     return ok;
 }
-

@@ -18,13 +18,11 @@ char *jv_eval_resolve_path(const char *base, const char *relative);
 
 /* "regions" (a list, or {"column", "dir"}) and "indicators", at the
  * checker's current path, into `e`; FALSE with the checker's error set. */
-gboolean jv_eval_regions_parse(jv_json_checker *checker, const cJSON *regions,
-                               jv_evaluation *e);
-gboolean jv_eval_indicators_parse(jv_json_checker *checker,
-                                  const cJSON *indicators, jv_evaluation *e);
+gboolean jv_eval_regions_parse(jv_json_checker *checker, const cJSON *regions, jv_evaluation *e);
+gboolean jv_eval_indicators_parse(jv_json_checker *checker, const cJSON *indicators,
+                                  jv_evaluation *e);
 /* "periods" ({"column", "values"}) into `e` (evaluation_periods.c). */
-gboolean jv_eval_periods_parse(jv_json_checker *checker, const cJSON *periods,
-                               jv_evaluation *e);
+gboolean jv_eval_periods_parse(jv_json_checker *checker, const cJSON *periods, jv_evaluation *e);
 void jv_eval_region_free(jv_region_def *region);
 void jv_eval_indicator_free(jv_indicator_def *indicator);
 
@@ -51,7 +49,6 @@ GHashTable *jv_eval_tables_parse(jv_json_checker *checker, const cJSON *tables);
  * The column and code maps are shared by reference (never modified after
  * parsing). Owned by the caller: jv_table_settings_free(). */
 jv_table_settings *jv_table_settings_overlay(const jv_table_settings *defaults,
-                                             const jv_table_settings *overrides,
-                                             const char *table);
+                                             const jv_table_settings *overrides, const char *table);
 
 #endif /* JV_CONFIG_EVALUATION_PRIVATE_H */

@@ -14,9 +14,8 @@
 
 #include <string.h>
 
-const char *const jv_eval_table_keys[] = { "file",    "columns",  "codes",
-                                          "delimiter", "decimal", "encoding",
-                                          "on_error", "sheet", "header_row", NULL };
+const char *const jv_eval_table_keys[] = {"file",     "columns",  "codes", "delimiter",  "decimal",
+                                          "encoding", "on_error", "sheet", "header_row", NULL};
 
 gboolean jv_eval_is_name(const char *text)
 {
@@ -33,8 +32,7 @@ gboolean jv_eval_is_name(const char *text)
  * "." and absolute paths are kept readable. */
 char *jv_eval_resolve_path(const char *base, const char *relative)
 {
-    if (g_path_is_absolute(relative) || base == NULL || base[0] == '\0'
-        || strcmp(base, ".") == 0)
+    if (g_path_is_absolute(relative) || base == NULL || base[0] == '\0' || strcmp(base, ".") == 0)
         return g_strdup(relative);
     if (strcmp(relative, ".") == 0)
         return g_strdup(base);
@@ -69,17 +67,19 @@ static GHashTable *string_map_new(void)
 /* Words people use for a table setting, and where it really goes. */
 static const char *table_key_elsewhere(const char *key)
 {
-    static const struct { const char *word, *hint; } synonyms[] = {
-        { "separator", "the separator is set with \"delimiter\"" },
-        { "sep", "the separator is set with \"delimiter\"" },
-        { "path", "the file name is set with \"file\"" },
-        { "filename", "the file name is set with \"file\"" },
-        { "charset", "the character set is set with \"encoding\"" },
-        { "decimal_separator", "the decimal mark is set with \"decimal\"" },
-        { "worksheet", "the sheet of a workbook is set with \"sheet\"" },
-        { "tab", "the sheet of a workbook is set with \"sheet\"" },
-        { "header", "the header's row in a workbook is set with \"header_row\"" },
-        { "skip_rows", "the header's row in a workbook is set with \"header_row\"" },
+    static const struct {
+        const char *word, *hint;
+    } synonyms[] = {
+        {"separator", "the separator is set with \"delimiter\""},
+        {"sep", "the separator is set with \"delimiter\""},
+        {"path", "the file name is set with \"file\""},
+        {"filename", "the file name is set with \"file\""},
+        {"charset", "the character set is set with \"encoding\""},
+        {"decimal_separator", "the decimal mark is set with \"decimal\""},
+        {"worksheet", "the sheet of a workbook is set with \"sheet\""},
+        {"tab", "the sheet of a workbook is set with \"sheet\""},
+        {"header", "the header's row in a workbook is set with \"header_row\""},
+        {"skip_rows", "the header's row in a workbook is set with \"header_row\""},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(synonyms); i++) {
         if (g_ascii_strcasecmp(key, synonyms[i].word) == 0)
@@ -92,8 +92,10 @@ static gboolean parse_file(jv_json_checker *checker, const cJSON *value,
                            jv_table_settings *settings)
 {
     if (!cJSON_IsString(value) || value->valuestring[0] == '\0')
-        return jv_json_checker_expected(checker, _("a file name (a non-empty "
-                                                   "string)"), value);
+        return jv_json_checker_expected(checker,
+                                        _("a file name (a non-empty "
+                                          "string)"),
+                                        value);
     settings->file = g_strdup(value->valuestring);
     return TRUE;
 }
@@ -109,8 +111,9 @@ static gboolean parse_columns(jv_json_checker *checker, const cJSON *value,
                               jv_table_settings *settings)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, _("an object mapping roles to "
-                                                   "column names"),
+        return jv_json_checker_expected(checker,
+                                        _("an object mapping roles to "
+                                          "column names"),
                                         value);
     settings->columns = string_map_new();
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
@@ -120,22 +123,23 @@ static gboolean parse_columns(jv_json_checker *checker, const cJSON *value,
         if (!check_role(checker, m->string))
             return FALSE;
         if (!cJSON_IsString(m) || m->valuestring[0] == '\0')
-            return jv_json_checker_expected(checker, _("a column name (a "
-                                                       "non-empty string)"), m);
-        g_hash_table_insert(settings->columns, g_strdup(m->string),
-                            g_strdup(m->valuestring));
+            return jv_json_checker_expected(checker,
+                                            _("a column name (a "
+                                              "non-empty string)"),
+                                            m);
+        g_hash_table_insert(settings->columns, g_strdup(m->string), g_strdup(m->valuestring));
         jv_json_checker_leave(checker, mark);
     }
     return TRUE;
 }
 
 /* One role's codes: {"KV": "woman", ...} → a new map, or NULL. */
-static GHashTable *parse_role_codes(jv_json_checker *checker,
-                                    const cJSON *value)
+static GHashTable *parse_role_codes(jv_json_checker *checker, const cJSON *value)
 {
     if (!cJSON_IsObject(value)) {
-        jv_json_checker_expected(checker, _("an object mapping codes to values, "
-                                            "such as {\"KV\": \"woman\"}"),
+        jv_json_checker_expected(checker,
+                                 _("an object mapping codes to values, "
+                                   "such as {\"KV\": \"woman\"}"),
                                  value);
         return NULL;
     }
@@ -159,12 +163,13 @@ static gboolean parse_codes(jv_json_checker *checker, const cJSON *value,
                             jv_table_settings *settings)
 {
     if (!cJSON_IsObject(value))
-        return jv_json_checker_expected(checker, _("an object mapping roles to "
-                                                   "codes, such as {\"gender\": "
-                                                   "{\"KV\": \"woman\"}}"),
+        return jv_json_checker_expected(checker,
+                                        _("an object mapping roles to "
+                                          "codes, such as {\"gender\": "
+                                          "{\"KV\": \"woman\"}}"),
                                         value);
-    settings->codes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify)g_hash_table_unref);
+    settings->codes =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
     for (const cJSON *m = value->child; m != NULL; m = m->next) {
         if (strcmp(m->string, JV_JSON_COMMENT) == 0)
             continue;
@@ -184,14 +189,12 @@ static gboolean parse_delimiter(jv_json_checker *checker, const cJSON *value,
                                 jv_table_settings *settings)
 {
     const char *text = cJSON_IsString(value) ? value->valuestring : "";
-    if (strcmp(text, ",") == 0 || strcmp(text, ";") == 0
-        || strcmp(text, "\t") == 0)
+    if (strcmp(text, ",") == 0 || strcmp(text, ";") == 0 || strcmp(text, "\t") == 0)
         settings->delimiter = text[0];
     else if (g_ascii_strcasecmp(text, "tab") == 0)
         settings->delimiter = '\t';
     else
-        return jv_json_checker_expected(checker, _("\",\", \";\" or \"tab\""),
-                                        value);
+        return jv_json_checker_expected(checker, _("\",\", \";\" or \"tab\""), value);
     return TRUE;
 }
 
@@ -208,10 +211,11 @@ static gboolean parse_decimal(jv_json_checker *checker, const cJSON *value,
 /* "UTF8", "cp1252", "Latin-1", ... → the reader's name, or NULL. */
 static const char *normalise_encoding(const char *text)
 {
-    static const struct { const char *squeezed, *name; } names[] = {
-        { "utf8", "utf-8" },          { "windows1252", "windows-1252" },
-        { "cp1252", "windows-1252" }, { "iso88591", "iso-8859-1" },
-        { "latin1", "iso-8859-1" },
+    static const struct {
+        const char *squeezed, *name;
+    } names[] = {
+        {"utf8", "utf-8"},          {"windows1252", "windows-1252"}, {"cp1252", "windows-1252"},
+        {"iso88591", "iso-8859-1"}, {"latin1", "iso-8859-1"},
     };
     char squeezed[32];
     size_t n = 0;
@@ -233,11 +237,11 @@ static const char *normalise_encoding(const char *text)
 static gboolean parse_encoding(jv_json_checker *checker, const cJSON *value,
                                jv_table_settings *settings)
 {
-    const char *name = cJSON_IsString(value)
-        ? normalise_encoding(value->valuestring) : NULL;
+    const char *name = cJSON_IsString(value) ? normalise_encoding(value->valuestring) : NULL;
     if (name == NULL)
-        return jv_json_checker_expected(checker, _("\"utf-8\", \"windows-1252\" "
-                                                   "or \"iso-8859-1\""),
+        return jv_json_checker_expected(checker,
+                                        _("\"utf-8\", \"windows-1252\" "
+                                          "or \"iso-8859-1\""),
                                         value);
     settings->encoding = g_strdup(name);
     return TRUE;
@@ -277,44 +281,46 @@ static gboolean parse_header_row(jv_json_checker *checker, const cJSON *value,
 {
     if (!cJSON_IsNumber(value) || value->valuedouble < 1 || value->valuedouble > 1048576 ||
         value->valuedouble != (double)(int)value->valuedouble)
-        return jv_json_checker_expected(checker, _("a row number as Excel shows it (1 to "
-                                                   "1048576)"), value);
+        return jv_json_checker_expected(checker,
+                                        _("a row number as Excel shows it (1 to "
+                                          "1048576)"),
+                                        value);
     settings->header_row = (unsigned)value->valuedouble;
     return TRUE;
 }
 
-typedef gboolean (*field_parser)(jv_json_checker *, const cJSON *,
-                                 jv_table_settings *);
+typedef gboolean (*field_parser)(jv_json_checker *, const cJSON *, jv_table_settings *);
 
 /* One table's settings at the checker's path, or NULL. */
-static jv_table_settings *parse_settings(jv_json_checker *checker,
-                                         const cJSON *value)
+static jv_table_settings *parse_settings(jv_json_checker *checker, const cJSON *value)
 {
-    static const struct { const char *key; unsigned bit; field_parser parse; }
-    fields[] = {
-        { "file", JV_SET_FILE, parse_file },
-        { "columns", JV_SET_COLUMNS, parse_columns },
-        { "codes", JV_SET_CODES, parse_codes },
-        { "delimiter", JV_SET_DELIMITER, parse_delimiter },
-        { "decimal", JV_SET_DECIMAL, parse_decimal },
-        { "encoding", JV_SET_ENCODING, parse_encoding },
-        { "on_error", JV_SET_ON_ERROR, parse_on_error },
-        { "sheet", JV_SET_SHEET, parse_sheet },
-        { "header_row", JV_SET_HEADER_ROW, parse_header_row },
+    static const struct {
+        const char *key;
+        unsigned bit;
+        field_parser parse;
+    } fields[] = {
+        {"file", JV_SET_FILE, parse_file},
+        {"columns", JV_SET_COLUMNS, parse_columns},
+        {"codes", JV_SET_CODES, parse_codes},
+        {"delimiter", JV_SET_DELIMITER, parse_delimiter},
+        {"decimal", JV_SET_DECIMAL, parse_decimal},
+        {"encoding", JV_SET_ENCODING, parse_encoding},
+        {"on_error", JV_SET_ON_ERROR, parse_on_error},
+        {"sheet", JV_SET_SHEET, parse_sheet},
+        {"header_row", JV_SET_HEADER_ROW, parse_header_row},
     };
     if (!cJSON_IsObject(value)) {
-        jv_json_checker_expected(checker, _("an object of table settings, such "
-                                            "as {\"file\": \"funding.csv\"}"),
+        jv_json_checker_expected(checker,
+                                 _("an object of table settings, such "
+                                   "as {\"file\": \"funding.csv\"}"),
                                  value);
         return NULL;
     }
-    if (!jv_json_checker_known_keys(checker, value, jv_eval_table_keys,
-                                    table_key_elsewhere))
+    if (!jv_json_checker_known_keys(checker, value, jv_eval_table_keys, table_key_elsewhere))
         return NULL;
     jv_table_settings *settings = g_new0(jv_table_settings, 1);
     for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
-        const cJSON *field = cJSON_GetObjectItemCaseSensitive(value,
-                                                              fields[i].key);
+        const cJSON *field = cJSON_GetObjectItemCaseSensitive(value, fields[i].key);
         if (field == NULL)
             continue;
         size_t mark = jv_json_checker_enter_key(checker, fields[i].key);
@@ -331,9 +337,10 @@ static jv_table_settings *parse_settings(jv_json_checker *checker,
 GHashTable *jv_eval_tables_parse(jv_json_checker *checker, const cJSON *tables)
 {
     if (!cJSON_IsObject(tables)) {
-        jv_json_checker_expected(checker, _("an object mapping table names to "
-                                            "settings, such as {\"funding\": "
-                                            "{\"file\": \"funding.csv\"}}"),
+        jv_json_checker_expected(checker,
+                                 _("an object mapping table names to "
+                                   "settings, such as {\"funding\": "
+                                   "{\"file\": \"funding.csv\"}}"),
                                  tables);
         return NULL;
     }
@@ -344,10 +351,11 @@ GHashTable *jv_eval_tables_parse(jv_json_checker *checker, const cJSON *tables)
         size_t mark = jv_json_checker_enter_key(checker, m->string);
         if (!jv_eval_is_name(m->string)) {
             char *shown = jv_json_printable(m->string);
-            jv_json_checker_fail(checker, _("invalid table name '%s' (table "
-                                            "names are lower-case letters, "
-                                            "digits and '_', starting with a "
-                                            "letter)"),
+            jv_json_checker_fail(checker,
+                                 _("invalid table name '%s' (table "
+                                   "names are lower-case letters, "
+                                   "digits and '_', starting with a "
+                                   "letter)"),
                                  shown);
             g_free(shown);
             g_hash_table_unref(map);
@@ -402,8 +410,7 @@ static void overlay_from(jv_table_settings *out, const jv_table_settings *from)
 }
 
 jv_table_settings *jv_table_settings_overlay(const jv_table_settings *defaults,
-                                             const jv_table_settings *overrides,
-                                             const char *table)
+                                             const jv_table_settings *overrides, const char *table)
 {
     jv_table_settings *out = g_new0(jv_table_settings, 1);
     out->on_error = JV_ON_ERROR_STOP;

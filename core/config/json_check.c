@@ -14,8 +14,7 @@
 #define PRINTABLE_MAX 60 /* characters of a key or name quoted */
 #define SMALL_OBJECT 16  /* up to this many members: compare keys pairwise */
 
-void jv_json_checker_init(jv_json_checker *checker, const char *file,
-                          GError **error)
+void jv_json_checker_init(jv_json_checker *checker, const char *file, GError **error)
 {
     checker->file = file;
     checker->path = g_string_new(NULL);
@@ -85,25 +84,24 @@ void jv_json_checker_leave(jv_json_checker *checker, size_t mark)
     g_string_truncate(checker->path, mark);
 }
 
-gboolean jv_json_checker_fail(jv_json_checker *checker, const char *format,
-                              ...)
+gboolean jv_json_checker_fail(jv_json_checker *checker, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
     char *message = g_strdup_vprintf(format, args);
     va_end(args);
     if (checker->path->len > 0)
-        g_set_error(checker->error, JV_EVAL_ERROR, JV_EVAL_ERROR_INVALID,
-                    "%s: %s: %s", checker->file, checker->path->str, message);
+        g_set_error(checker->error, JV_EVAL_ERROR, JV_EVAL_ERROR_INVALID, "%s: %s: %s",
+                    checker->file, checker->path->str, message);
     else
-        g_set_error(checker->error, JV_EVAL_ERROR, JV_EVAL_ERROR_INVALID,
-                    "%s: %s", checker->file, message);
+        g_set_error(checker->error, JV_EVAL_ERROR, JV_EVAL_ERROR_INVALID, "%s: %s", checker->file,
+                    message);
     g_free(message);
     return FALSE;
 }
 
-gboolean jv_json_checker_expected(jv_json_checker *checker,
-                                  const char *expected, const cJSON *value)
+gboolean jv_json_checker_expected(jv_json_checker *checker, const char *expected,
+                                  const cJSON *value)
 {
     char *got = jv_json_describe(value);
     jv_json_checker_fail(checker, _("expected %s, got %s"), expected, got);
@@ -165,38 +163,34 @@ gboolean jv_json_key_in(const char *key, const char *const *known)
     return FALSE;
 }
 
-static gboolean fail_unknown(jv_json_checker *checker, const char *key,
-                             const char *const *known,
+static gboolean fail_unknown(jv_json_checker *checker, const char *key, const char *const *known,
                              const char *(*elsewhere)(const char *key))
 {
-    static const char *const comment[] = { JV_JSON_COMMENT, NULL };
+    static const char *const comment[] = {JV_JSON_COMMENT, NULL};
     char *shown = jv_json_printable(key);
     const char *suggestion = jv_did_you_mean(key, known);
     if (suggestion == NULL)
         suggestion = jv_did_you_mean(key, comment);
     const char *where = elsewhere != NULL ? elsewhere(key) : NULL;
     if (suggestion != NULL) {
-        jv_json_checker_fail(checker, _("unknown key '%s' — did you mean '%s'?"),
-                             shown, suggestion);
+        jv_json_checker_fail(checker, _("unknown key '%s' — did you mean '%s'?"), shown,
+                             suggestion);
     } else if (where != NULL) {
         jv_json_checker_fail(checker, _("unknown key '%s' — %s"), shown, where);
     } else {
         char *list = g_strjoinv(", ", (char **)known);
-        jv_json_checker_fail(checker, _("unknown key '%s' (known keys: %s)"),
-                             shown, list);
+        jv_json_checker_fail(checker, _("unknown key '%s' (known keys: %s)"), shown, list);
         g_free(list);
     }
     g_free(shown);
     return FALSE;
 }
 
-gboolean jv_json_checker_known_keys(jv_json_checker *checker,
-                                    const cJSON *object,
+gboolean jv_json_checker_known_keys(jv_json_checker *checker, const cJSON *object,
                                     const char *const *known,
                                     const char *(*elsewhere)(const char *key))
 {
-    for (const cJSON *member = object->child; member != NULL;
-         member = member->next) {
+    for (const cJSON *member = object->child; member != NULL; member = member->next) {
         const char *key = member->string != NULL ? member->string : "";
         if (strcmp(key, JV_JSON_COMMENT) == 0 || jv_json_key_in(key, known))
             continue;
@@ -212,8 +206,9 @@ static gboolean fail_duplicate(jv_json_checker *checker, const char *key)
 {
     size_t mark = jv_json_checker_enter_key(checker, key);
     char *shown = jv_json_printable(key);
-    jv_json_checker_fail(checker, _("duplicate key '%s' (a key may appear only "
-                                    "once in an object)"),
+    jv_json_checker_fail(checker,
+                         _("duplicate key '%s' (a key may appear only "
+                           "once in an object)"),
                          shown);
     g_free(shown);
     jv_json_checker_leave(checker, mark);
@@ -229,8 +224,7 @@ static const char *find_duplicate(const cJSON *object)
     if (count <= SMALL_OBJECT) {
         for (const cJSON *m = object->child; m != NULL; m = m->next) {
             for (const cJSON *e = object->child; e != m; e = e->next) {
-                if (m->string != NULL && e->string != NULL
-                    && strcmp(m->string, e->string) == 0)
+                if (m->string != NULL && e->string != NULL && strcmp(m->string, e->string) == 0)
                     return m->string;
             }
         }
@@ -238,8 +232,7 @@ static const char *find_duplicate(const cJSON *object)
     }
     const char *duplicate = NULL;
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (const cJSON *m = object->child; m != NULL && duplicate == NULL;
-         m = m->next) {
+    for (const cJSON *m = object->child; m != NULL && duplicate == NULL; m = m->next) {
         if (m->string != NULL && !g_hash_table_add(seen, m->string))
             duplicate = m->string;
     }
@@ -247,8 +240,7 @@ static const char *find_duplicate(const cJSON *object)
     return duplicate;
 }
 
-gboolean jv_json_checker_unique_keys(jv_json_checker *checker,
-                                     const cJSON *value)
+gboolean jv_json_checker_unique_keys(jv_json_checker *checker, const cJSON *value)
 {
     if (cJSON_IsObject(value)) {
         const char *duplicate = find_duplicate(value);
@@ -257,8 +249,7 @@ gboolean jv_json_checker_unique_keys(jv_json_checker *checker,
         for (const cJSON *m = value->child; m != NULL; m = m->next) {
             if (!cJSON_IsObject(m) && !cJSON_IsArray(m))
                 continue;
-            size_t mark = jv_json_checker_enter_key(checker,
-                                                    m->string ? m->string : "");
+            size_t mark = jv_json_checker_enter_key(checker, m->string ? m->string : "");
             gboolean ok = jv_json_checker_unique_keys(checker, m);
             jv_json_checker_leave(checker, mark);
             if (!ok)
@@ -280,16 +271,14 @@ gboolean jv_json_checker_unique_keys(jv_json_checker *checker,
 }
 
 /* The member `key` as a non-empty string (borrowed), NULL when absent. */
-gboolean jv_json_checker_string(jv_json_checker *checker, const cJSON *object,
-                           const char *key, gboolean required,
-                           const char **out)
+gboolean jv_json_checker_string(jv_json_checker *checker, const cJSON *object, const char *key,
+                                gboolean required, const char **out)
 {
     const cJSON *value = cJSON_GetObjectItemCaseSensitive(object, key);
     *out = NULL;
     if (value == NULL) {
         if (required)
-            return jv_json_checker_fail(checker, _("missing required key '%s'"),
-                                        key);
+            return jv_json_checker_fail(checker, _("missing required key '%s'"), key);
         return TRUE;
     }
     if (!cJSON_IsString(value) || value->valuestring[0] == '\0') {
@@ -301,4 +290,3 @@ gboolean jv_json_checker_string(jv_json_checker *checker, const cJSON *object,
     *out = value->valuestring;
     return TRUE;
 }
-

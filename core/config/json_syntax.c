@@ -24,8 +24,7 @@ typedef struct scanner {
 
 static gboolean scan_value(scanner *sc);
 
-static gboolean fail_at(scanner *sc, size_t at, const char *format, ...)
-    G_GNUC_PRINTF(3, 4);
+static gboolean fail_at(scanner *sc, size_t at, const char *format, ...) G_GNUC_PRINTF(3, 4);
 
 static gboolean fail_at(scanner *sc, size_t at, const char *format, ...)
 {
@@ -42,10 +41,7 @@ static gboolean is_letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static gboolean is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
+static gboolean is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 static gboolean is_word_char(unsigned char c)
 {
@@ -153,18 +149,23 @@ static gboolean scan_unicode_escape(scanner *sc)
     if (!scan_hex4(sc, start + 2, &code))
         return fail_at(sc, start, _("'\\u' must be followed by four hex digits"));
     if (code == 0)
-        return fail_at(sc, start, _("'\\u0000' (a NUL character) is not "
-                                    "allowed in a string"));
+        return fail_at(sc, start,
+                       _("'\\u0000' (a NUL character) is not "
+                         "allowed in a string"));
     if (code >= 0xDC00 && code <= 0xDFFF)
-        return fail_at(sc, start, _("'\\u%04X' is half of a surrogate pair "
-                                    "without its first half"), code);
+        return fail_at(sc, start,
+                       _("'\\u%04X' is half of a surrogate pair "
+                         "without its first half"),
+                       code);
     sc->pos = start + 6;
     if (code >= 0xD800 && code <= 0xDBFF) {
         unsigned low;
-        if (at(sc, sc->pos) != '\\' || at(sc, sc->pos + 1) != 'u'
-            || !scan_hex4(sc, sc->pos + 2, &low) || low < 0xDC00 || low > 0xDFFF)
-            return fail_at(sc, start, _("'\\u%04X' starts a surrogate pair "
-                                        "that is not completed"), code);
+        if (at(sc, sc->pos) != '\\' || at(sc, sc->pos + 1) != 'u' ||
+            !scan_hex4(sc, sc->pos + 2, &low) || low < 0xDC00 || low > 0xDFFF)
+            return fail_at(sc, start,
+                           _("'\\u%04X' starts a surrogate pair "
+                             "that is not completed"),
+                           code);
         sc->pos += 6;
     }
     return TRUE;
@@ -201,17 +202,20 @@ static gboolean scan_string(scanner *sc)
             return FALSE;
         }
         if (c == '\n' || c == '\r')
-            return fail_at(sc, open, _("the string starting here is not closed "
-                                       "on its line (a '\"' is missing?)"));
+            return fail_at(sc, open,
+                           _("the string starting here is not closed "
+                             "on its line (a '\"' is missing?)"));
         if (c < 0x20)
-            return fail_at(sc, sc->pos, _("a control character (U+%04X) inside "
-                                          "a string; write it as an escape "
-                                          "such as \\t"),
+            return fail_at(sc, sc->pos,
+                           _("a control character (U+%04X) inside "
+                             "a string; write it as an escape "
+                             "such as \\t"),
                            c);
         sc->pos++;
     }
-    return fail_at(sc, open, _("the string starting here is never closed "
-                               "(a '\"' is missing)"));
+    return fail_at(sc, open,
+                   _("the string starting here is never closed "
+                     "(a '\"' is missing)"));
 }
 
 static gboolean scan_number(scanner *sc)
@@ -222,8 +226,9 @@ static gboolean scan_number(scanner *sc)
     if (at(sc, sc->pos) == '0') {
         sc->pos++;
         if (is_digit(at(sc, sc->pos)))
-            return fail_at(sc, start, _("a number cannot start with 0 followed "
-                                        "by more digits (write 5, not 05)"));
+            return fail_at(sc, start,
+                           _("a number cannot start with 0 followed "
+                             "by more digits (write 5, not 05)"));
     } else if (is_digit(at(sc, sc->pos))) {
         while (is_digit(at(sc, sc->pos)))
             sc->pos++;
@@ -233,8 +238,9 @@ static gboolean scan_number(scanner *sc)
     if (at(sc, sc->pos) == '.') {
         sc->pos++;
         if (!is_digit(at(sc, sc->pos)))
-            return fail_found(sc, sc->pos, _("expected a digit after the "
-                                             "decimal point (write 1.0, not 1.)"));
+            return fail_found(sc, sc->pos,
+                              _("expected a digit after the "
+                                "decimal point (write 1.0, not 1.)"));
         while (is_digit(at(sc, sc->pos)))
             sc->pos++;
     }
@@ -248,8 +254,7 @@ static gboolean scan_number(scanner *sc)
             sc->pos++;
     }
     if (sc->pos - start > MAX_NUMBER)
-        return fail_at(sc, start, _("a number longer than %d characters"),
-                       MAX_NUMBER);
+        return fail_at(sc, start, _("a number longer than %d characters"), MAX_NUMBER);
     return TRUE;
 }
 
@@ -258,50 +263,50 @@ static gboolean word_is(const scanner *sc, size_t length, const char *word)
     return strlen(word) == length && memcmp(sc->s + sc->pos, word, length) == 0;
 }
 
-static gboolean word_is_nocase(const scanner *sc, size_t length,
-                               const char *word)
+static gboolean word_is_nocase(const scanner *sc, size_t length, const char *word)
 {
-    return strlen(word) == length
-        && g_ascii_strncasecmp(sc->s + sc->pos, word, length) == 0;
+    return strlen(word) == length && g_ascii_strncasecmp(sc->s + sc->pos, word, length) == 0;
 }
 
 /* A bare word where a value belongs: true, false, null, or a mistake. */
 static gboolean scan_literal(scanner *sc)
 {
     size_t length = word_length(sc);
-    if (word_is(sc, length, "true") || word_is(sc, length, "false")
-        || word_is(sc, length, "null")) {
+    if (word_is(sc, length, "true") || word_is(sc, length, "false") ||
+        word_is(sc, length, "null")) {
         sc->pos += length;
         return TRUE;
     }
     int shown = (int)(length > MAX_WORD ? MAX_WORD : length);
     const char *word = sc->s + sc->pos;
-    if (word_is_nocase(sc, length, "true") || word_is_nocase(sc, length, "false")
-        || word_is_nocase(sc, length, "null")) {
+    if (word_is_nocase(sc, length, "true") || word_is_nocase(sc, length, "false") ||
+        word_is_nocase(sc, length, "null")) {
         char *lower = g_ascii_strdown(word, (gssize)length);
-        fail_at(sc, sc->pos, _("JSON writes true, false and null in lower "
-                               "case: write '%s', not '%.*s'"),
+        fail_at(sc, sc->pos,
+                _("JSON writes true, false and null in lower "
+                  "case: write '%s', not '%.*s'"),
                 lower, shown, word);
         g_free(lower);
         return FALSE;
     }
-    if (word_is_nocase(sc, length, "none") || word_is_nocase(sc, length, "nil")
-        || word_is_nocase(sc, length, "undefined"))
-        return fail_at(sc, sc->pos, _("'%.*s' is not JSON; write null"), shown,
-                       word);
-    if (word_is_nocase(sc, length, "nan") || word_is_nocase(sc, length, "inf")
-        || word_is_nocase(sc, length, "infinity"))
+    if (word_is_nocase(sc, length, "none") || word_is_nocase(sc, length, "nil") ||
+        word_is_nocase(sc, length, "undefined"))
+        return fail_at(sc, sc->pos, _("'%.*s' is not JSON; write null"), shown, word);
+    if (word_is_nocase(sc, length, "nan") || word_is_nocase(sc, length, "inf") ||
+        word_is_nocase(sc, length, "infinity"))
         return fail_at(sc, sc->pos, _("'%.*s' is not a JSON number"), shown, word);
-    return fail_at(sc, sc->pos, _("unexpected '%.*s%s': text values need double "
-                                  "quotes (\"%.*s%s\")"),
+    return fail_at(sc, sc->pos,
+                   _("unexpected '%.*s%s': text values need double "
+                     "quotes (\"%.*s%s\")"),
                    shown, word, length > MAX_WORD ? "…" : "", shown, word,
                    length > MAX_WORD ? "…" : "");
 }
 
 static gboolean fail_comment(scanner *sc)
 {
-    return fail_at(sc, sc->pos, _("JSON has no comments; write a \"$comment\" "
-                                  "key instead"));
+    return fail_at(sc, sc->pos,
+                   _("JSON has no comments; write a \"$comment\" "
+                     "key instead"));
 }
 
 /* Something that cannot start a value. */
@@ -311,17 +316,20 @@ static gboolean fail_value(scanner *sc)
     if (sc->pos >= sc->n)
         return fail_at(sc, sc->pos, _("the file ends where a value was expected"));
     if (c == '\'')
-        return fail_at(sc, sc->pos, _("strings need double quotes (\"), not "
-                                      "single quotes"));
+        return fail_at(sc, sc->pos,
+                       _("strings need double quotes (\"), not "
+                         "single quotes"));
     if (c == '/' || c == '#')
         return fail_comment(sc);
     if (c == '+')
         return fail_at(sc, sc->pos, _("a number cannot start with '+'"));
     if (c == '.')
-        return fail_at(sc, sc->pos, _("a number needs a digit before the "
-                                      "decimal point (write 0.5, not .5)"));
-    return fail_found(sc, sc->pos, _("expected a value (a string, number, "
-                                     "object, array, true, false or null)"));
+        return fail_at(sc, sc->pos,
+                       _("a number needs a digit before the "
+                         "decimal point (write 0.5, not .5)"));
+    return fail_found(sc, sc->pos,
+                      _("expected a value (a string, number, "
+                        "object, array, true, false or null)"));
 }
 
 /* After a member or element: neither ',' nor the closing bracket. */
@@ -333,11 +341,11 @@ static gboolean fail_after_item(scanner *sc, size_t open)
         return fail_unclosed(sc, open);
     if (c == '/' || c == '#')
         return fail_comment(sc);
-    if (c == '"' || c == '{' || c == '[' || c == '-' || is_digit(c)
-        || is_letter(c)) {
+    if (c == '"' || c == '{' || c == '[' || c == '-' || is_digit(c) || is_letter(c)) {
         char *found = describe(sc, sc->pos);
-        fail_at(sc, sc->pos, _("expected ',' or '%c', found %s: is a comma "
-                               "missing before it?"),
+        fail_at(sc, sc->pos,
+                _("expected ',' or '%c', found %s: is a comma "
+                  "missing before it?"),
                 close, found);
         g_free(found);
         return FALSE;
@@ -345,8 +353,9 @@ static gboolean fail_after_item(scanner *sc, size_t open)
     if (c == '}' || c == ']') {
         unsigned line, column;
         jv_json_syntax_position(sc->s, open, &line, &column);
-        return fail_at(sc, sc->pos, _("'%c' does not match the '%c' at line %u, "
-                                      "column %u"),
+        return fail_at(sc, sc->pos,
+                       _("'%c' does not match the '%c' at line %u, "
+                         "column %u"),
                        c, sc->s[open], line, column);
     }
     char expected[32];
@@ -359,23 +368,25 @@ static gboolean fail_key(scanner *sc, size_t comma)
 {
     unsigned char c = at(sc, sc->pos);
     if (c == '}' && comma != NO_COMMA)
-        return fail_at(sc, comma, _("trailing comma before '}': JSON allows no "
-                                    "comma after the last member"));
+        return fail_at(sc, comma,
+                       _("trailing comma before '}': JSON allows no "
+                         "comma after the last member"));
     if (c == '\'')
-        return fail_at(sc, sc->pos, _("keys need double quotes (\"), not single "
-                                      "quotes"));
+        return fail_at(sc, sc->pos,
+                       _("keys need double quotes (\"), not single "
+                         "quotes"));
     if (c == '/' || c == '#')
         return fail_comment(sc);
-    if (is_digit(c) && comma != NO_COMMA && comma > 0
-        && is_digit((unsigned char)sc->s[comma - 1]))
-        return fail_at(sc, comma, _("expected a key after this comma; if it is "
-                                    "a decimal comma, JSON numbers take a point "
-                                    "(0.95, not 0,95)"));
+    if (is_digit(c) && comma != NO_COMMA && comma > 0 && is_digit((unsigned char)sc->s[comma - 1]))
+        return fail_at(sc, comma,
+                       _("expected a key after this comma; if it is "
+                         "a decimal comma, JSON numbers take a point "
+                         "(0.95, not 0,95)"));
     if (is_letter(c) || c == '_' || c == '$') {
         size_t length = word_length(sc);
         int shown = (int)(length > MAX_WORD ? MAX_WORD : length);
-        return fail_at(sc, sc->pos, _("keys need double quotes: write \"%.*s\""),
-                       shown, sc->s + sc->pos);
+        return fail_at(sc, sc->pos, _("keys need double quotes: write \"%.*s\""), shown,
+                       sc->s + sc->pos);
     }
     return fail_found(sc, sc->pos, _("expected a key in double quotes"));
 }
@@ -410,9 +421,8 @@ static gboolean scan_object(scanner *sc)
                 while (shown > 0 && ((unsigned char)sc->s[key + shown] & 0xC0) == 0x80)
                     shown--;
             }
-            char *expected = g_strdup_printf("expected ':' after the key %.*s%s",
-                                             (int)shown, sc->s + key,
-                                             shown < key_length ? "…\"" : "");
+            char *expected = g_strdup_printf("expected ':' after the key %.*s%s", (int)shown,
+                                             sc->s + key, shown < key_length ? "…\"" : "");
             fail_found(sc, sc->pos, expected);
             g_free(expected);
             return FALSE;
@@ -447,8 +457,9 @@ static gboolean scan_array(scanner *sc)
         if (sc->pos >= sc->n)
             return fail_unclosed(sc, open);
         if (sc->s[sc->pos] == ']' && comma != NO_COMMA)
-            return fail_at(sc, comma, _("trailing comma before ']': JSON allows "
-                                        "no comma after the last element"));
+            return fail_at(sc, comma,
+                           _("trailing comma before ']': JSON allows "
+                             "no comma after the last element"));
         if (!scan_value(sc))
             return FALSE;
         skip_space(sc);
@@ -472,8 +483,7 @@ static gboolean scan_value(scanner *sc)
     unsigned char c = (unsigned char)sc->s[sc->pos];
     if (c == '{' || c == '[') {
         if (sc->depth >= JV_JSON_MAX_DEPTH)
-            return fail_at(sc, sc->pos, _("nested more than %d levels deep"),
-                           JV_JSON_MAX_DEPTH);
+            return fail_at(sc, sc->pos, _("nested more than %d levels deep"), JV_JSON_MAX_DEPTH);
         sc->depth++;
         gboolean ok = c == '{' ? scan_object(sc) : scan_array(sc);
         sc->depth--;
@@ -488,8 +498,7 @@ static gboolean scan_value(scanner *sc)
     return fail_value(sc);
 }
 
-gboolean jv_json_syntax_check(const char *text, size_t length,
-                              size_t *offset, char **message)
+gboolean jv_json_syntax_check(const char *text, size_t length, size_t *offset, char **message)
 {
     g_return_val_if_fail(text != NULL || length == 0, FALSE);
     scanner sc = {.s = text, .n = length};
@@ -501,20 +510,25 @@ gboolean jv_json_syntax_check(const char *text, size_t length,
         if (text[where] == '\0')
             fail_at(&sc, where, _("a NUL byte: this is not a text file"));
         else
-            fail_at(&sc, where, _("not valid UTF-8 (the file may be saved as "
-                                  "Windows-1252 or Latin-1; save it as UTF-8)"));
+            fail_at(&sc, where,
+                    _("not valid UTF-8 (the file may be saved as "
+                      "Windows-1252 or Latin-1; save it as UTF-8)"));
     } else if (scan_value(&sc)) {
         skip_space(&sc);
         if (sc.pos >= sc.n)
             return TRUE;
         unsigned char c = (unsigned char)text[sc.pos];
         if (c == '}' || c == ']') {
-            fail_at(&sc, sc.pos, _("one '%c' too many: the document already "
-                                   "ended before it"), c);
+            fail_at(&sc, sc.pos,
+                    _("one '%c' too many: the document already "
+                      "ended before it"),
+                    c);
         } else {
             char *found = describe(&sc, sc.pos);
-            fail_at(&sc, sc.pos, _("%s after the end of the JSON document "
-                                   "(a file holds one value)"), found);
+            fail_at(&sc, sc.pos,
+                    _("%s after the end of the JSON document "
+                      "(a file holds one value)"),
+                    found);
             g_free(found);
         }
     }
@@ -527,8 +541,7 @@ gboolean jv_json_syntax_check(const char *text, size_t length,
     return FALSE;
 }
 
-void jv_json_syntax_position(const char *text, size_t offset,
-                             unsigned *line, unsigned *column)
+void jv_json_syntax_position(const char *text, size_t offset, unsigned *line, unsigned *column)
 {
     unsigned l = 1, c = 1;
     for (size_t i = 0; i < offset; i++) {

@@ -26,11 +26,9 @@
 /* TRUE when text[0..length) is one JSON value with only whitespace
  * around it. Else FALSE, *offset = where, *message = why (owned by the
  * caller, g_free). */
-gboolean jv_json_syntax_check(const char *text, size_t length,
-                              size_t *offset, char **message);
+gboolean jv_json_syntax_check(const char *text, size_t length, size_t *offset, char **message);
 
 /* 1-based line and column (in characters) of byte `offset` of `text`. */
-void jv_json_syntax_position(const char *text, size_t offset,
-                             unsigned *line, unsigned *column);
+void jv_json_syntax_position(const char *text, size_t offset, unsigned *line, unsigned *column);
 
 #endif /* JV_CONFIG_JSON_SYNTAX_H */

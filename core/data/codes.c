@@ -106,8 +106,7 @@ static gboolean add_user_codes(jv_codes *codes, GHashTable *user, const char *fi
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
                         _("%s: \"codes\" for '%s' map '%s' to '%s', which is not %s; "
                           "use one of %s"),
-                        file, role, (const char *)k->data, canonical ? canonical : "", what,
-                        list);
+                        file, role, (const char *)k->data, canonical ? canonical : "", what, list);
             g_free(list);
             ok = FALSE;
         } else if (i < 0) {
@@ -122,8 +121,7 @@ static gboolean add_user_codes(jv_codes *codes, GHashTable *user, const char *fi
     return ok;
 }
 
-jv_codes *jv_codes_new_gender(GHashTable *user, const char *file, const char *role,
-                              GError **error)
+jv_codes *jv_codes_new_gender(GHashTable *user, const char *file, const char *role, GError **error)
 {
     jv_codes *codes = codes_new(TRUE);
     for (int g = 0; g < (int)G_N_ELEMENTS(gender_names); g++) {
@@ -184,15 +182,9 @@ jv_codes *jv_codes_new_open(GHashTable *user)
     return codes;
 }
 
-gboolean jv_codes_closed(const jv_codes *codes)
-{
-    return codes->closed;
-}
+gboolean jv_codes_closed(const jv_codes *codes) { return codes->closed; }
 
-guint jv_codes_count(const jv_codes *codes)
-{
-    return codes->canonicals->len;
-}
+guint jv_codes_count(const jv_codes *codes) { return codes->canonicals->len; }
 
 const char *jv_codes_canonical(const jv_codes *codes, guint i)
 {

@@ -31,8 +31,7 @@ typedef struct jv_codes jv_codes;
 /* `user` (code → canonical, both char*) is borrowed for the call only and
  * may be NULL; `file` and `role` name them in messages. Free with
  * jv_codes_free(). */
-jv_codes *jv_codes_new_gender(GHashTable *user, const char *file, const char *role,
-                              GError **error);
+jv_codes *jv_codes_new_gender(GHashTable *user, const char *file, const char *role, GError **error);
 /* `spec` as jv_role.codes: "canonical=alias,alias|canonical=alias". */
 jv_codes *jv_codes_new_closed(const char *spec, GHashTable *user, const char *file,
                               const char *role, GError **error);

@@ -81,7 +81,7 @@ int jv_role_column_init(jv_role_column *c, const jv_role_request *request, int f
     case JV_TYPE_NUMBER:
     case JV_TYPE_INTEGER:
     case JV_TYPE_BOOLEAN:
-        c->kind = request->type == JV_TYPE_ID       ? JV_CELL_ID
+        c->kind = request->type == JV_TYPE_ID        ? JV_CELL_ID
                   : request->type == JV_TYPE_NUMBER  ? JV_CELL_NUMBER
                   : request->type == JV_TYPE_INTEGER ? JV_CELL_INTEGER
                                                      : JV_CELL_BOOLEAN;
@@ -95,8 +95,7 @@ int jv_role_column_init(jv_role_column *c, const jv_role_request *request, int f
         break;
     default:
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_VALUE,
-                    _("%s: role '%s' asks for an unknown type %d"), file, role,
-                    (int)request->type);
+                    _("%s: role '%s' asks for an unknown type %d"), file, role, (int)request->type);
         return -1;
     }
     if ((c->kind == JV_CELL_GENDER || c->kind == JV_CELL_CODED) && c->codes == NULL)
@@ -201,8 +200,8 @@ static inline void remember(jv_role_column *c, const char *text, size_t length, 
     c->last_code = code;
 }
 
-static int convert_category(jv_role_column *c, jv_row_context *ctx, size_t row,
-                            const char *text, size_t length, char **message)
+static int convert_category(jv_role_column *c, jv_row_context *ctx, size_t row, const char *text,
+                            size_t length, char **message)
 {
     uint64_t hash = jv_intern_hash(text, length);
     const char *value = text;
@@ -239,8 +238,8 @@ static int convert_category(jv_role_column *c, jv_row_context *ctx, size_t row,
             return 0;
         }
     }
-    ctx->pending[ctx->n_pending++] = (jv_pending_value){
-        c, row, text, value, length, value_length, hash, value_hash};
+    ctx->pending[ctx->n_pending++] =
+        (jv_pending_value){c, row, text, value, length, value_length, hash, value_hash};
     return 0;
 }
 
@@ -288,18 +287,17 @@ static int check_sign(const jv_role_column *c, jv_row_context *ctx, int64_t v, c
     ctx->fail_status = JV_CONVERT_OK;
     char *shown = jv_text_for_message(text, length);
     const char *by = c->request.sign_by;
-    *message = g_strdup_printf(nonpositive_bad
-                                   ? _("'%s' is not allowed: the value must be greater than 0%s%s%s")
-                                   : _("'%s' is negative, which is not allowed: the value must be "
-                                       "0 or more%s%s%s"),
-                               shown, by ? _(" (a rule of plugin '") : "", by ? by : "",
-                               by ? "')" : "");
+    *message = g_strdup_printf(
+        nonpositive_bad ? _("'%s' is not allowed: the value must be greater than 0%s%s%s")
+                        : _("'%s' is negative, which is not allowed: the value must be "
+                            "0 or more%s%s%s"),
+        shown, by ? _(" (a rule of plugin '") : "", by ? by : "", by ? "')" : "");
     g_free(shown);
     return -1;
 }
 
-int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
-                           const char *text, size_t length, char **message)
+int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row, const char *text,
+                           size_t length, char **message)
 {
     c->missing[row] = 0;
     if (length == 0)
@@ -376,8 +374,8 @@ int jv_role_column_convert(jv_role_column *c, jv_row_context *ctx, size_t row,
     return 0;
 }
 
-char *jv_role_column_hint(const jv_role_column *c, const jv_row_context *ctx,
-                          const char *text, size_t length)
+char *jv_role_column_hint(const jv_role_column *c, const jv_row_context *ctx, const char *text,
+                          size_t length)
 {
     const char *code = ctx->fail_code ? ctx->fail_code : "";
     if (strcmp(code, JV_PROBLEM_ENCODING) == 0)
@@ -390,8 +388,9 @@ char *jv_role_column_hint(const jv_role_column *c, const jv_row_context *ctx,
     if (strcmp(code, JV_PROBLEM_EMPTY_REQUIRED) == 0)
         return g_strdup(_("fill it in (or set \"on_error\": \"skip\" to leave such rows out)"));
     if (strcmp(code, JV_PROBLEM_OUT_OF_RANGE) == 0 && ctx->fail_status == JV_CONVERT_OK)
-        return g_strdup((c->request.flags & JV_ROLE_POSITIVE) ? _("the value must be greater than 0")
-                                                              : _("the value must be 0 or more"));
+        return g_strdup((c->request.flags & JV_ROLE_POSITIVE)
+                            ? _("the value must be greater than 0")
+                            : _("the value must be 0 or more"));
     if (strcmp(code, JV_PROBLEM_TYPE_ERROR) == 0 || strcmp(code, JV_PROBLEM_DECIMAL_COMMA) == 0 ||
         strcmp(code, JV_PROBLEM_OUT_OF_RANGE) == 0)
         return jv_convert_hint_for((jv_convert_status)ctx->fail_status, text, length,
@@ -424,8 +423,7 @@ void jv_row_commit(jv_row_context *ctx)
     for (size_t i = 0; i < ctx->n_pending; i++) {
         const jv_pending_value *p = &ctx->pending[i];
         jv_role_column *c = p->column;
-        uint32_t code =
-            jv_category_dict_add(c->dict, p->value, p->value_length, p->value_hash);
+        uint32_t code = jv_category_dict_add(c->dict, p->value, p->value_length, p->value_hash);
         if (c->codes != NULL)
             jv_intern_insert(&c->cache, p->cell, p->cell_length, p->cell_hash, code);
         c->codes_out[p->row] = code;

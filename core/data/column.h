@@ -29,8 +29,8 @@
 
 typedef enum {
     JV_CELL_GENDER,
-    JV_CELL_CODED,     /* CATEGORY with a fixed list of values */
-    JV_CELL_CATEGORY,  /* CATEGORY: the trimmed text (or user-recoded) */
+    JV_CELL_CODED,    /* CATEGORY with a fixed list of values */
+    JV_CELL_CATEGORY, /* CATEGORY: the trimmed text (or user-recoded) */
     JV_CELL_ID,
     JV_CELL_NUMBER,
     JV_CELL_INTEGER,
@@ -38,31 +38,31 @@ typedef enum {
 } jv_cell_kind;
 
 typedef struct jv_role_column {
-    jv_role_request request;  /* strings owned */
-    char *column_name;        /* the file's name for it (owned), or NULL */
-    int field;                /* index in a record; -1: no such column */
+    jv_role_request request; /* strings owned */
+    char *column_name;       /* the file's name for it (owned), or NULL */
+    int field;               /* index in a record; -1: no such column */
     jv_cell_kind kind;
-    jv_codes *codes;          /* GENDER, CODED; CATEGORY with user codes */
-    jv_intern cache;          /* cell text → code, when codes != NULL */
-    jv_category_dict *dict;   /* CATEGORY, CODED (owned) */
-    jv_column out;            /* what rowsets show */
+    jv_codes *codes;        /* GENDER, CODED; CATEGORY with user codes */
+    jv_intern cache;        /* cell text → code, when codes != NULL */
+    jv_category_dict *dict; /* CATEGORY, CODED (owned) */
+    jv_column out;          /* what rowsets show */
     uint8_t *missing;
     uint32_t *codes_out;
     int64_t *numbers;
     uint8_t *booleans;
-    jv_string *ids;           /* data holds an offset into the ID arena
+    jv_string *ids;       /* data holds an offset into the ID arena
                                  until the rowset is finished */
-    gboolean any_missing;     /* in the current rowset */
+    gboolean any_missing; /* in the current rowset */
     /* The last category cell converted and its code: neighbouring rows
      * often repeat a value (a region, a gender), which then costs one
      * compare instead of a hash lookup. */
     char last_text[24];
-    uint32_t last_length;     /* 0: nothing cached */
+    uint32_t last_length; /* 0: nothing cached */
     uint32_t last_code;
-    guint64 rounded;          /* values rounded to 4 decimals, rows kept
+    guint64 rounded; /* values rounded to 4 decimals, rows kept
                                  (like empty and dashes: counted at commit) */
-    guint64 empty;            /* GENDER: empty cells read as unknown, rows kept */
-    guint64 dashes;           /* NUMBER, INTEGER: '-' or '–' read as 0, rows kept */
+    guint64 empty;   /* GENDER: empty cells read as unknown, rows kept */
+    guint64 dashes;  /* NUMBER, INTEGER: '-' or '–' read as 0, rows kept */
 } jv_role_column;
 
 /* A category value first seen in the current row. */
@@ -77,16 +77,16 @@ typedef struct jv_pending_value {
 /* What the cells of one row share. */
 typedef struct jv_row_context {
     gboolean decimal_comma;
-    GByteArray *ids;          /* ID texts of the current rowset */
-    guint ids_mark;           /* its length when the row began */
-    gboolean scb;             /* the row read a default SCB code 1/2 */
+    GByteArray *ids; /* ID texts of the current rowset */
+    guint ids_mark;  /* its length when the row began */
+    gboolean scb;    /* the row read a default SCB code 1/2 */
     jv_pending_value *pending;
     jv_role_column **rounded; /* columns that rounded a value in the row */
     jv_role_column **noted;   /* columns with an empty gender or a dash zero */
     size_t n_pending, n_rounded, n_noted;
     /* the last failed conversion (set on failure only) */
-    const char *fail_code;        /* a JV_PROBLEM_* code */
-    int fail_status;              /* its jv_convert_status, if any */
+    const char *fail_code; /* a JV_PROBLEM_* code */
+    int fail_status;       /* its jv_convert_status, if any */
 } jv_row_context;
 
 /* Sets up role request `request` read from record field `field` (-1: the

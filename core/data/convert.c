@@ -38,17 +38,14 @@ void jv_trim_slow(const char **text, size_t *length)
 
 typedef struct parsed {
     gboolean negative;
-    uint64_t whole;         /* the integer part */
+    uint64_t whole; /* the integer part */
     gboolean whole_overflow;
-    uint32_t frac4;         /* the first 4 decimals, 0 .. 9999 */
-    int extra;              /* the 5th decimal, or -1 */
-    gboolean rest_nonzero;  /* a non-zero decimal after the 5th */
+    uint32_t frac4;        /* the first 4 decimals, 0 .. 9999 */
+    int extra;             /* the 5th decimal, or -1 */
+    gboolean rest_nonzero; /* a non-zero decimal after the 5th */
 } parsed;
 
-static inline int is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
+static inline int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Length of a thousands separator at s: space, U+00A0 or U+202F. */
 static size_t separator_length(const unsigned char *s, const unsigned char *e)
@@ -314,18 +311,21 @@ char *jv_convert_message_for(jv_convert_status status, const char *text, size_t 
     switch (status) {
     case JV_CONVERT_EXPONENT:
         message = g_strdup_printf(_("'%s' is in exponent notation; write the number out in "
-                                    "full (format the column as a number in Excel)"), shown);
+                                    "full (format the column as a number in Excel)"),
+                                  shown);
         break;
     case JV_CONVERT_NAN_INF:
         message = g_strdup_printf(_("'%s' is not a number; leave the cell empty when the "
-                                    "value is missing"), shown);
+                                    "value is missing"),
+                                  shown);
         break;
     case JV_CONVERT_CURRENCY: {
         const char *unit;
         size_t unit_length;
         find_currency(text, length, &unit, &unit_length);
         message = g_strdup_printf(_("'%s' is not a number: remove the currency unit '%.*s' "
-                                    "from the column"), shown, (int)unit_length, unit);
+                                    "from the column"),
+                                  shown, (int)unit_length, unit);
         break;
     }
     case JV_CONVERT_COMMA_NOT_ALLOWED:
@@ -335,23 +335,26 @@ char *jv_convert_message_for(jv_convert_status status, const char *text, size_t 
         break;
     case JV_CONVERT_BAD_GROUPING:
         message = g_strdup_printf(_("'%s' is not a number: spaces may only separate groups "
-                                    "of three digits, as in 1 250 000"), shown);
+                                    "of three digits, as in 1 250 000"),
+                                  shown);
         break;
     case JV_CONVERT_OVERFLOW:
         message = g_strdup_printf(_("'%s' is too large to be summed exactly (the limit is "
                                     "about 9.2 × 10^14 for amounts, 9.2 × 10^18 for whole "
-                                    "numbers)"), shown);
+                                    "numbers)"),
+                                  shown);
         break;
     case JV_CONVERT_NOT_WHOLE:
         message = g_strdup_printf(_("'%s' is not a whole number"), shown);
         break;
     case JV_CONVERT_NOT_BOOLEAN:
         message = g_strdup_printf(_("'%s' is not yes or no; accepted: ja, nej, yes, no, true, "
-                                    "false, sant, falskt, 1, 0, j, n, y"), shown);
+                                    "false, sant, falskt, 1, 0, j, n, y"),
+                                  shown);
         break;
     default:
-        message = g_strdup_printf(_("'%s' is not a number; %s"), shown,
-                                  number_example(decimal_comma));
+        message =
+            g_strdup_printf(_("'%s' is not a number; %s"), shown, number_example(decimal_comma));
         break;
     }
     g_free(shown);

@@ -26,7 +26,7 @@
 
 typedef enum {
     JV_CONVERT_OK = 0,
-    JV_CONVERT_ROUNDED,         /* OK, but rounded to 4 decimals */
+    JV_CONVERT_ROUNDED, /* OK, but rounded to 4 decimals */
     JV_CONVERT_NOT_A_NUMBER,
     JV_CONVERT_EXPONENT,
     JV_CONVERT_NAN_INF,

@@ -33,19 +33,19 @@ struct jv_csv {
     char *buf;            /* cap + 1 + PAD bytes: data, the NUL sentinel */
     size_t cap, pos, len; /* pos: start of the next record */
     size_t max_record;
-    uint64_t buf_offset;  /* file offset of buf[0] */
-    uint64_t file_pos;    /* file offset of the next read */
-    uint64_t end;         /* 0: no range end */
-    uint64_t line;        /* line of buf[pos] */
+    uint64_t buf_offset; /* file offset of buf[0] */
+    uint64_t file_pos;   /* file offset of the next read */
+    uint64_t end;        /* 0: no range end */
+    uint64_t line;       /* line of buf[pos] */
     uint64_t bytes_read;
     gboolean eof, use_pread;
     GChecksum *checksum;
-    const char *problem;  /* the code of the last error (problem.h) */
+    const char *problem; /* the code of the last error (problem.h) */
     jv_string *fields;
-    uint8_t *doubled;     /* per field: holds "" pairs to undo */
+    uint8_t *doubled; /* per field: holds "" pairs to undo */
     size_t fields_cap;
-    uint8_t stop[256];    /* ends an unquoted field */
-    uint8_t qstop[256];   /* needs a look inside a quoted field */
+    uint8_t stop[256];  /* ends an unquoted field */
+    uint8_t qstop[256]; /* needs a look inside a quoted field */
 };
 
 enum { PARSE_DONE, PARSE_MORE, PARSE_ERROR };
@@ -70,9 +70,9 @@ static inline char *find_stop(char *p, const stops *s)
 {
     for (;; p += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i hit = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, s->special), _mm_cmpeq_epi8(v, s->n)),
-            _mm_or_si128(_mm_cmpeq_epi8(v, s->r), _mm_cmpeq_epi8(v, s->z)));
+        __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s->special), _mm_cmpeq_epi8(v, s->n)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, s->r), _mm_cmpeq_epi8(v, s->z)));
         unsigned bits = (unsigned)_mm_movemask_epi8(hit);
         if (bits != 0)
             return p + __builtin_ctz(bits);
@@ -109,8 +109,8 @@ static void set_classes(jv_csv *csv)
 static ssize_t read_some(jv_csv *csv, char *into, size_t n)
 {
     for (;;) {
-        ssize_t got = csv->use_pread ? pread(csv->fd, into, n, (off_t)csv->file_pos)
-                                     : read(csv->fd, into, n);
+        ssize_t got =
+            csv->use_pread ? pread(csv->fd, into, n, (off_t)csv->file_pos) : read(csv->fd, into, n);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0 && errno == ESPIPE && csv->use_pread && csv->file_pos == 0) {
@@ -156,8 +156,8 @@ static int refill(jv_csv *csv, uint64_t quote_line, GError **error)
         ssize_t got = read_some(csv, csv->buf + csv->len, csv->cap - csv->len);
         if (got < 0) {
             csv->problem = JV_PROBLEM_UNREADABLE;
-            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO,
-                        _("%s: cannot read the file: %s"), csv->display, g_strerror(errno));
+            g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot read the file: %s"),
+                        csv->display, g_strerror(errno));
             return -1;
         }
         if (got == 0) {
@@ -257,8 +257,7 @@ static inline int is_blank(char c, char delimiter)
 
 /* Parses the record at buf[pos]. PARSE_MORE: it runs past the data read so
  * far (*quote_line: the line of a quote still open, else 0). */
-static int parse_record(jv_csv *csv, jv_csv_record *record, uint64_t *quote_line,
-                        GError **error)
+static int parse_record(jv_csv *csv, jv_csv_record *record, uint64_t *quote_line, GError **error)
 {
     char *const start = csv->buf + csv->pos;
     const char *const end = csv->buf + csv->len;
@@ -524,20 +523,11 @@ const char *jv_csv_problem(const jv_csv *csv)
     return csv->problem ? csv->problem : JV_PROBLEM_CSV_SYNTAX;
 }
 
-char jv_csv_delimiter(const jv_csv *csv)
-{
-    return csv->delimiter;
-}
+char jv_csv_delimiter(const jv_csv *csv) { return csv->delimiter; }
 
-uint64_t jv_csv_bytes_read(const jv_csv *csv)
-{
-    return csv->bytes_read;
-}
+uint64_t jv_csv_bytes_read(const jv_csv *csv) { return csv->bytes_read; }
 
-uint64_t jv_csv_next_offset(const jv_csv *csv)
-{
-    return csv->buf_offset + csv->pos;
-}
+uint64_t jv_csv_next_offset(const jv_csv *csv) { return csv->buf_offset + csv->pos; }
 
 void jv_csv_free(jv_csv *csv)
 {

@@ -28,8 +28,8 @@
 #include <jamvikt/batch.h>
 #include <stdint.h>
 
-#define JV_CSV_BUFFER_SIZE ((size_t)1 << 20)  /* 1 MiB */
-#define JV_CSV_MAX_RECORD ((size_t)64 << 20)  /* 64 MiB */
+#define JV_CSV_BUFFER_SIZE ((size_t)1 << 20) /* 1 MiB */
+#define JV_CSV_MAX_RECORD ((size_t)64 << 20) /* 64 MiB */
 #define JV_CSV_MAX_FIELDS ((size_t)1 << 20)
 
 typedef struct jv_csv_options {
@@ -44,12 +44,12 @@ typedef struct jv_csv_options {
 } jv_csv_options;
 
 typedef struct jv_csv_record {
-    const jv_string *fields;  /* n_fields, borrowed, not NUL-terminated */
+    const jv_string *fields; /* n_fields, borrowed, not NUL-terminated */
     size_t n_fields;
-    uint64_t offset;          /* byte offset of the record in the file */
-    uint64_t line;            /* physical line where the record starts */
-    size_t bytes;             /* raw length, line break excluded */
-    gboolean quoted;          /* some field was quoted */
+    uint64_t offset; /* byte offset of the record in the file */
+    uint64_t line;   /* physical line where the record starts */
+    size_t bytes;    /* raw length, line break excluded */
+    gboolean quoted; /* some field was quoted */
 } jv_csv_record;
 
 typedef struct jv_csv jv_csv;

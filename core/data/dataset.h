@@ -37,20 +37,20 @@
 #define JV_DATA_ERROR (jv_data_error_quark())
 GQuark jv_data_error_quark(void);
 typedef enum {
-    JV_DATA_ERROR_IO,        /* cannot open/read: names the path tried */
-    JV_DATA_ERROR_FORMAT,    /* malformed CSV (quote, field too long, ...) */
-    JV_DATA_ERROR_COLUMN,    /* a required column is missing */
-    JV_DATA_ERROR_VALUE      /* a cell's value is wrong for its role */
+    JV_DATA_ERROR_IO,     /* cannot open/read: names the path tried */
+    JV_DATA_ERROR_FORMAT, /* malformed CSV (quote, field too long, ...) */
+    JV_DATA_ERROR_COLUMN, /* a required column is missing */
+    JV_DATA_ERROR_VALUE   /* a cell's value is wrong for its role */
 } jv_data_error_code;
 
 typedef enum { JV_ON_ERROR_STOP = 0, JV_ON_ERROR_SKIP } jv_on_error;
 
 /* One role the run needs from the table (the union over all plugins). */
 typedef struct jv_role_request {
-    const char *name;   /* role name */
+    const char *name; /* role name */
     jv_type type;
-    unsigned flags;     /* JV_ROLE_* */
-    const char *codes;  /* as jv_role.codes, or NULL */
+    unsigned flags;    /* JV_ROLE_* */
+    const char *codes; /* as jv_role.codes, or NULL */
     /* The plugin whose rule JV_ROLE_REQUIRED, and JV_ROLE_NONNEGATIVE or
      * JV_ROLE_POSITIVE, are — named in messages, since plugins reading one
      * table share their role checks; NULL: not named. */
@@ -69,13 +69,13 @@ typedef struct jv_table_source {
     GHashTable *columns;      /* role → column name (char* → char*), or NULL */
     GHashTable *codes;        /* role → GHashTable(code → canonical), or NULL */
     jv_on_error on_error;
-    gboolean hash;            /* compute SHA-256 of the bytes while reading */
-    gboolean no_summary;      /* leave out the closing "N values rounded" and
+    gboolean hash;       /* compute SHA-256 of the bytes while reading */
+    gboolean no_summary; /* leave out the closing "N values rounded" and
                                  "N rows skipped" warnings: the caller writes
                                  them once for a file read in chunks */
-    const char *sheet;        /* .xlsx: the sheet's name or 1-based index, or
+    const char *sheet;   /* .xlsx: the sheet's name or 1-based index, or
                                  NULL (data/xlsx.h rule 3); an error for CSV */
-    unsigned header_row;      /* .xlsx: the header's row number; 0: found */
+    unsigned header_row; /* .xlsx: the header's row number; 0: found */
 } jv_table_source;
 
 /* A block of converted rows. Borrowed until the next call on its reader. */
@@ -91,8 +91,7 @@ typedef struct jv_table_reader jv_table_reader;
 
 /* Opens the file and checks the header. NULL + error on failure.
  * `roles` is copied. */
-jv_table_reader *jv_table_reader_open(const jv_table_source *source,
-                                      const jv_role_request *roles,
+jv_table_reader *jv_table_reader_open(const jv_table_source *source, const jv_role_request *roles,
                                       size_t n_roles, GError **error);
 /* The next rowset, or NULL at the end (error unset) or on error (set). */
 const jv_rowset *jv_table_reader_next(jv_table_reader *reader, GError **error);

@@ -39,13 +39,11 @@ uint32_t jv_category_dict_add(jv_category_dict *dict, const char *value, size_t 
 }
 
 static const jv_string gender_values[JV_GENDERS] = {
-    {.data = "woman", .length = 5},      {.data = "man", .length = 3},
+    {.data = "woman", .length = 5},       {.data = "man", .length = 3},
     {.data = "non_binary", .length = 10}, {.data = "mixed", .length = 5},
     {.data = "unknown", .length = 7},
 };
-static const jv_dict gender_dict = {.id = GENDER_DICT_ID, .size = JV_GENDERS, .values = gender_values};
+static const jv_dict gender_dict = {
+    .id = GENDER_DICT_ID, .size = JV_GENDERS, .values = gender_values};
 
-const jv_dict *jv_gender_dict(void)
-{
-    return &gender_dict;
-}
+const jv_dict *jv_gender_dict(void) { return &gender_dict; }

@@ -20,9 +20,9 @@
 #include "data/intern.h"
 
 typedef struct jv_category_dict {
-    jv_dict dict;       /* what batches point to */
-    jv_intern map;      /* value → code */
-    GArray *values;     /* jv_string, owned */
+    jv_dict dict;   /* what batches point to */
+    jv_intern map;  /* value → code */
+    GArray *values; /* jv_string, owned */
 } jv_category_dict;
 
 void jv_category_dict_init(jv_category_dict *dict);

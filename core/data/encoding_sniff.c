@@ -33,9 +33,8 @@ jv_sniff jv_encoding_sniff(int fd)
 {
     char *buffer = g_malloc(JV_SNIFF_BYTES);
     ssize_t got = pread(fd, buffer, JV_SNIFF_BYTES, 0);
-    jv_sniff answer =
-        got > 0 ? jv_encoding_sniff_bytes(buffer, (size_t)got, got == JV_SNIFF_BYTES)
-                : JV_SNIFF_UTF8;
+    jv_sniff answer = got > 0 ? jv_encoding_sniff_bytes(buffer, (size_t)got, got == JV_SNIFF_BYTES)
+                              : JV_SNIFF_UTF8;
     g_free(buffer);
     return answer;
 }

@@ -14,8 +14,8 @@
 /* A message lists at most this many of the file's columns. */
 #define MAX_LISTED 40
 
-void jv_header_init(jv_header *header, const jv_csv_record *record,
-                    const jv_recode_table *table, char delimiter)
+void jv_header_init(jv_header *header, const jv_csv_record *record, const jv_recode_table *table,
+                    char delimiter)
 {
     header->names = g_ptr_array_new_with_free_func(g_free);
     header->invalid = FALSE;
@@ -85,8 +85,9 @@ static void missing_message(const jv_header *header, const char *role, const cha
         g_string_append_printf(m, _(", … (%u in all)"), header->names->len);
     g_string_append(m, ". ");
     gsize hint_start = m->len;
-    g_string_append_printf(m, _("Name the column for '%s' under \"columns\" in the "
-                                "evaluation file"),
+    g_string_append_printf(m,
+                           _("Name the column for '%s' under \"columns\" in the "
+                             "evaluation file"),
                            role);
     if (header->invalid)
         g_string_append(m, _("; the header is not valid UTF-8: if the file was saved by "
@@ -94,8 +95,9 @@ static void missing_message(const jv_header *header, const char *role, const cha
     if (header->names->len == 1) {
         const char *only = g_ptr_array_index(header->names, 0);
         if (strpbrk(only, ",;\t") != NULL)
-            g_string_append_printf(m, _("; the header was read as one column with '%s' as "
-                                        "delimiter: check \"delimiter\""),
+            g_string_append_printf(m,
+                                   _("; the header was read as one column with '%s' as "
+                                     "delimiter: check \"delimiter\""),
                                    header->delimiter == '\t' ? "\\t"
                                                              : (char[]){header->delimiter, 0});
     }
@@ -118,8 +120,8 @@ static gboolean is_mapped(const jv_header *header, const int *fields, size_t n_f
     return FALSE;
 }
 
-void jv_header_check(const jv_header *header, const char *file, const int *fields,
-                     size_t n_fields, jv_problem_list *problems)
+void jv_header_check(const jv_header *header, const char *file, const int *fields, size_t n_fields,
+                     jv_problem_list *problems)
 {
     if (header->invalid)
         jv_problem_list_add(
@@ -148,8 +150,8 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
         const char *other = strpbrk(only, header->delimiter == ',' ? ";\t" : ",;\t");
         if (other != NULL && *other != header->delimiter)
             jv_problem_list_add(
-                problems, JV_SEVERITY_WARNING, JV_PROBLEM_WRONG_DELIMITER, file, 1, NULL, 1,
-                only, -1,
+                problems, JV_SEVERITY_WARNING, JV_PROBLEM_WRONG_DELIMITER, file, 1, NULL, 1, only,
+                -1,
                 g_strdup_printf(_("the header was read as one single column with %s as the "
                                   "delimiter, but it holds %s"),
                                 delimiter_name(header->delimiter), delimiter_name(*other)),
@@ -159,21 +161,19 @@ void jv_header_check(const jv_header *header, const char *file, const int *field
     }
 }
 
-static void missing_error(const jv_header *header, const jv_table_source *source,
-                          const char *role, const char *wanted, jv_problem_list *problems,
-                          GError **error)
+static void missing_error(const jv_header *header, const jv_table_source *source, const char *role,
+                          const char *wanted, jv_problem_list *problems, GError **error)
 {
     GString *m = g_string_new(NULL);
     char *hint = NULL;
     missing_message(header, role, wanted, problems != NULL, m, &hint);
     if (problems != NULL) {
         jv_problem_list_add(problems, JV_SEVERITY_ERROR, JV_PROBLEM_MISSING_COLUMN,
-                            source->display_path, 1, wanted, 0, NULL, 0,
-                            g_string_free(m, FALSE), hint);
+                            source->display_path, 1, wanted, 0, NULL, 0, g_string_free(m, FALSE),
+                            hint);
         return;
     }
-    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, "%s: %s", source->display_path,
-                m->str);
+    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_COLUMN, "%s: %s", source->display_path, m->str);
     g_string_free(m, TRUE);
     g_free(hint);
 }
@@ -183,8 +183,8 @@ int jv_header_map(const jv_header *header, const jv_table_source *source,
                   jv_problem_list *problems, GError **error)
 {
     for (size_t r = 0; r < n_roles; r++) {
-        const char *wanted = source->columns ? g_hash_table_lookup(source->columns, roles[r].name)
-                                             : NULL;
+        const char *wanted =
+            source->columns ? g_hash_table_lookup(source->columns, roles[r].name) : NULL;
         if (wanted == NULL)
             wanted = roles[r].name;
         fields[r] = -1;
@@ -203,8 +203,8 @@ int jv_header_map(const jv_header *header, const jv_table_source *source,
                     return -1;
                 }
                 jv_problem_list_add(problems, JV_SEVERITY_ERROR, JV_PROBLEM_DUPLICATE_COLUMN,
-                                    source->display_path, 1, wanted, (int)i + 1, NULL, 0,
-                                    message, g_strdup(_("rename one of them")));
+                                    source->display_path, 1, wanted, (int)i + 1, NULL, 0, message,
+                                    g_strdup(_("rename one of them")));
                 break;
             }
             fields[r] = (int)i;

@@ -25,14 +25,14 @@
 #include "data/recode.h"
 
 typedef struct jv_header {
-    GPtrArray *names;   /* char*, owned */
-    gboolean invalid;   /* some name was not valid UTF-8 */
+    GPtrArray *names; /* char*, owned */
+    gboolean invalid; /* some name was not valid UTF-8 */
     char delimiter;
 } jv_header;
 
 /* Copies the names out of `record` (recoded with `table` unless NULL). */
-void jv_header_init(jv_header *header, const jv_csv_record *record,
-                    const jv_recode_table *table, char delimiter);
+void jv_header_init(jv_header *header, const jv_csv_record *record, const jv_recode_table *table,
+                    char delimiter);
 void jv_header_clear(jv_header *header);
 
 /* fields[i] := the field index of roles[i], or -1 (optional role, no
@@ -47,7 +47,7 @@ int jv_header_map(const jv_header *header, const jv_table_source *source,
  * jv_header_map, whose error that is), and a single column whose name
  * holds another delimiter (the file was probably read with the wrong
  * one). `file` names the file. */
-void jv_header_check(const jv_header *header, const char *file, const int *fields,
-                     size_t n_fields, jv_problem_list *problems);
+void jv_header_check(const jv_header *header, const char *file, const int *fields, size_t n_fields,
+                     jv_problem_list *problems);
 
 #endif /* JV_DATA_HEADER_H */

@@ -13,10 +13,7 @@ struct jv_intern_chunk {
     char data[];
 };
 
-void jv_intern_init(jv_intern *map)
-{
-    memset(map, 0, sizeof *map);
-}
+void jv_intern_init(jv_intern *map) { memset(map, 0, sizeof *map); }
 
 void jv_intern_clear(jv_intern *map)
 {

@@ -27,8 +27,8 @@ typedef struct jv_intern_chunk jv_intern_chunk;
 
 typedef struct jv_intern {
     jv_intern_entry *slots;
-    size_t mask;  /* number of slots - 1 (a power of two minus one) */
-    size_t size;  /* keys stored */
+    size_t mask;             /* number of slots - 1 (a power of two minus one) */
+    size_t size;             /* keys stored */
     jv_intern_chunk *chunks; /* the key arena, newest first */
 } jv_intern;
 

@@ -11,17 +11,17 @@
 #include "data/convert.h"
 
 static const char *const total_words[] = {
-    "summa",     "totalt",     "total",    "totals",  "sum",        "delsumma", "delsummor",
+    "summa",     "totalt",     "total",     "totals",   "sum",       "delsumma",    "delsummor",
     "summering", "totalsumma", "slutsumma", "subtotal", "sub-total", "grand total", "samtliga",
 };
 
 const guint8 jv_total_start[256] = {
-    ['s'] = 1, ['S'] = 1, ['t'] = 1, ['T'] = 1, ['d'] = 1, ['D'] = 1, ['g'] = 1, ['G'] = 1,
-    [' '] = 1, ['\t'] = 1, [0xC2] = 1, [0xE2] = 1, /* blanks: also U+00A0, U+202F */
+    ['s'] = 1, ['S'] = 1, ['t'] = 1,  ['T'] = 1,  ['d'] = 1,  ['D'] = 1, ['g'] = 1,
+    ['G'] = 1, [' '] = 1, ['\t'] = 1, [0xC2] = 1, [0xE2] = 1, /* blanks: also U+00A0, U+202F */
 };
 
-void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header,
-                       const jv_role_column *roles, size_t n_roles)
+void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header, const jv_role_column *roles,
+                       size_t n_roles)
 {
     memset(shape, 0, sizeof *shape);
     shape->header = header;
@@ -36,9 +36,9 @@ void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header,
             shape->before = (size_t)c->field;
         if (!number && (c->request.flags & JV_ROLE_REQUIRED)) {
             shape->keys[shape->n_keys++] = c->field;
-            shape->empty_keys = shape->empty_keys ||
-                                (c->kind != JV_CELL_GENDER &&
-                                 (c->request.flags & JV_ROLE_EMPTY_IS_VALUE) != 0);
+            shape->empty_keys =
+                shape->empty_keys ||
+                (c->kind != JV_CELL_GENDER && (c->request.flags & JV_ROLE_EMPTY_IS_VALUE) != 0);
         }
     }
 }
@@ -88,12 +88,10 @@ static gboolean keys_empty(const jv_row_shape *shape, const jv_string *cells, si
     return TRUE;
 }
 
-static char *total_message(const jv_row_shape *shape, size_t field, const char *text,
-                           size_t length)
+static char *total_message(const jv_row_shape *shape, size_t field, const char *text, size_t length)
 {
     char *shown = jv_text_for_message(text, length);
-    const char *column =
-        field < shape->header->len ? g_ptr_array_index(shape->header, field) : "?";
+    const char *column = field < shape->header->len ? g_ptr_array_index(shape->header, field) : "?";
     char *m = g_strdup_printf("this row is not data: '%s' in column '%s' with the required "
                               "cells empty is a total or subtotal row, and counting it would "
                               "count its amounts twice; " JV_NOT_DATA_HINT,
@@ -183,8 +181,7 @@ char *jv_row_converted_not_data_message(const jv_row_shape *shape, const jv_stri
     return is_note(t, len, TRUE) ? note_message(t, len) : NULL;
 }
 
-char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells,
-                              size_t n_cells)
+char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells, size_t n_cells)
 {
     char *total = find_total(shape, cells, n_cells);
     if (total != NULL)
@@ -203,8 +200,8 @@ char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells,
             same++;
     }
     if (filled > 0 && same == filled && (filled >= 2 || shape->header->len == 1))
-        return g_strdup("this row is not data: it repeats the header (the column names); "
-                        JV_NOT_DATA_HINT);
+        return g_strdup(
+            "this row is not data: it repeats the header (the column names); " JV_NOT_DATA_HINT);
     if (filled == 1 && shape->header->len > 1) {
         const char *t;
         size_t len;

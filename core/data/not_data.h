@@ -31,14 +31,14 @@ typedef struct jv_row_shape {
     const GPtrArray *header; /* the file's column names (borrowed) */
     int *keys;               /* fields of required roles that are not numbers (owned) */
     size_t n_keys;
-    size_t before;           /* fields before the first number role: where a total's word is */
-    gboolean empty_keys;     /* some key may be empty in a row that converts besides
+    size_t before;       /* fields before the first number role: where a total's word is */
+    gboolean empty_keys; /* some key may be empty in a row that converts besides
                                 gender (a required category whose "" is a value) */
 } jv_row_shape;
 
 /* The shape of a table's rows from its header and the roles read. */
-void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header,
-                       const jv_role_column *roles, size_t n_roles);
+void jv_row_shape_init(jv_row_shape *shape, const GPtrArray *header, const jv_role_column *roles,
+                       size_t n_roles);
 void jv_row_shape_clear(jv_row_shape *shape);
 
 /* The hot path's first look (contract 2): FALSE when every required
@@ -59,8 +59,7 @@ static inline gboolean jv_row_maybe_not_data(const jv_row_shape *shape, const jv
             return TRUE;
     }
     size_t f = (size_t)shape->keys[0];
-    return f >= n_cells || cells[f].length == 0 ||
-           jv_total_start[(unsigned char)cells[f].data[0]];
+    return f >= n_cells || cells[f].length == 0 || jv_total_start[(unsigned char)cells[f].data[0]];
 }
 
 /* A row read without errors (call it when jv_row_maybe_not_data() says
@@ -72,12 +71,11 @@ char *jv_row_converted_not_data_message(const jv_row_shape *shape, const jv_stri
 
 /* A row that failed: a message if it is a total row, a repeated header or
  * a notes line. */
-char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells,
-                              size_t n_cells);
+char *jv_row_not_data_message(const jv_row_shape *shape, const jv_string *cells, size_t n_cells);
 
 /* The hint every such message ends with. */
-#define JV_NOT_DATA_HINT                                                                       \
-    "delete the row from the file, or set \"on_error\": \"skip\" for this table to leave "    \
+#define JV_NOT_DATA_HINT                                                                           \
+    "delete the row from the file, or set \"on_error\": \"skip\" for this table to leave "         \
     "such rows out"
 
 #endif /* JV_DATA_NOT_DATA_H */

@@ -43,8 +43,7 @@ void jv_problem_list_free(jv_problem_list *list)
 
 jv_problem *jv_problem_list_add(jv_problem_list *list, jv_severity severity, const char *code,
                                 const char *file, guint64 line, const char *column, int field,
-                                const char *value, gssize value_length, char *message,
-                                char *hint)
+                                const char *value, gssize value_length, char *message, char *hint)
 {
     if (severity == JV_SEVERITY_ERROR)
         list->errors++;
@@ -63,8 +62,8 @@ jv_problem *jv_problem_list_add(jv_problem_list *list, jv_severity severity, con
     p->column = g_strdup(column);
     p->field = field;
     if (value != NULL)
-        p->value = jv_text_for_message(value, value_length < 0 ? strlen(value)
-                                                               : (size_t)value_length);
+        p->value =
+            jv_text_for_message(value, value_length < 0 ? strlen(value) : (size_t)value_length);
     p->message = message ? message : g_strdup("");
     p->hint = hint;
     g_ptr_array_add(list->items, p);
@@ -93,25 +92,13 @@ static gint compare_place(gconstpointer a, gconstpointer b)
     return (x->field > y->field) - (x->field < y->field);
 }
 
-void jv_problem_list_sort(jv_problem_list *list)
-{
-    g_ptr_array_sort(list->items, compare_place);
-}
+void jv_problem_list_sort(jv_problem_list *list) { g_ptr_array_sort(list->items, compare_place); }
 
-const GPtrArray *jv_problem_list_items(const jv_problem_list *list)
-{
-    return list->items;
-}
+const GPtrArray *jv_problem_list_items(const jv_problem_list *list) { return list->items; }
 
-guint64 jv_problem_list_errors(const jv_problem_list *list)
-{
-    return list->errors;
-}
+guint64 jv_problem_list_errors(const jv_problem_list *list) { return list->errors; }
 
-guint64 jv_problem_list_warnings(const jv_problem_list *list)
-{
-    return list->warnings;
-}
+guint64 jv_problem_list_warnings(const jv_problem_list *list) { return list->warnings; }
 
 gboolean jv_problem_list_partial(const jv_problem_list *list)
 {

@@ -22,28 +22,28 @@
 #include <glib.h>
 
 /* Stable problem codes. */
-#define JV_PROBLEM_MISSING_FILE "missing-file"         /* no such file */
-#define JV_PROBLEM_UNREADABLE "unreadable-file"        /* folder, permissions, I/O */
-#define JV_PROBLEM_EMPTY_FILE "empty-file"             /* no header line */
-#define JV_PROBLEM_MISSING_COLUMN "missing-column"     /* a required role's column */
-#define JV_PROBLEM_DUPLICATE_COLUMN "duplicate-column" /* a header name twice */
-#define JV_PROBLEM_WRONG_DELIMITER "wrong-delimiter"   /* the header is one column */
-#define JV_PROBLEM_ENCODING "encoding"                 /* not UTF-8 / UTF-16 */
-#define JV_PROBLEM_CSV_SYNTAX "csv-syntax"             /* quotes, NUL, too long */
-#define JV_PROBLEM_FIELD_COUNT "field-count"           /* row ≠ header fields */
-#define JV_PROBLEM_TYPE_ERROR "type-error"             /* not a number, yes/no, ... */
-#define JV_PROBLEM_DECIMAL_COMMA "decimal-comma"       /* comma where '.' is expected */
-#define JV_PROBLEM_OUT_OF_RANGE "out-of-range"         /* too large, negative, zero */
-#define JV_PROBLEM_EMPTY_REQUIRED "empty-required"     /* empty cell, required role */
-#define JV_PROBLEM_UNKNOWN_CODE "unknown-code"         /* not among the codes */
-#define JV_PROBLEM_GENDER_CODES "gender-codes"         /* SCB 1/2 read (warning) */
-#define JV_PROBLEM_ROUNDED "rounded"                   /* > 4 decimals (warning) */
-#define JV_PROBLEM_SETTINGS "table-settings"           /* bad encoding/decimal/codes */
-#define JV_PROBLEM_NOT_DATA "not-data"                 /* total, header or notes row */
-#define JV_PROBLEM_EMPTY_GENDER "empty-gender"         /* rows read as unknown (warning) */
-#define JV_PROBLEM_DASH_ZERO "dash-zero"               /* '-' read as 0 (warning) */
-#define JV_PROBLEM_ROW_RULE "row-rule"                 /* an indicator's rule on a row */
-#define JV_PROBLEM_INDICATOR "indicator"               /* an indicator stopped the run */
+#define JV_PROBLEM_MISSING_FILE "missing-file"           /* no such file */
+#define JV_PROBLEM_UNREADABLE "unreadable-file"          /* folder, permissions, I/O */
+#define JV_PROBLEM_EMPTY_FILE "empty-file"               /* no header line */
+#define JV_PROBLEM_MISSING_COLUMN "missing-column"       /* a required role's column */
+#define JV_PROBLEM_DUPLICATE_COLUMN "duplicate-column"   /* a header name twice */
+#define JV_PROBLEM_WRONG_DELIMITER "wrong-delimiter"     /* the header is one column */
+#define JV_PROBLEM_ENCODING "encoding"                   /* not UTF-8 / UTF-16 */
+#define JV_PROBLEM_CSV_SYNTAX "csv-syntax"               /* quotes, NUL, too long */
+#define JV_PROBLEM_FIELD_COUNT "field-count"             /* row ≠ header fields */
+#define JV_PROBLEM_TYPE_ERROR "type-error"               /* not a number, yes/no, ... */
+#define JV_PROBLEM_DECIMAL_COMMA "decimal-comma"         /* comma where '.' is expected */
+#define JV_PROBLEM_OUT_OF_RANGE "out-of-range"           /* too large, negative, zero */
+#define JV_PROBLEM_EMPTY_REQUIRED "empty-required"       /* empty cell, required role */
+#define JV_PROBLEM_UNKNOWN_CODE "unknown-code"           /* not among the codes */
+#define JV_PROBLEM_GENDER_CODES "gender-codes"           /* SCB 1/2 read (warning) */
+#define JV_PROBLEM_ROUNDED "rounded"                     /* > 4 decimals (warning) */
+#define JV_PROBLEM_SETTINGS "table-settings"             /* bad encoding/decimal/codes */
+#define JV_PROBLEM_NOT_DATA "not-data"                   /* total, header or notes row */
+#define JV_PROBLEM_EMPTY_GENDER "empty-gender"           /* rows read as unknown (warning) */
+#define JV_PROBLEM_DASH_ZERO "dash-zero"                 /* '-' read as 0 (warning) */
+#define JV_PROBLEM_ROW_RULE "row-rule"                   /* an indicator's rule on a row */
+#define JV_PROBLEM_INDICATOR "indicator"                 /* an indicator stopped the run */
 #define JV_PROBLEM_SKIPPED_INDICATOR "skipped-indicator" /* not computed (warning) */
 
 /* How many problems `jamvikt check` lists per file. */
@@ -53,14 +53,14 @@ typedef enum { JV_SEVERITY_ERROR = 0, JV_SEVERITY_WARNING } jv_severity;
 
 typedef struct jv_problem {
     jv_severity severity;
-    const char *code;  /* a JV_PROBLEM_* string (static) */
+    const char *code; /* a JV_PROBLEM_* string (static) */
     char *file;
-    guint64 line;      /* 0: not about a line */
-    char *column;      /* column name, or NULL */
-    int field;         /* 1-based field number, 0: unknown */
-    char *value;       /* the offending text, or NULL */
+    guint64 line; /* 0: not about a line */
+    char *column; /* column name, or NULL */
+    int field;    /* 1-based field number, 0: unknown */
+    char *value;  /* the offending text, or NULL */
     char *message;
-    char *hint;        /* or NULL */
+    char *hint; /* or NULL */
 } jv_problem;
 
 typedef struct jv_problem_list jv_problem_list;
@@ -74,8 +74,7 @@ void jv_problem_list_free(jv_problem_list *list);
  * was full (it is still counted). */
 jv_problem *jv_problem_list_add(jv_problem_list *list, jv_severity severity, const char *code,
                                 const char *file, guint64 line, const char *column, int field,
-                                const char *value, gssize value_length, char *message,
-                                char *hint);
+                                const char *value, gssize value_length, char *message, char *hint);
 /* Moves every problem of `from` to the end of `into` (as far as `into`'s
  * limit allows) and adds its counts; `from` is left empty. */
 void jv_problem_list_take(jv_problem_list *into, jv_problem_list *from);

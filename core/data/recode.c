@@ -10,9 +10,12 @@ gboolean jv_encoding_parse(const char *name, jv_encoding *encoding)
         const char *name;
         jv_encoding encoding;
     } names[] = {
-        {"utf-8", JV_ENCODING_UTF8},          {"utf8", JV_ENCODING_UTF8},
-        {"windows-1252", JV_ENCODING_WINDOWS_1252}, {"cp1252", JV_ENCODING_WINDOWS_1252},
-        {"iso-8859-1", JV_ENCODING_ISO_8859_1}, {"latin1", JV_ENCODING_ISO_8859_1},
+        {"utf-8", JV_ENCODING_UTF8},
+        {"utf8", JV_ENCODING_UTF8},
+        {"windows-1252", JV_ENCODING_WINDOWS_1252},
+        {"cp1252", JV_ENCODING_WINDOWS_1252},
+        {"iso-8859-1", JV_ENCODING_ISO_8859_1},
+        {"latin1", JV_ENCODING_ISO_8859_1},
         {"latin-1", JV_ENCODING_ISO_8859_1},
     };
     if (name == NULL) {

@@ -18,11 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef enum {
-    JV_ENCODING_UTF8 = 0,
-    JV_ENCODING_WINDOWS_1252,
-    JV_ENCODING_ISO_8859_1
-} jv_encoding;
+typedef enum { JV_ENCODING_UTF8 = 0, JV_ENCODING_WINDOWS_1252, JV_ENCODING_ISO_8859_1 } jv_encoding;
 
 typedef struct jv_recode_table {
     uint8_t length[256];

@@ -51,11 +51,10 @@ void jv_table_check_encoding(jv_table_reader *r, const jv_csv_record *record)
             g_utf8_validate(f->data, (gssize)f->length, NULL))
             continue;
         r->encoding_warned = TRUE;
-        const char *name =
-            i < r->header.names->len ? g_ptr_array_index(r->header.names, i) : NULL;
+        const char *name = i < r->header.names->len ? g_ptr_array_index(r->header.names, i) : NULL;
         jv_problem_list_add(
-            r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ENCODING, r->display, record->line,
-            name, (int)i + 1, f->data, f->length,
+            r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ENCODING, r->display, record->line, name,
+            (int)i + 1, f->data, f->length,
             g_strdup(_("the file is read as UTF-8, but this value is not UTF-8: the file was "
                        "probably saved as Windows-1252 (Excel's plain \"CSV\")")),
             g_strdup(_("set \"encoding\": \"windows-1252\" for this table in the evaluation "
@@ -72,8 +71,7 @@ static gboolean split_decimal_at(const jv_csv_record *record, size_t i)
     if (a->length == 0 || b->length == 0 || b->length > 4)
         return FALSE;
     for (uint32_t k = 0; k < a->length; k++)
-        if (!g_ascii_isdigit(a->data[k]) && !(k == 0 && a->data[k] == '-') &&
-            a->data[k] != ' ')
+        if (!g_ascii_isdigit(a->data[k]) && !(k == 0 && a->data[k] == '-') && a->data[k] != ' ')
             return FALSE;
     if (!g_ascii_isdigit(a->data[a->length - 1]))
         return FALSE;
@@ -108,8 +106,8 @@ int jv_table_check_not_data(jv_table_reader *r, const jv_csv_record *record, cha
         g_free(message);
         message = skipped;
     }
-    jv_problem_list_add(r->problems, row_severity(r), JV_PROBLEM_NOT_DATA, r->display,
-                        record->line, NULL, 0, NULL, 0, message, g_strdup(JV_NOT_DATA_HINT));
+    jv_problem_list_add(r->problems, row_severity(r), JV_PROBLEM_NOT_DATA, r->display, record->line,
+                        NULL, 0, NULL, 0, message, g_strdup(JV_NOT_DATA_HINT));
     return 0;
 }
 
@@ -123,8 +121,8 @@ int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
     const char *shown = d == '\t' ? "\\t" : (char[]){d, 0};
     r->skipped++;
     jv_problem_list_add(
-        r->problems, row_severity(r), JV_PROBLEM_FIELD_COUNT, r->display, record->line, NULL,
-        0, NULL, 0,
+        r->problems, row_severity(r), JV_PROBLEM_FIELD_COUNT, r->display, record->line, NULL, 0,
+        NULL, 0,
         g_strdup_printf(_("row has %zu fields, the header has %u; a value that contains the "
                           "delimiter '%s' must be in quotes%s"),
                         record->n_fields, r->header.names->len, shown,
@@ -134,11 +132,11 @@ int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
     if (i >= 0) {
         r->comma_warned = TRUE;
         const jv_string *a = &record->fields[i], *b = &record->fields[i + 1];
-        char *value = g_strdup_printf("%.*s,%.*s", (int)a->length, a->data, (int)b->length,
-                                      b->data);
+        char *value =
+            g_strdup_printf("%.*s,%.*s", (int)a->length, a->data, (int)b->length, b->data);
         jv_problem_list_add(
-            r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DECIMAL_COMMA, r->display,
-            record->line, NULL, i + 1, value, -1,
+            r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DECIMAL_COMMA, r->display, record->line,
+            NULL, i + 1, value, -1,
             g_strdup(_("the file is comma-separated, but numbers like this one seem to have "
                        "a decimal comma, which splits them into two columns")),
             g_strdup(_("save the file with ';' as delimiter (Excel's Swedish \"CSV\"), or "
@@ -149,9 +147,8 @@ int jv_table_check_field_count(jv_table_reader *r, const jv_csv_record *record)
 }
 
 /* Checking: records the cell whose conversion failed. */
-static void record_cell(jv_table_reader *r, const jv_csv_record *record,
-                        const jv_role_column *c, const char *text, size_t length,
-                        char *message)
+static void record_cell(jv_table_reader *r, const jv_csv_record *record, const jv_role_column *c,
+                        const char *text, size_t length, char *message)
 {
     if (g_strcmp0(r->row.fail_code, JV_PROBLEM_ENCODING) == 0) {
         /* one encoding problem, one message: the first cell says it for
@@ -161,8 +158,10 @@ static void record_cell(jv_table_reader *r, const jv_csv_record *record,
             return;
         }
         r->encoding_listed = r->encoding_warned = TRUE;
-        char *whole = g_strconcat(message, _(" (the first such value in the file; any others "
-                                    "are not listed)"), NULL);
+        char *whole = g_strconcat(message,
+                                  _(" (the first such value in the file; any others "
+                                    "are not listed)"),
+                                  NULL);
         g_free(message);
         message = whole;
     }
@@ -172,9 +171,9 @@ static void record_cell(jv_table_reader *r, const jv_csv_record *record,
         message = skipped;
     }
     jv_problem_list_add(r->problems, row_severity(r),
-                        r->row.fail_code ? r->row.fail_code : JV_PROBLEM_TYPE_ERROR,
-                        r->display, record->line, c->column_name, c->field + 1, text,
-                        (gssize)length, message, jv_role_column_hint(c, &r->row, text, length));
+                        r->row.fail_code ? r->row.fail_code : JV_PROBLEM_TYPE_ERROR, r->display,
+                        record->line, c->column_name, c->field + 1, text, (gssize)length, message,
+                        jv_role_column_hint(c, &r->row, text, length));
 }
 
 /* Checking: the cell of role `first` failed; records it and every other
@@ -203,4 +202,3 @@ int jv_table_check_row(jv_table_reader *r, const jv_csv_record *record, size_t n
     r->skipped++;
     return 0;
 }
-

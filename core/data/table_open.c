@@ -18,8 +18,8 @@
 #include "util/i18n.h"
 
 static int setup_roles(jv_table_reader *r, const jv_table_source *source,
-                       const jv_role_request *roles, size_t n_roles,
-                       jv_problem_list *problems, GError **error)
+                       const jv_role_request *roles, size_t n_roles, jv_problem_list *problems,
+                       GError **error)
 {
     int *fields = g_new(int, n_roles ? n_roles : 1);
     int status = jv_header_map(&r->header, source, roles, n_roles, fields, problems, error);
@@ -39,19 +39,18 @@ static int setup_roles(jv_table_reader *r, const jv_table_source *source,
     r->roles = g_new0(jv_role_column, n_roles ? n_roles : 1);
     r->columns = g_new0(jv_column, n_roles ? n_roles : 1);
     for (size_t i = 0; i < n_roles && status == 0; i++) {
-        GHashTable *codes = source->codes ? g_hash_table_lookup(source->codes, roles[i].name)
-                                          : NULL;
+        GHashTable *codes =
+            source->codes ? g_hash_table_lookup(source->codes, roles[i].name) : NULL;
         const char *name = fields[i] >= 0 ? g_ptr_array_index(r->header.names, fields[i]) : NULL;
-        status = jv_role_column_init(&r->roles[i], &roles[i], fields[i], name, codes,
-                                     r->display, error);
+        status =
+            jv_role_column_init(&r->roles[i], &roles[i], fields[i], name, codes, r->display, error);
     }
     g_free(fields);
     return status;
 }
 
-jv_table_reader *jv_table_reader_open(const jv_table_source *source,
-                                      const jv_role_request *roles, size_t n_roles,
-                                      GError **error)
+jv_table_reader *jv_table_reader_open(const jv_table_source *source, const jv_role_request *roles,
+                                      size_t n_roles, GError **error)
 {
     return jv_table_reader_open_range(source, roles, n_roles, 0, 0, 0, error);
 }
@@ -83,8 +82,8 @@ static gboolean starts_at_first_row(jv_table_reader *r, guint64 start)
 /* A workbook's sheet, from its header on (data/xlsx.h): the header row is
  * the one naming the required roles' columns. FALSE + error. */
 static gboolean open_workbook(jv_table_reader *r, const jv_table_source *source,
-                              const jv_role_request *roles, size_t n_roles,
-                              const char **problem, GError **error)
+                              const jv_role_request *roles, size_t n_roles, const char **problem,
+                              GError **error)
 {
     GPtrArray *wanted = g_ptr_array_new();
     for (int pass = 0; pass < 2 && wanted->len == 0; pass++)
@@ -151,8 +150,8 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     struct stat st;
     if (r->fd < 0) {
         int saved = errno;
-        *problem = saved == ENOENT || saved == ENOTDIR ? JV_PROBLEM_MISSING_FILE
-                                                       : JV_PROBLEM_UNREADABLE;
+        *problem =
+            saved == ENOENT || saved == ENOTDIR ? JV_PROBLEM_MISSING_FILE : JV_PROBLEM_UNREADABLE;
         if (strcmp(source->path, display) == 0)
             g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot open the file: %s"),
                         display, g_strerror(saved));
@@ -182,9 +181,8 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     }
     if (source->hash)
         r->checksum = g_checksum_new(G_CHECKSUM_SHA256);
-    jv_csv_options options = {.display_path = display,
-                              .delimiter = source->delimiter,
-                              .checksum = r->checksum};
+    jv_csv_options options = {
+        .display_path = display, .delimiter = source->delimiter, .checksum = r->checksum};
     /* a small file gets a buffer its size, not the full megabyte: many
      * small region files, and fuzzing, stay cheap (the tokenizer grows
      * the buffer if it must, so the size never changes what is read) */
@@ -194,10 +192,11 @@ static jv_table_reader *open_file(const jv_table_source *source, const char *dis
     r->csv = jv_csv_new(r->fd, &options, error);
     if (r->csv == NULL) {
         gboolean io = error && *error && (*error)->code == JV_DATA_ERROR_IO;
-        gboolean bad_delimiter = source->delimiter == '"' || source->delimiter == '\n' ||
-                                 source->delimiter == '\r';
-        *problem = io ? JV_PROBLEM_UNREADABLE
-                      : bad_delimiter ? JV_PROBLEM_SETTINGS : JV_PROBLEM_ENCODING;
+        gboolean bad_delimiter =
+            source->delimiter == '"' || source->delimiter == '\n' || source->delimiter == '\r';
+        *problem = io              ? JV_PROBLEM_UNREADABLE
+                   : bad_delimiter ? JV_PROBLEM_SETTINGS
+                                   : JV_PROBLEM_ENCODING;
         goto fail;
     }
     jv_csv_record record;
@@ -232,9 +231,8 @@ static void sniff_warning(jv_table_reader *r)
                             : " (some of it is, some is not: check the characters)"));
 }
 
-static jv_table_reader *open_reader(const jv_table_source *source,
-                                    const jv_role_request *roles, size_t n_roles,
-                                    guint64 start, guint64 end, guint64 first_line,
+static jv_table_reader *open_reader(const jv_table_source *source, const jv_role_request *roles,
+                                    size_t n_roles, guint64 start, guint64 end, guint64 first_line,
                                     jv_problem_list *problems, GError **error)
 {
     const char *display = source->display_path ? source->display_path : source->path;

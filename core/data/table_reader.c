@@ -21,22 +21,19 @@
 #include "data/table_reader_private.h"
 #include "util/i18n.h"
 
-G_DEFINE_QUARK(jv-data-error-quark, jv_data_error)
+G_DEFINE_QUARK(jv - data - error - quark, jv_data_error)
 
 /* Adds a warning (takes `text`). */
-static void warn(jv_table_reader *r, char *text)
-{
-    g_ptr_array_add(r->warnings, text);
-}
+static void warn(jv_table_reader *r, char *text) { g_ptr_array_add(r->warnings, text); }
 
 /* A bad row: an error that stops the read, or a skipped row. 0: skipped. */
 static int bad_row(jv_table_reader *r, const jv_csv_record *record, const char *column,
                    char *message, jv_data_error_code code, GError **error)
 {
-    char *where = column ? g_strdup_printf(_("%s:%" PRIu64 ": column '%s': %s"),
-                                           r->display, record->line, column, message)
-                         : g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", r->display,
-                                           record->line, message);
+    char *where =
+        column ? g_strdup_printf(_("%s:%" PRIu64 ": column '%s': %s"), r->display, record->line,
+                                 column, message)
+               : g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", r->display, record->line, message);
     g_free(message);
     if (r->on_error != JV_ON_ERROR_SKIP) {
         g_set_error_literal(error, JV_DATA_ERROR, code, where);
@@ -73,9 +70,10 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
             _("row has %zu fields, the header has %u; a value that contains the delimiter "
               "'%s' must be in quotes%s"),
             record->n_fields, r->header.names->len, d == '\t' ? "\\t" : (char[]){d, 0},
-            split < 0 ? "" : _(" — numbers with a decimal comma (like 12,5) too: save the "
-                               "file with ';' as delimiter, or quote them and set "
-                               "\"decimal\": \",\""));
+            split < 0 ? ""
+                      : _(" — numbers with a decimal comma (like 12,5) too: save the "
+                          "file with ';' as delimiter, or quote them and set "
+                          "\"decimal\": \",\""));
         return bad_row(r, record, NULL, message, JV_DATA_ERROR_FORMAT, error);
     }
     if (r->recode != NULL && r->scratch_size < 3 * record->bytes + 1) {
@@ -97,8 +95,7 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
             if (checking)
                 return jv_table_check_row(r, record, n, i, text, length, message, used);
             jv_row_discard(&r->row);
-            char *not_data =
-                jv_row_not_data_message(&r->shape, record->fields, record->n_fields);
+            char *not_data = jv_row_not_data_message(&r->shape, record->fields, record->n_fields);
             if (not_data != NULL) {
                 g_free(message);
                 return bad_row(r, record, NULL, not_data, JV_DATA_ERROR_VALUE, error);
@@ -107,8 +104,8 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
         }
     }
     char *total =
-        G_UNLIKELY(jv_row_maybe_not_data(&r->shape, record->fields, record->n_fields,
-                                         r->row.n_noted > 0))
+        G_UNLIKELY(
+            jv_row_maybe_not_data(&r->shape, record->fields, record->n_fields, r->row.n_noted > 0))
             ? jv_row_converted_not_data_message(&r->shape, record->fields, record->n_fields)
             : NULL;
     if (G_UNLIKELY(total != NULL)) {
@@ -130,8 +127,8 @@ static ALWAYS_INLINE int convert_row(jv_table_reader *r, const jv_csv_record *re
                                 r->display, column));
         if (checking)
             jv_problem_list_add(
-                r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_GENDER_CODES, r->display,
-                record->line, column, 0, NULL, 0,
+                r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_GENDER_CODES, r->display, record->line,
+                column, 0, NULL, 0,
                 g_strdup(_("the codes 1 and 2 were read as 1 = man, 2 = woman (SCB's coding); "
                            "some systems code them the other way round")),
                 g_strdup(_("if this file does, map them under \"codes\" in the evaluation file")));
@@ -214,8 +211,8 @@ static void finish(jv_table_reader *r)
         if (c->dashes > 0 && !r->no_summary)
             warn(r, jv_table_dash_warning(r->display, c->dashes, c->column_name));
         if (c->dashes > 0 && r->problems != NULL)
-            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DASH_ZERO,
-                                r->display, 0, c->column_name, c->field + 1, NULL, 0,
+            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_DASH_ZERO, r->display,
+                                0, c->column_name, c->field + 1, NULL, 0,
                                 g_strdup_printf(jv_ngettext("%" PRIu64 " cell reads '-' (Excel's "
                                                             "accounting zero), read as 0",
                                                             "%" PRIu64 " cells read '-' (Excel's "
@@ -229,9 +226,8 @@ static void finish(jv_table_reader *r)
             warn(r, jv_table_rounded_warning(r->display, r->roles[i].rounded,
                                              r->roles[i].column_name));
         if (r->problems != NULL)
-            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ROUNDED,
-                                r->display, 0, r->roles[i].column_name, r->roles[i].field + 1,
-                                NULL, 0,
+            jv_problem_list_add(r->problems, JV_SEVERITY_WARNING, JV_PROBLEM_ROUNDED, r->display, 0,
+                                r->roles[i].column_name, r->roles[i].field + 1, NULL, 0,
                                 g_strdup_printf(_("%" PRIu64 " values had more than 4 "
                                                   "decimals and were rounded (half to even) to 4"),
                                                 r->roles[i].rounded),
@@ -321,15 +317,9 @@ const char *jv_table_reader_column_name(const jv_table_reader *r, size_t i)
     return r->roles[i].column_name;
 }
 
-guint64 jv_table_reader_rows(const jv_table_reader *r)
-{
-    return r->rows;
-}
+guint64 jv_table_reader_rows(const jv_table_reader *r) { return r->rows; }
 
-guint64 jv_table_reader_skipped(const jv_table_reader *r)
-{
-    return r->skipped;
-}
+guint64 jv_table_reader_skipped(const jv_table_reader *r) { return r->skipped; }
 
 guint64 jv_table_reader_bytes(const jv_table_reader *r)
 {
@@ -338,12 +328,6 @@ guint64 jv_table_reader_bytes(const jv_table_reader *r)
     return r->csv ? jv_csv_bytes_read(r->csv) : 0;
 }
 
-const char *jv_table_reader_sha256(const jv_table_reader *r)
-{
-    return r->sha256;
-}
+const char *jv_table_reader_sha256(const jv_table_reader *r) { return r->sha256; }
 
-const GPtrArray *jv_table_reader_warnings(const jv_table_reader *r)
-{
-    return r->warnings;
-}
+const GPtrArray *jv_table_reader_warnings(const jv_table_reader *r) { return r->warnings; }

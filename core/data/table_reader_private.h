@@ -22,17 +22,17 @@ struct jv_table_reader {
     jv_on_error on_error;
     int fd;
     jv_csv *csv;
-    jv_xlsx_reader *xlsx;     /* instead of csv for an .xlsx workbook */
-    size_t buffer_size;       /* the tokenizer's first buffer; 0: default */
+    jv_xlsx_reader *xlsx; /* instead of csv for an .xlsx workbook */
+    size_t buffer_size;   /* the tokenizer's first buffer; 0: default */
     GChecksum *checksum;
     char *sha256;
     const jv_recode_table *recode;
-    char *scratch;            /* recoded cells of the current row */
+    char *scratch; /* recoded cells of the current row */
     size_t scratch_size;
     jv_header header;
     size_t n_roles;
     jv_role_column *roles;
-    jv_column *columns;       /* the rowset's view: copies of roles[i].out */
+    jv_column *columns; /* the rowset's view: copies of roles[i].out */
     uint64_t positions[JV_ROWSET_CAPACITY];
     uint64_t lines[JV_ROWSET_CAPACITY];
     jv_rowset rowset;
@@ -40,22 +40,21 @@ struct jv_table_reader {
     guint64 rows, skipped;
     GPtrArray *warnings;
     gboolean scb_warned, finished, failed;
-    gboolean no_summary;      /* source->no_summary */
+    gboolean no_summary;       /* source->no_summary */
     jv_problem_list *problems; /* a checking reader's (borrowed), else NULL */
     gboolean encoding_warned, comma_warned;
-    gboolean encoding_listed;  /* checking: one cell that is not UTF-8 listed */
-    int sniff;                 /* jv_sniff of the file's first part */
-    jv_row_shape shape;        /* what a row that is not data looks like */
+    gboolean encoding_listed; /* checking: one cell that is not UTF-8 listed */
+    int sniff;                /* jv_sniff of the file's first part */
+    jv_row_shape shape;       /* what a row that is not data looks like */
 };
 
 /* Reads records until one that is not blank: 1, 0 at the end, -1.
  * Inline: it runs once a row. */
-static inline int jv_table_next_record(jv_table_reader *r, jv_csv_record *record,
-                                       GError **error)
+static inline int jv_table_next_record(jv_table_reader *r, jv_csv_record *record, GError **error)
 {
     for (;;) {
-        int got = r->xlsx ? jv_xlsx_next(r->xlsx, record, error)
-                          : jv_csv_next(r->csv, record, error);
+        int got =
+            r->xlsx ? jv_xlsx_next(r->xlsx, record, error) : jv_csv_next(r->csv, record, error);
         if (got <= 0)
             return got;
         if (record->quoted)

@@ -36,11 +36,11 @@ static guint64 sum16(bytes16 v)
 typedef struct scan {
     int fd;
     char *block;
-    guint64 block_start;  /* file offset of block[0] */
+    guint64 block_start; /* file offset of block[0] */
     size_t block_length;
-    guint64 at;           /* scanned up to here */
-    guint64 quotes;       /* '"' bytes before `at` */
-    guint64 lines;        /* '\n' bytes before `at` */
+    guint64 at;     /* scanned up to here */
+    guint64 quotes; /* '"' bytes before `at` */
+    guint64 lines;  /* '\n' bytes before `at` */
     gboolean eof;
 } scan;
 
@@ -126,7 +126,8 @@ static gboolean first_row(const jv_table_source *source, guint64 *offset, guint6
     jv_csv *csv = jv_csv_new(fd, &options, NULL);
     gboolean found = FALSE;
     jv_csv_record record;
-    if (csv != NULL && jv_csv_next(csv, &record, NULL) == 1 && jv_csv_next(csv, &record, NULL) == 1) {
+    if (csv != NULL && jv_csv_next(csv, &record, NULL) == 1 &&
+        jv_csv_next(csv, &record, NULL) == 1) {
         *offset = record.offset;
         *line = record.line;
         found = TRUE;

@@ -24,14 +24,14 @@
 typedef struct cell {
     guint32 column; /* 0-based */
     guint32 length;
-    gsize at;       /* in the row's text */
+    gsize at; /* in the row's text */
 } cell;
 
 struct jv_xlsx_reader {
     zip_t *zip;
     jv_xlsx_book book;
-    char *file;        /* options->display_path */
-    char *display;     /* FILE[SHEET] */
+    char *file;    /* options->display_path */
+    char *display; /* FILE[SHEET] */
     guint sheet;
     jv_xlsx_part *part;
     const char *problem;
@@ -84,8 +84,7 @@ static long column_of(const char *reference)
     return p == reference ? -1 : column - 1;
 }
 
-static const char *cell_value_text(jv_xlsx_reader *x, const char *type, long style,
-                                   GError **error)
+static const char *cell_value_text(jv_xlsx_reader *x, const char *type, long style, GError **error)
 {
     const char *v = x->value->str;
     if (type == NULL || strcmp(type, "n") == 0) {
@@ -105,8 +104,10 @@ static const char *cell_value_text(jv_xlsx_reader *x, const char *type, long sty
         char *end;
         guint64 i = g_ascii_strtoull(v, &end, 10);
         if (x->value->len == 0 || *end != '\0' || i >= x->book.string_at->len) {
-            row_error(x, error, _("the workbook is corrupt: a cell refers to shared string '%s', "
-                                  "which does not exist"), v);
+            row_error(x, error,
+                      _("the workbook is corrupt: a cell refers to shared string '%s', "
+                        "which does not exist"),
+                      v);
             return NULL;
         }
         return x->book.strings->str + g_array_index(x->book.string_at, guint32, i);
@@ -122,8 +123,10 @@ static int read_cell(jv_xlsx_reader *x, long *next_column, GError **error)
     const char *reference = jv_xlsx_part_attribute(x->part, "r");
     long column = reference ? column_of(reference) : *next_column;
     if (column < 0 || column >= JV_XLSX_MAX_COLUMNS)
-        return row_error(x, error, _("a cell beyond column XFD (Excel's %d columns); the sheet "
-                                     "is corrupt or not a table"), JV_XLSX_MAX_COLUMNS);
+        return row_error(x, error,
+                         _("a cell beyond column XFD (Excel's %d columns); the sheet "
+                           "is corrupt or not a table"),
+                         JV_XLSX_MAX_COLUMNS);
     if (x->cells->len >= JV_XLSX_MAX_COLUMNS)
         return row_error(x, error, _("more than %d cells in one row; the sheet is corrupt"),
                          JV_XLSX_MAX_COLUMNS);
@@ -239,8 +242,8 @@ static gboolean open_sheet(jv_xlsx_reader *x, guint sheet, GError **error)
     g_free(x->display);
     x->display = g_strdup_printf("%s[%s]", x->file,
                                  (const char *)g_ptr_array_index(x->book.sheet_names, sheet));
-    x->part = jv_xlsx_part_open(x->zip, g_ptr_array_index(x->book.sheet_parts, sheet),
-                                x->display, JV_XLSX_MAX_PART, FALSE, error);
+    x->part = jv_xlsx_part_open(x->zip, g_ptr_array_index(x->book.sheet_parts, sheet), x->display,
+                                JV_XLSX_MAX_PART, FALSE, error);
     if (x->part == NULL)
         x->problem = JV_PROBLEM_UNREADABLE;
     return x->part != NULL;
@@ -276,8 +279,7 @@ static size_t score_row(const jv_xlsx_reader *x, const jv_xlsx_options *o, size_
 
 /* Reads rows until the header (xlsx.h rule 4). 1: the current row is the
  * header; 0: not found, *best is the row to take; -1: error. */
-static int find_header(jv_xlsx_reader *x, const jv_xlsx_options *o, guint64 *best,
-                       GError **error)
+static int find_header(jv_xlsx_reader *x, const jv_xlsx_options *o, guint64 *best, GError **error)
 {
     size_t best_score = 0, best_filled = 0;
     *best = 0;
@@ -299,7 +301,8 @@ static int find_header(jv_xlsx_reader *x, const jv_xlsx_options *o, guint64 *bes
         }
         if (o->n_wanted > 0 && score == o->n_wanted)
             return 1;
-        if (score > best_score || (score == best_score && best_score == 0 && filled > best_filled)) {
+        if (score > best_score ||
+            (score == best_score && best_score == 0 && filled > best_filled)) {
             best_score = score;
             best_filled = filled;
             *best = x->row;
@@ -368,8 +371,7 @@ static gboolean reopen_at(jv_xlsx_reader *x, guint sheet, guint64 number, GError
     return FALSE;
 }
 
-static gboolean choose_sheet_and_header(jv_xlsx_reader *x, const jv_xlsx_options *o,
-                                        GError **error)
+static gboolean choose_sheet_and_header(jv_xlsx_reader *x, const jv_xlsx_options *o, GError **error)
 {
     int only = o->sheet ? named_sheet(x, o->sheet, error) : -1;
     if (o->sheet && only < 0)
@@ -408,10 +410,10 @@ static gboolean choose_sheet_and_header(jv_xlsx_reader *x, const jv_xlsx_options
     }
     if (fallback == 0) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    _("%s: the sheet is empty; its header row must name the columns%s"),
-                    x->display, only < 0 && x->book.sheet_names->len > 1
-                                    ? " (no sheet names them all; choose one with \"sheet\")"
-                                    : "");
+                    _("%s: the sheet is empty; its header row must name the columns%s"), x->display,
+                    only < 0 && x->book.sheet_names->len > 1
+                        ? " (no sheet names them all; choose one with \"sheet\")"
+                        : "");
         return FALSE;
     }
     x->problem = JV_PROBLEM_UNREADABLE;
@@ -468,8 +470,7 @@ jv_xlsx_reader *jv_xlsx_open(const jv_xlsx_options *o, const char **problem, GEr
         goto fail;
     }
     if (!hash_file(o->path, o->checksum, &x->bytes)) {
-        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot read the file"),
-                    x->file);
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_IO, _("%s: cannot read the file"), x->file);
         goto fail;
     }
     if (!jv_xlsx_book_load(&x->book, x->zip, x->file, error))
@@ -525,8 +526,9 @@ char *jv_xlsx_outside_message(const jv_xlsx_reader *x)
     while (n > 0)
         g_string_append_c(column, letters[--n]);
     char *message = g_strdup_printf(
-        "%" G_GUINT64_FORMAT " non-empty %s outside the table's columns (the first in row %"
-        G_GUINT64_FORMAT ", column %s) %s not read; if %s data, give %s a header",
+        "%" G_GUINT64_FORMAT
+        " non-empty %s outside the table's columns (the first in row %" G_GUINT64_FORMAT
+        ", column %s) %s not read; if %s data, give %s a header",
         x->outside, x->outside == 1 ? "cell" : "cells", x->outside_row, column->str,
         x->outside == 1 ? "was" : "were", x->outside == 1 ? "it is" : "they are",
         x->outside == 1 ? "its column" : "their columns");
@@ -534,20 +536,14 @@ char *jv_xlsx_outside_message(const jv_xlsx_reader *x)
     return message;
 }
 
-const char *jv_xlsx_display(const jv_xlsx_reader *x)
-{
-    return x->display ? x->display : x->file;
-}
+const char *jv_xlsx_display(const jv_xlsx_reader *x) { return x->display ? x->display : x->file; }
 
 const char *jv_xlsx_problem(const jv_xlsx_reader *x)
 {
     return x->problem ? x->problem : JV_PROBLEM_UNREADABLE;
 }
 
-guint64 jv_xlsx_bytes(const jv_xlsx_reader *x)
-{
-    return x->bytes;
-}
+guint64 jv_xlsx_bytes(const jv_xlsx_reader *x) { return x->bytes; }
 
 void jv_xlsx_free(jv_xlsx_reader *x)
 {

@@ -59,13 +59,13 @@
 #define JV_XLSX_HEADER_SEARCH 200
 
 typedef struct jv_xlsx_options {
-    const char *path;         /* the file (borrowed) */
-    const char *display_path; /* how messages name it (borrowed) */
-    const char *sheet;        /* name or 1-based index; NULL: see rule 3 */
-    unsigned header_row;      /* 0: find it (rule 4) */
+    const char *path;          /* the file (borrowed) */
+    const char *display_path;  /* how messages name it (borrowed) */
+    const char *sheet;         /* name or 1-based index; NULL: see rule 3 */
+    unsigned header_row;       /* 0: find it (rule 4) */
     const char *const *wanted; /* column names the header should have */
     size_t n_wanted;
-    GChecksum *checksum;      /* fed the whole file at open, or NULL */
+    GChecksum *checksum; /* fed the whole file at open, or NULL */
 } jv_xlsx_options;
 
 typedef struct jv_xlsx_reader jv_xlsx_reader;

@@ -144,8 +144,7 @@ static gboolean on_workbook(jv_xlsx_part *part, void *user, GError **error)
  * East Asian ones Excel maps to dates). 18–21 and 45–47 are times only. */
 static gboolean builtin_date(long id)
 {
-    return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) ||
-           (id >= 50 && id <= 58);
+    return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
 }
 
 /* A custom format code shows a date when it has a day, month or year
@@ -203,8 +202,8 @@ static gboolean on_style(jv_xlsx_part *part, void *user, GError **error)
                depth == s->cell_xfs_depth + 1) {
         const char *id = jv_xlsx_part_attribute(part, "numFmtId");
         long n = id ? strtol(id, NULL, 10) : 0;
-        gboolean date = builtin_date(n) ||
-                        g_hash_table_contains(s->custom_dates, GINT_TO_POINTER((int)n + 1));
+        gboolean date =
+            builtin_date(n) || g_hash_table_contains(s->custom_dates, GINT_TO_POINTER((int)n + 1));
         g_array_append_val(s->book->date_styles, date);
     }
     return TRUE;
@@ -239,7 +238,8 @@ gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, 
     book->strings = g_string_new(NULL);
     book->string_at = g_array_new(FALSE, FALSE, sizeof(guint32));
 
-    rels top = {.folder = "", .targets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
+    rels top = {.folder = "",
+                .targets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
     gboolean ok = each_element(zip, "_rels/.rels", display, JV_XLSX_MAX_SMALL_PART, TRUE,
                                on_relationship, &top, error);
     char *workbook_part = top.office_document ? top.office_document : g_strdup("xl/workbook.xml");
@@ -253,10 +253,10 @@ gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, 
     rels book_rels = {.folder = folder,
                       .targets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
     workbook w = {.book = book, .ids = g_ptr_array_new_with_free_func(g_free)};
-    ok = ok && each_element(zip, workbook_part, display, JV_XLSX_MAX_SMALL_PART, FALSE,
-                            on_workbook, &w, error);
-    ok = ok && each_element(zip, rels_part, display, JV_XLSX_MAX_SMALL_PART, FALSE,
-                            on_relationship, &book_rels, error);
+    ok = ok && each_element(zip, workbook_part, display, JV_XLSX_MAX_SMALL_PART, FALSE, on_workbook,
+                            &w, error);
+    ok = ok && each_element(zip, rels_part, display, JV_XLSX_MAX_SMALL_PART, FALSE, on_relationship,
+                            &book_rels, error);
     for (guint i = 0; ok && i < w.ids->len; i++) {
         const char *member = g_hash_table_lookup(book_rels.targets, g_ptr_array_index(w.ids, i));
         if (member == NULL) {
@@ -268,8 +268,8 @@ gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, 
             g_ptr_array_add(book->sheet_parts, g_strdup(member));
     }
     if (ok && book->sheet_names->len == 0) {
-        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    _("%s: the workbook has no sheets"), display);
+        g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT, _("%s: the workbook has no sheets"),
+                    display);
         ok = FALSE;
     }
     styles s = {.book = book, .custom_dates = g_hash_table_new(NULL, NULL), .cell_xfs_depth = -1};
@@ -277,10 +277,10 @@ gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, 
                             JV_XLSX_MAX_SMALL_PART, TRUE, on_style, &s, error);
     g_hash_table_unref(s.custom_dates);
     strings str = {.book = book, .text = g_string_new(NULL)};
-    ok = ok && each_element(zip,
-                            book_rels.shared_strings ? book_rels.shared_strings
-                                                     : "xl/sharedStrings.xml",
-                            display, JV_XLSX_MAX_SHARED_STRINGS, TRUE, on_string, &str, error);
+    ok = ok &&
+         each_element(zip,
+                      book_rels.shared_strings ? book_rels.shared_strings : "xl/sharedStrings.xml",
+                      display, JV_XLSX_MAX_SHARED_STRINGS, TRUE, on_string, &str, error);
     g_string_free(str.text, TRUE);
     g_ptr_array_unref(w.ids);
     g_hash_table_unref(book_rels.targets);

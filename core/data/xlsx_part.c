@@ -28,8 +28,8 @@ static int read_member(void *context, char *buffer, int length)
         return -1;
     zip_int64_t got = zip_fread(part->file, buffer, (zip_uint64_t)length);
     if (got < 0) {
-        set_part_error(part, g_strdup_printf(_("the archive is corrupt (%s)"),
-                                             zip_file_strerror(part->file)));
+        set_part_error(
+            part, g_strdup_printf(_("the archive is corrupt (%s)"), zip_file_strerror(part->file)));
         return -1;
     }
     part->read += (guint64)got;
@@ -71,14 +71,15 @@ static void catch_xml_error(void *context, xmlErrorPtr error)
 
 static gboolean fail(jv_xlsx_part *part, GError **error)
 {
-    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT, _("%s: %s: %s; save the workbook "
+    g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
+                _("%s: %s: %s; save the workbook "
                   "again from Excel, or export the sheet as CSV"),
                 part->display, part->name, part->error ? part->error : "malformed XML");
     return FALSE;
 }
 
-jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *display,
-                                guint64 limit, gboolean missing_ok, GError **error)
+jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *display, guint64 limit,
+                                gboolean missing_ok, GError **error)
 {
     zip_stat_t st;
     zip_stat_init(&st);
@@ -107,8 +108,7 @@ jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *displa
     zip_file_t *file = zip_fopen(zip, name, 0);
     if (file == NULL) {
         g_set_error(error, JV_DATA_ERROR, JV_DATA_ERROR_FORMAT,
-                    _("%s: cannot read %s from the archive: %s"), display, name,
-                    zip_strerror(zip));
+                    _("%s: cannot read %s from the archive: %s"), display, name, zip_strerror(zip));
         return NULL;
     }
     jv_xlsx_part *part = g_new0(jv_xlsx_part, 1);
@@ -197,8 +197,7 @@ int jv_xlsx_part_text(jv_xlsx_part *part, GString *out, size_t max, GError **err
         if (skipping >= 0)
             continue;
         if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-            type == XML_READER_TYPE_WHITESPACE ||
-            type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+            type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
             const char *value = (const char *)xmlTextReaderConstValue(part->xml);
             size_t n = value ? strlen(value) : 0;
             if (out->len + n > max) {

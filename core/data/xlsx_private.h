@@ -15,16 +15,16 @@
 typedef struct jv_xlsx_part {
     zip_file_t *file;
     xmlTextReaderPtr xml;
-    char *name;               /* the member's name */
-    const char *display;      /* how messages name the workbook (borrowed) */
+    char *name;          /* the member's name */
+    const char *display; /* how messages name the workbook (borrowed) */
     guint64 declared, compressed, read, limit;
-    char *error;              /* why reading stopped (set by the read callback) */
+    char *error; /* why reading stopped (set by the read callback) */
 } jv_xlsx_part;
 
 /* Opens member `name` of `zip` for reading as XML, refusing one declared
  * larger than `limit` or than the ratio allows. NULL + error. */
-jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *display,
-                                guint64 limit, gboolean missing_ok, GError **error);
+jv_xlsx_part *jv_xlsx_part_open(zip_t *zip, const char *name, const char *display, guint64 limit,
+                                gboolean missing_ok, GError **error);
 /* The next node: 1, 0 at the end, -1 + error (corrupt XML, a bomb, a DTD). */
 int jv_xlsx_part_read(jv_xlsx_part *part, GError **error);
 /* The local name of the current node ("row", "c", ...), never NULL. */
@@ -40,18 +40,17 @@ void jv_xlsx_part_close(jv_xlsx_part *part);
 /* The workbook: its sheets in order, where each lives, the date styles
  * and the shared strings. */
 typedef struct jv_xlsx_book {
-    GPtrArray *sheet_names;   /* char*, owned */
-    GPtrArray *sheet_parts;   /* char*, owned: zip member of each sheet */
+    GPtrArray *sheet_names; /* char*, owned */
+    GPtrArray *sheet_parts; /* char*, owned: zip member of each sheet */
     gboolean date1904;
-    GArray *date_styles;      /* gboolean per cellXfs index */
-    GString *strings;         /* every shared string, NUL after each */
-    GArray *string_at;        /* guint32 offset of each in `strings` */
+    GArray *date_styles; /* gboolean per cellXfs index */
+    GString *strings;    /* every shared string, NUL after each */
+    GArray *string_at;   /* guint32 offset of each in `strings` */
 } jv_xlsx_book;
 
 /* Reads workbook.xml, its rels, the styles and the shared strings.
  * FALSE + error. */
-gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display,
-                           GError **error);
+gboolean jv_xlsx_book_load(jv_xlsx_book *book, zip_t *zip, const char *display, GError **error);
 void jv_xlsx_book_clear(jv_xlsx_book *book);
 
 /* The text of a number in a date style as an ISO date: into `out`

@@ -101,8 +101,7 @@ cJSON *jv_check_evaluation(const jv_evaluation *evaluation, const jv_registry *r
     jv_outcomes out;
     jv_outcomes_init(&out, &plan);
     out.problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
-    if (!jv_read(&plan, &out, error) || !jv_complete_states(&out, error) ||
-        !jv_pool(&out, error))
+    if (!jv_read(&plan, &out, error) || !jv_complete_states(&out, error) || !jv_pool(&out, error))
         goto out;
     for (size_t r = 0; r < out.n_regions; r++)
         finish_scope(&out, &out.regions[r]);

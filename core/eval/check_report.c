@@ -18,8 +18,10 @@ static cJSON *problem_json(const jv_problem *p, const char *file)
         cJSON_AddNumberToObject(o, "line", (double)p->line);
     else
         cJSON_AddNullToObject(o, "line");
-    cJSON_AddItemToObject(o, "column", p->column ? cJSON_CreateString(p->column) : cJSON_CreateNull());
-    cJSON_AddItemToObject(o, "field", p->field > 0 ? cJSON_CreateNumber(p->field) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "column",
+                          p->column ? cJSON_CreateString(p->column) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "field",
+                          p->field > 0 ? cJSON_CreateNumber(p->field) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "value", p->value ? cJSON_CreateString(p->value) : cJSON_CreateNull());
     cJSON_AddStringToObject(o, "message", p->message);
     cJSON_AddItemToObject(o, "hint", p->hint ? cJSON_CreateString(p->hint) : cJSON_CreateNull());
@@ -37,8 +39,8 @@ static void missing_problem(const jv_outcomes *out, const jv_pass *pass, jv_prob
                         : g_strdup_printf("no such file, so the indicators that need the '%s' "
                                           "table are skipped",
                                           pass->table);
-    jv_problem_list_add(list, JV_SEVERITY_WARNING, JV_PROBLEM_MISSING_FILE, file, 0, NULL, 0,
-                        NULL, 0, message,
+    jv_problem_list_add(list, JV_SEVERITY_WARNING, JV_PROBLEM_MISSING_FILE, file, 0, NULL, 0, NULL,
+                        0, message,
                         g_strdup(_("check the region's \"dir\" and the table's \"file\" in the "
                                    "evaluation file")));
     g_free(file);

@@ -12,7 +12,7 @@
 /* A category column's dictionary within one period of a chunk. */
 typedef struct period_dict {
     jv_category_dict dict;
-    GArray *local;      /* uint32 per chunk dict code: local code + 1, 0 none */
+    GArray *local; /* uint32 per chunk dict code: local code + 1, 0 none */
 } period_dict;
 
 /* Rows of one rowset copied together (one buffer per union column). */
@@ -26,20 +26,20 @@ typedef struct gather_buf {
 struct jv_period_router {
     const jv_reader *rd;
     jv_chunk *chunk;
-    guint period_column;        /* union index */
-    size_t n_cols;              /* union columns */
+    guint period_column; /* union index */
+    size_t n_cols;       /* union columns */
     jv_period_deliver_fn deliver;
     void *work;
-    jv_ctx *ctxs;               /* per indicator: warnings dropped */
-    GPtrArray *warnings;        /* where they go */
-    GArray *of_code;            /* int per period dict code: index, -1 none */
-    int *of_row;                /* per row of a delivery */
-    size_t *order;              /* rows grouped by period */
-    GArray *start;              /* size_t per period: its first row in order */
+    jv_ctx *ctxs;        /* per indicator: warnings dropped */
+    GPtrArray *warnings; /* where they go */
+    GArray *of_code;     /* int per period dict code: index, -1 none */
+    int *of_row;         /* per row of a delivery */
+    size_t *order;       /* rows grouped by period */
+    GArray *start;       /* size_t per period: its first row in order */
     gather_buf gather;
-    GHashTable *dicts;          /* jv_period_part* → period_dict[n_cols] */
-    gboolean *translated;       /* per union column: a category of its own */
-    gboolean *used;             /* per union column: read by an indicator */
+    GHashTable *dicts;    /* jv_period_part* → period_dict[n_cols] */
+    gboolean *translated; /* per union column: a category of its own */
+    gboolean *used;       /* per union column: read by an indicator */
 };
 
 static void gather_init(gather_buf *b, size_t n_cols)
@@ -151,7 +151,8 @@ static void translate(jv_period_router *w, const jv_period_part *part, size_t c,
         if (*local == 0) {
             const jv_string *v = &dict->values[code];
             *local = jv_category_dict_add(&pd->dict, v->data, v->length,
-                                          jv_intern_hash(v->data, v->length)) + 1;
+                                          jv_intern_hash(v->data, v->length)) +
+                     1;
         }
         to[r] = *local - 1;
     }
@@ -190,8 +191,8 @@ static void gather_column(const jv_column *in, const size_t *order, size_t m, vo
 
 /* Rows of one region split by period: each period's rows, gathered (or the
  * batch itself when all rows share a period), to that period's states. */
-void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column *cols,
-                     size_t n, const uint64_t *positions, const uint64_t *lines)
+void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column *cols, size_t n,
+                     const uint64_t *positions, const uint64_t *lines)
 {
     const jv_column *period = &cols[w->period_column];
     if (!period->present) {
@@ -222,8 +223,8 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
             if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
                 translate(w, part, c, cols[c].dict, cols[c].codes, b->data[c], &b->cols[c], n);
         }
-        w->deliver(w->work, scope->name, w->ctxs, part->states, part->rows, part->skipped,
-                   b->cols, n, positions, lines);
+        w->deliver(w->work, scope->name, w->ctxs, part->states, part->rows, part->skipped, b->cols,
+                   n, positions, lines);
         g_ptr_array_set_size(w->warnings, 0);
         return;
     }
@@ -265,11 +266,11 @@ void jv_period_route(jv_period_router *w, jv_chunk_scope *scope, const jv_column
                 b->cols[c].missing = b->missing[c];
             b->cols[c] = jv_column_view_slice(&b->cols[c], from);
             if (w->translated[c] && cols[c].codes != NULL && cols[c].dict != NULL)
-                translate(w, part, c, cols[c].dict, b->cols[c].codes,
-                          (uint32_t *)b->cols[c].codes, &b->cols[c], count);
+                translate(w, part, c, cols[c].dict, b->cols[c].codes, (uint32_t *)b->cols[c].codes,
+                          &b->cols[c], count);
         }
-        w->deliver(w->work, scope->name, w->ctxs, part->states, part->rows, part->skipped,
-                   b->cols, count, b->positions + from, b->lines + from);
+        w->deliver(w->work, scope->name, w->ctxs, part->states, part->rows, part->skipped, b->cols,
+                   count, b->positions + from, b->lines + from);
     }
     g_ptr_array_set_size(w->warnings, 0);
 }

@@ -39,7 +39,7 @@ jv_period_router *jv_period_router_new(const jv_reader *rd, jv_chunk *chunk, con
                                        jv_period_deliver_fn deliver, void *work);
 void jv_period_router_free(jv_period_router *r);
 /* Splits n rows of `scope` (union columns) by period (rules 1-3). */
-void jv_period_route(jv_period_router *r, jv_chunk_scope *scope, const jv_column *cols,
-                     size_t n, const uint64_t *positions, const uint64_t *lines);
+void jv_period_route(jv_period_router *r, jv_chunk_scope *scope, const jv_column *cols, size_t n,
+                     const uint64_t *positions, const uint64_t *lines);
 
 #endif /* JV_EVAL_CHUNK_PERIODS_H */

@@ -18,11 +18,11 @@
 #include <string.h>
 
 typedef struct reader_plan {
-    GArray *requests;   /* jv_role_request: the union (names borrowed) */
-    guint **maps;       /* per indicator: its columns → union, or NULL */
-    int *tables;        /* per indicator: index of this table, or -1 */
-    int region_column;  /* union index of the region column, or -1 */
-    int period_column;  /* union index of the period column, or -1 */
+    GArray *requests;  /* jv_role_request: the union (names borrowed) */
+    guint **maps;      /* per indicator: its columns → union, or NULL */
+    int *tables;       /* per indicator: index of this table, or -1 */
+    int region_column; /* union index of the region column, or -1 */
+    int period_column; /* union index of the period column, or -1 */
 } reader_plan;
 
 typedef struct chunk_work {
@@ -30,18 +30,18 @@ typedef struct chunk_work {
     jv_chunk *chunk;
     reader_plan plan;
     jv_table_reader *reader;
-    jv_ctx *ctxs;               /* per indicator */
-    jv_column **views;          /* per indicator */
-    const char ***names;        /* per indicator: file column names */
-    jv_batch_source *sources;   /* per indicator */
-    gboolean *failed;           /* per indicator, this chunk */
-    GPtrArray *code_scopes;     /* region dict code → jv_chunk_scope* */
+    jv_ctx *ctxs;             /* per indicator */
+    jv_column **views;        /* per indicator */
+    const char ***names;      /* per indicator: file column names */
+    jv_batch_source *sources; /* per indicator */
+    gboolean *failed;         /* per indicator, this chunk */
+    GPtrArray *code_scopes;   /* region dict code → jv_chunk_scope* */
     /* gather buffers: one rowset's worth per union column */
     jv_column *gathered;
     void **gather_data, **gather_missing;
     uint64_t *gather_positions, *gather_lines;
     size_t *rows_of_region;
-    jv_period_router *periods;  /* with periods: rows to their period */
+    jv_period_router *periods;     /* with periods: rows to their period */
     jv_region_dicts *region_dicts; /* regions from a column: own values */
 } chunk_work;
 
@@ -168,8 +168,8 @@ static void deliver_to(chunk_work *w, const char *scope_name, jv_ctx *ctxs, void
                  * the indicator, the others go on */
                 w->failed[i] = TRUE;
                 jv_problem_list_add(w->chunk->problems, JV_SEVERITY_ERROR, JV_PROBLEM_INDICATOR,
-                                    w->chunk->pass->path, 0, NULL, 0, NULL, 0,
-                                    g_strdup(e->message), NULL);
+                                    w->chunk->pass->path, 0, NULL, 0, NULL, 0, g_strdup(e->message),
+                                    NULL);
                 g_error_free(e);
             } else if (rd->plan->options->keep_going) {
                 w->failed[i] = TRUE;
@@ -341,11 +341,10 @@ static void work_init(chunk_work *w, const jv_reader *rd, jv_chunk *chunk)
             used[w->plan.maps[i][c]] = TRUE;
     }
     if (w->plan.period_column >= 0 && !rd->plan->checking) /* check computes no period */
-        w->periods = jv_period_router_new(rd, chunk, w->plan.requests,
-                                          (guint)w->plan.period_column, used, deliver_to_cb, w);
+        w->periods = jv_period_router_new(rd, chunk, w->plan.requests, (guint)w->plan.period_column,
+                                          used, deliver_to_cb, w);
     if (w->plan.region_column >= 0)
-        w->region_dicts =
-            jv_region_dicts_new(w->plan.requests, used, w->plan.region_column);
+        w->region_dicts = jv_region_dicts_new(w->plan.requests, used, w->plan.region_column);
     g_free(used);
 }
 
@@ -409,14 +408,13 @@ void jv_chunk_read(jv_reader *rd, jv_chunk *chunk)
     if (rd->plan->checking) {
         /* checking: every problem goes to the chunk's list, none stops */
         chunk->problems = jv_problem_list_new(JV_PROBLEMS_PER_FILE);
-        w.reader = jv_table_reader_open_checking(&src, requests, w.plan.requests->len,
-                                                 chunk->start, chunk->end, chunk->first_line,
-                                                 chunk->problems);
+        w.reader = jv_table_reader_open_checking(&src, requests, w.plan.requests->len, chunk->start,
+                                                 chunk->end, chunk->first_line, chunk->problems);
     } else {
-        w.reader = whole ? jv_table_reader_open(&src, requests, w.plan.requests->len, &error)
-                         : jv_table_reader_open_range(&src, requests, w.plan.requests->len,
-                                                      chunk->start, chunk->end,
-                                                      chunk->first_line, &error);
+        w.reader =
+            whole ? jv_table_reader_open(&src, requests, w.plan.requests->len, &error)
+                  : jv_table_reader_open_range(&src, requests, w.plan.requests->len, chunk->start,
+                                               chunk->end, chunk->first_line, &error);
     }
     if (w.reader == NULL) {
         if (error != NULL)

@@ -19,8 +19,8 @@ gboolean jv_doc_check_sections(jv_json_checker *checker, const cJSON *object,
     for (const jv_doc_section *s = sections; s->key != NULL; s++)
         g_ptr_array_add(known, (gpointer)s->key);
     g_ptr_array_add(known, NULL);
-    gboolean ok = jv_json_checker_known_keys(checker, object, (const char *const *)known->pdata,
-                                             NULL);
+    gboolean ok =
+        jv_json_checker_known_keys(checker, object, (const char *const *)known->pdata, NULL);
     g_ptr_array_unref(known);
     for (const jv_doc_section *s = sections; ok && s->key != NULL; s++) {
         const cJSON *value = cJSON_GetObjectItemCaseSensitive(object, s->key);
@@ -175,8 +175,8 @@ gboolean jv_doc_check_object(jv_json_checker *checker, const cJSON *value, void 
     return cJSON_IsObject(value) || jv_json_checker_expected(checker, _("an object"), value);
 }
 
-static gboolean check_one_of(jv_json_checker *checker, const cJSON *value,
-                             const char *const *names, gboolean allow_null)
+static gboolean check_one_of(jv_json_checker *checker, const cJSON *value, const char *const *names,
+                             gboolean allow_null)
 {
     if (allow_null && cJSON_IsNull(value))
         return TRUE;
@@ -199,8 +199,8 @@ gboolean jv_doc_check_enum(jv_json_checker *checker, const cJSON *value, void *d
 
 gboolean jv_doc_check_balance(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    static const char *const classes[] = {"balanced", "men_dominated", "women_dominated",
-                                          "no_data", NULL};
+    static const char *const classes[] = {"balanced", "men_dominated", "women_dominated", "no_data",
+                                          NULL};
     return check_one_of(checker, value, classes, TRUE);
 }
 
@@ -234,13 +234,12 @@ gboolean jv_doc_check_sha256(jv_json_checker *checker, const cJSON *value, void 
 
 static gboolean check_input(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    static const jv_doc_section with_region[] = {
-        {"region", FALSE, jv_doc_check_string_or_null},
-        {"table", TRUE, jv_doc_check_name},
-        {"file", TRUE, jv_doc_check_text},
-        {"bytes", TRUE, jv_doc_check_count},
-        {"sha256", FALSE, jv_doc_check_sha256},
-        {NULL, FALSE, NULL}};
+    static const jv_doc_section with_region[] = {{"region", FALSE, jv_doc_check_string_or_null},
+                                                 {"table", TRUE, jv_doc_check_name},
+                                                 {"file", TRUE, jv_doc_check_text},
+                                                 {"bytes", TRUE, jv_doc_check_count},
+                                                 {"sha256", FALSE, jv_doc_check_sha256},
+                                                 {NULL, FALSE, NULL}};
     /* a saved state's inputs are its region's: no "region" key */
     return jv_doc_check_sections(checker, value, data != NULL ? with_region : with_region + 1,
                                  NULL);

@@ -48,8 +48,7 @@ cJSON *jv_doc_text_parse(const char *text, size_t length, const char *name, GErr
     }
     cJSON *doc = cJSON_ParseWithLength(text, length);
     if (doc == NULL) {
-        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX, _("%s: not a JSON document"),
-                    name);
+        g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_SYNTAX, _("%s: not a JSON document"), name);
         return NULL;
     }
     jv_json_checker checker;
@@ -83,7 +82,8 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
     }
     if ((guint64)st.st_size > JV_DOC_MAX_BYTES) {
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                    _("%s: %" PRIu64 " bytes, more than any %s can be (%" "zu"
+                    _("%s: %" PRIu64 " bytes, more than any %s can be (%"
+                      "zu"
                       " MiB)"),
                     path, (guint64)st.st_size, what, JV_DOC_MAX_BYTES >> 20);
         close(fd);
@@ -95,8 +95,10 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
         if (used == capacity) {
             if (capacity > JV_DOC_MAX_BYTES) { /* it grew while we read */
                 g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
-                            _("%s: more than any %s can be (%" "zu" " MiB)"), path, what,
-                            JV_DOC_MAX_BYTES >> 20);
+                            _("%s: more than any %s can be (%"
+                              "zu"
+                              " MiB)"),
+                            path, what, JV_DOC_MAX_BYTES >> 20);
                 goto fail;
             }
             capacity *= 2;
@@ -120,7 +122,8 @@ char *jv_doc_file_read(const char *path, const char *what, gsize *length, GError
          now.st_mtim.tv_nsec != st.st_mtim.tv_nsec || (off_t)used != st.st_size)) {
         g_set_error(error, JV_EVAL_ERROR, JV_EVAL_ERROR_IO,
                     _("%s: the file changed while it was read; run again when nothing is writing "
-                      "to it"), path);
+                      "to it"),
+                    path);
         goto fail;
     }
     close(fd);

@@ -31,13 +31,14 @@ static gboolean same_stamp(const jv_input_stamp *a, const jv_input_stamp *b)
            a->mtime_nsec == b->mtime_nsec;
 }
 
-static void set_changed(const char *path, const jv_input_stamp *before,
-                        const jv_input_stamp *after, GError **error)
+static void set_changed(const char *path, const jv_input_stamp *before, const jv_input_stamp *after,
+                        GError **error)
 {
     if (!after->valid)
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                     _("%s: the file was removed or replaced while it was read; run again when "
-                      "nothing is writing to it"), path);
+                      "nothing is writing to it"),
+                    path);
     else if (after->size != before->size)
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                     _("%s: the file changed while it was read (%" PRIu64 " bytes before, "
@@ -46,7 +47,8 @@ static void set_changed(const char *path, const jv_input_stamp *before,
     else
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                     _("%s: the file changed while it was read (its modification time moved); run "
-                      "again when nothing is writing to it"), path);
+                      "again when nothing is writing to it"),
+                    path);
 }
 
 gboolean jv_input_stamp_unchanged(const char *path, const jv_input_stamp *before, GError **error)
@@ -62,8 +64,8 @@ gboolean jv_input_stamp_unchanged(const char *path, const jv_input_stamp *before
 
 static gboolean io_error(GError **error, const char *path, const char *what, int errnum)
 {
-    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errnum), _("%s: cannot read the %s: %s"),
-                path, what, g_strerror(errnum));
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errnum),
+                _("%s: cannot read the %s: %s"), path, what, g_strerror(errnum));
     return FALSE;
 }
 
@@ -87,7 +89,8 @@ gboolean jv_input_read_document(const char *path, const char *what, char **text,
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                     _("%s: %s, not a regular file; give the %s as a file (jamvikt reads only "
                       "regular files here)"),
-                    path, S_ISDIR(st.st_mode) ? _("a folder") : _("a FIFO, device or socket"), what);
+                    path, S_ISDIR(st.st_mode) ? _("a folder") : _("a FIFO, device or socket"),
+                    what);
         return FALSE;
     }
     if ((guint64)st.st_size > JV_DOCUMENT_MAX_BYTES) {

@@ -43,8 +43,8 @@ static const cJSON *get(const cJSON *o, const char *key)
 /* A state agrees with its set's manifest: the region the manifest lists,
  * and the same options and indicators (a file of another run put in the
  * folder with the manifest's hash edited would still fail here). */
-static gboolean agrees_with_manifest(const state_file *f, const char *region,
-                                     const cJSON *manifest, GError **error)
+static gboolean agrees_with_manifest(const state_file *f, const char *region, const cJSON *manifest,
+                                     GError **error)
 {
     const cJSON *options = get(get(f->doc, "evaluation"), "options");
     const cJSON *listed = get(get(manifest, "evaluation"), "options");
@@ -99,8 +99,7 @@ static gboolean read_states_of(GPtrArray *files, const char *path, GError **erro
     }
     for (guint k = 0; ok && k < set->len; k++)
         ok = agrees_with_manifest(g_ptr_array_index(files, first + k),
-                                  g_array_index(set, jv_state_set_file, k).region, manifest,
-                                  error);
+                                  g_array_index(set, jv_state_set_file, k).region, manifest, error);
     g_clear_error(&set_error);
     cJSON_Delete(manifest);
     g_array_unref(set);
@@ -189,8 +188,7 @@ static gboolean bind_from_state(jv_plan *plan, const state_file *first, const jv
                                 GError **error)
 {
     const cJSON *item;
-    cJSON_ArrayForEach(item, get(first->doc, "indicators"))
-    {
+    cJSON_ArrayForEach(item, get(first->doc, "indicators")) {
         const char *plugin = cJSON_GetStringValue(get(item, "plugin"));
         const char *version = cJSON_GetStringValue(get(item, "version"));
         const char *name = cJSON_GetStringValue(get(item, "name"));
@@ -224,8 +222,7 @@ static gboolean load_region(jv_outcomes *out, jv_scope *scope, const state_file 
 {
     const cJSON *item;
     guint i = 0;
-    cJSON_ArrayForEach(item, get(f->doc, "indicators"))
-    {
+    cJSON_ArrayForEach(item, get(f->doc, "indicators")) {
         jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
         jv_outcome *o = &scope->outcomes[i];
         const char *status = cJSON_GetStringValue(get(item, "status"));
@@ -269,8 +266,7 @@ static gboolean load_region(jv_outcomes *out, jv_scope *scope, const state_file 
     cJSON_ArrayForEach(w, get(f->doc, "warnings"))
         if (cJSON_IsString(w))
             g_ptr_array_add(scope->warnings, g_strdup(w->valuestring));
-    cJSON_ArrayForEach(w, get(f->doc, "evaluation_warnings"))
-    {
+    cJSON_ArrayForEach(w, get(f->doc, "evaluation_warnings")) {
         gboolean seen = FALSE;
         for (guint k = 0; cJSON_IsString(w) && k < out->warnings->len; k++)
             seen = seen || strcmp(g_ptr_array_index(out->warnings, k), w->valuestring) == 0;
@@ -278,8 +274,7 @@ static gboolean load_region(jv_outcomes *out, jv_scope *scope, const state_file 
             g_ptr_array_add(out->warnings, g_strdup(w->valuestring));
     }
     const cJSON *in;
-    cJSON_ArrayForEach(in, get(f->doc, "inputs"))
-    {
+    cJSON_ArrayForEach(in, get(f->doc, "inputs")) {
         const char *sha = cJSON_GetStringValue(get(in, "sha256"));
         jv_input input = {g_strdup(scope->name), g_strdup(cJSON_GetStringValue(get(in, "table"))),
                           g_strdup(cJSON_GetStringValue(get(in, "file"))),
@@ -340,7 +335,8 @@ cJSON *jv_merge_states(const char *const *paths, const jv_registry *registry,
         const state_file *f = g_ptr_array_index(files, r);
         const char *region = cJSON_GetStringValue(get(f->doc, "region"));
         if (region == NULL) {
-            g_set_error(error, JV_RUN_ERROR, 0, _("%s: no region name in the saved state"), f->path);
+            g_set_error(error, JV_RUN_ERROR, 0, _("%s: no region name in the saved state"),
+                        f->path);
             goto out;
         }
         char *key = region_key(region);

@@ -83,8 +83,7 @@ void jv_periods_clear_scope(const jv_outcomes *out, jv_scope *scope)
 {
     if (scope->parts != NULL) {
         for (guint k = 0; k < scope->parts->len; k++)
-            jv_period_part_free(out, g_ptr_array_index(scope->parts, k), scope->index,
-                                scope->name);
+            jv_period_part_free(out, g_ptr_array_index(scope->parts, k), scope->index, scope->name);
         g_ptr_array_unref(scope->parts);
         scope->parts = NULL;
     }
@@ -104,8 +103,8 @@ void jv_outcomes_fail_indicator(jv_outcomes *out, size_t i, const char *message)
     }
 }
 
-gboolean jv_outcomes_callback_failed(jv_outcomes *out, size_t i, jv_ctx *ctx,
-                                     const char *fallback, GError **error)
+gboolean jv_outcomes_callback_failed(jv_outcomes *out, size_t i, jv_ctx *ctx, const char *fallback,
+                                     GError **error)
 {
     GError *e = NULL;
     jv_ctx_set_gerror(ctx, fallback, &e);

@@ -16,41 +16,41 @@ typedef enum { JV_STATUS_OK = 0, JV_STATUS_SKIPPED, JV_STATUS_ERROR } jv_status;
 /* One indicator in one scope. */
 typedef struct jv_outcome {
     jv_status status;
-    char *reason;        /* skipped: why; error: the message (owned) */
-    void *state;         /* the plugin's state (destroyed at the end) */
-    guint64 rows;        /* rows of the indicator's main table */
-    guint64 skipped;     /* rows skipped by the reader or the plugin */
+    char *reason;    /* skipped: why; error: the message (owned) */
+    void *state;     /* the plugin's state (destroyed at the end) */
+    guint64 rows;    /* rows of the indicator's main table */
+    guint64 skipped; /* rows skipped by the reader or the plugin */
 } jv_outcome;
 
 /* One input file read. */
 typedef struct jv_input {
-    char *region;        /* NULL for a national table */
+    char *region; /* NULL for a national table */
     char *table;
-    char *file;          /* relative to the evaluation's folder when inside it */
+    char *file; /* relative to the evaluation's folder when inside it */
     guint64 bytes;
-    char *sha256;        /* NULL unless hashed */
+    char *sha256; /* NULL unless hashed */
 } jv_input;
 
 /* One period's states: in a chunk scope while reading, in a scope after
  * (periods.c). */
 typedef struct jv_period_part {
-    char *value;         /* the period (owned) */
-    void **states;       /* per indicator, NULL if none */
-    guint64 *rows;       /* per indicator: main-table rows */
-    guint64 *skipped;    /* per indicator: rows the plugin skipped */
+    char *value;      /* the period (owned) */
+    void **states;    /* per indicator, NULL if none */
+    guint64 *rows;    /* per indicator: main-table rows */
+    guint64 *skipped; /* per indicator: rows the plugin skipped */
 } jv_period_part;
 
 typedef struct jv_scope {
-    int index;           /* region index or JV_SCOPE_TOTAL */
-    char *name;          /* owned */
+    int index;                   /* region index or JV_SCOPE_TOTAL */
+    char *name;                  /* owned */
     const jv_region_def *region; /* NULL for the total and column regions */
-    jv_outcome *outcomes;/* one per indicator */
-    GPtrArray *warnings; /* char* (owned) */
-    guint first_pass;    /* column regions: where first seen */
+    jv_outcome *outcomes;        /* one per indicator */
+    GPtrArray *warnings;         /* char* (owned) */
+    guint first_pass;            /* column regions: where first seen */
     guint64 first_position;
-    GPtrArray *parts;    /* jv_period_part*: while reading in order of
+    GPtrArray *parts; /* jv_period_part*: while reading in order of
                             arrival, then one per out->periods, in order */
-    void **secondary;    /* per indicator: the rows of tables without the
+    void **secondary; /* per indicator: the rows of tables without the
                             period column, for every period; after
                             settling, a periodised indicator's base state
                             (what a period without rows starts from) */
@@ -58,13 +58,13 @@ typedef struct jv_scope {
 
 /* What reading one pass (plan->passes, same index) found. */
 typedef struct jv_pass_result {
-    guint64 rows, skipped;        /* the reader's, summed over chunks */
-    char *sha256;                 /* NULL unless hashed */
-    gboolean has_period;          /* the file has the period column */
-    guint64 no_period;            /* rows without a (listed) period */
+    guint64 rows, skipped;          /* the reader's, summed over chunks */
+    char *sha256;                   /* NULL unless hashed */
+    gboolean has_period;            /* the file has the period column */
+    guint64 no_period;              /* rows without a (listed) period */
     jv_problem_list *read_problems; /* checking: the reader's and the
                                        plugins' row rules' */
-    jv_problem_list *problems;    /* checking: what the indicators found
+    jv_problem_list *problems;      /* checking: what the indicators found
                                      after reading (finish, warnings) */
 } jv_pass_result;
 
@@ -73,8 +73,8 @@ typedef struct jv_pass_result {
 #define JV_MAX_PERIODS 200
 
 typedef struct jv_outcomes {
-    const jv_plan *plan;         /* what these are the outcomes of */
-    jv_scope *regions;           /* n_regions */
+    const jv_plan *plan; /* what these are the outcomes of */
+    jv_scope *regions;   /* n_regions */
     size_t n_regions;
     jv_scope total;
     jv_pass_result *passes;      /* per plan pass */
@@ -113,8 +113,8 @@ void jv_outcomes_fail_indicator(jv_outcomes *out, size_t i, const char *message)
 /* A callback of indicator i failed (its message in ctx, cleared here): with
  * --keep-going the indicator fails everywhere and the run goes on (TRUE),
  * else the failure goes to *error and the run stops (FALSE). */
-gboolean jv_outcomes_callback_failed(jv_outcomes *out, size_t i, jv_ctx *ctx,
-                                     const char *fallback, GError **error);
+gboolean jv_outcomes_callback_failed(jv_outcomes *out, size_t i, jv_ctx *ctx, const char *fallback,
+                                     GError **error);
 /* Indicator i's destroy() of `state` (NULL: nothing) in scope `scope`. */
 void jv_outcomes_destroy_state(const jv_outcomes *out, guint i, void *state, int scope,
                                const char *name);

@@ -17,15 +17,9 @@
 
 static int stdout_fd = 1;
 
-void jv_output_set_stdout_fd(int fd)
-{
-    stdout_fd = fd;
-}
+void jv_output_set_stdout_fd(int fd) { stdout_fd = fd; }
 
-int jv_output_stdout_fd(void)
-{
-    return stdout_fd;
-}
+int jv_output_stdout_fd(void) { return stdout_fd; }
 
 typedef enum { TARGET_FD, TARGET_DIRECT, TARGET_REPLACE } target_kind;
 
@@ -65,10 +59,7 @@ gboolean jv_output_is_stdout(const char *path)
     return path == NULL || descriptor_named(path) == stdout_fd;
 }
 
-static void target_clear(target *t)
-{
-    g_free(t->path);
-}
+static void target_clear(target *t) { g_free(t->path); }
 
 static gboolean fail(GError **error, const char *path, const char *what, int errnum)
 {

@@ -10,8 +10,8 @@
 #include <string.h>
 
 typedef struct skip_line {
-    guint64 line;  /* in the file, from the "FILE:LINE:" the line starts with */
-    guint order;   /* tie-break: the order the chunks reported them */
+    guint64 line; /* in the file, from the "FILE:LINE:" the line starts with */
+    guint order;  /* tie-break: the order the chunks reported them */
     const char *text;
 } skip_line;
 
@@ -108,8 +108,7 @@ void jv_pass_warnings(const jv_reader *rd, const jv_pass *pass, GPtrArray *into,
     }
     guint64 skipped = rd->out->passes[pass->index].skipped;
     if (skipped > 0) {
-        char *text = jv_table_skipped_warning(pass->path, skipped,
-                                              skips->len > JV_SKIP_REASONS);
+        char *text = jv_table_skipped_warning(pass->path, skipped, skips->len > JV_SKIP_REASONS);
         add_line(into, region, text);
         g_free(text);
     }

@@ -80,8 +80,7 @@ static cJSON *trend_of(jv_outcomes *out, const char *name, const cJSON *periods)
     const cJSON **headlines = g_new0(const cJSON *, n ? n : 1);
     guint k = 0;
     const cJSON *p;
-    cJSON_ArrayForEach(p, periods)
-    {
+    cJSON_ArrayForEach(p, periods) {
         const cJSON *entry = get(get(p, "indicators"), name);
         headlines[k] = get(get(entry, "result"), "headline");
         if (!cJSON_IsObject(headlines[k])) {
@@ -121,7 +120,8 @@ gboolean jv_period_results(jv_outcomes *out, jv_scope *scope, cJSON *block, GErr
         cJSON_AddStringToObject(item, "value", g_ptr_array_index(out->periods, k));
         cJSON *indicators = cJSON_AddObjectToObject(item, "indicators");
         jv_period_part *part = scope->parts != NULL && k < scope->parts->len
-                                   ? g_ptr_array_index(scope->parts, k) : NULL;
+                                   ? g_ptr_array_index(scope->parts, k)
+                                   : NULL;
         jv_period_part *total = g_ptr_array_index(out->total.parts, k);
         for (guint i = 0; i < out->plan->indicators->len; i++) {
             if (!out->periodised[i])

@@ -83,8 +83,7 @@ static gboolean string_list_equal(const cJSON *a, const cJSON *b)
 
 /* The merged run's periods from every file's header. */
 static gboolean decide(jv_outcomes *out, const cJSON *const *docs, const char *const *paths,
-                       guint n,
-                       GError **error)
+                       guint n, GError **error)
 {
     const cJSON *first = get(docs[0], "periods");
     for (guint f = 1; f < n; f++) {
@@ -108,8 +107,7 @@ static gboolean decide(jv_outcomes *out, const cJSON *const *docs, const char *c
     out->periods = g_ptr_array_new_with_free_func(g_free);
     for (guint f = 0; f < n; f++) {
         const cJSON *v;
-        cJSON_ArrayForEach(v, get(get(docs[f], "periods"), "values"))
-        {
+        cJSON_ArrayForEach(v, get(get(docs[f], "periods"), "values")) {
             gboolean seen = !cJSON_IsString(v);
             for (guint k = 0; !seen && k < out->periods->len; k++)
                 seen = strcmp(g_ptr_array_index(out->periods, k), v->valuestring) == 0;
@@ -123,8 +121,7 @@ static gboolean decide(jv_outcomes *out, const cJSON *const *docs, const char *c
 }
 
 static void *load_one(jv_outcomes *out, jv_scope *scope, guint i, const cJSON *node,
-                      const char *path,
-                      GError **error)
+                      const char *path, GError **error)
 {
     jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
     jv_ctx ctx;
@@ -132,8 +129,9 @@ static void *load_one(jv_outcomes *out, jv_scope *scope, guint i, const cJSON *n
     void *state = node != NULL ? ind->desc->load(&ctx, (const jv_node *)node) : NULL;
     if (state == NULL) {
         GError *e = NULL;
-        jv_ctx_set_gerror(&ctx, node != NULL ? "load() returned no state"
-                                             : "a saved period state is missing", &e);
+        jv_ctx_set_gerror(
+            &ctx, node != NULL ? "load() returned no state" : "a saved period state is missing",
+            &e);
         g_set_error(error, JV_RUN_ERROR, 0, "%s: %s", path, e->message);
         g_error_free(e);
     }

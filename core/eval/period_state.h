@@ -13,7 +13,7 @@
 cJSON *jv_period_state_header(jv_outcomes *out);
 gboolean jv_period_state_save(jv_outcomes *out, jv_scope *scope, guint i, cJSON *item,
                               GError **error);
-gboolean jv_period_states_load(jv_outcomes *out, const cJSON *const *docs,
-                               const char *const *paths, guint n, GError **error);
+gboolean jv_period_states_load(jv_outcomes *out, const cJSON *const *docs, const char *const *paths,
+                               guint n, GError **error);
 
 #endif /* JV_EVAL_PERIOD_STATE_H */

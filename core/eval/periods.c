@@ -80,8 +80,8 @@ static void decide_periodised(jv_outcomes *out)
         gboolean main_table = FALSE; /* of an indicator that has periods */
         for (guint i = 0; i < n; i++) {
             jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
-            main_table = main_table || (out->periodised[i] &&
-                                        jv_plugin_table_index(ind->desc, pass->table) == 0);
+            main_table = main_table ||
+                         (out->periodised[i] && jv_plugin_table_index(ind->desc, pass->table) == 0);
         }
         if (pass->missing || !main_table)
             continue;
@@ -90,15 +90,18 @@ static void decide_periodised(jv_outcomes *out)
         const char *where = pass->region >= 0 ? out->regions[pass->region].name : NULL;
         char *prefix = where != NULL ? g_strdup_printf("%s: ", where) : g_strdup("");
         if (has[p] && without[p] > 0)
-            g_ptr_array_add(into, g_strdup_printf(
-                "%s%s: %" G_GUINT64_FORMAT " row%s without a period (column '%s' empty%s): "
-                "counted in the all-periods results only", prefix, file, without[p],
-                without[p] == 1 ? "" : "s", column,
-                out->plan->evaluation->period_values ? " or not among periods.values" : ""));
+            g_ptr_array_add(
+                into,
+                g_strdup_printf(
+                    "%s%s: %" G_GUINT64_FORMAT " row%s without a period (column '%s' empty%s): "
+                    "counted in the all-periods results only",
+                    prefix, file, without[p], without[p] == 1 ? "" : "s", column,
+                    out->plan->evaluation->period_values ? " or not among periods.values" : ""));
         else if (!has[p] && out->passes[p].rows > 0)
-            g_ptr_array_add(into, g_strdup_printf(
-                "%s%s has no column '%s': its rows count in the all-periods results only",
-                prefix, file, column));
+            g_ptr_array_add(
+                into, g_strdup_printf(
+                          "%s%s has no column '%s': its rows count in the all-periods results only",
+                          prefix, file, column));
         g_free(prefix);
         g_free(file);
     }
@@ -131,14 +134,14 @@ static gboolean settle_region(jv_outcomes *out, jv_scope *scope, GError **error)
                 continue;
             }
             if (ok && scope->secondary[i] == NULL)
-                ok = jv_outcomes_new_state(out, i, scope->index, scope->name,
-                                           &scope->secondary[i], error);
+                ok = jv_outcomes_new_state(out, i, scope->index, scope->name, &scope->secondary[i],
+                                           error);
             if (ok && part->states[i] == NULL)
                 ok = jv_outcomes_new_state(out, i, scope->index, scope->name, &part->states[i],
                                            error);
             if (ok)
-                ok = jv_outcomes_join(out, i, scope, &part->states[i], &scope->secondary[i],
-                                      FALSE, error);
+                ok = jv_outcomes_join(out, i, scope, &part->states[i], &scope->secondary[i], FALSE,
+                                      error);
         }
     }
     /* The base states stay (saved states carry them, so that `merge` can
@@ -218,7 +221,9 @@ int jv_periods_cells(jv_outcomes *out, guint i, jv_scope *scope, jv_disclosure *
         if (ind->desc->cells(&ctx, part->states[i],
                              jv_disclosure_period_scope(d, scope->index, (int)k)) != 0)
             return jv_outcomes_callback_failed(out, i, &ctx, "cells() failed without a message",
-                                          error) ? 1 : -1;
+                                               error)
+                       ? 1
+                       : -1;
         jv_ctx_clear_error(&ctx);
     }
     return 0;

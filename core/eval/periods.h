@@ -15,7 +15,6 @@ gboolean jv_periods_settle(jv_outcomes *out, GError **error);
 gboolean jv_periods_pool(jv_outcomes *out, GError **error);
 /* Declares a scope's period cells (after its all-periods cells): 0, or 1
  * when cells() failed and the run keeps going, -1 when it stops. */
-int jv_periods_cells(jv_outcomes *out, guint i, jv_scope *scope, jv_disclosure *d,
-                     GError **error);
+int jv_periods_cells(jv_outcomes *out, guint i, jv_scope *scope, jv_disclosure *d, GError **error);
 
 #endif /* JV_EVAL_PERIODS_H */

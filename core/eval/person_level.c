@@ -17,8 +17,7 @@ static gboolean check_scope(const jv_indicator *ind, const cJSON *scope, const c
     const cJSON *column;
     if (rows < JV_PERSON_LEVEL_MIN_ROWS)
         return TRUE;
-    cJSON_ArrayForEach(column, member(member(entry, "result"), "breakdowns"))
-    {
+    cJSON_ArrayForEach(column, member(member(entry, "result"), "breakdowns")) {
         guint64 values = (guint64)cJSON_GetArraySize(column);
         if (values * 2 <= rows)
             continue;
@@ -39,16 +38,14 @@ static gboolean check_scope(const jv_indicator *ind, const cJSON *scope, const c
  * the block's "periods"): a year has fewer rows than all years together,
  * so a breakdown can single out persons there only. */
 static gboolean check_periods(const jv_outcomes *out, guint i, const jv_scope *s,
-                              const cJSON *scope,
-                              GError **error)
+                              const cJSON *scope, GError **error)
 {
     const jv_indicator *ind = g_ptr_array_index(out->plan->indicators, i);
     const cJSON *p = member(scope, "periods") ? member(scope, "periods")->child : NULL;
     for (guint k = 0; s->parts != NULL && k < s->parts->len && p != NULL; k++, p = p->next) {
         const jv_period_part *part = g_ptr_array_index(s->parts, k);
-        char *where = g_strdup_printf("%s, period '%s'",
-                                      s->index == JV_SCOPE_TOTAL ? "the total" : s->name,
-                                      part->value);
+        char *where = g_strdup_printf(
+            "%s, period '%s'", s->index == JV_SCOPE_TOTAL ? "the total" : s->name, part->value);
         gboolean ok = check_scope(ind, p, where, part->rows[i], error);
         g_free(where);
         if (!ok)

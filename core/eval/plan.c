@@ -43,15 +43,16 @@ static gboolean bind_indicators(jv_plan *plan, const jv_registry *registry, GErr
             g_free(missing);
             for (guint r = 0; r < registry->rejections->len; r++)
                 if (strstr(g_ptr_array_index(registry->rejections, r), def->plugin) != NULL)
-                    g_string_append_printf(msg, "\n  a plugin was rejected: %s",
-                                           (const char *)g_ptr_array_index(registry->rejections, r));
+                    g_string_append_printf(
+                        msg, "\n  a plugin was rejected: %s",
+                        (const char *)g_ptr_array_index(registry->rejections, r));
             g_set_error_literal(error, JV_RUN_ERROR, 0, msg->str);
             g_string_free(msg, TRUE);
             return FALSE;
         }
         char *where = g_strdup_printf("%s: %s", e->path, def->json_path);
-        jv_indicator *ind = jv_indicator_bind(def->name, plugin, def->params, where,
-                                              &plan->plugin_options, error);
+        jv_indicator *ind =
+            jv_indicator_bind(def->name, plugin, def->params, where, &plan->plugin_options, error);
         g_free(where);
         if (ind == NULL)
             return FALSE;

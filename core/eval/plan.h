@@ -16,29 +16,29 @@
 
 /* One file of one table. */
 typedef struct jv_pass {
-    guint index;                  /* in plan->passes */
-    const char *table;            /* borrowed from a plugin's descriptor */
-    char *path;                   /* resolved path (owned) */
-    jv_table_settings *settings;  /* owned */
-    int region;                   /* region index, or -1: split by column */
-    gboolean missing;             /* the file does not exist */
+    guint index;                 /* in plan->passes */
+    const char *table;           /* borrowed from a plugin's descriptor */
+    char *path;                  /* resolved path (owned) */
+    jv_table_settings *settings; /* owned */
+    int region;                  /* region index, or -1: split by column */
+    gboolean missing;            /* the file does not exist */
     guint64 size;
-    jv_input_stamp stamp;         /* size and mtime when planned */
-    guint first_chunk, n_chunks;  /* its chunk slots among all passes' */
+    jv_input_stamp stamp;        /* size and mtime when planned */
+    guint first_chunk, n_chunks; /* its chunk slots among all passes' */
 } jv_pass;
 
 typedef struct jv_plan {
     const jv_evaluation *evaluation;
     const jv_run_options *options;
-    jv_options plugin_options;   /* what plugins see */
+    jv_options plugin_options; /* what plugins see */
     int64_t min_cell;
     gboolean hash_inputs;
-    gboolean checking;           /* `jamvikt check` (check.c): readers and
+    gboolean checking;     /* `jamvikt check` (check.c): readers and
                                     row rules collect problems, nothing
                                     stops, nothing is written */
-    GPtrArray *indicators;       /* jv_indicator* (owned) */
-    GPtrArray *passes;           /* jv_pass* (owned) */
-    guint n_chunks;              /* chunk slots of all passes */
+    GPtrArray *indicators; /* jv_indicator* (owned) */
+    GPtrArray *passes;     /* jv_pass* (owned) */
+    guint n_chunks;        /* chunk slots of all passes */
 } jv_plan;
 
 /* An empty plan: options decided, no indicators or passes yet. */

@@ -67,8 +67,8 @@ static int cells_of(jv_outcomes *out, jv_indicator *ind, guint i, jv_scope *scop
         jv_ctx_clear_error(&ctx);
         return 0;
     }
-    gboolean going = jv_outcomes_callback_failed(out, i, &ctx, "cells() failed without a message",
-                                                 error);
+    gboolean going =
+        jv_outcomes_callback_failed(out, i, &ctx, "cells() failed without a message", error);
     return going ? 1 : -1;
 }
 
@@ -112,7 +112,5 @@ gboolean jv_complete_states(jv_outcomes *out, GError **error)
 gboolean jv_pool(jv_outcomes *out, GError **error)
 {
     jv_scope_init(out, &out->total, JV_SCOPE_TOTAL, "total", NULL);
-    return pool_regions(out, error) && jv_periods_pool(out, error) &&
-           decide_disclosure(out, error);
+    return pool_regions(out, error) && jv_periods_pool(out, error) && decide_disclosure(out, error);
 }
-

@@ -5,13 +5,13 @@
 
 struct jv_progress {
     gboolean enabled, shown;
-    gint64 last_drawn;       /* main thread only */
+    gint64 last_drawn; /* main thread only */
     guint units;
     const char *unit_name;
     guint64 bytes_total;
     gint64 started;
-    gint units_done;         /* atomic */
-    guint64 rows, bytes;     /* under lock */
+    gint units_done;     /* atomic */
+    guint64 rows, bytes; /* under lock */
     GMutex lock;
 };
 

@@ -92,8 +92,8 @@ static void dispatch(schedule *s, task *t)
 typedef struct split_state {
     schedule *schedule;
     const jv_pass *pass;
-    task *tasks;     /* the run's tasks, indexed like rd->chunks */
-    guint found;     /* chunk starts found so far */
+    task *tasks; /* the run's tasks, indexed like rd->chunks */
+    guint found; /* chunk starts found so far */
 } split_state;
 
 /* A chunk start was found: the previous chunk's range is now complete. */
@@ -191,8 +191,8 @@ void jv_read_tasks(jv_reader *rd)
     s->tasks = (task *)tasks->data;
     gboolean listed = s->tasks_left != NULL;
     s->rd->progress = jv_progress_new(s->rd->plan->options->progress,
-                                    listed ? (guint)s->rd->out->n_regions : s->rd->chunks->len,
-                                    listed ? "regions" : "parts", bytes);
+                                      listed ? (guint)s->rd->out->n_regions : s->rd->chunks->len,
+                                      listed ? "regions" : "parts", bytes);
     int threads = jv_run_threads(s->rd->plan->options);
     rd->threaded = threads > 1;
     if (threads > 1) {

@@ -11,15 +11,15 @@
 /* A category column's dictionary within one region of a chunk. */
 typedef struct region_dict {
     jv_category_dict dict;
-    GArray *local;      /* uint32 per chunk dict code: local code + 1, 0 none */
+    GArray *local; /* uint32 per chunk dict code: local code + 1, 0 none */
 } region_dict;
 
 struct jv_region_dicts {
     size_t n_cols;
-    gboolean *translated;   /* per union column */
-    uint32_t **codes;       /* per translated column: one rowset of codes */
-    jv_column *out;         /* what apply() returns */
-    GHashTable *regions;    /* region pointer → region_dict[n_cols] */
+    gboolean *translated; /* per union column */
+    uint32_t **codes;     /* per translated column: one rowset of codes */
+    jv_column *out;       /* what apply() returns */
+    GHashTable *regions;  /* region pointer → region_dict[n_cols] */
 };
 
 jv_region_dicts *jv_region_dicts_new(const GArray *requests, const gboolean *used,
@@ -30,8 +30,8 @@ jv_region_dicts *jv_region_dicts_new(const GArray *requests, const gboolean *use
     gboolean any = FALSE;
     for (guint u = 0; u < n_cols; u++) {
         const jv_role_request *r = &g_array_index(requests, jv_role_request, u);
-        translated[u] = used[u] && (int)u != region_column && r->type == JV_TYPE_CATEGORY &&
-                        r->codes == NULL;
+        translated[u] =
+            used[u] && (int)u != region_column && r->type == JV_TYPE_CATEGORY && r->codes == NULL;
         any = any || translated[u];
     }
     if (!any) {
@@ -82,7 +82,8 @@ static void translate(region_dict *rd, const jv_dict *dict, const uint32_t *from
         if (*local == 0) {
             const jv_string *v = &dict->values[code];
             *local = jv_category_dict_add(&rd->dict, v->data, v->length,
-                                          jv_intern_hash(v->data, v->length)) + 1;
+                                          jv_intern_hash(v->data, v->length)) +
+                     1;
         }
         to[r] = *local - 1;
     }

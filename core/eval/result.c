@@ -128,7 +128,9 @@ static cJSON *summary(const jv_outcomes *out, const cJSON *scopes[], size_t n)
     cJSON *rows = cJSON_CreateArray();
     for (size_t s = 0; s < n; s++) {
         cJSON *row = cJSON_CreateObject();
-        cJSON_AddItemToObject(row, "region", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(scopes[s], "name"), TRUE));
+        cJSON_AddItemToObject(
+            row, "region",
+            cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(scopes[s], "name"), TRUE));
         for (guint k = 0; k < keys->len; k++) {
             const char *key = g_ptr_array_index(keys, k);
             const char *owner = g_ptr_array_index(owners, k);
@@ -137,7 +139,8 @@ static cJSON *summary(const jv_outcomes *out, const cJSON *scopes[], size_t n)
             const cJSON *value = NULL;
             if (metric != NULL && strcmp(key + strlen(owner) + 1, metric) == 0)
                 value = cJSON_GetObjectItemCaseSensitive(h, "value");
-            cJSON_AddItemToObject(row, key, value ? cJSON_Duplicate(value, TRUE) : cJSON_CreateNull());
+            cJSON_AddItemToObject(row, key,
+                                  value ? cJSON_Duplicate(value, TRUE) : cJSON_CreateNull());
         }
         cJSON_AddItemToArray(rows, row);
     }
@@ -162,8 +165,7 @@ static gboolean unknown_hidden(const jv_outcomes *out, const jv_scope *scope)
 {
     for (guint i = 0; out->disclosures != NULL && i < out->plan->indicators->len; i++)
         if (out->disclosures[i] != NULL && scope->outcomes[i].status == JV_STATUS_OK &&
-            jv_disclosure_suppressed(out->disclosures[i], scope->index, JV_MAIN_GROUP,
-                                     JV_UNKNOWN))
+            jv_disclosure_suppressed(out->disclosures[i], scope->index, JV_MAIN_GROUP, JV_UNKNOWN))
             return TRUE;
     return FALSE;
 }

@@ -11,14 +11,19 @@
 
 static const char *const GENDERS[] = {"woman", "man", "non_binary", "mixed", "unknown", NULL};
 static const char *const COUNT_KEYS[] = {
-    "applications", "granted", "seats", "persons_reached", "participations", "goals",
-    "regions", "regions_fulfilling", "arenas_classified", "population", "reached", "met",
-    "partly_met", "not_met", "not_reported", NULL};
-static const char *const AMOUNT_KEYS[] = {"amount_granted", "amount_applied", "hours",
-                                          "mean_granted", "hours_per_person", NULL};
-static const char *const SHARE_KEYS[] = {"approval_rate", "share_met", "mean_fulfilment",
-                                         "arenas_balanced_share", "share_regions_fulfilling",
-                                         "fulfilment", NULL};
+    "applications",      "granted",    "seats",        "persons_reached",
+    "participations",    "goals",      "regions",      "regions_fulfilling",
+    "arenas_classified", "population", "reached",      "met",
+    "partly_met",        "not_met",    "not_reported", NULL};
+static const char *const AMOUNT_KEYS[] = {"amount_granted", "amount_applied",   "hours",
+                                          "mean_granted",   "hours_per_person", NULL};
+static const char *const SHARE_KEYS[] = {"approval_rate",
+                                         "share_met",
+                                         "mean_fulfilment",
+                                         "arenas_balanced_share",
+                                         "share_regions_fulfilling",
+                                         "fulfilment",
+                                         NULL};
 static const char *const BOOL_OR_NULL_KEYS[] = {"balance_certain", "fulfils", NULL};
 
 static gboolean check_result_value(jv_json_checker *checker, const cJSON *value, void *data);
@@ -46,10 +51,10 @@ static gboolean chairs_within_seats(jv_json_checker *checker, const cJSON *objec
         cJSON_GetObjectItemCaseSensitive(object, "chairs"), "by_gender");
     const cJSON *all = cJSON_GetObjectItemCaseSensitive(object, "by_gender");
     for (const char *const *g = GENDERS; chairs != NULL && all != NULL && *g != NULL; g++) {
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(chairs, *g), "seats");
-        const cJSON *s = cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(all, *g), "seats");
+        const cJSON *c =
+            cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(chairs, *g), "seats");
+        const cJSON *s =
+            cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(all, *g), "seats");
         if (c == NULL || s == NULL || cJSON_IsNull(c) || cJSON_IsNull(s) ||
             jv_doc_count_value(c) <= jv_doc_count_value(s))
             continue;
@@ -90,8 +95,9 @@ static gboolean check_by_gender(jv_json_checker *checker, const cJSON *value, vo
         if (cell == NULL)
             return jv_json_checker_fail(checker, _("missing required key '%s'"), *g);
         size_t mark = jv_json_checker_enter_key(checker, *g);
-        gboolean ok = cJSON_IsObject(cell) ? check_result_value(checker, cell, NULL)
-                                           : jv_json_checker_expected(checker, _("an object"), cell);
+        gboolean ok = cJSON_IsObject(cell)
+                          ? check_result_value(checker, cell, NULL)
+                          : jv_json_checker_expected(checker, _("an object"), cell);
         jv_json_checker_leave(checker, mark);
         if (!ok)
             return FALSE;
@@ -113,15 +119,14 @@ static gboolean check_unit(jv_json_checker *checker, const cJSON *value, void *d
 
 static gboolean check_headline(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    static const jv_doc_section headline[] = {
-        {"metric", TRUE, jv_doc_check_string_or_null},
-        {"label", TRUE, jv_doc_check_string_or_null},
-        {"value", TRUE, check_number_or_null},
-        {"unit", TRUE, check_unit},
-        {"balance", TRUE, jv_doc_check_balance},
-        {"balance_certain", TRUE, jv_doc_check_bool_or_null},
-        {"ci", TRUE, jv_doc_check_interval},
-        {NULL, FALSE, NULL}};
+    static const jv_doc_section headline[] = {{"metric", TRUE, jv_doc_check_string_or_null},
+                                              {"label", TRUE, jv_doc_check_string_or_null},
+                                              {"value", TRUE, check_number_or_null},
+                                              {"unit", TRUE, check_unit},
+                                              {"balance", TRUE, jv_doc_check_balance},
+                                              {"balance_certain", TRUE, jv_doc_check_bool_or_null},
+                                              {"ci", TRUE, jv_doc_check_interval},
+                                              {NULL, FALSE, NULL}};
     return jv_doc_check_sections(checker, value, headline, NULL);
 }
 
@@ -186,14 +191,13 @@ static gboolean check_result(jv_json_checker *checker, const cJSON *value, void 
 
 static gboolean check_entry(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    static const jv_doc_section entry[] = {
-        {"status", TRUE, jv_doc_check_status},
-        {"rows", FALSE, jv_doc_check_count_or_null},
-        {"skipped_rows", FALSE, jv_doc_check_count_or_null},
-        {"reason", FALSE, jv_doc_check_string},
-        {"message", FALSE, jv_doc_check_string},
-        {"result", FALSE, check_result},
-        {NULL, FALSE, NULL}};
+    static const jv_doc_section entry[] = {{"status", TRUE, jv_doc_check_status},
+                                           {"rows", FALSE, jv_doc_check_count_or_null},
+                                           {"skipped_rows", FALSE, jv_doc_check_count_or_null},
+                                           {"reason", FALSE, jv_doc_check_string},
+                                           {"message", FALSE, jv_doc_check_string},
+                                           {"result", FALSE, check_result},
+                                           {NULL, FALSE, NULL}};
     if (!jv_doc_check_sections(checker, value, entry, NULL))
         return FALSE;
     const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(value, "status"));
@@ -284,12 +288,11 @@ static gboolean check_trend(jv_json_checker *checker, const cJSON *value, void *
 
 /* The sections of a scope (a region or the total). Add a section here
  * (and its check) when the result document gains one. */
-static const jv_doc_section scope_sections[] = {
-    {"name", TRUE, jv_doc_check_region_name},
-    {"indicators", TRUE, check_indicators},
-    {"periods", FALSE, check_periods},
-    {"trend", FALSE, check_trend},
-    {NULL, FALSE, NULL}};
+static const jv_doc_section scope_sections[] = {{"name", TRUE, jv_doc_check_region_name},
+                                                {"indicators", TRUE, check_indicators},
+                                                {"periods", FALSE, check_periods},
+                                                {"trend", FALSE, check_trend},
+                                                {NULL, FALSE, NULL}};
 
 static gboolean check_scope(jv_json_checker *checker, const cJSON *value, void *data)
 {
@@ -305,8 +308,9 @@ static gboolean check_schema(jv_json_checker *checker, const cJSON *value, void 
 {
     if (cJSON_IsNumber(value) && value->valuedouble == JV_RESULT_SCHEMA)
         return TRUE;
-    return jv_json_checker_fail(checker, _("result schema other than %d: this jamvikt reads "
-                                           "schema %d"),
+    return jv_json_checker_fail(checker,
+                                _("result schema other than %d: this jamvikt reads "
+                                  "schema %d"),
                                 JV_RESULT_SCHEMA, JV_RESULT_SCHEMA);
 }
 
@@ -319,8 +323,7 @@ static gboolean check_about(jv_json_checker *checker, const cJSON *value, void *
 }
 
 /* An object whose members all pass `check`. */
-static gboolean check_members(jv_json_checker *checker, const cJSON *value,
-                              jv_doc_check_fn check)
+static gboolean check_members(jv_json_checker *checker, const cJSON *value, jv_doc_check_fn check)
 {
     if (!cJSON_IsObject(value))
         return jv_json_checker_expected(checker, _("an object"), value);
@@ -401,14 +404,13 @@ static gboolean check_summary(jv_json_checker *checker, const cJSON *value, void
 }
 
 /* The sections of a result document, in the order they are checked. */
-static const jv_doc_section result_sections[] = {
-    {"jamvikt", TRUE, check_about},
-    {"evaluation", TRUE, check_evaluation},
-    {"regions", TRUE, check_regions},
-    {"total", TRUE, check_scope},
-    {"summary", TRUE, check_summary},
-    {"warnings", TRUE, jv_doc_check_strings},
-    {NULL, FALSE, NULL}};
+static const jv_doc_section result_sections[] = {{"jamvikt", TRUE, check_about},
+                                                 {"evaluation", TRUE, check_evaluation},
+                                                 {"regions", TRUE, check_regions},
+                                                 {"total", TRUE, check_scope},
+                                                 {"summary", TRUE, check_summary},
+                                                 {"warnings", TRUE, jv_doc_check_strings},
+                                                 {NULL, FALSE, NULL}};
 
 gboolean jv_result_check(const cJSON *doc, const char *file, GError **error)
 {

@@ -40,8 +40,7 @@ gboolean jv_result_entry(jv_outcomes *out, jv_scope *scope, guint i, int period,
     }
     if (rc != 0) {
         cJSON_Delete(result);
-        if (!jv_outcomes_callback_failed(out, i, &ctx, "finish() failed without a message",
-                                         error))
+        if (!jv_outcomes_callback_failed(out, i, &ctx, "finish() failed without a message", error))
             return FALSE;
         cJSON_AddStringToObject(entry, "status", "error");
         cJSON_AddStringToObject(entry, "message", out->failure[i]);

@@ -2,7 +2,7 @@
  * run_options.h). */
 #include "eval/run_options.h"
 
-G_DEFINE_QUARK(jv-run-error-quark, jv_run_error)
+G_DEFINE_QUARK(jv - run - error - quark, jv_run_error)
 
 int jv_run_max_threads(void)
 {

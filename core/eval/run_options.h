@@ -12,12 +12,12 @@
 GQuark jv_run_error_quark(void);
 
 typedef struct jv_run_options {
-    int64_t min_cell;      /* < 0: the evaluation's */
-    int threads;           /* regions in parallel; <= 0: number of cores */
-    gboolean keep_going;   /* a failing indicator gets status "error" */
-    gboolean hash_inputs;  /* SHA-256 of every input (or the evaluation's) */
-    const char *save_state;/* save each region's states into this folder */
-    gboolean progress;     /* a progress line on stderr for long runs */
+    int64_t min_cell;       /* < 0: the evaluation's */
+    int threads;            /* regions in parallel; <= 0: number of cores */
+    gboolean keep_going;    /* a failing indicator gets status "error" */
+    gboolean hash_inputs;   /* SHA-256 of every input (or the evaluation's) */
+    const char *save_state; /* save each region's states into this folder */
+    gboolean progress;      /* a progress line on stderr for long runs */
 } jv_run_options;
 
 /* The most threads a run uses: four per core, never over JV_RUN_MAX_THREADS

@@ -92,12 +92,12 @@ static gboolean check_region(jv_json_checker *checker, const cJSON *value, void 
 static gboolean check_indicator(jv_json_checker *checker, const cJSON *value, void *data)
 {
     static const jv_doc_section indicator[] = {
-        {"name", TRUE, jv_doc_check_name},       {"plugin", TRUE, jv_doc_check_name},
-        {"version", TRUE, jv_doc_check_text},    {"params", TRUE, jv_doc_check_object},
-        {"status", TRUE, jv_doc_check_status},   {"reason", FALSE, jv_doc_check_string},
-        {"rows", FALSE, jv_doc_check_count},     {"skipped_rows", FALSE, jv_doc_check_count},
-        {"state", FALSE, jv_doc_check_object},   {"base", FALSE, jv_doc_check_object},
-        {"periods", FALSE, check_period_parts},  {NULL, FALSE, NULL}};
+        {"name", TRUE, jv_doc_check_name},      {"plugin", TRUE, jv_doc_check_name},
+        {"version", TRUE, jv_doc_check_text},   {"params", TRUE, jv_doc_check_object},
+        {"status", TRUE, jv_doc_check_status},  {"reason", FALSE, jv_doc_check_string},
+        {"rows", FALSE, jv_doc_check_count},    {"skipped_rows", FALSE, jv_doc_check_count},
+        {"state", FALSE, jv_doc_check_object},  {"base", FALSE, jv_doc_check_object},
+        {"periods", FALSE, check_period_parts}, {NULL, FALSE, NULL}};
     if (!jv_doc_check_sections(checker, value, indicator, NULL))
         return FALSE;
     gboolean ok = g_strcmp0(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(value, "status")),
@@ -128,16 +128,11 @@ static gboolean check_indicators(jv_json_checker *checker, const cJSON *value, v
 /* The sections of a state, in the order they are checked. Add a section
  * here (and its check above) when state_file.c writes a new one. */
 static const jv_doc_section state_sections[] = {
-    {"jamvikt_state", TRUE, check_format},
-    {"jamvikt", TRUE, check_about},
-    {"evaluation", TRUE, check_evaluation},
-    {"region", TRUE, check_region},
-    {"periods", FALSE, check_periods_header},
-    {"inputs", TRUE, jv_doc_check_inputs},
-    {"warnings", TRUE, jv_doc_check_strings},
-    {"evaluation_warnings", TRUE, jv_doc_check_strings},
-    {"indicators", TRUE, check_indicators},
-    {NULL, FALSE, NULL}};
+    {"jamvikt_state", TRUE, check_format},    {"jamvikt", TRUE, check_about},
+    {"evaluation", TRUE, check_evaluation},   {"region", TRUE, check_region},
+    {"periods", FALSE, check_periods_header}, {"inputs", TRUE, jv_doc_check_inputs},
+    {"warnings", TRUE, jv_doc_check_strings}, {"evaluation_warnings", TRUE, jv_doc_check_strings},
+    {"indicators", TRUE, check_indicators},   {NULL, FALSE, NULL}};
 
 gboolean jv_state_check(const cJSON *doc, const char *file, GError **error)
 {
@@ -165,8 +160,10 @@ static gboolean check_region_entry(jv_json_checker *checker, const cJSON *value,
         return FALSE;
     const char *file = cJSON_GetObjectItemCaseSensitive(value, "file")->valuestring;
     if (strchr(file, '/') != NULL || file[0] == '.' || !g_str_has_suffix(file, ".state.json"))
-        return jv_json_checker_fail(checker, _("file: '%s' is not the name of a state file in "
-                                               "the set's folder"), file);
+        return jv_json_checker_fail(checker,
+                                    _("file: '%s' is not the name of a state file in "
+                                      "the set's folder"),
+                                    file);
     return TRUE;
 }
 
@@ -206,10 +203,11 @@ static gboolean check_set_about(jv_json_checker *checker, const cJSON *value, vo
 
 static gboolean check_set_plugin(jv_json_checker *checker, const cJSON *value, void *data)
 {
-    static const jv_doc_section plugin[] = {
-        {"name", TRUE, jv_doc_check_name},    {"plugin", TRUE, jv_doc_check_name},
-        {"version", TRUE, jv_doc_check_text}, {"params", TRUE, jv_doc_check_object},
-        {NULL, FALSE, NULL}};
+    static const jv_doc_section plugin[] = {{"name", TRUE, jv_doc_check_name},
+                                            {"plugin", TRUE, jv_doc_check_name},
+                                            {"version", TRUE, jv_doc_check_text},
+                                            {"params", TRUE, jv_doc_check_object},
+                                            {NULL, FALSE, NULL}};
     return jv_doc_check_sections(checker, value, plugin, NULL);
 }
 
@@ -220,13 +218,12 @@ static gboolean check_set_plugins(jv_json_checker *checker, const cJSON *value, 
 
 /* The manifest's sections (state_set.c writes them); merge compares its
  * "evaluation" options and "plugins" with each state's own. */
-static const jv_doc_section manifest_sections[] = {
-    {"jamvikt_state_set", TRUE, check_set_format},
-    {"jamvikt", TRUE, check_set_about},
-    {"evaluation", TRUE, check_set_evaluation},
-    {"plugins", TRUE, check_set_plugins},
-    {"regions", TRUE, check_regions},
-    {NULL, FALSE, NULL}};
+static const jv_doc_section manifest_sections[] = {{"jamvikt_state_set", TRUE, check_set_format},
+                                                   {"jamvikt", TRUE, check_set_about},
+                                                   {"evaluation", TRUE, check_set_evaluation},
+                                                   {"plugins", TRUE, check_set_plugins},
+                                                   {"regions", TRUE, check_regions},
+                                                   {NULL, FALSE, NULL}};
 
 gboolean jv_state_manifest_check(const cJSON *doc, const char *file, GError **error)
 {

@@ -186,8 +186,8 @@ static gboolean exchange(const char *a, const char *b)
 
 /* Puts the folder `tmp` in the place of `dir`; the old `dir` (if any)
  * ends at `old` (NULL when there was none). */
-static gboolean replace_folder(const char *tmp, const char *dir, gboolean dir_exists,
-                               char **old, GError **error)
+static gboolean replace_folder(const char *tmp, const char *dir, gboolean dir_exists, char **old,
+                               GError **error)
 {
     *old = NULL;
     if (!dir_exists) {

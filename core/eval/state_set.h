@@ -60,7 +60,7 @@ gboolean jv_state_set_save(const char *dir, const jv_state_set_file *files, size
  * report after it has checked the files' content — so a crafted file is
  * named for what is wrong in it. FALSE + *error when a file cannot be
  * read or the manifest cannot be used. */
-gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out,
-                           GError **set_error, GError **error);
+gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out, GError **set_error,
+                           GError **error);
 
 #endif /* JV_EVAL_STATE_SET_H */

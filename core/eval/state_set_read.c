@@ -111,8 +111,7 @@ static void check_membership(const char *dir, const cJSON *manifest, const GPtrA
     }
     GHashTable *listed = g_hash_table_new(g_str_hash, g_str_equal);
     const cJSON *entry;
-    cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(manifest, "regions"))
-    {
+    cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(manifest, "regions")) {
         const char *name = cJSON_GetObjectItemCaseSensitive(entry, "file")->valuestring;
         if (*set_error == NULL && !g_hash_table_add(listed, (gpointer)name))
             g_set_error(set_error, JV_RUN_ERROR, 0, _("%s/%s: lists %s twice"), dir,
@@ -123,8 +122,7 @@ static void check_membership(const char *dir, const cJSON *manifest, const GPtrA
         if (*set_error == NULL && !here && only == NULL)
             g_set_error(set_error, JV_RUN_ERROR, 0,
                         _("%s: incomplete set of saved states: %s is missing (region '%s' in %s)"),
-                        dir, name,
-                        cJSON_GetObjectItemCaseSensitive(entry, "region")->valuestring,
+                        dir, name, cJSON_GetObjectItemCaseSensitive(entry, "region")->valuestring,
                         JV_STATE_MANIFEST);
     }
     for (guint k = 0; k < present->len && *set_error == NULL; k++) {
@@ -143,8 +141,8 @@ static void check_membership(const char *dir, const cJSON *manifest, const GPtrA
     g_hash_table_unref(listed);
 }
 
-gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out,
-                           GError **set_error, GError **error)
+gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out, GError **set_error,
+                           GError **error)
 {
     gboolean folder = g_file_test(path, G_FILE_TEST_IS_DIR);
     char *dir = folder ? g_strdup(path) : g_path_get_dirname(path);
@@ -177,8 +175,7 @@ gboolean jv_state_set_read(const char *path, GArray *out, cJSON **manifest_out,
     /* the states in the manifest's order when it lists them, else by name */
     GPtrArray *order = g_ptr_array_new();
     const cJSON *entry;
-    cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(manifest, "regions"))
-    {
+    cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(manifest, "regions")) {
         const char *name = cJSON_GetObjectItemCaseSensitive(entry, "file")->valuestring;
         for (guint k = 0; k < present->len; k++)
             if (strcmp(g_ptr_array_index(present, k), name) == 0)

@@ -81,11 +81,17 @@ char *jv_warning_disclose(const char *text, gboolean hidden, gboolean unknown_hi
         const char *verb_fix = g_str_has_prefix(rest, "has ") ? "have " : NULL;
         const char *verb_fix2 = g_str_has_prefix(rest, "reads ") ? "read " : NULL;
         out = g_strdup_printf("%.*s%s %s%s", start, text, said,
-                              verb_fix ? verb_fix : verb_fix2 ? verb_fix2 : "",
-                              rest + (verb_fix ? 4 : verb_fix2 ? 6 : 0));
+                              verb_fix    ? verb_fix
+                              : verb_fix2 ? verb_fix2
+                                          : "",
+                              rest + (verb_fix    ? 4
+                                      : verb_fix2 ? 6
+                                                  : 0));
         if (hidden || (gender && unknown_hidden)) {
-            char *noted = g_strconcat(out, " (the number is withheld: the region's counts are "
-                                           "suppressed)", NULL);
+            char *noted = g_strconcat(out,
+                                      " (the number is withheld: the region's counts are "
+                                      "suppressed)",
+                                      NULL);
             g_free(out);
             out = noted;
         }

@@ -7,13 +7,20 @@
 const char *jv_unit_word(jv_unit unit)
 {
     switch (unit) {
-    case JV_UNIT_SHARE: return "share";
-    case JV_UNIT_COUNT: return "count";
-    case JV_UNIT_AMOUNT: return "amount";
-    case JV_UNIT_NUMBER: return "number";
-    case JV_UNIT_POINTS: return "points";
-    case JV_UNIT_AMOUNT_DIFFERENCE: return "amount_difference";
-    case JV_UNIT_NUMBER_DIFFERENCE: return "number_difference";
+    case JV_UNIT_SHARE:
+        return "share";
+    case JV_UNIT_COUNT:
+        return "count";
+    case JV_UNIT_AMOUNT:
+        return "amount";
+    case JV_UNIT_NUMBER:
+        return "number";
+    case JV_UNIT_POINTS:
+        return "points";
+    case JV_UNIT_AMOUNT_DIFFERENCE:
+        return "amount_difference";
+    case JV_UNIT_NUMBER_DIFFERENCE:
+        return "number_difference";
     }
     return NULL;
 }

@@ -13,13 +13,23 @@
 #include <unistd.h>
 
 typedef enum {
-    CB_CONFIGURE, CB_RELEASE, CB_INIT, CB_CONSUME, CB_MERGE, CB_POOL, CB_CELLS,
-    CB_FINISH, CB_DESTROY, CB_SAVE, CB_LOAD, CB_COUNT
+    CB_CONFIGURE,
+    CB_RELEASE,
+    CB_INIT,
+    CB_CONSUME,
+    CB_MERGE,
+    CB_POOL,
+    CB_CELLS,
+    CB_FINISH,
+    CB_DESTROY,
+    CB_SAVE,
+    CB_LOAD,
+    CB_COUNT
 } callback;
 
-static const char *const callback_names[CB_COUNT] = {
-    "configure", "release", "init", "consume", "merge", "pool", "cells",
-    "finish", "destroy", "save", "load"};
+static const char *const callback_names[CB_COUNT] = {"configure", "release", "init",  "consume",
+                                                     "merge",     "pool",    "cells", "finish",
+                                                     "destroy",   "save",    "load"};
 
 /* Per plugin: "…crashed in consume(): " and "…called exit() in consume()…\n". */
 typedef struct guard_messages {
@@ -32,10 +42,7 @@ static _Thread_local const char *tl_exit;
 static _Thread_local char *tl_loading_crash, *tl_loading_exit; /* owned */
 static int report_fd = 2;
 
-void jv_guard_report_to(int fd)
-{
-    report_fd = fd;
-}
+void jv_guard_report_to(int fd) { report_fd = fd; }
 
 static void say(const char *text)
 {
@@ -52,11 +59,16 @@ static void say(const char *text)
 static const char *signal_name(int sig)
 {
     switch (sig) {
-    case SIGSEGV: return "SIGSEGV (invalid memory access)";
-    case SIGBUS: return "SIGBUS (bad memory access)";
-    case SIGFPE: return "SIGFPE (arithmetic error, e.g. division by zero)";
-    case SIGILL: return "SIGILL (illegal instruction)";
-    case SIGABRT: return "SIGABRT (abort)";
+    case SIGSEGV:
+        return "SIGSEGV (invalid memory access)";
+    case SIGBUS:
+        return "SIGBUS (bad memory access)";
+    case SIGFPE:
+        return "SIGFPE (arithmetic error, e.g. division by zero)";
+    case SIGILL:
+        return "SIGILL (illegal instruction)";
+    case SIGABRT:
+        return "SIGABRT (abort)";
     }
     return "a fatal signal";
 }
@@ -117,7 +129,8 @@ void jv_guard_loading(const char *path)
     tl_loading_crash = g_strdup_printf("jamvikt: plugin file %s crashed while loading: ", path);
     tl_loading_exit = g_strdup_printf("jamvikt: plugin file %s called exit() while loading; "
                                       "plugins must never end the process: remove it from the "
-                                      "plugin path\n", path);
+                                      "plugin path\n",
+                                      path);
 }
 
 void jv_guard_loaded(void)
@@ -134,10 +147,7 @@ typedef struct saved {
     const char *crash, *exited;
 } saved;
 
-static const jv_loaded_plugin *plugin_of(jv_ctx *ctx)
-{
-    return ctx->indicator->plugin;
-}
+static const jv_loaded_plugin *plugin_of(jv_ctx *ctx) { return ctx->indicator->plugin; }
 
 static saved enter(const jv_loaded_plugin *p, callback cb)
 {
@@ -221,9 +231,10 @@ static int refuse_bad_text(jv_ctx *ctx, const jv_writer *out, const char *what)
 {
     if (!out->bad_text)
         return 0;
-    jv_host_table()->error(ctx, "%s() wrote %s that is not valid UTF-8 or holds a control "
-                           "character (at key '%s'); the host refuses it", what,
-                           out->bad_text == 1 ? "a key" : "a string", out->bad_key);
+    jv_host_table()->error(ctx,
+                           "%s() wrote %s that is not valid UTF-8 or holds a control "
+                           "character (at key '%s'); the host refuses it",
+                           what, out->bad_text == 1 ? "a key" : "a string", out->bad_key);
     return -1;
 }
 
@@ -266,8 +277,8 @@ void jv_guard_wrap(jv_loaded_plugin *p)
 {
     guard_messages *m = g_new0(guard_messages, 1);
     for (int cb = 0; cb < CB_COUNT; cb++) {
-        m->crash[cb] = g_strdup_printf("jamvikt: plugin '%s' (%s) crashed in %s(): ",
-                                       p->desc.name, p->path, callback_names[cb]);
+        m->crash[cb] = g_strdup_printf("jamvikt: plugin '%s' (%s) crashed in %s(): ", p->desc.name,
+                                       p->path, callback_names[cb]);
         m->exited[cb] = g_strdup_printf("jamvikt: plugin '%s' (%s) called exit() in %s(); "
                                         "plugins must never end the process: the run is stopped "
                                         "and no output was written\n",
@@ -276,7 +287,9 @@ void jv_guard_wrap(jv_loaded_plugin *p)
     p->guard = m;
     p->real = p->desc;
     jv_plugin *d = &p->desc;
-#define WRAP(field, fn) if (d->field != NULL) d->field = fn
+#define WRAP(field, fn)                                                                            \
+    if (d->field != NULL)                                                                          \
+    d->field = fn
     WRAP(configure, g_configure);
     WRAP(release, g_release);
     WRAP(init, g_init);

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-G_DEFINE_QUARK(jv-plugin-error-quark, jv_plugin_error)
+G_DEFINE_QUARK(jv - plugin - error - quark, jv_plugin_error)
 
 void jv_options_fill(jv_options *o, int64_t min_cell, double low, double high, double confidence)
 {
@@ -37,10 +37,7 @@ void jv_ctx_init(jv_ctx *ctx, jv_indicator *indicator, int scope, const char *sc
     ctx->period = -1;
 }
 
-void jv_ctx_clear_error(jv_ctx *ctx)
-{
-    g_clear_pointer(&ctx->error, g_free);
-}
+void jv_ctx_clear_error(jv_ctx *ctx) { g_clear_pointer(&ctx->error, g_free); }
 
 void jv_ctx_set_gerror(const jv_ctx *ctx, const char *fallback, GError **error)
 {
@@ -114,8 +111,8 @@ static int host_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type ty
         set_error(ctx, g_strdup("add_role() may only be called from configure()"));
         return -1;
     }
-    if (table >= ind->desc->n_tables || name == NULL || name[0] == '\0' ||
-        type < JV_TYPE_GENDER || type > JV_TYPE_BOOLEAN) {
+    if (table >= ind->desc->n_tables || name == NULL || name[0] == '\0' || type < JV_TYPE_GENDER ||
+        type > JV_TYPE_BOOLEAN) {
         set_error(ctx, g_strdup_printf("add_role(): bad table %zu, role '%s' or type %d", table,
                                        name ? name : "(null)", (int)type));
         return -1;
@@ -125,7 +122,8 @@ static int host_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type ty
         const jv_role_request *r = &g_array_index(roles, jv_role_request, i);
         if (strcmp(r->name, name) == 0) {
             set_error(ctx, g_strdup_printf("role '%s' of table '%s' is already read by this "
-                                           "indicator", name, ind->desc->tables[table].name));
+                                           "indicator",
+                                           name, ind->desc->tables[table].name));
             return -1;
         }
     }
@@ -166,8 +164,8 @@ static int host_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t
         where = g_strdup_printf("%s:%" G_GUINT64_FORMAT ": column '%s': %s", src->display_path,
                                 src->lines[row], src->column_names[column], message);
     else
-        where = g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", src->display_path,
-                                src->lines[row], message);
+        where = g_strdup_printf("%s:%" G_GUINT64_FORMAT ": %s", src->display_path, src->lines[row],
+                                message);
     if (ctx->problems != NULL) {
         /* checking: the row rule is a problem of the file, and the row is
          * left out so the plugin goes on to find the next */
@@ -180,8 +178,8 @@ static int host_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t
                                            ind->desc->name, message, skip ? " (row skipped)" : "");
         jv_problem_list_add(ctx->problems, skip ? JV_SEVERITY_WARNING : JV_SEVERITY_ERROR,
                             JV_PROBLEM_ROW_RULE, src->display_path, src->lines[row],
-                            column < batch->n_columns ? src->column_names[column] : NULL,
-                            0, NULL, 0, text, NULL);
+                            column < batch->n_columns ? src->column_names[column] : NULL, 0, NULL,
+                            0, text, NULL);
         ctx->skipped++;
         g_free(where);
         g_free(message);
@@ -251,8 +249,9 @@ static int host_suppressed(jv_ctx *ctx, const char *key, int gender)
 {
     if (ctx->disclosure == NULL || key == NULL)
         return 0;
-    return jv_disclosure_period_suppressed(ctx->disclosure, ctx->scope, ctx->period, key,
-                                           gender) ? 1 : 0;
+    return jv_disclosure_period_suppressed(ctx->disclosure, ctx->scope, ctx->period, key, gender)
+               ? 1
+               : 0;
 }
 
 /* --- tallies: the objects report through this table --- */
@@ -262,8 +261,7 @@ static jv_tally *host_tally_new(jv_ctx *ctx, const jv_tally_spec *spec, size_t n
     return jv_tally_new(jv_host_table(), ctx, spec, n_breakdowns, names, columns);
 }
 static jv_tally *host_tally_load(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
-                                 const char *const *names, const int *columns,
-                                 const jv_node *node)
+                                 const char *const *names, const int *columns, const jv_node *node)
 {
     return jv_tally_load(jv_host_table(), ctx, spec, n_breakdowns, names, columns, node);
 }
@@ -355,7 +353,4 @@ static const jv_host host_table = {
     .values_free = jv_values_free,
 };
 
-const jv_host *jv_host_table(void)
-{
-    return &host_table;
-}
+const jv_host *jv_host_table(void) { return &host_table; }

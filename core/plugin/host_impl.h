@@ -17,14 +17,14 @@ GQuark jv_plugin_error_quark(void);
 /* What batch->source points at: enough to place a row error. */
 typedef struct jv_batch_source {
     const char *display_path;
-    const uint64_t *lines;          /* per row of the batch */
-    const char *const *column_names;/* per column of the plugin's batch */
+    const uint64_t *lines;           /* per row of the batch */
+    const char *const *column_names; /* per column of the plugin's batch */
     jv_on_error on_error;
 } jv_batch_source;
 
 struct jv_ctx {
     jv_indicator *indicator;
-    int scope;                 /* region index or JV_SCOPE_TOTAL */
+    int scope; /* region index or JV_SCOPE_TOTAL */
     const char *scope_name;
     const jv_options *options;
     gboolean configuring;      /* add_role allowed */

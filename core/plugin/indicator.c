@@ -11,16 +11,21 @@
 static gboolean value_has_type(const cJSON *v, jv_param_type type)
 {
     switch (type) {
-    case JV_PARAM_BOOLEAN: return cJSON_IsBool(v);
-    case JV_PARAM_NUMBER: return cJSON_IsNumber(v);
+    case JV_PARAM_BOOLEAN:
+        return cJSON_IsBool(v);
+    case JV_PARAM_NUMBER:
+        return cJSON_IsNumber(v);
     case JV_PARAM_INTEGER:
         return cJSON_IsNumber(v) && v->valuedouble == (double)(int64_t)v->valuedouble;
-    case JV_PARAM_STRING: return cJSON_IsString(v) || cJSON_IsNull(v);
+    case JV_PARAM_STRING:
+        return cJSON_IsString(v) || cJSON_IsNull(v);
     case JV_PARAM_STRING_LIST: {
         if (!cJSON_IsArray(v))
             return FALSE;
         const cJSON *item;
-        cJSON_ArrayForEach(item, v) if (!cJSON_IsString(item)) return FALSE;
+        cJSON_ArrayForEach(item, v)
+            if (!cJSON_IsString(item))
+                return FALSE;
         return TRUE;
     }
     }
@@ -30,11 +35,16 @@ static gboolean value_has_type(const cJSON *v, jv_param_type type)
 static const char *type_words(jv_param_type type)
 {
     switch (type) {
-    case JV_PARAM_BOOLEAN: return "true or false";
-    case JV_PARAM_NUMBER: return "a number";
-    case JV_PARAM_INTEGER: return "a whole number";
-    case JV_PARAM_STRING: return "a string";
-    case JV_PARAM_STRING_LIST: return "a list of strings";
+    case JV_PARAM_BOOLEAN:
+        return "true or false";
+    case JV_PARAM_NUMBER:
+        return "a number";
+    case JV_PARAM_INTEGER:
+        return "a whole number";
+    case JV_PARAM_STRING:
+        return "a string";
+    case JV_PARAM_STRING_LIST:
+        return "a list of strings";
     }
     return "?";
 }
@@ -45,15 +55,15 @@ static cJSON *resolve_params(const jv_plugin *desc, const cJSON *given, const ch
 {
     if (given != NULL && !cJSON_IsObject(given) && !cJSON_IsNull(given)) {
         char *text = cJSON_PrintUnformatted(given);
-        g_set_error(error, JV_PLUGIN_ERROR, 0, _("%s.params: expected an object of parameters, got %s"),
-                    where, text ? text : "a value that cannot be shown");
+        g_set_error(error, JV_PLUGIN_ERROR, 0,
+                    _("%s.params: expected an object of parameters, got %s"), where,
+                    text ? text : "a value that cannot be shown");
         free(text);
         return NULL;
     }
     const cJSON *item;
     const cJSON *members = cJSON_IsObject(given) ? given : NULL;
-    cJSON_ArrayForEach(item, members)
-    {
+    cJSON_ArrayForEach(item, members) {
         gboolean known = FALSE;
         for (size_t i = 0; i < desc->n_params; i++)
             known = known || strcmp(desc->params[i].name, item->string) == 0;
@@ -78,8 +88,8 @@ static cJSON *resolve_params(const jv_plugin *desc, const cJSON *given, const ch
         if (v != NULL) {
             if (!value_has_type(v, p->type)) {
                 char *text = cJSON_PrintUnformatted(v);
-                g_set_error(error, JV_PLUGIN_ERROR, 0, _("%s.params.%s: expected %s, got %s"), where,
-                            p->name, type_words(p->type), text);
+                g_set_error(error, JV_PLUGIN_ERROR, 0, _("%s.params.%s: expected %s, got %s"),
+                            where, p->name, type_words(p->type), text);
                 free(text);
                 cJSON_Delete(resolved);
                 return NULL;
@@ -117,8 +127,8 @@ jv_indicator *jv_indicator_bind(const char *name, const jv_loaded_plugin *plugin
                 .flags = role->flags,
                 .codes = role->codes,
                 .required_by = (role->flags & JV_ROLE_REQUIRED) ? desc->name : NULL,
-                .sign_by = (role->flags & (JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE)) ? desc->name
-                                                                                  : NULL,
+                .sign_by =
+                    (role->flags & (JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE)) ? desc->name : NULL,
             };
             g_array_append_val(ind->roles[t], req);
         }

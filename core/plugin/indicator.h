@@ -13,22 +13,22 @@
 #include "plugin/loader.h"
 
 typedef struct jv_indicator {
-    char *name;                    /* the evaluation's name for it (owned) */
-    const jv_loaded_plugin *plugin;/* borrowed from the registry */
-    const jv_plugin *desc;         /* == &plugin->desc */
-    cJSON *params;                 /* resolved params (owned) */
-    void *instance;                /* from configure() */
-    GArray **roles;                /* per table: jv_role_request (owned names) */
-    int failed;                    /* a callback failed (--keep-going) */
-    char *failure;                 /* its message (owned) */
+    char *name;                     /* the evaluation's name for it (owned) */
+    const jv_loaded_plugin *plugin; /* borrowed from the registry */
+    const jv_plugin *desc;          /* == &plugin->desc */
+    cJSON *params;                  /* resolved params (owned) */
+    void *instance;                 /* from configure() */
+    GArray **roles;                 /* per table: jv_role_request (owned names) */
+    int failed;                     /* a callback failed (--keep-going) */
+    char *failure;                  /* its message (owned) */
 } jv_indicator;
 
 /* Checks params against the schema (unknown names with did-you-mean, wrong
  * types), resolves defaults, runs configure(). `where` names the indicator
  * in messages (e.g. "evaluation.json: indicators[1]"). NULL + error. */
 jv_indicator *jv_indicator_bind(const char *name, const jv_loaded_plugin *plugin,
-                                const cJSON *params, const char *where,
-                                const jv_options *options, GError **error);
+                                const cJSON *params, const char *where, const jv_options *options,
+                                GError **error);
 void jv_indicator_free(jv_indicator *indicator);
 /* {"name", "plugin", "version", "params"}: what names the indicator in a
  * result document and a saved state (owned by the caller). */

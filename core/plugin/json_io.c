@@ -239,10 +239,7 @@ int jv_json_node_integer(const jv_node *node, int64_t *out)
     return -1;
 }
 
-int jv_json_node_is_null(const jv_node *node)
-{
-    return cJSON_IsNull((const cJSON *)node) ? 1 : 0;
-}
+int jv_json_node_is_null(const jv_node *node) { return cJSON_IsNull((const cJSON *)node) ? 1 : 0; }
 
 const char *jv_json_node_string(const jv_node *node)
 {

@@ -50,8 +50,8 @@ GPtrArray *jv_plugin_search_dirs(const char *const *plugin_path)
         g_strfreev(parts);
     }
     if (running_from_build_tree()) {
-        static const char *const builtins[] = {"funding-share", "participation",
-                                               "training-reach", "goal-fulfilment"};
+        static const char *const builtins[] = {"funding-share", "participation", "training-reach",
+                                               "goal-fulfilment"};
         for (size_t i = 0; i < G_N_ELEMENTS(builtins); i++) {
             char *dir = g_build_filename(JV_BUILDDIR, "plugins", builtins[i], NULL);
             g_ptr_array_add(dirs, dir);
@@ -62,7 +62,8 @@ GPtrArray *jv_plugin_search_dirs(const char *const *plugin_path)
     return dirs;
 }
 
-static void reject(jv_registry *registry, const char *path, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+static void reject(jv_registry *registry, const char *path, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
 static void reject(jv_registry *registry, const char *path, const char *fmt, ...)
 {
     va_list ap;
@@ -75,10 +76,7 @@ static void reject(jv_registry *registry, const char *path, const char *fmt, ...
 
 static gboolean probe_first = FALSE;
 
-void jv_loader_set_probe(gboolean probe)
-{
-    probe_first = probe;
-}
+void jv_loader_set_probe(gboolean probe) { probe_first = probe; }
 
 static void loaded_plugin_free(gpointer data)
 {
@@ -118,13 +116,16 @@ static gboolean load_file(jv_registry *registry, const char *path)
     lt_dlhandle handle = lt_dlopen(path);
     if (handle == NULL) {
         const char *why = lt_dlerror();
-        reject(registry, path, _("cannot be opened as a shared library: %s"), why ? why : _("unknown error"));
+        reject(registry, path, _("cannot be opened as a shared library: %s"),
+               why ? why : _("unknown error"));
         return FALSE;
     }
     jv_plugin_entry_fn entry = (jv_plugin_entry_fn)(uintptr_t)lt_dlsym(handle, JV_PLUGIN_ENTRY);
     if (entry == NULL) {
-        reject(registry, path, _("no entry symbol '%s' (is it a jamvikt plugin? export it with "
-                 "-export-symbols-regex '^%s$')"), JV_PLUGIN_ENTRY, JV_PLUGIN_ENTRY);
+        reject(registry, path,
+               _("no entry symbol '%s' (is it a jamvikt plugin? export it with "
+                 "-export-symbols-regex '^%s$')"),
+               JV_PLUGIN_ENTRY, JV_PLUGIN_ENTRY);
         lt_dlclose(handle);
         return FALSE;
     }
@@ -150,8 +151,8 @@ static gboolean load_file(jv_registry *registry, const char *path)
             /* An earlier folder wins: --plugin-path over the installed ones
              * is how a plugin is developed, not a mistake to warn about. */
             g_ptr_array_add(registry->shadowed,
-                            g_strdup_printf(_("%s: plugin '%s' not loaded, %s comes first"),
-                                            path, copy.name, twin->path));
+                            g_strdup_printf(_("%s: plugin '%s' not loaded, %s comes first"), path,
+                                            copy.name, twin->path));
         lt_dlclose(handle);
         return FALSE;
     }
@@ -267,8 +268,10 @@ jv_registry *jv_registry_load_named(const GPtrArray *dirs, const char *const *na
         if (jv_registry_load_file(registry, path) && registry->plugins->len > before) {
             jv_loaded_plugin *p = g_ptr_array_index(registry->plugins, before);
             if (strcmp(p->desc.name, name) != 0) {
-                reject(registry, path, _("holds plugin '%s', not '%s' (a plugin file must be "
-                         "named after its plugin: %s.la or %s.so)"), p->desc.name, name, name, name);
+                reject(registry, path,
+                       _("holds plugin '%s', not '%s' (a plugin file must be "
+                         "named after its plugin: %s.la or %s.so)"),
+                       p->desc.name, name, name, name);
                 g_ptr_array_remove_index(registry->plugins, before);
             }
         }
@@ -311,7 +314,9 @@ const char *jv_registry_suggest(const jv_registry *registry, const char *name)
 {
     GPtrArray *names = g_ptr_array_new();
     for (guint i = 0; i < registry->plugins->len; i++)
-        g_ptr_array_add(names, (gpointer)((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, i))->desc.name);
+        g_ptr_array_add(
+            names,
+            (gpointer)((jv_loaded_plugin *)g_ptr_array_index(registry->plugins, i))->desc.name);
     for (guint i = 0; registry->candidates != NULL && i < registry->candidates->len; i++)
         g_ptr_array_add(names, g_ptr_array_index(registry->candidates, i));
     g_ptr_array_add(names, NULL);

@@ -18,9 +18,10 @@ gboolean jv_plugin_check_descriptor(const jv_plugin *desc, jv_plugin *copy, char
         return FALSE;
     }
     if (desc->abi_major != JV_ABI_MAJOR) {
-        *why = g_strdup_printf("built for plugin ABI %u.%u, but this jamvikt has ABI %u.%u "
-                               "(the major version must match: rebuild the plugin against this SDK)",
-                               desc->abi_major, desc->abi_minor, JV_ABI_MAJOR, JV_ABI_MINOR);
+        *why =
+            g_strdup_printf("built for plugin ABI %u.%u, but this jamvikt has ABI %u.%u "
+                            "(the major version must match: rebuild the plugin against this SDK)",
+                            desc->abi_major, desc->abi_minor, JV_ABI_MAJOR, JV_ABI_MINOR);
         return FALSE;
     }
     if (desc->abi_minor > JV_ABI_MINOR) {
@@ -44,16 +45,26 @@ gboolean jv_plugin_check_descriptor(const jv_plugin *desc, jv_plugin *copy, char
     memset(copy, 0, sizeof *copy);
     memcpy(copy, desc, desc->struct_size < sizeof *copy ? desc->struct_size : sizeof *copy);
     const char *missing = NULL;
-    if (copy->name == NULL) missing = "name";
-    else if (copy->version == NULL) missing = "version";
-    else if (copy->summary == NULL) missing = "summary";
-    else if (copy->tables == NULL || copy->n_tables == 0) missing = "tables";
-    else if (copy->init == NULL) missing = "init";
-    else if (copy->consume == NULL) missing = "consume";
-    else if (copy->merge == NULL) missing = "merge";
-    else if (copy->pool == NULL) missing = "pool";
-    else if (copy->finish == NULL) missing = "finish";
-    else if (copy->destroy == NULL) missing = "destroy";
+    if (copy->name == NULL)
+        missing = "name";
+    else if (copy->version == NULL)
+        missing = "version";
+    else if (copy->summary == NULL)
+        missing = "summary";
+    else if (copy->tables == NULL || copy->n_tables == 0)
+        missing = "tables";
+    else if (copy->init == NULL)
+        missing = "init";
+    else if (copy->consume == NULL)
+        missing = "consume";
+    else if (copy->merge == NULL)
+        missing = "merge";
+    else if (copy->pool == NULL)
+        missing = "pool";
+    else if (copy->finish == NULL)
+        missing = "finish";
+    else if (copy->destroy == NULL)
+        missing = "destroy";
     if (missing != NULL) {
         *why = g_strdup_printf("required field '%s' is missing%s%s%s", missing,
                                copy->name ? " (plugin '" : "", copy->name ? copy->name : "",
@@ -61,8 +72,9 @@ gboolean jv_plugin_check_descriptor(const jv_plugin *desc, jv_plugin *copy, char
         return FALSE;
     }
     if ((copy->save == NULL) != (copy->load == NULL)) {
-        *why = g_strdup_printf("plugin '%s' has %s but not %s: save and load come as a pair",
-                               copy->name, copy->save ? "save" : "load", copy->save ? "load" : "save");
+        *why =
+            g_strdup_printf("plugin '%s' has %s but not %s: save and load come as a pair",
+                            copy->name, copy->save ? "save" : "load", copy->save ? "load" : "save");
         return FALSE;
     }
     return TRUE;
@@ -130,8 +142,7 @@ static gboolean plain_text(const char *s)
 static gboolean refuse_text(const char *field, const char *s, char **why)
 {
     char *shown = jv_text_escape_terminal(s, -1, 60);
-    *why = g_strdup_printf("%s '%s' is not valid UTF-8 or holds a control character", field,
-                           shown);
+    *why = g_strdup_printf("%s '%s' is not valid UTF-8 or holds a control character", field, shown);
     g_free(shown);
     return FALSE;
 }
@@ -157,14 +168,23 @@ static gboolean check_param(const jv_param_spec *p, char **why)
     gboolean ok = value != NULL;
     if (ok) {
         switch (p->type) {
-        case JV_PARAM_BOOLEAN: ok = cJSON_IsBool(value); break;
-        case JV_PARAM_NUMBER: ok = cJSON_IsNumber(value); break;
-        case JV_PARAM_INTEGER: ok = cJSON_IsNumber(value) && value->valuedouble == (double)(int64_t)value->valuedouble; break;
-        case JV_PARAM_STRING: ok = cJSON_IsString(value) || cJSON_IsNull(value); break;
+        case JV_PARAM_BOOLEAN:
+            ok = cJSON_IsBool(value);
+            break;
+        case JV_PARAM_NUMBER:
+            ok = cJSON_IsNumber(value);
+            break;
+        case JV_PARAM_INTEGER:
+            ok = cJSON_IsNumber(value) && value->valuedouble == (double)(int64_t)value->valuedouble;
+            break;
+        case JV_PARAM_STRING:
+            ok = cJSON_IsString(value) || cJSON_IsNull(value);
+            break;
         case JV_PARAM_STRING_LIST: {
             ok = cJSON_IsArray(value);
             const cJSON *item;
-            cJSON_ArrayForEach(item, value) ok = ok && cJSON_IsString(item);
+            cJSON_ArrayForEach(item, value)
+                ok = ok && cJSON_IsString(item);
             break;
         }
         }
@@ -193,7 +213,8 @@ static gboolean check_role(const jv_table_spec *t, size_t r, char **why)
         return refuse_text("role help", role->help, why);
     if (!plain_text(role->codes))
         return refuse_text("role codes", role->codes, why);
-    unsigned known = JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE | JV_ROLE_EMPTY_IS_VALUE;
+    unsigned known =
+        JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE | JV_ROLE_POSITIVE | JV_ROLE_EMPTY_IS_VALUE;
     if (role->flags & ~known) {
         *why = g_strdup_printf("table '%s': role '%s' has unknown flags 0x%x", t->name, role->name,
                                role->flags & ~known);
@@ -201,8 +222,8 @@ static gboolean check_role(const jv_table_spec *t, size_t r, char **why)
     }
     if (role->codes != NULL) {
         if (role->type != JV_TYPE_CATEGORY) {
-            *why = g_strdup_printf("table '%s': role '%s' has codes but is not a category",
-                                   t->name, role->name);
+            *why = g_strdup_printf("table '%s': role '%s' has codes but is not a category", t->name,
+                                   role->name);
             return FALSE;
         }
         char *reason = NULL;

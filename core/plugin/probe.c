@@ -38,7 +38,7 @@ static void write_all(int fd, const char *text)
 /* The child: load, report, _exit. Never returns. */
 static void child(const char *path, int fd)
 {
-    dup2(2, 1); /* a plugin's printf goes to stderr, not into a listing */
+    dup2(2, 1);                 /* a plugin's printf goes to stderr, not into a listing */
     jv_loader_set_probe(FALSE); /* this is the probe: load for real */
     jv_guard_install();
     jv_guard_report_to(fd); /* a crash or exit() while loading: told here */
@@ -52,10 +52,7 @@ static void child(const char *path, int fd)
     _exit(0);
 }
 
-static gint64 now_ms(void)
-{
-    return g_get_monotonic_time() / 1000;
-}
+static gint64 now_ms(void) { return g_get_monotonic_time() / 1000; }
 
 /* The loader's "PATH: reason" without the path (the caller adds it). */
 static char *reason_only(const char *path, const char *line)
@@ -136,7 +133,8 @@ gboolean jv_plugin_probe(const char *path, char **why)
     gboolean ok = FALSE;
     if (timed_out) {
         *why = g_strdup_printf("did not finish loading within %g s (it hangs; $JAMVIKT_PROBE_"
-                               "TIMEOUT sets the limit)", limit);
+                               "TIMEOUT sets the limit)",
+                               limit);
     } else if (g_str_has_prefix(got->str, "OK") && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         ok = TRUE;
     } else if (g_str_has_prefix(got->str, "NO ")) {

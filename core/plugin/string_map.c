@@ -19,8 +19,8 @@ typedef struct map_translation {
 } map_translation;
 
 struct jv_map {
-    jv_intern table;     /* key → index */
-    const char **keys;   /* index → key (the table's arena copy) */
+    jv_intern table;   /* key → index */
+    const char **keys; /* index → key (the table's arena copy) */
     uint32_t *lengths;
     size_t size, capacity;
     map_translation *translations;
@@ -73,10 +73,7 @@ size_t jv_map_intern(jv_map *map, const char *key, size_t length)
     return index;
 }
 
-size_t jv_map_size(const jv_map *map)
-{
-    return map->size;
-}
+size_t jv_map_size(const jv_map *map) { return map->size; }
 
 const char *jv_map_key(const jv_map *map, size_t i, size_t *length)
 {

@@ -29,8 +29,8 @@ static int find_measure(const jv_tally_spec *spec, const char *name)
 }
 
 /* Checks the spec and the breakdown names; fills tally->at_most. */
-static int check_spec(const jv_host *host, jv_ctx *ctx, jv_tally *tally,
-                      const jv_tally_spec *spec, size_t n_breakdowns, const char *const *names)
+static int check_spec(const jv_host *host, jv_ctx *ctx, jv_tally *tally, const jv_tally_spec *spec,
+                      size_t n_breakdowns, const char *const *names)
 {
     if (spec == NULL || spec->measures == NULL || spec->n_measures == 0 ||
         spec->n_measures > TALLY_MAX_MEASURES) {
@@ -178,8 +178,7 @@ int jv_tally_merge(jv_ctx *ctx, jv_tally *into, const jv_tally *from)
     }
     for (size_t m = 0; m < into->n_measures; m++)
         if (from->totals[m] > INT64_MAX - into->totals[m]) {
-            host->error(ctx, "tally: merged sum of %s passes %" PRId64
-                             " (the largest exact sum)",
+            host->error(ctx, "tally: merged sum of %s passes %" PRId64 " (the largest exact sum)",
                         into->spec->measures[m].name, INT64_MAX);
             return -1;
         }

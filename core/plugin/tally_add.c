@@ -35,8 +35,7 @@
 /* Per measure: the bits any counted value sets, and the sum (exact when
  * no value is negative and bits + log2(rows) < 63). 1 if a gender code is
  * out of range. */
-static ALWAYS_INLINE int scan_rows(const int64_t *restrict values,
-                                   const uint32_t *restrict genders,
+static ALWAYS_INLINE int scan_rows(const int64_t *restrict values, const uint32_t *restrict genders,
                                    const uint8_t *restrict skip, size_t n, const size_t nm,
                                    uint64_t *restrict bits, uint64_t *restrict sums)
 {
@@ -61,10 +60,9 @@ static ALWAYS_INLINE int scan_rows(const int64_t *restrict values,
 }
 
 static ALWAYS_INLINE void add_rows(int64_t *restrict cells, size_t stride,
-                                   const uint32_t *restrict index,
-                                   const uint32_t *restrict genders,
-                                   const int64_t *restrict values,
-                                   const uint8_t *restrict skip, size_t n, const size_t nm)
+                                   const uint32_t *restrict index, const uint32_t *restrict genders,
+                                   const int64_t *restrict values, const uint8_t *restrict skip,
+                                   size_t n, const size_t nm)
 {
     for (size_t i = 0; i < n; i++) {
         if (skip != NULL && skip[i])
@@ -76,16 +74,16 @@ static ALWAYS_INLINE void add_rows(int64_t *restrict cells, size_t stride,
     }
 }
 
-#define KERNELS(NM)                                                                         \
-    static int scan_##NM(const int64_t *v, const uint32_t *g, const uint8_t *s, size_t n,   \
-                         uint64_t *bits, uint64_t *sums)                                    \
-    {                                                                                       \
-        return scan_rows(v, g, s, n, NM, bits, sums);                                       \
-    }                                                                                       \
-    static void add_##NM(int64_t *c, size_t stride, const uint32_t *x, const uint32_t *g,   \
-                         const int64_t *v, const uint8_t *s, size_t n)                      \
-    {                                                                                       \
-        add_rows(c, stride, x, g, v, s, n, NM);                                             \
+#define KERNELS(NM)                                                                                \
+    static int scan_##NM(const int64_t *v, const uint32_t *g, const uint8_t *s, size_t n,          \
+                         uint64_t *bits, uint64_t *sums)                                           \
+    {                                                                                              \
+        return scan_rows(v, g, s, n, NM, bits, sums);                                              \
+    }                                                                                              \
+    static void add_##NM(int64_t *c, size_t stride, const uint32_t *x, const uint32_t *g,          \
+                         const int64_t *v, const uint8_t *s, size_t n)                             \
+    {                                                                                              \
+        add_rows(c, stride, x, g, v, s, n, NM);                                                    \
     }
 KERNELS(1)
 KERNELS(2)
@@ -95,28 +93,27 @@ KERNELS(5)
 KERNELS(6)
 
 typedef struct kernels {
-    int (*scan)(const int64_t *, const uint32_t *, const uint8_t *, size_t, uint64_t *,
-                uint64_t *);
+    int (*scan)(const int64_t *, const uint32_t *, const uint8_t *, size_t, uint64_t *, uint64_t *);
     void (*add)(int64_t *, size_t, const uint32_t *, const uint32_t *, const int64_t *,
                 const uint8_t *, size_t);
 } kernels;
 
 static const kernels by_measures[] = {
-    {NULL, NULL},     {scan_1, add_1}, {scan_2, add_2}, {scan_3, add_3},
+    {NULL, NULL},    {scan_1, add_1}, {scan_2, add_2}, {scan_3, add_3},
     {scan_4, add_4}, {scan_5, add_5}, {scan_6, add_6},
 };
 
 /* --- breakdown values of a batch --- */
 
 /* Readies breakdown b's translation for `column`; 0 or -1 after error. */
-static int prepare_column(jv_ctx *ctx, jv_tally *tally, tally_breakdown *b,
-                          const jv_column *column)
+static int prepare_column(jv_ctx *ctx, jv_tally *tally, tally_breakdown *b, const jv_column *column)
 {
     if (!column->present)
         return 0;
     if (column->type != JV_TYPE_CATEGORY || column->codes == NULL || column->dict == NULL) {
-        tally->host->error(ctx, "tally: breakdown '%s' reads column %d ('%s'), which is not "
-                                "a category column",
+        tally->host->error(ctx,
+                           "tally: breakdown '%s' reads column %d ('%s'), which is not "
+                           "a category column",
                            b->name, b->column, column->role ? column->role : "?");
         return -1;
     }
@@ -233,8 +230,7 @@ static void add_row(jv_tally *tally, int g, const uint32_t *index, const int64_t
 }
 
 static int add_slowly(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch,
-                      const jv_column *const *by_column, const int64_t *values,
-                      const uint8_t *skip)
+                      const jv_column *const *by_column, const int64_t *values, const uint8_t *skip)
 {
     const jv_host *host = tally->host;
     const jv_tally_spec *spec = tally->spec;
@@ -260,12 +256,12 @@ static int add_slowly(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch,
         if (m >= 0) {
             const char *name = spec->measures[m].name;
             int skipped =
-                overflow ? host->row_error(ctx, batch, i, measure_column(tally, (size_t)m),
-                                           "the sum of %s passes %" PRId64
-                                           " (the largest exact sum)",
-                                           name, INT64_MAX)
-                         : host->row_error(ctx, batch, i, measure_column(tally, (size_t)m),
-                                           "%s may not be negative (%" PRId64 ")", name, v[m]);
+                overflow
+                    ? host->row_error(ctx, batch, i, measure_column(tally, (size_t)m),
+                                      "the sum of %s passes %" PRId64 " (the largest exact sum)",
+                                      name, INT64_MAX)
+                    : host->row_error(ctx, batch, i, measure_column(tally, (size_t)m),
+                                      "%s may not be negative (%" PRId64 ")", name, v[m]);
             if (!skipped)
                 status = -1;
             continue;
@@ -325,8 +321,7 @@ static int add_quickly(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch,
         tally->totals[m] += (int64_t)sums[m];
     kernel->add(tally->main, 0, NULL, genders, values, skip, n);
     for (size_t k = 0; k < tally->n_breakdowns; k++)
-        kernel->add(tally->by[k].cells, tally->stride, tally->by[k].rows, genders, values, skip,
-                    n);
+        kernel->add(tally->by[k].cells, tally->stride, tally->by[k].rows, genders, values, skip, n);
     return 1;
 }
 
@@ -340,8 +335,8 @@ int jv_tally_add(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch, const int6
     size_t gc = (size_t)spec->gender_column;
     if (gc >= batch->n_columns || batch->columns[gc].type != JV_TYPE_GENDER ||
         batch->columns[gc].codes == NULL) {
-        host->error(ctx, "tally: spec.gender_column %zu is not a gender column of table %zu",
-                    gc, spec->table);
+        host->error(ctx, "tally: spec.gender_column %zu is not a gender column of table %zu", gc,
+                    spec->table);
         return -1;
     }
     const jv_column *columns[64];
@@ -355,8 +350,8 @@ int jv_tally_add(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch, const int6
         if (b->column < 0)
             continue;
         if ((size_t)b->column >= batch->n_columns) {
-            host->error(ctx, "tally: breakdown '%s' reads column %d; the batch has %zu",
-                        b->name, b->column, batch->n_columns);
+            host->error(ctx, "tally: breakdown '%s' reads column %d; the batch has %zu", b->name,
+                        b->column, batch->n_columns);
             status = -1;
         } else {
             by_column[k] = &batch->columns[b->column];

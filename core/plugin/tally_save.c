@@ -79,8 +79,7 @@ static int load_measures(loader *l, const jv_node *node)
     const jv_node *list = host->node_get(node, "measures");
     size_t n = list ? host->node_size(list) : 0;
     if (n == 0) {
-        host->error(l->ctx, "tally.measures: %s", list ? "not a list of measure names"
-                                                       : "missing");
+        host->error(l->ctx, "tally.measures: %s", list ? "not a list of measure names" : "missing");
         return -1;
     }
     int seen[TALLY_MAX_MEASURES] = {0};
@@ -105,8 +104,7 @@ static int load_measures(loader *l, const jv_node *node)
     }
     for (size_t m = 0; m < spec->n_measures; m++)
         if (!seen[m]) {
-            host->error(l->ctx, "tally.measures: measure '%s' is missing",
-                        spec->measures[m].name);
+            host->error(l->ctx, "tally.measures: measure '%s' is missing", spec->measures[m].name);
             return -1;
         }
     return 0;
@@ -120,8 +118,7 @@ static int load_split(loader *l, const jv_node *node, const char *path, int64_t 
     const jv_tally *tally = l->tally;
     const size_t nm = tally->n_measures;
     if (node == NULL || host->node_size(node) != JV_GENDERS) {
-        host->error(l->ctx, "%s: %s", path,
-                    node ? "not a list of 5 gender rows" : "missing");
+        host->error(l->ctx, "%s: %s", path, node ? "not a list of 5 gender rows" : "missing");
         return -1;
     }
     for (size_t g = 0; g < JV_GENDERS; g++) {
@@ -145,8 +142,8 @@ static int load_split(loader *l, const jv_node *node, const char *path, int64_t 
         for (size_t m = 0; m < nm; m++) {
             int a = tally->at_most[m];
             if (a >= 0 && cells[g * nm + m] > cells[g * nm + (size_t)a]) {
-                host->error(l->ctx, "%s[%zu]: %s (%" PRId64 ") exceeds %s (%" PRId64 ")",
-                            path, g, tally->spec->measures[m].name, cells[g * nm + m],
+                host->error(l->ctx, "%s[%zu]: %s (%" PRId64 ") exceeds %s (%" PRId64 ")", path, g,
+                            tally->spec->measures[m].name, cells[g * nm + m],
                             tally->spec->measures[a].name, cells[g * nm + (size_t)a]);
                 return -1;
             }
@@ -180,13 +177,15 @@ static int load_breakdown(loader *l, const jv_node *node, size_t k)
         const jv_node *item = host->node_at(values, i);
         const char *value = host->node_string(host->node_get(item, "value"));
         if (value == NULL) {
-            host->error(l->ctx, "tally.breakdowns[%zu].values[%zu].value: missing or not a "
-                                "string", k, i);
+            host->error(l->ctx,
+                        "tally.breakdowns[%zu].values[%zu].value: missing or not a "
+                        "string",
+                        k, i);
             return -1;
         }
         if (jv_map_find(b->values, value, strlen(value)) != JV_NOT_FOUND) {
-            host->error(l->ctx, "tally.breakdowns[%zu].values[%zu].value: '%s' is listed twice",
-                        k, i, value);
+            host->error(l->ctx, "tally.breakdowns[%zu].values[%zu].value: '%s' is listed twice", k,
+                        i, value);
             return -1;
         }
         char *path = g_strdup_printf("tally.breakdowns[%zu].values[%zu].split", k, i);
@@ -208,11 +207,11 @@ static int load_breakdown(loader *l, const jv_node *node, size_t k)
             size_t g = c / tally->n_measures, m = c % tally->n_measures;
             char *sum = c == over ? g_strdup_printf("more than %" PRId64, INT64_MAX)
                                   : g_strdup_printf("%" PRId64, sums[c]);
-            host->error(l->ctx, "tally.breakdowns[%zu]: the values of '%s' do not add up to "
-                                "the main split (%s of %s: %s where the main split has %" PRId64
-                                ")",
-                        k, b->name, tally->spec->measures[m].name, host->gender_name((int)g),
-                        sum, tally->main[c]);
+            host->error(l->ctx,
+                        "tally.breakdowns[%zu]: the values of '%s' do not add up to "
+                        "the main split (%s of %s: %s where the main split has %" PRId64 ")",
+                        k, b->name, tally->spec->measures[m].name, host->gender_name((int)g), sum,
+                        tally->main[c]);
             g_free(sum);
             return -1;
         }
@@ -234,8 +233,9 @@ static int load(loader *l, const jv_node *node)
         for (size_t g = 0; g < JV_GENDERS; g++) {
             int64_t v = tally->main[g * tally->n_measures + m];
             if (v > INT64_MAX - tally->totals[m]) {
-                host->error(l->ctx, "tally.split: the total of %s passes %" PRId64
-                                    " (the largest exact sum)",
+                host->error(l->ctx,
+                            "tally.split: the total of %s passes %" PRId64
+                            " (the largest exact sum)",
                             tally->spec->measures[m].name, INT64_MAX);
                 return -1;
             }

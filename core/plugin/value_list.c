@@ -60,10 +60,7 @@ void jv_values_merge(jv_values *into, const jv_values *from)
     into->size += from->size;
 }
 
-size_t jv_values_size(const jv_values *values)
-{
-    return values->size;
-}
+size_t jv_values_size(const jv_values *values) { return values->size; }
 
 static int compare_int64(const void *a, const void *b)
 {

@@ -107,7 +107,8 @@ static void text_field(csv *c, const char *text)
     /* = + - @ start a formula; a leading TAB or CR is dropped by Excel,
      * leaving what follows to start one. */
     gboolean formula = c->excel && text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
-    gboolean quote = formula || strchr(text, c->separator) != NULL || strpbrk(text, "\"\r\n") != NULL;
+    gboolean quote =
+        formula || strchr(text, c->separator) != NULL || strpbrk(text, "\"\r\n") != NULL;
     if (quote)
         g_string_append_c(c->out, '"');
     if (formula)
@@ -122,10 +123,7 @@ static void text_field(csv *c, const char *text)
     g_string_append_c(c->out, c->separator);
 }
 
-static void end_line(csv *c)
-{
-    g_string_append(c->out, c->excel ? "\r\n" : "\n");
-}
+static void end_line(csv *c) { g_string_append(c->out, c->excel ? "\r\n" : "\n"); }
 
 /* One line; `number` NULL or null: an empty cell and a symbol, × when
  * `hidden` (suppressed). */
@@ -133,7 +131,8 @@ static void line(csv *c, const char *group, const char *value, const char *gende
                  const char *measure, const cJSON *number, gboolean hidden)
 {
     gboolean sv = c->lang == JV_LANG_SV;
-    text_field(c, sv && strcmp(c->region, "total") == 0 ? jv_label_gender(c->lang, "total") : c->region);
+    text_field(c, sv && strcmp(c->region, "total") == 0 ? jv_label_gender(c->lang, "total")
+                                                        : c->region);
     char *title = sv ? jv_words_title(c->doc, c->lang, c->indicator) : NULL;
     text_field(c, sv ? title : c->indicator);
     g_free(title);
@@ -177,8 +176,8 @@ static gboolean is_gender(const char *key)
 /* Keys that hold text in the shared shapes; null there is no number. */
 static gboolean is_text_key(const char *key)
 {
-    static const char *const keys[] = {"balance", "status", "label", "unit", "metric", "reason",
-                                       "message"};
+    static const char *const keys[] = {"balance", "status", "label",  "unit",
+                                       "metric",  "reason", "message"};
     for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
         if (strcmp(keys[i], key) == 0)
             return TRUE;
@@ -191,8 +190,9 @@ static const char *entry_name(const cJSON *entry)
     if (value != NULL)
         return value;
     const cJSON *v;
-    cJSON_ArrayForEach(v, entry) if (cJSON_IsString(v))
-        return v->valuestring;
+    cJSON_ArrayForEach(v, entry)
+        if (cJSON_IsString(v))
+            return v->valuestring;
     return "";
 }
 
@@ -202,14 +202,12 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
 static void walk_list(csv *c, const cJSON *list, const char *group)
 {
     const cJSON *entry;
-    cJSON_ArrayForEach(entry, list) if (cJSON_IsObject(entry))
-        walk(c, entry, group, entry_name(entry), "", "", FALSE);
+    cJSON_ArrayForEach(entry, list)
+        if (cJSON_IsObject(entry))
+            walk(c, entry, group, entry_name(entry), "", "", FALSE);
 }
 
-static gboolean flag(const cJSON *cell)
-{
-    return cJSON_IsTrue(jv_doc_member(cell, "suppressed"));
-}
+static gboolean flag(const cJSON *cell) { return cJSON_IsTrue(jv_doc_member(cell, "suppressed")); }
 
 /* Figures of a split (shares, intervals, gaps) are missing because of
  * suppression when its women or men are suppressed; a gender object's
@@ -229,8 +227,7 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
         hidden = TRUE;
     const cJSON *v;
 
-    cJSON_ArrayForEach(v, node)
-    {
+    cJSON_ArrayForEach(v, node) {
         const char *k = v->string;
         if (k == NULL)
             continue;
@@ -243,11 +240,13 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
             c->headline = NULL;
         } else if (strcmp(k, "breakdowns") == 0 && cJSON_IsObject(v)) {
             const cJSON *column;
-            cJSON_ArrayForEach(column, v) walk_list(c, column, column->string);
+            cJSON_ArrayForEach(column, v)
+                walk_list(c, column, column->string);
         } else if (strcmp(k, "by_gender") == 0 && cJSON_IsObject(v)) {
             const cJSON *g;
-            cJSON_ArrayForEach(g, v) if (cJSON_IsObject(g))
-                walk(c, g, group, value, g->string, prefix, flag(g));
+            cJSON_ArrayForEach(g, v)
+                if (cJSON_IsObject(g))
+                    walk(c, g, group, value, g->string, prefix, flag(g));
         } else if (strcmp(k, "total") == 0 && cJSON_IsObject(v) &&
                    jv_doc_member(v, "suppressed") != NULL) {
             walk(c, v, group, value, "total", prefix, flag(v));
@@ -284,8 +283,7 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
 static void periods(csv *c, const cJSON *scope, GPtrArray *indicators)
 {
     const cJSON *p;
-    cJSON_ArrayForEach(p, jv_doc_member(scope, "periods"))
-    {
+    cJSON_ArrayForEach(p, jv_doc_member(scope, "periods")) {
         c->period = jv_doc_string(p, "value");
         for (guint k = 0; k < indicators->len; k++) {
             c->indicator = g_ptr_array_index(indicators, k);
@@ -305,8 +303,8 @@ static void periods(csv *c, const cJSON *scope, GPtrArray *indicators)
         const cJSON *change = jv_doc_member(trend, "change");
         if (!cJSON_IsObject(change))
             continue;
-        char *span = g_strdup_printf("%s-%s", jv_doc_string(change, "from"),
-                                     jv_doc_string(change, "to"));
+        char *span =
+            g_strdup_printf("%s-%s", jv_doc_string(change, "from"), jv_doc_string(change, "to"));
         c->period = span;
         const char *metric = jv_doc_string(trend, "metric");
         line(c, "trend", metric, "", "change.value", jv_doc_member(change, "value"), FALSE);
@@ -334,8 +332,8 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
     if (c.excel)
         g_string_append(c.out, "\xef\xbb\xbf");
     /* TRANSLATORS: the CSV header; one word each, no spaces. */
-    static const char *const header[] = {N_("region"), N_("indicator"), N_("group"), N_("value"),
-                                         N_("gender"),  N_("measure"),   N_("number"), N_("symbol")};
+    static const char *const header[] = {N_("region"), N_("indicator"), N_("group"),  N_("value"),
+                                         N_("gender"), N_("measure"),   N_("number"), N_("symbol")};
     for (size_t i = 0; i < G_N_ELEMENTS(header); i++) {
         g_string_append(c.out, c.lang == JV_LANG_SV ? jv_tr(c.lang, header[i]) : header[i]);
         if (i + 1 < G_N_ELEMENTS(header))
@@ -363,10 +361,12 @@ GString *jv_render_csv(const cJSON *doc, const jv_render_options *options)
                 walk(&c, result, "", "", "", "", FALSE);
             } else { /* why there is nothing: the reason as the line's value */
                 const char *why = jv_doc_string(entry, "reason");
-                char *reason = jv_words_reason(c.lang, why ? why : jv_doc_string(entry, "message"),
-                                               FALSE);
-                line(&c, "", reason, "", g_strcmp0(jv_doc_string(entry, "status"), "error") == 0
-                                             ? "failed" : "not_computed", NULL, FALSE);
+                char *reason =
+                    jv_words_reason(c.lang, why ? why : jv_doc_string(entry, "message"), FALSE);
+                line(&c, "", reason, "",
+                     g_strcmp0(jv_doc_string(entry, "status"), "error") == 0 ? "failed"
+                                                                             : "not_computed",
+                     NULL, FALSE);
                 g_free(reason);
             }
         }

@@ -48,7 +48,8 @@ void jv_doc_index_begin(const cJSON *doc)
     indexed.doc = doc;
     indexed.scopes = g_ptr_array_new();
     const cJSON *region;
-    cJSON_ArrayForEach(region, regions(doc)) g_ptr_array_add(indexed.scopes, (gpointer)region);
+    cJSON_ArrayForEach(region, regions(doc))
+        g_ptr_array_add(indexed.scopes, (gpointer)region);
     indexed.regions = indexed.scopes->len;
     if (cJSON_IsObject(jv_doc_member(doc, "total")))
         g_ptr_array_add(indexed.scopes, (gpointer)jv_doc_member(doc, "total"));
@@ -108,8 +109,7 @@ GPtrArray *jv_doc_indicator_names(const cJSON *doc)
 {
     GPtrArray *names = g_ptr_array_new();
     const cJSON *plugin;
-    cJSON_ArrayForEach(plugin, jv_doc_member(jv_doc_member(doc, "evaluation"), "plugins"))
-    {
+    cJSON_ArrayForEach(plugin, jv_doc_member(jv_doc_member(doc, "evaluation"), "plugins")) {
         const char *name = jv_doc_string(plugin, "name");
         if (name != NULL)
             add_name(names, name);
@@ -167,9 +167,9 @@ gboolean jv_doc_is_split_list(const cJSON *node)
     if (!cJSON_IsArray(node))
         return FALSE;
     const cJSON *entry;
-    cJSON_ArrayForEach(entry, node) if (!jv_doc_is_split(entry) ||
-                                        !cJSON_IsObject(jv_doc_member(entry, "women_share")))
-        return FALSE;
+    cJSON_ArrayForEach(entry, node)
+        if (!jv_doc_is_split(entry) || !cJSON_IsObject(jv_doc_member(entry, "women_share")))
+            return FALSE;
     return TRUE;
 }
 
@@ -195,8 +195,7 @@ GPtrArray *jv_doc_genders(const cJSON *by_gender)
         g_ptr_array_add(genders, "woman");
     if (jv_doc_member(by_gender, "man") != NULL)
         g_ptr_array_add(genders, "man");
-    cJSON_ArrayForEach(g, by_gender)
-    {
+    cJSON_ArrayForEach(g, by_gender) {
         if (cJSON_IsObject(by_gender) && g->string != NULL && strcmp(g->string, "woman") != 0 &&
             strcmp(g->string, "man") != 0)
             g_ptr_array_add(genders, g->string);
@@ -209,8 +208,9 @@ gboolean jv_doc_gender_used(const cJSON *cell)
     if (cJSON_IsTrue(jv_doc_member(cell, "suppressed")))
         return TRUE;
     const cJSON *v;
-    cJSON_ArrayForEach(v, cell) if (cJSON_IsNumber(v) && v->valuedouble != 0)
-        return TRUE;
+    cJSON_ArrayForEach(v, cell)
+        if (cJSON_IsNumber(v) && v->valuedouble != 0)
+            return TRUE;
     return FALSE;
 }
 

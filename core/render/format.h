@@ -26,11 +26,11 @@
 #include "render/i18n.h"
 
 typedef enum jv_kind {
-    JV_KIND_NUMBER = 0, /* one decimal unless whole */
-    JV_KIND_COUNT,      /* whole, grouped */
-    JV_KIND_AMOUNT,     /* whole, grouped */
-    JV_KIND_SHARE,      /* percent, one decimal */
-    JV_KIND_DIFFERENCE, /* percentage points, signed */
+    JV_KIND_NUMBER = 0,        /* one decimal unless whole */
+    JV_KIND_COUNT,             /* whole, grouped */
+    JV_KIND_AMOUNT,            /* whole, grouped */
+    JV_KIND_SHARE,             /* percent, one decimal */
+    JV_KIND_DIFFERENCE,        /* percentage points, signed */
     JV_KIND_AMOUNT_DIFFERENCE, /* whole, grouped, signed: "-91 000" */
     JV_KIND_NUMBER_DIFFERENCE  /* one decimal unless whole, signed */
 } jv_kind;

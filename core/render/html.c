@@ -20,20 +20,24 @@
 
 static const char style[] =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
-    "sans-serif;color:#1A1A1A;background:#FFFFFF;margin:0 auto;max-width:1100px;padding:1rem 1.5rem;"
+    "sans-serif;color:#1A1A1A;background:#FFFFFF;margin:0 auto;max-width:1100px;padding:1rem "
+    "1.5rem;"
     "line-height:1.4}\n"
-    "h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid "
+    "h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px "
+    "solid "
     "#1A1A1A}h3{font-size:1.1rem;margin-top:1.5rem}h3 code{font-size:1rem}\n"
     ".facts,.legend,.note{color:#444444;font-size:.9rem}\n"
     "nav ul{columns:3;padding-left:1.2rem}\n"
     "table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}\n"
     "caption{text-align:left;font-weight:600;padding:.25rem 0}\n"
-    "th,td{border-bottom:1px solid #CCCCCC;padding:.2rem .6rem;text-align:left;vertical-align:top}\n"
+    "th,td{border-bottom:1px solid #CCCCCC;padding:.2rem "
+    ".6rem;text-align:left;vertical-align:top}\n"
     "thead th{border-bottom:2px solid #1A1A1A}\n"
     "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     "td.men{background:#D6E8F5}td.women{background:#FBE8C8}td.balanced{background:#D5EFE6}\n"
     "td.missing{color:#555555}\n"
-    "td.suppressed{color:#1A1A1A;background:repeating-linear-gradient(45deg,#FFFFFF 0 4px,#EEEEEE 4px 8px)}\n"
+    "td.suppressed{color:#1A1A1A;background:repeating-linear-gradient(45deg,#FFFFFF 0 4px,#EEEEEE "
+    "4px 8px)}\n"
     "td.na{color:#777777}\n"
     "abbr{text-decoration:none;cursor:help}\n"
     ".notes{font-size:.85rem;color:#444444;margin:.25rem 0 1rem;padding-left:0;list-style:none}\n"
@@ -68,12 +72,23 @@ void jv_html_escape(GString *out, const char *text)
 {
     for (const char *p = text != NULL ? text : ""; *p != '\0'; p++) {
         switch (*p) {
-        case '&': g_string_append(out, "&amp;"); break;
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '"': g_string_append(out, "&quot;"); break;
-        case '\'': g_string_append(out, "&#39;"); break;
-        default: g_string_append_c(out, *p);
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        case '\'':
+            g_string_append(out, "&#39;");
+            break;
+        default:
+            g_string_append_c(out, *p);
         }
     }
 }
@@ -88,13 +103,20 @@ typedef struct page {
 static const char *tone_class(jv_tone tone)
 {
     switch (tone) {
-    case JV_TONE_MEN: return " men";
-    case JV_TONE_WOMEN: return " women";
-    case JV_TONE_BALANCED: return " balanced";
-    case JV_TONE_MISSING: return " missing";
-    case JV_TONE_SUPPRESSED: return " suppressed";
-    case JV_TONE_NOT_APPLICABLE: return " na";
-    default: return "";
+    case JV_TONE_MEN:
+        return " men";
+    case JV_TONE_WOMEN:
+        return " women";
+    case JV_TONE_BALANCED:
+        return " balanced";
+    case JV_TONE_MISSING:
+        return " missing";
+    case JV_TONE_SUPPRESSED:
+        return " suppressed";
+    case JV_TONE_NOT_APPLICABLE:
+        return " na";
+    default:
+        return "";
     }
 }
 
@@ -102,13 +124,16 @@ static const char *tone_class(jv_tone tone)
  * never the only signal: ▼ women's share below the band, ▲ above. */
 static void tone_mark(page *p, jv_tone tone)
 {
-    const char *mark = tone == JV_TONE_MEN ? "\xe2\x96\xbc" : tone == JV_TONE_WOMEN ? "\xe2\x96\xb2" : NULL;
+    const char *mark = tone == JV_TONE_MEN     ? "\xe2\x96\xbc"
+                       : tone == JV_TONE_WOMEN ? "\xe2\x96\xb2"
+                                               : NULL;
     if (mark == NULL)
         return;
-    g_string_append_printf(p->out, "<span class=\"mark\" aria-hidden=\"true\">%s</span><span class=\"sr\"> ",
-                           mark);
-    jv_html_escape(p->out, jv_label_balance(p->report->lang, tone == JV_TONE_MEN ? "men_dominated"
-                                                                                  : "women_dominated"));
+    g_string_append_printf(
+        p->out, "<span class=\"mark\" aria-hidden=\"true\">%s</span><span class=\"sr\"> ", mark);
+    jv_html_escape(p->out,
+                   jv_label_balance(p->report->lang,
+                                    tone == JV_TONE_MEN ? "men_dominated" : "women_dominated"));
     g_string_append(p->out, "</span>");
 }
 
@@ -197,7 +222,8 @@ static void table(page *p, const jv_table *t, gboolean marks, gboolean last_is_t
 
 static void heading(page *p, int level, const char *id, const char *text)
 {
-    g_string_append_printf(p->out, "<h%d%s%s%s>", level, id ? " id=\"" : "", id ? id : "", id ? "\"" : "");
+    g_string_append_printf(p->out, "<h%d%s%s%s>", level, id ? " id=\"" : "", id ? id : "",
+                           id ? "\"" : "");
     jv_html_escape(p->out, text);
     g_string_append_printf(p->out, "</h%d>\n", level);
 }
@@ -283,11 +309,14 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
     p.frame.ci_name = ci_name;
     jv_doc_band(doc, &p.frame.band_low, &p.frame.band_high);
     GString *out = p.out;
-    g_string_append_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-                           lang == JV_LANG_SV ? "sv" : "en");
+    g_string_append_printf(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+        lang == JV_LANG_SV ? "sv" : "en");
     jv_html_escape(out, r->title);
-    g_string_append_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", style);
+    g_string_append_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n",
+                           style);
     heading(&p, 1, NULL, r->title);
     g_string_append(out, "<p class=\"facts\">");
     jv_html_escape(out, r->publish ? r->method : r->facts);
@@ -317,9 +346,10 @@ GString *jv_render_html(const cJSON *doc, const jv_render_options *options)
     char *high = jv_format_percent_short(lang, p.frame.band_high);
     /* TRANSLATORS: the summary's marks; %s are the band's limits. */
     char *marks = g_strdup_printf(
-        jv_tr(lang, N_("\xe2\x96\xbc blue: men-dominated (women's share below %s); \xe2\x96\xb2 orange: "
-                       "women-dominated (above %s); green without a mark: balanced (%s to %s); "
-                       "white: a figure without a balance class.")),
+        jv_tr(lang,
+              N_("\xe2\x96\xbc blue: men-dominated (women's share below %s); \xe2\x96\xb2 orange: "
+                 "women-dominated (above %s); green without a mark: balanced (%s to %s); "
+                 "white: a figure without a balance class.")),
         low, high, low, high);
     jv_html_escape(out, marks);
     g_free(marks);

@@ -28,10 +28,7 @@ static void coord(GString *out, double x)
     g_string_append(out, g_ascii_formatd(text, sizeof text, "%.1f", x));
 }
 
-static double x_of(double share)
-{
-    return PLOT_LEFT + PLOT_WIDTH * fmin(1.0, fmax(0.0, share));
-}
+static double x_of(double share) { return PLOT_LEFT + PLOT_WIDTH * fmin(1.0, fmax(0.0, share)); }
 
 static const char *tone_fill(jv_tone tone)
 {
@@ -66,8 +63,9 @@ static void open_svg(GString *out, const char *id, const char *table_id, double 
 {
     g_string_append_printf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d ", CHART_WIDTH);
     coord(out, height);
-    g_string_append_printf(out, "\" aria-labelledby=\"%s-title %s-desc\" aria-describedby=\"%s\">\n",
-                           id, id, table_id);
+    g_string_append_printf(out,
+                           "\" aria-labelledby=\"%s-title %s-desc\" aria-describedby=\"%s\">\n", id,
+                           id, table_id);
     g_string_append_printf(out, "<title id=\"%s-title\">", id);
     jv_html_escape(out, title);
     g_string_append_printf(out, "</title>\n<desc id=\"%s-desc\">", id);
@@ -190,8 +188,7 @@ void jv_html_bar_chart(GString *out, const jv_table *table, const char *id, cons
             }
         } else {
             /* No bar: say why inside the plot, hatched when suppressed. */
-            if (b->suppressed)
-            {
+            if (b->suppressed) {
                 char *hatch = g_strdup_printf("url(#%s-hatch)", id);
                 rect(out, PLOT_LEFT, y + 2, PLOT_WIDTH, BAR, hatch, "suppressed");
                 g_free(hatch);

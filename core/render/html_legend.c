@@ -13,8 +13,9 @@
 
 static void entry(GString *out, const char *swatch, const char *text)
 {
-    g_string_append_printf(out, "<span class=\"entry\"><span class=\"key %s\" aria-hidden=\"true\">"
-                                "</span>",
+    g_string_append_printf(out,
+                           "<span class=\"entry\"><span class=\"key %s\" aria-hidden=\"true\">"
+                           "</span>",
                            swatch);
     jv_html_escape(out, text);
     g_string_append(out, "</span>\n");

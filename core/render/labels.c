@@ -71,7 +71,7 @@ static const label keys[] = {
 };
 
 static const label genders[] = {
-    {"total", N_("Total")},        {"woman", N_("Women")},     {"man", N_("Men")},
+    {"total", N_("Total")},           {"woman", N_("Women")}, {"man", N_("Men")},
     {"non_binary", N_("Non-binary")}, {"mixed", N_("Mixed")}, {"unknown", N_("Unknown")},
 };
 

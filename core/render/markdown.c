@@ -20,20 +20,31 @@ static void md_escape(GString *out, const char *text, gboolean cell)
 {
     for (const char *p = text != NULL ? text : ""; *p != '\0'; p++) {
         switch (*p) {
-        case '&': g_string_append(out, "&amp;"); break;
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '[': case ']': case '`': case '\\':
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '[':
+        case ']':
+        case '`':
+        case '\\':
             g_string_append_c(out, '\\');
             g_string_append_c(out, *p);
             break;
         case '|':
             g_string_append(out, cell ? "\\|" : "|");
             break;
-        case '\n': case '\r':
+        case '\n':
+        case '\r':
             g_string_append_c(out, ' ');
             break;
-        default: g_string_append_c(out, *p);
+        default:
+            g_string_append_c(out, *p);
         }
     }
 }
@@ -199,8 +210,7 @@ GString *jv_render_markdown(const cJSON *doc, const jv_render_options *options)
         g_string_append_printf(out, "%s\n", report->quality);
     } else if (report->warnings->len > 0) {
         g_string_append_printf(out, "## %s\n\n", jv_tr(lang, N_("Warnings")));
-        for (guint i = 0; i < report->warnings->len; i++)
-        {
+        for (guint i = 0; i < report->warnings->len; i++) {
             char *warning = md_text(g_ptr_array_index(report->warnings, i));
             g_string_append_printf(out, "- %s\n", warning);
             g_free(warning);

@@ -12,9 +12,8 @@
 static const struct {
     const char *format;
     const char *extension;
-} formats[] = {{"json", "json"},     {"table", "txt"},     {"markdown", "md"},
-               {"markdown", "markdown"}, {"csv", "csv"}, {"html", "html"},
-               {"html", "htm"},      {"xlsx", "xlsx"}};
+} formats[] = {{"json", "json"}, {"table", "txt"}, {"markdown", "md"}, {"markdown", "markdown"},
+               {"csv", "csv"},   {"html", "html"}, {"html", "htm"},    {"xlsx", "xlsx"}};
 
 static struct {
     gboolean set;
@@ -23,10 +22,7 @@ static struct {
     gboolean publish;
 } defaults;
 
-void jv_render_set_publish(gboolean publish)
-{
-    defaults.publish = publish;
-}
+void jv_render_set_publish(gboolean publish) { defaults.publish = publish; }
 
 gboolean jv_render_known(const char *format)
 {
@@ -38,15 +34,9 @@ gboolean jv_render_known(const char *format)
     return strcmp(format, "md") == 0;
 }
 
-gboolean jv_render_is_binary(const char *format)
-{
-    return g_strcmp0(format, "xlsx") == 0;
-}
+gboolean jv_render_is_binary(const char *format) { return g_strcmp0(format, "xlsx") == 0; }
 
-const char *jv_render_formats(void)
-{
-    return "json, table, markdown, csv, html, xlsx";
-}
+const char *jv_render_formats(void) { return "json, table, markdown, csv, html, xlsx"; }
 
 const char *jv_render_format_for_extension(const char *extension)
 {
@@ -86,11 +76,11 @@ GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError 
         jv_render_set_defaults(NULL, NULL, NULL);
     const char *no_color = g_getenv("NO_COLOR");
     const char *term = g_getenv("TERM");
-    jv_render_options options = {
-        .lang = defaults.lang,
-        .color = color && (no_color == NULL || no_color[0] == '\0') && g_strcmp0(term, "dumb") != 0,
-        .csv_dialect = defaults.csv_dialect,
-        .publish = defaults.publish};
+    jv_render_options options = {.lang = defaults.lang,
+                                 .color = color && (no_color == NULL || no_color[0] == '\0') &&
+                                          g_strcmp0(term, "dumb") != 0,
+                                 .csv_dialect = defaults.csv_dialect,
+                                 .publish = defaults.publish};
 
     return jv_render_with(doc, format, &options, error);
 }
@@ -104,7 +94,7 @@ GString *jv_render_with(const cJSON *doc, const char *format, const jv_render_op
     /* Strings from the document reach the output valid and visible
      * (safe_text.h): JSON escapes control characters itself; csv and xlsx
      * keep tabs and line breaks inside a quoted field or a cell. */
-    jv_safe_mode mode = strcmp(format, "json") == 0                                ? JV_SAFE_UTF8
+    jv_safe_mode mode = strcmp(format, "json") == 0                                 ? JV_SAFE_UTF8
                         : strcmp(format, "csv") == 0 || strcmp(format, "xlsx") == 0 ? JV_SAFE_TEXT
                                                                                     : JV_SAFE_LINE;
     cJSON *safe = jv_safe_doc(doc, mode);

@@ -32,7 +32,7 @@ typedef enum jv_csv_dialect {
 
 typedef struct jv_render_options {
     jv_lang lang;
-    gboolean color;             /* ANSI colour in the terminal table */
+    gboolean color; /* ANSI colour in the terminal table */
     jv_csv_dialect csv_dialect;
     /* For publication (--publish): what a reader needs and nothing
      * internal — no indicator ids, file paths, versions or warnings list
@@ -57,7 +57,6 @@ GString *jv_render(const cJSON *doc, const char *format, gboolean color, GError 
 gboolean jv_render_set_defaults(const char *lang, const char *csv_dialect, GError **error);
 /* Sets the process default of options.publish (--publish). */
 void jv_render_set_publish(gboolean publish);
-
 
 gboolean jv_render_known(const char *format);
 /* "json, table, markdown, csv, html, xlsx" — for messages. */

@@ -30,10 +30,7 @@ void jv_table_column(jv_table *table, const char *name)
     g_ptr_array_add(table->header, g_strdup(name));
 }
 
-static void clear_cell(gpointer p)
-{
-    g_free(((jv_cell *)p)->text);
-}
+static void clear_cell(gpointer p) { g_free(((jv_cell *)p)->text); }
 
 GArray *jv_table_row(jv_table *table)
 {
@@ -179,15 +176,15 @@ static void build_summary(jv_report *report, const cJSON *doc)
     jv_table_column(report->summary, jv_tr(report->lang, N_("Region")));
     GPtrArray *headlines = g_ptr_array_new();
     const cJSON *item;
-    cJSON_ArrayForEach(item, first)
-    {
+    cJSON_ArrayForEach(item, first) {
         if (item->string == NULL || strcmp(item->string, "region") == 0)
             continue;
         const char *metric;
         const char *indicator = split_key(item->string, indicators, &metric);
         const cJSON *h = indicator ? find_headline(doc, indicator, metric) : NULL;
-        jv_table_column(report->summary, h != NULL ? jv_words_headline(doc, report->lang, indicator, h)
-                                                   : item->string);
+        jv_table_column(report->summary, h != NULL
+                                             ? jv_words_headline(doc, report->lang, indicator, h)
+                                             : item->string);
         g_ptr_array_add(report->summary_keys, g_strdup(item->string));
         g_ptr_array_add(headlines, (gpointer)h);
     }
@@ -197,9 +194,9 @@ static void build_summary(jv_report *report, const cJSON *doc)
     GHashTable *scopes = g_hash_table_new(g_str_hash, g_str_equal); /* name → index + 1 */
     for (guint s = jv_doc_scope_count(doc); s-- > 0;)
         if (!jv_doc_scope_is_total(doc, s))
-            g_hash_table_insert(scopes, (gpointer)jv_doc_scope_name(doc, s), GUINT_TO_POINTER(s + 1));
-    cJSON_ArrayForEach(item, summary)
-    {
+            g_hash_table_insert(scopes, (gpointer)jv_doc_scope_name(doc, s),
+                                GUINT_TO_POINTER(s + 1));
+    cJSON_ArrayForEach(item, summary) {
         const char *region = jv_doc_string(item, "region");
         gboolean is_total = item->next == NULL && region != NULL &&
                             g_strcmp0(region, jv_doc_string(total, "name")) == 0;
@@ -225,7 +222,8 @@ static void build_summary(jv_report *report, const cJSON *doc)
             const char *marker = jv_report_marker(report, scope_index, indicator);
             const cJSON *value = jv_doc_member(item, key);
             if (marker != NULL) { /* not computed: "..¹" and the note says why */
-                jv_row_take(row, g_strconcat(JV_SYMBOL_NO_DATA, marker, NULL), TRUE, JV_TONE_MISSING);
+                jv_row_take(row, g_strconcat(JV_SYMBOL_NO_DATA, marker, NULL), TRUE,
+                            JV_TONE_MISSING);
             } else if (result != NULL && g_strcmp0(jv_doc_string(own, "metric"), metric) != 0) {
                 /* The scope reports another metric of this indicator. */
                 jv_row_take(row, g_strdup(JV_SYMBOL_NOT_APPLICABLE), TRUE, JV_TONE_NOT_APPLICABLE);
@@ -261,20 +259,21 @@ static void build_facts(jv_report *report, const cJSON *doc)
     g_free(level);
     report->legend = jv_symbol_legend(lang, report->min_cell);
     /* TRANSLATORS: %s are "40 %", "60 %", "95 %" and the smallest count. */
-    char *low_text = jv_format_percent_short(lang, low), *high_text = jv_format_percent_short(lang, high);
+    char *low_text = jv_format_percent_short(lang, low),
+         *high_text = jv_format_percent_short(lang, high);
     char *level_text = jv_format_percent_short(lang, jv_doc_confidence(doc));
     report->method = g_strdup_printf(
-        jv_tr(lang, N_("Method: a distribution is balanced when women's share is between %s and %s "
-                       "(the 40/60 rule); below it is men-dominated, above it women-dominated. It is "
-                       "statistically certain when the whole %s confidence interval lies in the same "
-                       "class. Counts below %d, and figures that would reveal them, are not "
-                       "published (%s).")),
+        jv_tr(lang,
+              N_("Method: a distribution is balanced when women's share is between %s and %s "
+                 "(the 40/60 rule); below it is men-dominated, above it women-dominated. It is "
+                 "statistically certain when the whole %s confidence interval lies in the same "
+                 "class. Counts below %d, and figures that would reveal them, are not "
+                 "published (%s).")),
         low_text, high_text, level_text, report->min_cell, JV_SYMBOL_SUPPRESSED);
     g_free(low_text);
     g_free(high_text);
     g_free(level_text);
 }
-
 
 static void build_inputs(jv_report *report, const cJSON *doc)
 {
@@ -284,7 +283,8 @@ static void build_inputs(jv_report *report, const cJSON *doc)
     jv_lang lang = report->lang;
     gboolean hashed = FALSE;
     const cJSON *input;
-    cJSON_ArrayForEach(input, inputs) hashed |= jv_doc_string(input, "sha256") != NULL;
+    cJSON_ArrayForEach(input, inputs)
+        hashed |= jv_doc_string(input, "sha256") != NULL;
     jv_table *t = report->inputs = jv_table_new(jv_tr(lang, N_("Input files")));
     jv_table_column(t, jv_tr(lang, N_("Region")));
     jv_table_column(t, jv_tr(lang, N_("Table")));
@@ -292,8 +292,7 @@ static void build_inputs(jv_report *report, const cJSON *doc)
     jv_table_column(t, jv_tr(lang, N_("Bytes")));
     if (hashed)
         jv_table_column(t, "SHA-256");
-    cJSON_ArrayForEach(input, inputs)
-    {
+    cJSON_ArrayForEach(input, inputs) {
         GArray *row = jv_table_row(t);
         jv_row_text(row, jv_doc_string(input, "region"));
         jv_row_text(row, jv_doc_string(input, "table"));
@@ -313,10 +312,11 @@ gboolean jv_report_headline_suppressed(const cJSON *result)
         cJSON_IsTrue(jv_doc_member(jv_doc_member(result, "total"), "suppressed")))
         return TRUE;
     const cJSON *v; /* gender objects such as training_reach's reach */
-    cJSON_ArrayForEach(v, result) if (jv_doc_is_gender_object(v) &&
-                                      (cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "woman"), "suppressed")) ||
-                                       cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "man"), "suppressed"))))
-        return TRUE;
+    cJSON_ArrayForEach(v, result)
+        if (jv_doc_is_gender_object(v) &&
+            (cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "woman"), "suppressed")) ||
+             cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "man"), "suppressed"))))
+            return TRUE;
     return FALSE;
 }
 
@@ -352,8 +352,8 @@ static void build_notes(jv_report *report, const cJSON *doc, GPtrArray *indicato
                 why = jv_doc_string(entry, "message");
             const char *status = jv_doc_string(entry, "status");
             char *marker = jv_symbol_note_marker(report->notes->len + 1);
-            char *reason = jv_words_reason(report->lang, why != NULL ? why : (status ? status : "?"),
-                                           report->publish);
+            char *reason = jv_words_reason(
+                report->lang, why != NULL ? why : (status ? status : "?"), report->publish);
             char *title = jv_words_title(doc, report->lang, name);
             g_ptr_array_add(report->notes,
                             g_strdup_printf("%s %s, %s: %s: %s", marker,
@@ -405,8 +405,7 @@ static void build_indicator_table(jv_report *report, const cJSON *doc)
     jv_table_column(t, jv_tr(lang, N_("Plugin")));
     jv_table_column(t, jv_tr(lang, N_("Version")));
     const cJSON *plugin;
-    cJSON_ArrayForEach(plugin, plugins)
-    {
+    cJSON_ArrayForEach(plugin, plugins) {
         const char *name = jv_doc_string(plugin, "name");
         GArray *row = jv_table_row(t);
         jv_row_take(row, jv_words_title(doc, lang, name), FALSE, JV_TONE_NONE);
@@ -421,14 +420,16 @@ static void build_quality(jv_report *report)
 {
     guint n = report->warnings->len;
     if (n == 0)
-        report->quality = g_strdup(jv_tr(report->lang, N_("Data quality: the data passed every check "
-                                                          "without remarks.")));
+        report->quality =
+            g_strdup(jv_tr(report->lang, N_("Data quality: the data passed every check "
+                                            "without remarks.")));
     else
         report->quality = g_strdup_printf(
-            n == 1 ? jv_tr(report->lang, N_("Data quality: the data passed every check; the reading "
-                                            "gave %u remark, listed in the full report."))
-                   : jv_tr(report->lang, N_("Data quality: the data passed every check; the reading "
-                                            "gave %u remarks, listed in the full report.")),
+            n == 1
+                ? jv_tr(report->lang, N_("Data quality: the data passed every check; the reading "
+                                         "gave %u remark, listed in the full report."))
+                : jv_tr(report->lang, N_("Data quality: the data passed every check; the reading "
+                                         "gave %u remarks, listed in the full report.")),
             n);
 }
 
@@ -487,8 +488,8 @@ jv_report *jv_report_build_with(const cJSON *doc, jv_lang lang, gboolean publish
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
         jv_report_scope *scope = g_new0(jv_report_scope, 1);
         scope->total = jv_doc_scope_is_total(doc, i);
-        scope->name = g_strdup(scope->total ? jv_label_gender(lang, "total")
-                                            : jv_doc_scope_name(doc, i));
+        scope->name =
+            g_strdup(scope->total ? jv_label_gender(lang, "total") : jv_doc_scope_name(doc, i));
         scope->sections = g_ptr_array_new_with_free_func(free_section);
         for (guint k = 0; k < indicators->len; k++) {
             const char *name = g_ptr_array_index(indicators, k);
@@ -506,8 +507,9 @@ jv_report *jv_report_build_with(const cJSON *doc, jv_lang lang, gboolean publish
     g_ptr_array_unref(indicators);
     report->warnings = g_ptr_array_new_with_free_func(g_free);
     const cJSON *warning;
-    cJSON_ArrayForEach(warning, jv_doc_member(doc, "warnings")) if (cJSON_IsString(warning))
-        g_ptr_array_add(report->warnings, jv_words_warning(lang, warning->valuestring));
+    cJSON_ArrayForEach(warning, jv_doc_member(doc, "warnings"))
+        if (cJSON_IsString(warning))
+            g_ptr_array_add(report->warnings, jv_words_warning(lang, warning->valuestring));
     for (guint i = 0; i < report->comparisons->len; i++)
         prune_chart(report, g_ptr_array_index(report->comparisons, i));
     if (publish) {
@@ -548,5 +550,4 @@ void jv_report_free(jv_report *report)
     g_free(report->method);
     g_free(report->quality);
     g_free(report);
-
 }

@@ -31,11 +31,11 @@
 typedef enum jv_tone {
     JV_TONE_NONE = 0,
     JV_TONE_BALANCED,
-    JV_TONE_MEN,     /* men-dominated */
-    JV_TONE_WOMEN,   /* women-dominated */
-    JV_TONE_MISSING, /* ".." no data */
-    JV_TONE_SUPPRESSED,     /* "×" suppressed to protect individuals */
-    JV_TONE_NOT_APPLICABLE  /* "." cannot occur */
+    JV_TONE_MEN,           /* men-dominated */
+    JV_TONE_WOMEN,         /* women-dominated */
+    JV_TONE_MISSING,       /* ".." no data */
+    JV_TONE_SUPPRESSED,    /* "×" suppressed to protect individuals */
+    JV_TONE_NOT_APPLICABLE /* "." cannot occur */
 } jv_tone;
 
 typedef struct jv_cell {
@@ -62,14 +62,14 @@ typedef struct jv_stack {
 
 typedef struct jv_table {
     char *caption;
-    char *note;            /* a line under the table, or NULL */
-    char *chart_note;      /* why a chart was left out (formats with charts), or NULL */
-    gboolean no_row_names; /* the first column holds values, not row names */
-    GPtrArray *header;     /* char*, one per column */
-    GPtrArray *rows;       /* GArray of jv_cell, one per column */
-    GPtrArray *bars;       /* jv_bar*: empty when there is no chart */
+    char *note;             /* a line under the table, or NULL */
+    char *chart_note;       /* why a chart was left out (formats with charts), or NULL */
+    gboolean no_row_names;  /* the first column holds values, not row names */
+    GPtrArray *header;      /* char*, one per column */
+    GPtrArray *rows;        /* GArray of jv_cell, one per column */
+    GPtrArray *bars;        /* jv_bar*: empty when there is no chart */
     GPtrArray *stack_names; /* char*: parts of stacked bars */
-    GPtrArray *stacks;     /* jv_stack*: empty when there is no stacked chart */
+    GPtrArray *stacks;      /* jv_stack*: empty when there is no stacked chart */
 } jv_table;
 
 /* One indicator in one scope. */
@@ -83,25 +83,25 @@ typedef struct jv_section {
 } jv_section;
 
 typedef struct jv_report_scope {
-    char *name;     /* translated for the total */
+    char *name; /* translated for the total */
     gboolean total;
     GPtrArray *sections; /* jv_section* */
 } jv_report_scope;
 
 typedef struct jv_report {
     jv_lang lang;
-    gboolean publish;  /* for readers: no ids, paths or warnings (render.h) */
+    gboolean publish; /* for readers: no ids, paths or warnings (render.h) */
     int min_cell;
     char *title;
-    char *facts;       /* version and options in one line */
-    char *legend;      /* what the symbols mean (symbols.h) */
-    GPtrArray *overview; /* char*: the total's result in words, per indicator */
-    GPtrArray *notes;    /* char*: numbered notes ("¹ Syd, Måluppfyllelse: …") */
-    char *method;        /* publish: the method note instead of the facts */
-    char *quality;       /* publish: one line on data quality instead of warnings */
-    jv_table *indicators; /* not publish: title, name, plugin and version */
-    GHashTable *markers;  /* "scope\x1findicator" → note marker */
-    jv_table *summary; /* a row per region and the total */
+    char *facts;             /* version and options in one line */
+    char *legend;            /* what the symbols mean (symbols.h) */
+    GPtrArray *overview;     /* char*: the total's result in words, per indicator */
+    GPtrArray *notes;        /* char*: numbered notes ("¹ Syd, Måluppfyllelse: …") */
+    char *method;            /* publish: the method note instead of the facts */
+    char *quality;           /* publish: one line on data quality instead of warnings */
+    jv_table *indicators;    /* not publish: title, name, plugin and version */
+    GHashTable *markers;     /* "scope\x1findicator" → note marker */
+    jv_table *summary;       /* a row per region and the total */
     GPtrArray *summary_keys; /* char*: `<indicator>.<metric>` per column after the first */
     GPtrArray *comparisons;  /* jv_table*: an indicator's women's share by region */
     GPtrArray *goals;        /* jv_table*: goal fulfilment by region */

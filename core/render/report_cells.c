@@ -44,8 +44,8 @@ gboolean jv_section_is_suppressed(const cJSON *cell)
 /* Keys of a split that the split's own table shows. */
 gboolean jv_section_is_split_key(const char *key)
 {
-    static const char *const keys[] = {"by_gender", "total", "women_share",
-                                       "balance", "balance_certain", "ci"};
+    static const char *const keys[] = {"by_gender", "total",           "women_share",
+                                       "balance",   "balance_certain", "ci"};
     for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
         if (strcmp(keys[i], key) == 0)
             return TRUE;

@@ -30,8 +30,7 @@ char *jv_section_key_label(const jv_section_ctx *c, const char *key, const char 
 /* A gap {value, ci} as one text with its interval. Newly allocated. */
 char *jv_section_gap_text(const jv_section_ctx *c, const char *key, const cJSON *gap);
 /* Any value under `key` as the next cell of `row`. */
-void jv_section_add_value(const jv_section_ctx *c, GArray *row, const char *key,
-                          const cJSON *v);
+void jv_section_add_value(const jv_section_ctx *c, GArray *row, const char *key, const cJSON *v);
 /* The bar of a women's share (the suppression symbol when it is hidden). */
 void jv_section_add_share_bar(const jv_section_ctx *c, jv_table *t, const char *label,
                               const cJSON *split, const cJSON *share, const cJSON *interval,
@@ -60,7 +59,7 @@ gboolean jv_section_is_scalar(const cJSON *v);
 /* report_lists.c: the table of a list (breakdown values, arenas, target
  * groups, areas, goals) added to the section; nothing for an empty list
  * or one of no objects. `main`: the result's main measure. */
-void jv_section_list_table(const jv_section_ctx *c, const char *caption,
-                           const char *value_header, const cJSON *list, const char *main);
+void jv_section_list_table(const jv_section_ctx *c, const char *caption, const char *value_header,
+                           const cJSON *list, const char *main);
 
 #endif /* JV_RENDER_REPORT_CELLS_H */

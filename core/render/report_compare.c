@@ -38,8 +38,8 @@ static void add_number(GArray *row, jv_lang lang, const cJSON *v, jv_kind kind)
 
 /* A figure of a computed result: "." when the scope does not have the
  * key (e.g. the total's `fulfils`), × when `suppressed`. */
-static void add_figure(GArray *row, jv_lang lang, const cJSON *result, const char *key, jv_kind kind,
-                       gboolean suppressed)
+static void add_figure(GArray *row, jv_lang lang, const cJSON *result, const char *key,
+                       jv_kind kind, gboolean suppressed)
 {
     const cJSON *v = jv_doc_member(result, key);
     if (v == NULL && result != NULL)
@@ -67,9 +67,9 @@ static jv_table *share_by_region(const jv_report *report, const cJSON *doc, jv_l
 {
     char *ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc));
     char *title = jv_words_title(doc, lang, indicator);
-    char *caption = g_strdup_printf("%s: %s \xe2\x80\x94 %s", title,
-                                    jv_tr(lang, N_("women's share by region")),
-                                    jv_words_key(doc, lang, indicator, main));
+    char *caption =
+        g_strdup_printf("%s: %s \xe2\x80\x94 %s", title, jv_tr(lang, N_("women's share by region")),
+                        jv_words_key(doc, lang, indicator, main));
     g_free(title);
     jv_table *t = jv_table_new(caption);
     g_free(caption);
@@ -99,18 +99,21 @@ static jv_table *share_by_region(const jv_report *report, const cJSON *doc, jv_l
         const cJSON *share = jv_doc_member(jv_doc_member(result, "women_share"), main);
         const char *balance = jv_doc_string(result, "balance");
         jv_tone tone = jv_tone_for_balance(balance);
-        gboolean woman_hidden = cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "woman"), "suppressed"));
-        gboolean man_hidden = cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "man"), "suppressed"));
+        gboolean woman_hidden =
+            cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "woman"), "suppressed"));
+        gboolean man_hidden =
+            cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "man"), "suppressed"));
         gboolean suppressed = !cJSON_IsNumber(share) && (woman_hidden || man_hidden);
         GArray *row = jv_table_row(t);
         jv_row_text(row, scope_label(doc, i, lang));
         add_figure(row, lang, jv_doc_member(by_gender, "woman"), main, kind, woman_hidden);
         add_figure(row, lang, jv_doc_member(by_gender, "man"), main, kind, man_hidden);
-        char *text = suppressed ? g_strdup(JV_SYMBOL_SUPPRESSED) : jv_format_json(lang, share, JV_KIND_SHARE);
+        char *text = suppressed ? g_strdup(JV_SYMBOL_SUPPRESSED)
+                                : jv_format_json(lang, share, JV_KIND_SHARE);
         jv_row_take(row, g_strdup(text), TRUE, tone);
         if (has_ci) {
-            jv_row_take(row, jv_format_interval(lang, jv_doc_member(result, "ci"), JV_KIND_SHARE), TRUE,
-                        JV_TONE_NONE);
+            jv_row_take(row, jv_format_interval(lang, jv_doc_member(result, "ci"), JV_KIND_SHARE),
+                        TRUE, JV_TONE_NONE);
             if (suppressed) {
                 jv_cell *last = &g_array_index(row, jv_cell, row->len - 1);
                 g_free(last->text);
@@ -154,8 +157,7 @@ static jv_table *goals_by_region(const jv_report *report, const cJSON *doc, jv_l
     jv_table_column(t, jv_tr(lang, N_("Region")));
     jv_table_column(t, jv_label_key(lang, "goals"));
     const cJSON *s;
-    cJSON_ArrayForEach(s, statuses)
-    {
+    cJSON_ArrayForEach(s, statuses) {
         jv_table_column(t, jv_label_key(lang, s->string));
         g_ptr_array_add(t->stack_names, g_strdup(jv_label_key(lang, s->string)));
     }
@@ -179,8 +181,7 @@ static jv_table *goals_by_region(const jv_report *report, const cJSON *doc, jv_l
         jv_stack *stack = g_new0(jv_stack, 1);
         stack->label = g_strdup(scope_label(doc, i, lang));
         stack->parts = g_array_new(FALSE, FALSE, sizeof(double));
-        cJSON_ArrayForEach(s, statuses)
-        {
+        cJSON_ArrayForEach(s, statuses) {
             const cJSON *n = jv_doc_member(by_status, s->string);
             add_number(row, lang, n, JV_KIND_COUNT);
             double part = cJSON_IsNumber(n) ? n->valuedouble : 0;
@@ -201,11 +202,12 @@ void jv_report_compare(jv_report *report, const cJSON *doc)
         const char *name = g_ptr_array_index(indicators, k);
         const char *main = main_measure(doc, name);
         if (main != NULL)
-            g_ptr_array_add(report->comparisons, share_by_region(report, doc, report->lang, name, main));
+            g_ptr_array_add(report->comparisons,
+                            share_by_region(report, doc, report->lang, name, main));
         const cJSON *statuses = first_statuses(doc, name);
         if (statuses != NULL)
-            g_ptr_array_add(report->goals, goals_by_region(report, doc, report->lang, name, statuses));
-
+            g_ptr_array_add(report->goals,
+                            goals_by_region(report, doc, report->lang, name, statuses));
     }
     g_ptr_array_unref(indicators);
 }

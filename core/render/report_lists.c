@@ -17,8 +17,9 @@ static const char *entry_name(const jv_section_ctx *c, const cJSON *entry)
     const char *value = jv_doc_string(entry, "value");
     if (value == NULL) { /* e.g. per_goal: the first text member names it */
         const cJSON *v;
-        cJSON_ArrayForEach(v, entry) if (cJSON_IsString(v))
-            return v->valuestring;
+        cJSON_ArrayForEach(v, entry)
+            if (cJSON_IsString(v))
+                return v->valuestring;
         return "?";
     }
     return value[0] != '\0' ? value : jv_section_tr(c, N_("(empty)"));
@@ -54,8 +55,7 @@ static jv_table *split_list_table(const jv_section_ctx *c, const char *caption,
     jv_table_column(t, jv_section_tr(c, N_("Balance")));
     GPtrArray *extra = g_ptr_array_new(); /* gaps and other figures */
     const cJSON *v;
-    cJSON_ArrayForEach(v, entries[0])
-    {
+    cJSON_ArrayForEach(v, entries[0]) {
         if (strcmp(v->string, "value") == 0 || jv_section_is_split_key(v->string))
             continue;
         if (jv_doc_is_gap(v) || cJSON_IsNumber(v) || cJSON_IsNull(v) || cJSON_IsBool(v)) {
@@ -117,8 +117,7 @@ static jv_table *gender_list_table(const jv_section_ctx *c, const char *caption,
     jv_table_column(t, value_header);
     GPtrArray *measures = g_ptr_array_new();
     const cJSON *m;
-    cJSON_ArrayForEach(m, jv_doc_member(jv_doc_member(entries[0], "by_gender"), "woman"))
-    {
+    cJSON_ArrayForEach(m, jv_doc_member(jv_doc_member(entries[0], "by_gender"), "woman")) {
         if (strcmp(m->string, "suppressed") == 0 || jv_section_is_ci_key(m->string))
             continue;
         g_ptr_array_add(measures, m->string);
@@ -130,11 +129,11 @@ static jv_table *gender_list_table(const jv_section_ctx *c, const char *caption,
         }
     }
     GPtrArray *gaps = g_ptr_array_new();
-    cJSON_ArrayForEach(m, entries[0]) if (jv_doc_is_gap(m))
-    {
-        g_ptr_array_add(gaps, m->string);
-        jv_table_column(t, jv_section_key(c, m->string));
-    }
+    cJSON_ArrayForEach(m, entries[0])
+        if (jv_doc_is_gap(m)) {
+            g_ptr_array_add(gaps, m->string);
+            jv_table_column(t, jv_section_key(c, m->string));
+        }
     for (guint i = 0; i < n; i++) {
         GArray *row = jv_table_row(t);
         jv_row_text(row, entry_name(c, entries[i]));
@@ -166,8 +165,7 @@ static jv_table *flat_list_table(const jv_section_ctx *c, const char *caption,
     const cJSON *first = cJSON_GetArrayItem(list, 0);
     GPtrArray *keys = g_ptr_array_new();
     const cJSON *v;
-    cJSON_ArrayForEach(v, first)
-    {
+    cJSON_ArrayForEach(v, first) {
         if (!jv_section_is_scalar(v) && !jv_doc_is_gap(v) && !jv_doc_is_interval(v))
             continue;
         g_ptr_array_add(keys, v->string);
@@ -177,8 +175,7 @@ static jv_table *flat_list_table(const jv_section_ctx *c, const char *caption,
             jv_table_column(t, jv_section_key(c, v->string));
     }
     const cJSON *entry;
-    cJSON_ArrayForEach(entry, list)
-    {
+    cJSON_ArrayForEach(entry, list) {
         GArray *row = jv_table_row(t);
         for (guint k = 0; k < keys->len; k++) {
             const char *key = g_ptr_array_index(keys, k);

@@ -81,8 +81,7 @@ static jv_table *split_table(const jv_section_ctx *c, const char *caption, const
     const cJSON *first =
         genders->len ? jv_doc_member(by_gender, g_ptr_array_index(genders, 0)) : NULL;
     const cJSON *m;
-    cJSON_ArrayForEach(m, first)
-    {
+    cJSON_ArrayForEach(m, first) {
         if (m->string == NULL || strcmp(m->string, "suppressed") == 0)
             continue;
         GArray *row = jv_table_row(t);
@@ -108,8 +107,7 @@ static jv_table *split_table(const jv_section_ctx *c, const char *caption, const
         }
     }
     const cJSON *share;
-    cJSON_ArrayForEach(share, shares)
-    {
+    cJSON_ArrayForEach(share, shares) {
         gboolean is_main = main != NULL && strcmp(share->string, main) == 0;
         jv_section_add_share_bar(c, t, jv_section_key(c, share->string), split, share,
                                  is_main ? jv_doc_member(split, "ci") : NULL,
@@ -141,8 +139,7 @@ static jv_table *key_figures(const jv_section_ctx *c, const cJSON *entry, const 
     }
     gboolean split = jv_doc_is_split(result);
     const cJSON *v;
-    cJSON_ArrayForEach(v, result)
-    {
+    cJSON_ArrayForEach(v, result) {
         if (strcmp(v->string, "headline") == 0 || (split && jv_section_is_split_key(v->string)))
             continue;
         gboolean gap = jv_doc_is_gap(v);
@@ -165,15 +162,14 @@ static jv_table *gender_object_table(const jv_section_ctx *c, const char *key, c
     jv_table_column(t, jv_section_tr(c, N_("Measure")));
     GPtrArray *genders = g_ptr_array_new();
     const cJSON *g;
-    cJSON_ArrayForEach(g, object) if (cJSON_IsObject(g) && !jv_doc_is_gap(g))
-    {
-        g_ptr_array_add(genders, g->string);
-        jv_table_column(t, jv_label_gender(c->lang, g->string));
-    }
+    cJSON_ArrayForEach(g, object)
+        if (cJSON_IsObject(g) && !jv_doc_is_gap(g)) {
+            g_ptr_array_add(genders, g->string);
+            jv_table_column(t, jv_label_gender(c->lang, g->string));
+        }
     const cJSON *woman = jv_doc_member(object, "woman");
     const cJSON *m;
-    cJSON_ArrayForEach(m, woman)
-    {
+    cJSON_ArrayForEach(m, woman) {
         if (strcmp(m->string, "suppressed") == 0)
             continue;
         GArray *row = jv_table_row(t);
@@ -188,12 +184,12 @@ static jv_table *gender_object_table(const jv_section_ctx *c, const char *key, c
         }
     }
     g_ptr_array_unref(genders);
-    cJSON_ArrayForEach(g, object) if (jv_doc_is_gap(g))
-    {
-        char *text = jv_section_gap_text(c, g->string, g);
-        t->note = g_strdup_printf("%s: %s", jv_section_key(c, g->string), text);
-        g_free(text);
-    }
+    cJSON_ArrayForEach(g, object)
+        if (jv_doc_is_gap(g)) {
+            char *text = jv_section_gap_text(c, g->string, g);
+            t->note = g_strdup_printf("%s: %s", jv_section_key(c, g->string), text);
+            g_free(text);
+        }
     return t;
 }
 
@@ -204,8 +200,7 @@ static jv_table *flat_object_table(const jv_section_ctx *c, const char *key, con
     t->no_row_names = TRUE;
     GArray *row = jv_table_row(t);
     const cJSON *v;
-    cJSON_ArrayForEach(v, object)
-    {
+    cJSON_ArrayForEach(v, object) {
         jv_table_column(t, jv_section_key(c, v->string));
         jv_section_add_value(c, row, v->string, v);
     }
@@ -228,9 +223,9 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
     section->title = jv_words_title(doc, lang, indicator);
     section->tables = g_ptr_array_new_with_free_func((GDestroyNotify)jv_table_free);
     jv_section_ctx c = {.doc = doc,
-             .lang = lang,
-             .ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc)),
-             .section = section};
+                        .lang = lang,
+                        .ci_name = jv_format_ci_name(lang, jv_doc_confidence(doc)),
+                        .section = section};
     const cJSON *result = jv_doc_result(entry);
     const char *status = jv_doc_string(entry, "status");
     if (result == NULL) {
@@ -238,8 +233,8 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
         if (why == NULL)
             why = jv_doc_string(entry, "message");
         gboolean failed = g_strcmp0(status, "error") == 0;
-        char *reason = jv_words_reason(lang, why != NULL ? why : (status != NULL ? status : "?"),
-                                       publish);
+        char *reason =
+            jv_words_reason(lang, why != NULL ? why : (status != NULL ? status : "?"), publish);
         section->status =
             g_strdup_printf("%s%s%s: %s", marker ? marker : "", marker ? " " : "",
                             jv_section_tr(&c, failed ? N_("Failed") : N_("Not computed")), reason);
@@ -266,8 +261,7 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
         g_ptr_array_add(section->tables,
                         split_table(&c, jv_section_tr(&c, N_("By gender")), result, main));
     const cJSON *v;
-    cJSON_ArrayForEach(v, result)
-    {
+    cJSON_ArrayForEach(v, result) {
         if (strcmp(v->string, "headline") == 0 ||
             (jv_doc_is_split(result) && jv_section_is_split_key(v->string)))
             continue;
@@ -280,8 +274,7 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
             g_ptr_array_add(section->tables, gender_object_table(&c, v->string, v));
         } else if (strcmp(v->string, "breakdowns") == 0 && cJSON_IsObject(v)) {
             const cJSON *column;
-            cJSON_ArrayForEach(column, v)
-            {
+            cJSON_ArrayForEach(column, v) {
                 char *caption =
                     g_strdup_printf("%s %s", jv_section_tr(&c, N_("By")), column->string);
                 jv_section_list_table(&c, caption, column->string, column, main);
@@ -293,7 +286,8 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
         } else if (cJSON_IsObject(v) && !jv_doc_is_gap(v)) {
             gboolean flat = TRUE;
             const cJSON *member;
-            cJSON_ArrayForEach(member, v) flat &= jv_section_is_scalar(member);
+            cJSON_ArrayForEach(member, v)
+                flat &= jv_section_is_scalar(member);
             if (flat && v->child != NULL)
                 g_ptr_array_add(section->tables, flat_object_table(&c, v->string, v));
         }

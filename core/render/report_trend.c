@@ -29,9 +29,8 @@ static const cJSON *any_trend(const cJSON *doc, const char *indicator)
 static const char *headline_label(const cJSON *doc, const char *indicator)
 {
     for (guint i = jv_doc_scope_count(doc); i-- > 0;) {
-        const cJSON *h =
-            jv_doc_member(jv_doc_result(jv_doc_indicator(jv_doc_scope(doc, i), indicator)),
-                          "headline");
+        const cJSON *h = jv_doc_member(
+            jv_doc_result(jv_doc_indicator(jv_doc_scope(doc, i), indicator)), "headline");
         if (jv_doc_string(h, "label") != NULL)
             return jv_doc_string(h, "label");
     }
@@ -52,10 +51,9 @@ static jv_table *trend_table(const cJSON *doc, jv_lang lang, const char *indicat
                              const cJSON *model)
 {
     const char *label = headline_label(doc, indicator);
-    char *caption = g_strdup_printf("%s: %s \xe2\x80\x94 %s", indicator,
-                                    jv_tr(lang, N_("trend by period")),
-                                    label != NULL ? jv_tr(lang, label)
-                                                  : jv_doc_string(model, "metric"));
+    char *caption =
+        g_strdup_printf("%s: %s \xe2\x80\x94 %s", indicator, jv_tr(lang, N_("trend by period")),
+                        label != NULL ? jv_tr(lang, label) : jv_doc_string(model, "metric"));
     jv_table *t = jv_table_new(caption);
     g_free(caption);
     jv_table_column(t, jv_tr(lang, N_("Region")));
@@ -82,12 +80,11 @@ static jv_table *trend_table(const cJSON *doc, jv_lang lang, const char *indicat
         const cJSON *periods = jv_doc_member(jv_doc_scope(doc, i), "periods");
         gboolean hidden_ends = FALSE;
         int k = 0, n = cJSON_GetArraySize(jv_doc_member(trend, "values"));
-        cJSON_ArrayForEach(v, jv_doc_member(trend, "values"))
-        {
-            const cJSON *result = jv_doc_result(
-                jv_doc_indicator(cJSON_GetArrayItem(periods, k), indicator));
-            gboolean hidden = !cJSON_IsNumber(jv_doc_member(v, "value")) &&
-                              jv_report_headline_suppressed(result);
+        cJSON_ArrayForEach(v, jv_doc_member(trend, "values")) {
+            const cJSON *result =
+                jv_doc_result(jv_doc_indicator(cJSON_GetArrayItem(periods, k), indicator));
+            gboolean hidden =
+                !cJSON_IsNumber(jv_doc_member(v, "value")) && jv_report_headline_suppressed(result);
             hidden_ends |= hidden && (k == 0 || k == n - 1);
             if (hidden)
                 jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);

@@ -13,7 +13,8 @@ static size_t safe_length(const char *p, jv_safe_mode mode)
     if (c < 0x80) {
         if (mode == JV_SAFE_UTF8)
             return 1;
-        if (c == 0x7f || (c < 0x20 && (mode == JV_SAFE_LINE || (c != '\t' && c != '\n' && c != '\r'))))
+        if (c == 0x7f ||
+            (c < 0x20 && (mode == JV_SAFE_LINE || (c != '\t' && c != '\n' && c != '\r'))))
             return 0;
         return 1;
     }

@@ -56,13 +56,13 @@ static void append_interval(GString *s, const cJSON *doc, jv_lang lang, const cJ
     char *level = jv_format_percent_short(lang, jv_doc_confidence(doc));
     char *range = jv_format_interval(lang, ci, kind);
     g_string_append_c(s, ' ');
-    g_string_append_printf(s,
-                           difference
-                               ? jv_tr(lang, N_("Allowing for chance (%s confidence), the difference "
-                                                "lies in the range %s."))
-                               : jv_tr(lang, N_("Allowing for chance (%s confidence), the share lies "
-                                                "in the range %s.")),
-                           level, range);
+    g_string_append_printf(
+        s,
+        difference ? jv_tr(lang, N_("Allowing for chance (%s confidence), the difference "
+                                    "lies in the range %s."))
+                   : jv_tr(lang, N_("Allowing for chance (%s confidence), the share lies "
+                                    "in the range %s.")),
+        level, range);
     /* "… +11,2 p.e.." → "… +11,2 p.e." */
     if (g_str_has_suffix(s->str, ".."))
         g_string_truncate(s, s->len - 1);
@@ -70,8 +70,8 @@ static void append_interval(GString *s, const cJSON *doc, jv_lang lang, const cJ
     g_free(level);
 }
 
-static char *share_sentence(const cJSON *doc, jv_lang lang, const char *indicator,
-                            const cJSON *h, double value)
+static char *share_sentence(const cJSON *doc, jv_lang lang, const char *indicator, const cJSON *h,
+                            double value)
 {
     const char *metric = jv_doc_string(h, "metric");
     const char *measure = metric + strlen("women_share_");
@@ -91,8 +91,8 @@ static char *share_sentence(const cJSON *doc, jv_lang lang, const char *indicato
 #pragma GCC diagnostic pop
     } else {
         char *what = lower_first(jv_words_key(doc, lang, indicator, measure));
-        g_string_append_printf(s, jv_tr(lang, N_("Women's share of %s was %s (men %s)")), what, women,
-                               men);
+        g_string_append_printf(s, jv_tr(lang, N_("Women's share of %s was %s (men %s)")), what,
+                               women, men);
         g_free(what);
     }
     append_balance(s, lang, h);
@@ -116,12 +116,13 @@ static char *reach_gap_sentence(const cJSON *doc, jv_lang lang, const cJSON *h, 
         g_string_append(s, jv_tr(lang, N_("Women and men were reached at the same rate.")));
     else
         g_string_append_printf(s,
-                               value > 0 ? jv_tr(lang, N_("The training reached a %s percentage "
-                                                          "points larger part of the women than of "
-                                                          "the men."))
-                                         : jv_tr(lang, N_("The training reached a %s percentage "
-                                                          "points smaller part of the women than of "
-                                                          "the men.")),
+                               value > 0
+                                   ? jv_tr(lang, N_("The training reached a %s percentage "
+                                                    "points larger part of the women than of "
+                                                    "the men."))
+                                   : jv_tr(lang, N_("The training reached a %s percentage "
+                                                    "points smaller part of the women than of "
+                                                    "the men.")),
                                points);
     append_interval(s, doc, lang, h, JV_KIND_DIFFERENCE, TRUE);
     g_free(points);
@@ -133,12 +134,14 @@ static char *goals_sentence(jv_lang lang, const cJSON *result, double value)
     char *share = jv_format_number(lang, value, JV_KIND_SHARE);
     double goals = jv_doc_number(result, "goals");
     GString *s = g_string_new(NULL);
-    g_string_append_printf(s, jv_tr(lang, N_("%s of the reported goals were met (weighted by the "
-                                             "goals' weights)")),
+    g_string_append_printf(s,
+                           jv_tr(lang, N_("%s of the reported goals were met (weighted by the "
+                                          "goals' weights)")),
                            share);
     if (isfinite(goals))
-        g_string_append_printf(s, goals == 1 ? jv_tr(lang, N_("; %d goal in all"))
-                                             : jv_tr(lang, N_("; %d goals in all")),
+        g_string_append_printf(s,
+                               goals == 1 ? jv_tr(lang, N_("; %d goal in all"))
+                                          : jv_tr(lang, N_("; %d goals in all")),
                                (int)goals);
     g_string_append_c(s, '.');
     g_free(share);
@@ -157,15 +160,15 @@ static char *regions_sentence(jv_lang lang, const cJSON *result, double value)
                                       : jv_tr(lang, N_("%d of %d region fulfil their goals (%s).")),
                                (int)k, (int)n, share);
     else
-        text = g_strdup_printf(k == 1 ? jv_tr(lang, N_("%d of %d regions fulfils its goals (%s)."))
-                                      : jv_tr(lang, N_("%d of %d regions fulfil their goals (%s).")),
-                               (int)k, (int)n, share);
+        text =
+            g_strdup_printf(k == 1 ? jv_tr(lang, N_("%d of %d regions fulfils its goals (%s)."))
+                                   : jv_tr(lang, N_("%d of %d regions fulfil their goals (%s).")),
+                            (int)k, (int)n, share);
     g_free(share);
     return text;
 }
 
-char *jv_sentence_result(const cJSON *doc, jv_lang lang, const char *indicator,
-                         const cJSON *result)
+char *jv_sentence_result(const cJSON *doc, jv_lang lang, const char *indicator, const cJSON *result)
 {
     const cJSON *h = jv_doc_member(result, "headline");
     const cJSON *v = jv_doc_member(h, "value");

@@ -7,9 +7,12 @@
 const char *jv_symbol(jv_absence absence)
 {
     switch (absence) {
-    case JV_ABSENT_SUPPRESSED: return JV_SYMBOL_SUPPRESSED;
-    case JV_ABSENT_NOT_APPLICABLE: return JV_SYMBOL_NOT_APPLICABLE;
-    case JV_ABSENT_NO_DATA: break;
+    case JV_ABSENT_SUPPRESSED:
+        return JV_SYMBOL_SUPPRESSED;
+    case JV_ABSENT_NOT_APPLICABLE:
+        return JV_SYMBOL_NOT_APPLICABLE;
+    case JV_ABSENT_NO_DATA:
+        break;
     }
     return JV_SYMBOL_NO_DATA;
 }
@@ -41,9 +44,10 @@ char *jv_symbol_meaning(jv_lang lang, jv_absence absence, int min_cell)
     switch (absence) {
     case JV_ABSENT_SUPPRESSED:
         /* TRANSLATORS: %d is the smallest published count (min_cell). */
-        return g_strdup_printf(jv_tr(lang, N_("suppressed to protect individuals (a count below %d, "
-                                              "or a figure that would reveal one)")),
-                               min_cell);
+        return g_strdup_printf(
+            jv_tr(lang, N_("suppressed to protect individuals (a count below %d, "
+                           "or a figure that would reveal one)")),
+            min_cell);
     case JV_ABSENT_NOT_APPLICABLE:
         return g_strdup(jv_tr(lang, N_("cannot occur (the figure does not apply here)")));
     case JV_ABSENT_NO_DATA:
@@ -69,9 +73,9 @@ char *jv_symbol_legend(jv_lang lang, int min_cell)
 
 char *jv_symbol_note_marker(guint n)
 {
-    static const char *const digits[] = {"\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3",
-                                         "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6",
-                                         "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
+    static const char *const digits[] = {
+        "\xe2\x81\xb0", "\xc2\xb9",     "\xc2\xb2",     "\xc2\xb3",     "\xe2\x81\xb4",
+        "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
     char *decimal = g_strdup_printf("%u", n);
     GString *out = g_string_new(NULL);
     for (const char *p = decimal; *p != '\0'; p++)

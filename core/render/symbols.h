@@ -25,9 +25,9 @@
 #include "render/i18n.h"
 
 typedef enum jv_absence {
-    JV_ABSENT_NO_DATA = 0,     /* ".." */
-    JV_ABSENT_SUPPRESSED,      /* "×" */
-    JV_ABSENT_NOT_APPLICABLE   /* "." */
+    JV_ABSENT_NO_DATA = 0,   /* ".." */
+    JV_ABSENT_SUPPRESSED,    /* "×" */
+    JV_ABSENT_NOT_APPLICABLE /* "." */
 } jv_absence;
 
 #define JV_SYMBOL_NO_DATA ".."

@@ -105,7 +105,8 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
     glong *width = g_new0(glong, columns);
     for (guint c = 0; c < columns; c++) {
         char *number = g_strdup_printf("(%u)", c);
-        width[c] = c == 0 ? g_utf8_strlen(g_ptr_array_index(t->header, 0), -1) : (glong)strlen(number);
+        width[c] =
+            c == 0 ? g_utf8_strlen(g_ptr_array_index(t->header, 0), -1) : (glong)strlen(number);
         g_free(number);
         for (guint r = 0; r < t->rows->len; r++)
             if (cell(t, r, c) != NULL)
@@ -130,17 +131,18 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
         g_string_append_c(out, '\n');
         for (guint r = 0; r < t->rows->len; r++) {
             const guint n_scopes = report->scopes->len;
-            gboolean total = r + 1 == t->rows->len && n_scopes > 0 &&
-                             ((jv_report_scope *)g_ptr_array_index(report->scopes, n_scopes - 1))
-                                 ->total;
+            gboolean total =
+                r + 1 == t->rows->len && n_scopes > 0 &&
+                ((jv_report_scope *)g_ptr_array_index(report->scopes, n_scopes - 1))->total;
             const jv_cell *name = cell(t, r, 0);
             put(out, name ? name->text : "", width[0], FALSE, color && total ? "\033[1m" : NULL);
             for (guint c = first; c <= last; c++) {
                 const jv_cell *v = cell(t, r, c);
                 g_string_append_printf(out, "%*s", GAP, "");
                 put(out, v ? v->text : "", width[c], TRUE,
-                    color && v ? (total && v->tone == JV_TONE_NONE ? "\033[1m" : tone_colour(v->tone))
-                               : NULL);
+                    color && v
+                        ? (total && v->tone == JV_TONE_NONE ? "\033[1m" : tone_colour(v->tone))
+                        : NULL);
             }
             g_string_append_c(out, '\n');
         }
@@ -148,11 +150,11 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
     }
     g_string_append_c(out, '\n');
     for (guint c = 1; c < columns; c++) {
-        char *line = report->publish
-                         ? g_strdup_printf("(%u) %s", c, (const char *)g_ptr_array_index(t->header, c))
-                         : g_strdup_printf("(%u) %s [%s]", c,
-                                           (const char *)g_ptr_array_index(t->header, c),
-                                           (const char *)g_ptr_array_index(report->summary_keys, c - 1));
+        char *line =
+            report->publish
+                ? g_strdup_printf("(%u) %s", c, (const char *)g_ptr_array_index(t->header, c))
+                : g_strdup_printf("(%u) %s [%s]", c, (const char *)g_ptr_array_index(t->header, c),
+                                  (const char *)g_ptr_array_index(report->summary_keys, c - 1));
         wrap(out, line, 4);
         g_free(line);
     }
@@ -163,7 +165,8 @@ GString *jv_render_table(const cJSON *doc, const jv_render_options *options)
         wrap(out, g_ptr_array_index(report->notes, i), 2);
 
     if (color)
-        wrap(out, jv_tr(report->lang, N_("Blue: men-dominated; yellow: women-dominated (40/60 rule).")),
+        wrap(out,
+             jv_tr(report->lang, N_("Blue: men-dominated; yellow: women-dominated (40/60 rule).")),
              0);
     g_free(width);
     jv_report_free(report);

@@ -27,8 +27,8 @@ static void num(GString *out, double x)
 }
 
 typedef struct scale {
-    double low, high;   /* the value range of the plot */
-    guint n;            /* periods */
+    double low, high; /* the value range of the plot */
+    guint n;          /* periods */
 } scale;
 
 static double x_at(const scale *s, guint k)
@@ -63,8 +63,7 @@ static void fit(scale *s, const cJSON *doc, const char *indicator, jv_kind kind)
         const cJSON *values = jv_doc_member(
             jv_doc_member(jv_doc_member(jv_doc_scope(doc, i), "trend"), indicator), "values");
         const cJSON *v;
-        cJSON_ArrayForEach(v, values)
-        {
+        cJSON_ArrayForEach(v, values) {
             double x = jv_doc_number(v, "value");
             const cJSON *ci = jv_doc_member(v, "ci");
             if (isfinite(x)) {
@@ -133,7 +132,8 @@ static void axis(GString *out, const scale *s, const cJSON *values, jv_kind kind
         double v = s->low + (s->high - s->low) * t / 4.0;
         if (kind == JV_KIND_SHARE)
             v = t / 4.0;
-        g_string_append(out, "<line x1=\"" G_STRINGIFY(LEFT) "\" x2=\"" G_STRINGIFY(RIGHT) "\" y1=\"");
+        g_string_append(out,
+                        "<line x1=\"" G_STRINGIFY(LEFT) "\" x2=\"" G_STRINGIFY(RIGHT) "\" y1=\"");
         num(out, y_at(s, v));
         g_string_append(out, "\" y2=\"");
         num(out, y_at(s, v));
@@ -151,7 +151,7 @@ static void axis(GString *out, const scale *s, const cJSON *values, jv_kind kind
         g_string_append(out, "<text x=\"");
         num(out, x_at(s, k));
         g_string_append(out, "\" y=\"" G_STRINGIFY(BOTTOM) "\" dy=\"18\" text-anchor=\"middle\" "
-                             "class=\"tick\">");
+                                                           "class=\"tick\">");
         jv_html_escape(out, jv_doc_string(cJSON_GetArrayItem(values, (int)k), "period"));
         g_string_append(out, "</text>\n");
     }
@@ -169,12 +169,23 @@ static void total_marks(GString *out, const scale *s, const cJSON *values)
             double lo = y_at(s, cJSON_GetArrayItem(ci, 0)->valuedouble);
             double hi = y_at(s, cJSON_GetArrayItem(ci, 1)->valuedouble);
             g_string_append(out, "<path class=\"ci\" fill=\"none\" d=\"M");
-            num(out, x - 5); g_string_append_c(out, ' '); num(out, lo);
-            g_string_append(out, "H"); num(out, x + 5);
-            g_string_append(out, "M"); num(out, x); g_string_append_c(out, ' '); num(out, lo);
-            g_string_append(out, "V"); num(out, hi);
-            g_string_append(out, "M"); num(out, x - 5); g_string_append_c(out, ' '); num(out, hi);
-            g_string_append(out, "H"); num(out, x + 5);
+            num(out, x - 5);
+            g_string_append_c(out, ' ');
+            num(out, lo);
+            g_string_append(out, "H");
+            num(out, x + 5);
+            g_string_append(out, "M");
+            num(out, x);
+            g_string_append_c(out, ' ');
+            num(out, lo);
+            g_string_append(out, "V");
+            num(out, hi);
+            g_string_append(out, "M");
+            num(out, x - 5);
+            g_string_append_c(out, ' ');
+            num(out, hi);
+            g_string_append(out, "H");
+            num(out, x + 5);
             g_string_append(out, "\"/>\n");
         }
         if (isfinite(v)) {
@@ -204,13 +215,13 @@ void jv_html_trend_chart(GString *out, const cJSON *doc, const char *indicator,
     jv_kind kind = jv_kind_for_unit(jv_doc_string(model, "unit"));
     scale s = {0, 1, (guint)cJSON_GetArraySize(jv_doc_member(model, "values"))};
     fit(&s, doc, indicator, kind);
-    GString *desc = g_string_new(jv_tr(frame->lang, N_("One faint line per region; the total in bold")));
+    GString *desc =
+        g_string_new(jv_tr(frame->lang, N_("One faint line per region; the total in bold")));
     if (total != NULL) {
         g_string_append(desc, ": ");
         const cJSON *v;
         gboolean first = TRUE;
-        cJSON_ArrayForEach(v, jv_doc_member(total, "values"))
-        {
+        cJSON_ArrayForEach(v, jv_doc_member(total, "values")) {
             char *text = jv_format_json(frame->lang, jv_doc_member(v, "value"), kind);
             g_string_append_printf(desc, "%s%s %s", first ? "" : ", ", jv_doc_string(v, "period"),
                                    text);
@@ -219,8 +230,9 @@ void jv_html_trend_chart(GString *out, const cJSON *doc, const char *indicator,
         }
     }
     g_string_append(desc, ".");
-    g_string_append_printf(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" "
-                                "aria-labelledby=\"%s-title %s-desc\" aria-describedby=\"%s\">\n",
+    g_string_append_printf(out,
+                           "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" "
+                           "aria-labelledby=\"%s-title %s-desc\" aria-describedby=\"%s\">\n",
                            WIDTH, HEIGHT, id, id, table_id);
     g_string_append_printf(out, "<title id=\"%s-title\">", id);
     jv_html_escape(out, table->caption);

@@ -49,8 +49,8 @@ void jv_trend_text(GString *out, const jv_report *report)
             for (guint c = 0; c < columns; c++) {
                 if (c > 0)
                     g_string_append(out, "  ");
-                put(out, r == 0 ? g_ptr_array_index(t->header, c) : text_at(t, r - 1, c),
-                    width[c], c > 0);
+                put(out, r == 0 ? g_ptr_array_index(t->header, c) : text_at(t, r - 1, c), width[c],
+                    c > 0);
             }
             g_string_append_c(out, '\n');
         }

@@ -19,10 +19,7 @@ static const cJSON *plugin_entry(const cJSON *doc, const char *indicator)
     return NULL;
 }
 
-static const char *lang_code(jv_lang lang)
-{
-    return lang == JV_LANG_SV ? "sv" : "en";
-}
+static const char *lang_code(jv_lang lang) { return lang == JV_LANG_SV ? "sv" : "en"; }
 
 char *jv_words_title(const cJSON *doc, jv_lang lang, const char *indicator)
 {
@@ -43,8 +40,8 @@ char *jv_words_title(const cJSON *doc, jv_lang lang, const char *indicator)
 static const char *plugin_label(const cJSON *doc, const char *lang, const char *indicator,
                                 const char *key)
 {
-    return jv_doc_string(
-        jv_doc_member(jv_doc_member(plugin_entry(doc, indicator), "labels"), lang), key);
+    return jv_doc_string(jv_doc_member(jv_doc_member(plugin_entry(doc, indicator), "labels"), lang),
+                         key);
 }
 
 const char *jv_words_key(const cJSON *doc, jv_lang lang, const char *indicator, const char *key)

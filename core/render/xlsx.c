@@ -73,8 +73,8 @@ void jv_xlsx_widths_apply(lxw_worksheet *sheet, GArray *widths)
     }
 }
 
-void jv_xlsx_write_symbol(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                          guint column, jv_absence why, gboolean bold)
+void jv_xlsx_write_symbol(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row, guint column,
+                          jv_absence why, gboolean bold)
 {
     const char *symbol = jv_symbol(why);
     worksheet_write_string(sheet, row, (lxw_col_t)column, symbol,
@@ -95,9 +95,8 @@ static double as_in_json(double value)
     return fabs(shown - value) <= larger * DBL_EPSILON ? shown : value;
 }
 
-void jv_xlsx_write_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                          guint column, const cJSON *value, jv_kind kind, gboolean bold,
-                          jv_absence why)
+void jv_xlsx_write_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row, guint column,
+                          const cJSON *value, jv_kind kind, gboolean bold, jv_absence why)
 {
     if ((int)kind < 0 || (int)kind >= JV_XLSX_KINDS)
         kind = JV_KIND_NUMBER;
@@ -115,8 +114,8 @@ void jv_xlsx_write_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guin
     g_free(shown);
 }
 
-void jv_xlsx_write_text(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                        guint column, const char *text, gboolean bold)
+void jv_xlsx_write_text(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row, guint column,
+                        const char *text, gboolean bold)
 {
     if (text == NULL || text[0] == '\0')
         return;
@@ -124,8 +123,8 @@ void jv_xlsx_write_text(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint 
     jv_xlsx_width_note(widths, column, text);
 }
 
-static void header_cell(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                        guint column, const char *text)
+static void header_cell(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row, guint column,
+                        const char *text)
 {
     worksheet_write_string(sheet, row, (lxw_col_t)column, text, x->f.header);
     /* Headers wrap: they widen a column only up to a long word. */
@@ -234,8 +233,7 @@ static void summary_sheet(jv_xlsx *x)
     GPtrArray *keys = g_ptr_array_new();
     GPtrArray *headlines = g_ptr_array_new(); /* per key, or NULL */
     const cJSON *item;
-    cJSON_ArrayForEach(item, (cJSON_IsObject(first) ? first : NULL))
-    {
+    cJSON_ArrayForEach(item, (cJSON_IsObject(first) ? first : NULL)) {
         if (item->string == NULL || strcmp(item->string, "region") == 0)
             continue;
         const char *metric;
@@ -248,8 +246,7 @@ static void summary_sheet(jv_xlsx *x)
     }
     const char *total_name = jv_doc_string(jv_doc_member(doc, "total"), "name");
     guint row = 1;
-    cJSON_ArrayForEach(item, (cJSON_IsArray(summary) ? summary : NULL))
-    {
+    cJSON_ArrayForEach(item, (cJSON_IsArray(summary) ? summary : NULL)) {
         const char *region = jv_doc_string(item, "region");
         gboolean total = item->next == NULL && region != NULL && total_name != NULL &&
                          strcmp(region, total_name) == 0;
@@ -338,8 +335,7 @@ static void about_sheet(jv_xlsx *x)
     fact(x, sheet, widths, &row, "jamvikt",
          jv_doc_string(jv_doc_member(x->doc, "jamvikt"), "version"));
     const cJSON *plugin;
-    cJSON_ArrayForEach(plugin, jv_doc_member(evaluation, "plugins"))
-    {
+    cJSON_ArrayForEach(plugin, jv_doc_member(evaluation, "plugins")) {
         if (x->publish) { /* the indicator's title and version, no id */
             char *title = jv_words_title(x->doc, lang, jv_doc_string(plugin, "name"));
             fact(x, sheet, widths, &row, title, jv_doc_string(plugin, "version"));
@@ -386,8 +382,7 @@ static void about_sheet(jv_xlsx *x)
             header_cell(x, sheet, widths, row, c, jv_tr(lang, head[c]));
         row++;
         const cJSON *input;
-        cJSON_ArrayForEach(input, inputs)
-        {
+        cJSON_ArrayForEach(input, inputs) {
             jv_xlsx_write_text(x, sheet, widths, row, 0, jv_doc_string(input, "region"), FALSE);
             jv_xlsx_write_text(x, sheet, widths, row, 1, jv_doc_string(input, "table"), FALSE);
             jv_xlsx_write_text(x, sheet, widths, row, 2, jv_doc_string(input, "file"), FALSE);
@@ -399,13 +394,13 @@ static void about_sheet(jv_xlsx *x)
     }
     const cJSON *warning;
     gboolean any = FALSE;
-    cJSON_ArrayForEach(warning, jv_doc_member(x->doc, "warnings")) if (cJSON_IsString(warning))
-    {
-        if (!any)
-            heading(x, sheet, &row, jv_tr(lang, N_("Warnings")));
-        any = TRUE;
-        worksheet_write_string(sheet, row++, 0, warning->valuestring, x->f.text);
-    }
+    cJSON_ArrayForEach(warning, jv_doc_member(x->doc, "warnings"))
+        if (cJSON_IsString(warning)) {
+            if (!any)
+                heading(x, sheet, &row, jv_tr(lang, N_("Warnings")));
+            any = TRUE;
+            worksheet_write_string(sheet, row++, 0, warning->valuestring, x->f.text);
+        }
     /* Column A holds long texts only in lists: keep it readable. */
     if (widths->len > 0)
         g_array_index(widths, double, 0) = MIN(g_array_index(widths, double, 0), 40);
@@ -460,8 +455,8 @@ GString *jv_render_xlsx(const cJSON *doc, const jv_render_options *options, GErr
         goto out;
     }
     if (status != LXW_NO_ERROR) {
-        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                    "cannot write the Excel workbook: %s", lxw_strerror(status));
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot write the Excel workbook: %s",
+                    lxw_strerror(status));
         goto out;
     }
     if (!jv_xlsx_exact_apply(&x, path, error))

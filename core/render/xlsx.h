@@ -28,7 +28,7 @@
 #define JV_XLSX_KINDS (JV_KIND_NUMBER_DIFFERENCE + 1) /* every jv_kind */
 
 typedef struct jv_xlsx_formats {
-    lxw_format *header;       /* bold, wrapped, bottom border */
+    lxw_format *header;                /* bold, wrapped, bottom border */
     lxw_format *number[JV_XLSX_KINDS]; /* by jv_kind */
     lxw_format *number_bold[JV_XLSX_KINDS];
     lxw_format *text, *text_bold;
@@ -39,12 +39,12 @@ typedef struct jv_xlsx {
     lxw_workbook *book;
     const cJSON *doc;
     jv_lang lang;
-    gboolean publish;   /* for readers: no ids, paths or warnings (render.h) */
+    gboolean publish; /* for readers: no ids, paths or warnings (render.h) */
     jv_xlsx_formats f;
     GHashTable *sheet_names; /* casefolded names in use (owned keys) */
-    GPtrArray *exact;   /* per sheet index: cell → double (xlsx_exact.c) */
-    GPtrArray *buffers; /* sheet XML handed to libzip, freed at the end */
-    char *too_big;      /* the first sheet beyond Excel's rows or columns */
+    GPtrArray *exact;        /* per sheet index: cell → double (xlsx_exact.c) */
+    GPtrArray *buffers;      /* sheet XML handed to libzip, freed at the end */
+    char *too_big;           /* the first sheet beyond Excel's rows or columns */
 } jv_xlsx;
 
 /* A new worksheet named `name`, made valid for Excel (no []:*?/\, at most
@@ -58,13 +58,12 @@ void jv_xlsx_widths_apply(lxw_worksheet *sheet, GArray *widths);
 
 /* Writes a number with its kind's format (bold for a total), or the
  * symbol for `why` when `value` is not a finite number. Notes the width. */
-void jv_xlsx_write_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                          guint column, const cJSON *value, jv_kind kind, gboolean bold,
-                          jv_absence why);
-void jv_xlsx_write_text(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                        guint column, const char *text, gboolean bold);
-void jv_xlsx_write_symbol(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row,
-                          guint column, jv_absence why, gboolean bold);
+void jv_xlsx_write_number(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row, guint column,
+                          const cJSON *value, jv_kind kind, gboolean bold, jv_absence why);
+void jv_xlsx_write_text(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row, guint column,
+                        const char *text, gboolean bold);
+void jv_xlsx_write_symbol(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guint row, guint column,
+                          jv_absence why, gboolean bold);
 
 /* xlsx_exact.c: notes a number libxlsxwriter's 16 digits would not give
  * back exactly; after workbook_close(), rewrites those cells in the file

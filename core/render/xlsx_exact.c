@@ -23,7 +23,8 @@ void jv_xlsx_exact_note(jv_xlsx *x, lxw_worksheet *sheet, guint row, guint colum
     if (g_ascii_strtod(text, NULL) == value)
         return;
     while (x->exact->len <= sheet->index)
-        g_ptr_array_add(x->exact, g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free));
+        g_ptr_array_add(x->exact,
+                        g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free));
     double *copy = g_new(double, 1);
     *copy = value;
     g_hash_table_replace(g_ptr_array_index(x->exact, sheet->index), CELL_KEY(row, column), copy);

@@ -29,9 +29,9 @@ typedef struct col {
 
 typedef struct group {
     char *label;
-    GPtrArray *columns;   /* column*, in order of first appearance */
-    GHashTable *by_key;   /* sub-key → column* */
-    gboolean gender;      /* a gender's cells: shown only when used */
+    GPtrArray *columns; /* column*, in order of first appearance */
+    GHashTable *by_key; /* sub-key → column* */
+    gboolean gender;    /* a gender's cells: shown only when used */
     gboolean used;
 } group;
 
@@ -39,15 +39,15 @@ typedef struct sheet {
     jv_xlsx *x;
     const char *indicator;
     char *ci_name;
-    GPtrArray *groups;    /* group*, in order of first appearance */
-    GHashTable *by_key;   /* group key → group* */
+    GPtrArray *groups;  /* group*, in order of first appearance */
+    GHashTable *by_key; /* group key → group* */
     /* Writing (second pass) */
     gboolean writing;
     lxw_worksheet *ws;
     GArray *widths;
     guint row, note_column, columns;
     gboolean bold, any_note;
-    GArray *written;      /* gboolean per sheet column of the current row */
+    GArray *written; /* gboolean per sheet column of the current row */
 } sheet;
 
 static void free_column(gpointer p)
@@ -68,7 +68,8 @@ static void free_group(gpointer p)
 
 static gboolean is_gender(const char *key)
 {
-    static const char *const genders[] = {"woman", "man", "non_binary", "mixed", "unknown", "total"};
+    static const char *const genders[] = {"woman", "man",     "non_binary",
+                                          "mixed", "unknown", "total"};
     for (size_t i = 0; i < G_N_ELEMENTS(genders); i++)
         if (strcmp(genders[i], key) == 0)
             return TRUE;
@@ -93,9 +94,9 @@ static jv_kind key_kind(const sheet *s, const char *key)
 
 /* One value under group `gkey` and sub-key `skey` ("" for a group of one
  * column). Discovering: makes the column. Writing: writes the cell. */
-static void emit(sheet *s, const char *gkey, const char *glabel, gboolean gender,
-                 const char *skey, const char *slabel, jv_kind kind, const cJSON *value,
-                 const char *text_key, jv_absence why)
+static void emit(sheet *s, const char *gkey, const char *glabel, gboolean gender, const char *skey,
+                 const char *slabel, jv_kind kind, const cJSON *value, const char *text_key,
+                 jv_absence why)
 {
     group *g = g_hash_table_lookup(s->by_key, gkey);
     if (!s->writing) {
@@ -141,8 +142,8 @@ static void emit(sheet *s, const char *gkey, const char *glabel, gboolean gender
 
 /* An interval [lower, upper] (or null) as two columns of the group. */
 static void emit_interval(sheet *s, const char *gkey, const char *glabel, gboolean gender,
-                          const char *skey, const char *slabel, jv_kind kind,
-                          const cJSON *interval, jv_absence why)
+                          const char *skey, const char *slabel, jv_kind kind, const cJSON *interval,
+                          jv_absence why)
 {
     const char *ends[2] = {jv_tr(s->x->lang, N_("lower")), jv_tr(s->x->lang, N_("upper"))};
     for (int e = 0; e < 2; e++) {
@@ -159,13 +160,12 @@ static void emit_interval(sheet *s, const char *gkey, const char *glabel, gboole
 static void visit_cell(sheet *s, const char *gender, const cJSON *cell)
 {
     jv_lang lang = s->x->lang;
-    jv_absence why = cJSON_IsTrue(jv_doc_member(cell, "suppressed")) ? JV_ABSENT_SUPPRESSED
-                                                                     : JV_ABSENT_NO_DATA;
+    jv_absence why =
+        cJSON_IsTrue(jv_doc_member(cell, "suppressed")) ? JV_ABSENT_SUPPRESSED : JV_ABSENT_NO_DATA;
     const char *glabel = jv_label_gender(lang, gender);
     const char *previous = NULL;
     const cJSON *m;
-    cJSON_ArrayForEach(m, cell)
-    {
+    cJSON_ArrayForEach(m, cell) {
         const char *k = m->string;
         if (k == NULL || strcmp(k, "suppressed") == 0)
             continue;
@@ -179,8 +179,7 @@ static void visit_cell(sheet *s, const char *gender, const cJSON *cell)
             g_free(label);
             g_free(base);
         } else if (cJSON_IsNumber(m) || cJSON_IsNull(m) || cJSON_IsBool(m)) {
-            emit(s, gender, glabel, TRUE, k, key_label(s, k), key_kind(s, k), m,
-                 NULL, why);
+            emit(s, gender, glabel, TRUE, k, key_label(s, k), key_kind(s, k), m, NULL, why);
         }
         previous = k;
     }
@@ -202,16 +201,16 @@ static void visit_node(sheet *s, const cJSON *node)
 {
     jv_absence why = node_why(node);
     const cJSON *v;
-    cJSON_ArrayForEach(v, node)
-    {
+    cJSON_ArrayForEach(v, node) {
         const char *k = v->string;
         if (k == NULL || strcmp(k, "headline") == 0 || strcmp(k, "value") == 0 ||
             strcmp(k, "breakdowns") == 0 || (cJSON_IsArray(v) && !jv_doc_is_interval(v)))
             continue;
         if (strcmp(k, "by_gender") == 0 && cJSON_IsObject(v)) {
             const cJSON *g;
-            cJSON_ArrayForEach(g, v) if (cJSON_IsObject(g) && g->string != NULL)
-                visit_cell(s, g->string, g);
+            cJSON_ArrayForEach(g, v)
+                if (cJSON_IsObject(g) && g->string != NULL)
+                    visit_cell(s, g->string, g);
         } else if (is_gender(k) && cJSON_IsObject(v) && !jv_doc_is_gap(v)) {
             visit_cell(s, k, v);
         } else if (jv_doc_is_split(v) || jv_doc_is_gender_object(v)) {
@@ -226,8 +225,8 @@ static void visit_node(sheet *s, const cJSON *node)
             char *base = bare ? NULL : g_strndup(k, strlen(k) - 3);
             char *label = bare ? g_strdup(s->ci_name)
                                : g_strdup_printf("%s, %s", key_label(s, base), s->ci_name);
-            emit_interval(s, k, label, FALSE, "", "", bare ? JV_KIND_SHARE : key_kind(s, base),
-                          v, why);
+            emit_interval(s, k, label, FALSE, "", "", bare ? JV_KIND_SHARE : key_kind(s, base), v,
+                          why);
             g_free(label);
             g_free(base);
         } else if (jv_doc_is_gap(v)) {
@@ -238,9 +237,10 @@ static void visit_node(sheet *s, const cJSON *node)
                           jv_doc_member(v, "ci"), why);
         } else if (cJSON_IsObject(v)) { /* flat objects (by_status) */
             const cJSON *m;
-            cJSON_ArrayForEach(m, v) if (cJSON_IsNumber(m) || cJSON_IsNull(m) || cJSON_IsBool(m))
-                emit(s, k, key_label(s, k), FALSE, m->string, key_label(s, m->string),
-                     key_kind(s, m->string), m, NULL, JV_ABSENT_NO_DATA);
+            cJSON_ArrayForEach(m, v)
+                if (cJSON_IsNumber(m) || cJSON_IsNull(m) || cJSON_IsBool(m))
+                    emit(s, k, key_label(s, k), FALSE, m->string, key_label(s, m->string),
+                         key_kind(s, m->string), m, NULL, JV_ABSENT_NO_DATA);
         } else {
             gboolean shares = strcmp(k, "balance") == 0 || strcmp(k, "balance_certain") == 0;
             emit(s, k, key_label(s, k), FALSE, "", NULL, key_kind(s, k), v, k,
@@ -254,8 +254,9 @@ static const char *entry_name(const sheet *s, const cJSON *entry)
     const char *value = jv_doc_string(entry, "value");
     if (value == NULL) { /* e.g. per_goal: its first text names it */
         const cJSON *v;
-        cJSON_ArrayForEach(v, entry) if (cJSON_IsString(v))
-            return v->valuestring;
+        cJSON_ArrayForEach(v, entry)
+            if (cJSON_IsString(v))
+                return v->valuestring;
         return "";
     }
     return value[0] != '\0' ? value : jv_tr(s->x->lang, N_("(empty)"));
@@ -285,8 +286,8 @@ static void row(sheet *s, const char *scope, const char *by, const char *value, 
         static const char *const counts[] = {"rows", "skipped_rows"};
         for (size_t i = 0; i < G_N_ELEMENTS(counts); i++)
             if (jv_doc_member(entry, counts[i]) != NULL)
-                emit(s, counts[i], key_label(s, counts[i]), FALSE, "", NULL,
-                     JV_KIND_COUNT, jv_doc_member(entry, counts[i]), NULL, JV_ABSENT_SUPPRESSED);
+                emit(s, counts[i], key_label(s, counts[i]), FALSE, "", NULL, JV_KIND_COUNT,
+                     jv_doc_member(entry, counts[i]), NULL, JV_ABSENT_SUPPRESSED);
     }
     if (entry != NULL && node == NULL) {
         const char *why = jv_doc_string(entry, "reason");
@@ -320,24 +321,23 @@ static void rows(sheet *s, const char *scope, const cJSON *entry)
     const cJSON *result = jv_doc_result(entry);
     row(s, scope, NULL, NULL, result, entry);
     const cJSON *v;
-    cJSON_ArrayForEach(v, result)
-    {
+    cJSON_ArrayForEach(v, result) {
         const char *k = v->string;
-        if (k == NULL || strcmp(k, "headline") == 0 || strcmp(k, "by_gender") == 0 ||
-            is_gender(k))
+        if (k == NULL || strcmp(k, "headline") == 0 || strcmp(k, "by_gender") == 0 || is_gender(k))
             continue;
         if (strcmp(k, "breakdowns") == 0 && cJSON_IsObject(v)) {
             const cJSON *list;
-            cJSON_ArrayForEach(list, v)
-            {
+            cJSON_ArrayForEach(list, v) {
                 const cJSON *e;
-                cJSON_ArrayForEach(e, list) if (cJSON_IsObject(e))
-                    row(s, scope, list->string, entry_name(s, e), e, NULL);
+                cJSON_ArrayForEach(e, list)
+                    if (cJSON_IsObject(e))
+                        row(s, scope, list->string, entry_name(s, e), e, NULL);
             }
         } else if (cJSON_IsArray(v) && !jv_doc_is_interval(v)) {
             const cJSON *e;
-            cJSON_ArrayForEach(e, v) if (cJSON_IsObject(e))
-                row(s, scope, key_label(s, k), entry_name(s, e), e, NULL);
+            cJSON_ArrayForEach(e, v)
+                if (cJSON_IsObject(e))
+                    row(s, scope, key_label(s, k), entry_name(s, e), e, NULL);
         } else if (jv_doc_is_split(v) || (jv_doc_is_gender_object(v) && !is_gender(k))) {
             row(s, scope, key_label(s, k), NULL, v, NULL);
         }
@@ -405,8 +405,8 @@ void jv_xlsx_indicator_sheet(jv_xlsx *x, const char *indicator)
             if (c->label != NULL)
                 header(&s, c->index, c->index, FALSE, 1, c->label);
         }
-        gboolean single = g->columns->len == 1 &&
-                          ((col *)g_ptr_array_index(g->columns, 0))->label == NULL;
+        gboolean single =
+            g->columns->len == 1 && ((col *)g_ptr_array_index(g->columns, 0))->label == NULL;
         header(&s, first, next - 1, single, 0, g->label);
     }
     s.columns = next;

@@ -74,8 +74,8 @@ static gboolean scope_row(jv_xlsx *x, lxw_worksheet *ws, GArray *widths, guint r
     }
     const cJSON *change = jv_doc_member(trend, "change");
     const cJSON *value = jv_doc_member(change, "value");
-    jv_absence why = hidden_ends && !cJSON_IsNumber(value) ? JV_ABSENT_SUPPRESSED
-                                                           : JV_ABSENT_NO_DATA;
+    jv_absence why =
+        hidden_ends && !cJSON_IsNumber(value) ? JV_ABSENT_SUPPRESSED : JV_ABSENT_NO_DATA;
     guint c = (guint)n + 1;
     jv_xlsx_write_number(x, ws, widths, row, c, value, change_kind, bold, why);
     const cJSON *ci = jv_doc_member(change, "ci");
@@ -124,15 +124,13 @@ static void trend_table(jv_xlsx *x, lxw_worksheet *ws, GArray *widths, guint *ro
 
     jv_kind kind = jv_kind_for_unit(jv_doc_string(model, "unit"));
     /* the change of shares is in points, of money and counts in units */
-    jv_kind change_kind = kind == JV_KIND_SHARE || kind == JV_KIND_DIFFERENCE
-                              ? JV_KIND_DIFFERENCE
+    jv_kind change_kind = kind == JV_KIND_SHARE || kind == JV_KIND_DIFFERENCE ? JV_KIND_DIFFERENCE
                           : kind == JV_KIND_NUMBER || kind == JV_KIND_NUMBER_DIFFERENCE
                               ? JV_KIND_NUMBER_DIFFERENCE
                               : JV_KIND_AMOUNT_DIFFERENCE;
     gboolean with_ci = FALSE;
     for (guint i = 0; i < jv_doc_scope_count(doc); i++) {
-        if (!cJSON_IsObject(
-                jv_doc_member(jv_doc_member(jv_doc_scope(doc, i), "trend"), indicator)))
+        if (!cJSON_IsObject(jv_doc_member(jv_doc_member(jv_doc_scope(doc, i), "trend"), indicator)))
             continue;
         if (*row >= LXW_ROW_MAX) {
             if (x->too_big == NULL)

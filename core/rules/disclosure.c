@@ -33,17 +33,17 @@
 
 struct jv_cells {
     jv_disclosure *owner;
-    guint32 slot;          /* layer * (n_regions + 1) + region index; the
+    guint32 slot;         /* layer * (n_regions + 1) + region index; the
                               total is n_regions within its layer */
-    GArray *group_of_key;  /* guint32 per key id: group index + 1, 0 none */
+    GArray *group_of_key; /* guint32 per key id: group index + 1, 0 none */
 };
 
 typedef struct group {
-    guint32 key;        /* key id */
+    guint32 key; /* key id */
     guint32 n_counts;
-    guint32 counts_at;  /* counts[g * n_counts + m] start in d->counts */
-    guint8 suppressed;  /* bit g (0..3) per cell, bit JV_TOTAL the total */
-    guint8 pending;     /* cells chosen in the current round */
+    guint32 counts_at; /* counts[g * n_counts + m] start in d->counts */
+    guint8 suppressed; /* bit g (0..3) per cell, bit JV_TOTAL the total */
+    guint8 pending;    /* cells chosen in the current round */
 } group;
 
 typedef struct family_decl {
@@ -55,15 +55,15 @@ typedef struct family_decl {
 
 struct jv_disclosure {
     size_t n_regions;
-    size_t n_layers;        /* 1 + periods: layer 0 is all periods */
+    size_t n_layers; /* 1 + periods: layer 0 is all periods */
     int64_t min_cell;
-    jv_cells *scopes;       /* (n_regions + 1) per layer; the total last */
-    GHashTable *key_ids;    /* owned char * → key id + 1 */
+    jv_cells *scopes;    /* (n_regions + 1) per layer; the total last */
+    GHashTable *key_ids; /* owned char * → key id + 1 */
     guint32 n_keys;
-    GArray *groups;         /* group */
-    GArray *counts;         /* gint64 */
-    GArray *families;       /* family_decl */
-    GArray *member_keys;    /* guint32 key ids */
+    GArray *groups;      /* group */
+    GArray *counts;      /* gint64 */
+    GArray *families;    /* family_decl */
+    GArray *member_keys; /* guint32 key ids */
     gboolean decided;
     size_t n_suppressed;
 };
@@ -84,8 +84,7 @@ jv_disclosure *jv_disclosure_new_periods(size_t n_regions, size_t n_periods, int
     for (size_t i = 0; i < (n_regions + 1) * d->n_layers; i++) {
         d->scopes[i].owner = d;
         d->scopes[i].slot = (guint32)i;
-        d->scopes[i].group_of_key =
-            g_array_new(FALSE, TRUE, sizeof(guint32));
+        d->scopes[i].group_of_key = g_array_new(FALSE, TRUE, sizeof(guint32));
     }
     d->key_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     d->groups = g_array_new(FALSE, TRUE, sizeof(group));
@@ -124,10 +123,7 @@ static guint32 slot_in(const jv_disclosure *d, int scope, int period)
     return NONE;
 }
 
-static guint32 slot_of(const jv_disclosure *d, int scope)
-{
-    return slot_in(d, scope, -1);
-}
+static guint32 slot_of(const jv_disclosure *d, int scope) { return slot_in(d, scope, -1); }
 
 jv_cells *jv_disclosure_scope(jv_disclosure *d, int scope)
 {
@@ -165,8 +161,7 @@ static guint32 group_in(const jv_cells *cells, guint32 key)
     return plus_one == 0 ? NONE : plus_one - 1;
 }
 
-void jv_cells_add_group(jv_cells *cells, const char *key, size_t n_counts,
-                        const int64_t *counts)
+void jv_cells_add_group(jv_cells *cells, const char *key, size_t n_counts, const int64_t *counts)
 {
     g_return_if_fail(cells != NULL && key != NULL);
     g_return_if_fail(n_counts == 0 || counts != NULL);
@@ -187,8 +182,8 @@ void jv_cells_add_group(jv_cells *cells, const char *key, size_t n_counts,
     g_array_append_val(d->groups, gr);
 }
 
-void jv_cells_add_family(jv_cells *cells, const char *margin,
-                         const char *const *members, size_t n_members)
+void jv_cells_add_family(jv_cells *cells, const char *margin, const char *const *members,
+                         size_t n_members)
 {
     g_return_if_fail(cells != NULL && margin != NULL);
     g_return_if_fail(n_members == 0 || members != NULL);
@@ -215,13 +210,13 @@ void jv_cells_add_family(jv_cells *cells, const char *margin,
 typedef struct lines {
     guint32 n_families;
     guint32 n_members;
-    guint32 *margin;        /* group per family */
-    guint32 *first;         /* n_families + 1 starts in members */
-    guint32 *members;       /* groups, member order kept */
-    guint32 *incidence_at;  /* n_groups + 1 starts in incidence */
-    guint32 *incidence;     /* family indices */
-    guint32 *stamp;         /* per group: serial of the last family */
-    guint32 serial;         /* of the family being built, from 1 */
+    guint32 *margin;       /* group per family */
+    guint32 *first;        /* n_families + 1 starts in members */
+    guint32 *members;      /* groups, member order kept */
+    guint32 *incidence_at; /* n_groups + 1 starts in incidence */
+    guint32 *incidence;    /* family indices */
+    guint32 *stamp;        /* per group: serial of the last family */
+    guint32 serial;        /* of the family being built, from 1 */
 } lines;
 
 static void lines_begin_family(lines *l, guint32 margin)
@@ -278,9 +273,8 @@ static void lines_build(const jv_disclosure *d, lines *l)
             continue;
         lines_begin_family(l, margin);
         for (guint32 m = 0; m < f->n_members; m++)
-            lines_add_member(l, group_in(cells, g_array_index(
-                                     d->member_keys, guint32,
-                                     f->members_at + m)));
+            lines_add_member(
+                l, group_in(cells, g_array_index(d->member_keys, guint32, f->members_at + m)));
         lines_end_family(l);
     }
 
@@ -350,8 +344,7 @@ static gint64 rank_count(const jv_disclosure *d, const group *gr, int g)
 {
     if (gr->n_counts == 0)
         return 0;
-    return g_array_index(d->counts, gint64,
-                         gr->counts_at + (guint32)g * gr->n_counts);
+    return g_array_index(d->counts, gint64, gr->counts_at + (guint32)g * gr->n_counts);
 }
 
 /* Rule 1: any protected count 0 < c < min_cell. Adds the cells to fresh. */
@@ -378,8 +371,7 @@ static void apply_primary(jv_disclosure *d, GArray *fresh)
  * the round began: the member with the smallest positive unsuppressed
  * count (first in member order on ties), else the margin. NONE when that
  * cell is already suppressed. */
-static guint32 line_choice(const jv_disclosure *d, const lines *l,
-                           guint32 f, int g)
+static guint32 line_choice(const jv_disclosure *d, const lines *l, guint32 f, int g)
 {
     guint8 bit = (guint8)(1u << g);
     guint32 best = NONE;
@@ -421,8 +413,7 @@ static void apply_rounds(jv_disclosure *d, const lines *l, GArray *fresh)
         for (guint i = 0; i < fresh->len; i++) {
             guint32 cell = g_array_index(fresh, guint32, i);
             guint32 gi = cell / LINE_GENDERS, g = cell % LINE_GENDERS;
-            for (guint32 k = l->incidence_at[gi]; k < l->incidence_at[gi + 1];
-                 k++) {
+            for (guint32 k = l->incidence_at[gi]; k < l->incidence_at[gi + 1]; k++) {
                 guint32 line = l->incidence[k] * LINE_GENDERS + g;
                 suppressed_in_line[line]++;
                 if (touched_in_round[line] != round) {
@@ -499,8 +490,7 @@ void jv_disclosure_decide(jv_disclosure *d)
     }
 }
 
-gboolean jv_disclosure_suppressed(const jv_disclosure *d, int scope,
-                                  const char *key, int gender)
+gboolean jv_disclosure_suppressed(const jv_disclosure *d, int scope, const char *key, int gender)
 {
     return jv_disclosure_period_suppressed(d, scope, -1, key, gender);
 }
@@ -508,8 +498,7 @@ gboolean jv_disclosure_suppressed(const jv_disclosure *d, int scope,
 gboolean jv_disclosure_period_suppressed(const jv_disclosure *d, int scope, int period,
                                          const char *key, int gender)
 {
-    if (d == NULL || key == NULL || !d->decided || gender < 0 ||
-        gender > JV_TOTAL)
+    if (d == NULL || key == NULL || !d->decided || gender < 0 || gender > JV_TOTAL)
         return FALSE;
     guint32 slot = slot_in(d, scope, period);
     if (slot == NONE)
@@ -523,7 +512,4 @@ gboolean jv_disclosure_period_suppressed(const jv_disclosure *d, int scope, int 
     return (g_array_index(d->groups, group, gi).suppressed >> gender) & 1u;
 }
 
-size_t jv_disclosure_count(const jv_disclosure *d)
-{
-    return d == NULL ? 0 : d->n_suppressed;
-}
+size_t jv_disclosure_count(const jv_disclosure *d) { return d == NULL ? 0 : d->n_suppressed; }

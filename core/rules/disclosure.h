@@ -23,8 +23,7 @@ jv_disclosure *jv_disclosure_new(size_t n_regions, int64_t min_cell);
  * besides the all-periods layer. The core adds, in every period's layer,
  * "key across the regions → the total's key", and for every scope, "key
  * across the periods (in order) → the scope's all-periods key". */
-jv_disclosure *jv_disclosure_new_periods(size_t n_regions, size_t n_periods,
-                                         int64_t min_cell);
+jv_disclosure *jv_disclosure_new_periods(size_t n_regions, size_t n_periods, int64_t min_cell);
 void jv_disclosure_free(jv_disclosure *d);
 /* The sink for one scope: a region index or JV_SCOPE_TOTAL. Borrowed. */
 jv_cells *jv_disclosure_scope(jv_disclosure *d, int scope);
@@ -32,16 +31,14 @@ jv_cells *jv_disclosure_scope(jv_disclosure *d, int scope);
 jv_cells *jv_disclosure_period_scope(jv_disclosure *d, int scope, int period);
 /* What host->add_group / host->add_family do (see jamvikt/host.h). A
  * group declared twice in one scope keeps the first declaration. */
-void jv_cells_add_group(jv_cells *cells, const char *key, size_t n_counts,
-                        const int64_t *counts);
-void jv_cells_add_family(jv_cells *cells, const char *margin,
-                         const char *const *members, size_t n_members);
+void jv_cells_add_group(jv_cells *cells, const char *key, size_t n_counts, const int64_t *counts);
+void jv_cells_add_family(jv_cells *cells, const char *margin, const char *const *members,
+                         size_t n_members);
 /* Decide the pattern. Call once, after every scope's cells(). */
 void jv_disclosure_decide(jv_disclosure *d);
 /* Is the cell (gender 0..4) or total (JV_TOTAL) of group `key` in `scope`
  * suppressed? FALSE for groups never declared. */
-gboolean jv_disclosure_suppressed(const jv_disclosure *d, int scope,
-                                  const char *key, int gender);
+gboolean jv_disclosure_suppressed(const jv_disclosure *d, int scope, const char *key, int gender);
 /* The same in period `period` (-1: all periods). */
 gboolean jv_disclosure_period_suppressed(const jv_disclosure *d, int scope, int period,
                                          const char *key, int gender);

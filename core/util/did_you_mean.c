@@ -34,11 +34,9 @@ size_t jv_did_you_mean_distance(const char *a, const char *b)
         for (size_t j = 1; j <= m; j++) {
             unsigned char cb = lower((unsigned char)b[j - 1]);
             size_t cost = ca == cb ? 0 : 1;
-            size_t d = min3(previous[j] + 1, current[j - 1] + 1,
-                            previous[j - 1] + cost);
-            if (i > 1 && j > 1 && ca == lower((unsigned char)b[j - 2])
-                && lower((unsigned char)a[i - 2]) == cb
-                && before[j - 2] + 1 < d)
+            size_t d = min3(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && ca == lower((unsigned char)b[j - 2]) &&
+                lower((unsigned char)a[i - 2]) == cb && before[j - 2] + 1 < d)
                 d = before[j - 2] + 1;
             current[j] = d;
         }

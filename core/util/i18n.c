@@ -85,15 +85,9 @@ jv_lang jv_messages_lang(void)
     return (jv_lang)lang;
 }
 
-void jv_messages_set_lang(jv_lang lang)
-{
-    g_atomic_int_set(&messages_lang, (gint)lang);
-}
+void jv_messages_set_lang(jv_lang lang) { g_atomic_int_set(&messages_lang, (gint)lang); }
 
-const char *jv_message(const char *msgid)
-{
-    return jv_tr(jv_messages_lang(), msgid);
-}
+const char *jv_message(const char *msgid) { return jv_tr(jv_messages_lang(), msgid); }
 
 const char *jv_ngettext(const char *singular, const char *plural, unsigned long n)
 {

@@ -47,8 +47,8 @@ void jv_messages_set_lang(jv_lang lang);
 const char *jv_message(const char *msgid) G_GNUC_FORMAT(1);
 /* singular when n is 1, plural otherwise, in the message language (Swedish
  * and English share the plural rule n != 1). */
-const char *jv_ngettext(const char *singular, const char *plural, unsigned long n)
-    G_GNUC_FORMAT(1) G_GNUC_FORMAT(2);
+const char *jv_ngettext(const char *singular, const char *plural, unsigned long n) G_GNUC_FORMAT(1)
+    G_GNUC_FORMAT(2);
 
 /* One catalogue entry; the generated catalog_sv.c defines the table (a
  * plural entry gives two: its msgid and its msgid_plural). */

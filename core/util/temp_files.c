@@ -81,10 +81,7 @@ static bool add(const char *path, char *const *members)
     return false;
 }
 
-bool jv_temp_files_add(const char *path)
-{
-    return add(path, NULL);
-}
+bool jv_temp_files_add(const char *path) { return add(path, NULL); }
 
 bool jv_temp_files_add_folder(const char *dir, char *const *members)
 {

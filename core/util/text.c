@@ -18,8 +18,8 @@ int jv_text_is_identifier(const char *s)
 /* Characters that reorder or hide what a terminal shows. */
 static gboolean hidden_format(gunichar c)
 {
-    return (c >= 0x80 && c <= 0x9f) || c == 0x200e || c == 0x200f ||
-           (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return (c >= 0x80 && c <= 0x9f) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+           (c >= 0x2066 && c <= 0x2069);
 }
 
 static char *escape(const char *text, ssize_t length, size_t max_chars, gboolean keep_lines)
@@ -66,7 +66,4 @@ char *jv_text_escape_terminal(const char *text, ssize_t length, size_t max_chars
     return escape(text, length, max_chars, FALSE);
 }
 
-char *jv_text_escape_message(const char *text)
-{
-    return escape(text, -1, 0, TRUE);
-}
+char *jv_text_escape_message(const char *text) { return escape(text, -1, 0, TRUE); }

@@ -32,11 +32,14 @@ const jv_host *fs_host;
 
 static const jv_measure fs_measures[FS_N_MEASURES] = {
     [FS_APPLICATIONS] = {.name = "applications", .column = -1, .flags = JV_MEASURE_PROTECTED},
-    [FS_GRANTED] = {.name = "granted", .column = FS_DECISION, .flags = JV_MEASURE_PROTECTED,
+    [FS_GRANTED] = {.name = "granted",
+                    .column = FS_DECISION,
+                    .flags = JV_MEASURE_PROTECTED,
                     .at_most = "applications"},
     [FS_APPLIED] = {.name = "amount_applied", .column = FS_AMOUNT_APPLIED},
     [FS_AMOUNT] = {.name = "amount_granted", .column = FS_AMOUNT_GRANTED},
-    [FS_APPLIED_ROWS] = {.name = "applied_rows", .column = FS_AMOUNT_APPLIED,
+    [FS_APPLIED_ROWS] = {.name = "applied_rows",
+                         .column = FS_AMOUNT_APPLIED,
                          .at_most = "applications"},
 };
 
@@ -247,9 +250,8 @@ static void *fs_load(jv_ctx *ctx, const jv_node *in)
 static const jv_role fs_roles[FS_N_ROLES] = {
     [FS_GENDER] = {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL,
                    "gender of the person leading the recipient (company or project)"},
-    [FS_AMOUNT_GRANTED] = {"amount_granted", JV_TYPE_NUMBER,
-                           JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE, NULL,
-                           "money granted (0 when rejected)"},
+    [FS_AMOUNT_GRANTED] = {"amount_granted", JV_TYPE_NUMBER, JV_ROLE_REQUIRED | JV_ROLE_NONNEGATIVE,
+                           NULL, "money granted (0 when rejected)"},
     [FS_AMOUNT_APPLIED] = {"amount_applied", JV_TYPE_NUMBER, JV_ROLE_NONNEGATIVE, NULL,
                            "money applied for"},
     [FS_DECISION] = {"decision", JV_TYPE_CATEGORY, 0,

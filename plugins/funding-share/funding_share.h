@@ -35,8 +35,8 @@ enum { FS_APPLICATIONS, FS_GRANTED, FS_APPLIED, FS_AMOUNT, FS_APPLIED_ROWS, FS_N
 /* What configure() read: the breakdown columns and their batch columns. */
 typedef struct fs_instance {
     size_t n_by;
-    char **by;            /* column (role) names, owned */
-    int *by_column;       /* index of each in batches of `funding` */
+    char **by;      /* column (role) names, owned */
+    int *by_column; /* index of each in batches of `funding` */
 } fs_instance;
 
 int fs_finish(jv_ctx *ctx, const void *state, const void *total, jv_writer *out);

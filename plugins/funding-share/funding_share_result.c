@@ -25,15 +25,15 @@ static double ratio(int64_t numerator, int64_t denominator)
 
 /* One category's (or the total's) measures, in the order of INDICATORS.md;
  * c[m] is measure m. */
-static void put_cell(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t *c,
-                     int suppressed, int has_applied)
+static void put_cell(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t *c, int suppressed,
+                     int has_applied)
 {
     const jv_host *h = fs_host;
     h->begin_object(w, key);
     if (suppressed) {
         static const char *const measures[] = {
-            "applications", "granted", "amount_applied", "amount_granted", "approval_rate",
-            "approval_rate_ci", "mean_granted", "grant_ratio"};
+            "applications",  "granted",          "amount_applied", "amount_granted",
+            "approval_rate", "approval_rate_ci", "mean_granted",   "grant_ratio"};
         for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++)
             h->put_null(w, measures[i]);
         h->put_bool(w, "suppressed", 1);
@@ -53,9 +53,9 @@ static void put_cell(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t *
     h->put_interval(w, "approval_rate_ci", ci);
     /* amount / (scale × granted): one rounding, in currency units. */
     h->put_number(w, "mean_granted",
-                  c[FS_GRANTED] != 0 ? (double)c[FS_AMOUNT] /
-                                           ((double)JV_FIXED_SCALE * (double)c[FS_GRANTED])
-                                     : NAN);
+                  c[FS_GRANTED] != 0
+                      ? (double)c[FS_AMOUNT] / ((double)JV_FIXED_SCALE * (double)c[FS_GRANTED])
+                      : NAN);
     h->put_number(w, "grant_ratio", has_applied ? ratio(c[FS_AMOUNT], c[FS_APPLIED]) : NAN);
     h->put_bool(w, "suppressed", 0);
     h->end_object(w);

@@ -20,8 +20,16 @@
 #include <math.h>
 
 /* Column indices in batches of `goals`: the order of goal_roles. */
-enum { COL_GOAL_ID, COL_BASELINE, COL_TARGET, COL_OUTCOME, COL_SELF_ASSESSMENT,
-       COL_AREA, COL_WEIGHT, N_COLUMNS };
+enum {
+    COL_GOAL_ID,
+    COL_BASELINE,
+    COL_TARGET,
+    COL_OUTCOME,
+    COL_SELF_ASSESSMENT,
+    COL_AREA,
+    COL_WEIGHT,
+    N_COLUMNS
+};
 
 /* self_assessment codes follow the canonical order of its `codes`
  * (batch.h rule 2), so code 0 is will_meet. */
@@ -29,11 +37,9 @@ enum { COL_GOAL_ID, COL_BASELINE, COL_TARGET, COL_OUTCOME, COL_SELF_ASSESSMENT,
 
 static const jv_role goal_roles[N_COLUMNS] = {
     {"goal_id", JV_TYPE_ID, JV_ROLE_REQUIRED, NULL, "the goal's identifier"},
-    {"baseline", JV_TYPE_NUMBER, JV_ROLE_REQUIRED, NULL,
-     "the measure when the goal was set"},
+    {"baseline", JV_TYPE_NUMBER, JV_ROLE_REQUIRED, NULL, "the measure when the goal was set"},
     {"target", JV_TYPE_NUMBER, JV_ROLE_REQUIRED, NULL, "the measure the goal aims at"},
-    {"outcome", JV_TYPE_NUMBER, 0, NULL,
-     "the measure reached; empty = not yet reported"},
+    {"outcome", JV_TYPE_NUMBER, 0, NULL, "the measure reached; empty = not yet reported"},
     {"self_assessment", JV_TYPE_CATEGORY, 0, "will_meet=ja|partly=delvis|will_not_meet=nej",
      "the region's own forecast for an unreported goal"},
     {"area", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL,
@@ -68,20 +74,11 @@ static int gf_configure(jv_ctx *ctx, void **instance)
     return 0;
 }
 
-static void gf_release(jv_ctx *ctx, void *instance)
-{
-    gf_host->free(instance);
-}
+static void gf_release(jv_ctx *ctx, void *instance) { gf_host->free(instance); }
 
-static void *gf_init(jv_ctx *ctx)
-{
-    return gf_state_new();
-}
+static void *gf_init(jv_ctx *ctx) { return gf_state_new(); }
 
-static void gf_destroy(jv_ctx *ctx, void *state)
-{
-    gf_state_free(state);
-}
+static void gf_destroy(jv_ctx *ctx, void *state) { gf_state_free(state); }
 
 static int is_missing(const jv_column *column, size_t row)
 {
@@ -89,8 +86,7 @@ static int is_missing(const jv_column *column, size_t row)
 }
 
 /* Reports a row error; returns 1 to skip the row, -1 to fail. */
-#define ROW_ERROR(column, ...) \
-    (gf_host->row_error(ctx, batch, i, (column), __VA_ARGS__) ? 1 : -1)
+#define ROW_ERROR(column, ...) (gf_host->row_error(ctx, batch, i, (column), __VA_ARGS__) ? 1 : -1)
 
 static int gf_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
 {
@@ -98,15 +94,15 @@ static int gf_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
     if (batch->n_rows == 0)
         return 0;
     if (batch->n_columns < N_COLUMNS) {
-        gf_host->error(ctx, "expected %d columns in a batch of 'goals', got %zu",
-                       N_COLUMNS, batch->n_columns);
+        gf_host->error(ctx, "expected %d columns in a batch of 'goals', got %zu", N_COLUMNS,
+                       batch->n_columns);
         return -1;
     }
     const jv_column *columns = batch->columns;
     const jv_column *id = &columns[COL_GOAL_ID], *baseline = &columns[COL_BASELINE],
                     *target = &columns[COL_TARGET], *outcome = &columns[COL_OUTCOME],
-                    *assessment = &columns[COL_SELF_ASSESSMENT],
-                    *area = &columns[COL_AREA], *weight = &columns[COL_WEIGHT];
+                    *assessment = &columns[COL_SELF_ASSESSMENT], *area = &columns[COL_AREA],
+                    *weight = &columns[COL_WEIGHT];
     const size_t *area_index = NULL;
     if (area->present && area->dict != NULL && area->dict->size > 0)
         area_index = gf_host->map_translate(state->areas, area);
@@ -115,9 +111,10 @@ static int gf_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
         const jv_string *goal_id = &id->ids[i];
         gf_goal g = {0};
         if (!gf_state_claim_id(state, goal_id->data, goal_id->length, &g.id)) {
-            if (ROW_ERROR(COL_GOAL_ID, "goal_id '%.*s' comes twice in this region's goals; "
-                          "each goal needs its own goal_id", (int)goal_id->length,
-                          goal_id->data) > 0)
+            if (ROW_ERROR(COL_GOAL_ID,
+                          "goal_id '%.*s' comes twice in this region's goals; "
+                          "each goal needs its own goal_id",
+                          (int)goal_id->length, goal_id->data) > 0)
                 continue;
             return -1;
         }
@@ -125,30 +122,32 @@ static int gf_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
         g.baseline = baseline->numbers[i];
         g.target = target->numbers[i];
         if (g.target == g.baseline) {
-            if (ROW_ERROR(COL_TARGET, "goal '%.*s': target equals baseline, so its "
-                          "progress is undefined", (int)goal_id->length,
-                          goal_id->data) > 0)
+            if (ROW_ERROR(COL_TARGET,
+                          "goal '%.*s': target equals baseline, so its "
+                          "progress is undefined",
+                          (int)goal_id->length, goal_id->data) > 0)
                 continue;
             return -1;
         }
         g.reported = !is_missing(outcome, i);
         g.outcome = g.reported ? outcome->numbers[i] : 0;
-        g.will_meet = !is_missing(assessment, i) &&
-                      assessment->codes[i] == SELF_ASSESSMENT_WILL_MEET;
-        g.area = (area_index != NULL && !is_missing(area, i)) ? area_index[area->codes[i]]
-                                                                : GF_NO_AREA;
+        g.will_meet =
+            !is_missing(assessment, i) && assessment->codes[i] == SELF_ASSESSMENT_WILL_MEET;
+        g.area =
+            (area_index != NULL && !is_missing(area, i)) ? area_index[area->codes[i]] : GF_NO_AREA;
         g.weight = is_missing(weight, i) ? JV_FIXED_SCALE : weight->numbers[i];
         if (g.weight <= 0) {
-            if (ROW_ERROR(COL_WEIGHT, "goal '%.*s': weight must be > 0",
-                          (int)goal_id->length, goal_id->data) > 0)
+            if (ROW_ERROR(COL_WEIGHT, "goal '%.*s': weight must be > 0", (int)goal_id->length,
+                          goal_id->data) > 0)
                 continue;
             return -1;
         }
         gf_goal_rate(&g);
         if (gf_state_append(state, &g) != 0) {
-            if (ROW_ERROR(COL_WEIGHT, "goal '%.*s': the goals' weights sum beyond "
-                          "the range of exact sums", (int)goal_id->length,
-                          goal_id->data) > 0)
+            if (ROW_ERROR(COL_WEIGHT,
+                          "goal '%.*s': the goals' weights sum beyond "
+                          "the range of exact sums",
+                          (int)goal_id->length, goal_id->data) > 0)
                 continue;
             return -1;
         }
@@ -169,8 +168,10 @@ static int gf_merge(jv_ctx *ctx, void *into_, const void *from_)
         size_t length;
         const char *id = gf_host->map_key(from->ids, g.id, &length);
         if (!gf_state_claim_id(into, id, length, &g.id)) {
-            gf_host->error(ctx, "goal_id '%s' comes twice in this region's goals; each goal "
-                           "needs its own goal_id", id);
+            gf_host->error(ctx,
+                           "goal_id '%s' comes twice in this region's goals; each goal "
+                           "needs its own goal_id",
+                           id);
             return -1;
         }
         if (g.area != GF_NO_AREA) {
@@ -178,8 +179,10 @@ static int gf_merge(jv_ctx *ctx, void *into_, const void *from_)
             g.area = gf_host->map_intern(into->areas, area, length);
         }
         if (gf_state_append(into, &g) != 0) {
-            gf_host->error(ctx, "goal '%s': the goals' weights sum beyond the range "
-                           "of exact sums", id);
+            gf_host->error(ctx,
+                           "goal '%s': the goals' weights sum beyond the range "
+                           "of exact sums",
+                           id);
             return -1;
         }
     }
@@ -206,7 +209,7 @@ static int gf_pool(jv_ctx *ctx, void *total_, const void *region_)
     if (scope.weight_total > INT64_MAX - total->pooled.weight_total) {
         gf_host->free(areas);
         gf_host->error(ctx, "the goals' weights of all regions sum beyond the range "
-                       "of exact sums");
+                            "of exact sums");
         return -1;
     }
     gf_sums_add(&total->pooled, &scope);
@@ -217,8 +220,8 @@ static int gf_pool(jv_ctx *ctx, void *total_, const void *region_)
         const char *name = gf_host->map_key(region->areas, a, &length);
         size_t t = gf_host->map_intern(total->areas, name, length);
         if (t == total->n_pooled_areas) { /* a new area: indices are dense */
-            total->pooled_areas = gf_host->realloc(total->pooled_areas,
-                                                   (t + 1) * sizeof *total->pooled_areas);
+            total->pooled_areas =
+                gf_host->realloc(total->pooled_areas, (t + 1) * sizeof *total->pooled_areas);
             total->pooled_areas[total->n_pooled_areas++] = (gf_sums){0};
         }
         gf_sums_add(&total->pooled_areas[t], &areas[a]);
@@ -293,8 +296,8 @@ static int gf_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writ
 {
     const gf_state *state = state_;
     const gf_instance *inst = gf_host->instance(ctx);
-    jv_headline headline = {.unit = "share", .balance = JV_BALANCE_NONE,
-                            .balance_certain = -1, .ci = {NAN, NAN}};
+    jv_headline headline = {
+        .unit = "share", .balance = JV_BALANCE_NONE, .balance_certain = -1, .ci = {NAN, NAN}};
     if (gf_host->scope(ctx) == JV_SCOPE_TOTAL) {
         double share = ratio(state->regions_fulfilling, state->regions);
         headline.metric = "share_regions_fulfilling";

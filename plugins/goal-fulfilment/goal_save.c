@@ -69,8 +69,10 @@ static int load_goal(jv_ctx *ctx, gf_state *state, const jv_node *node, size_t i
     if (id == NULL || get_integer(node, "baseline", &g.baseline) != 0 ||
         get_integer(node, "target", &g.target) != 0 ||
         get_integer(node, "weight", &g.weight) != 0) {
-        gf_host->error(ctx, "saved state: per_goal[%zu]: goal_id, baseline, target "
-                       "and weight must be given", i);
+        gf_host->error(ctx,
+                       "saved state: per_goal[%zu]: goal_id, baseline, target "
+                       "and weight must be given",
+                       i);
         return -1;
     }
     if (g.target == g.baseline || g.weight <= 0) {
@@ -106,8 +108,10 @@ static int load_goal(jv_ctx *ctx, gf_state *state, const jv_node *node, size_t i
         return -1;
     }
     if (gf_state_append(state, &g) != 0) {
-        gf_host->error(ctx, "saved state: goal '%s': the goals' weights sum beyond "
-                       "the range of exact sums", id);
+        gf_host->error(ctx,
+                       "saved state: goal '%s': the goals' weights sum beyond "
+                       "the range of exact sums",
+                       id);
         return -1;
     }
     return 0;
@@ -120,9 +124,11 @@ void *gf_load(jv_ctx *ctx, const jv_node *in)
     if (format_node != NULL && gf_host->node_integer(format_node, &format) != 0)
         format = -1;
     if (format != GF_SAVE_FORMAT) {
-        gf_host->error(ctx, "saved state of goal_fulfilment has format %lld; this jamvikt "
+        gf_host->error(ctx,
+                       "saved state of goal_fulfilment has format %lld; this jamvikt "
                        "writes format %d: run `jamvikt run --save-state` again with this "
-                       "version", (long long)format, GF_SAVE_FORMAT);
+                       "version",
+                       (long long)format, GF_SAVE_FORMAT);
         return NULL;
     }
     const jv_node *list = gf_host->node_get(in, "per_goal");

@@ -9,8 +9,7 @@
 
 const jv_host *gf_host;
 
-const char *const gf_status_names[GF_STATUSES] = {"met", "partly_met", "not_met",
-                                                  "not_reported"};
+const char *const gf_status_names[GF_STATUSES] = {"met", "partly_met", "not_met", "not_reported"};
 
 gf_state *gf_state_new(void)
 {
@@ -50,8 +49,8 @@ void gf_goal_rate(gf_goal *g)
     if (g->outcome == g->baseline)
         progress = 0.0; /* never -0.0 for a decreasing goal */
     else
-        progress = exact_difference(g->outcome, g->baseline) /
-                   exact_difference(g->target, g->baseline);
+        progress =
+            exact_difference(g->outcome, g->baseline) / exact_difference(g->target, g->baseline);
     g->progress = progress;
     if (progress >= 1.0)
         g->status = GF_MET;

@@ -37,17 +37,17 @@ enum gf_status { GF_MET, GF_PARTLY_MET, GF_NOT_MET, GF_NOT_REPORTED, GF_STATUSES
 #define GF_NO_AREA JV_NOT_FOUND
 
 typedef struct gf_goal {
-    uint64_t position;   /* file order */
-    size_t id;           /* index into gf_state.ids */
-    size_t area;         /* index into gf_state.areas, or GF_NO_AREA */
-    int64_t baseline;    /* fixed point */
-    int64_t target;      /* fixed point, != baseline */
-    int64_t outcome;     /* fixed point; meaningless unless reported */
-    int64_t weight;      /* fixed point, > 0 */
-    uint8_t reported;    /* outcome given */
-    uint8_t will_meet;   /* self_assessment is will_meet */
-    uint8_t status;      /* enum gf_status */
-    double progress;     /* NaN when not reported */
+    uint64_t position; /* file order */
+    size_t id;         /* index into gf_state.ids */
+    size_t area;       /* index into gf_state.areas, or GF_NO_AREA */
+    int64_t baseline;  /* fixed point */
+    int64_t target;    /* fixed point, != baseline */
+    int64_t outcome;   /* fixed point; meaningless unless reported */
+    int64_t weight;    /* fixed point, > 0 */
+    uint8_t reported;  /* outcome given */
+    uint8_t will_meet; /* self_assessment is will_meet */
+    uint8_t status;    /* enum gf_status */
+    double progress;   /* NaN when not reported */
 } gf_goal;
 
 /* Sums over a set of goals (a region, an area, the total). */
@@ -57,21 +57,21 @@ typedef struct gf_sums {
     int64_t weight_total;
     int64_t weight_reported;
     int64_t weight_met;
-    int64_t weight_fulfilled;    /* met + unreported will_meet */
-    double weighted_fulfilment;  /* Σ weight × fulfilment over reported goals */
+    int64_t weight_fulfilled;   /* met + unreported will_meet */
+    double weighted_fulfilment; /* Σ weight × fulfilment over reported goals */
 } gf_sums;
 
 typedef struct gf_state {
-    gf_goal *goals;              /* region: in file order */
+    gf_goal *goals; /* region: in file order */
     size_t n_goals, goals_capacity;
-    jv_map *ids;                 /* region: goal ids */
-    jv_map *areas;               /* area text → index */
-    int64_t weight_total;        /* region: Σ weight (overflow guard) */
+    jv_map *ids;          /* region: goal ids */
+    jv_map *areas;        /* area text → index */
+    int64_t weight_total; /* region: Σ weight (overflow guard) */
     /* The total only. */
     gf_sums pooled;
-    gf_sums *pooled_areas;       /* indexed like areas */
+    gf_sums *pooled_areas; /* indexed like areas */
     size_t n_pooled_areas;
-    int64_t regions;             /* regions whose fulfils is not null */
+    int64_t regions; /* regions whose fulfils is not null */
     int64_t regions_fulfilling;
 } gf_state;
 

@@ -99,13 +99,15 @@ int part_arena_type(jv_ctx *ctx, part_state *state, const char *arena, const cha
         if (strcmp(had, type) == 0)
             return 0;
         if (join == PART_POOL)
-            part_host->error(ctx, "arena '%s' has arena type '%s' in one region and '%s' in "
+            part_host->error(ctx,
+                             "arena '%s' has arena type '%s' in one region and '%s' in "
                              "another; an arena has one type in the whole evaluation",
                              arena, had, type);
         else
-            part_host->error(ctx, "%sarena '%s' has two arena types, '%s' and '%s'; an arena "
-                             "has one type", join == PART_LOAD ? "saved state: " : "", arena,
-                             had, type);
+            part_host->error(ctx,
+                             "%sarena '%s' has two arena types, '%s' and '%s'; an arena "
+                             "has one type",
+                             join == PART_LOAD ? "saved state: " : "", arena, had, type);
         return -1;
     }
     if (apply) {
@@ -153,7 +155,8 @@ static int is_chair_word(const char *s, size_t n)
             unsigned char c = (unsigned char)s[i];
             if (c >= 'A' && c <= 'Z')
                 c = (unsigned char)(c + 32);
-            else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E &&
+                     c != 0x97)
                 c = (unsigned char)(c + 0x20);
             if (c != (unsigned char)word[i])
                 break;
@@ -247,10 +250,10 @@ static int part_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
     size_t arena_empty = 0, type_empty = 0;
     if (batch->columns[PART_ARENA_TYPE].present) {
         state->has_arena_type = 1;
-        if (translate(ctx, state->types, &batch->columns[PART_ARENA_TYPE], &type_of,
-                      &type_empty) != 0 ||
-            translate(ctx, state->arenas, &batch->columns[PART_ARENA], &arena_of,
-                      &arena_empty) != 0)
+        if (translate(ctx, state->types, &batch->columns[PART_ARENA_TYPE], &type_of, &type_empty) !=
+                0 ||
+            translate(ctx, state->arenas, &batch->columns[PART_ARENA], &arena_of, &arena_empty) !=
+                0)
             return -1;
         type_reserve(state);
     }
@@ -260,8 +263,8 @@ static int part_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
             return -1;
     }
     if (batch->n_rows > state->n_rows) {
-        state->values = part_host->realloc(state->values, batch->n_rows * PART_N_MEASURES *
-                                                              sizeof *state->values);
+        state->values = part_host->realloc(state->values,
+                                           batch->n_rows * PART_N_MEASURES * sizeof *state->values);
         state->skip = part_host->realloc(state->skip, batch->n_rows);
         state->n_rows = batch->n_rows;
     }
@@ -275,7 +278,8 @@ static int part_consume(jv_ctx *ctx, void *state_, const jv_batch *batch)
         if (status < 0)
             return -1;
         int64_t n = count->present && !MISSING(count, i) ? count->numbers[i] : 1;
-        int chair = role_of != NULL && !MISSING(role, i) && state->is_chair[role_of[role->codes[i]]];
+        int chair =
+            role_of != NULL && !MISSING(role, i) && state->is_chair[role_of[role->codes[i]]];
         state->values[i * PART_N_MEASURES + PART_SEATS] = n;
         state->values[i * PART_N_MEASURES + PART_CHAIR_SEATS] = chair ? n : 0;
         state->skip[i] = (uint8_t)status;
@@ -405,10 +409,7 @@ static void *part_init(jv_ctx *ctx)
                                                config->columns));
 }
 
-static void part_destroy(jv_ctx *ctx, void *state)
-{
-    part_state_free(state);
-}
+static void part_destroy(jv_ctx *ctx, void *state) { part_state_free(state); }
 
 /* --- descriptor --- */
 

@@ -37,18 +37,18 @@ enum { PART_SEATS, PART_CHAIR_SEATS, PART_N_MEASURES };
  * params.by (0 .. n_by-1), then "arena" unless by lists it already. */
 typedef struct part_config {
     size_t n_by, n_breakdowns;
-    size_t arena;         /* the breakdown of the arenas */
-    char **names;         /* breakdown names */
-    int *columns;         /* the batch column of each */
+    size_t arena; /* the breakdown of the arenas */
+    char **names; /* breakdown names */
+    int *columns; /* the batch column of each */
 } part_config;
 
 typedef struct part_state {
     jv_tally *tally;
     int has_arena_type, has_role; /* the scope read such a column */
-    jv_map *arenas;       /* arena names that have (or may get) a type */
-    jv_map *types;        /* arena type names */
-    size_t *type;         /* per arenas index: types index or PART_NO_TYPE */
-    size_t n_type;        /* capacity of type */
+    jv_map *arenas;               /* arena names that have (or may get) a type */
+    jv_map *types;                /* arena type names */
+    size_t *type;                 /* per arenas index: types index or PART_NO_TYPE */
+    size_t n_type;                /* capacity of type */
     /* consume()'s scratch: role entries and whether each is a chair; the
      * rows' measures and skip flags for tally_add */
     jv_map *roles;

@@ -58,13 +58,13 @@ static void free_keys(char **keys)
  * sums the seats of each type's arenas, in byte order), and every group
  * key. */
 typedef struct part_view {
-    const jv_tally *tally;  /* the state's */
-    size_t arena;           /* its breakdown of the arenas */
+    const jv_tally *tally; /* the state's */
+    size_t arena;          /* its breakdown of the arenas */
     size_t n_arenas, n_types;
-    const char **arena_type;/* per arena: its type's name, or NULL */
+    const char **arena_type; /* per arena: its type's name, or NULL */
     jv_tally *types;
     char **arena_keys, **type_keys;
-    char ***by_keys;        /* per params.by */
+    char ***by_keys; /* per params.by */
 } part_view;
 
 static void view_init(jv_ctx *ctx, part_view *view, const part_state *state,
@@ -237,8 +237,8 @@ static void put_arenas_balanced(jv_ctx *ctx, jv_writer *w, const part_view *view
 
 /* An array of {value, ...split...} for the values of breakdown k; with a
  * view, the values are its arena types and each gets its arenas' balance. */
-static void put_values(jv_ctx *ctx, jv_writer *w, const char *name, const jv_tally *tally,
-                       size_t k, char **keys, const part_view *types)
+static void put_values(jv_ctx *ctx, jv_writer *w, const char *name, const jv_tally *tally, size_t k,
+                       char **keys, const part_view *types)
 {
     int64_t seats[JV_GENDERS];
     part_host->begin_array(w, name);

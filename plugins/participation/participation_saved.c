@@ -60,13 +60,17 @@ static int load_types(jv_ctx *ctx, part_state *state, size_t arena, const jv_nod
         const char *name = part_host->node_string(part_host->node_at(pair, 0));
         const char *type = part_host->node_string(part_host->node_at(pair, 1));
         if (part_host->node_size(pair) != 2 || name == NULL || type == NULL) {
-            part_host->error(ctx, "saved state: arena_types[%zu] must be [\"<arena>\", "
-                                  "\"<arena type>\"]", i);
+            part_host->error(ctx,
+                             "saved state: arena_types[%zu] must be [\"<arena>\", "
+                             "\"<arena type>\"]",
+                             i);
             return -1;
         }
         if (!state->has_arena_type) {
-            part_host->error(ctx, "saved state: arena '%s' has a type but the state has no "
-                                  "arena_type column", name);
+            part_host->error(ctx,
+                             "saved state: arena '%s' has a type but the state has no "
+                             "arena_type column",
+                             name);
             return -1;
         }
         if (part_host->map_find(state->arenas, name, strlen(name)) == JV_NOT_FOUND) {
@@ -102,9 +106,9 @@ void *part_load(jv_ctx *ctx, const jv_node *in)
                               "true or false, and \"tally\" present");
         return NULL;
     }
-    part_state *state = part_state_new(
-        part_host->tally_load(ctx, &part_spec, config->n_breakdowns,
-                              (const char *const *)config->names, config->columns, tally));
+    part_state *state = part_state_new(part_host->tally_load(ctx, &part_spec, config->n_breakdowns,
+                                                             (const char *const *)config->names,
+                                                             config->columns, tally));
     if (state == NULL)
         return NULL;
     state->has_arena_type = has_type;

@@ -15,8 +15,8 @@
 
 void tr_persons_init(tr_persons *set)
 {
-    *set = (tr_persons){.ids = tr_host->map_new(), .names = tr_host->map_new(),
-                        .pairs = tr_host->map_new()};
+    *set = (tr_persons){
+        .ids = tr_host->map_new(), .names = tr_host->map_new(), .pairs = tr_host->map_new()};
 }
 
 void tr_persons_clear(tr_persons *set)
@@ -39,8 +39,8 @@ static uint32_t intern(tr_persons *set, const char *key, size_t length)
         set->capacity = set->capacity ? set->capacity * 2 : 256;
         set->items = tr_host->realloc(set->items, set->capacity * sizeof *set->items);
     }
-    set->items[index] = (tr_person){.gender_position = UINT64_MAX, .group = TR_NO_GROUP,
-                                    .gender = JV_UNKNOWN};
+    set->items[index] =
+        (tr_person){.gender_position = UINT64_MAX, .group = TR_NO_GROUP, .gender = JV_UNKNOWN};
     return (uint32_t)index;
 }
 
@@ -64,10 +64,7 @@ static void see_gender(tr_person *p, unsigned g, uint64_t position)
     }
 }
 
-static int disagrees(const tr_person *p)
-{
-    return (p->genders_seen & (p->genders_seen - 1u)) != 0;
-}
+static int disagrees(const tr_person *p) { return (p->genders_seen & (p->genders_seen - 1u)) != 0; }
 
 static void grow_seen(tr_persons *set)
 {
@@ -144,8 +141,8 @@ int tr_persons_consume(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
             last = id;
         }
         tr_person *p = &set->items[index];
-        int counted = !inst->completed_only || is_missing(completed, i) ||
-                      completed->booleans[i] != 0;
+        int counted =
+            !inst->completed_only || is_missing(completed, i) || completed->booleans[i] != 0;
         int64_t h = is_missing(hours, i) ? 0 : hours->numbers[i];
         if (counted && (h < 0 || p->hours > INT64_MAX - h)) {
             if (tr_host->row_error(ctx, batch, i, TR_T_HOURS,
@@ -232,8 +229,8 @@ static int count_group(jv_ctx *ctx, const tr_persons *set, const tr_person *p, u
 
 /* Adds to `split` every person reached or with disagreeing genders, to
  * `groups` every (person, group) reached, covered when has_population. */
-static int count(jv_ctx *ctx, const tr_persons *set, const uint8_t *has_population,
-                 jv_tally *split, jv_tally *groups)
+static int count(jv_ctx *ctx, const tr_persons *set, const uint8_t *has_population, jv_tally *split,
+                 jv_tally *groups)
 {
     size_t n = tr_host->map_size(set->ids);
     for (size_t i = 0; i < n; i++) {
@@ -255,8 +252,7 @@ static int count(jv_ctx *ctx, const tr_persons *set, const uint8_t *has_populati
         uint32_t pair[2];
         pair_at(set, i, pair);
         const tr_person *p = &set->items[pair[0]];
-        if (p->participations > 0 &&
-            count_group(ctx, set, p, pair[1], has_population, groups) != 0)
+        if (p->participations > 0 && count_group(ctx, set, p, pair[1], has_population, groups) != 0)
             return -1;
     }
     return 0;

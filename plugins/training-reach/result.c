@@ -33,13 +33,10 @@
 #include <math.h>
 #include <string.h>
 
-static double ratio(int64_t a, int64_t b)
-{
-    return b > 0 ? (double)a / (double)b : NAN;
-}
+static double ratio(int64_t a, int64_t b) { return b > 0 ? (double)a / (double)b : NAN; }
 
 /* Measure m of gender g in cells of either tally. */
-#define AT(cells, g, m) ((cells)[(g) * TR_MEASURES + (m)])
+#define AT(cells, g, m) ((cells)[(g)*TR_MEASURES + (m)])
 
 static int has_rows(const int64_t *cells)
 {
@@ -128,9 +125,8 @@ int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *sink)
 
 /* --- the main split --- */
 
-static void write_measures(jv_writer *w, const char *name, int64_t persons,
-                           int64_t participations, int64_t hours, int hours_present,
-                           int suppressed)
+static void write_measures(jv_writer *w, const char *name, int64_t persons, int64_t participations,
+                           int64_t hours, int hours_present, int suppressed)
 {
     tr_host->begin_object(w, name);
     if (suppressed) {
@@ -145,10 +141,9 @@ static void write_measures(jv_writer *w, const char *name, int64_t persons,
             tr_host->put_fixed(w, "hours", hours);
         else
             tr_host->put_null(w, "hours");
-        tr_host->put_number(w, "hours_per_person",
-                            hours_present && persons > 0
-                                ? (double)hours / JV_FIXED_SCALE / (double)persons
-                                : NAN);
+        tr_host->put_number(
+            w, "hours_per_person",
+            hours_present && persons > 0 ? (double)hours / JV_FIXED_SCALE / (double)persons : NAN);
     }
     tr_host->put_bool(w, "suppressed", suppressed);
     tr_host->end_object(w);
@@ -178,12 +173,10 @@ static void write_split(jv_ctx *ctx, const tr_state *state, jv_writer *w)
 
 static int rate_usable(const int64_t *cells, int g, int suppressed)
 {
-    return has_rows(cells) && !suppressed &&
-           AT(cells, g, TR_COVERED) == AT(cells, g, TR_REACHED);
+    return has_rows(cells) && !suppressed && AT(cells, g, TR_COVERED) == AT(cells, g, TR_REACHED);
 }
 
-static void write_target_group(jv_ctx *ctx, const char *value, const int64_t *cells,
-                               jv_writer *w)
+static void write_target_group(jv_ctx *ctx, const char *value, const int64_t *cells, jv_writer *w)
 {
     char *key = tr_group_key(value);
     int population = has_rows(cells);
@@ -278,9 +271,10 @@ int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_w
     tr_host->begin_object(out, "women_share");
     tr_host->put_number(out, "persons_reached", share);
     tr_host->put_number(out, "participations",
-                        hidden ? NAN
-                               : tr_host->women_share((double)AT(split, JV_WOMAN, TR_PARTICIPATIONS),
-                                                      (double)AT(split, JV_MAN, TR_PARTICIPATIONS)));
+                        hidden
+                            ? NAN
+                            : tr_host->women_share((double)AT(split, JV_WOMAN, TR_PARTICIPATIONS),
+                                                   (double)AT(split, JV_MAN, TR_PARTICIPATIONS)));
     tr_host->put_number(out, "hours",
                         hidden || !state->hours_present
                             ? NAN
@@ -303,14 +297,20 @@ int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_w
 
     jv_headline h = {.metric = "women_share_persons_reached",
                      .label = "Women's share of persons reached by the training",
-                     .unit = "share", .value = share, .balance = balance,
-                     .balance_certain = certain, .ci = {NAN, NAN}};
+                     .unit = "share",
+                     .value = share,
+                     .balance = balance,
+                     .balance_certain = certain,
+                     .ci = {NAN, NAN}};
     if (any_population)
         h = (jv_headline){.metric = "reach_gap",
                           .label = "Reach rate of women minus that of men, in target "
                                    "groups with a known population",
-                          .unit = "difference", .value = gap[0], .ci = {gap[1], gap[2]},
-                          .balance = JV_BALANCE_NONE, .balance_certain = -1};
+                          .unit = "difference",
+                          .value = gap[0],
+                          .ci = {gap[1], gap[2]},
+                          .balance = JV_BALANCE_NONE,
+                          .balance_certain = -1};
     else if (!hidden)
         tr_host->wilson(ctx, women, women + men, h.ci);
     tr_host->put_headline(out, &h);

@@ -25,7 +25,9 @@ const jv_host *tr_host;
 /* --- the tallies --- */
 
 static const jv_measure split_measures[TR_MEASURES] = {
-    [TR_PERSONS] = {.name = "persons_reached", .column = -1, .flags = JV_MEASURE_PROTECTED,
+    [TR_PERSONS] = {.name = "persons_reached",
+                    .column = -1,
+                    .flags = JV_MEASURE_PROTECTED,
                     .at_most = "participations"},
     [TR_PARTICIPATIONS] = {.name = "participations", .column = -1},
     [TR_HOURS] = {.name = "hours", .column = TR_T_HOURS},
@@ -39,17 +41,18 @@ static const jv_measure group_measures[TR_MEASURES] = {
     [TR_POPULATION_ROWS] = {.name = "population_rows", .column = TR_P_SIZE},
 };
 
-static const jv_tally_spec split_spec = {.measures = split_measures, .n_measures = TR_MEASURES,
-                                         .table = TR_TRAINING, .gender_column = TR_T_GENDER};
-static const jv_tally_spec groups_spec = {.measures = group_measures, .n_measures = TR_MEASURES,
-                                          .table = TR_POPULATION, .gender_column = TR_P_GENDER};
+static const jv_tally_spec split_spec = {.measures = split_measures,
+                                         .n_measures = TR_MEASURES,
+                                         .table = TR_TRAINING,
+                                         .gender_column = TR_T_GENDER};
+static const jv_tally_spec groups_spec = {.measures = group_measures,
+                                          .n_measures = TR_MEASURES,
+                                          .table = TR_POPULATION,
+                                          .gender_column = TR_P_GENDER};
 static const char *const group_breakdown[] = {"target_group"};
 static const int group_columns[] = {TR_P_TARGET_GROUP};
 
-jv_tally *tr_split_new(jv_ctx *ctx)
-{
-    return tr_host->tally_new(ctx, &split_spec, 0, NULL, NULL);
-}
+jv_tally *tr_split_new(jv_ctx *ctx) { return tr_host->tally_new(ctx, &split_spec, 0, NULL, NULL); }
 
 jv_tally *tr_groups_new(jv_ctx *ctx)
 {
@@ -66,10 +69,7 @@ static int configure(jv_ctx *ctx, void **instance)
     return 0;
 }
 
-static void release(jv_ctx *ctx, void *instance)
-{
-    tr_host->free(instance);
-}
+static void release(jv_ctx *ctx, void *instance) { tr_host->free(instance); }
 
 static void destroy(jv_ctx *ctx, void *state)
 {
@@ -135,8 +135,7 @@ static int consume_population(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
         v[TR_POPULATION_SIZE] = s->skip[i] ? 0 : size->numbers[i];
         v[TR_POPULATION_ROWS] = 1;
         if (s->skip[i] &&
-            !tr_host->row_error(ctx, batch, i, is_missing(group, i) ? TR_P_TARGET_GROUP
-                                                                    : TR_P_SIZE,
+            !tr_host->row_error(ctx, batch, i, is_missing(group, i) ? TR_P_TARGET_GROUP : TR_P_SIZE,
                                 "a value is required"))
             return -1;
     }
@@ -178,7 +177,8 @@ static int pool(jv_ctx *ctx, void *total_, const void *region_)
     tr_state *total = total_;
     const tr_state *region = region_;
     if (total->persons.ids != NULL) { /* made in a region's scope: fine while empty */
-        if (tr_host->map_size(total->persons.ids) > 0 || tr_host->tally_size(total->groups, 0) > 0) {
+        if (tr_host->map_size(total->persons.ids) > 0 ||
+            tr_host->tally_size(total->groups, 0) > 0) {
             tr_host->error(ctx, "internal error: pooling into a region's state");
             return -1;
         }
@@ -269,9 +269,11 @@ static int load_state(jv_ctx *ctx, const jv_node *in, tr_state *s)
     if (format == NULL || tr_host->node_integer(format, &version) != 0)
         return bad(ctx, "'format' must be an integer");
     if (version != TR_SAVE_FORMAT) {
-        tr_host->error(ctx, "saved state of training_reach has format %lld; this jamvikt "
+        tr_host->error(ctx,
+                       "saved state of training_reach has format %lld; this jamvikt "
                        "writes format %d: run `jamvikt run --save-state` again with this "
-                       "version", (long long)version, TR_SAVE_FORMAT);
+                       "version",
+                       (long long)version, TR_SAVE_FORMAT);
         return -1;
     }
     const jv_node *name = tr_host->node_get(in, "region");
@@ -288,8 +290,7 @@ static int load_state(jv_ctx *ctx, const jv_node *in, tr_state *s)
     s->split = tr_host->tally_load(ctx, &split_spec, 0, NULL, NULL, split);
     if (s->split == NULL)
         return -1;
-    s->groups = tr_host->tally_load(ctx, &groups_spec, 1, group_breakdown, group_columns,
-                                    groups);
+    s->groups = tr_host->tally_load(ctx, &groups_spec, 1, group_breakdown, group_columns, groups);
     return s->groups != NULL ? check_groups(ctx, s) : -1;
 }
 
@@ -313,10 +314,8 @@ static const jv_role training_roles[TR_T_ROLES] = {
      "a person's identifier (pseudonymous); persons are distinct within a region"},
     {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL,
      "the person's gender; the first known one in file order counts"},
-    {"target_group", JV_TYPE_CATEGORY, 0, NULL,
-     "politician, official, business_adviser, ..."},
-    {"completed", JV_TYPE_BOOLEAN, 0, NULL,
-     "whether the course was completed (empty: yes)"},
+    {"target_group", JV_TYPE_CATEGORY, 0, NULL, "politician, official, business_adviser, ..."},
+    {"completed", JV_TYPE_BOOLEAN, 0, NULL, "whether the course was completed (empty: yes)"},
     {"hours", JV_TYPE_NUMBER, JV_ROLE_NONNEGATIVE, NULL, "hours of training"},
 };
 
@@ -333,8 +332,7 @@ static const jv_table_spec tables[] = {
 };
 
 static const jv_param_spec params[] = {
-    {"completed_only", JV_PARAM_BOOLEAN, "true",
-     "count only completed rows (false: every row)"},
+    {"completed_only", JV_PARAM_BOOLEAN, "true", "count only completed rows (false: every row)"},
 };
 
 /* ABI 1.1: what reports call the indicator, and the unit of each key. */

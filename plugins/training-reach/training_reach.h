@@ -32,8 +32,7 @@ extern const jv_host *tr_host;
 /* Roles of tables[0] `training` and tables[1] `population`, in declaration
  * order (= column order in batches, batch.h rule 1). */
 enum { TR_TRAINING = 0, TR_POPULATION = 1 };
-enum { TR_T_PERSON, TR_T_GENDER, TR_T_TARGET_GROUP, TR_T_COMPLETED, TR_T_HOURS,
-       TR_T_ROLES };
+enum { TR_T_PERSON, TR_T_GENDER, TR_T_TARGET_GROUP, TR_T_COMPLETED, TR_T_HOURS, TR_T_ROLES };
 enum { TR_P_TARGET_GROUP, TR_P_GENDER, TR_P_SIZE, TR_P_ROLES };
 
 /* Measures of the two tallies (cells[g * TR_MEASURES + m]). */
@@ -68,24 +67,24 @@ typedef struct tr_person {
  * of the training dictionaries (map_translate); `seen[k]`: value k is in a
  * training row. Memory grows with persons and values, never with rows. */
 typedef struct tr_persons {
-    jv_map *ids;              /* identifiers, in order of first sight */
-    tr_person *items;         /* map_size(ids) used */
+    jv_map *ids;      /* identifiers, in order of first sight */
+    tr_person *items; /* map_size(ids) used */
     size_t capacity;
-    jv_map *names;            /* target group values */
-    uint8_t *seen;            /* map_size(names) used */
+    jv_map *names; /* target group values */
+    uint8_t *seen; /* map_size(names) used */
     size_t seen_capacity;
-    jv_map *pairs;            /* further groups: (person, group) as 8 bytes */
+    jv_map *pairs; /* further groups: (person, group) as 8 bytes */
 } tr_persons;
 
 typedef struct tr_state {
-    tr_persons persons;       /* a region's (ids == NULL: none) */
-    jv_tally *split;          /* NULL until built */
+    tr_persons persons; /* a region's (ids == NULL: none) */
+    jv_tally *split;    /* NULL until built */
     jv_tally *groups;
-    int hours_present;        /* some batch had the hours column */
-    int64_t *values;          /* consume(): a population batch's values */
+    int hours_present; /* some batch had the hours column */
+    int64_t *values;   /* consume(): a population batch's values */
     uint8_t *skip;
     size_t capacity;
-    char *region;             /* the region's name for messages, or NULL */
+    char *region; /* the region's name for messages, or NULL */
 } tr_state;
 
 /* training_reach.c: new empty tallies (NULL after host->error()). */
@@ -117,7 +116,6 @@ int tr_check_population(jv_ctx *ctx, const tr_state *state);
 int tr_has_population(const jv_tally *groups);
 /* result.c: writes the result object; `any_population`: some region of
  * the evaluation has population rows (chooses the headline). */
-int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population,
-                    jv_writer *out);
+int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_writer *out);
 
 #endif /* JV_TRAINING_REACH_H */

@@ -41,8 +41,8 @@ struct host_1_0 {
     const char *(*param_list_item)(jv_ctx *ctx, const char *name, size_t i);
     int (*add_role)(jv_ctx *ctx, size_t table, const char *name, jv_type type, unsigned flags);
     void (*error)(jv_ctx *ctx, const char *fmt, ...);
-    int (*row_error)(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column,
-                     const char *fmt, ...);
+    int (*row_error)(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column, const char *fmt,
+                     ...);
     void (*warning)(jv_ctx *ctx, const char *fmt, ...);
     double (*women_share)(double q_woman, double q_man);
     void (*wilson)(jv_ctx *ctx, int64_t k, int64_t n, double ci[2]);
@@ -132,18 +132,18 @@ struct headline_1_0 {
 /* FROZEN(new type, 1.0 copy, field): same offset and size, and with GCC
  * and Clang the same type. */
 #if defined(__GNUC__)
-#define SAME_TYPE(new, old, field)                                                          \
-    _Static_assert(__builtin_types_compatible_p(__typeof__(((new *)0)->field),              \
-                                                __typeof__(((struct old *)0)->field)),      \
+#define SAME_TYPE(new, old, field)                                                                 \
+    _Static_assert(__builtin_types_compatible_p(__typeof__(((new *)0)->field),                     \
+                                                __typeof__(((struct old *)0)->field)),             \
                    #new "." #field " changed its type since ABI 1.0")
 #else
 #define SAME_TYPE(new, old, field) _Static_assert(1, "")
 #endif
-#define FROZEN(new, old, field)                                                             \
-    _Static_assert(offsetof(new, field) == offsetof(struct old, field),                     \
-                   #new "." #field " moved since ABI 1.0: that needs a major bump");         \
-    _Static_assert(sizeof(((new *)0)->field) == sizeof(((struct old *)0)->field),           \
-                   #new "." #field " changed size since ABI 1.0");                          \
+#define FROZEN(new, old, field)                                                                    \
+    _Static_assert(offsetof(new, field) == offsetof(struct old, field),                            \
+                   #new "." #field " moved since ABI 1.0: that needs a major bump");               \
+    _Static_assert(sizeof(((new *)0)->field) == sizeof(((struct old *)0)->field),                  \
+                   #new "." #field " changed size since ABI 1.0");                                 \
     SAME_TYPE(new, old, field)
 
 FROZEN(jv_host, host_1_0, abi_major);

@@ -47,8 +47,8 @@ struct plugin_1_0 {
     void *(*load)(jv_ctx *ctx, const jv_node *in);
 };
 
-#define SAME_PLACE(field)                                                                   \
-    _Static_assert(offsetof(struct plugin_1_0, field) == offsetof(jv_plugin, field),        \
+#define SAME_PLACE(field)                                                                          \
+    _Static_assert(offsetof(struct plugin_1_0, field) == offsetof(jv_plugin, field),               \
                    "jv_plugin." #field " moved since ABI 1.0: that needs a major bump")
 SAME_PLACE(abi_major);
 SAME_PLACE(abi_minor);
@@ -112,8 +112,9 @@ static int old_finish(jv_ctx *ctx, const void *data, const void *total, jv_write
     double share = host->women_share((double)s->rows[JV_WOMAN], (double)s->rows[JV_MAN]);
     host->put_integer(out, "rows_women", s->rows[JV_WOMAN]);
     host->put_integer(out, "rows_men", s->rows[JV_MAN]);
-    jv_headline h = {"women_share_rows", "Women's share of rows", "share", share,
-                     host->balance(ctx, share), -1, {NAN, NAN}};
+    jv_headline h = {
+        "women_share_rows", "Women's share of rows", "share", share, host->balance(ctx, share), -1,
+        {NAN, NAN}};
     host->put_headline(out, &h);
     return 0;
 }

@@ -29,9 +29,9 @@ struct key_unit_1_1 {
     jv_unit unit;
 };
 
-#define FROZEN_1_1(new, old, field)                                                         \
-    _Static_assert(offsetof(new, field) == offsetof(struct old, field) &&                   \
-                       sizeof(((new *)0)->field) == sizeof(((struct old *)0)->field),       \
+#define FROZEN_1_1(new, old, field)                                                                \
+    _Static_assert(offsetof(new, field) == offsetof(struct old, field) &&                          \
+                       sizeof(((new *)0)->field) == sizeof(((struct old *)0)->field),              \
                    #new "." #field " changed since ABI 1.1: that needs a major bump")
 
 FROZEN_1_1(jv_label, label_1_1, key);
@@ -72,8 +72,8 @@ struct host_1_1 {
     const char *(*param_list_item)(jv_ctx *ctx, const char *name, size_t i);
     int (*add_role)(jv_ctx *ctx, size_t table, const char *name, jv_type type, unsigned flags);
     void (*error)(jv_ctx *ctx, const char *fmt, ...);
-    int (*row_error)(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column,
-                     const char *fmt, ...);
+    int (*row_error)(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column, const char *fmt,
+                     ...);
     void (*warning)(jv_ctx *ctx, const char *fmt, ...);
     double (*women_share)(double q_woman, double q_man);
     void (*wilson)(jv_ctx *ctx, int64_t k, int64_t n, double ci[2]);
@@ -112,8 +112,8 @@ struct host_1_1 {
     int (*node_is_null)(const jv_node *node);
     jv_tally *(*tally_new)(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
                            const char *const *names, const int *columns);
-    int (*tally_add)(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch,
-                     const int64_t *values, const uint8_t *skip);
+    int (*tally_add)(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch, const int64_t *values,
+                     const uint8_t *skip);
     int (*tally_add_keys)(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int gender,
                           const int64_t *values);
     int (*tally_merge)(jv_ctx *ctx, jv_tally *into, const jv_tally *from);
@@ -121,12 +121,10 @@ struct host_1_1 {
     const char *(*tally_value)(const jv_tally *tally, size_t k, size_t i, size_t *length);
     const int64_t *(*tally_cells)(const jv_tally *tally, size_t k, size_t i);
     int (*tally_declare)(jv_ctx *ctx, const jv_tally *tally, jv_cells *cells);
-    int (*tally_suppressed)(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i,
-                            int gender);
+    int (*tally_suppressed)(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i, int gender);
     void (*tally_save)(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, const char *key);
     jv_tally *(*tally_load)(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
-                            const char *const *names, const int *columns,
-                            const jv_node *node);
+                            const char *const *names, const int *columns, const jv_node *node);
     void (*tally_free)(jv_tally *tally);
     jv_map *(*map_new)(void);
     size_t (*map_intern)(jv_map *map, const char *key, size_t length);
@@ -161,15 +159,15 @@ struct tally_spec_1_1 {
 };
 
 #if defined(__GNUC__)
-#define SAME_TYPE_1_1(new, old, field)                                                      \
-    _Static_assert(__builtin_types_compatible_p(__typeof__(((new *)0)->field),              \
-                                                __typeof__(((struct old *)0)->field)),      \
+#define SAME_TYPE_1_1(new, old, field)                                                             \
+    _Static_assert(__builtin_types_compatible_p(__typeof__(((new *)0)->field),                     \
+                                                __typeof__(((struct old *)0)->field)),             \
                    #new "." #field " changed its type since ABI 1.1")
 #else
 #define SAME_TYPE_1_1(new, old, field) _Static_assert(1, "")
 #endif
-#define HOST_1_1(field)                                                                     \
-    FROZEN_1_1(jv_host, host_1_1, field);                                                   \
+#define HOST_1_1(field)                                                                            \
+    FROZEN_1_1(jv_host, host_1_1, field);                                                          \
     SAME_TYPE_1_1(jv_host, host_1_1, field)
 
 HOST_1_1(node_is_null);

@@ -93,8 +93,8 @@ static int frozen_finish(jv_ctx *ctx, const void *state, const void *total, jv_w
         .unit = "share",
         .value = share,
         .balance = host->balance(ctx, share),
-        .balance_certain = hidden ? -1 : host->balance_certain(ctx, host->balance(ctx, share),
-                                                               women, women + men),
+        .balance_certain =
+            hidden ? -1 : host->balance_certain(ctx, host->balance(ctx, share), women, women + men),
         .ci = {NAN, NAN},
     };
     if (!hidden)
@@ -136,8 +136,8 @@ static void *frozen_load(jv_ctx *ctx, const jv_node *in)
         const jv_node *cell = host->node_at(cells, g);
         if (host->node_size(cell) != 2 ||
             host->node_integer(host->node_at(cell, 0), &c->projects[g]) != 0 ||
-            host->node_integer(host->node_at(cell, 1), &c->funded[g]) != 0 ||
-            c->funded[g] < 0 || c->funded[g] > c->projects[g]) {
+            host->node_integer(host->node_at(cell, 1), &c->funded[g]) != 0 || c->funded[g] < 0 ||
+            c->funded[g] > c->projects[g]) {
             host->error(ctx, "cells[%zu] must be [projects, funded] with 0 <= funded <= projects",
                         g);
             host->free(c);
@@ -148,9 +148,13 @@ static void *frozen_load(jv_ctx *ctx, const jv_node *in)
 }
 
 static const jv_role frozen_roles[] = {
-    {.name = "leader_gender", .type = JV_TYPE_GENDER, .flags = JV_ROLE_REQUIRED,
+    {.name = "leader_gender",
+     .type = JV_TYPE_GENDER,
+     .flags = JV_ROLE_REQUIRED,
      .help = "gender of the project leader"},
-    {.name = "funded", .type = JV_TYPE_BOOLEAN, .flags = JV_ROLE_REQUIRED,
+    {.name = "funded",
+     .type = JV_TYPE_BOOLEAN,
+     .flags = JV_ROLE_REQUIRED,
      .help = "whether the project was funded"},
 };
 
