@@ -139,6 +139,7 @@ static int host_add_role(jv_ctx *ctx, size_t table, const char *name, jv_type ty
 }
 
 /* --- errors and warnings --- */
+static void host_error(jv_ctx *ctx, const char *fmt, ...) JV_PRINTF(2, 3);
 static void host_error(jv_ctx *ctx, const char *fmt, ...)
 {
     va_list ap;
@@ -147,6 +148,8 @@ static void host_error(jv_ctx *ctx, const char *fmt, ...)
     va_end(ap);
 }
 
+static int host_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column,
+                          const char *fmt, ...) JV_PRINTF(5, 6);
 static int host_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column,
                           const char *fmt, ...)
 {
@@ -199,6 +202,7 @@ static int host_row_error(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t
     return 0;
 }
 
+static void host_warning(jv_ctx *ctx, const char *fmt, ...) JV_PRINTF(2, 3);
 static void host_warning(jv_ctx *ctx, const char *fmt, ...)
 {
     if (ctx->warnings == NULL)
