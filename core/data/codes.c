@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "data/dataset.h"
+#include "data/table_source.h"
 #include "util/i18n.h"
 
 struct jv_codes {

@@ -23,9 +23,9 @@
 #include <jamvikt/batch.h>
 
 #include "data/codes.h"
-#include "data/dataset.h"
 #include "data/dict.h"
 #include "data/intern.h"
+#include "data/table_source.h"
 
 typedef enum {
     JV_CELL_GENDER,

@@ -22,8 +22,8 @@
 #include <emmintrin.h>
 #endif
 
-#include "data/dataset.h"
 #include "data/problem.h"
+#include "data/table_source.h"
 #include "util/i18n.h"
 
 struct jv_csv {

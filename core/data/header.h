@@ -20,9 +20,9 @@
 #include <glib.h>
 
 #include "data/csv.h"
-#include "data/dataset.h"
 #include "data/problem.h"
 #include "data/recode.h"
+#include "data/table_source.h"
 
 typedef struct jv_header {
     GPtrArray *names; /* char*, owned */

@@ -21,8 +21,6 @@
 #include "data/table_reader_private.h"
 #include "util/i18n.h"
 
-G_DEFINE_QUARK(jv - data - error - quark, jv_data_error)
-
 /* Adds a warning (takes `text`). */
 static void warn(jv_table_reader *r, char *text) { g_ptr_array_add(r->warnings, text); }
 
@@ -40,7 +38,7 @@ static int bad_row(jv_table_reader *r, const jv_csv_record *record, const char *
         g_free(where);
         return -1;
     }
-    if (++r->skipped <= MAX_SKIP_REASONS)
+    if (++r->skipped <= JV_SKIP_REASONS)
         warn(r, g_strconcat(where, " (row skipped)", NULL));
     g_free(where);
     return 0;

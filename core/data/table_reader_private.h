@@ -8,14 +8,12 @@
 #include "data/column.h"
 #include "data/convert.h"
 #include "data/csv.h"
-#include "data/dataset.h"
 #include "data/header.h"
 #include "data/not_data.h"
 #include "data/problem.h"
 #include "data/recode.h"
+#include "data/table_source.h"
 #include "data/xlsx.h"
-
-#define MAX_SKIP_REASONS JV_SKIP_REASONS
 
 struct jv_table_reader {
     char *display;

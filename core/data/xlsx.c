@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 
 #include "data/convert.h"
-#include "data/dataset.h"
 #include "data/problem.h"
+#include "data/table_source.h"
 #include "data/xlsx_private.h"
 #include "util/did_you_mean.h"
 #include "util/i18n.h"

@@ -3,7 +3,7 @@
  * go through the same header mapping, conversion, codes and checks as a
  * CSV file's (table_reader.c).
  *
- * Contract:
+ * Contract (the limits JV_XLSX_* are in xlsx_limits.h):
  *  1. The workbook is read from the zip container (libzip) with libxml2's
  *     streaming xmlTextReader: memory does not grow with the number of
  *     rows. What is held: the shared strings (refused when their part is
@@ -48,15 +48,7 @@
 #include <glib.h>
 
 #include "data/csv.h"
-
-#define JV_XLSX_MAX_SHARED_STRINGS ((guint64)128 << 20) /* 128 MiB */
-#define JV_XLSX_MAX_PART ((guint64)8 << 30)             /* 8 GiB */
-#define JV_XLSX_MAX_SMALL_PART ((guint64)64 << 20)      /* workbook, rels, styles */
-#define JV_XLSX_MAX_RATIO 250
-#define JV_XLSX_RATIO_FREE ((guint64)16 << 20)
-#define JV_XLSX_MAX_COLUMNS 16384
-#define JV_XLSX_MAX_ROWS 1048576
-#define JV_XLSX_HEADER_SEARCH 200
+#include "data/xlsx_limits.h"
 
 typedef struct jv_xlsx_options {
     const char *path;          /* the file (borrowed) */

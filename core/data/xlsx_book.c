@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "data/dataset.h"
+#include "data/table_source.h"
 #include "util/i18n.h"
 
 #define RELS_NS_HINT "relationships"

@@ -10,7 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "data/dataset.h"
+#include "data/table_source.h"
 #include "util/i18n.h"
 
 static void set_part_error(jv_xlsx_part *part, char *message)

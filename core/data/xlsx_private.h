@@ -9,7 +9,7 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
-#include "data/xlsx.h"
+#include "data/xlsx_limits.h"
 
 /* One zip member being read as XML. */
 typedef struct jv_xlsx_part {
