@@ -48,7 +48,7 @@
 #include "render/doc.h"
 #include "render/format.h"
 #include "render/labels.h"
-#include "render/report.h"
+#include "render/report_trend.h"
 #include "render/symbols.h"
 #include "render/words.h"
 
@@ -236,7 +236,7 @@ static void walk(csv *c, const cJSON *node, const char *group, const char *value
             /* its figures are missing for suppression only when its value is */
             c->headline = v;
             walk(c, v, "headline", jv_doc_string(v, "metric"), "", "",
-                 !cJSON_IsNumber(jv_doc_member(v, "value")) && jv_report_headline_suppressed(node));
+                 !cJSON_IsNumber(jv_doc_member(v, "value")) && jv_doc_headline_suppressed(node));
             c->headline = NULL;
         } else if (strcmp(k, "breakdowns") == 0 && cJSON_IsObject(v)) {
             const cJSON *column;

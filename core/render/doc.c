@@ -241,3 +241,19 @@ int jv_doc_min_cell(const cJSON *doc)
     double m = jv_doc_number(options(doc), "min_cell");
     return isfinite(m) && m >= 0 && m < 1e9 ? (int)m : 5;
 }
+
+gboolean jv_doc_headline_suppressed(const cJSON *result)
+{
+    const cJSON *by_gender = jv_doc_member(result, "by_gender");
+    if (cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "woman"), "suppressed")) ||
+        cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "man"), "suppressed")) ||
+        cJSON_IsTrue(jv_doc_member(jv_doc_member(result, "total"), "suppressed")))
+        return TRUE;
+    const cJSON *v; /* gender objects such as training_reach's reach */
+    cJSON_ArrayForEach(v, result)
+        if (jv_doc_is_gender_object(v) &&
+            (cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "woman"), "suppressed")) ||
+             cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "man"), "suppressed"))))
+            return TRUE;
+    return FALSE;
+}

@@ -70,4 +70,9 @@ void jv_doc_band(const cJSON *doc, double *low, double *high);
 double jv_doc_confidence(const cJSON *doc);
 int jv_doc_min_cell(const cJSON *doc);
 
+/* TRUE when a result's headline is missing because a cell it is built on
+ * is suppressed (its main split's women, men or total, or a gender
+ * object's women or men). */
+gboolean jv_doc_headline_suppressed(const cJSON *result);
+
 #endif /* JV_RENDER_DOC_H */

@@ -16,6 +16,8 @@
 #include "render/format.h"
 #include "render/html.h"
 #include "render/labels.h"
+#include "render/report.h"
+#include "render/safe_text.h"
 #include "render/symbols.h"
 
 static const char style[] =
@@ -67,31 +69,6 @@ static const char style[] =
     "thead th{overflow-wrap:break-word;hyphens:auto}tbody th{white-space:nowrap}"
     "svg.chart{max-width:100%}h2,h3{break-after:avoid}section.scope{break-before:page}"
     ".facts,.legend,.note,.notes,.chart-key,.brief p{font-size:8pt}}\n";
-
-void jv_html_escape(GString *out, const char *text)
-{
-    for (const char *p = text != NULL ? text : ""; *p != '\0'; p++) {
-        switch (*p) {
-        case '&':
-            g_string_append(out, "&amp;");
-            break;
-        case '<':
-            g_string_append(out, "&lt;");
-            break;
-        case '>':
-            g_string_append(out, "&gt;");
-            break;
-        case '"':
-            g_string_append(out, "&quot;");
-            break;
-        case '\'':
-            g_string_append(out, "&#39;");
-            break;
-        default:
-            g_string_append_c(out, *p);
-        }
-    }
-}
 
 typedef struct page {
     GString *out;

@@ -1,17 +1,16 @@
-/* core/render/html.h — what the HTML renderer's files share: escaping and
- * the inline SVG charts (html_chart.c). Charts draw a report table's bars
- * or stacks (report.h); the caller writes the table itself right after
- * the chart, as its text alternative. */
+/* core/render/html.h — the inline SVG charts of the HTML page (html.c):
+ * bar and stacked charts (html_chart.c), the key under a bar chart
+ * (html_legend.c) and a trend's line chart (trend_html.c). Charts draw a
+ * report table's bars or stacks (report_model.h); the caller writes the
+ * table itself right after the chart, as its text alternative. Text is
+ * escaped with jv_html_escape (safe_text.h). */
 #ifndef JV_RENDER_HTML_H
 #define JV_RENDER_HTML_H
 
 #include <cjson/cJSON.h>
 #include <glib.h>
 
-#include "render/report.h"
-
-/* Appends text with & < > " ' escaped. */
-void jv_html_escape(GString *out, const char *text);
+#include "render/report_model.h"
 
 typedef struct jv_chart_frame {
     jv_lang lang;

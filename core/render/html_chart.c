@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render/format.h"
+#include "render/safe_text.h"
 #include "render/symbols.h"
 
 #define CHART_WIDTH 640

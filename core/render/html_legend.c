@@ -9,6 +9,7 @@
 
 #include "render/format.h"
 #include "render/labels.h"
+#include "render/safe_text.h"
 #include "render/symbols.h"
 
 static void entry(GString *out, const char *swatch, const char *text)

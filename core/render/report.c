@@ -1,6 +1,7 @@
 /* core/render/report.c — builds the report model (see report.h): title,
- * facts, the summary of regions side by side, every scope's sections,
- * warnings and input files; and the table building blocks. */
+ * facts, the summary of regions side by side, every scope's sections
+ * (report_result.c), the tables across scopes (report_compare.c), the
+ * trends (report_trend.c), notes, warnings and input files. */
 #include "render/report.h"
 
 #include <math.h>
@@ -9,111 +10,12 @@
 #include "render/doc.h"
 #include "render/format.h"
 #include "render/labels.h"
+#include "render/report_compare.h"
+#include "render/report_result.h"
+#include "render/report_trend.h"
 #include "render/sentences.h"
 #include "render/symbols.h"
 #include "render/words.h"
-
-jv_table *jv_table_new(const char *caption)
-{
-    jv_table *t = g_new0(jv_table, 1);
-    t->caption = g_strdup(caption);
-    t->header = g_ptr_array_new_with_free_func(g_free);
-    t->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
-    t->bars = g_ptr_array_new();
-    t->stack_names = g_ptr_array_new_with_free_func(g_free);
-    t->stacks = g_ptr_array_new();
-    return t;
-}
-
-void jv_table_column(jv_table *table, const char *name)
-{
-    g_ptr_array_add(table->header, g_strdup(name));
-}
-
-static void clear_cell(gpointer p) { g_free(((jv_cell *)p)->text); }
-
-GArray *jv_table_row(jv_table *table)
-{
-    GArray *row = g_array_new(FALSE, TRUE, sizeof(jv_cell));
-    g_array_set_clear_func(row, clear_cell);
-    g_ptr_array_add(table->rows, row);
-    return row;
-}
-
-void jv_row_take(GArray *row, char *text, gboolean numeric, jv_tone tone)
-{
-    jv_cell cell = {.text = text, .numeric = numeric, .tone = tone};
-    jv_absence absence;
-    if (numeric && jv_symbol_parse(text, &absence))
-        cell.tone = absence == JV_ABSENT_SUPPRESSED       ? JV_TONE_SUPPRESSED
-                    : absence == JV_ABSENT_NOT_APPLICABLE ? JV_TONE_NOT_APPLICABLE
-                                                          : JV_TONE_MISSING;
-    else if (strcmp(text, JV_MISSING) == 0)
-        cell.tone = JV_TONE_MISSING;
-    g_array_append_val(row, cell);
-}
-
-void jv_row_text(GArray *row, const char *text)
-{
-    jv_row_take(row, g_strdup(text != NULL ? text : ""), FALSE, JV_TONE_NONE);
-}
-
-void jv_table_bar(jv_table *table, const char *label, const char *text, double share,
-                  const cJSON *interval, gboolean suppressed, jv_tone tone)
-{
-    jv_bar *bar = g_new0(jv_bar, 1);
-    bar->label = g_strdup(label);
-    bar->text = g_strdup(text);
-    bar->share = share;
-    bar->lower = bar->upper = NAN;
-    if (jv_doc_is_interval(interval)) {
-        bar->lower = cJSON_GetArrayItem(interval, 0)->valuedouble;
-        bar->upper = cJSON_GetArrayItem(interval, 1)->valuedouble;
-    }
-    bar->suppressed = suppressed;
-    bar->tone = tone;
-    g_ptr_array_add(table->bars, bar);
-}
-
-jv_tone jv_tone_for_balance(const char *balance)
-{
-    if (balance == NULL)
-        return JV_TONE_NONE;
-    if (strcmp(balance, "balanced") == 0)
-        return JV_TONE_BALANCED;
-    if (strcmp(balance, "men_dominated") == 0)
-        return JV_TONE_MEN;
-    if (strcmp(balance, "women_dominated") == 0)
-        return JV_TONE_WOMEN;
-    return JV_TONE_NONE;
-}
-
-void jv_table_free(jv_table *table)
-{
-    if (table == NULL)
-        return;
-    for (guint i = 0; i < table->bars->len; i++) {
-        jv_bar *bar = g_ptr_array_index(table->bars, i);
-        g_free(bar->label);
-        g_free(bar->text);
-        g_free(bar);
-    }
-    for (guint i = 0; i < table->stacks->len; i++) {
-        jv_stack *stack = g_ptr_array_index(table->stacks, i);
-        g_free(stack->label);
-        g_array_unref(stack->parts);
-        g_free(stack);
-    }
-    g_ptr_array_unref(table->bars);
-    g_ptr_array_unref(table->stacks);
-    g_ptr_array_unref(table->stack_names);
-    g_ptr_array_unref(table->rows);
-    g_ptr_array_unref(table->header);
-    g_free(table->caption);
-    g_free(table->note);
-    g_free(table->chart_note);
-    g_free(table);
-}
 
 static void free_section(gpointer p)
 {
@@ -227,7 +129,7 @@ static void build_summary(jv_report *report, const cJSON *doc)
             } else if (result != NULL && g_strcmp0(jv_doc_string(own, "metric"), metric) != 0) {
                 /* The scope reports another metric of this indicator. */
                 jv_row_take(row, g_strdup(JV_SYMBOL_NOT_APPLICABLE), TRUE, JV_TONE_NOT_APPLICABLE);
-            } else if (!cJSON_IsNumber(value) && jv_report_headline_suppressed(result)) {
+            } else if (!cJSON_IsNumber(value) && jv_doc_headline_suppressed(result)) {
                 jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);
             } else {
                 /* The row's own headline gives the balance for the colour. */
@@ -304,37 +206,6 @@ static void build_inputs(jv_report *report, const cJSON *doc)
     }
 }
 
-gboolean jv_report_headline_suppressed(const cJSON *result)
-{
-    const cJSON *by_gender = jv_doc_member(result, "by_gender");
-    if (cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "woman"), "suppressed")) ||
-        cJSON_IsTrue(jv_doc_member(jv_doc_member(by_gender, "man"), "suppressed")) ||
-        cJSON_IsTrue(jv_doc_member(jv_doc_member(result, "total"), "suppressed")))
-        return TRUE;
-    const cJSON *v; /* gender objects such as training_reach's reach */
-    cJSON_ArrayForEach(v, result)
-        if (jv_doc_is_gender_object(v) &&
-            (cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "woman"), "suppressed")) ||
-             cJSON_IsTrue(jv_doc_member(jv_doc_member(v, "man"), "suppressed"))))
-            return TRUE;
-    return FALSE;
-}
-
-static char *marker_key(guint scope, const char *indicator)
-{
-    return g_strdup_printf("%u\x1f%s", scope, indicator);
-}
-
-const char *jv_report_marker(const jv_report *report, guint scope, const char *indicator)
-{
-    if (report->markers == NULL || indicator == NULL)
-        return NULL;
-    char *key = marker_key(scope, indicator);
-    const char *marker = g_hash_table_lookup(report->markers, key);
-    g_free(key);
-    return marker;
-}
-
 /* A numbered note for every indicator a scope did not compute, so tables
  * can point at the reason: "¹ Syd, Måluppfyllelse: not computed: …". */
 static void build_notes(jv_report *report, const cJSON *doc, GPtrArray *indicators)
@@ -367,7 +238,7 @@ static void build_notes(jv_report *report, const cJSON *doc, GPtrArray *indicato
                                             reason));
             g_free(reason);
             g_free(title);
-            g_hash_table_insert(report->markers, marker_key(i, name), marker);
+            jv_report_set_marker(report, i, name, marker);
         }
 }
 

@@ -19,6 +19,9 @@
  *  4. Indicators are named by their titles (words.h), never by their ids,
  *     except in the (not published) table of indicators.
  * The report owns everything in it; jv_report_free() frees it all.
+ * Its types and building blocks are report_model.h; report.c builds it
+ * from its stages: one indicator's section (report_result.h), the tables
+ * across scopes (report_compare.h) and the trends (report_trend.h).
  */
 #ifndef JV_RENDER_REPORT_H
 #define JV_RENDER_REPORT_H
@@ -27,132 +30,11 @@
 #include <glib.h>
 
 #include "render/i18n.h"
+#include "render/report_model.h"
 
-typedef enum jv_tone {
-    JV_TONE_NONE = 0,
-    JV_TONE_BALANCED,
-    JV_TONE_MEN,           /* men-dominated */
-    JV_TONE_WOMEN,         /* women-dominated */
-    JV_TONE_MISSING,       /* ".." no data */
-    JV_TONE_SUPPRESSED,    /* "×" suppressed to protect individuals */
-    JV_TONE_NOT_APPLICABLE /* "." cannot occur */
-} jv_tone;
-
-typedef struct jv_cell {
-    char *text;
-    gboolean numeric; /* right-aligned */
-    jv_tone tone;
-} jv_cell;
-
-/* One bar of a chart of women's shares. */
-typedef struct jv_bar {
-    char *label;
-    char *text;          /* the share as displayed ("39,7 %" or "..") */
-    double share;        /* NaN: no value */
-    double lower, upper; /* NaN: no interval */
-    gboolean suppressed; /* no value because a cell is suppressed */
-    jv_tone tone;
-} jv_bar;
-
-/* One bar of a stacked chart: parts of a whole, in stack_names order. */
-typedef struct jv_stack {
-    char *label;
-    GArray *parts; /* double */
-} jv_stack;
-
-typedef struct jv_table {
-    char *caption;
-    char *note;             /* a line under the table, or NULL */
-    char *chart_note;       /* why a chart was left out (formats with charts), or NULL */
-    gboolean no_row_names;  /* the first column holds values, not row names */
-    GPtrArray *header;      /* char*, one per column */
-    GPtrArray *rows;        /* GArray of jv_cell, one per column */
-    GPtrArray *bars;        /* jv_bar*: empty when there is no chart */
-    GPtrArray *stack_names; /* char*: parts of stacked bars */
-    GPtrArray *stacks;      /* jv_stack*: empty when there is no stacked chart */
-} jv_table;
-
-/* One indicator in one scope. */
-typedef struct jv_section {
-    char *indicator; /* its name in the document (an id, not for headings) */
-    char *title;     /* its title in the report's language (words.h) */
-    char *headline;  /* the headline figure as a line, or NULL */
-    char *sentence;  /* the result in words (sentences.h), or NULL */
-    char *status;    /* why there is no result (with its note marker), or NULL */
-    GPtrArray *tables;
-} jv_section;
-
-typedef struct jv_report_scope {
-    char *name; /* translated for the total */
-    gboolean total;
-    GPtrArray *sections; /* jv_section* */
-} jv_report_scope;
-
-typedef struct jv_report {
-    jv_lang lang;
-    gboolean publish; /* for readers: no ids, paths or warnings (render.h) */
-    int min_cell;
-    char *title;
-    char *facts;             /* version and options in one line */
-    char *legend;            /* what the symbols mean (symbols.h) */
-    GPtrArray *overview;     /* char*: the total's result in words, per indicator */
-    GPtrArray *notes;        /* char*: numbered notes ("¹ Syd, Måluppfyllelse: …") */
-    char *method;            /* publish: the method note instead of the facts */
-    char *quality;           /* publish: one line on data quality instead of warnings */
-    jv_table *indicators;    /* not publish: title, name, plugin and version */
-    GHashTable *markers;     /* "scope\x1findicator" → note marker */
-    jv_table *summary;       /* a row per region and the total */
-    GPtrArray *summary_keys; /* char*: `<indicator>.<metric>` per column after the first */
-    GPtrArray *comparisons;  /* jv_table*: an indicator's women's share by region */
-    GPtrArray *goals;        /* jv_table*: goal fulfilment by region */
-    GPtrArray *scopes;       /* jv_report_scope* */
-    GPtrArray *warnings;     /* char* */
-    jv_table *inputs;        /* input files, or NULL */
-    GPtrArray *trends;       /* jv_table*: headline per period (report_trend.c) */
-    GPtrArray *trend_names;  /* char*: the indicator of each trend table */
-} jv_report;
-
-/* TRUE when a result's headline is missing because a cell it is built on
- * is suppressed (its main split's women, men or total, or a gender
- * object's women or men). */
-gboolean jv_report_headline_suppressed(const cJSON *result);
 jv_report *jv_report_build(const cJSON *doc, jv_lang lang);
-
 /* The same, for publication when `publish` (see render.h). */
 jv_report *jv_report_build_with(const cJSON *doc, jv_lang lang, gboolean publish);
 void jv_report_free(jv_report *report);
-
-/* Building blocks, shared by the report's own files. */
-jv_table *jv_table_new(const char *caption);
-void jv_table_column(jv_table *table, const char *name);
-GArray *jv_table_row(jv_table *table);
-/* Appends a cell, taking `text`; tone MISSING is set for "..". */
-void jv_row_take(GArray *row, char *text, gboolean numeric, jv_tone tone);
-void jv_row_text(GArray *row, const char *text);
-void jv_table_bar(jv_table *table, const char *label, const char *text, double share,
-                  const cJSON *interval, gboolean suppressed, jv_tone tone);
-jv_tone jv_tone_for_balance(const char *balance);
-void jv_table_free(jv_table *table);
-
-/* report_result.c: one indicator's section in one scope (NULL when the
- * scope does not have it). */
-jv_section *jv_report_section(const cJSON *doc, jv_lang lang, const char *indicator,
-                              const cJSON *entry);
-/* The same with the note marker of a skipped indicator (or NULL) and
- * without file names when `publish`. */
-jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *indicator,
-                                   const cJSON *entry, const char *marker, gboolean publish);
-/* The note marker of an indicator not computed in scope `scope` (its
- * index, jv_doc_scope), or NULL. */
-const char *jv_report_marker(const jv_report *report, guint scope, const char *indicator);
-
-/* report_trend.c: the trend tables (none without periods), and whether a
- * trend's "change" has an interval that excludes 0. */
-void jv_report_trend(jv_report *report, const cJSON *doc);
-gboolean jv_trend_change_excludes_zero(const cJSON *change);
-/* trend_text.c: the trend tables as aligned text (the terminal table). */
-void jv_trend_text(GString *out, const jv_report *report);
-/* report_compare.c: the comparison and goal tables across scopes. */
-void jv_report_compare(jv_report *report, const cJSON *doc);
 
 #endif /* JV_RENDER_REPORT_H */

@@ -1,8 +1,8 @@
 /* core/render/report_cells.h — what the files that build one indicator's
  * section share (report_result.c: the section, its headline and its
- * tables of objects; report_lists.c: its tables of lists): the section
- * being built and the figures of a result as table cells. Internal to
- * core/render. */
+ * tables of objects; report_lists.c: its tables of lists, report_lists.h):
+ * the section being built and the figures of a result as table cells
+ * (report_cells.c). Internal to core/render. */
 #ifndef JV_RENDER_REPORT_CELLS_H
 #define JV_RENDER_REPORT_CELLS_H
 
@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "render/i18n.h"
-#include "render/report.h"
+#include "render/report_model.h"
 
 /* The section being built and what its cells are written with. */
 typedef struct jv_section_ctx {
@@ -55,11 +55,5 @@ gboolean jv_section_is_split_key(const char *key);
 gboolean jv_section_is_ci_key(const char *key);
 /* A number, boolean, string or null. */
 gboolean jv_section_is_scalar(const cJSON *v);
-
-/* report_lists.c: the table of a list (breakdown values, arenas, target
- * groups, areas, goals) added to the section; nothing for an empty list
- * or one of no objects. `main`: the result's main measure. */
-void jv_section_list_table(const jv_section_ctx *c, const char *caption, const char *value_header,
-                           const cJSON *list, const char *main);
 
 #endif /* JV_RENDER_REPORT_CELLS_H */

@@ -3,7 +3,7 @@
  * women's share in each region and the total (with a bar each); for
  * every indicator with goal statuses (`by_status`), goal fulfilment by
  * region (with a stacked bar each). */
-#include "render/report.h"
+#include "render/report_compare.h"
 
 #include <math.h>
 #include <string.h>

@@ -3,13 +3,14 @@
  * as one row per value with shares, balance and bars; a list of gender
  * splits without shares (target groups) as every measure per gender; a
  * list of flat objects (areas, goals) as a column per member. */
-#include "render/report_cells.h"
+#include "render/report_lists.h"
 
 #include <string.h>
 
 #include "render/doc.h"
 #include "render/format.h"
 #include "render/labels.h"
+#include "render/report_cells.h"
 #include "render/symbols.h"
 
 static const char *entry_name(const jv_section_ctx *c, const cJSON *entry)

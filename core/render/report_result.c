@@ -3,7 +3,7 @@
  * 1): key figures, the main split, object splits, gender objects, flat
  * objects, then lists and breakdowns (report_lists.c), in the order the
  * result lists them. The cells come from report_cells.c. */
-#include "render/report.h"
+#include "render/report_result.h"
 
 #include <string.h>
 
@@ -11,6 +11,7 @@
 #include "render/format.h"
 #include "render/labels.h"
 #include "render/report_cells.h"
+#include "render/report_lists.h"
 #include "render/sentences.h"
 #include "render/words.h"
 
@@ -248,7 +249,7 @@ jv_section *jv_report_section_with(const cJSON *doc, jv_lang lang, const char *i
     section->sentence = jv_sentence_result(doc, lang, indicator, result);
     if (section->sentence == NULL &&
         !(cJSON_IsNull(jv_doc_member(jv_doc_member(result, "headline"), "value")) &&
-          jv_report_headline_suppressed(result)))
+          jv_doc_headline_suppressed(result)))
         section->headline = headline_sentence(&c, jv_doc_member(result, "headline"));
 
     const char *main = jv_doc_main_measure(result);

@@ -4,7 +4,7 @@
  * from the first period to the last, marked with "*" where its interval
  * (Newcombe's, for a women's share of counts) excludes 0. A missing value
  * is × when its period's cells are suppressed, else "..". */
-#include "render/report.h"
+#include "render/report_trend.h"
 
 #include <math.h>
 #include <string.h>
@@ -84,7 +84,7 @@ static jv_table *trend_table(const cJSON *doc, jv_lang lang, const char *indicat
             const cJSON *result =
                 jv_doc_result(jv_doc_indicator(cJSON_GetArrayItem(periods, k), indicator));
             gboolean hidden =
-                !cJSON_IsNumber(jv_doc_member(v, "value")) && jv_report_headline_suppressed(result);
+                !cJSON_IsNumber(jv_doc_member(v, "value")) && jv_doc_headline_suppressed(result);
             hidden_ends |= hidden && (k == 0 || k == n - 1);
             if (hidden)
                 jv_row_take(row, g_strdup(JV_SYMBOL_SUPPRESSED), TRUE, JV_TONE_SUPPRESSED);

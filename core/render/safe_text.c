@@ -1,5 +1,6 @@
 /* core/render/safe_text.c — escaping invalid UTF-8 and control bytes in
- * document strings before they are rendered (see safe_text.h). */
+ * document strings before they are rendered, and text for HTML (see
+ * safe_text.h). */
 #include "render/safe_text.h"
 
 #include <stdlib.h>
@@ -113,4 +114,29 @@ cJSON *jv_safe_doc(const cJSON *doc, jv_safe_mode mode)
     if (copy != NULL)
         fix(copy, mode);
     return copy;
+}
+
+void jv_html_escape(GString *out, const char *text)
+{
+    for (const char *p = text != NULL ? text : ""; *p != '\0'; p++) {
+        switch (*p) {
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        case '\'':
+            g_string_append(out, "&#39;");
+            break;
+        default:
+            g_string_append_c(out, *p);
+        }
+    }
 }

@@ -7,6 +7,8 @@
  * stray 0xFF as "\xff", a C1 control U+009B as "\xc2\x9b"). Valid text is
  * never changed, so the escapes are unambiguous only for bytes that could
  * not have been shown; a literal backslash stays as it is.
+ * The HTML renderer's files escape the text they write with
+ * jv_html_escape, below.
  */
 #ifndef JV_RENDER_SAFE_TEXT_H
 #define JV_RENDER_SAFE_TEXT_H
@@ -27,5 +29,9 @@ void jv_safe_text_append(GString *out, const char *text, jv_safe_mode mode);
 /* A new copy of the document with every string and key made safe
  * (cJSON_Delete it), or NULL when the document is safe as it is. */
 cJSON *jv_safe_doc(const cJSON *doc, jv_safe_mode mode);
+
+/* Appends text with & < > " ' escaped, safe inside HTML (the page and its
+ * charts, html.c and html.h). */
+void jv_html_escape(GString *out, const char *text);
 
 #endif /* JV_RENDER_SAFE_TEXT_H */

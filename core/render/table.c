@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "render/report.h"
+#include "render/trend_text.h"
 
 #define WIDTH 100
 #define REGION_MAX 30

@@ -12,6 +12,7 @@
 #include "render/doc.h"
 #include "render/format.h"
 #include "render/labels.h"
+#include "render/safe_text.h"
 
 #define WIDTH 640
 #define HEIGHT 240

@@ -1,11 +1,9 @@
 /* core/render/trend_text.c — the trend tables (report_trend.c) for the
  * terminal table: each as a caption and aligned columns, the region
  * column cut at 30 characters, numbers right-aligned. */
-#include "render/render.h"
+#include "render/trend_text.h"
 
 #include <string.h>
-
-#include "render/report.h"
 
 #define REGION_MAX 30
 

@@ -1,6 +1,9 @@
-/* core/render/xlsx.h — what the Excel workbook's files share (xlsx.c:
- * the workbook, the summary and the about sheet; xlsx_sheet.c: one sheet
- * per indicator in wide form). Internal to core/render.
+/* core/render/xlsx.h — what the Excel workbook's files share: the
+ * workbook being written, its cells (xlsx_cells.c) and its numbers at
+ * full precision (xlsx_exact.c). The sheets are written on top of these:
+ * one per indicator (xlsx_sheet.h), the trend (xlsx_trend.h), and the
+ * summary and about sheets by the workbook itself (xlsx.c, the renderer
+ * of render.h). Internal to core/render.
  *
  * Contract (the workbook as a whole; README "The Excel workbook"):
  *  1. Every figure is a numeric cell holding the document's double as it
@@ -70,12 +73,5 @@ void jv_xlsx_write_symbol(jv_xlsx *x, lxw_worksheet *sheet, GArray *widths, guin
  * at `path` with all the digits they need. FALSE + error on failure. */
 void jv_xlsx_exact_note(jv_xlsx *x, lxw_worksheet *sheet, guint row, guint column, double value);
 gboolean jv_xlsx_exact_apply(jv_xlsx *x, const char *path, GError **error);
-
-/* xlsx_sheet.c: the indicator's sheet in wide form. */
-void jv_xlsx_indicator_sheet(jv_xlsx *x, const char *indicator);
-
-/* xlsx_trend.c: the trend sheet (headline per period and the change),
- * only when the document has periods. */
-void jv_xlsx_trend_sheet(jv_xlsx *x);
 
 #endif /* JV_RENDER_XLSX_H */

@@ -13,7 +13,7 @@
  * "not applicable"; an indicator a scope did not compute "no data" in
  * every column, with the reason in the last column. Gender columns that
  * are zero everywhere and never suppressed are left out. */
-#include "render/xlsx.h"
+#include "render/xlsx_sheet.h"
 
 #include <string.h>
 

@@ -8,13 +8,13 @@
  * legend line as the text renderers (report_trend.c). A period headline
  * over suppressed cells is ×, a null otherwise ..; a change without an
  * interval (a share of money) has . there. */
-#include "render/xlsx.h"
+#include "render/xlsx_trend.h"
 
 #include <string.h>
 
 #include "render/doc.h"
 #include "render/labels.h"
-#include "render/report.h"
+#include "render/report_trend.h"
 #include "render/words.h"
 
 /* The headline of `metric` in the first scope that has it, for its
@@ -67,7 +67,7 @@ static gboolean scope_row(jv_xlsx *x, lxw_worksheet *ws, GArray *widths, guint r
         const cJSON *value = jv_doc_member(cJSON_GetArrayItem(values, k), "value");
         const cJSON *result =
             jv_doc_result(jv_doc_indicator(cJSON_GetArrayItem(periods, k), indicator));
-        gboolean hidden = !cJSON_IsNumber(value) && jv_report_headline_suppressed(result);
+        gboolean hidden = !cJSON_IsNumber(value) && jv_doc_headline_suppressed(result);
         hidden_ends |= hidden && (k == 0 || k == n - 1);
         jv_xlsx_write_number(x, ws, widths, row, (guint)k + 1, value, kind, bold,
                              hidden ? JV_ABSENT_SUPPRESSED : JV_ABSENT_NO_DATA);
