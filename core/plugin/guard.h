@@ -27,7 +27,7 @@
 #ifndef JV_PLUGIN_GUARD_H
 #define JV_PLUGIN_GUARD_H
 
-#include "plugin/loader.h"
+#include "plugin/plugin_types.h"
 
 void jv_guard_install(void);
 void jv_guard_wrap(jv_loaded_plugin *p);

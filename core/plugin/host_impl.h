@@ -8,7 +8,7 @@
 #include <jamvikt/host.h>
 
 #include "data/dataset.h"
-#include "plugin/indicator.h"
+#include "plugin/plugin_types.h"
 
 /* The error domain for plugin failures: "plugin 'x': message". */
 #define JV_PLUGIN_ERROR (jv_plugin_error_quark())

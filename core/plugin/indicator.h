@@ -10,18 +10,7 @@
 #include <jamvikt/host.h>
 
 #include "data/dataset.h"
-#include "plugin/loader.h"
-
-typedef struct jv_indicator {
-    char *name;                     /* the evaluation's name for it (owned) */
-    const jv_loaded_plugin *plugin; /* borrowed from the registry */
-    const jv_plugin *desc;          /* == &plugin->desc */
-    cJSON *params;                  /* resolved params (owned) */
-    void *instance;                 /* from configure() */
-    GArray **roles;                 /* per table: jv_role_request (owned names) */
-    int failed;                     /* a callback failed (--keep-going) */
-    char *failure;                  /* its message (owned) */
-} jv_indicator;
+#include "plugin/plugin_types.h"
 
 /* Checks params against the schema (unknown names with did-you-mean, wrong
  * types), resolves defaults, runs configure(). `where` names the indicator

@@ -78,6 +78,17 @@ static gboolean probe_first = FALSE;
 
 void jv_loader_set_probe(gboolean probe) { probe_first = probe; }
 
+/* The probe child's load (probe.h): this is the probe, so load for real. */
+static gboolean probe_load(const char *path, char **reason)
+{
+    probe_first = FALSE;
+    jv_registry *registry = jv_registry_load(NULL);
+    if (jv_registry_load_file(registry, path))
+        return TRUE;
+    *reason = g_strdup(g_ptr_array_index(registry->rejections, 0));
+    return FALSE;
+}
+
 static void loaded_plugin_free(gpointer data)
 {
     jv_loaded_plugin *p = data;
@@ -99,7 +110,7 @@ gboolean jv_registry_load_file(jv_registry *registry, const char *path)
     }
     if (probe_first) {
         char *why = NULL;
-        if (!jv_plugin_probe(path, &why)) {
+        if (!jv_plugin_probe(path, probe_load, &why)) {
             reject(registry, path, "%s", why);
             g_free(why);
             return FALSE;

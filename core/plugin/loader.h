@@ -15,14 +15,7 @@
 #include <glib.h>
 #include <jamvikt/plugin.h>
 
-typedef struct jv_loaded_plugin {
-    char *path;     /* the file it was loaded from (owned) */
-    jv_plugin desc; /* a copy, fields past the plugin's struct_size zeroed;
-                       its callbacks are plugin/guard.h's trampolines */
-    void *handle;   /* lt_dlhandle */
-    jv_plugin real; /* the plugin's own callbacks (guard.h) */
-    void *guard;    /* guard.h's preformatted messages (owned) */
-} jv_loaded_plugin;
+#include "plugin/plugin_types.h"
 
 typedef struct jv_registry {
     GPtrArray *plugins;    /* jv_loaded_plugin*, in search order (owned) */

@@ -1,7 +1,6 @@
 /* core/plugin/probe.c — the child-process plugin probe (see probe.h). */
 #include "plugin/probe.h"
 #include "plugin/guard.h"
-#include "plugin/loader.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,18 +35,17 @@ static void write_all(int fd, const char *text)
 }
 
 /* The child: load, report, _exit. Never returns. */
-static void child(const char *path, int fd)
+static void child(const char *path, jv_probe_load_fn load, int fd)
 {
-    dup2(2, 1);                 /* a plugin's printf goes to stderr, not into a listing */
-    jv_loader_set_probe(FALSE); /* this is the probe: load for real */
+    dup2(2, 1); /* a plugin's printf goes to stderr, not into a listing */
     jv_guard_install();
     jv_guard_report_to(fd); /* a crash or exit() while loading: told here */
-    jv_registry *registry = jv_registry_load(NULL);
-    if (jv_registry_load_file(registry, path)) {
+    char *reason = NULL;
+    if (load(path, &reason)) {
         write_all(fd, "OK");
     } else {
         write_all(fd, "NO ");
-        write_all(fd, g_ptr_array_index(registry->rejections, 0));
+        write_all(fd, reason);
     }
     _exit(0);
 }
@@ -79,7 +77,7 @@ static char *guard_reason(const char *path, const char *text)
     return reason;
 }
 
-gboolean jv_plugin_probe(const char *path, char **why)
+gboolean jv_plugin_probe(const char *path, jv_probe_load_fn load, char **why)
 {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
@@ -96,7 +94,7 @@ gboolean jv_plugin_probe(const char *path, char **why)
     }
     if (pid == 0) {
         close(fds[0]);
-        child(path, fds[1]);
+        child(path, load, fds[1]);
     }
     close(fds[1]);
     GString *got = g_string_new(NULL);

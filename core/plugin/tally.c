@@ -2,6 +2,7 @@
  * freeing, adding a breakdown value, and merge. Counting is in
  * tally_add.c, reading the counts back and the disclosure cells in
  * tally_cells.c, save/load in tally_save.c. */
+#include "plugin/tally_impl.h"
 #include "plugin/tally_private.h"
 
 #include <glib.h>

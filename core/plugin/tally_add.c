@@ -12,6 +12,7 @@
  * tight loops with the measure count a constant (the fast path). Otherwise
  * the batch goes row by row and a bad row becomes a row error (the slow
  * path). Neither allocates per row. */
+#include "plugin/tally_impl.h"
 #include "plugin/tally_private.h"
 
 #include <glib.h>

@@ -3,6 +3,7 @@
  * groups and families (rule 5) with the keys suppressed() looks up. The
  * sorted order and the keys are cached per breakdown until a value is
  * added (tally.c drops them). */
+#include "plugin/tally_impl.h"
 #include "plugin/tally_private.h"
 
 #include <glib.h>

@@ -53,4 +53,12 @@ size_t jv_values_size(const jv_values *values);
 int64_t jv_values_at(jv_values *values, size_t k);
 void jv_values_free(jv_values *values);
 
+/* Shared by the tally's own files, on its inside (tally_private.h). */
+struct tally_breakdown;
+/* The index of `value` in breakdown b, added (cells zeroed) if new. */
+uint32_t jv_tally_intern(jv_tally *tally, struct tally_breakdown *b, const char *value,
+                         size_t length);
+/* b's sorted permutation (cached). */
+const size_t *jv_tally_sorted(const jv_tally *tally, const struct tally_breakdown *b);
+
 #endif /* JV_PLUGIN_TALLY_IMPL_H */

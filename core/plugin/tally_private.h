@@ -1,9 +1,11 @@
 /* core/plugin/tally_private.h — the inside of a jv_tally, shared by
- * tally.c (counting, merge, cells) and tally_save.c (save, load). */
+ * tally.c (counting, merge, cells) and tally_save.c (save, load). Types
+ * only: the functions of the tally's files are in tally_impl.h. */
 #ifndef JV_PLUGIN_TALLY_PRIVATE_H
 #define JV_PLUGIN_TALLY_PRIVATE_H
 
-#include "plugin/tally_impl.h"
+#include <jamvikt/host.h>
+#include <stdint.h>
 
 #define TALLY_MAX_MEASURES 16
 #define TALLY_NOT_YET UINT32_MAX /* a dictionary code not translated yet */
@@ -38,10 +40,5 @@ struct jv_tally {
     size_t n_breakdowns;
     tally_breakdown *by;
 };
-
-/* The index of `value` in breakdown b, added (cells zeroed) if new. */
-uint32_t jv_tally_intern(jv_tally *tally, tally_breakdown *b, const char *value, size_t length);
-/* b's sorted permutation (cached). */
-const size_t *jv_tally_sorted(const jv_tally *tally, const tally_breakdown *b);
 
 #endif /* JV_PLUGIN_TALLY_PRIVATE_H */

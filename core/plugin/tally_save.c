@@ -10,6 +10,7 @@
  * (tally.h rules 2, 3), so a loaded tally merges and reports like the one
  * saved; every error names the place, e.g.
  * "tally.breakdowns[1].values[3].split[0][2]: a count may not be negative". */
+#include "plugin/tally_impl.h"
 #include "plugin/tally_private.h"
 
 #include <glib.h>
