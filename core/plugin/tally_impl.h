@@ -26,12 +26,15 @@ int jv_tally_add(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch, const int6
                  const uint8_t *skip);
 int jv_tally_add_keys(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int gender,
                       const int64_t *values);
+int jv_tally_add_value(jv_ctx *ctx, jv_tally *tally, size_t k, const char *value, int gender,
+                       const int64_t *values);
 int jv_tally_merge(jv_ctx *ctx, jv_tally *into, const jv_tally *from);
 size_t jv_tally_size(const jv_tally *tally, size_t k);
 const char *jv_tally_value(const jv_tally *tally, size_t k, size_t i, size_t *length);
 const int64_t *jv_tally_cells(const jv_tally *tally, size_t k, size_t i);
 int jv_tally_declare(jv_ctx *ctx, const jv_tally *tally, jv_cells *cells);
 int jv_tally_suppressed(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i, int gender);
+const char *jv_tally_key(const jv_tally *tally, size_t k, size_t i);
 void jv_tally_save(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, const char *key);
 void jv_tally_free(jv_tally *tally);
 

@@ -1,5 +1,6 @@
 /* core/plugin/tally_private.h — the inside of a jv_tally, shared by
- * tally.c (counting, merge, cells) and tally_save.c (save, load). */
+ * tally.c (creation, merge), tally_add.c (counting), tally_cells.c
+ * (reading, disclosure) and tally_save.c (save, load). */
 #ifndef JV_PLUGIN_TALLY_PRIVATE_H
 #define JV_PLUGIN_TALLY_PRIVATE_H
 
@@ -11,6 +12,7 @@
 typedef struct tally_breakdown {
     char *name;
     int column;      /* batch column, or -1 */
+    int overlapping; /* tally.h rule 8: counted by tally_add_value only */
     jv_map *values;  /* value → index (insertion order) */
     int64_t *cells;  /* index * stride + g * n_measures + m */
     size_t capacity; /* values the cells array has room for */
@@ -41,6 +43,12 @@ struct jv_tally {
 
 /* The index of `value` in breakdown b, added (cells zeroed) if new. */
 uint32_t jv_tally_intern(jv_tally *tally, tally_breakdown *b, const char *value, size_t length);
+/* Whether cell[c] + add[c] (both >= 0) stays within INT64_MAX for every
+ * c < n, measure c % n_measures: the check of an overlapping breakdown's
+ * cells, which no total bounds (tally.h rule 8). 0, or -1 after
+ * host->error() naming the measure. */
+int jv_tally_check_sum(jv_ctx *ctx, const jv_tally *tally, const int64_t *cell,
+                       const int64_t *add, size_t n);
 /* b's sorted permutation (cached). */
 const size_t *jv_tally_sorted(const jv_tally *tally, const tally_breakdown *b);
 
