@@ -56,6 +56,20 @@ int tr_has_population(const jv_tally *tally)
     return 0;
 }
 
+/* The target groups that have population rows pooled (INDICATORS.md
+ * "reach"): per woman and man, the persons covered and the population. */
+static void pool_reach(const jv_tally *tally, int64_t reached[2], int64_t population[2])
+{
+    reached[JV_WOMAN] = reached[JV_MAN] = population[JV_WOMAN] = population[JV_MAN] = 0;
+    for (size_t k = 0; k < tr_host->tally_size(tally, TR_GROUPS); k++) {
+        const int64_t *cells = tr_host->tally_cells(tally, TR_GROUPS, k);
+        for (int g = 0; g < 2 && has_rows(cells); g++) {
+            reached[g] += AT(cells, g, TR_COVERED);
+            population[g] += AT(cells, g, TR_POPULATION_SIZE);
+        }
+    }
+}
+
 int tr_check_population(jv_ctx *ctx, const tr_state *state)
 {
     const jv_tally *tally = state->tally;
@@ -87,20 +101,17 @@ int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *sink)
     size_t n = tr_host->tally_size(tally, TR_GROUPS), n_population = 0;
     const char **keys = tr_host->alloc0((n + 1) * sizeof *keys);
     const char **with_population = tr_host->alloc0((n + 1) * sizeof *with_population);
-    int64_t reach[JV_GENDERS] = {0};
     int rc = tr_host->tally_declare(ctx, tally, sink);
     for (size_t k = 0; k < n; k++) {
-        const int64_t *cells = tr_host->tally_cells(tally, TR_GROUPS, k);
         keys[k] = tr_host->tally_key(tally, TR_GROUPS, k);
-        if (has_rows(cells)) {
+        if (has_rows(tr_host->tally_cells(tally, TR_GROUPS, k)))
             with_population[n_population++] = keys[k];
-            reach[JV_WOMAN] += AT(cells, JV_WOMAN, TR_COVERED);
-            reach[JV_MAN] += AT(cells, JV_MAN, TR_COVERED);
-        }
     }
     if (n > 0)
         tr_host->add_family(sink, JV_MAIN_GROUP, keys, n);
     if (n_population > 0) {
+        int64_t reach[JV_GENDERS] = {0}, population[2];
+        pool_reach(tally, reach, population);
         tr_host->add_group(sink, "reach", 1, reach);
         tr_host->add_family(sink, "reach", with_population, n_population);
     }
@@ -111,9 +122,11 @@ int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *sink)
 
 /* --- the main split --- */
 
-static void write_measures(jv_writer *w, const char *name, int64_t persons, int64_t participations,
-                           int64_t hours, int hours_present, int suppressed)
+/* One gender's measures c[m] (or the total's) as `name`. */
+static void write_measures(jv_writer *w, const char *name, const int64_t *c, int hours_known,
+                           int suppressed)
 {
+    int64_t persons = c[TR_PERSONS], hours = c[TR_HOURS];
     tr_host->begin_object(w, name);
     if (suppressed) {
         tr_host->put_null(w, "persons_reached");
@@ -122,14 +135,14 @@ static void write_measures(jv_writer *w, const char *name, int64_t persons, int6
         tr_host->put_null(w, "hours_per_person");
     } else {
         tr_host->put_integer(w, "persons_reached", persons);
-        tr_host->put_integer(w, "participations", participations);
-        if (hours_present)
+        tr_host->put_integer(w, "participations", c[TR_PARTICIPATIONS]);
+        if (hours_known)
             tr_host->put_fixed(w, "hours", hours);
         else
             tr_host->put_null(w, "hours");
         tr_host->put_number(
             w, "hours_per_person",
-            hours_present && persons > 0 ? (double)hours / JV_FIXED_SCALE / (double)persons : NAN);
+            hours_known && persons > 0 ? (double)hours / JV_FIXED_SCALE / (double)persons : NAN);
     }
     tr_host->put_bool(w, "suppressed", suppressed);
     tr_host->end_object(w);
@@ -147,12 +160,11 @@ static void write_split(jv_ctx *ctx, const tr_state *state, jv_writer *w)
     int hours_known = state->hours_present || total[TR_PARTICIPATIONS] == 0;
     tr_host->begin_object(w, "by_gender");
     for (int g = 0; g < JV_GENDERS; g++)
-        write_measures(w, tr_host->gender_name(g), AT(cells, g, TR_PERSONS),
-                       AT(cells, g, TR_PARTICIPATIONS), AT(cells, g, TR_HOURS), hours_known,
+        write_measures(w, tr_host->gender_name(g), &AT(cells, g, 0), hours_known,
                        tr_host->suppressed(ctx, JV_MAIN_GROUP, g));
     tr_host->end_object(w);
-    write_measures(w, "total", total[TR_PERSONS], total[TR_PARTICIPATIONS], total[TR_HOURS],
-                   hours_known, tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
+    write_measures(w, "total", total, hours_known,
+                   tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
 }
 
 /* --- target groups and reach --- */
@@ -211,14 +223,8 @@ static void write_reach(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, double
         tr_host->put_null(w, "reach");
         return;
     }
-    int64_t reached[2] = {0}, population[2] = {0};
-    for (size_t k = 0; k < tr_host->tally_size(tally, TR_GROUPS); k++) {
-        const int64_t *cells = tr_host->tally_cells(tally, TR_GROUPS, k);
-        for (int g = 0; g < 2 && has_rows(cells); g++) {
-            reached[g] += AT(cells, g, TR_COVERED);
-            population[g] += AT(cells, g, TR_POPULATION_SIZE);
-        }
-    }
+    int64_t reached[2], population[2];
+    pool_reach(tally, reached, population);
     int suppressed[2] = {tr_host->suppressed(ctx, "reach", JV_WOMAN),
                          tr_host->suppressed(ctx, "reach", JV_MAN)};
     if (!suppressed[JV_WOMAN] && !suppressed[JV_MAN])
@@ -246,6 +252,14 @@ static void write_reach(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, double
 
 /* --- the whole result --- */
 
+/* The women's share of measure m of `cells`; NaN unless `usable`. */
+static double women_share(const int64_t *cells, int m, int usable)
+{
+    return usable
+               ? tr_host->women_share((double)AT(cells, JV_WOMAN, m), (double)AT(cells, JV_MAN, m))
+               : NAN;
+}
+
 int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_writer *out)
 {
     write_split(ctx, state, out);
@@ -253,19 +267,12 @@ int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_w
     int64_t women = AT(split, JV_WOMAN, TR_PERSONS), men = AT(split, JV_MAN, TR_PERSONS);
     int hidden = tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_WOMAN) ||
                  tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_MAN);
-    double share = hidden ? NAN : tr_host->women_share((double)women, (double)men);
+    double share = women_share(split, TR_PERSONS, !hidden);
     tr_host->begin_object(out, "women_share");
     tr_host->put_number(out, "persons_reached", share);
-    tr_host->put_number(out, "participations",
-                        hidden
-                            ? NAN
-                            : tr_host->women_share((double)AT(split, JV_WOMAN, TR_PARTICIPATIONS),
-                                                   (double)AT(split, JV_MAN, TR_PARTICIPATIONS)));
+    tr_host->put_number(out, "participations", women_share(split, TR_PARTICIPATIONS, !hidden));
     tr_host->put_number(out, "hours",
-                        hidden || !state->hours_present
-                            ? NAN
-                            : tr_host->women_share((double)AT(split, JV_WOMAN, TR_HOURS),
-                                                   (double)AT(split, JV_MAN, TR_HOURS)));
+                        women_share(split, TR_HOURS, !hidden && state->hours_present));
     tr_host->end_object(out);
     jv_balance balance = tr_host->balance(ctx, share);
     int certain = hidden ? -1 : tr_host->balance_certain(ctx, balance, women, women + men);
