@@ -573,6 +573,16 @@ static void test_overlapping_values_count_only_through_add_value(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(ctx.error, "amount"));
     assert_cell(h->tally_cells(t, GROUP, 0), JV_WOMAN, 1, 1, 100);
     CU_ASSERT_EQUAL(h->tally_size(t, SECTOR), 3);
+    /* a group's cell is bounded by itself, not by the scope's totals: a
+     * new value Z takes woman amount INT64_MAX though the amount total is
+     * 105 (and X's man takes INT64_MAX - 0) */
+    int64_t max[] = {0, 0, INT64_MAX};
+    ctx_reset();
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "Z", JV_WOMAN, max), 0);
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "X", JV_MAN, max), 0);
+    assert_cell(h->tally_cells(t, GROUP, 2), JV_WOMAN, 0, 0, INT64_MAX);
+    assert_cell(h->tally_cells(t, GROUP, 0), JV_MAN, 1, 0, INT64_MAX);
+    assert_cell(h->tally_cells(t, JV_TALLY_MAIN, 0), JV_WOMAN, 2, 1, 105);
     h->tally_free(t);
 
     /* a tally whose every breakdown overlaps takes add_keys without keys */

@@ -178,12 +178,13 @@ uint32_t jv_tally_intern(jv_tally *tally, tally_breakdown *b, const char *value,
 
 /* --- merge --------------------------------------------------------------- */
 
-int jv_tally_check_sum(jv_ctx *ctx, const jv_tally *tally, const int64_t *cell,
-                       const int64_t *add, size_t n)
+int jv_tally_check_sum(jv_ctx *ctx, const jv_tally *tally, const int64_t *cell, const int64_t *add,
+                       size_t n)
 {
     for (size_t c = 0; c < n; c++)
         if (add[c] > INT64_MAX - cell[c]) {
-            tally->host->error(ctx, "tally: a cell of %s passes %" PRId64 " (the largest exact sum)",
+            tally->host->error(ctx,
+                               "tally: a cell of %s passes %" PRId64 " (the largest exact sum)",
                                tally->spec->measures[c % tally->n_measures].name, INT64_MAX);
             return -1;
         }
@@ -218,7 +219,8 @@ static int same_shape(const jv_tally *a, const jv_tally *b)
             if (strcmp(a->spec->measures[m].name, b->spec->measures[m].name) != 0)
                 return 0;
     for (size_t k = 0; k < a->n_breakdowns; k++)
-        if (strcmp(a->by[k].name, b->by[k].name) != 0 || a->by[k].overlapping != b->by[k].overlapping)
+        if (strcmp(a->by[k].name, b->by[k].name) != 0 ||
+            a->by[k].overlapping != b->by[k].overlapping)
             return 0;
     return 1;
 }

@@ -376,16 +376,29 @@ int jv_tally_add(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch, const int6
     return status;
 }
 
-/* The checks tally_add_keys and tally_add_value share: a gender in range,
- * and rule 2 for `values` (with `cell`, an overlapping breakdown's cell
- * that must stay within INT64_MAX too). 0, or -1 after host->error(). */
+/* The checks of one item: a gender in range and rule 2 for `values`.
+ * Into the main split (tally_add_keys: `value_cells` NULL) no sum may
+ * pass INT64_MAX in the scope's totals; into a value of an overlapping
+ * breakdown (tally_add_value) no sum may pass it in that value's cell of
+ * the gender (tally.h rule 8; `value_cells` the value's cells, or
+ * `zeros` for a new value). 0, or -1 after host->error(). */
 static int check_item(jv_ctx *ctx, const jv_tally *tally, int gender, const int64_t *values,
-                      const int64_t *cell)
+                      const int64_t *value_cells)
 {
     const jv_host *host = tally->host;
     if (gender < 0 || gender >= JV_GENDERS) {
         host->error(ctx, "tally: gender %d out of range", gender);
         return -1;
+    }
+    if (value_cells != NULL) {
+        for (size_t m = 0; m < tally->n_measures; m++)
+            if (values[m] < 0) {
+                host->error(ctx, "tally: %s may not be negative (%" PRId64 ")",
+                            tally->spec->measures[m].name, values[m]);
+                return -1;
+            }
+        return jv_tally_check_sum(ctx, tally, value_cells + (size_t)gender * tally->n_measures,
+                                  values, tally->n_measures);
     }
     int overflow;
     int m = bad_measure(tally, values, &overflow);
@@ -398,20 +411,21 @@ static int check_item(jv_ctx *ctx, const jv_tally *tally, int gender, const int6
             host->error(ctx, "tally: %s may not be negative (%" PRId64 ")", name, values[m]);
         return -1;
     }
-    return cell != NULL ? jv_tally_check_sum(ctx, tally, cell, values, tally->n_measures) : 0;
+    return 0;
 }
 
 int jv_tally_add_value(jv_ctx *ctx, jv_tally *tally, size_t k, const char *value, int gender,
                        const int64_t *values)
 {
+    static const int64_t zeros[JV_GENDERS * TALLY_MAX_MEASURES];
     if (k >= tally->n_breakdowns || !tally->by[k].overlapping || value == NULL) {
         tally->host->error(ctx, "tally: add_value needs a value of an overlapping breakdown");
         return -1;
     }
     tally_breakdown *b = &tally->by[k];
     size_t found = jv_map_find(b->values, value, strlen(value));
-    const int64_t *old = found != JV_NOT_FOUND ? b->cells + found * tally->stride : NULL;
-    if (check_item(ctx, tally, gender, values, old ? old + (size_t)gender * tally->n_measures : NULL))
+    if (check_item(ctx, tally, gender, values,
+                   found != JV_NOT_FOUND ? b->cells + found * tally->stride : zeros) != 0)
         return -1;
     uint32_t index = jv_tally_intern(tally, b, value, strlen(value));
     int64_t *cell = b->cells + index * tally->stride + (size_t)gender * tally->n_measures;

@@ -47,8 +47,8 @@ uint32_t jv_tally_intern(jv_tally *tally, tally_breakdown *b, const char *value,
  * c < n, measure c % n_measures: the check of an overlapping breakdown's
  * cells, which no total bounds (tally.h rule 8). 0, or -1 after
  * host->error() naming the measure. */
-int jv_tally_check_sum(jv_ctx *ctx, const jv_tally *tally, const int64_t *cell,
-                       const int64_t *add, size_t n);
+int jv_tally_check_sum(jv_ctx *ctx, const jv_tally *tally, const int64_t *cell, const int64_t *add,
+                       size_t n);
 /* b's sorted permutation (cached). */
 const size_t *jv_tally_sorted(const jv_tally *tally, const tally_breakdown *b);
 
