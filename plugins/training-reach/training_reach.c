@@ -118,6 +118,11 @@ static int consume_population(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
                 return -1;
             continue;
         }
+        if (group->codes[i] >= group->dict->size) {
+            tr_host->error(ctx, "column '%s': code %u outside its dictionary", group->role,
+                           group->codes[i]);
+            return -1;
+        }
         const int64_t values[TR_MEASURES] = {
             [TR_POPULATION_SIZE] = size->numbers[i], [TR_POPULATION_ROWS] = 1};
         if (tr_host->tally_add_value(ctx, s->tally, TR_GROUPS,
