@@ -82,11 +82,6 @@ static unsigned gender_at(const jv_column *column, size_t i)
     return g < JV_GENDERS ? g : JV_UNKNOWN;
 }
 
-static int is_missing(const jv_column *column, size_t i)
-{
-    return !column->present || (column->missing != NULL && column->missing[i]);
-}
-
 /* The group index of row i's target group (TR_NO_GROUP: none); on first
  * sight a zero item in the tally's target groups lists the value (INDICATORS.md: every
  * group found in the scope's training rows). -1 after host->error(). */
@@ -94,7 +89,7 @@ static int group_of(jv_ctx *ctx, tr_state *s, const jv_column *group, const size
                     size_t i, uint32_t *out)
 {
     *out = TR_NO_GROUP;
-    if (is_missing(group, i))
+    if (tr_missing(group, i))
         return 0;
     if (group->codes[i] >= group->dict->size) {
         tr_host->error(ctx, "column '%s': code %u outside its dictionary", group->role,
@@ -142,8 +137,8 @@ int tr_persons_consume(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
         }
         tr_person *p = &set->items[index];
         int counted =
-            !inst->completed_only || is_missing(completed, i) || completed->booleans[i] != 0;
-        int64_t h = is_missing(hours, i) ? 0 : hours->numbers[i];
+            !inst->completed_only || tr_missing(completed, i) || completed->booleans[i] != 0;
+        int64_t h = tr_missing(hours, i) ? 0 : hours->numbers[i];
         if (counted && (h < 0 || p->hours > INT64_MAX - h)) {
             if (tr_host->row_error(ctx, batch, i, TR_T_HOURS,
                                    h < 0 ? "hours must not be negative"

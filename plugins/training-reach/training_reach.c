@@ -94,11 +94,6 @@ static void *init(jv_ctx *ctx)
 
 /* --- consume --- */
 
-static int is_missing(const jv_column *column, size_t i)
-{
-    return !column->present || (column->missing != NULL && column->missing[i]);
-}
-
 /* Each population row adds its size to its target group (row errors: a
  * missing group or size). */
 static int consume_population(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
@@ -111,9 +106,9 @@ static int consume_population(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
         return -1;
     }
     for (size_t i = 0; i < batch->n_rows; i++) {
-        if (is_missing(group, i) || is_missing(size, i)) {
+        if (tr_missing(group, i) || tr_missing(size, i)) {
             if (!tr_host->row_error(ctx, batch, i,
-                                    is_missing(group, i) ? TR_P_TARGET_GROUP : TR_P_SIZE,
+                                    tr_missing(group, i) ? TR_P_TARGET_GROUP : TR_P_SIZE,
                                     "a value is required"))
                 return -1;
             continue;

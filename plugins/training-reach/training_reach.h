@@ -93,6 +93,12 @@ typedef struct tr_state {
     char *region;      /* the region's name for messages, or NULL */
 } tr_state;
 
+/* Whether row i has no value in `column` (an absent column has none). */
+static inline int tr_missing(const jv_column *column, size_t i)
+{
+    return !column->present || (column->missing != NULL && column->missing[i]);
+}
+
 /* persons.c */
 void tr_persons_init(tr_persons *set);
 void tr_persons_clear(tr_persons *set);
