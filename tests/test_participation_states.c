@@ -389,11 +389,11 @@ static void test_cells_declare_the_groups_and_families(void)
         "family arena_type/decision <- arena/board arena/council",
         "family arena_type/learning <- arena/panel arena/seminar",
         "group chairs 2 1 0 0 0",
-        "group by/0/ 0 1 0 0 2",
-        "group by/0/16-29 2 0 1 0 0",
-        "group by/0/30-64 5 10 0 0 0",
-        "group by/0/65+ 1 0 0 0 0",
-        "family split <- by/0/ by/0/16-29 by/0/30-64 by/0/65+",
+        "group by/age/ 0 1 0 0 2",
+        "group by/age/16-29 2 0 1 0 0",
+        "group by/age/30-64 5 10 0 0 0",
+        "group by/age/65+ 1 0 0 0 0",
+        "family split <- by/age/ by/age/16-29 by/age/30-64 by/age/65+",
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
         CU_ASSERT(declared(cells, expected[i]));

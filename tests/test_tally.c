@@ -2,8 +2,10 @@
  * (core/plugin): counting batches built by hand (skipped rows, lazy
  * interning, "" for a missing or absent breakdown cell), byte order with a
  * NUL byte and UTF-8, merge laws, the rule-2 checks (negative values and
- * overflow as row errors and errors), the disclosure groups and keys, and
- * that jv_host_fill_tally() fills what host.c's table holds. Save/load is
+ * overflow as row errors and errors), the disclosure groups and keys,
+ * overlapping breakdowns (tally.h rule 8: tally_add_value, per-cell
+ * checks, groups without a family, tally_key), and that
+ * jv_host_fill_tally() fills what host.c's table holds. Save/load is
  * in test_tally_state.c, the map and the value list in test_map_values.c. */
 #include "harness.h"
 
@@ -495,6 +497,176 @@ static void test_declare_lists_groups_and_families(void)
     g_string_free(record, TRUE);
 }
 
+/* --- overlapping breakdowns (tally.h rule 8) ----------------------------- */
+
+/* spec's measures with "sector" (column COL_SECTOR) and "group", which
+ * overlaps and reads no column. */
+static const char *const group_names[] = {"sector", "group"};
+static const int group_columns[] = {COL_SECTOR, -1};
+static const jv_tally_spec group_spec = {.measures = measures,
+                                         .n_measures = 3,
+                                         .table = 0,
+                                         .gender_column = COL_GENDER,
+                                         .overlapping = (const char *const[]){"group", NULL}};
+enum { SECTOR, GROUP }; /* group_spec's breakdowns */
+
+/* Main woman (2,1,105), man (1,0,0): a batch of woman A (1,1,100) and man
+ * B (1,0,0), then add_keys woman C (1,0,5) with "ignored" for the group.
+ * Groups: X woman (1,1,100) and man (1,0,0); Y woman (1,1,100) + (1,0,5)
+ * = (2,1,105). Woman rows 1 + 2 = 3 in the groups, 2 in the main split. */
+static jv_tally *group_tally(const jv_host *h)
+{
+    ctx_reset();
+    jv_tally *t = jv_tally_new(h, &ctx, &group_spec, 2, group_names, group_columns);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    jv_dict dict = {.id = 31, .size = 2, .values = abc};
+    test_batch b;
+    batch_init(&b, 2, &dict, 1, JV_ON_ERROR_STOP);
+    b.genders[1] = JV_MAN;
+    b.sectors[1] = 1;
+    int64_t rows[] = {1, 1, 100, 1, 0, 0};
+    CU_ASSERT_EQUAL(h->tally_add(&ctx, t, &b.batch, rows, NULL), 0);
+    const char *keys[] = {"C", "ignored"};
+    int64_t c[] = {1, 0, 5}, x[] = {1, 1, 100}, man[] = {1, 0, 0};
+    CU_ASSERT_EQUAL(h->tally_add_keys(&ctx, t, keys, JV_WOMAN, c), 0);
+    CU_ASSERT_EQUAL(h->tally_size(t, GROUP), 0); /* neither call counts a group */
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "X", JV_WOMAN, x), 0);
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "X", JV_MAN, man), 0);
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "Y", JV_WOMAN, x), 0);
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "Y", JV_WOMAN, c), 0);
+    return t;
+}
+
+static void test_overlapping_values_count_only_through_add_value(void)
+{
+    const jv_host *h = jv_host_table();
+    jv_tally *t = group_tally(h);
+    assert_cell(h->tally_cells(t, JV_TALLY_MAIN, 0), JV_WOMAN, 2, 1, 105);
+    assert_cell(h->tally_cells(t, JV_TALLY_MAIN, 0), JV_MAN, 1, 0, 0);
+    CU_ASSERT_EQUAL(h->tally_size(t, SECTOR), 3); /* A, B, C */
+    CU_ASSERT_EQUAL(h->tally_size(t, GROUP), 2);
+    CU_ASSERT_STRING_EQUAL(h->tally_value(t, GROUP, 1, NULL), "Y");
+    assert_cell(h->tally_cells(t, GROUP, 0), JV_WOMAN, 1, 1, 100);
+    assert_cell(h->tally_cells(t, GROUP, 0), JV_MAN, 1, 0, 0);
+    assert_cell(h->tally_cells(t, GROUP, 1), JV_WOMAN, 2, 1, 105);
+
+    /* refused, each with an error, nothing changed: a breakdown that does
+     * not overlap, a negative value, a gender out of range, and X's woman
+     * amount 100 + (INT64_MAX - 99), which passes INT64_MAX in the cell
+     * though the scope's amount total is only 105 */
+    int64_t one[] = {1, 0, 0}, negative[] = {1, 0, -1}, big[] = {0, 0, INT64_MAX - 99};
+    const struct {
+        size_t k;
+        int gender;
+        const int64_t *values;
+    } refused[] = {{SECTOR, JV_WOMAN, one},
+                   {GROUP, JV_WOMAN, negative},
+                   {GROUP, JV_GENDERS, one},
+                   {GROUP, JV_WOMAN, big}};
+    for (size_t i = 0; i < G_N_ELEMENTS(refused); i++) {
+        ctx_reset();
+        CU_ASSERT_EQUAL(
+            h->tally_add_value(&ctx, t, refused[i].k, "X", refused[i].gender, refused[i].values),
+            -1);
+        CU_ASSERT_PTR_NOT_NULL(ctx.error);
+    }
+    CU_ASSERT_PTR_NOT_NULL(strstr(ctx.error, "amount"));
+    assert_cell(h->tally_cells(t, GROUP, 0), JV_WOMAN, 1, 1, 100);
+    CU_ASSERT_EQUAL(h->tally_size(t, SECTOR), 3);
+    /* a group's cell is bounded by itself, not by the scope's totals: a
+     * new value Z takes woman amount INT64_MAX though the amount total is
+     * 105 (and X's man takes INT64_MAX - 0) */
+    int64_t max[] = {0, 0, INT64_MAX};
+    ctx_reset();
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "Z", JV_WOMAN, max), 0);
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, t, GROUP, "X", JV_MAN, max), 0);
+    assert_cell(h->tally_cells(t, GROUP, 2), JV_WOMAN, 0, 0, INT64_MAX);
+    assert_cell(h->tally_cells(t, GROUP, 0), JV_MAN, 1, 0, INT64_MAX);
+    assert_cell(h->tally_cells(t, JV_TALLY_MAIN, 0), JV_WOMAN, 2, 1, 105);
+    h->tally_free(t);
+
+    /* a tally whose every breakdown overlaps takes add_keys without keys */
+    static const char *const only_group[] = {"group"};
+    ctx_reset();
+    t = h->tally_new(&ctx, &group_spec, 1, only_group, NULL);
+    CU_ASSERT_EQUAL(h->tally_add_keys(&ctx, t, NULL, JV_MAN, one), 0);
+    assert_cell(h->tally_cells(t, JV_TALLY_MAIN, 0), JV_MAN, 1, 0, 0);
+    h->tally_free(t);
+}
+
+static void test_overlapping_merge_checks_every_cell(void)
+{
+    const jv_host *h = jv_host_table();
+    jv_tally *a = group_tally(h), *b = group_tally(h);
+    /* X woman doubles to (2,2,200); Y woman to (4,2,210) */
+    CU_ASSERT_EQUAL(h->tally_merge(&ctx, a, b), 0);
+    assert_cell(h->tally_cells(a, GROUP, 0), JV_WOMAN, 2, 2, 200);
+    assert_cell(h->tally_cells(a, GROUP, 1), JV_WOMAN, 4, 2, 210);
+    /* b's X woman amount + INT64_MAX - 150 = INT64_MAX - 50, fine in b,
+     * would pass INT64_MAX in a's X (200): refused, a unchanged */
+    int64_t big[] = {0, 0, INT64_MAX - 150};
+    CU_ASSERT_EQUAL(h->tally_add_value(&ctx, b, GROUP, "X", JV_WOMAN, big), 0);
+    CU_ASSERT_EQUAL(h->tally_merge(&ctx, a, b), -1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ctx.error);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ctx.error, "amount"));
+    assert_cell(h->tally_cells(a, GROUP, 0), JV_WOMAN, 2, 2, 200);
+    assert_cell(h->tally_cells(a, JV_TALLY_MAIN, 0), JV_WOMAN, 4, 2, 210);
+    h->tally_free(a);
+    h->tally_free(b);
+}
+
+static void test_overlapping_specs_are_checked(void)
+{
+    const jv_host *h = jv_host_table();
+    /* "region" is not a breakdown; "group" reading a column */
+    static const char *const region[] = {"region", NULL};
+    static const jv_tally_spec unknown = {
+        .measures = measures, .n_measures = 3, .overlapping = region};
+    static const int both_columns[] = {COL_SECTOR, COL_SECTOR};
+    ctx_reset();
+    CU_ASSERT_PTR_NULL(h->tally_new(&ctx, &unknown, 2, group_names, NULL));
+    CU_ASSERT_PTR_NOT_NULL(ctx.error);
+    ctx_reset();
+    CU_ASSERT_PTR_NULL(h->tally_new(&ctx, &group_spec, 2, group_names, both_columns));
+    CU_ASSERT_PTR_NOT_NULL(ctx.error);
+    /* a merge needs the same breakdowns overlapping */
+    ctx_reset();
+    jv_tally *a = h->tally_new(&ctx, &group_spec, 2, group_names, NULL);
+    jv_tally *b = h->tally_new(&ctx, &spec, 2, group_names, NULL);
+    CU_ASSERT_EQUAL(h->tally_merge(&ctx, a, b), -1);
+    CU_ASSERT_PTR_NOT_NULL(ctx.error);
+    h->tally_free(a);
+    h->tally_free(b);
+}
+
+/* Groups for every value, a family only for "sector" (the group values
+ * need not add up); tally_key names the groups for the families a plugin
+ * declares itself. */
+static void test_overlapping_groups_have_no_family(void)
+{
+    jv_host host = *jv_host_table();
+    host.add_group = record_group;
+    host.add_family = record_family;
+    record = g_string_new(NULL);
+    jv_tally *t = group_tally(&host);
+    CU_ASSERT_EQUAL(host.tally_declare(&ctx, t, NULL), 0);
+    /* protected: rows, granted per gender (group_tally's comment) */
+    CU_ASSERT_STRING_EQUAL(record->str, "group split: 2 1 1 0 0 0 0 0 0 0\n"
+                                        "group by/sector/A: 1 1 0 0 0 0 0 0 0 0\n"
+                                        "group by/sector/B: 0 0 1 0 0 0 0 0 0 0\n"
+                                        "group by/sector/C: 1 0 0 0 0 0 0 0 0 0\n"
+                                        "family split: by/sector/A by/sector/B by/sector/C\n"
+                                        "group by/group/X: 1 1 1 0 0 0 0 0 0 0\n"
+                                        "group by/group/Y: 2 1 0 0 0 0 0 0 0 0\n");
+    CU_ASSERT_STRING_EQUAL(host.tally_key(t, GROUP, 1), "by/group/Y");
+    CU_ASSERT_STRING_EQUAL(host.tally_key(t, SECTOR, 0), "by/sector/A");
+    CU_ASSERT_STRING_EQUAL(host.tally_key(t, JV_TALLY_MAIN, 0), JV_MAIN_GROUP);
+    CU_ASSERT_PTR_NULL(host.tally_key(t, GROUP, 2));
+    CU_ASSERT_PTR_NULL(host.tally_key(t, 2, 0));
+    host.tally_free(t);
+    g_string_free(record, TRUE);
+}
+
 static void test_fill_sets_what_the_host_table_holds(void)
 {
     const jv_host *real = jv_host_table();
@@ -531,6 +703,11 @@ int main(void)
          test_overflow_and_negative_values_are_row_errors},
         {"bad specs are refused", test_bad_specs_are_refused},
         {"declare lists groups and families", test_declare_lists_groups_and_families},
+        {"overlapping values count only through add_value",
+         test_overlapping_values_count_only_through_add_value},
+        {"overlapping merge checks every cell", test_overlapping_merge_checks_every_cell},
+        {"overlapping specs are checked", test_overlapping_specs_are_checked},
+        {"overlapping groups have no family", test_overlapping_groups_have_no_family},
         {"fill sets what the host table holds", test_fill_sets_what_the_host_table_holds},
         {NULL, NULL}};
     int status = jvt_main("tally", tests);

@@ -355,6 +355,8 @@ static const jv_host host_table = {
     .values_size = jv_values_size,
     .values_at = jv_values_at,
     .values_free = jv_values_free,
+    .tally_add_value = jv_tally_add_value,
+    .tally_key = jv_tally_key,
 };
 
 const jv_host *jv_host_table(void) { return &host_table; }

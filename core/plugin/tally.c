@@ -1,5 +1,6 @@
 /* core/plugin/tally.c — gender tallies (jamvikt/tally.h): creation,
- * freeing, adding a breakdown value, and merge. Counting is in
+ * freeing, adding a breakdown value, and merge (with the cell check of
+ * overlapping breakdowns, rule 8). Counting is in
  * tally_add.c, reading the counts back and the disclosure cells in
  * tally_cells.c, save/load in tally_save.c. */
 #include "plugin/tally_impl.h"
@@ -78,6 +79,23 @@ static int check_spec(const jv_host *host, jv_ctx *ctx, jv_tally *tally, const j
                 return -1;
             }
     }
+    for (const char *const *o = spec->overlapping; o != NULL && *o != NULL; o++) {
+        size_t k = 0;
+        while (k < n_breakdowns && strcmp(names[k], *o) != 0)
+            k++;
+        if (k == n_breakdowns) {
+            host->error(ctx, "tally: spec.overlapping names '%s', which is not a breakdown", *o);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int is_overlapping(const jv_tally_spec *spec, const char *name)
+{
+    for (const char *const *o = spec->overlapping; o != NULL && *o != NULL; o++)
+        if (strcmp(*o, name) == 0)
+            return 1;
     return 0;
 }
 
@@ -99,8 +117,17 @@ jv_tally *jv_tally_new(const jv_host *host, jv_ctx *ctx, const jv_tally_spec *sp
         tally_breakdown *b = &tally->by[k];
         b->name = g_strdup(names[k]);
         b->column = columns ? columns[k] : -1;
+        b->overlapping = is_overlapping(spec, names[k]);
         b->values = jv_map_new();
         b->empty = TALLY_NOT_YET;
+        if (b->overlapping && b->column >= 0) {
+            host->error(ctx,
+                        "tally: breakdown '%s' overlaps, so it reads no column "
+                        "(tally_add_value counts it)",
+                        b->name);
+            jv_tally_free(tally);
+            return NULL;
+        }
     }
     return tally;
 }
@@ -152,6 +179,38 @@ uint32_t jv_tally_intern(jv_tally *tally, tally_breakdown *b, const char *value,
 
 /* --- merge --------------------------------------------------------------- */
 
+int jv_tally_check_sum(jv_ctx *ctx, const jv_tally *tally, const int64_t *cell, const int64_t *add,
+                       size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        if (add[c] > INT64_MAX - cell[c]) {
+            tally->host->error(ctx,
+                               "tally: a cell of %s passes %" PRId64 " (the largest exact sum)",
+                               tally->spec->measures[c % tally->n_measures].name, INT64_MAX);
+            return -1;
+        }
+    return 0;
+}
+
+/* The merge's check of every overlapping breakdown's cells, which no total
+ * bounds (tally.h rule 8): 0, or -1 after host->error(). */
+static int check_overlapping(jv_ctx *ctx, const jv_tally *into, const jv_tally *from)
+{
+    for (size_t k = 0; k < into->n_breakdowns; k++) {
+        const tally_breakdown *b = &into->by[k], *fb = &from->by[k];
+        for (size_t i = 0; b->overlapping && i < jv_map_size(fb->values); i++) {
+            size_t length;
+            const char *value = jv_map_key(fb->values, i, &length);
+            size_t index = jv_map_find(b->values, value, length);
+            if (index != JV_NOT_FOUND &&
+                jv_tally_check_sum(ctx, into, b->cells + index * into->stride,
+                                   fb->cells + i * into->stride, into->stride) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 static int same_shape(const jv_tally *a, const jv_tally *b)
 {
     if (a->n_measures != b->n_measures || a->n_breakdowns != b->n_breakdowns)
@@ -161,7 +220,8 @@ static int same_shape(const jv_tally *a, const jv_tally *b)
             if (strcmp(a->spec->measures[m].name, b->spec->measures[m].name) != 0)
                 return 0;
     for (size_t k = 0; k < a->n_breakdowns; k++)
-        if (strcmp(a->by[k].name, b->by[k].name) != 0)
+        if (strcmp(a->by[k].name, b->by[k].name) != 0 ||
+            a->by[k].overlapping != b->by[k].overlapping)
             return 0;
     return 1;
 }
@@ -177,13 +237,16 @@ int jv_tally_merge(jv_ctx *ctx, jv_tally *into, const jv_tally *from)
         host->error(ctx, "tally: merge of tallies with different measures or breakdowns");
         return -1;
     }
+    if (check_overlapping(ctx, into, from) != 0)
+        return -1;
     for (size_t m = 0; m < into->n_measures; m++)
         if (from->totals[m] > INT64_MAX - into->totals[m]) {
             host->error(ctx, "tally: merged sum of %s passes %" PRId64 " (the largest exact sum)",
                         into->spec->measures[m].name, INT64_MAX);
             return -1;
         }
-    /* every cell is at most its total, so nothing below can overflow */
+    /* every other cell is at most its total, so nothing below can
+     * overflow */
     for (size_t m = 0; m < into->n_measures; m++)
         into->totals[m] += from->totals[m];
     for (size_t c = 0; c < into->stride; c++)

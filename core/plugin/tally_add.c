@@ -1,5 +1,6 @@
 /* core/plugin/tally_add.c — counting into a gender tally: tally_add (a
- * batch) and tally_add_keys (one item).
+ * batch), tally_add_keys (one item) and tally_add_value (one item into a
+ * value of an overlapping breakdown, tally.h rule 8).
  *
  * tally_add is batch-level. Each breakdown column's dictionary is
  * translated through a per-dictionary cache (code → value index, or
@@ -224,6 +225,8 @@ static void add_row(jv_tally *tally, int g, const uint32_t *index, const int64_t
         main[m] += v[m];
     }
     for (size_t k = 0; k < tally->n_breakdowns; k++) {
+        if (tally->by[k].overlapping)
+            continue;
         int64_t *cell = tally->by[k].cells + index[k] * tally->stride + (size_t)g * nm;
         for (size_t m = 0; m < nm; m++)
             cell[m] += v[m];
@@ -268,6 +271,8 @@ static int add_slowly(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch,
             continue;
         }
         for (size_t k = 0; k < tally->n_breakdowns; k++) {
+            if (tally->by[k].overlapping)
+                continue;
             index[k] = row_index(tally, &tally->by[k], by_column[k], i);
             if (index[k] == TALLY_NOT_YET) {
                 host->error(ctx, "tally: category code %u of breakdown '%s' out of range",
@@ -316,13 +321,16 @@ static int add_quickly(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch,
             (int64_t)sums[m] > INT64_MAX - tally->totals[m])
             return 0;
     for (size_t k = 0; k < tally->n_breakdowns; k++)
-        if (index_rows(ctx, tally, &tally->by[k], by_column[k], skip, n) != 0)
+        if (!tally->by[k].overlapping &&
+            index_rows(ctx, tally, &tally->by[k], by_column[k], skip, n) != 0)
             return -1;
     for (size_t m = 0; m < nm; m++)
         tally->totals[m] += (int64_t)sums[m];
     kernel->add(tally->main, 0, NULL, genders, values, skip, n);
     for (size_t k = 0; k < tally->n_breakdowns; k++)
-        kernel->add(tally->by[k].cells, tally->stride, tally->by[k].rows, genders, values, skip, n);
+        if (!tally->by[k].overlapping)
+            kernel->add(tally->by[k].cells, tally->stride, tally->by[k].rows, genders, values, skip,
+                        n);
     return 1;
 }
 
@@ -369,17 +377,29 @@ int jv_tally_add(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch, const int6
     return status;
 }
 
-int jv_tally_add_keys(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int gender,
-                      const int64_t *values)
+/* The checks of one item: a gender in range and rule 2 for `values`.
+ * Into the main split (tally_add_keys: `value_cells` NULL) no sum may
+ * pass INT64_MAX in the scope's totals; into a value of an overlapping
+ * breakdown (tally_add_value) no sum may pass it in that value's cell of
+ * the gender (tally.h rule 8; `value_cells` the value's cells, or
+ * `zeros` for a new value). 0, or -1 after host->error(). */
+static int check_item(jv_ctx *ctx, const jv_tally *tally, int gender, const int64_t *values,
+                      const int64_t *value_cells)
 {
     const jv_host *host = tally->host;
     if (gender < 0 || gender >= JV_GENDERS) {
         host->error(ctx, "tally: gender %d out of range", gender);
         return -1;
     }
-    if (tally->n_breakdowns > 0 && keys == NULL) {
-        host->error(ctx, "tally: add_keys needs %zu keys", tally->n_breakdowns);
-        return -1;
+    if (value_cells != NULL) {
+        for (size_t m = 0; m < tally->n_measures; m++)
+            if (values[m] < 0) {
+                host->error(ctx, "tally: %s may not be negative (%" PRId64 ")",
+                            tally->spec->measures[m].name, values[m]);
+                return -1;
+            }
+        return jv_tally_check_sum(ctx, tally, value_cells + (size_t)gender * tally->n_measures,
+                                  values, tally->n_measures);
     }
     int overflow;
     int m = bad_measure(tally, values, &overflow);
@@ -392,11 +412,48 @@ int jv_tally_add_keys(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int
             host->error(ctx, "tally: %s may not be negative (%" PRId64 ")", name, values[m]);
         return -1;
     }
+    return 0;
+}
+
+int jv_tally_add_value(jv_ctx *ctx, jv_tally *tally, size_t k, const char *value, int gender,
+                       const int64_t *values)
+{
+    static const int64_t zeros[JV_GENDERS * TALLY_MAX_MEASURES];
+    if (k >= tally->n_breakdowns || !tally->by[k].overlapping || value == NULL) {
+        tally->host->error(ctx, "tally: add_value needs a value of an overlapping breakdown");
+        return -1;
+    }
+    tally_breakdown *b = &tally->by[k];
+    size_t found = jv_map_find(b->values, value, strlen(value));
+    if (check_item(ctx, tally, gender, values,
+                   found != JV_NOT_FOUND ? b->cells + found * tally->stride : zeros) != 0)
+        return -1;
+    uint32_t index = jv_tally_intern(tally, b, value, strlen(value));
+    int64_t *cell = b->cells + index * tally->stride + (size_t)gender * tally->n_measures;
+    for (size_t m = 0; m < tally->n_measures; m++)
+        cell[m] += values[m];
+    return 0;
+}
+
+int jv_tally_add_keys(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int gender,
+                      const int64_t *values)
+{
+    size_t counted = 0; /* breakdowns that take a key */
+    for (size_t k = 0; k < tally->n_breakdowns; k++)
+        counted += !tally->by[k].overlapping;
+    if (counted > 0 && keys == NULL) {
+        tally->host->error(ctx, "tally: add_keys needs %zu keys", tally->n_breakdowns);
+        return -1;
+    }
+    if (check_item(ctx, tally, gender, values, NULL) != 0)
+        return -1;
     uint32_t indices[64] = {0};
     uint32_t *index = tally->n_breakdowns <= G_N_ELEMENTS(indices)
                           ? indices
                           : g_new(uint32_t, tally->n_breakdowns);
     for (size_t k = 0; k < tally->n_breakdowns; k++) {
+        if (tally->by[k].overlapping)
+            continue;
         const char *key = keys[k] ? keys[k] : "";
         index[k] = jv_tally_intern(tally, &tally->by[k], key, strlen(key));
     }

@@ -127,24 +127,33 @@ int jv_tally_declare(jv_ctx *ctx, const jv_tally *tally, jv_cells *cells)
             protected_counts(tally, b->cells + sorted[i] * tally->stride, counts);
             host->add_group(cells, keys[i], n, counts);
         }
-        host->add_family(cells, JV_MAIN_GROUP, (const char *const *)keys, n_values);
+        if (!b->overlapping) /* rule 8: no family unless they add up */
+            host->add_family(cells, JV_MAIN_GROUP, (const char *const *)keys, n_values);
     }
     return 0;
 }
 
-int jv_tally_suppressed(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i, int gender)
+const char *jv_tally_key(const jv_tally *tally, size_t k, size_t i)
 {
     if (k == JV_TALLY_MAIN)
-        return tally->host->suppressed(ctx, JV_MAIN_GROUP, gender);
+        return JV_MAIN_GROUP;
     if (k >= tally->n_breakdowns || i >= jv_map_size(tally->by[k].values))
-        return 0;
-    return tally->host->suppressed(ctx, breakdown_keys(tally, &tally->by[k])[i], gender);
+        return NULL;
+    return breakdown_keys(tally, &tally->by[k])[i];
+}
+
+int jv_tally_suppressed(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i, int gender)
+{
+    const char *key = jv_tally_key(tally, k, i);
+    return key != NULL ? tally->host->suppressed(ctx, key, gender) : 0;
 }
 
 void jv_host_fill_tally(jv_host *table)
 {
     table->tally_add = jv_tally_add;
     table->tally_add_keys = jv_tally_add_keys;
+    table->tally_add_value = jv_tally_add_value;
+    table->tally_key = jv_tally_key;
     table->tally_merge = jv_tally_merge;
     table->tally_size = jv_tally_size;
     table->tally_value = jv_tally_value;

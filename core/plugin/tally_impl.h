@@ -26,12 +26,15 @@ int jv_tally_add(jv_ctx *ctx, jv_tally *tally, const jv_batch *batch, const int6
                  const uint8_t *skip);
 int jv_tally_add_keys(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int gender,
                       const int64_t *values);
+int jv_tally_add_value(jv_ctx *ctx, jv_tally *tally, size_t k, const char *value, int gender,
+                       const int64_t *values);
 int jv_tally_merge(jv_ctx *ctx, jv_tally *into, const jv_tally *from);
 size_t jv_tally_size(const jv_tally *tally, size_t k);
 const char *jv_tally_value(const jv_tally *tally, size_t k, size_t i, size_t *length);
 const int64_t *jv_tally_cells(const jv_tally *tally, size_t k, size_t i);
 int jv_tally_declare(jv_ctx *ctx, const jv_tally *tally, jv_cells *cells);
 int jv_tally_suppressed(jv_ctx *ctx, const jv_tally *tally, size_t k, size_t i, int gender);
+const char *jv_tally_key(const jv_tally *tally, size_t k, size_t i);
 void jv_tally_save(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, const char *key);
 void jv_tally_free(jv_tally *tally);
 
@@ -58,6 +61,12 @@ struct tally_breakdown;
 /* The index of `value` in breakdown b, added (cells zeroed) if new. */
 uint32_t jv_tally_intern(jv_tally *tally, struct tally_breakdown *b, const char *value,
                          size_t length);
+/* Whether cell[c] + add[c] (both >= 0) stays within INT64_MAX for every
+ * c < n, measure c % n_measures: the check of an overlapping breakdown's
+ * cells, which no total bounds (tally.h rule 8). 0, or -1 after
+ * host->error() naming the measure. */
+int jv_tally_check_sum(jv_ctx *ctx, const jv_tally *tally, const int64_t *cell, const int64_t *add,
+                       size_t n);
 /* b's sorted permutation (cached). */
 const size_t *jv_tally_sorted(const jv_tally *tally, const struct tally_breakdown *b);
 

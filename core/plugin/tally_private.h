@@ -1,5 +1,6 @@
 /* core/plugin/tally_private.h — the inside of a jv_tally, shared by
- * tally.c (counting, merge, cells) and tally_save.c (save, load). Types
+ * tally.c (creation, merge), tally_add.c (counting), tally_cells.c
+ * (reading, disclosure) and tally_save.c (save, load). Types
  * only: the functions of the tally's files are in tally_impl.h. */
 #ifndef JV_PLUGIN_TALLY_PRIVATE_H
 #define JV_PLUGIN_TALLY_PRIVATE_H
@@ -13,6 +14,7 @@
 typedef struct tally_breakdown {
     char *name;
     int column;      /* batch column, or -1 */
+    int overlapping; /* tally.h rule 8: counted by tally_add_value only */
     jv_map *values;  /* value → index (insertion order) */
     int64_t *cells;  /* index * stride + g * n_measures + m */
     size_t capacity; /* values the cells array has room for */

@@ -153,7 +153,8 @@ static int load_split(loader *l, const jv_node *node, const char *path, int64_t 
     return 0;
 }
 
-/* Reads breakdown k's values; they must add up to the main split. */
+/* Reads breakdown k's values; they must add up to the main split unless
+ * the breakdown overlaps (tally.h rule 8). */
 static int load_breakdown(loader *l, const jv_node *node, size_t k)
 {
     const jv_host *host = l->host;
@@ -203,7 +204,7 @@ static int load_breakdown(loader *l, const jv_node *node, size_t k)
                 sums[c] += cells[c];
         }
     }
-    for (size_t c = 0; c < tally->stride; c++)
+    for (size_t c = 0; c < tally->stride && !b->overlapping; c++)
         if (c == over || sums[c] != tally->main[c]) {
             size_t g = c / tally->n_measures, m = c % tally->n_measures;
             char *sum = c == over ? g_strdup_printf("more than %" PRId64, INT64_MAX)

@@ -215,13 +215,15 @@ struct jv_host {
      * n_breakdowns breakdowns named names[k] (copied; used in disclosure
      * keys and saved states), each read by tally_add() from the category
      * column columns[k] of the spec's table (-1: filled only through
-     * tally_add_keys). NULL after host->error() (bad spec or name). */
+     * tally_add_keys; always -1 for an overlapping breakdown, tally.h
+     * rule 8). NULL after host->error() (bad spec or name). */
     jv_tally *(*tally_new)(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
                            const char *const *names, const int *columns);
     /* Counts the rows of `batch` (of the spec's table; other tables are
      * ignored, returning 0): row i of the gender in the spec's gender column
      * adds values[i * n_measures + m] to measure m of its cell in the main
-     * split and in every breakdown (tally.h rules 2, 3). Rows with
+     * split and in every breakdown but the overlapping ones (tally.h
+     * rules 2, 3, 8). Rows with
      * skip[i] != 0 are left out (skip may be NULL). A breakdown column the
      * file lacks (present == 0) or a missing cell counts as the value "".
      * A negative value or an
@@ -232,8 +234,9 @@ struct jv_host {
                      const int64_t *values, const uint8_t *skip);
     /* Counts one item that is not a row (e.g. a person after de-duplication):
      * breakdown k's value is keys[k] (NUL-terminated), gender `gender`
-     * (0 .. JV_GENDERS-1), values[m] per measure. 0, or -1 after
-     * host->error() (negative value, overflow). */
+     * (0 .. JV_GENDERS-1), values[m] per measure. An overlapping
+     * breakdown's keys[k] is ignored (keys may be NULL when every breakdown
+     * overlaps). 0, or -1 after host->error() (negative value, overflow). */
     int (*tally_add_keys)(jv_ctx *ctx, jv_tally *tally, const char *const *keys, int gender,
                           const int64_t *values);
     /* into += from, cell by cell (merge and pool alike; tally.h rule 4).
@@ -250,8 +253,8 @@ struct jv_host {
      * k == JV_TALLY_MAIN (i ignored): cells[g * n_measures + m] is measure m
      * of gender g (g = 0 .. JV_GENDERS-1); NULL when k or i is out of range. */
     const int64_t *(*tally_cells)(const jv_tally *tally, size_t k, size_t i);
-    /* cells(): declares the tally's groups and families (tally.h rule 5).
-     * 0, or -1 after host->error(). */
+    /* cells(): declares the tally's groups and families (tally.h rules 5,
+     * 8). 0, or -1 after host->error(). */
     int (*tally_declare)(jv_ctx *ctx, const jv_tally *tally, jv_cells *cells);
     /* finish(): host->suppressed() of the group of value i of breakdown k
      * (JV_TALLY_MAIN: the main split), for gender 0 .. 4 or JV_TOTAL. */
@@ -264,7 +267,8 @@ struct jv_host {
      * for the same spec and breakdown names. Checks everything a tally
      * built by tally_add could not hold: unknown or missing measures,
      * negative values, at_most broken, breakdowns that do not add up to the
-     * main split, duplicate values, sums past INT64_MAX. NULL after
+     * main split (overlapping ones need not: tally.h rule 8), duplicate
+     * values, sums past INT64_MAX. NULL after
      * host->error() naming the place. */
     jv_tally *(*tally_load)(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
                             const char *const *names, const int *columns,
@@ -301,6 +305,20 @@ struct jv_host {
      * at((n-1)/2) and at(n/2). */
     int64_t (*values_at)(jv_values *values, size_t k);
     void (*values_free)(jv_values *values); /* NULL is fine */
+
+    /* --- overlapping breakdowns and keys (tally.h rule 8; SDK 1.1) --- */
+    /* Counts one item into value `value` (NUL-terminated) of breakdown k,
+     * which must be an overlapping one: values[m] per measure for gender
+     * `gender` (0 .. JV_GENDERS-1); the main split and every other
+     * breakdown are left alone. 0, or -1 after host->error() (not an
+     * overlapping breakdown, a negative value, a cell past INT64_MAX). */
+    int (*tally_add_value)(jv_ctx *ctx, jv_tally *tally, size_t k, const char *value, int gender,
+                           const int64_t *values);
+    /* The disclosure key of value i of breakdown k (tally.h rule 5;
+     * JV_MAIN_GROUP for JV_TALLY_MAIN), for the families a plugin declares
+     * itself over the tally's groups; NULL when out of range. Borrowed
+     * (rule 6). */
+    const char *(*tally_key)(const jv_tally *tally, size_t k, size_t i);
 };
 
 /* Whether the core's host table has `field` (rule 1): a plugin built with

@@ -39,6 +39,17 @@
  *     values in rule 3's order, integers exact past 2^53 (put_integer). A
  *     JSON string holds no NUL byte, so a value with one (which no CSV or
  *     workbook cell can hold) would be saved up to its first NUL.
+ *  8. An overlapping breakdown (named in spec->overlapping) has values that
+ *     need not partition the scope: an item may count in several of its
+ *     values or in none (a person reached in two target groups). Only
+ *     tally_add_value counts into it (tally_add and tally_add_keys leave it
+ *     alone, so its column must be -1); every cell is checked against
+ *     INT64_MAX on its own. tally_load checks it like any breakdown except
+ *     that its values need not add up to the main split, and tally_declare
+ *     declares a group per value but no family: indicators.md's secondary
+ *     suppression works on families whose members add up to their margin.
+ *     A plugin whose indicator lists a family over such groups declares it
+ *     itself, with the keys tally_key gives.
  */
 #ifndef JAMVIKT_TALLY_H
 #define JAMVIKT_TALLY_H
@@ -84,6 +95,9 @@ typedef struct jv_tally_spec {
     size_t n_measures;   /* 1 .. 16 */
     size_t table;        /* tally_add() reads batches of this table only */
     int gender_column;   /* the JV_TYPE_GENDER column of those batches */
+    /* Appended within 1.1: NULL, or a NULL-terminated list of the names of
+     * the breakdowns that overlap (rule 8). */
+    const char *const *overlapping;
 } jv_tally_spec;
 
 #ifdef __cplusplus

@@ -10,7 +10,7 @@
  *   "arena_type/<value>"   each arena type (when the scope read the column)
  *   "chairs"               the chairs (when the scope read a role column);
  *                          a subset, in no family
- *   "by/<i>/<value>"       each value of params.by[i]
+ *   "by/<name>/<value>"    each value of params.by (the tally's keys)
  * Families: the arenas, the arena types and each breakdown's values, margin
  * "split"; the arenas of one type, margin that type's group.
  * The plugin declares them itself rather than through tally_declare: the
@@ -29,7 +29,6 @@
 #include "participation.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 /* The keys "<prefix><value>" of breakdown k's values, in byte order. */
@@ -55,8 +54,8 @@ static void free_keys(char **keys)
 
 /* What a state's figures are built from: its arenas in byte order with
  * their type names, the arena types they use (a tally whose breakdown 0
- * sums the seats of each type's arenas, in byte order), and every group
- * key. */
+ * sums the seats of each type's arenas, in byte order), and the keys of
+ * the arenas' and the types' groups. */
 typedef struct part_view {
     const jv_tally *tally; /* the state's */
     size_t arena;          /* its breakdown of the arenas */
@@ -64,7 +63,6 @@ typedef struct part_view {
     const char **arena_type; /* per arena: its type's name, or NULL */
     jv_tally *types;
     char **arena_keys, **type_keys;
-    char ***by_keys; /* per params.by */
 } part_view;
 
 static void view_init(jv_ctx *ctx, part_view *view, const part_state *state,
@@ -89,12 +87,6 @@ static void view_init(jv_ctx *ctx, part_view *view, const part_state *state,
     }
     view->n_types = part_host->tally_size(view->types, 0);
     view->type_keys = value_keys(view->types, 0, "arena_type/");
-    view->by_keys = part_host->alloc0((config->n_by + 1) * sizeof *view->by_keys);
-    for (size_t b = 0; b < config->n_by; b++) {
-        char prefix[32];
-        snprintf(prefix, sizeof prefix, "by/%zu/", b);
-        view->by_keys[b] = value_keys(tally, b, prefix);
-    }
 }
 
 /* Whether arena i of the view has arena type t (a position in view->types). */
@@ -104,29 +96,38 @@ static int has_type(const part_view *view, size_t i, size_t t)
            strcmp(view->arena_type[i], part_host->tally_value(view->types, 0, t, NULL)) == 0;
 }
 
-static void view_free(part_view *view, size_t n_by)
+static void view_free(part_view *view)
 {
     free_keys(view->arena_keys);
     free_keys(view->type_keys);
     part_host->free(view->arena_type);
     part_host->tally_free(view->types);
-    for (size_t b = 0; b < n_by; b++)
-        free_keys(view->by_keys[b]);
-    part_host->free(view->by_keys);
+}
+
+/* The key of value i of breakdown k: keys[i], or with keys NULL the
+ * tally's own (tally_key). */
+static const char *key_of(const jv_tally *tally, size_t k, size_t i, char **keys)
+{
+    return keys != NULL ? keys[i] : part_host->tally_key(tally, k, i);
 }
 
 /* --- cells --- */
 
-/* One group per value of breakdown k (seats), and their family. */
+/* One group per value of breakdown k (seats), and their family; keys as
+ * key_of(). */
 static void add_values(jv_cells *cells, const jv_tally *tally, size_t k, char **keys)
 {
     int64_t seats[JV_GENDERS];
     size_t n = part_host->tally_size(tally, k);
-    for (size_t i = 0; i < n; i++)
-        part_host->add_group(cells, keys[i], 1,
+    const char **members = part_host->alloc0((n + 1) * sizeof *members);
+    for (size_t i = 0; i < n; i++) {
+        members[i] = key_of(tally, k, i, keys);
+        part_host->add_group(cells, members[i], 1,
                              part_seats(part_host->tally_cells(tally, k, i), PART_SEATS, seats));
+    }
     if (n > 0)
-        part_host->add_family(cells, JV_MAIN_GROUP, (const char *const *)keys, n);
+        part_host->add_family(cells, JV_MAIN_GROUP, members, n);
+    part_host->free(members);
 }
 
 int part_cells(jv_ctx *ctx, const void *state_, jv_cells *cells)
@@ -156,8 +157,8 @@ int part_cells(jv_ctx *ctx, const void *state_, jv_cells *cells)
     if (state->has_role)
         part_host->add_group(cells, "chairs", 1, part_seats(main, PART_CHAIR_SEATS, seats));
     for (size_t b = 0; b < config->n_by; b++)
-        add_values(cells, state->tally, b, view.by_keys[b]);
-    view_free(&view, config->n_by);
+        add_values(cells, state->tally, b, NULL);
+    view_free(&view);
     return 0;
 }
 
@@ -235,8 +236,9 @@ static void put_arenas_balanced(jv_ctx *ctx, jv_writer *w, const part_view *view
     part_host->put_integer(w, "arenas_classified", classified);
 }
 
-/* An array of {value, ...split...} for the values of breakdown k; with a
- * view, the values are its arena types and each gets its arenas' balance. */
+/* An array of {value, ...split...} for the values of breakdown k (keys as
+ * key_of()); with a view, the values are its arena types and each gets its
+ * arenas' balance. */
 static void put_values(jv_ctx *ctx, jv_writer *w, const char *name, const jv_tally *tally, size_t k,
                        char **keys, const part_view *types)
 {
@@ -245,7 +247,7 @@ static void put_values(jv_ctx *ctx, jv_writer *w, const char *name, const jv_tal
     for (size_t i = 0; i < part_host->tally_size(tally, k); i++) {
         part_host->begin_object(w, NULL);
         part_host->put_string(w, "value", part_host->tally_value(tally, k, i, NULL));
-        put_split(ctx, w, keys[i],
+        put_split(ctx, w, key_of(tally, k, i, keys),
                   part_seats(part_host->tally_cells(tally, k, i), PART_SEATS, seats), NULL);
         if (types != NULL)
             put_arenas_balanced(ctx, w, types, i);
@@ -282,7 +284,7 @@ int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *o
 
     part_host->begin_object(out, "breakdowns");
     for (size_t b = 0; b < config->n_by; b++)
-        put_values(ctx, out, config->names[b], state->tally, b, view.by_keys[b], NULL);
+        put_values(ctx, out, config->names[b], state->tally, b, NULL, NULL);
     part_host->end_object(out);
 
     jv_headline headline = {
@@ -295,6 +297,6 @@ int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *o
         .ci = {split.ci[0], split.ci[1]},
     };
     part_host->put_headline(out, &headline);
-    view_free(&view, config->n_by);
+    view_free(&view);
     return 0;
 }

@@ -82,19 +82,14 @@ static unsigned gender_at(const jv_column *column, size_t i)
     return g < JV_GENDERS ? g : JV_UNKNOWN;
 }
 
-static int is_missing(const jv_column *column, size_t i)
-{
-    return !column->present || (column->missing != NULL && column->missing[i]);
-}
-
 /* The group index of row i's target group (TR_NO_GROUP: none); on first
- * sight a zero item in `groups` lists the value (INDICATORS.md: every
+ * sight a zero item in the tally's target groups lists the value (INDICATORS.md: every
  * group found in the scope's training rows). -1 after host->error(). */
 static int group_of(jv_ctx *ctx, tr_state *s, const jv_column *group, const size_t *to_group,
                     size_t i, uint32_t *out)
 {
     *out = TR_NO_GROUP;
-    if (is_missing(group, i))
+    if (tr_missing(group, i))
         return 0;
     if (group->codes[i] >= group->dict->size) {
         tr_host->error(ctx, "column '%s': code %u outside its dictionary", group->role,
@@ -107,7 +102,7 @@ static int group_of(jv_ctx *ctx, tr_state *s, const jv_column *group, const size
     s->persons.seen[*out] = 1;
     const char *name = tr_host->map_key(s->persons.names, *out, NULL);
     static const int64_t zeros[TR_MEASURES] = {0};
-    return tr_host->tally_add_keys(ctx, s->groups, &name, JV_UNKNOWN, zeros);
+    return tr_host->tally_add_value(ctx, s->tally, TR_GROUPS, name, JV_UNKNOWN, zeros);
 }
 
 int tr_persons_consume(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
@@ -142,8 +137,8 @@ int tr_persons_consume(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
         }
         tr_person *p = &set->items[index];
         int counted =
-            !inst->completed_only || is_missing(completed, i) || completed->booleans[i] != 0;
-        int64_t h = is_missing(hours, i) ? 0 : hours->numbers[i];
+            !inst->completed_only || tr_missing(completed, i) || completed->booleans[i] != 0;
+        int64_t h = tr_missing(hours, i) ? 0 : hours->numbers[i];
         if (counted && (h < 0 || p->hours > INT64_MAX - h)) {
             if (tr_host->row_error(ctx, batch, i, TR_T_HOURS,
                                    h < 0 ? "hours must not be negative"
@@ -185,7 +180,7 @@ int tr_persons_merge(jv_ctx *ctx, tr_persons *into, const tr_persons *from)
         const char *name = tr_host->map_key(from->names, k, &length);
         to_group[k] = (uint32_t)tr_host->map_intern(into->names, name, length);
     }
-    /* `seen` is left alone: from's zero items come with its `groups` */
+    /* `seen` is left alone: from's zero items come with its tally */
     size_t i = 0;
     for (; i < n_persons; i++) {
         size_t length;
@@ -218,41 +213,49 @@ int tr_persons_merge(jv_ctx *ctx, tr_persons *into, const tr_persons *from)
     return rc;
 }
 
-/* Adds person p's reach of group k to `groups`. */
-static int count_group(jv_ctx *ctx, const tr_persons *set, const tr_person *p, uint32_t k,
-                       const uint8_t *has_population, jv_tally *groups)
+/* Person p's figures: persons_reached 1 when a row of theirs counted. */
+static void person_values(const tr_person *p, int64_t v[TR_MEASURES])
 {
-    const char *name = tr_host->map_key(set->names, k, NULL);
-    const int64_t values[TR_MEASURES] = {[TR_REACHED] = 1, [TR_COVERED] = has_population[k]};
-    return tr_host->tally_add_keys(ctx, groups, &name, p->gender, values);
+    memset(v, 0, TR_MEASURES * sizeof *v);
+    v[TR_PERSONS] = p->participations > 0;
+    v[TR_PARTICIPATIONS] = p->participations;
+    v[TR_HOURS] = p->hours;
+    v[TR_DISAGREEING] = disagrees(p);
 }
 
-/* Adds to `split` every person reached or with disagreeing genders, to
- * `groups` every (person, group) reached, covered when has_population. */
-static int count(jv_ctx *ctx, const tr_persons *set, const uint8_t *has_population, jv_tally *split,
-                 jv_tally *groups)
+/* Adds person i, when reached, with all their figures to target group k
+ * (TR_NO_GROUP: none), covered when has_population[k]. */
+static int count_group(jv_ctx *ctx, const tr_persons *set, uint32_t i, uint32_t k,
+                       const uint8_t *has_population, jv_tally *tally)
 {
-    size_t n = tr_host->map_size(set->ids);
-    for (size_t i = 0; i < n; i++) {
+    const tr_person *p = &set->items[i];
+    if (p->participations == 0 || k == TR_NO_GROUP)
+        return 0;
+    int64_t v[TR_MEASURES];
+    person_values(p, v);
+    v[TR_COVERED] = has_population[k];
+    const char *name = tr_host->map_key(set->names, k, NULL);
+    return tr_host->tally_add_value(ctx, tally, TR_GROUPS, name, p->gender, v);
+}
+
+/* Adds to the main split every person reached or with disagreeing
+ * genders, and to the target groups every (person, group) reached. */
+static int count(jv_ctx *ctx, const tr_persons *set, const uint8_t *has_population, jv_tally *tally)
+{
+    for (size_t i = 0; i < tr_host->map_size(set->ids); i++) {
         const tr_person *p = &set->items[i];
-        int reached = p->participations > 0, disagreeing = disagrees(p);
-        if (!reached && !disagreeing)
-            continue;
-        const int64_t values[TR_MEASURES] = {[TR_PERSONS] = reached,
-                                             [TR_PARTICIPATIONS] = p->participations,
-                                             [TR_HOURS] = p->hours,
-                                             [TR_DISAGREEING] = disagreeing};
-        if (tr_host->tally_add_keys(ctx, split, NULL, p->gender, values) != 0)
+        int64_t v[TR_MEASURES];
+        person_values(p, v);
+        if ((v[TR_PERSONS] || v[TR_DISAGREEING]) &&
+            tr_host->tally_add_keys(ctx, tally, NULL, p->gender, v) != 0)
             return -1;
-        if (reached && p->group != TR_NO_GROUP &&
-            count_group(ctx, set, p, p->group, has_population, groups) != 0)
+        if (count_group(ctx, set, (uint32_t)i, p->group, has_population, tally) != 0)
             return -1;
     }
     for (size_t i = 0; i < tr_host->map_size(set->pairs); i++) {
         uint32_t pair[2];
         pair_at(set, i, pair);
-        const tr_person *p = &set->items[pair[0]];
-        if (p->participations > 0 && count_group(ctx, set, p, pair[1], has_population, groups) != 0)
+        if (count_group(ctx, set, pair[0], pair[1], has_population, tally) != 0)
             return -1;
     }
     return 0;
@@ -261,26 +264,21 @@ static int count(jv_ctx *ctx, const tr_persons *set, const uint8_t *has_populati
 int tr_state_build(jv_ctx *ctx, const tr_state *state)
 {
     tr_state *s = (tr_state *)state; /* only the cache (training_reach.h) */
-    if (s->split != NULL)
+    if (s->built)
         return 0;
     /* A group's persons are covered when the region has population rows
      * for it (INDICATORS.md "Edge readings": rates never mix scopes). */
     uint8_t *has_population = tr_host->alloc0(tr_host->map_size(s->persons.names) + 1);
-    for (size_t i = 0; i < tr_host->tally_size(s->groups, 0); i++) {
+    for (size_t i = 0; i < tr_host->tally_size(s->tally, TR_GROUPS); i++) {
         size_t length;
-        const char *value = tr_host->tally_value(s->groups, 0, i, &length);
+        const char *value = tr_host->tally_value(s->tally, TR_GROUPS, i, &length);
         size_t k = tr_host->map_find(s->persons.names, value, length);
-        const int64_t *cells = tr_host->tally_cells(s->groups, 0, i);
+        const int64_t *cells = tr_host->tally_cells(s->tally, TR_GROUPS, i);
         for (int g = 0; k != JV_NOT_FOUND && g < JV_GENDERS; g++)
             has_population[k] |= cells[g * TR_MEASURES + TR_POPULATION_ROWS] > 0;
     }
-    jv_tally *split = tr_split_new(ctx);
-    int rc = split != NULL && count(ctx, &s->persons, has_population, split, s->groups) == 0;
+    int rc = count(ctx, &s->persons, has_population, s->tally);
     tr_host->free(has_population);
-    if (!rc) {
-        tr_host->tally_free(split);
-        return -1;
-    }
-    s->split = split;
-    return 0;
+    s->built = rc == 0;
+    return rc;
 }

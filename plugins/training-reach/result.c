@@ -1,5 +1,5 @@
 /* plugins/training-reach/result.c — the figures of training_reach from
- * its two tallies (training_reach.h): the result (INDICATORS.md
+ * its tally (training_reach.h): the result (INDICATORS.md
  * "training_reach", "Result shapes"), the disclosure groups and families,
  * and the check of a region's target groups against their population.
  *
@@ -20,13 +20,15 @@
  *     population) the rate, its interval and the group's gap are null.
  *  5. Headline: `reach_gap` when any region of the evaluation has
  *     population rows, else `women_share_persons_reached` with balance.
- *  6. Disclosure groups (protected count: persons reached): the split
- *     (tally_declare), "tg/<value>" per target group, and in scopes with
- *     population rows "reach" (the pooled persons reached of woman and
- *     man). Families: every target group → the split (a person may be in
- *     several groups or none, so it is not their sum); the groups that
- *     have population rows → "reach". Members in sorted value order, the
- *     order the result lists them in (ties in rule 3).
+ *  6. Disclosure groups (protected count: persons reached): the split and
+ *     one group per target group (tally_declare; the target groups
+ *     overlap, so the tally declares no family for them), and in scopes
+ *     with population rows "reach" (the pooled persons reached of woman and
+ *     man). Families, as INDICATORS.md lists them: every target group → the
+ *     split (though a person may be in several groups or none, so it is
+ *     not their sum); the groups that have population rows → "reach".
+ *     Members in sorted value order, the order the result lists them in
+ *     (ties in rule 3).
  */
 #include "training_reach.h"
 
@@ -35,7 +37,7 @@
 
 static double ratio(int64_t a, int64_t b) { return b > 0 ? (double)a / (double)b : NAN; }
 
-/* Measure m of gender g in cells of either tally. */
+/* Measure m of gender g in cells of the tally. */
 #define AT(cells, g, m) ((cells)[(g)*TR_MEASURES + (m)])
 
 static int has_rows(const int64_t *cells)
@@ -46,41 +48,46 @@ static int has_rows(const int64_t *cells)
     return rows > 0;
 }
 
-int tr_has_population(const jv_tally *groups)
+int tr_has_population(const jv_tally *tally)
 {
-    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++)
-        if (has_rows(tr_host->tally_cells(groups, 0, k)))
+    for (size_t k = 0; k < tr_host->tally_size(tally, TR_GROUPS); k++)
+        if (has_rows(tr_host->tally_cells(tally, TR_GROUPS, k)))
             return 1;
     return 0;
 }
 
-char *tr_group_key(const char *value)
+/* The target groups that have population rows pooled (INDICATORS.md
+ * "reach"): per woman and man, the persons covered and the population. */
+static void pool_reach(const jv_tally *tally, int64_t reached[2], int64_t population[2])
 {
-    size_t n = strlen(value);
-    char *key = tr_host->alloc0(n + 4);
-    memcpy(key, "tg/", 3);
-    memcpy(key + 3, value, n);
-    return key;
+    reached[JV_WOMAN] = reached[JV_MAN] = population[JV_WOMAN] = population[JV_MAN] = 0;
+    for (size_t k = 0; k < tr_host->tally_size(tally, TR_GROUPS); k++) {
+        const int64_t *cells = tr_host->tally_cells(tally, TR_GROUPS, k);
+        for (int g = 0; g < 2 && has_rows(cells); g++) {
+            reached[g] += AT(cells, g, TR_COVERED);
+            population[g] += AT(cells, g, TR_POPULATION_SIZE);
+        }
+    }
 }
 
 int tr_check_population(jv_ctx *ctx, const tr_state *state)
 {
-    const jv_tally *groups = state->groups;
-    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++) {
-        const int64_t *cells = tr_host->tally_cells(groups, 0, k);
+    const jv_tally *tally = state->tally;
+    for (size_t k = 0; k < tr_host->tally_size(tally, TR_GROUPS); k++) {
+        const int64_t *cells = tr_host->tally_cells(tally, TR_GROUPS, k);
         if (!has_rows(cells))
             continue;
         /* A population register has no row for an unknown gender; persons
          * whose gender is unknown are never "above" it. */
         for (int g = 0; g < JV_UNKNOWN; g++) {
-            if (AT(cells, g, TR_REACHED) <= AT(cells, g, TR_POPULATION_SIZE))
+            if (AT(cells, g, TR_PERSONS) <= AT(cells, g, TR_POPULATION_SIZE))
                 continue;
             tr_host->error(ctx,
                            "region '%s': target group '%s' reached %lld persons of "
                            "gender %s, more than its population of %lld",
                            state->region != NULL ? state->region : tr_host->scope_name(ctx),
-                           tr_host->tally_value(groups, 0, k, NULL),
-                           (long long)AT(cells, g, TR_REACHED), tr_host->gender_name(g),
+                           tr_host->tally_value(tally, TR_GROUPS, k, NULL),
+                           (long long)AT(cells, g, TR_PERSONS), tr_host->gender_name(g),
                            (long long)AT(cells, g, TR_POPULATION_SIZE));
             return -1;
         }
@@ -90,34 +97,24 @@ int tr_check_population(jv_ctx *ctx, const tr_state *state)
 
 int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *sink)
 {
-    const jv_tally *groups = state->groups;
-    size_t n = tr_host->tally_size(groups, 0);
-    char **keys = tr_host->alloc0((n + 1) * sizeof *keys);
+    const jv_tally *tally = state->tally;
+    size_t n = tr_host->tally_size(tally, TR_GROUPS), n_population = 0;
+    const char **keys = tr_host->alloc0((n + 1) * sizeof *keys);
     const char **with_population = tr_host->alloc0((n + 1) * sizeof *with_population);
-    int rc = tr_host->tally_declare(ctx, state->split, sink);
-    size_t n_population = 0;
-    int64_t reach[JV_GENDERS] = {0};
+    int rc = tr_host->tally_declare(ctx, tally, sink);
     for (size_t k = 0; k < n; k++) {
-        const int64_t *cells = tr_host->tally_cells(groups, 0, k);
-        int64_t reached[JV_GENDERS];
-        for (int g = 0; g < JV_GENDERS; g++)
-            reached[g] = AT(cells, g, TR_REACHED);
-        keys[k] = tr_group_key(tr_host->tally_value(groups, 0, k, NULL));
-        tr_host->add_group(sink, keys[k], 1, reached);
-        if (has_rows(cells)) {
+        keys[k] = tr_host->tally_key(tally, TR_GROUPS, k);
+        if (has_rows(tr_host->tally_cells(tally, TR_GROUPS, k)))
             with_population[n_population++] = keys[k];
-            reach[JV_WOMAN] += AT(cells, JV_WOMAN, TR_COVERED);
-            reach[JV_MAN] += AT(cells, JV_MAN, TR_COVERED);
-        }
     }
     if (n > 0)
-        tr_host->add_family(sink, JV_MAIN_GROUP, (const char *const *)keys, n);
+        tr_host->add_family(sink, JV_MAIN_GROUP, keys, n);
     if (n_population > 0) {
+        int64_t reach[JV_GENDERS] = {0}, population[2];
+        pool_reach(tally, reach, population);
         tr_host->add_group(sink, "reach", 1, reach);
         tr_host->add_family(sink, "reach", with_population, n_population);
     }
-    for (size_t k = 0; k < n; k++)
-        tr_host->free(keys[k]);
     tr_host->free(keys);
     tr_host->free(with_population);
     return rc;
@@ -125,9 +122,11 @@ int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *sink)
 
 /* --- the main split --- */
 
-static void write_measures(jv_writer *w, const char *name, int64_t persons, int64_t participations,
-                           int64_t hours, int hours_present, int suppressed)
+/* One gender's measures c[m] (or the total's) as `name`. */
+static void write_measures(jv_writer *w, const char *name, const int64_t *c, int hours_known,
+                           int suppressed)
 {
+    int64_t persons = c[TR_PERSONS], hours = c[TR_HOURS];
     tr_host->begin_object(w, name);
     if (suppressed) {
         tr_host->put_null(w, "persons_reached");
@@ -136,14 +135,14 @@ static void write_measures(jv_writer *w, const char *name, int64_t persons, int6
         tr_host->put_null(w, "hours_per_person");
     } else {
         tr_host->put_integer(w, "persons_reached", persons);
-        tr_host->put_integer(w, "participations", participations);
-        if (hours_present)
+        tr_host->put_integer(w, "participations", c[TR_PARTICIPATIONS]);
+        if (hours_known)
             tr_host->put_fixed(w, "hours", hours);
         else
             tr_host->put_null(w, "hours");
         tr_host->put_number(
             w, "hours_per_person",
-            hours_present && persons > 0 ? (double)hours / JV_FIXED_SCALE / (double)persons : NAN);
+            hours_known && persons > 0 ? (double)hours / JV_FIXED_SCALE / (double)persons : NAN);
     }
     tr_host->put_bool(w, "suppressed", suppressed);
     tr_host->end_object(w);
@@ -151,7 +150,7 @@ static void write_measures(jv_writer *w, const char *name, int64_t persons, int6
 
 static void write_split(jv_ctx *ctx, const tr_state *state, jv_writer *w)
 {
-    const int64_t *cells = tr_host->tally_cells(state->split, JV_TALLY_MAIN, 0);
+    const int64_t *cells = tr_host->tally_cells(state->tally, JV_TALLY_MAIN, 0);
     int64_t total[TR_MEASURES] = {0}; /* the tally keeps every total exact */
     for (int g = 0; g < JV_GENDERS; g++)
         for (int m = 0; m < TR_MEASURES; m++)
@@ -161,38 +160,38 @@ static void write_split(jv_ctx *ctx, const tr_state *state, jv_writer *w)
     int hours_known = state->hours_present || total[TR_PARTICIPATIONS] == 0;
     tr_host->begin_object(w, "by_gender");
     for (int g = 0; g < JV_GENDERS; g++)
-        write_measures(w, tr_host->gender_name(g), AT(cells, g, TR_PERSONS),
-                       AT(cells, g, TR_PARTICIPATIONS), AT(cells, g, TR_HOURS), hours_known,
+        write_measures(w, tr_host->gender_name(g), &AT(cells, g, 0), hours_known,
                        tr_host->suppressed(ctx, JV_MAIN_GROUP, g));
     tr_host->end_object(w);
-    write_measures(w, "total", total[TR_PERSONS], total[TR_PARTICIPATIONS], total[TR_HOURS],
-                   hours_known, tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
+    write_measures(w, "total", total, hours_known,
+                   tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
 }
 
 /* --- target groups and reach --- */
 
 static int rate_usable(const int64_t *cells, int g, int suppressed)
 {
-    return has_rows(cells) && !suppressed && AT(cells, g, TR_COVERED) == AT(cells, g, TR_REACHED);
+    return has_rows(cells) && !suppressed && AT(cells, g, TR_COVERED) == AT(cells, g, TR_PERSONS);
 }
 
-static void write_target_group(jv_ctx *ctx, const char *value, const int64_t *cells, jv_writer *w)
+/* Target group k of the tally. */
+static void write_target_group(jv_ctx *ctx, const jv_tally *tally, size_t k, jv_writer *w)
 {
-    char *key = tr_group_key(value);
+    const int64_t *cells = tr_host->tally_cells(tally, TR_GROUPS, k);
     int population = has_rows(cells);
     tr_host->begin_object(w, NULL);
-    tr_host->put_string(w, "value", value);
+    tr_host->put_string(w, "value", tr_host->tally_value(tally, TR_GROUPS, k, NULL));
     tr_host->begin_object(w, "by_gender");
     int usable[JV_GENDERS];
     for (int g = 0; g < JV_GENDERS; g++) {
-        int suppressed = tr_host->suppressed(ctx, key, g);
+        int suppressed = tr_host->tally_suppressed(ctx, tally, TR_GROUPS, k, g);
         int64_t covered = AT(cells, g, TR_COVERED), size = AT(cells, g, TR_POPULATION_SIZE);
         usable[g] = rate_usable(cells, g, suppressed);
         tr_host->begin_object(w, tr_host->gender_name(g));
         if (suppressed)
             tr_host->put_null(w, "persons_reached");
         else
-            tr_host->put_integer(w, "persons_reached", AT(cells, g, TR_REACHED));
+            tr_host->put_integer(w, "persons_reached", AT(cells, g, TR_PERSONS));
         if (population)
             tr_host->put_integer(w, "population", size);
         else
@@ -213,26 +212,19 @@ static void write_target_group(jv_ctx *ctx, const char *value, const int64_t *ce
                           AT(cells, JV_MAN, TR_POPULATION_SIZE), &gap, gap_ci);
     tr_host->put_gap(w, "reach_gap", gap, gap_ci);
     tr_host->end_object(w);
-    tr_host->free(key);
 }
 
 /* `reach`: the groups that have population rows pooled (null when none);
  * gap[0] gets the gap and gap[1..2] its interval, for the headline. */
-static void write_reach(jv_ctx *ctx, const jv_tally *groups, jv_writer *w, double gap[3])
+static void write_reach(jv_ctx *ctx, const jv_tally *tally, jv_writer *w, double gap[3])
 {
     gap[0] = gap[1] = gap[2] = NAN;
-    if (!tr_has_population(groups)) {
+    if (!tr_has_population(tally)) {
         tr_host->put_null(w, "reach");
         return;
     }
-    int64_t reached[2] = {0}, population[2] = {0};
-    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++) {
-        const int64_t *cells = tr_host->tally_cells(groups, 0, k);
-        for (int g = 0; g < 2 && has_rows(cells); g++) {
-            reached[g] += AT(cells, g, TR_COVERED);
-            population[g] += AT(cells, g, TR_POPULATION_SIZE);
-        }
-    }
+    int64_t reached[2], population[2];
+    pool_reach(tally, reached, population);
     int suppressed[2] = {tr_host->suppressed(ctx, "reach", JV_WOMAN),
                          tr_host->suppressed(ctx, "reach", JV_MAN)};
     if (!suppressed[JV_WOMAN] && !suppressed[JV_MAN])
@@ -260,40 +252,39 @@ static void write_reach(jv_ctx *ctx, const jv_tally *groups, jv_writer *w, doubl
 
 /* --- the whole result --- */
 
+/* The women's share of measure m of `cells`; NaN unless `usable`. */
+static double women_share(const int64_t *cells, int m, int usable)
+{
+    return usable
+               ? tr_host->women_share((double)AT(cells, JV_WOMAN, m), (double)AT(cells, JV_MAN, m))
+               : NAN;
+}
+
 int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_writer *out)
 {
     write_split(ctx, state, out);
-    const int64_t *split = tr_host->tally_cells(state->split, JV_TALLY_MAIN, 0);
+    const int64_t *split = tr_host->tally_cells(state->tally, JV_TALLY_MAIN, 0);
     int64_t women = AT(split, JV_WOMAN, TR_PERSONS), men = AT(split, JV_MAN, TR_PERSONS);
     int hidden = tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_WOMAN) ||
                  tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_MAN);
-    double share = hidden ? NAN : tr_host->women_share((double)women, (double)men);
+    double share = women_share(split, TR_PERSONS, !hidden);
     tr_host->begin_object(out, "women_share");
     tr_host->put_number(out, "persons_reached", share);
-    tr_host->put_number(out, "participations",
-                        hidden
-                            ? NAN
-                            : tr_host->women_share((double)AT(split, JV_WOMAN, TR_PARTICIPATIONS),
-                                                   (double)AT(split, JV_MAN, TR_PARTICIPATIONS)));
+    tr_host->put_number(out, "participations", women_share(split, TR_PARTICIPATIONS, !hidden));
     tr_host->put_number(out, "hours",
-                        hidden || !state->hours_present
-                            ? NAN
-                            : tr_host->women_share((double)AT(split, JV_WOMAN, TR_HOURS),
-                                                   (double)AT(split, JV_MAN, TR_HOURS)));
+                        women_share(split, TR_HOURS, !hidden && state->hours_present));
     tr_host->end_object(out);
     jv_balance balance = tr_host->balance(ctx, share);
     int certain = hidden ? -1 : tr_host->balance_certain(ctx, balance, women, women + men);
     tr_host->put_balance(out, "balance", balance);
     tr_host->put_tristate(out, "balance_certain", certain);
 
-    const jv_tally *groups = state->groups;
     tr_host->begin_array(out, "target_groups");
-    for (size_t k = 0; k < tr_host->tally_size(groups, 0); k++)
-        write_target_group(ctx, tr_host->tally_value(groups, 0, k, NULL),
-                           tr_host->tally_cells(groups, 0, k), out);
+    for (size_t k = 0; k < tr_host->tally_size(state->tally, TR_GROUPS); k++)
+        write_target_group(ctx, state->tally, k, out);
     tr_host->end_array(out);
     double gap[3];
-    write_reach(ctx, groups, out, gap);
+    write_reach(ctx, state->tally, out, gap);
 
     jv_headline h = {.metric = "women_share_persons_reached",
                      .label = "Women's share of persons reached by the training",

@@ -2,14 +2,14 @@
  * (INDICATORS.md "training_reach"): who the gender-equality training
  * reached, per gender and target group, and against the population.
  *
- * This file holds the descriptor, the two tallies' specs (training_reach.h)
- * and the state callbacks. consume() reads training rows into the region's
- * persons (persons.c) and population rows into `groups`; merge() joins
- * chunk states exactly; pool() checks a region for a target group reached
- * above its population (a data error), then adds its tallies into the
- * total's, so the total counts persons region by region; save()/load()
- * write and read the two tallies only (no identifier leaves the region);
- * cells() and finish() are in result.c.
+ * This file holds the descriptor, the tally's spec (training_reach.h) and
+ * the state callbacks. consume() reads training rows into the region's
+ * persons (persons.c) and population rows into the tally's target groups;
+ * merge() joins chunk states exactly; pool() checks a region for a target
+ * group reached above its population (a data error), then adds its tally
+ * into the total's, so the total counts persons region by region;
+ * save()/load() write and read the tally only (no identifier leaves the
+ * region); cells() and finish() are in result.c.
  */
 #include "training_reach.h"
 
@@ -17,14 +17,15 @@
 
 const jv_host *tr_host;
 
-/* The saved state (format 2; format 1 held hand-written counters):
- *   { "format": 2, "region": "…" or null, "hours_present": bool,
- *     "split": <the split tally>, "target_groups": <the groups tally> } */
-#define TR_SAVE_FORMAT 2
+/* The saved state (format 3; format 2 held two tallies, format 1
+ * hand-written counters):
+ *   { "format": 3, "region": "…" or null, "hours_present": bool,
+ *     "tally": <the tally> } */
+#define TR_SAVE_FORMAT 3
 
-/* --- the tallies --- */
+/* --- the tally --- */
 
-static const jv_measure split_measures[TR_MEASURES] = {
+static const jv_measure measures[TR_MEASURES] = {
     [TR_PERSONS] = {.name = "persons_reached",
                     .column = -1,
                     .flags = JV_MEASURE_PROTECTED,
@@ -32,32 +33,20 @@ static const jv_measure split_measures[TR_MEASURES] = {
     [TR_PARTICIPATIONS] = {.name = "participations", .column = -1},
     [TR_HOURS] = {.name = "hours", .column = TR_T_HOURS},
     [TR_DISAGREEING] = {.name = "disagreeing", .column = -1},
-};
-
-static const jv_measure group_measures[TR_MEASURES] = {
-    [TR_REACHED] = {.name = "reached", .column = -1, .flags = JV_MEASURE_PROTECTED},
-    [TR_COVERED] = {.name = "covered", .column = -1, .at_most = "reached"},
+    [TR_COVERED] = {.name = "covered", .column = -1, .at_most = "persons_reached"},
     [TR_POPULATION_SIZE] = {.name = "population", .column = TR_P_SIZE},
     [TR_POPULATION_ROWS] = {.name = "population_rows", .column = TR_P_SIZE},
 };
 
-static const jv_tally_spec split_spec = {.measures = split_measures,
-                                         .n_measures = TR_MEASURES,
-                                         .table = TR_TRAINING,
-                                         .gender_column = TR_T_GENDER};
-static const jv_tally_spec groups_spec = {.measures = group_measures,
-                                          .n_measures = TR_MEASURES,
-                                          .table = TR_POPULATION,
-                                          .gender_column = TR_P_GENDER};
-static const char *const group_breakdown[] = {"target_group"};
-static const int group_columns[] = {TR_P_TARGET_GROUP};
+static const char *const breakdowns[] = {"target_group"};
 
-jv_tally *tr_split_new(jv_ctx *ctx) { return tr_host->tally_new(ctx, &split_spec, 0, NULL, NULL); }
-
-jv_tally *tr_groups_new(jv_ctx *ctx)
-{
-    return tr_host->tally_new(ctx, &groups_spec, 1, group_breakdown, group_columns);
-}
+/* The tally reads no batch itself (persons are counted after
+ * de-duplication, population rows by value), so `table` is never used. */
+static const jv_tally_spec spec = {.measures = measures,
+                                   .n_measures = TR_MEASURES,
+                                   .table = TR_TRAINING,
+                                   .gender_column = TR_T_GENDER,
+                                   .overlapping = breakdowns};
 
 /* --- configure / state lifecycle --- */
 
@@ -77,10 +66,7 @@ static void destroy(jv_ctx *ctx, void *state)
     if (s == NULL)
         return;
     tr_persons_clear(&s->persons);
-    tr_host->tally_free(s->split);
-    tr_host->tally_free(s->groups);
-    tr_host->free(s->values);
-    tr_host->free(s->skip);
+    tr_host->tally_free(s->tally);
     tr_host->free(s->region);
     tr_host->free(s);
 }
@@ -97,10 +83,9 @@ static void *init(jv_ctx *ctx)
         tr_persons_init(&s->persons);
         s->region = name != NULL ? tr_host->strdup(name) : NULL;
     }
-    s->groups = tr_groups_new(ctx);
-    if (total) /* the total is built from the start */
-        s->split = tr_split_new(ctx);
-    if (s->groups == NULL || (total && s->split == NULL)) {
+    s->built = total; /* the total is built from the start */
+    s->tally = tr_host->tally_new(ctx, &spec, 1, breakdowns, NULL);
+    if (s->tally == NULL) {
         destroy(ctx, s);
         return NULL;
     }
@@ -109,44 +94,45 @@ static void *init(jv_ctx *ctx)
 
 /* --- consume --- */
 
-static int is_missing(const jv_column *column, size_t i)
-{
-    return !column->present || (column->missing != NULL && column->missing[i]);
-}
-
+/* Each population row adds its size to its target group (row errors: a
+ * missing group or size). */
 static int consume_population(jv_ctx *ctx, tr_state *s, const jv_batch *batch)
 {
     const jv_column *group = &batch->columns[TR_P_TARGET_GROUP];
+    const jv_column *gender = &batch->columns[TR_P_GENDER];
     const jv_column *size = &batch->columns[TR_P_SIZE];
-    if (!group->present || !size->present) {
+    if (!group->present || !size->present || group->dict == NULL) {
         tr_host->error(ctx, "the population table needs target_group and size");
         return -1;
     }
-    size_t n = batch->n_rows;
-    if (n > s->capacity) {
-        s->values = tr_host->realloc(s->values, n * TR_MEASURES * sizeof *s->values);
-        s->skip = tr_host->realloc(s->skip, n);
-        s->capacity = n;
-    }
-    for (size_t i = 0; i < n; i++) {
-        int64_t *v = &s->values[i * TR_MEASURES];
-        s->skip[i] = is_missing(group, i) || is_missing(size, i);
-        v[TR_REACHED] = v[TR_COVERED] = 0;
-        v[TR_POPULATION_SIZE] = s->skip[i] ? 0 : size->numbers[i];
-        v[TR_POPULATION_ROWS] = 1;
-        if (s->skip[i] &&
-            !tr_host->row_error(ctx, batch, i, is_missing(group, i) ? TR_P_TARGET_GROUP : TR_P_SIZE,
-                                "a value is required"))
+    for (size_t i = 0; i < batch->n_rows; i++) {
+        if (tr_missing(group, i) || tr_missing(size, i)) {
+            if (!tr_host->row_error(ctx, batch, i,
+                                    tr_missing(group, i) ? TR_P_TARGET_GROUP : TR_P_SIZE,
+                                    "a value is required"))
+                return -1;
+            continue;
+        }
+        if (group->codes[i] >= group->dict->size) {
+            tr_host->error(ctx, "column '%s': code %u outside its dictionary", group->role,
+                           group->codes[i]);
+            return -1;
+        }
+        const int64_t values[TR_MEASURES] = {
+            [TR_POPULATION_SIZE] = size->numbers[i], [TR_POPULATION_ROWS] = 1};
+        if (tr_host->tally_add_value(ctx, s->tally, TR_GROUPS,
+                                     group->dict->values[group->codes[i]].data,
+                                     (int)gender->codes[i], values) != 0)
             return -1;
     }
-    return tr_host->tally_add(ctx, s->groups, batch, s->values, s->skip);
+    return 0;
 }
 
 static int consume(jv_ctx *ctx, void *state, const jv_batch *batch)
 {
     tr_state *s = state;
     size_t needed = batch->table == TR_TRAINING ? TR_T_ROLES : TR_P_ROLES;
-    if (s->split != NULL || batch->table > TR_POPULATION || batch->n_columns < needed ||
+    if (s->built || batch->table > TR_POPULATION || batch->n_columns < needed ||
         (batch->n_rows > 0 && batch->positions == NULL)) {
         tr_host->error(ctx, "internal error: unexpected batch");
         return -1;
@@ -162,12 +148,12 @@ static int merge(jv_ctx *ctx, void *into_, const void *from_)
 {
     tr_state *into = into_;
     const tr_state *from = from_;
-    if (into->split != NULL || from->split != NULL) {
+    if (into->built || from->built) {
         tr_host->error(ctx, "internal error: only chunk states can be merged");
         return -1;
     }
     into->hours_present |= from->hours_present;
-    if (tr_host->tally_merge(ctx, into->groups, from->groups) != 0)
+    if (tr_host->tally_merge(ctx, into->tally, from->tally) != 0)
         return -1;
     return tr_persons_merge(ctx, &into->persons, &from->persons);
 }
@@ -178,21 +164,17 @@ static int pool(jv_ctx *ctx, void *total_, const void *region_)
     const tr_state *region = region_;
     if (total->persons.ids != NULL) { /* made in a region's scope: fine while empty */
         if (tr_host->map_size(total->persons.ids) > 0 ||
-            tr_host->tally_size(total->groups, 0) > 0) {
+            tr_host->tally_size(total->tally, TR_GROUPS) > 0) {
             tr_host->error(ctx, "internal error: pooling into a region's state");
             return -1;
         }
         tr_persons_clear(&total->persons);
-        if (total->split == NULL && (total->split = tr_split_new(ctx)) == NULL)
-            return -1;
+        total->built = 1;
     }
     if (tr_state_build(ctx, region) != 0 || tr_check_population(ctx, region) != 0)
         return -1;
     total->hours_present |= region->hours_present;
-    return tr_host->tally_merge(ctx, total->split, region->split) == 0 &&
-                   tr_host->tally_merge(ctx, total->groups, region->groups) == 0
-               ? 0
-               : -1;
+    return tr_host->tally_merge(ctx, total->tally, region->tally);
 }
 
 /* --- cells, finish --- */
@@ -211,7 +193,7 @@ static int finish(jv_ctx *ctx, const void *state_, const void *total_, jv_writer
     if (tr_host->scope(ctx) != JV_SCOPE_TOTAL) {
         if (tr_check_population(ctx, s) != 0)
             return -1;
-        const int64_t *cells = tr_host->tally_cells(s->split, JV_TALLY_MAIN, 0);
+        const int64_t *cells = tr_host->tally_cells(s->tally, JV_TALLY_MAIN, 0);
         int64_t disagreeing = 0;
         for (int g = 0; g < JV_GENDERS; g++)
             disagreeing += cells[g * TR_MEASURES + TR_DISAGREEING];
@@ -221,7 +203,7 @@ static int finish(jv_ctx *ctx, const void *state_, const void *total_, jv_writer
                              "each counts under the first known gender in file order",
                              (long long)disagreeing);
     }
-    return tr_write_result(ctx, s, tr_has_population(total->groups), out);
+    return tr_write_result(ctx, s, tr_has_population(total->tally), out);
 }
 
 /* --- save, load --- */
@@ -237,8 +219,7 @@ static int save(jv_ctx *ctx, const void *state, jv_writer *out)
     else
         tr_host->put_null(out, "region");
     tr_host->put_bool(out, "hours_present", s->hours_present);
-    tr_host->tally_save(ctx, s->split, out, "split");
-    tr_host->tally_save(ctx, s->groups, out, "target_groups");
+    tr_host->tally_save(ctx, s->tally, out, "tally");
     return 0;
 }
 
@@ -248,15 +229,15 @@ static int bad(jv_ctx *ctx, const char *what)
     return -1;
 }
 
-/* What the tallies cannot check on their own: a person reached in a
- * target group is a person reached. */
+/* What the tally cannot check on its own: a person reached in a target
+ * group is a person reached. */
 static int check_groups(jv_ctx *ctx, const tr_state *s)
 {
-    const int64_t *split = tr_host->tally_cells(s->split, JV_TALLY_MAIN, 0);
-    for (size_t i = 0; i < tr_host->tally_size(s->groups, 0); i++) {
-        const int64_t *cells = tr_host->tally_cells(s->groups, 0, i);
+    const int64_t *split = tr_host->tally_cells(s->tally, JV_TALLY_MAIN, 0);
+    for (size_t i = 0; i < tr_host->tally_size(s->tally, TR_GROUPS); i++) {
+        const int64_t *cells = tr_host->tally_cells(s->tally, TR_GROUPS, i);
         for (int g = 0; g < JV_GENDERS; g++)
-            if (cells[g * TR_MEASURES + TR_REACHED] > split[g * TR_MEASURES + TR_PERSONS])
+            if (cells[g * TR_MEASURES + TR_PERSONS] > split[g * TR_MEASURES + TR_PERSONS])
                 return bad(ctx, "a target group reached more persons than were reached");
     }
     return 0;
@@ -283,15 +264,12 @@ static int load_state(jv_ctx *ctx, const jv_node *in, tr_state *s)
     s->hours_present = hours_present != NULL ? tr_host->node_bool(hours_present) : -1;
     if (s->hours_present < 0)
         return bad(ctx, "'hours_present' must be true or false");
-    const jv_node *split = tr_host->node_get(in, "split");
-    const jv_node *groups = tr_host->node_get(in, "target_groups");
-    if (split == NULL || groups == NULL)
-        return bad(ctx, "'split' and 'target_groups' must be given");
-    s->split = tr_host->tally_load(ctx, &split_spec, 0, NULL, NULL, split);
-    if (s->split == NULL)
-        return -1;
-    s->groups = tr_host->tally_load(ctx, &groups_spec, 1, group_breakdown, group_columns, groups);
-    return s->groups != NULL ? check_groups(ctx, s) : -1;
+    const jv_node *tally = tr_host->node_get(in, "tally");
+    if (tally == NULL)
+        return bad(ctx, "'tally' must be given");
+    s->built = 1;
+    s->tally = tr_host->tally_load(ctx, &spec, 1, breakdowns, NULL, tally);
+    return s->tally != NULL ? check_groups(ctx, s) : -1;
 }
 
 static void *load(jv_ctx *ctx, const jv_node *in)

@@ -1,25 +1,26 @@
 /* plugins/training-reach/training_reach.h — what the files of the
- * training_reach plugin share: the state, the two tallies it is counted
+ * training_reach plugin share: the state, the gender tally it is counted
  * in, and the functions each file offers the callbacks in
  * training_reach.c. Not installed, not an API.
  *
- * The figures live in two gender tallies of the host (jamvikt/tally.h):
- *  - `split`, one item per distinct person of a region: persons reached
- *    (protected), participations, hours, persons whose genders disagree;
- *  - `groups`, by target group: persons reached in the group, those of
- *    them "covered" (reached in a scope with population rows for the
- *    group), the population and its number of rows. A person reached in
- *    two groups counts once in `split` and once in each group, so the
- *    groups are a tally of their own (its main split means nothing).
- * A region's state (or a chunk's) holds its persons, and in `groups` only
+ * The figures live in one gender tally of the host (jamvikt/tally.h):
+ *  - its main split has one item per distinct person of a region: persons
+ *    reached (protected), participations, hours, persons whose genders
+ *    disagree;
+ *  - its breakdown "target_group" overlaps (tally.h rule 8): a person
+ *    reached in two groups counts once in the main split and once, with
+ *    all their figures, in each group; a group also holds the persons of
+ *    it "covered" (reached in a scope with population rows for the group),
+ *    the population and its number of rows.
+ * A region's state (or a chunk's) holds its persons, and in the tally only
  * the population rows and a zero item per target group seen in a training
  * row (so every such group is listed); tr_state_build() then counts the
- * persons into `split` and `groups` once, when pool(), cells(), finish()
- * or save() first needs the figures — a cache in the state, fine as a
- * state is used by one thread at a time and no row comes after. A built
- * state (the total's from init(), a loaded one, a region's after the
- * build) has `split`; only the tallies are read from it, so a region
- * saved and loaded gives the figures of the region itself.
+ * persons into the tally once, when pool(), cells(), finish() or save()
+ * first needs the figures — a cache in the state, fine as a state is used
+ * by one thread at a time and no row comes after. A built state (the
+ * total's from init(), a loaded one, a region's after the build) is read
+ * through its tally only, so a region saved and loaded gives the figures
+ * of the region itself.
  */
 #ifndef JV_TRAINING_REACH_H
 #define JV_TRAINING_REACH_H
@@ -35,10 +36,18 @@ enum { TR_TRAINING = 0, TR_POPULATION = 1 };
 enum { TR_T_PERSON, TR_T_GENDER, TR_T_TARGET_GROUP, TR_T_COMPLETED, TR_T_HOURS, TR_T_ROLES };
 enum { TR_P_TARGET_GROUP, TR_P_GENDER, TR_P_SIZE, TR_P_ROLES };
 
-/* Measures of the two tallies (cells[g * TR_MEASURES + m]). */
-enum { TR_PERSONS, TR_PARTICIPATIONS, TR_HOURS, TR_DISAGREEING };
-enum { TR_REACHED, TR_COVERED, TR_POPULATION_SIZE, TR_POPULATION_ROWS };
-#define TR_MEASURES 4 /* both tallies have four */
+/* The tally's measures (cells[g * TR_MEASURES + m]) and its breakdown. */
+enum {
+    TR_PERSONS,
+    TR_PARTICIPATIONS,
+    TR_HOURS,
+    TR_DISAGREEING,
+    TR_COVERED,
+    TR_POPULATION_SIZE,
+    TR_POPULATION_ROWS,
+    TR_MEASURES
+};
+enum { TR_GROUPS = 0 };
 
 #define TR_NO_GROUP UINT32_MAX
 
@@ -78,18 +87,17 @@ typedef struct tr_persons {
 
 typedef struct tr_state {
     tr_persons persons; /* a region's (ids == NULL: none) */
-    jv_tally *split;    /* NULL until built */
-    jv_tally *groups;
+    jv_tally *tally;
+    int built;         /* the persons are counted into the tally */
     int hours_present; /* some batch had the hours column */
-    int64_t *values;   /* consume(): a population batch's values */
-    uint8_t *skip;
-    size_t capacity;
-    char *region; /* the region's name for messages, or NULL */
+    char *region;      /* the region's name for messages, or NULL */
 } tr_state;
 
-/* training_reach.c: new empty tallies (NULL after host->error()). */
-jv_tally *tr_split_new(jv_ctx *ctx);
-jv_tally *tr_groups_new(jv_ctx *ctx);
+/* Whether row i has no value in `column` (an absent column has none). */
+static inline int tr_missing(const jv_column *column, size_t i)
+{
+    return !column->present || (column->missing != NULL && column->missing[i]);
+}
 
 /* persons.c */
 void tr_persons_init(tr_persons *set);
@@ -100,20 +108,17 @@ int tr_persons_consume(jv_ctx *ctx, tr_state *state, const jv_batch *batch);
 /* into += from (persons, their groups, seen values). -1 after
  * host->error() (a person's hours past INT64_MAX). */
 int tr_persons_merge(jv_ctx *ctx, tr_persons *into, const tr_persons *from);
-/* Counts a region's persons into state->split (new) and state->groups;
- * nothing to do for a built state. -1 after host->error(). */
+/* Counts a region's persons into state->tally; nothing to do for a built
+ * state. -1 after host->error(). */
 int tr_state_build(jv_ctx *ctx, const tr_state *state);
 
-/* result.c: the disclosure key of a target group ("tg/<value>"), host
- * allocated. */
-char *tr_group_key(const char *value);
 /* result.c: declares the groups and families (INDICATORS.md). */
 int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *cells);
 /* result.c: a region's data error: a target group reached above its
  * population. -1 after host->error() naming region and group. */
 int tr_check_population(jv_ctx *ctx, const tr_state *state);
-/* result.c: whether any target group of `groups` has population rows. */
-int tr_has_population(const jv_tally *groups);
+/* result.c: whether any target group of `tally` has population rows. */
+int tr_has_population(const jv_tally *tally);
 /* result.c: writes the result object; `any_population`: some region of
  * the evaluation has population rows (chooses the headline). */
 int tr_write_result(jv_ctx *ctx, const tr_state *state, int any_population, jv_writer *out);

@@ -76,7 +76,7 @@ refused "states whose plugin version is not the manifest's" "$fs[\"version\"] = 
     "does not match what the set's jamvikt-manifest.json says (its indicators)"
 refused "a region named total" "s[\"region\"] = \"total\"" "region: 'total' is reserved"
 refused "persons_reached 1e9 with few participations" \
-    "s['indicators'][2]['state']['split']['split'][0][0] = 1000000000" \
+    "s['indicators'][2]['state']['tally']['split'][0][0] = 1000000000" \
     "persons_reached (1000000000) exceeds participations"
 refused "granted above applications" "$fs['state']['tally']['split'][0][1] = 10**6" \
     "tally.split[0]: granted (1000000) exceeds applications"

@@ -4,8 +4,9 @@
  * jv_tally_spec), frozen as 1.1 defined them, so that none of them changes
  * size or layout within major 1 (a plugin built for 1.1 hands the core
  * arrays of them); and the jv_host fields 1.1 appended (node_is_null, the
- * tally, map and value-list functions), which keep their offsets, sizes
- * and types. Built into the ABI 1.0 test
+ * tally, map and value-list functions, then tally_add_value and tally_key
+ * with jv_tally_spec.overlapping, appended before 1.1 was released), which
+ * keep their offsets, sizes and types. Built into the ABI 1.0 test
  * plugin beside abi_1_0_layout.c. Never edit the copies below.
  */
 #include <jamvikt/jamvikt.h>
@@ -140,6 +141,9 @@ struct host_1_1 {
     size_t (*values_size)(const jv_values *values);
     int64_t (*values_at)(jv_values *values, size_t k);
     void (*values_free)(jv_values *values);
+    int (*tally_add_value)(jv_ctx *ctx, jv_tally *tally, size_t k, const char *value, int gender,
+                           const int64_t *values);
+    const char *(*tally_key)(const jv_tally *tally, size_t k, size_t i);
 };
 
 /* jv_measure and jv_tally_spec as 1.1 defined them: the core indexes
@@ -156,6 +160,7 @@ struct tally_spec_1_1 {
     size_t n_measures;
     size_t table;
     int gender_column;
+    const char *const *overlapping;
 };
 
 #if defined(__GNUC__)
@@ -197,6 +202,8 @@ HOST_1_1(values_merge);
 HOST_1_1(values_size);
 HOST_1_1(values_at);
 HOST_1_1(values_free);
+HOST_1_1(tally_add_value);
+HOST_1_1(tally_key);
 _Static_assert(sizeof(jv_host) >= sizeof(struct host_1_1), "jv_host only grows");
 
 FROZEN_1_1(jv_measure, measure_1_1, name);
@@ -209,6 +216,7 @@ FROZEN_1_1(jv_tally_spec, tally_spec_1_1, measures);
 FROZEN_1_1(jv_tally_spec, tally_spec_1_1, n_measures);
 FROZEN_1_1(jv_tally_spec, tally_spec_1_1, table);
 FROZEN_1_1(jv_tally_spec, tally_spec_1_1, gender_column);
+FROZEN_1_1(jv_tally_spec, tally_spec_1_1, overlapping);
 _Static_assert(sizeof(jv_tally_spec) == sizeof(struct tally_spec_1_1),
                "jv_tally_spec keeps its 1.1 size");
 #else
