@@ -1,0 +1,160 @@
+/* tests/plugin_checks.c — the table-driven checks of a result document
+ * shared by the indicator plugins' suites (see plugin_checks.h). Each row
+ * is one CUnit assertion, reported at the row's own line. */
+#include "plugin_checks.h"
+#include "harness.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* How many of the document's warnings contain text. */
+static int warnings_with(cJSON *doc, const char *text)
+{
+    int count = 0;
+    const cJSON *warning;
+    cJSON_ArrayForEach(warning, jvt_get(doc, "warnings")) {
+        if (cJSON_IsString(warning) && strstr(warning->valuestring, text) != NULL)
+            count++;
+    }
+    return count;
+}
+
+static int holds(cJSON *doc, const cJSON *node, const pc_check *row)
+{
+    switch (row->kind) {
+    case PC_KIND_NEAR:
+        return cJSON_IsNumber(node) && fabs(node->valuedouble - row->number) <= 1e-9;
+    case PC_KIND_EXACT:
+        return cJSON_IsNumber(node) && node->valuedouble == row->number;
+    case PC_KIND_NULL:
+        return cJSON_IsNull(node);
+    case PC_KIND_TRUE:
+        return cJSON_IsTrue(node);
+    case PC_KIND_FALSE:
+        return cJSON_IsFalse(node);
+    case PC_KIND_STRING:
+        return cJSON_IsString(node) && strcmp(node->valuestring, row->text) == 0;
+    case PC_KIND_ARRAY:
+        return cJSON_IsArray(node) && cJSON_GetArraySize(node) == (int)row->number;
+    case PC_KIND_OBJECT:
+        return cJSON_IsObject(node) &&
+               (row->number < 0 || cJSON_GetArraySize(node) == (int)row->number);
+    case PC_KIND_PRESENT:
+        return node != NULL;
+    case PC_KIND_ABSENT:
+        return node == NULL;
+    case PC_KIND_NOT_NULL:
+        return node != NULL && !cJSON_IsNull(node);
+    case PC_KIND_WARNINGS:
+        return warnings_with(doc, row->text) == (int)row->number;
+    case PC_KIND_AT:
+        break;
+    }
+    return 0;
+}
+
+/* The kinds in words, in the order of pc_kind, for a failure. */
+static const char *const kind_words[] = {
+    "the scope",
+    "within 1e-9 of",
+    "exactly",
+    "null",
+    "true",
+    "false",
+    "the string",
+    "an array of size",
+    "an object (size -1: any) of size",
+    "present",
+    "absent",
+    "not null",
+    "the number of warnings with",
+};
+_Static_assert(sizeof kind_words / sizeof kind_words[0] == PC_KIND_WARNINGS + 1,
+               "a word for every kind");
+
+/* What a row expected, in words (g_free it). */
+static char *expected_text(const pc_check *row)
+{
+    const char *words = kind_words[row->kind];
+    if (row->kind == PC_KIND_WARNINGS)
+        return g_strdup_printf("%s \"%s\": %g", words, row->text, row->number);
+    if (row->kind == PC_KIND_STRING)
+        return g_strdup_printf("%s \"%s\"", words, row->text);
+    if (row->kind == PC_KIND_NEAR || row->kind == PC_KIND_EXACT || row->kind == PC_KIND_ARRAY ||
+        row->kind == PC_KIND_OBJECT)
+        return g_strdup_printf("%s %.17g", words, row->number);
+    return g_strdup(words);
+}
+
+/* What a row found, in words (g_free it). */
+static char *found_text(cJSON *doc, const cJSON *node, const pc_check *row)
+{
+    if (row->kind == PC_KIND_WARNINGS)
+        return g_strdup_printf("%d", warnings_with(doc, row->text));
+    if (node == NULL)
+        return g_strdup("nothing");
+    char *json = cJSON_PrintUnformatted(node);
+    char *text = g_strdup(json);
+    cJSON_free(json);
+    return text;
+}
+
+void pc_check_rows(cJSON *doc, const pc_check *rows, size_t n, const char *file)
+{
+    const char *scope = "";
+    for (size_t i = 0; i < n; i++) {
+        const pc_check *row = &rows[i];
+        if (row->kind == PC_KIND_AT) {
+            scope = row->path;
+            continue;
+        }
+        char *path = g_strconcat(scope, row->path ? row->path : "", NULL);
+        const cJSON *node = row->kind == PC_KIND_WARNINGS ? NULL : jvt_get(doc, path);
+        int ok = holds(doc, node, row);
+        char *condition = NULL;
+        if (!ok) {
+            char *expected = expected_text(row), *found = found_text(doc, node, row);
+            condition = g_strdup_printf("%s is %s; found %s", row->path ? path : "warnings",
+                                        expected, found);
+            g_free(found);
+            g_free(expected);
+        }
+        CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)row->line,
+                                condition ? condition : path, file, "", CU_FALSE);
+        g_free(condition);
+        g_free(path);
+    }
+}
+
+cJSON *pc_run(const char *eval, int64_t min_cell)
+{
+    cJSON *doc = jvt_run_ok(eval, min_cell);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    return doc;
+}
+
+void pc_expect(const char *eval, int64_t min_cell, const pc_check *rows, size_t n, const char *file)
+{
+    cJSON *doc = pc_run(eval, min_cell);
+    pc_check_rows(doc, rows, n, file);
+    cJSON_Delete(doc);
+}
+
+void pc_fails_saying(const char *eval, const char *const *texts, const char *file, int line)
+{
+    char *message = NULL;
+    cJSON *doc = jvt_run(eval, -1, &message);
+    CU_ASSERT_PTR_NULL(doc);
+    cJSON_Delete(doc);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(message);
+    for (size_t i = 0; texts[i] != NULL; i++) {
+        char *condition =
+            g_strdup_printf("the error of %s says \"%s\"; it says \"%s\"", eval, texts[i], message);
+        CU_assertImplementation(strstr(message, texts[i]) != NULL ? CU_TRUE : CU_FALSE,
+                                (unsigned)line, condition, file, "", CU_FALSE);
+        g_free(condition);
+    }
+    g_free(message);
+}
