@@ -21,11 +21,35 @@ static int warnings_with(cJSON *doc, const char *text)
     return count;
 }
 
+/* The number a PC_NUM() text stands for: a decimal, or a quotient "a/b" of
+ * two; 0 when the text is neither (the row then fails). */
+static int expected_number(const char *text, double *value)
+{
+    char *end = NULL;
+    double a = g_ascii_strtod(text, &end);
+    if (end == text)
+        return 0;
+    if (*end == '\0') {
+        *value = a;
+        return 1;
+    }
+    if (*end != '/')
+        return 0;
+    const char *b_text = end + 1;
+    double b = g_ascii_strtod(b_text, &end);
+    if (end == b_text || *end != '\0')
+        return 0;
+    *value = a / b;
+    return 1;
+}
+
 static int holds(cJSON *doc, const cJSON *node, const pc_check *row)
 {
+    double expected;
     switch (row->kind) {
     case PC_KIND_NEAR:
-        return cJSON_IsNumber(node) && fabs(node->valuedouble - row->number) <= 1e-9;
+        return expected_number(row->text, &expected) && cJSON_IsNumber(node) &&
+               fabs(node->valuedouble - expected) <= 1e-9;
     case PC_KIND_EXACT:
         return cJSON_IsNumber(node) && node->valuedouble == row->number;
     case PC_KIND_NULL:
@@ -82,8 +106,12 @@ static char *expected_text(const pc_check *row)
         return g_strdup_printf("%s \"%s\": %g", words, row->text, row->number);
     if (row->kind == PC_KIND_STRING)
         return g_strdup_printf("%s \"%s\"", words, row->text);
-    if (row->kind == PC_KIND_NEAR || row->kind == PC_KIND_EXACT || row->kind == PC_KIND_ARRAY ||
-        row->kind == PC_KIND_OBJECT)
+    double number;
+    if (row->kind == PC_KIND_NEAR && expected_number(row->text, &number))
+        return g_strdup_printf("%s %s = %.17g", words, row->text, number);
+    if (row->kind == PC_KIND_NEAR)
+        return g_strdup_printf("%s \"%s\", which is no number", words, row->text);
+    if (row->kind == PC_KIND_EXACT || row->kind == PC_KIND_ARRAY || row->kind == PC_KIND_OBJECT)
         return g_strdup_printf("%s %.17g", words, row->number);
     return g_strdup(words);
 }

@@ -6,10 +6,15 @@
  *     static const pc_check expected[] = {
  *         PC_AT(A),
  *         // 100000 + 50000 + 200000
- *         PC_NUM("by_gender/woman/amount_applied", 350000),
+ *         PC_NUM("by_gender/woman/amount_applied", "350000"),
+ *         PC_NUM("by_gender/woman/grant_ratio", "230000.5/350000"),
  *         PC_STR("balance", "balanced"),
  *     };
  *     PC_EXPECT("funding_share/basic.json", expected);
+ *
+ * PC_NUM() takes the expected number as the hand arithmetic writes it: a
+ * decimal ("0.5", "-0.31580068443749126") or a quotient of two
+ * ("230000.5/350000"), divided in double precision as C would.
  *
  * A row's path is read below the scope of the last PC_AT() row above it
  * (from the document's root before any). A failing row is reported at its
@@ -25,7 +30,7 @@
 
 typedef enum pc_kind {
     PC_KIND_AT,       /* sets the scope of the rows below */
-    PC_KIND_NEAR,     /* a number within 1e-9 */
+    PC_KIND_NEAR,     /* a number within 1e-9 of what text says */
     PC_KIND_EXACT,    /* a number, exactly */
     PC_KIND_NULL,     /* JSON null */
     PC_KIND_TRUE,     /* true */
@@ -52,7 +57,7 @@ typedef struct pc_check {
         .kind = (k), .path = (p), .number = (n), .text = (t), .line = __LINE__                     \
     }
 #define PC_AT(scope) PC_ROW(PC_KIND_AT, scope, 0, NULL)
-#define PC_NUM(path, value) PC_ROW(PC_KIND_NEAR, path, value, NULL)
+#define PC_NUM(path, value_text) PC_ROW(PC_KIND_NEAR, path, 0, value_text)
 #define PC_EXACT(path, value) PC_ROW(PC_KIND_EXACT, path, value, NULL)
 #define PC_NULL(path) PC_ROW(PC_KIND_NULL, path, 0, NULL)
 #define PC_TRUE(path) PC_ROW(PC_KIND_TRUE, path, 0, NULL)
@@ -75,7 +80,7 @@ void pc_check_rows(cJSON *doc, const pc_check *rows, size_t n, const char *file)
  * file's own); CUnit-fatal when the run fails. cJSON_Delete it. */
 cJSON *pc_run(const char *eval, int64_t min_cell);
 
-/* pc_run(), the table's checks, and the document freed. */
+/* pc_run(), every row checked, and the document freed. */
 void pc_expect(const char *eval, int64_t min_cell, const pc_check *rows, size_t n,
                const char *file);
 #define PC_EXPECT(eval, table) pc_expect((eval), -1, PC_ROWS(table))
