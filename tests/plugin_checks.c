@@ -60,6 +60,8 @@ static int holds(cJSON *doc, const cJSON *node, const pc_check *row)
         return cJSON_IsFalse(node);
     case PC_KIND_STRING:
         return cJSON_IsString(node) && strcmp(node->valuestring, row->text) == 0;
+    case PC_KIND_ANY_STRING:
+        return cJSON_IsString(node);
     case PC_KIND_ARRAY:
         return cJSON_IsArray(node) && cJSON_GetArraySize(node) == (int)row->number;
     case PC_KIND_OBJECT:
@@ -88,6 +90,7 @@ static const char *const kind_words[] = {
     "true",
     "false",
     "the string",
+    "a string",
     "an array of size",
     "an object (size -1: any) of size",
     "present",

@@ -29,19 +29,20 @@
 #include <stdint.h>
 
 typedef enum pc_kind {
-    PC_KIND_AT,       /* sets the scope of the rows below */
-    PC_KIND_NEAR,     /* a number within 1e-9 of what text says */
-    PC_KIND_EXACT,    /* a number, exactly */
-    PC_KIND_NULL,     /* JSON null */
-    PC_KIND_TRUE,     /* true */
-    PC_KIND_FALSE,    /* false */
-    PC_KIND_STRING,   /* a string equal to text */
-    PC_KIND_ARRAY,    /* an array of `number` items */
-    PC_KIND_OBJECT,   /* an object of `number` members (< 0: any) */
-    PC_KIND_PRESENT,  /* there, whatever its value (null too) */
-    PC_KIND_ABSENT,   /* not there at all */
-    PC_KIND_NOT_NULL, /* there and not null */
-    PC_KIND_WARNINGS, /* `number` of the document's warnings contain text */
+    PC_KIND_AT,         /* sets the scope of the rows below */
+    PC_KIND_NEAR,       /* a number within 1e-9 of what text says */
+    PC_KIND_EXACT,      /* a number, exactly */
+    PC_KIND_NULL,       /* JSON null */
+    PC_KIND_TRUE,       /* true */
+    PC_KIND_FALSE,      /* false */
+    PC_KIND_STRING,     /* a string equal to text */
+    PC_KIND_ANY_STRING, /* a string, whatever it says */
+    PC_KIND_ARRAY,      /* an array of `number` items */
+    PC_KIND_OBJECT,     /* an object of `number` members (< 0: any) */
+    PC_KIND_PRESENT,    /* there, whatever its value (null too) */
+    PC_KIND_ABSENT,     /* not there at all */
+    PC_KIND_NOT_NULL,   /* there and not null */
+    PC_KIND_WARNINGS,   /* `number` of the document's warnings contain text */
 } pc_kind;
 
 typedef struct pc_check {
@@ -63,6 +64,7 @@ typedef struct pc_check {
 #define PC_TRUE(path) PC_ROW(PC_KIND_TRUE, path, 0, NULL)
 #define PC_FALSE(path) PC_ROW(PC_KIND_FALSE, path, 0, NULL)
 #define PC_STR(path, text) PC_ROW(PC_KIND_STRING, path, 0, text)
+#define PC_ANY_STR(path) PC_ROW(PC_KIND_ANY_STRING, path, 0, NULL)
 #define PC_ARRAY(path, size) PC_ROW(PC_KIND_ARRAY, path, size, NULL)
 #define PC_OBJECT(path, size) PC_ROW(PC_KIND_OBJECT, path, size, NULL)
 #define PC_PRESENT(path) PC_ROW(PC_KIND_PRESENT, path, 0, NULL)
