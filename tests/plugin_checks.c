@@ -1,6 +1,6 @@
-/* tests/plugin_checks.c — the table-driven checks of a result document
- * shared by the indicator plugins' suites (see plugin_checks.h). Each row
- * is one CUnit assertion, reported at the row's own line. */
+/* tests/plugin_checks.c — what the indicator plugins' suites share (see
+ * plugin_checks.h): table-driven checks of a result document, each row one
+ * CUnit assertion reported at the row's own line, and batch columns. */
 #include "plugin_checks.h"
 #include "harness.h"
 
@@ -188,4 +188,17 @@ void pc_fails_saying(const char *eval, const char *const *texts, const char *fil
         g_free(condition);
     }
     g_free(message);
+}
+
+jv_column pc_numbers(const char *role, const int64_t *numbers, const uint8_t *missing)
+{
+    return (jv_column){
+        .role = role, .type = JV_TYPE_NUMBER, .present = 1, .missing = missing, .numbers = numbers};
+}
+
+jv_column pc_codes(const char *role, jv_type type, const uint32_t *codes, const uint8_t *missing,
+                   const jv_dict *dict)
+{
+    return (jv_column){
+        .role = role, .type = type, .present = 1, .missing = missing, .codes = codes, .dict = dict};
 }

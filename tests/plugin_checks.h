@@ -1,7 +1,8 @@
-/* tests/plugin_checks.h — table-driven checks of a result document, shared
- * by the indicator plugins' suites: a test lists what it expects, one value
- * a row with its hand arithmetic in a comment above the row, and one call
- * runs the evaluation and checks every row.
+/* tests/plugin_checks.h — what the indicator plugins' suites share:
+ * table-driven checks of a result document (a test lists what it expects,
+ * one value a row with its hand arithmetic in a comment above the row, and
+ * one call runs the evaluation and checks every row), and the columns of
+ * the batches the state suites build by hand.
  *
  *     static const pc_check expected[] = {
  *         PC_AT(A),
@@ -25,6 +26,7 @@
 #define JV_TESTS_PLUGIN_CHECKS_H
 
 #include <cjson/cJSON.h>
+#include <jamvikt/jamvikt.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -93,5 +95,12 @@ void pc_expect(const char *eval, int64_t min_cell, const pc_check *rows, size_t 
 void pc_fails_saying(const char *eval, const char *const *texts, const char *file, int line);
 #define PC_FAILS_SAYING(eval, ...)                                                                 \
     pc_fails_saying((eval), (const char *const[]){__VA_ARGS__, NULL}, __FILE__, __LINE__)
+
+/* Columns of a batch a state suite builds by hand for consume() (every
+ * pointer borrowed; missing NULL when no cell is empty): numbers in fixed
+ * point (JV_TYPE_NUMBER), or codes of type (CATEGORY, GENDER) into dict. */
+jv_column pc_numbers(const char *role, const int64_t *numbers, const uint8_t *missing);
+jv_column pc_codes(const char *role, jv_type type, const uint32_t *codes, const uint8_t *missing,
+                   const jv_dict *dict);
 
 #endif /* JV_TESTS_PLUGIN_CHECKS_H */

@@ -65,12 +65,17 @@
 #include <string.h>
 
 #define R(i) "regions/" #i "/indicators/goal_fulfilment/"
+#define R0 R(0) /* region A */
+#define R1 R(1) /* B */
+#define R2 R(2) /* C */
+#define R3 R(3) /* D */
+#define R4 R(4) /* E */
 #define T "total/indicators/goal_fulfilment/"
 
 static void test_progress_and_status_per_goal_in_file_order(void)
 {
     static const pc_check expected[] = {
-        PC_AT(R(0)),
+        PC_AT(R0),
         PC_ARRAY("result/per_goal", 7),
         PC_STR("result/per_goal/0/goal_id", "A1"),
         /* A1 increasing: (15−10)/(20−10) = 0.5, partly_met */
@@ -100,7 +105,7 @@ static void test_progress_and_status_per_goal_in_file_order(void)
         PC_STR("result/per_goal/6/status", "not_met"),
         PC_NUM("result/per_goal/6/fulfilment", "0"),
         /* B3 over-achieved: 2/1 = 2 */
-        PC_AT(R(1)),
+        PC_AT(R1),
         PC_NUM("result/per_goal/2/progress", "2"),
         PC_NUM("result/per_goal/2/fulfilment", "1"),
     };
@@ -110,7 +115,7 @@ static void test_progress_and_status_per_goal_in_file_order(void)
 static void test_region_counts_and_weighted_shares(void)
 {
     static const pc_check expected[] = {
-        PC_AT(R(0)),
+        PC_AT(R0),
         PC_STR("status", "ok"),
         PC_EXACT("result/goals", 7),
         PC_EXACT("result/by_status/met", 2),
@@ -120,7 +125,7 @@ static void test_region_counts_and_weighted_shares(void)
         PC_NUM("result/share_met", "4/11"),
         PC_NUM("result/mean_fulfilment", "6/11"),
         /* B: default weights 1 */
-        PC_AT(R(1)),
+        PC_AT(R1),
         PC_EXACT("result/goals", 10),
         PC_EXACT("result/by_status/met", 6),
         PC_EXACT("result/by_status/partly_met", 1),
@@ -135,7 +140,7 @@ static void test_region_counts_and_weighted_shares(void)
 static void test_areas_sorted_by_bytes_with_empty_area_first(void)
 {
     static const pc_check expected[] = {
-        PC_AT(R(0)),
+        PC_AT(R0),
         PC_ARRAY("result/areas", 5),
         PC_STR("result/areas/0/value", ""),
         PC_EXACT("result/areas/0/goals", 1),
@@ -156,7 +161,7 @@ static void test_areas_sorted_by_bytes_with_empty_area_first(void)
         PC_STR("result/areas/4/value", "processes"),
         PC_NUM("result/areas/4/share_met", "0"),
         /* B has no area column: no areas */
-        PC_AT(R(1)),
+        PC_AT(R1),
         PC_ARRAY("result/areas", 0),
     };
     PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
@@ -166,11 +171,11 @@ static void test_fulfils_counts_unreported_will_meet_goals(void)
 {
     static const pc_check expected[] = {
         /* A: 5/9.5 < 1; B: 7/10 < 1; E: met 1 + will_meet 1 = 2/2 >= 1 */
-        PC_AT(R(0)),
+        PC_AT(R0),
         PC_FALSE("result/fulfils"),
-        PC_AT(R(1)),
+        PC_AT(R1),
         PC_FALSE("result/fulfils"),
-        PC_AT(R(4)),
+        PC_AT(R4),
         PC_TRUE("result/fulfils"),
         PC_NUM("result/share_met", "1"),
     };
@@ -181,11 +186,11 @@ static void test_fulfils_at_threshold_07_includes_exactly_07(void)
 {
     static const pc_check expected[] = {
         /* A: 5/9.5 = 0.526 < 0.7; B: 7/10 = 0.7 >= 0.7 − 1e-9; E: 1 */
-        PC_AT(R(0)),
+        PC_AT(R0),
         PC_FALSE("result/fulfils"),
-        PC_AT(R(1)),
+        PC_AT(R1),
         PC_TRUE("result/fulfils"),
-        PC_AT(R(4)),
+        PC_AT(R4),
         PC_TRUE("result/fulfils"),
         PC_AT(T),
         PC_EXACT("result/regions", 3),
@@ -199,7 +204,7 @@ static void test_fulfils_at_threshold_07_includes_exactly_07(void)
 static void test_region_without_goals_file_is_skipped(void)
 {
     static const pc_check expected[] = {
-        PC_AT(R(2)),
+        PC_AT(R2),
         PC_STR("status", "skipped"),
         PC_ANY_STR("reason"),
     };
@@ -209,7 +214,7 @@ static void test_region_without_goals_file_is_skipped(void)
 static void test_region_with_zero_goals_has_null_shares_and_fulfils(void)
 {
     static const pc_check expected[] = {
-        PC_AT(R(3)),
+        PC_AT(R3),
         PC_STR("status", "ok"),
         PC_EXACT("result/goals", 0),
         PC_EXACT("result/by_status/met", 0),
@@ -265,7 +270,7 @@ static void test_total_counts_regions_whose_fulfils_is_not_null(void)
 static void test_headlines_are_share_met_and_share_regions_fulfilling(void)
 {
     static const pc_check expected[] = {
-        PC_AT(R(0)),
+        PC_AT(R0),
         PC_STR("result/headline/metric", "share_met"),
         PC_STR("result/headline/unit", "share"),
         PC_NUM("result/headline/value", "4/11"),
@@ -286,10 +291,10 @@ static void test_region_threshold_defaults_to_one(void)
 {
     static const pc_check expected[] = {
         /* B 7/10 < 1.0 → false; E 2/2 → true; share 1/2 */
-        PC_AT(""),   PC_NUM("evaluation/plugins/0/params/region_threshold", "1"),
-        PC_AT(R(0)), PC_FALSE("result/fulfils"),
-        PC_AT(R(1)), PC_TRUE("result/fulfils"),
-        PC_AT(T),    PC_NUM("result/share_regions_fulfilling", "0.5"),
+        PC_AT(""), PC_NUM("evaluation/plugins/0/params/region_threshold", "1"),
+        PC_AT(R0), PC_FALSE("result/fulfils"),
+        PC_AT(R1), PC_TRUE("result/fulfils"),
+        PC_AT(T),  PC_NUM("result/share_regions_fulfilling", "0.5"),
     };
     PC_EXPECT("goal_fulfilment/default_threshold.json", expected);
 }
@@ -306,7 +311,7 @@ static void test_target_equal_to_baseline_row_is_skipped_on_request(void)
     /* on_error skip: X1 0→10 outcome 5: 0.5 partly_met; X3 0→10 outcome 10:
      * met. share_met 1/2, mean (0.5 + 1)/2 = 0.75, fulfilled 1/2 < 1. */
     static const pc_check expected[] = {
-        PC_AT(R(0)),
+        PC_AT(R0),
         PC_EXACT("skipped_rows", 1),
         PC_EXACT("result/goals", 2),
         PC_STR("result/per_goal/1/goal_id", "X3"),
@@ -373,25 +378,12 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, size_t from, size_
                   assessments = {.id = 2, .size = 3, .values = assess_names};
     const jv_column columns[7] = {
         {.role = "goal_id", .type = JV_TYPE_ID, .present = 1, .ids = ids},
-        {.role = "baseline", .type = JV_TYPE_NUMBER, .present = 1, .numbers = base},
-        {.role = "target", .type = JV_TYPE_NUMBER, .present = 1, .numbers = target},
-        {.role = "outcome",
-         .type = JV_TYPE_NUMBER,
-         .present = 1,
-         .missing = no_outcome,
-         .numbers = outcome},
-        {.role = "self_assessment",
-         .type = JV_TYPE_CATEGORY,
-         .present = 1,
-         .missing = no_assess,
-         .codes = assess,
-         .dict = &assessments},
-        {.role = "area", .type = JV_TYPE_CATEGORY, .present = 1, .codes = area, .dict = &areas},
-        {.role = "weight",
-         .type = JV_TYPE_NUMBER,
-         .present = 1,
-         .missing = no_weight,
-         .numbers = weight},
+        pc_numbers("baseline", base, NULL),
+        pc_numbers("target", target, NULL),
+        pc_numbers("outcome", outcome, no_outcome),
+        pc_codes("self_assessment", JV_TYPE_CATEGORY, assess, no_assess, &assessments),
+        pc_codes("area", JV_TYPE_CATEGORY, area, NULL, &areas),
+        pc_numbers("weight", weight, no_weight),
     };
     const jv_batch batch = {
         .table = 0, .n_rows = n, .n_columns = 7, .columns = columns, .positions = positions};
