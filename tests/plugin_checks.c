@@ -76,9 +76,48 @@ static int holds(cJSON *doc, const cJSON *node, const pc_check *row)
     case PC_KIND_WARNINGS:
         return warnings_with(doc, row->text) == (int)row->number;
     case PC_KIND_AT:
+    case PC_KIND_GENDERS:
         break;
     }
     return 0;
+}
+
+/* A value of a PC_GENDERS() list: true, false, null or a number. */
+static int gender_value_holds(const cJSON *node, const char *value)
+{
+    double number;
+    if (strcmp(value, "true") == 0)
+        return cJSON_IsTrue(node);
+    if (strcmp(value, "false") == 0)
+        return cJSON_IsFalse(node);
+    if (strcmp(value, "null") == 0)
+        return cJSON_IsNull(node);
+    return expected_number(value, &number) && cJSON_IsNumber(node) && node->valuedouble == number;
+}
+
+/* PC_GENDERS(): one assertion per gender, reported at the row's line. */
+static void check_genders(cJSON *doc, const char *scope, const pc_check *row, const char *file)
+{
+    static const char *const genders[] = {"woman", "man", "non_binary", "mixed", "unknown"};
+    char **values = g_strsplit(row->text, " ", -1);
+    for (size_t g = 0; g < 5; g++) {
+        const char *value = g_strv_length(values) == 5 ? values[g] : "(five values wanted)";
+        char *path = g_strdup_printf("%sby_gender/%s/%s", scope, genders[g], row->path);
+        const cJSON *node = jvt_get(doc, path);
+        int ok = gender_value_holds(node, value);
+        char *condition = NULL;
+        if (!ok) {
+            char *found = node ? cJSON_PrintUnformatted(node) : NULL;
+            condition =
+                g_strdup_printf("%s is %s; found %s", path, value, found ? found : "nothing");
+            cJSON_free(found);
+        }
+        CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)row->line,
+                                condition ? condition : path, file, "", CU_FALSE);
+        g_free(condition);
+        g_free(path);
+    }
+    g_strfreev(values);
 }
 
 /* The kinds in words, in the order of pc_kind, for a failure. */
@@ -97,8 +136,9 @@ static const char *const kind_words[] = {
     "absent",
     "not null",
     "the number of warnings with",
+    "by gender",
 };
-_Static_assert(sizeof kind_words / sizeof kind_words[0] == PC_KIND_WARNINGS + 1,
+_Static_assert(sizeof kind_words / sizeof kind_words[0] == PC_KIND_GENDERS + 1,
                "a word for every kind");
 
 /* What a row expected, in words (g_free it). */
@@ -139,6 +179,10 @@ void pc_check_rows(cJSON *doc, const pc_check *rows, size_t n, const char *file)
         const pc_check *row = &rows[i];
         if (row->kind == PC_KIND_AT) {
             scope = row->path;
+            continue;
+        }
+        if (row->kind == PC_KIND_GENDERS) {
+            check_genders(doc, scope, row, file);
             continue;
         }
         char *path = g_strconcat(scope, row->path ? row->path : "", NULL);

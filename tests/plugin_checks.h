@@ -45,6 +45,7 @@ typedef enum pc_kind {
     PC_KIND_ABSENT,     /* not there at all */
     PC_KIND_NOT_NULL,   /* there and not null */
     PC_KIND_WARNINGS,   /* `number` of the document's warnings contain text */
+    PC_KIND_GENDERS,    /* by_gender/<g>/<path> of the five genders, from a text list */
 } pc_kind;
 
 typedef struct pc_check {
@@ -73,6 +74,10 @@ typedef struct pc_check {
 #define PC_ABSENT(path) PC_ROW(PC_KIND_ABSENT, path, 0, NULL)
 #define PC_NOT_NULL(path) PC_ROW(PC_KIND_NOT_NULL, path, 0, NULL)
 #define PC_WARNINGS(text, count) PC_ROW(PC_KIND_WARNINGS, NULL, count, text)
+/* One measure of woman, man, non_binary, mixed and unknown in a row, one
+ * assertion each: values_text lists five numbers (exactly) or true, false,
+ * null, separated by spaces: PC_GENDERS("seats", "8 11 1 0 2"). */
+#define PC_GENDERS(measure, values_text) PC_ROW(PC_KIND_GENDERS, measure, 0, values_text)
 
 #define PC_ROWS(table) (table), sizeof(table) / sizeof((table)[0]), __FILE__
 

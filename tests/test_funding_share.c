@@ -106,9 +106,16 @@ static void test_measures_per_gender(void)
 static void test_category_without_rows_has_zeros_and_null_ratios(void)
 {
     static const pc_check expected[] = {
-        PC_AT(A "by_gender/unknown/"), PC_NUM("applications", "0"),   PC_NUM("granted", "0"),
-        PC_NUM("amount_applied", "0"), PC_NUM("amount_granted", "0"), PC_NULL("approval_rate"),
-        PC_NULL("approval_rate_ci"),   PC_NULL("mean_granted"),       PC_NULL("grant_ratio"),
+        PC_AT(A "by_gender/unknown/"),
+        PC_NUM("applications", "0"),
+        PC_NUM("granted", "0"),
+        PC_NUM("amount_applied", "0"),
+        PC_NUM("amount_granted", "0"),
+        /* 0/0 rows, 0/0 granted, 0/0 applied */
+        PC_NULL("approval_rate"),
+        PC_NULL("approval_rate_ci"),
+        PC_NULL("mean_granted"),
+        PC_NULL("grant_ratio"),
         PC_FALSE("suppressed"),
     };
     PC_EXPECT(BASIC, expected);

@@ -65,11 +65,12 @@
 #include <string.h>
 
 #define R(i) "regions/" #i "/indicators/goal_fulfilment/"
-#define R0 R(0) /* region A */
-#define R1 R(1) /* B */
-#define R2 R(2) /* C */
-#define R3 R(3) /* D */
-#define R4 R(4) /* E */
+/* regions/0 to regions/4: A to E in threshold_1.json and threshold_07.json */
+#define R0 R(0)
+#define R1 R(1)
+#define R2 R(2)
+#define R3 R(3)
+#define R4 R(4)
 #define T "total/indicators/goal_fulfilment/"
 
 static void test_progress_and_status_per_goal_in_file_order(void)
@@ -290,11 +291,14 @@ static void test_headlines_are_share_met_and_share_regions_fulfilling(void)
 static void test_region_threshold_defaults_to_one(void)
 {
     static const pc_check expected[] = {
-        /* B 7/10 < 1.0 → false; E 2/2 → true; share 1/2 */
-        PC_AT(""), PC_NUM("evaluation/plugins/0/params/region_threshold", "1"),
-        PC_AT(R0), PC_FALSE("result/fulfils"),
-        PC_AT(R1), PC_TRUE("result/fulfils"),
-        PC_AT(T),  PC_NUM("result/share_regions_fulfilling", "0.5"),
+        PC_NUM("evaluation/plugins/0/params/region_threshold", "1"),
+        /* regions B and E: B 7/10 < 1.0 → false; E 2/2 → true; share 1/2 */
+        PC_AT(R0),
+        PC_FALSE("result/fulfils"),
+        PC_AT(R1),
+        PC_TRUE("result/fulfils"),
+        PC_AT(T),
+        PC_NUM("result/share_regions_fulfilling", "0.5"),
     };
     PC_EXPECT("goal_fulfilment/default_threshold.json", expected);
 }
