@@ -15,8 +15,6 @@
 #include "harness.h"
 #include "plugin_checks.h"
 
-#include <stdio.h>
-
 #define FS "indicators/funding_share/"
 #define A "regions/0/" FS "result/"
 #define B "regions/1/" FS "result/"

@@ -57,10 +57,7 @@
 #include "mock_host.h"
 #include "plugin_checks.h"
 
-#include <glib.h>
 #include <jamvikt/jamvikt.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

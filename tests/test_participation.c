@@ -112,10 +112,6 @@
 #include "participation_checks.h"
 #include "plugin_checks.h"
 
-#include <glib.h>
-#include <stdio.h>
-#include <string.h>
-
 static void test_seats_sum_rows_and_count_with_empty_count_as_one(void)
 {
     static const pc_check expected[] = {

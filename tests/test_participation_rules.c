@@ -11,10 +11,6 @@
 #include "participation_checks.h"
 #include "plugin_checks.h"
 
-#include <glib.h>
-#include <stdio.h>
-#include <string.h>
-
 static void test_arena_type_conflict_in_a_file_is_a_row_error(void)
 {
     PC_FAILS_SAYING("participation/conflict_region.json", "participation.csv:3", "'board'",

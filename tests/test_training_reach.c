@@ -11,7 +11,6 @@
 #include "plugin_checks.h"
 
 #include <glib.h>
-#include <string.h>
 
 #define RES(scope) scope "/indicators/training_reach/result/"
 #define RA RES("regions/0")
