@@ -95,31 +95,6 @@ static int gender_value_holds(const cJSON *node, const char *value)
     return expected_number(value, &number) && cJSON_IsNumber(node) && node->valuedouble == number;
 }
 
-/* PC_GENDERS(): one assertion per gender, reported at the row's line. */
-static void check_genders(cJSON *doc, const char *scope, const pc_check *row, const char *file)
-{
-    static const char *const genders[] = {"woman", "man", "non_binary", "mixed", "unknown"};
-    char **values = g_strsplit(row->text, " ", -1);
-    for (size_t g = 0; g < 5; g++) {
-        const char *value = g_strv_length(values) == 5 ? values[g] : "(five values wanted)";
-        char *path = g_strdup_printf("%sby_gender/%s/%s", scope, genders[g], row->path);
-        const cJSON *node = jvt_get(doc, path);
-        int ok = gender_value_holds(node, value);
-        char *condition = NULL;
-        if (!ok) {
-            char *found = node ? cJSON_PrintUnformatted(node) : NULL;
-            condition =
-                g_strdup_printf("%s is %s; found %s", path, value, found ? found : "nothing");
-            cJSON_free(found);
-        }
-        CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)row->line,
-                                condition ? condition : path, file, "", CU_FALSE);
-        g_free(condition);
-        g_free(path);
-    }
-    g_strfreev(values);
-}
-
 /* The kinds in words, in the order of pc_kind, for a failure. */
 static const char *const kind_words[] = {
     "the scope",
@@ -172,13 +147,43 @@ static char *found_text(cJSON *doc, const cJSON *node, const pc_check *row)
     return text;
 }
 
-void pc_check_rows(cJSON *doc, const pc_check *rows, size_t n, const char *file)
+/* One CUnit assertion at the row's line; on failure it says what path
+ * should have been and what it was. */
+static void assert_row(int ok, const pc_check *row, const char *file, const char *path,
+                       const char *expected, const char *found)
 {
-    const char *scope = "";
+    char *condition = ok ? NULL : g_strdup_printf("%s is %s; found %s", path, expected, found);
+    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)row->line, ok ? path : condition,
+                            file, "", CU_FALSE);
+    g_free(condition);
+}
+
+/* PC_GENDERS(): one assertion per gender. */
+static void check_genders(cJSON *doc, const char *scope, const pc_check *row, const char *file)
+{
+    static const char *const genders[] = {"woman", "man", "non_binary", "mixed", "unknown"};
+    char **values = g_strsplit(row->text, " ", -1);
+    for (size_t g = 0; g < 5; g++) {
+        const char *value = g_strv_length(values) == 5 ? values[g] : "(five values wanted)";
+        char *path = g_strdup_printf("%sby_gender/%s/%s", scope, genders[g], row->path);
+        const cJSON *node = jvt_get(doc, path);
+        int ok = gender_value_holds(node, value);
+        char *found = ok ? NULL : found_text(doc, node, row);
+        assert_row(ok, row, file, path, value, found);
+        g_free(found);
+        g_free(path);
+    }
+    g_strfreev(values);
+}
+
+void pc_check_rows(cJSON *doc, const char *base, const pc_check *rows, size_t n, const char *file)
+{
+    char *scope = g_strdup(base);
     for (size_t i = 0; i < n; i++) {
         const pc_check *row = &rows[i];
         if (row->kind == PC_KIND_AT) {
-            scope = row->path;
+            g_free(scope);
+            scope = g_strconcat(base, row->path, NULL);
             continue;
         }
         if (row->kind == PC_KIND_GENDERS) {
@@ -188,19 +193,14 @@ void pc_check_rows(cJSON *doc, const pc_check *rows, size_t n, const char *file)
         char *path = g_strconcat(scope, row->path ? row->path : "", NULL);
         const cJSON *node = row->kind == PC_KIND_WARNINGS ? NULL : jvt_get(doc, path);
         int ok = holds(doc, node, row);
-        char *condition = NULL;
-        if (!ok) {
-            char *expected = expected_text(row), *found = found_text(doc, node, row);
-            condition = g_strdup_printf("%s is %s; found %s", row->path ? path : "warnings",
-                                        expected, found);
-            g_free(found);
-            g_free(expected);
-        }
-        CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)row->line,
-                                condition ? condition : path, file, "", CU_FALSE);
-        g_free(condition);
+        char *expected = ok ? NULL : expected_text(row);
+        char *found = ok ? NULL : found_text(doc, node, row);
+        assert_row(ok, row, file, row->path ? path : "warnings", expected, found);
+        g_free(found);
+        g_free(expected);
         g_free(path);
     }
+    g_free(scope);
 }
 
 cJSON *pc_run(const char *eval, int64_t min_cell)
@@ -213,7 +213,7 @@ cJSON *pc_run(const char *eval, int64_t min_cell)
 void pc_expect(const char *eval, int64_t min_cell, const pc_check *rows, size_t n, const char *file)
 {
     cJSON *doc = pc_run(eval, min_cell);
-    pc_check_rows(doc, rows, n, file);
+    pc_check_rows(doc, "", rows, n, file);
     cJSON_Delete(doc);
 }
 

@@ -18,7 +18,8 @@
  * ("230000.5/350000"), divided in double precision as C would.
  *
  * A row's path is read below the scope of the last PC_AT() row above it
- * (from the document's root before any). A failing row is reported at its
+ * (from the document's root before any; PC_CHECK_AT() puts every scope
+ * below a base path, for one table checked in several places). A failing row is reported at its
  * own line in the suite, with the path, what it expected and what it found,
  * and the other rows are still checked.
  */
@@ -81,9 +82,10 @@ typedef struct pc_check {
 
 #define PC_ROWS(table) (table), sizeof(table) / sizeof((table)[0]), __FILE__
 
-/* Checks every row of the table against doc (borrowed). */
-void pc_check_rows(cJSON *doc, const pc_check *rows, size_t n, const char *file);
-#define PC_CHECK(doc, table) pc_check_rows((doc), PC_ROWS(table))
+/* Checks every row of the table against doc (borrowed), below base. */
+void pc_check_rows(cJSON *doc, const char *base, const pc_check *rows, size_t n, const char *file);
+#define PC_CHECK(doc, table) pc_check_rows((doc), "", PC_ROWS(table))
+#define PC_CHECK_AT(doc, base, table) pc_check_rows((doc), (base), PC_ROWS(table))
 
 /* The result document of tests/data/<eval> run at min_cell (< 0: the
  * file's own); CUnit-fatal when the run fails. cJSON_Delete it. */

@@ -94,11 +94,8 @@ static void test_amount_applied_null_without_column(void)
     };
     static const char *const scopes[] = {A, B, T};
     cJSON *doc = pc_run(DECISIONS, -1);
-    for (size_t s = 0; s < 3; s++) {
-        cJSON *scope = jvt_get(doc, scopes[s]);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(scope);
-        PC_CHECK(scope, in_scope);
-    }
+    for (size_t s = 0; s < 3; s++)
+        PC_CHECK_AT(doc, scopes[s], in_scope);
     cJSON_Delete(doc);
 }
 
@@ -250,11 +247,8 @@ static void test_worked_example_1(void)
     };
     static const char *const scopes[] = {A, T};
     cJSON *doc = pc_run("funding_share/example1.json", -1);
-    for (size_t s = 0; s < 2; s++) {
-        cJSON *scope = jvt_get(doc, scopes[s]);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(scope);
-        PC_CHECK(scope, in_scope);
-    }
+    for (size_t s = 0; s < 2; s++)
+        PC_CHECK_AT(doc, scopes[s], in_scope);
     JVT_NEAR(jvt_num(doc, "regions/0/" FS "rows"), 51);
     cJSON_Delete(doc);
 }

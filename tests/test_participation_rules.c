@@ -74,9 +74,7 @@ static void test_small_board_and_its_complement_suppressed(void)
     cJSON *doc = pc_run("participation/small.json", -1);
     PC_CHECK(doc, rows);
     for (size_t s = 0; s < 2; s++) {
-        cJSON *scope = jvt_get(doc, scopes[s]);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(scope);
-        PC_CHECK(scope, in_scope);
+        PC_CHECK_AT(doc, scopes[s], in_scope);
         assert_suppressed(doc, part_at(scopes[s], "arenas/1/"));
         assert_suppressed(doc, part_at(scopes[s], "arenas/2/"));
     }
