@@ -24,15 +24,15 @@
  *                          d + sqrt((u1−p1)² + (p2−l2)²)].
  */
 #include "harness.h"
+#include "plugin_checks.h"
 
-#include <glib.h>
 #include <stdio.h>
-#include <string.h>
 
 #define FS "indicators/funding_share/"
 #define A "regions/0/" FS "result/"
 #define B "regions/1/" FS "result/"
 #define T "total/" FS "result/"
+#define BASIC "funding_share/basic.json"
 
 /* basic/a (region A):
  *   woman,100000,80000,granted,ict     woman,50000,0,rejected,ict
@@ -47,67 +47,78 @@
  * mixed: 1, 0, 10000, 0;  unknown: no rows */
 static void test_measures_per_gender(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/applications"), 3);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/granted"), 2);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/amount_applied"), 350000);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/amount_granted"), 230000.5);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/approval_rate"), 2.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/approval_rate_ci/0"), 0.20765960080204771);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/approval_rate_ci/1"), 0.93850805527960368);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/mean_granted"), 115000.25); /* 230000.5/2 */
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/grant_ratio"), 230000.5 / 350000.0);
-    CU_ASSERT(jvt_is_false(doc, A "by_gender/woman/suppressed"));
+    static const pc_check expected[] = {
+        PC_AT(A "by_gender/"),
+        PC_NUM("woman/applications", "3"),
+        PC_NUM("man/applications", "3"),
+        PC_NUM("woman/granted", "2"),
+        PC_NUM("man/granted", "1"),
+        PC_NUM("woman/amount_applied", "350000"),
+        PC_NUM("man/amount_applied", "440000"),
+        PC_NUM("woman/amount_granted", "230000.5"),
+        PC_NUM("man/amount_granted", "300000"),
+        PC_NUM("woman/approval_rate", "2/3"),
+        PC_NUM("man/approval_rate", "1/3"),
+        /* Wilson 2/3 and 1/3 (header) */
+        PC_NUM("woman/approval_rate_ci/0", "0.20765960080204771"),
+        PC_NUM("woman/approval_rate_ci/1", "0.93850805527960368"),
+        PC_NUM("man/approval_rate_ci/0", "0.061491944720396208"),
+        PC_NUM("man/approval_rate_ci/1", "0.79234039919795218"),
+        /* 230000.5/2; 300000/1 */
+        PC_NUM("woman/mean_granted", "115000.25"),
+        PC_NUM("man/mean_granted", "300000"),
+        PC_NUM("woman/grant_ratio", "230000.5/350000"),
+        PC_NUM("man/grant_ratio", "300000/440000"),
+        PC_FALSE("woman/suppressed"),
 
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/applications"), 3);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/granted"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/amount_applied"), 440000);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/amount_granted"), 300000);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/approval_rate"), 1.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/approval_rate_ci/0"), 0.061491944720396208);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/approval_rate_ci/1"), 0.79234039919795218);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/mean_granted"), 300000);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/grant_ratio"), 300000.0 / 440000.0);
+        PC_AT(A "by_gender/non_binary/"),
+        PC_NUM("applications", "1"),
+        PC_NUM("granted", "1"),
+        PC_NUM("approval_rate", "1"),
+        PC_NUM("grant_ratio", "1"),
 
-    JVT_NEAR(jvt_num(doc, A "by_gender/non_binary/applications"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/non_binary/granted"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/non_binary/approval_rate"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/non_binary/grant_ratio"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/mixed/applications"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/mixed/granted"), 0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/mixed/approval_rate"), 0);
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/mixed/mean_granted")); /* 0 granted */
-    JVT_NEAR(jvt_num(doc, A "by_gender/mixed/grant_ratio"), 0);    /* 0/10000 */
+        PC_AT(A "by_gender/mixed/"),
+        PC_NUM("applications", "1"),
+        PC_NUM("granted", "0"),
+        PC_NUM("approval_rate", "0"),
+        /* 0 granted */
+        PC_NULL("mean_granted"),
+        /* 0/10000 */
+        PC_NUM("grant_ratio", "0"),
 
-    /* total over all five: 8 rows, 4 granted, 860000 applied, 590000.5 granted */
-    JVT_NEAR(jvt_num(doc, A "total/applications"), 8);
-    JVT_NEAR(jvt_num(doc, A "total/granted"), 4);
-    JVT_NEAR(jvt_num(doc, A "total/amount_applied"), 860000);
-    JVT_NEAR(jvt_num(doc, A "total/amount_granted"), 590000.5);
-    JVT_NEAR(jvt_num(doc, A "total/approval_rate"), 0.5);
-    JVT_NEAR(jvt_num(doc, A "total/mean_granted"), 147500.125); /* 590000.5/4 */
-    JVT_NEAR(jvt_num(doc, A "total/grant_ratio"), 590000.5 / 860000.0);
-    CU_ASSERT(jvt_is_false(doc, A "total/suppressed"));
-    cJSON_Delete(doc);
+        /* total over all five: 8 rows, 4 granted, 860000 applied, 590000.5 granted */
+        PC_AT(A "total/"),
+        PC_NUM("applications", "8"),
+        PC_NUM("granted", "4"),
+        PC_NUM("amount_applied", "860000"),
+        PC_NUM("amount_granted", "590000.5"),
+        PC_NUM("approval_rate", "0.5"),
+        /* 590000.5/4 */
+        PC_NUM("mean_granted", "147500.125"),
+        PC_NUM("grant_ratio", "590000.5/860000"),
+        PC_FALSE("suppressed"),
+    };
+    PC_EXPECT(BASIC, expected);
 }
 
 /* Region A has no unknown rows: counts and sums 0 (the amount_applied
  * column exists), every ratio null. */
 static void test_category_without_rows_has_zeros_and_null_ratios(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, A "by_gender/unknown/applications"), 0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/unknown/granted"), 0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/unknown/amount_applied"), 0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/unknown/amount_granted"), 0);
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/unknown/approval_rate"));
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/unknown/approval_rate_ci"));
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/unknown/mean_granted"));
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/unknown/grant_ratio"));
-    CU_ASSERT(jvt_is_false(doc, A "by_gender/unknown/suppressed"));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(A "by_gender/unknown/"),
+        PC_NUM("applications", "0"),
+        PC_NUM("granted", "0"),
+        PC_NUM("amount_applied", "0"),
+        PC_NUM("amount_granted", "0"),
+        /* 0/0 rows, 0/0 granted, 0/0 applied */
+        PC_NULL("approval_rate"),
+        PC_NULL("approval_rate_ci"),
+        PC_NULL("mean_granted"),
+        PC_NULL("grant_ratio"),
+        PC_FALSE("suppressed"),
+    };
+    PC_EXPECT(BASIC, expected);
 }
 
 /* Region A: applications 3/(3+3) = 0.5, granted 2/(2+1), applied
@@ -124,28 +135,32 @@ static void test_category_without_rows_has_zeros_and_null_ratios(void)
  * 500000/780000 = 0.641025641 → women_dominated. */
 static void test_women_share_and_balance(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, A "women_share/applications"), 0.5);
-    JVT_NEAR(jvt_num(doc, A "women_share/granted"), 2.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, A "women_share/amount_applied"), 350000.0 / 790000.0);
-    JVT_NEAR(jvt_num(doc, A "women_share/amount_granted"), 230000.5 / 530000.5);
-    CU_ASSERT(jvt_str_is(doc, A "balance", "balanced"));
-    CU_ASSERT(jvt_is_null(doc, A "balance_certain")); /* money has no interval */
+    static const pc_check expected[] = {
+        PC_AT(A),
+        PC_NUM("women_share/applications", "0.5"),
+        PC_NUM("women_share/granted", "2/3"),
+        PC_NUM("women_share/amount_applied", "350000/790000"),
+        PC_NUM("women_share/amount_granted", "230000.5/530000.5"),
+        PC_STR("balance", "balanced"),
+        /* money has no interval */
+        PC_NULL("balance_certain"),
 
-    JVT_NEAR(jvt_num(doc, B "by_gender/woman/applications"), 2);
-    JVT_NEAR(jvt_num(doc, B "by_gender/woman/granted"), 1);
-    JVT_NEAR(jvt_num(doc, B "by_gender/man/applications"), 3);
-    JVT_NEAR(jvt_num(doc, B "by_gender/man/granted"), 2);
-    JVT_NEAR(jvt_num(doc, B "by_gender/man/amount_granted"), 280000);
-    JVT_NEAR(jvt_num(doc, B "by_gender/man/mean_granted"), 140000); /* 280000/2 */
-    JVT_NEAR(jvt_num(doc, B "by_gender/unknown/applications"), 1);
-    JVT_NEAR(jvt_num(doc, B "women_share/applications"), 0.4);
-    JVT_NEAR(jvt_num(doc, B "women_share/granted"), 1.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, B "women_share/amount_applied"), 600000.0 / 1050000.0);
-    JVT_NEAR(jvt_num(doc, B "women_share/amount_granted"), 500000.0 / 780000.0);
-    CU_ASSERT(jvt_str_is(doc, B "balance", "women_dominated"));
-    cJSON_Delete(doc);
+        PC_AT(B),
+        PC_NUM("by_gender/woman/applications", "2"),
+        PC_NUM("by_gender/woman/granted", "1"),
+        PC_NUM("by_gender/man/applications", "3"),
+        PC_NUM("by_gender/man/granted", "2"),
+        PC_NUM("by_gender/man/amount_granted", "280000"),
+        /* 280000/2 */
+        PC_NUM("by_gender/man/mean_granted", "140000"),
+        PC_NUM("by_gender/unknown/applications", "1"),
+        PC_NUM("women_share/applications", "0.4"),
+        PC_NUM("women_share/granted", "1/3"),
+        PC_NUM("women_share/amount_applied", "600000/1050000"),
+        PC_NUM("women_share/amount_granted", "500000/780000"),
+        PC_STR("balance", "women_dominated"),
+    };
+    PC_EXPECT(BASIC, expected);
 }
 
 /* Region A: p1 = 2/3, p2 = 1/3, d = 1/3;
@@ -167,18 +182,21 @@ static void test_women_share_and_balance(void)
  *         = 0.1 + sqrt(0.079738011 + 0.097583608) = 0.521095713 */
 static void test_approval_gap_is_newcombe_woman_minus_man(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, A "approval_gap/value"), 1.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, A "approval_gap/ci/0"), -0.31580068443749126);
-    JVT_NEAR(jvt_num(doc, A "approval_gap/ci/1"), 0.71777511192408405);
-    JVT_NEAR(jvt_num(doc, B "approval_gap/value"), -1.0 / 6.0);
-    JVT_NEAR(jvt_num(doc, B "approval_gap/ci/0"), -0.65482922533575039);
-    JVT_NEAR(jvt_num(doc, B "approval_gap/ci/1"), 0.44578123286192461);
-    JVT_NEAR(jvt_num(doc, T "approval_gap/value"), 0.1);
-    JVT_NEAR(jvt_num(doc, T "approval_gap/ci/0"), -0.38368184627362084);
-    JVT_NEAR(jvt_num(doc, T "approval_gap/ci/1"), 0.5210957125411162);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(A "approval_gap/"),
+        PC_NUM("value", "1/3"),
+        PC_NUM("ci/0", "-0.31580068443749126"),
+        PC_NUM("ci/1", "0.71777511192408405"),
+        PC_AT(B "approval_gap/"),
+        PC_NUM("value", "-1/6"),
+        PC_NUM("ci/0", "-0.65482922533575039"),
+        PC_NUM("ci/1", "0.44578123286192461"),
+        PC_AT(T "approval_gap/"),
+        PC_NUM("value", "0.1"),
+        PC_NUM("ci/0", "-0.38368184627362084"),
+        PC_NUM("ci/1", "0.5210957125411162"),
+    };
+    PC_EXPECT(BASIC, expected);
 }
 
 /* Total = A + B cell by cell: woman 3+2 = 5 rows, 2+1 = 3 granted,
@@ -190,60 +208,66 @@ static void test_approval_gap_is_newcombe_woman_minus_man(void)
  * mean of the regions' shares (0.433962798 + 0.641025641)/2 = 0.537494220. */
 static void test_total_pools_sums_never_means_of_shares(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, T "by_gender/woman/applications"), 5);
-    JVT_NEAR(jvt_num(doc, T "by_gender/woman/granted"), 3);
-    JVT_NEAR(jvt_num(doc, T "by_gender/woman/amount_applied"), 950000);
-    JVT_NEAR(jvt_num(doc, T "by_gender/woman/amount_granted"), 730000.5);
-    JVT_NEAR(jvt_num(doc, T "by_gender/man/applications"), 6);
-    JVT_NEAR(jvt_num(doc, T "by_gender/man/amount_granted"), 580000);
-    JVT_NEAR(jvt_num(doc, T "by_gender/non_binary/applications"), 1);
-    JVT_NEAR(jvt_num(doc, T "by_gender/mixed/applications"), 1);
-    JVT_NEAR(jvt_num(doc, T "by_gender/unknown/applications"), 1);
-    JVT_NEAR(jvt_num(doc, T "by_gender/unknown/amount_granted"), 20000);
-    JVT_NEAR(jvt_num(doc, T "total/applications"), 14);
-    JVT_NEAR(jvt_num(doc, T "total/granted"), 8);
-    JVT_NEAR(jvt_num(doc, T "total/amount_applied"), 1930000);
-    JVT_NEAR(jvt_num(doc, T "total/amount_granted"), 1390000.5);
-    JVT_NEAR(jvt_num(doc, T "total/approval_rate"), 8.0 / 14.0);
-    JVT_NEAR(jvt_num(doc, T "women_share/applications"), 5.0 / 11.0);
-    JVT_NEAR(jvt_num(doc, T "women_share/granted"), 0.5);
-    JVT_NEAR(jvt_num(doc, T "women_share/amount_applied"), 950000.0 / 1840000.0);
-    JVT_NEAR(jvt_num(doc, T "women_share/amount_granted"), 730000.5 / 1310000.5);
+    static const pc_check expected[] = {
+        PC_AT(T),
+        PC_NUM("by_gender/woman/applications", "5"),
+        PC_NUM("by_gender/woman/granted", "3"),
+        PC_NUM("by_gender/woman/amount_applied", "950000"),
+        PC_NUM("by_gender/woman/amount_granted", "730000.5"),
+        PC_NUM("by_gender/man/applications", "6"),
+        PC_NUM("by_gender/man/amount_granted", "580000"),
+        PC_NUM("by_gender/non_binary/applications", "1"),
+        PC_NUM("by_gender/mixed/applications", "1"),
+        PC_NUM("by_gender/unknown/applications", "1"),
+        PC_NUM("by_gender/unknown/amount_granted", "20000"),
+        PC_NUM("total/applications", "14"),
+        PC_NUM("total/granted", "8"),
+        PC_NUM("total/amount_applied", "1930000"),
+        PC_NUM("total/amount_granted", "1390000.5"),
+        PC_NUM("total/approval_rate", "8/14"),
+        PC_NUM("women_share/applications", "5/11"),
+        PC_NUM("women_share/granted", "0.5"),
+        PC_NUM("women_share/amount_applied", "950000/1840000"),
+        PC_NUM("women_share/amount_granted", "730000.5/1310000.5"),
+        PC_STR("balance", "balanced"),
+    };
+    cJSON *doc = pc_run(BASIC, -1);
+    PC_CHECK(doc, expected);
+    /* not the mean of the regions' shares */
     CU_ASSERT(fabs(jvt_num(doc, T "women_share/amount_granted") - 0.537494220) > 0.01);
-    CU_ASSERT(jvt_str_is(doc, T "balance", "balanced"));
     cJSON_Delete(doc);
 }
 
 /* Values sorted by UTF-8 bytes, the empty cell as "": A has "", "ict",
- * "manufacturing"; B has no empty sector; the total lists the union. */
+ * "manufacturing"; B has no empty sector; the total lists the union.
+ * "" in A: the f row (1, 1, 200000, 150000.5) and the blandat row
+ * (mixed 1, 0, 10000, 0); share of money 150000.5/(150000.5 + 0) = 1. */
 static void test_breakdown_values_sorted_with_empty_value(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT(cJSON_GetArraySize(jvt_get(doc, A "breakdowns/sector")) == 3);
-    CU_ASSERT(jvt_str_is(doc, A "breakdowns/sector/0/value", ""));
-    CU_ASSERT(jvt_str_is(doc, A "breakdowns/sector/1/value", "ict"));
-    CU_ASSERT(jvt_str_is(doc, A "breakdowns/sector/2/value", "manufacturing"));
-    CU_ASSERT(cJSON_GetArraySize(jvt_get(doc, B "breakdowns/sector")) == 2);
-    CU_ASSERT(jvt_str_is(doc, B "breakdowns/sector/0/value", "ict"));
-    CU_ASSERT(jvt_str_is(doc, B "breakdowns/sector/1/value", "manufacturing"));
-    CU_ASSERT(cJSON_GetArraySize(jvt_get(doc, T "breakdowns/sector")) == 3);
-    CU_ASSERT(jvt_str_is(doc, T "breakdowns/sector/0/value", ""));
-    CU_ASSERT(jvt_str_is(doc, T "breakdowns/sector/2/value", "manufacturing"));
-    /* "" in A: the f row (1, 1, 200000, 150000.5) and the blandat row
-     * (mixed 1, 0, 10000, 0); share of money 150000.5/(150000.5 + 0) = 1. */
-    JVT_NEAR(jvt_num(doc, A "breakdowns/sector/0/by_gender/woman/applications"), 1);
-    JVT_NEAR(jvt_num(doc, A "breakdowns/sector/0/by_gender/woman/amount_granted"), 150000.5);
-    JVT_NEAR(jvt_num(doc, A "breakdowns/sector/0/by_gender/mixed/applications"), 1);
-    JVT_NEAR(jvt_num(doc, A "breakdowns/sector/0/total/applications"), 2);
-    JVT_NEAR(jvt_num(doc, A "breakdowns/sector/0/women_share/amount_granted"), 1);
-    CU_ASSERT(jvt_str_is(doc, A "breakdowns/sector/0/balance", "women_dominated"));
-    /* no man in "": the gap cannot be computed */
-    CU_ASSERT(jvt_is_null(doc, A "breakdowns/sector/0/approval_gap/value"));
-    CU_ASSERT(jvt_is_null(doc, A "breakdowns/sector/0/approval_gap/ci"));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_ARRAY(A "breakdowns/sector", 3),
+        PC_STR(A "breakdowns/sector/0/value", ""),
+        PC_STR(A "breakdowns/sector/1/value", "ict"),
+        PC_STR(A "breakdowns/sector/2/value", "manufacturing"),
+        PC_ARRAY(B "breakdowns/sector", 2),
+        PC_STR(B "breakdowns/sector/0/value", "ict"),
+        PC_STR(B "breakdowns/sector/1/value", "manufacturing"),
+        PC_ARRAY(T "breakdowns/sector", 3),
+        PC_STR(T "breakdowns/sector/0/value", ""),
+        PC_STR(T "breakdowns/sector/2/value", "manufacturing"),
+
+        PC_AT(A "breakdowns/sector/0/"),
+        PC_NUM("by_gender/woman/applications", "1"),
+        PC_NUM("by_gender/woman/amount_granted", "150000.5"),
+        PC_NUM("by_gender/mixed/applications", "1"),
+        PC_NUM("total/applications", "2"),
+        PC_NUM("women_share/amount_granted", "1"),
+        PC_STR("balance", "women_dominated"),
+        /* no man in "": the gap cannot be computed */
+        PC_NULL("approval_gap/value"),
+        PC_NULL("approval_gap/ci"),
+    };
+    PC_EXPECT(BASIC, expected);
 }
 
 /* A, ict: woman 2 rows, 1 granted, 150000, 80000; man 1, 0, 100000, 0;
@@ -263,58 +287,60 @@ static void test_breakdown_values_sorted_with_empty_value(void)
  *         = sqrt(0.210687487 + 0.073897741) = 0.533465301 → [−0.533465301, 0.533465301] */
 static void test_breakdown_entry_has_split_shares_gap_and_balance(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    const char *ict = A "breakdowns/sector/1/";
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "by_gender/woman/applications")), 2);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "by_gender/woman/granted")), 1);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "by_gender/woman/amount_applied")), 150000);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "by_gender/woman/amount_granted")), 80000);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "by_gender/man/applications")), 1);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "by_gender/non_binary/granted")), 1);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "total/applications")), 4);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "total/amount_applied")), 310000);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "total/amount_granted")), 140000);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "women_share/applications")), 2.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "women_share/amount_granted")), 1);
-    CU_ASSERT(jvt_str_is(doc, jvt_path(ict, "balance"), "women_dominated"));
-    CU_ASSERT(jvt_is_null(doc, jvt_path(ict, "balance_certain")));
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "approval_gap/value")), 0.5);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "approval_gap/ci/0")), -0.39104934410983583);
-    JVT_NEAR(jvt_num(doc, jvt_path(ict, "approval_gap/ci/1")), 0.90546879426576932);
+    static const pc_check expected[] = {
+        PC_AT(A "breakdowns/sector/1/"),
+        PC_NUM("by_gender/woman/applications", "2"),
+        PC_NUM("by_gender/woman/granted", "1"),
+        PC_NUM("by_gender/woman/amount_applied", "150000"),
+        PC_NUM("by_gender/woman/amount_granted", "80000"),
+        PC_NUM("by_gender/man/applications", "1"),
+        PC_NUM("by_gender/non_binary/granted", "1"),
+        PC_NUM("total/applications", "4"),
+        PC_NUM("total/amount_applied", "310000"),
+        PC_NUM("total/amount_granted", "140000"),
+        PC_NUM("women_share/applications", "2/3"),
+        PC_NUM("women_share/amount_granted", "1"),
+        PC_STR("balance", "women_dominated"),
+        PC_NULL("balance_certain"),
+        PC_NUM("approval_gap/value", "0.5"),
+        PC_NUM("approval_gap/ci/0", "-0.39104934410983583"),
+        PC_NUM("approval_gap/ci/1", "0.90546879426576932"),
 
-    const char *manufacturing = A "breakdowns/sector/2/";
-    JVT_NEAR(jvt_num(doc, jvt_path(manufacturing, "by_gender/man/applications")), 2);
-    JVT_NEAR(jvt_num(doc, jvt_path(manufacturing, "by_gender/man/amount_granted")), 300000);
-    JVT_NEAR(jvt_num(doc, jvt_path(manufacturing, "women_share/amount_granted")), 0);
-    CU_ASSERT(jvt_str_is(doc, jvt_path(manufacturing, "balance"), "men_dominated"));
-    CU_ASSERT(jvt_is_null(doc, jvt_path(manufacturing, "approval_gap/value")));
+        PC_AT(T "breakdowns/sector/1/"),
+        PC_NUM("by_gender/woman/applications", "3"),
+        PC_NUM("by_gender/woman/amount_granted", "580000"),
+        PC_NUM("by_gender/man/amount_applied", "430000"),
+        PC_NUM("approval_gap/value", "0"),
+        PC_NUM("approval_gap/ci/0", "-0.53346530072410192"),
+        PC_NUM("approval_gap/ci/1", "0.53346530072410192"),
 
-    const char *total_ict = T "breakdowns/sector/1/";
-    JVT_NEAR(jvt_num(doc, jvt_path(total_ict, "by_gender/woman/applications")), 3);
-    JVT_NEAR(jvt_num(doc, jvt_path(total_ict, "by_gender/woman/amount_granted")), 580000);
-    JVT_NEAR(jvt_num(doc, jvt_path(total_ict, "by_gender/man/amount_applied")), 430000);
-    JVT_NEAR(jvt_num(doc, jvt_path(total_ict, "approval_gap/value")), 0);
-    JVT_NEAR(jvt_num(doc, jvt_path(total_ict, "approval_gap/ci/0")), -0.53346530072410192);
-    JVT_NEAR(jvt_num(doc, jvt_path(total_ict, "approval_gap/ci/1")), 0.53346530072410192);
-    cJSON_Delete(doc);
+        PC_AT(A "breakdowns/sector/2/"),
+        PC_NUM("by_gender/man/applications", "2"),
+        PC_NUM("by_gender/man/amount_granted", "300000"),
+        PC_NUM("women_share/amount_granted", "0"),
+        PC_STR("balance", "men_dominated"),
+        PC_NULL("approval_gap/value"),
+    };
+    PC_EXPECT(BASIC, expected);
 }
 
 /* Headline: women_share_amount_granted, unit share, its balance; no
  * balance_certain, no interval. A: 230000.5/530000.5 (balanced). */
 static void test_headline_is_women_share_of_money(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT(jvt_str_is(doc, A "headline/metric", "women_share_amount_granted"));
-    CU_ASSERT(jvt_str_is(doc, A "headline/unit", "share"));
-    JVT_NEAR(jvt_num(doc, A "headline/value"), 230000.5 / 530000.5);
-    CU_ASSERT(jvt_str_is(doc, A "headline/balance", "balanced"));
-    CU_ASSERT(jvt_is_null(doc, A "headline/balance_certain"));
-    CU_ASSERT(jvt_is_null(doc, A "headline/ci"));
-    CU_ASSERT(jvt_get(doc, A "headline/label") != NULL);
-    JVT_NEAR(jvt_num(doc, T "headline/value"), 730000.5 / 1310000.5);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(A "headline/"),
+        PC_STR("metric", "women_share_amount_granted"),
+        PC_STR("unit", "share"),
+        PC_NUM("value", "230000.5/530000.5"),
+        PC_STR("balance", "balanced"),
+        PC_NULL("balance_certain"),
+        PC_NULL("ci"),
+        PC_PRESENT("label"),
+        PC_AT(T "headline/"),
+        PC_NUM("value", "730000.5/1310000.5"),
+    };
+    PC_EXPECT(BASIC, expected);
 }
 
 /* Every key of "Result shapes" is present in every category, the total
@@ -328,8 +354,7 @@ static void test_every_key_is_always_present(void)
                                            "mean_granted",   "grant_ratio",   "suppressed"};
     static const char *const splits[] = {A, B, T, A "breakdowns/sector/0/",
                                          B "breakdowns/sector/1/"};
-    cJSON *doc = jvt_run_ok("funding_share/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    cJSON *doc = pc_run(BASIC, -1);
     char path[512];
     for (size_t s = 0; s < sizeof splits / sizeof splits[0]; s++) {
         for (size_t g = 0; g < 5; g++)
@@ -356,12 +381,11 @@ static void test_every_key_is_always_present(void)
     }
     cJSON_Delete(doc);
 
-    doc = jvt_run_ok("funding_share/decisions.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    cJSON *breakdowns = jvt_get(doc, A "breakdowns");
-    CU_ASSERT(cJSON_IsObject(breakdowns) && cJSON_GetArraySize(breakdowns) == 0);
-    CU_ASSERT(cJSON_IsObject(jvt_get(doc, T "breakdowns")));
-    cJSON_Delete(doc);
+    static const pc_check without_by[] = {
+        PC_OBJECT(A "breakdowns", 0),
+        PC_OBJECT(T "breakdowns", -1),
+    };
+    PC_EXPECT("funding_share/decisions.json", without_by);
 }
 
 int main(void)

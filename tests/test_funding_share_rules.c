@@ -13,15 +13,14 @@
  *                          d + sqrt((u1−p1)² + (p2−l2)²)].
  */
 #include "harness.h"
-
-#include <glib.h>
-#include <stdio.h>
-#include <string.h>
+#include "plugin_checks.h"
 
 #define FS "indicators/funding_share/"
 #define A "regions/0/" FS "result/"
 #define B "regions/1/" FS "result/"
 #define T "total/" FS "result/"
+#define DECISIONS "funding_share/decisions.json"
+#define GENDERS "funding_share/genders.json"
 
 /* decisions/absent, no decision and no amount_applied column: granted iff
  * amount_granted > 0. woman: 1000, 0 → 2 rows, 1 granted, 1000; man:
@@ -33,20 +32,21 @@
  *         = 1/6 + sqrt(0.164404941 + 0.073897741) = 0.654829225 */
 static void test_without_decision_granted_iff_money(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/decisions.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/applications"), 2);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/granted"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/applications"), 3);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/granted"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/amount_granted"), 2500.25);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/mean_granted"), 2500.25);
-    JVT_NEAR(jvt_num(doc, A "women_share/amount_granted"), 1000.0 / 3500.25);
-    CU_ASSERT(jvt_str_is(doc, A "balance", "men_dominated"));
-    JVT_NEAR(jvt_num(doc, A "approval_gap/value"), 1.0 / 6.0);
-    JVT_NEAR(jvt_num(doc, A "approval_gap/ci/0"), -0.44578123286192445);
-    JVT_NEAR(jvt_num(doc, A "approval_gap/ci/1"), 0.65482922533575039);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(A),
+        PC_NUM("by_gender/woman/applications", "2"),
+        PC_NUM("by_gender/woman/granted", "1"),
+        PC_NUM("by_gender/man/applications", "3"),
+        PC_NUM("by_gender/man/granted", "1"),
+        PC_NUM("by_gender/man/amount_granted", "2500.25"),
+        PC_NUM("by_gender/man/mean_granted", "2500.25"),
+        PC_NUM("women_share/amount_granted", "1000/3500.25"),
+        PC_STR("balance", "men_dominated"),
+        PC_NUM("approval_gap/value", "1/6"),
+        PC_NUM("approval_gap/ci/0", "-0.44578123286192445"),
+        PC_NUM("approval_gap/ci/1", "0.65482922533575039"),
+    };
+    PC_EXPECT(DECISIONS, expected);
 }
 
 /* decisions/codes: the decision wins where given, matched case-insensitively
@@ -59,39 +59,43 @@ static void test_without_decision_granted_iff_money(void)
  * 2800.25. */
 static void test_decision_codes_win_over_amount(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/decisions.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, B "by_gender/woman/applications"), 3);
-    JVT_NEAR(jvt_num(doc, B "by_gender/woman/granted"), 2);
-    JVT_NEAR(jvt_num(doc, B "by_gender/woman/mean_granted"), 250); /* 500/2 */
-    JVT_NEAR(jvt_num(doc, B "by_gender/man/applications"), 3);
-    JVT_NEAR(jvt_num(doc, B "by_gender/man/granted"), 1);
-    JVT_NEAR(jvt_num(doc, B "women_share/granted"), 2.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, B "women_share/amount_granted"), 0.625);
-    CU_ASSERT(jvt_str_is(doc, B "balance", "women_dominated"));
-    JVT_NEAR(jvt_num(doc, T "by_gender/woman/granted"), 3);
-    JVT_NEAR(jvt_num(doc, T "by_gender/man/granted"), 2);
-    JVT_NEAR(jvt_num(doc, T "by_gender/man/amount_granted"), 2800.25);
-    JVT_NEAR(jvt_num(doc, T "women_share/amount_granted"), 1500.0 / 4300.25);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(B),
+        PC_NUM("by_gender/woman/applications", "3"),
+        PC_NUM("by_gender/woman/granted", "2"),
+        /* 500/2 */
+        PC_NUM("by_gender/woman/mean_granted", "250"),
+        PC_NUM("by_gender/man/applications", "3"),
+        PC_NUM("by_gender/man/granted", "1"),
+        PC_NUM("women_share/granted", "2/3"),
+        PC_NUM("women_share/amount_granted", "0.625"),
+        PC_STR("balance", "women_dominated"),
+        PC_AT(T),
+        PC_NUM("by_gender/woman/granted", "3"),
+        PC_NUM("by_gender/man/granted", "2"),
+        PC_NUM("by_gender/man/amount_granted", "2800.25"),
+        PC_NUM("women_share/amount_granted", "1500/4300.25"),
+    };
+    PC_EXPECT(DECISIONS, expected);
 }
 
 /* No amount_applied column in decisions.json: amount_applied, its share
  * and grant_ratio are null everywhere, amount_granted is not. */
 static void test_amount_applied_null_without_column(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/decisions.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    static const pc_check in_scope[] = {
+        PC_NULL("by_gender/woman/amount_applied"),
+        PC_NULL("by_gender/unknown/amount_applied"),
+        PC_NULL("by_gender/woman/grant_ratio"),
+        PC_NULL("total/amount_applied"),
+        PC_NULL("total/grant_ratio"),
+        PC_NULL("women_share/amount_applied"),
+        PC_NOT_NULL("by_gender/woman/amount_granted"),
+    };
     static const char *const scopes[] = {A, B, T};
-    for (size_t s = 0; s < 3; s++) {
-        CU_ASSERT(jvt_is_null(doc, jvt_path(scopes[s], "by_gender/woman/amount_applied")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(scopes[s], "by_gender/unknown/amount_applied")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(scopes[s], "by_gender/woman/grant_ratio")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(scopes[s], "total/amount_applied")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(scopes[s], "total/grant_ratio")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(scopes[s], "women_share/amount_applied")));
-        CU_ASSERT(!jvt_is_null(doc, jvt_path(scopes[s], "by_gender/woman/amount_granted")));
-    }
+    cJSON *doc = pc_run(DECISIONS, -1);
+    for (size_t s = 0; s < 3; s++)
+        PC_CHECK_AT(doc, scopes[s], in_scope);
     cJSON_Delete(doc);
 }
 
@@ -103,90 +107,81 @@ static void test_amount_applied_null_without_column(void)
  * warns about it. */
 static void test_gender_without_rows_gives_null_ratios_and_gap(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/genders.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/applications"), 0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/amount_applied"), 0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/amount_granted"), 0);
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/man/approval_rate"));
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/man/approval_rate_ci"));
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/man/mean_granted"));
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/man/grant_ratio"));
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/approval_rate"), 0.5);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/amount_applied"), 100);
-    JVT_NEAR(jvt_num(doc, A "by_gender/woman/grant_ratio"), 1); /* 100/100 */
-    int warned = 0;
-    cJSON *warning;
-    cJSON_ArrayForEach(warning, jvt_get(doc, "warnings"))
-        if (cJSON_IsString(warning) &&
-            strstr(warning->valuestring, "amount_applied is empty on 1 of 3 rows") != NULL)
-            warned = 1;
-    CU_ASSERT(warned);
-    JVT_NEAR(jvt_num(doc, A "women_share/applications"), 1);
-    JVT_NEAR(jvt_num(doc, A "women_share/amount_granted"), 1);
-    CU_ASSERT(jvt_str_is(doc, A "balance", "women_dominated"));
-    CU_ASSERT(jvt_is_null(doc, A "approval_gap/value"));
-    CU_ASSERT(jvt_is_null(doc, A "approval_gap/ci"));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(A),
+        PC_NUM("by_gender/man/applications", "0"),
+        PC_NUM("by_gender/man/amount_applied", "0"),
+        PC_NUM("by_gender/man/amount_granted", "0"),
+        PC_NULL("by_gender/man/approval_rate"),
+        PC_NULL("by_gender/man/approval_rate_ci"),
+        PC_NULL("by_gender/man/mean_granted"),
+        PC_NULL("by_gender/man/grant_ratio"),
+        PC_NUM("by_gender/woman/approval_rate", "0.5"),
+        PC_NUM("by_gender/woman/amount_applied", "100"),
+        /* 100/100 */
+        PC_NUM("by_gender/woman/grant_ratio", "1"),
+        PC_WARNINGS("amount_applied is empty on 1 of 3 rows", 1),
+        PC_NUM("women_share/applications", "1"),
+        PC_NUM("women_share/amount_granted", "1"),
+        PC_STR("balance", "women_dominated"),
+        PC_NULL("approval_gap/value"),
+        PC_NULL("approval_gap/ci"),
+    };
+    PC_EXPECT(GENDERS, expected);
 }
 
 /* genders/unknown_only: "", okänd, uppgift saknas, - are all unknown:
  * 4 rows, 2 granted (100, 300), applied 1000, granted 400. No woman and
  * no man: every share null, balance no_data, headline null/no_data; the
- * total still counts every row. */
+ * total still counts every row. The total of both regions: woman 2 rows,
+ * no man → share 1. */
 static void test_only_unknown_gives_null_shares_and_no_data(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/genders.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, B "by_gender/unknown/applications"), 4);
-    JVT_NEAR(jvt_num(doc, B "by_gender/unknown/granted"), 2);
-    JVT_NEAR(jvt_num(doc, B "total/applications"), 4);
-    JVT_NEAR(jvt_num(doc, B "total/amount_applied"), 1000);
-    JVT_NEAR(jvt_num(doc, B "total/amount_granted"), 400);
-    JVT_NEAR(jvt_num(doc, B "total/approval_rate"), 0.5);
-    CU_ASSERT(jvt_is_null(doc, B "women_share/applications"));
-    CU_ASSERT(jvt_is_null(doc, B "women_share/granted"));
-    CU_ASSERT(jvt_is_null(doc, B "women_share/amount_applied"));
-    CU_ASSERT(jvt_is_null(doc, B "women_share/amount_granted"));
-    CU_ASSERT(jvt_str_is(doc, B "balance", "no_data"));
-    CU_ASSERT(jvt_is_null(doc, B "approval_gap/value"));
-    CU_ASSERT(jvt_is_null(doc, B "headline/value"));
-    CU_ASSERT(jvt_str_is(doc, B "headline/balance", "no_data"));
-    /* total of both regions: woman 2 rows, no man → share 1 */
-    JVT_NEAR(jvt_num(doc, T "total/applications"), 7);
-    JVT_NEAR(jvt_num(doc, T "women_share/applications"), 1);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(B),
+        PC_NUM("by_gender/unknown/applications", "4"),
+        PC_NUM("by_gender/unknown/granted", "2"),
+        PC_NUM("total/applications", "4"),
+        PC_NUM("total/amount_applied", "1000"),
+        PC_NUM("total/amount_granted", "400"),
+        PC_NUM("total/approval_rate", "0.5"),
+        PC_NULL("women_share/applications"),
+        PC_NULL("women_share/granted"),
+        PC_NULL("women_share/amount_applied"),
+        PC_NULL("women_share/amount_granted"),
+        PC_STR("balance", "no_data"),
+        PC_NULL("approval_gap/value"),
+        PC_NULL("headline/value"),
+        PC_STR("headline/balance", "no_data"),
+        PC_AT(T),
+        PC_NUM("total/applications", "7"),
+        PC_NUM("women_share/applications", "1"),
+    };
+    PC_EXPECT(GENDERS, expected);
 }
 
 /* rejected/funding.csv line 3: "man,250,rejected" — a rejected application
  * with money granted is a data error naming file, line and column. */
 static void test_rejected_with_money_is_a_data_error(void)
 {
-    char *message = NULL;
-    cJSON *doc = jvt_run("funding_share/rejected_error.json", -1, &message);
-    CU_ASSERT_PTR_NULL(doc);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(message);
-    CU_ASSERT(strstr(message, "funding.csv:3:") != NULL);
-    CU_ASSERT(strstr(message, "'decision'") != NULL);
-    CU_ASSERT(strstr(message, "rejected") != NULL);
-    if (doc != NULL)
-        cJSON_Delete(doc);
-    g_free(message);
+    PC_FAILS_SAYING("funding_share/rejected_error.json", "funding.csv:3:", "'decision'",
+                    "rejected");
 }
 
 /* With "on_error": "skip" the bad row is left out and counted: woman 1
  * (100 granted), man 1 (the rejected 0 row), skipped_rows 1. */
 static void test_rejected_with_money_skipped_on_request(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/rejected_skip.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, "regions/0/" FS "rows"), 2);
-    JVT_NEAR(jvt_num(doc, "regions/0/" FS "skipped_rows"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/applications"), 1);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/granted"), 0);
-    JVT_NEAR(jvt_num(doc, A "by_gender/man/amount_granted"), 0);
-    JVT_NEAR(jvt_num(doc, A "total/applications"), 2);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_NUM("regions/0/" FS "rows", "2"),
+        PC_NUM("regions/0/" FS "skipped_rows", "1"),
+        PC_AT(A),
+        PC_NUM("by_gender/man/applications", "1"),
+        PC_NUM("by_gender/man/granted", "0"),
+        PC_NUM("by_gender/man/amount_granted", "0"),
+        PC_NUM("total/applications", "2"),
+    };
+    PC_EXPECT("funding_share/rejected_skip.json", expected);
 }
 
 /* INDICATORS.md worked example 1 (min_cell 5; every application granted;
@@ -205,54 +200,55 @@ static void test_rejected_with_money_skipped_on_request(void)
  * region) shows the same pattern. */
 static void test_worked_example_1(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/example1.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    static const pc_check in_scope[] = {
+        PC_AT("breakdowns/sector/0/"),
+        PC_STR("value", "A"),
+        PC_TRUE("by_gender/woman/suppressed"),
+        PC_NULL("by_gender/woman/applications"),
+        PC_NULL("by_gender/woman/granted"),
+        PC_NULL("by_gender/woman/amount_granted"),
+        PC_NULL("by_gender/woman/approval_rate_ci"),
+        PC_FALSE("by_gender/man/suppressed"),
+        PC_NUM("by_gender/man/applications", "10"),
+        PC_NUM("by_gender/man/amount_granted", "2000"),
+        PC_TRUE("total/suppressed"),
+        PC_NULL("total/applications"),
+        PC_NULL("women_share/applications"),
+        PC_NULL("women_share/amount_granted"),
+        PC_STR("balance", "no_data"),
+        PC_NULL("approval_gap/value"),
+        PC_NULL("approval_gap/ci"),
+
+        PC_AT("breakdowns/sector/1/"),
+        PC_TRUE("by_gender/woman/suppressed"),
+        PC_TRUE("by_gender/man/suppressed"),
+        PC_NULL("by_gender/man/applications"),
+        PC_FALSE("by_gender/unknown/suppressed"),
+        PC_NUM("by_gender/unknown/applications", "1"),
+        PC_TRUE("total/suppressed"),
+        PC_STR("balance", "no_data"),
+
+        PC_AT("breakdowns/sector/2/"),
+        PC_FALSE("by_gender/woman/suppressed"),
+        PC_NUM("by_gender/woman/applications", "20"),
+        PC_TRUE("by_gender/man/suppressed"),
+        PC_TRUE("total/suppressed"),
+        PC_NULL("women_share/granted"),
+
+        PC_AT(""),
+        PC_FALSE("by_gender/woman/suppressed"),
+        PC_NUM("by_gender/woman/applications", "30"),
+        PC_NUM("by_gender/man/applications", "20"),
+        PC_NUM("by_gender/unknown/applications", "1"),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("total/applications", "51"),
+        PC_NUM("women_share/amount_granted", "3000/7000"),
+        PC_STR("balance", "balanced"),
+    };
     static const char *const scopes[] = {A, T};
-    for (size_t s = 0; s < 2; s++) {
-        char a[256], b[256], c[256];
-        snprintf(a, sizeof a, "%sbreakdowns/sector/0/", scopes[s]);
-        snprintf(b, sizeof b, "%sbreakdowns/sector/1/", scopes[s]);
-        snprintf(c, sizeof c, "%sbreakdowns/sector/2/", scopes[s]);
-        CU_ASSERT(jvt_str_is(doc, jvt_path(a, "value"), "A"));
-        CU_ASSERT(jvt_is_true(doc, jvt_path(a, "by_gender/woman/suppressed")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "by_gender/woman/applications")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "by_gender/woman/granted")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "by_gender/woman/amount_granted")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "by_gender/woman/approval_rate_ci")));
-        CU_ASSERT(jvt_is_false(doc, jvt_path(a, "by_gender/man/suppressed")));
-        JVT_NEAR(jvt_num(doc, jvt_path(a, "by_gender/man/applications")), 10);
-        JVT_NEAR(jvt_num(doc, jvt_path(a, "by_gender/man/amount_granted")), 2000);
-        CU_ASSERT(jvt_is_true(doc, jvt_path(a, "total/suppressed")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "total/applications")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "women_share/applications")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "women_share/amount_granted")));
-        CU_ASSERT(jvt_str_is(doc, jvt_path(a, "balance"), "no_data"));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "approval_gap/value")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(a, "approval_gap/ci")));
-
-        CU_ASSERT(jvt_is_true(doc, jvt_path(b, "by_gender/woman/suppressed")));
-        CU_ASSERT(jvt_is_true(doc, jvt_path(b, "by_gender/man/suppressed")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(b, "by_gender/man/applications")));
-        CU_ASSERT(jvt_is_false(doc, jvt_path(b, "by_gender/unknown/suppressed")));
-        JVT_NEAR(jvt_num(doc, jvt_path(b, "by_gender/unknown/applications")), 1);
-        CU_ASSERT(jvt_is_true(doc, jvt_path(b, "total/suppressed")));
-        CU_ASSERT(jvt_str_is(doc, jvt_path(b, "balance"), "no_data"));
-
-        CU_ASSERT(jvt_is_false(doc, jvt_path(c, "by_gender/woman/suppressed")));
-        JVT_NEAR(jvt_num(doc, jvt_path(c, "by_gender/woman/applications")), 20);
-        CU_ASSERT(jvt_is_true(doc, jvt_path(c, "by_gender/man/suppressed")));
-        CU_ASSERT(jvt_is_true(doc, jvt_path(c, "total/suppressed")));
-        CU_ASSERT(jvt_is_null(doc, jvt_path(c, "women_share/granted")));
-
-        CU_ASSERT(jvt_is_false(doc, jvt_path(scopes[s], "by_gender/woman/suppressed")));
-        JVT_NEAR(jvt_num(doc, jvt_path(scopes[s], "by_gender/woman/applications")), 30);
-        JVT_NEAR(jvt_num(doc, jvt_path(scopes[s], "by_gender/man/applications")), 20);
-        JVT_NEAR(jvt_num(doc, jvt_path(scopes[s], "by_gender/unknown/applications")), 1);
-        CU_ASSERT(jvt_is_false(doc, jvt_path(scopes[s], "total/suppressed")));
-        JVT_NEAR(jvt_num(doc, jvt_path(scopes[s], "total/applications")), 51);
-        JVT_NEAR(jvt_num(doc, jvt_path(scopes[s], "women_share/amount_granted")), 3000.0 / 7000.0);
-        CU_ASSERT(jvt_str_is(doc, jvt_path(scopes[s], "balance"), "balanced"));
-    }
+    cJSON *doc = pc_run("funding_share/example1.json", -1);
+    for (size_t s = 0; s < 2; s++)
+        PC_CHECK_AT(doc, scopes[s], in_scope);
     JVT_NEAR(jvt_num(doc, "regions/0/" FS "rows"), 51);
     cJSON_Delete(doc);
 }
@@ -265,26 +261,28 @@ static void test_worked_example_1(void)
  * woman and man cells: R1 10/20 = 0.5, R2 12/20 = 0.6 (balanced). */
 static void test_worked_example_2_cell_recoverable_through_total(void)
 {
-    cJSON *doc = jvt_run_ok("funding_share/example2.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT(jvt_is_true(doc, A "by_gender/non_binary/suppressed"));
-    CU_ASSERT(jvt_is_null(doc, A "by_gender/non_binary/applications"));
-    CU_ASSERT(jvt_is_true(doc, B "by_gender/non_binary/suppressed"));
-    CU_ASSERT(jvt_is_null(doc, B "by_gender/non_binary/applications"));
-    CU_ASSERT(jvt_is_true(doc, A "total/suppressed"));
-    CU_ASSERT(jvt_is_true(doc, B "total/suppressed"));
-    CU_ASSERT(jvt_is_null(doc, "regions/0/" FS "rows"));
-    CU_ASSERT(jvt_is_null(doc, "regions/1/" FS "rows"));
-    CU_ASSERT(jvt_is_false(doc, A "by_gender/woman/suppressed"));
-    JVT_NEAR(jvt_num(doc, A "women_share/applications"), 0.5);
-    JVT_NEAR(jvt_num(doc, B "women_share/applications"), 0.6);
-    CU_ASSERT(jvt_str_is(doc, B "balance", "balanced"));
-    CU_ASSERT(jvt_is_false(doc, T "by_gender/non_binary/suppressed"));
-    JVT_NEAR(jvt_num(doc, T "by_gender/non_binary/applications"), 9);
-    JVT_NEAR(jvt_num(doc, T "by_gender/non_binary/amount_granted"), 9000);
-    CU_ASSERT(jvt_is_false(doc, T "total/suppressed"));
-    JVT_NEAR(jvt_num(doc, T "total/applications"), 49); /* 22 + 27 */
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_TRUE(A "by_gender/non_binary/suppressed"),
+        PC_NULL(A "by_gender/non_binary/applications"),
+        PC_TRUE(B "by_gender/non_binary/suppressed"),
+        PC_NULL(B "by_gender/non_binary/applications"),
+        PC_TRUE(A "total/suppressed"),
+        PC_TRUE(B "total/suppressed"),
+        PC_NULL("regions/0/" FS "rows"),
+        PC_NULL("regions/1/" FS "rows"),
+        PC_FALSE(A "by_gender/woman/suppressed"),
+        PC_NUM(A "women_share/applications", "0.5"),
+        PC_NUM(B "women_share/applications", "0.6"),
+        PC_STR(B "balance", "balanced"),
+        PC_AT(T),
+        PC_FALSE("by_gender/non_binary/suppressed"),
+        PC_NUM("by_gender/non_binary/applications", "9"),
+        PC_NUM("by_gender/non_binary/amount_granted", "9000"),
+        PC_FALSE("total/suppressed"),
+        /* 22 + 27 */
+        PC_NUM("total/applications", "49"),
+    };
+    PC_EXPECT("funding_share/example2.json", expected);
 }
 
 int main(void)

@@ -10,6 +10,7 @@
  */
 #include "harness.h"
 #include "mock_host.h"
+#include "plugin_checks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,26 +63,12 @@ static void make_batch(test_batch *t, uint64_t id, const char *const *sectors, s
         t->sectors[i] = rows[i].sector;
         t->positions[i] = i;
     }
-    t->columns[0] =
-        (jv_column){.role = "gender", .type = JV_TYPE_GENDER, .present = 1, .codes = t->genders};
-    t->columns[1] = (jv_column){
-        .role = "amount_granted", .type = JV_TYPE_NUMBER, .present = 1, .numbers = t->granted};
-    t->columns[2] = (jv_column){.role = "amount_applied",
-                                .type = JV_TYPE_NUMBER,
-                                .present = 1,
-                                .missing = t->applied_missing,
-                                .numbers = t->applied};
-    t->columns[3] = (jv_column){.role = "decision",
-                                .type = JV_TYPE_CATEGORY,
-                                .present = 1,
-                                .missing = t->decision_missing,
-                                .codes = t->decisions,
-                                .dict = &t->decision_dict};
-    t->columns[4] = (jv_column){.role = "sector",
-                                .type = JV_TYPE_CATEGORY,
-                                .present = 1,
-                                .codes = t->sectors,
-                                .dict = &t->sector_dict};
+    t->columns[0] = pc_codes("gender", JV_TYPE_GENDER, t->genders, NULL, NULL);
+    t->columns[1] = pc_numbers("amount_granted", t->granted, NULL);
+    t->columns[2] = pc_numbers("amount_applied", t->applied, t->applied_missing);
+    t->columns[3] = pc_codes("decision", JV_TYPE_CATEGORY, t->decisions, t->decision_missing,
+                             &t->decision_dict);
+    t->columns[4] = pc_codes("sector", JV_TYPE_CATEGORY, t->sectors, NULL, &t->sector_dict);
     t->batch = (jv_batch){
         .table = 0, .n_rows = n, .n_columns = 5, .columns = t->columns, .positions = t->positions};
 }
@@ -101,6 +88,15 @@ static cJSON *save(const jv_plugin *p, jv_ctx *ctx, const void *state)
 static cJSON *finish(const jv_plugin *p, jv_ctx *ctx, const void *state)
 {
     return mock_finish(p, ctx, state, state);
+}
+
+/* The end of a test: its documents deleted, then mock_done(). */
+static void done(const jv_plugin *p, jv_ctx *ctx, cJSON *const *documents, size_t n_documents,
+                 void *const *states, size_t n_states)
+{
+    for (size_t i = 0; i < n_documents; i++)
+        cJSON_Delete(documents[i]);
+    mock_done(p, ctx, states, n_states);
 }
 
 /* Chunk 1 (dictionary 1: ict, agri) and chunk 2 (dictionary 2: agri, "",
@@ -151,37 +147,38 @@ static void test_merge_of_chunks_equals_one_pass(void)
     cJSON *sa = save(p, &ctx, a), *sc = save(p, &ctx, c), *so = save(p, &ctx, one);
     CU_ASSERT(cJSON_Compare(sa, so, 1));
     CU_ASSERT(cJSON_Compare(sc, so, 1));
-    /* applied_rows, measure 4: woman 2 (200, 20), man 2, unknown 1 */
-    CU_ASSERT(jvt_num(so, "tally/split/0/4") == 2);
-    CU_ASSERT(jvt_num(so, "tally/split/1/4") == 2);
-    CU_ASSERT(jvt_num(so, "tally/split/4/4") == 1);
-    CU_ASSERT(jvt_num(so, "tally/split/0/0") == 3);
-    CU_ASSERT(jvt_num(so, "tally/split/0/1") == 2);
-    CU_ASSERT(jvt_num(so, "tally/split/0/2") == SEK(220));
-    CU_ASSERT(jvt_num(so, "tally/split/0/3") == SEK(130));
-    CU_ASSERT(jvt_num(so, "tally/split/1/0") == 2);
-    CU_ASSERT(jvt_num(so, "tally/split/1/3") == SEK(70));
-    CU_ASSERT(jvt_num(so, "tally/split/4/2") == SEK(10));
-    const char *v0 = jvt_str(so, "tally/breakdowns/0/values/0/value");
-    const char *v1 = jvt_str(so, "tally/breakdowns/0/values/1/value");
-    const char *v2 = jvt_str(so, "tally/breakdowns/0/values/2/value");
-    CU_ASSERT(v0 && v1 && v2 && !strcmp(v0, "") && !strcmp(v1, "agri") && !strcmp(v2, "ict"));
-    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/0/split/1/3") == SEK(70));
-    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/1/split/0/0") == 2);
-    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/1/split/0/3") == SEK(30));
-    CU_ASSERT(jvt_num(so, "tally/breakdowns/0/values/2/split/4/0") == 1);
+    /* tally/split/<gender>/<measure>, measures 0..4: applications,
+     * granted, applied, granted money, applied_rows */
+    static const pc_check one_pass[] = {
+        PC_AT("tally/split/"),
+        /* applied_rows: woman 2 (200, 20), man 2, unknown 1 */
+        PC_EXACT("0/4", 2),
+        PC_EXACT("1/4", 2),
+        PC_EXACT("4/4", 1),
+        /* woman 3 rows, 2 granted, 200 + 20, 100 + 30 */
+        PC_EXACT("0/0", 3),
+        PC_EXACT("0/1", 2),
+        PC_EXACT("0/2", SEK(220)),
+        PC_EXACT("0/3", SEK(130)),
+        /* man 2 rows, 70 granted; unknown applied 10 */
+        PC_EXACT("1/0", 2),
+        PC_EXACT("1/3", SEK(70)),
+        PC_EXACT("4/2", SEK(10)),
+        /* sectors in byte order "", agri, ict */
+        PC_AT("tally/breakdowns/0/values/"),
+        PC_STR("0/value", ""),
+        PC_STR("1/value", "agri"),
+        PC_STR("2/value", "ict"),
+        /* "": man 70 granted; agri: woman 2 rows, 30 granted; ict: unknown 1 */
+        PC_EXACT("0/split/1/3", SEK(70)),
+        PC_EXACT("1/split/0/0", 2),
+        PC_EXACT("1/split/0/3", SEK(30)),
+        PC_EXACT("2/split/4/0", 1),
+    };
+    PC_CHECK(so, one_pass);
     cJSON *fa = finish(p, &ctx, a), *fo = finish(p, &ctx, one);
     CU_ASSERT(cJSON_Compare(fa, fo, 1));
-    cJSON_Delete(fa);
-    cJSON_Delete(fo);
-    cJSON_Delete(sa);
-    cJSON_Delete(sc);
-    cJSON_Delete(so);
-    void *states[] = {a, b, c, d, one};
-    for (size_t i = 0; i < 5; i++)
-        p->destroy(&ctx, states[i]);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    done(p, &ctx, (cJSON *[]){fa, fo, sa, sc, so}, 5, (void *[]){a, b, c, d, one}, 5);
 }
 
 /* save → load → save gives the same document, and the loaded state
@@ -205,12 +202,7 @@ static void test_saved_state_loads_back_exactly(void)
     CU_ASSERT(cJSON_Compare(c1.groups, c2.groups, 1));
     CU_ASSERT(cJSON_Compare(c1.families, c2.families, 1));
     cJSON *all[] = {saved, again, f1, f2, c1.groups, c1.families, c2.groups, c2.families};
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        cJSON_Delete(all[i]);
-    p->destroy(&ctx, state);
-    p->destroy(&ctx, loaded);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    done(p, &ctx, all, sizeof all / sizeof all[0], (void *[]){state, loaded}, 2);
 }
 
 /* Sums beyond 2^53 are saved as digit strings and come back exact:
@@ -233,12 +225,7 @@ static void test_large_sums_round_trip_exactly(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(loaded);
     cJSON *again = save(p, &ctx, loaded);
     CU_ASSERT(cJSON_Compare(saved, again, 1));
-    cJSON_Delete(saved);
-    cJSON_Delete(again);
-    p->destroy(&ctx, state);
-    p->destroy(&ctx, loaded);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    done(p, &ctx, (cJSON *[]){saved, again}, 2, (void *[]){state, loaded}, 2);
 }
 
 /* Pool adds regions: chunk 1 as region 1 (saved and loaded, as a national
@@ -257,14 +244,7 @@ static void test_pool_adds_loaded_regions(void)
     CU_ASSERT(p->pool(&ctx, total, r2) == 0);
     cJSON *st = save(p, &ctx, total), *so = save(p, &ctx, one);
     CU_ASSERT(cJSON_Compare(st, so, 1));
-    cJSON *all[] = {s1, st, so};
-    for (size_t i = 0; i < 3; i++)
-        cJSON_Delete(all[i]);
-    void *states[] = {r1, r2, one, loaded, total};
-    for (size_t i = 0; i < 5; i++)
-        p->destroy(&ctx, states[i]);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    done(p, &ctx, (cJSON *[]){s1, st, so}, 3, (void *[]){r1, r2, one, loaded, total}, 5);
 }
 
 /* A sum that would pass INT64_MAX is a data error on the amount's column;
@@ -299,10 +279,7 @@ static void test_overflowing_sum_is_a_data_error(void)
     CU_ASSERT(p->consume(&ctx, other, &t.batch) == 0);
     CU_ASSERT(p->merge(&ctx, state, other) == -1);
     CU_ASSERT(strstr(ctx.error, "sum of amount_granted passes") != NULL);
-    p->destroy(&ctx, other);
-    p->destroy(&ctx, state);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    mock_done(p, &ctx, (void *[]){other, state}, 2);
 }
 
 /* load() refuses what consume() cannot produce. */
@@ -344,9 +321,7 @@ static void test_load_refuses_inconsistent_states(void)
     CU_ASSERT_PTR_NULL(p->load(&ctx, (const jv_node *)copy));
     cJSON_Delete(copy);
     cJSON_Delete(saved);
-    p->destroy(&ctx, state);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    mock_done(p, &ctx, &state, 1);
 }
 
 /* cells(): the main split and one group per value, with [applications,
@@ -387,9 +362,7 @@ static void test_cells_declare_groups_and_families(void)
         CU_ASSERT(strcmp(cJSON_GetArrayItem(family, i)->valuestring, expected[i]) == 0);
     cJSON_Delete(cells.groups);
     cJSON_Delete(cells.families);
-    p->destroy(&ctx, state);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    mock_done(p, &ctx, &state, 1);
 }
 
 /* A dictionary that grows between batches (same id) keeps its codes: the
@@ -409,13 +382,15 @@ static void test_growing_dictionary_keeps_codes(void)
     CU_ASSERT(p->consume(&ctx, state, &t.batch) == 0);
     cJSON *saved = save(p, &ctx, state);
     /* byte order: agri (man 1), energy (woman 1), ict (woman 2) */
-    CU_ASSERT(jvt_num(saved, "tally/breakdowns/0/values/0/split/1/0") == 1);
-    CU_ASSERT(jvt_num(saved, "tally/breakdowns/0/values/1/split/0/0") == 1);
-    CU_ASSERT(jvt_num(saved, "tally/breakdowns/0/values/2/split/0/0") == 2);
+    static const pc_check codes_kept[] = {
+        PC_AT("tally/breakdowns/0/values/"),
+        PC_EXACT("0/split/1/0", 1),
+        PC_EXACT("1/split/0/0", 1),
+        PC_EXACT("2/split/0/0", 2),
+    };
+    PC_CHECK(saved, codes_kept);
     cJSON_Delete(saved);
-    p->destroy(&ctx, state);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    mock_done(p, &ctx, &state, 1);
 }
 
 /* A state of format 1 (the hand-written counters before SDK 1.1) is refused
@@ -437,8 +412,7 @@ static void test_old_format_is_refused_with_what_to_do(void)
     CU_ASSERT_PTR_NULL(p->load(&ctx, (const jv_node *)old));
     CU_ASSERT(strstr(ctx.error, "has no format number") != NULL);
     cJSON_Delete(old);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    mock_done(p, &ctx, NULL, 0);
 }
 
 int main(void)

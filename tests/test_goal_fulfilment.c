@@ -55,247 +55,272 @@
  */
 #include "harness.h"
 #include "mock_host.h"
+#include "plugin_checks.h"
 
-#include <glib.h>
 #include <jamvikt/jamvikt.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define R(i) "regions/" #i "/indicators/goal_fulfilment/"
+/* regions/0 to regions/4: A to E in threshold_1.json and threshold_07.json */
+#define R0 R(0)
+#define R1 R(1)
+#define R2 R(2)
+#define R3 R(3)
+#define R4 R(4)
 #define T "total/indicators/goal_fulfilment/"
-
-static cJSON *run(const char *eval)
-{
-    cJSON *doc = jvt_run_ok(eval, -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    return doc;
-}
 
 static void test_progress_and_status_per_goal_in_file_order(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R(0) "result/per_goal"), 7);
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/0/goal_id", "A1");
-    /* A1 increasing: (15−10)/(20−10) = 0.5, partly_met */
-    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/0/progress"), 0.5);
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/0/status", "partly_met");
-    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/0/fulfilment"), 0.5);
-    /* A2 decreasing and over-achieved: (40−100)/(50−100) = 1.2, met, clamped to 1 */
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "A2");
-    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/1/progress"), 1.2);
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/1/status", "met");
-    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/1/fulfilment"), 1.0);
-    /* A3 progress exactly 1: met */
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/per_goal/2/progress"), 1.0);
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/2/status", "met");
-    /* A4 progress exactly 0: not_met */
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/per_goal/3/progress"), 0.0);
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/3/status", "not_met");
-    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/3/fulfilment"), 0.0);
-    /* A5 no outcome: not_reported, progress and fulfilment null */
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/4/goal_id", "A5");
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/4/status", "not_reported");
-    CU_ASSERT(jvt_is_null(doc, R(0) "result/per_goal/4/progress"));
-    CU_ASSERT(jvt_is_null(doc, R(0) "result/per_goal/4/fulfilment"));
-    /* A7 decreasing, moved the wrong way: (35−30)/(10−30) = −0.25, clamped to 0 */
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/6/goal_id", "A7");
-    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/6/progress"), -0.25);
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/6/status", "not_met");
-    JVT_NEAR(jvt_num(doc, R(0) "result/per_goal/6/fulfilment"), 0.0);
-    /* B3 over-achieved: 2/1 = 2 */
-    JVT_NEAR(jvt_num(doc, R(1) "result/per_goal/2/progress"), 2.0);
-    JVT_NEAR(jvt_num(doc, R(1) "result/per_goal/2/fulfilment"), 1.0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_ARRAY("result/per_goal", 7),
+        PC_STR("result/per_goal/0/goal_id", "A1"),
+        /* A1 increasing: (15−10)/(20−10) = 0.5, partly_met */
+        PC_NUM("result/per_goal/0/progress", "0.5"),
+        PC_STR("result/per_goal/0/status", "partly_met"),
+        PC_NUM("result/per_goal/0/fulfilment", "0.5"),
+        /* A2 decreasing and over-achieved: (40−100)/(50−100) = 1.2, met, clamped to 1 */
+        PC_STR("result/per_goal/1/goal_id", "A2"),
+        PC_NUM("result/per_goal/1/progress", "1.2"),
+        PC_STR("result/per_goal/1/status", "met"),
+        PC_NUM("result/per_goal/1/fulfilment", "1"),
+        /* A3 progress exactly 1: met */
+        PC_EXACT("result/per_goal/2/progress", 1.0),
+        PC_STR("result/per_goal/2/status", "met"),
+        /* A4 progress exactly 0: not_met */
+        PC_EXACT("result/per_goal/3/progress", 0.0),
+        PC_STR("result/per_goal/3/status", "not_met"),
+        PC_NUM("result/per_goal/3/fulfilment", "0"),
+        /* A5 no outcome: not_reported, progress and fulfilment null */
+        PC_STR("result/per_goal/4/goal_id", "A5"),
+        PC_STR("result/per_goal/4/status", "not_reported"),
+        PC_NULL("result/per_goal/4/progress"),
+        PC_NULL("result/per_goal/4/fulfilment"),
+        /* A7 decreasing, moved the wrong way: (35−30)/(10−30) = −0.25, clamped to 0 */
+        PC_STR("result/per_goal/6/goal_id", "A7"),
+        PC_NUM("result/per_goal/6/progress", "-0.25"),
+        PC_STR("result/per_goal/6/status", "not_met"),
+        PC_NUM("result/per_goal/6/fulfilment", "0"),
+        /* B3 over-achieved: 2/1 = 2 */
+        PC_AT(R1),
+        PC_NUM("result/per_goal/2/progress", "2"),
+        PC_NUM("result/per_goal/2/fulfilment", "1"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_region_counts_and_weighted_shares(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    JVT_ASSERT_STR(doc, R(0) "status", "ok");
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/goals"), 7);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/met"), 2);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/partly_met"), 1);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/not_met"), 2);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/by_status/not_reported"), 2);
-    JVT_NEAR(jvt_num(doc, R(0) "result/share_met"), 4.0 / 11.0);
-    JVT_NEAR(jvt_num(doc, R(0) "result/mean_fulfilment"), 6.0 / 11.0);
-    /* B: default weights 1 */
-    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/goals"), 10);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/met"), 6);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/partly_met"), 1);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/not_met"), 0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(1) "result/by_status/not_reported"), 3);
-    JVT_NEAR(jvt_num(doc, R(1) "result/share_met"), 6.0 / 7.0);
-    JVT_NEAR(jvt_num(doc, R(1) "result/mean_fulfilment"), 6.25 / 7.0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_STR("status", "ok"),
+        PC_EXACT("result/goals", 7),
+        PC_EXACT("result/by_status/met", 2),
+        PC_EXACT("result/by_status/partly_met", 1),
+        PC_EXACT("result/by_status/not_met", 2),
+        PC_EXACT("result/by_status/not_reported", 2),
+        PC_NUM("result/share_met", "4/11"),
+        PC_NUM("result/mean_fulfilment", "6/11"),
+        /* B: default weights 1 */
+        PC_AT(R1),
+        PC_EXACT("result/goals", 10),
+        PC_EXACT("result/by_status/met", 6),
+        PC_EXACT("result/by_status/partly_met", 1),
+        PC_EXACT("result/by_status/not_met", 0),
+        PC_EXACT("result/by_status/not_reported", 3),
+        PC_NUM("result/share_met", "6/7"),
+        PC_NUM("result/mean_fulfilment", "6.25/7"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_areas_sorted_by_bytes_with_empty_area_first(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R(0) "result/areas"), 5);
-    JVT_ASSERT_STR(doc, R(0) "result/areas/0/value", "");
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/0/goals"), 1);
-    JVT_NEAR(jvt_num(doc, R(0) "result/areas/0/share_met"), 0.0);
-    JVT_NEAR(jvt_num(doc, R(0) "result/areas/0/mean_fulfilment"), 0.0);
-    JVT_ASSERT_STR(doc, R(0) "result/areas/1/value", "competence");
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/1/goals"), 2);
-    JVT_NEAR(jvt_num(doc, R(0) "result/areas/1/share_met"), 1.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, R(0) "result/areas/1/mean_fulfilment"), 2.0 / 3.0);
-    JVT_ASSERT_STR(doc, R(0) "result/areas/2/value", "governance");
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/2/goals"), 2);
-    JVT_NEAR(jvt_num(doc, R(0) "result/areas/2/share_met"), 1.0);
-    JVT_NEAR(jvt_num(doc, R(0) "result/areas/2/mean_fulfilment"), 1.0);
-    JVT_ASSERT_STR(doc, R(0) "result/areas/3/value", "leadership");
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/areas/3/goals"), 1);
-    CU_ASSERT(jvt_is_null(doc, R(0) "result/areas/3/share_met"));
-    CU_ASSERT(jvt_is_null(doc, R(0) "result/areas/3/mean_fulfilment"));
-    JVT_ASSERT_STR(doc, R(0) "result/areas/4/value", "processes");
-    JVT_NEAR(jvt_num(doc, R(0) "result/areas/4/share_met"), 0.0);
-    /* B has no area column: no areas */
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R(1) "result/areas"), 0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_ARRAY("result/areas", 5),
+        PC_STR("result/areas/0/value", ""),
+        PC_EXACT("result/areas/0/goals", 1),
+        PC_NUM("result/areas/0/share_met", "0"),
+        PC_NUM("result/areas/0/mean_fulfilment", "0"),
+        PC_STR("result/areas/1/value", "competence"),
+        PC_EXACT("result/areas/1/goals", 2),
+        PC_NUM("result/areas/1/share_met", "1/3"),
+        PC_NUM("result/areas/1/mean_fulfilment", "2/3"),
+        PC_STR("result/areas/2/value", "governance"),
+        PC_EXACT("result/areas/2/goals", 2),
+        PC_NUM("result/areas/2/share_met", "1"),
+        PC_NUM("result/areas/2/mean_fulfilment", "1"),
+        PC_STR("result/areas/3/value", "leadership"),
+        PC_EXACT("result/areas/3/goals", 1),
+        PC_NULL("result/areas/3/share_met"),
+        PC_NULL("result/areas/3/mean_fulfilment"),
+        PC_STR("result/areas/4/value", "processes"),
+        PC_NUM("result/areas/4/share_met", "0"),
+        /* B has no area column: no areas */
+        PC_AT(R1),
+        PC_ARRAY("result/areas", 0),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_fulfils_counts_unreported_will_meet_goals(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    /* A: 5/9.5 < 1; B: 7/10 < 1; E: met 1 + will_meet 1 = 2/2 >= 1 */
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(1) "result/fulfils")));
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(4) "result/fulfils")));
-    JVT_NEAR(jvt_num(doc, R(4) "result/share_met"), 1.0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        /* A: 5/9.5 < 1; B: 7/10 < 1; E: met 1 + will_meet 1 = 2/2 >= 1 */
+        PC_AT(R0),
+        PC_FALSE("result/fulfils"),
+        PC_AT(R1),
+        PC_FALSE("result/fulfils"),
+        PC_AT(R4),
+        PC_TRUE("result/fulfils"),
+        PC_NUM("result/share_met", "1"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_fulfils_at_threshold_07_includes_exactly_07(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_07.json");
-    /* A: 5/9.5 = 0.526 < 0.7; B: 7/10 = 0.7 >= 0.7 − 1e-9; E: 1 */
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(1) "result/fulfils")));
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(4) "result/fulfils")));
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions"), 3);
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions_fulfilling"), 2);
-    JVT_NEAR(jvt_num(doc, T "result/share_regions_fulfilling"), 2.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, T "result/headline/value"), 2.0 / 3.0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        /* A: 5/9.5 = 0.526 < 0.7; B: 7/10 = 0.7 >= 0.7 − 1e-9; E: 1 */
+        PC_AT(R0),
+        PC_FALSE("result/fulfils"),
+        PC_AT(R1),
+        PC_TRUE("result/fulfils"),
+        PC_AT(R4),
+        PC_TRUE("result/fulfils"),
+        PC_AT(T),
+        PC_EXACT("result/regions", 3),
+        PC_EXACT("result/regions_fulfilling", 2),
+        PC_NUM("result/share_regions_fulfilling", "2/3"),
+        PC_NUM("result/headline/value", "2/3"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_07.json", expected);
 }
 
 static void test_region_without_goals_file_is_skipped(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    JVT_ASSERT_STR(doc, R(2) "status", "skipped");
-    CU_ASSERT_PTR_NOT_NULL(jvt_str(doc, R(2) "reason"));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R2),
+        PC_STR("status", "skipped"),
+        PC_ANY_STR("reason"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_region_with_zero_goals_has_null_shares_and_fulfils(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    JVT_ASSERT_STR(doc, R(3) "status", "ok");
-    CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/goals"), 0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/by_status/met"), 0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(3) "result/by_status/not_reported"), 0);
-    CU_ASSERT(jvt_is_null(doc, R(3) "result/share_met"));
-    CU_ASSERT(jvt_is_null(doc, R(3) "result/mean_fulfilment"));
-    CU_ASSERT(jvt_is_null(doc, R(3) "result/fulfils"));
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R(3) "result/areas"), 0);
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R(3) "result/per_goal"), 0);
-    CU_ASSERT(jvt_is_null(doc, R(3) "result/headline/value"));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R3),
+        PC_STR("status", "ok"),
+        PC_EXACT("result/goals", 0),
+        PC_EXACT("result/by_status/met", 0),
+        PC_EXACT("result/by_status/not_reported", 0),
+        PC_NULL("result/share_met"),
+        PC_NULL("result/mean_fulfilment"),
+        PC_NULL("result/fulfils"),
+        PC_ARRAY("result/areas", 0),
+        PC_ARRAY("result/per_goal", 0),
+        PC_NULL("result/headline/value"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_total_pools_goals_of_all_regions(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/goals"), 19);
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/met"), 9);
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/partly_met"), 2);
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/not_met"), 2);
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/by_status/not_reported"), 6);
-    JVT_NEAR(jvt_num(doc, T "result/share_met"), 2.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, T "result/mean_fulfilment"), 41.0 / 54.0);
-    CU_ASSERT_EQUAL(jvt_array_size(doc, T "result/areas"), 5);
-    JVT_ASSERT_STR(doc, T "result/areas/0/value", "");
-    JVT_ASSERT_STR(doc, T "result/areas/1/value", "competence");
-    JVT_NEAR(jvt_num(doc, T "result/areas/1/mean_fulfilment"), 2.0 / 3.0);
-    JVT_ASSERT_STR(doc, T "result/areas/3/value", "leadership");
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/areas/3/goals"), 3);
-    JVT_NEAR(jvt_num(doc, T "result/areas/3/share_met"), 1.0);
-    JVT_NEAR(jvt_num(doc, T "result/areas/3/mean_fulfilment"), 1.0);
-    /* the total has no fulfils and no per_goal */
-    CU_ASSERT_PTR_NULL(jvt_get(doc, T "result/fulfils"));
-    CU_ASSERT_PTR_NULL(jvt_get(doc, T "result/per_goal"));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(T),
+        PC_EXACT("result/goals", 19),
+        PC_EXACT("result/by_status/met", 9),
+        PC_EXACT("result/by_status/partly_met", 2),
+        PC_EXACT("result/by_status/not_met", 2),
+        PC_EXACT("result/by_status/not_reported", 6),
+        PC_NUM("result/share_met", "2/3"),
+        PC_NUM("result/mean_fulfilment", "41/54"),
+        PC_ARRAY("result/areas", 5),
+        PC_STR("result/areas/0/value", ""),
+        PC_STR("result/areas/1/value", "competence"),
+        PC_NUM("result/areas/1/mean_fulfilment", "2/3"),
+        PC_STR("result/areas/3/value", "leadership"),
+        PC_EXACT("result/areas/3/goals", 3),
+        PC_NUM("result/areas/3/share_met", "1"),
+        PC_NUM("result/areas/3/mean_fulfilment", "1"),
+        /* the total has no fulfils and no per_goal */
+        PC_ABSENT("result/fulfils"),
+        PC_ABSENT("result/per_goal"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_total_counts_regions_whose_fulfils_is_not_null(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    /* A, B, E; not C (skipped) nor D (no goals); E alone fulfils */
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions"), 3);
-    CU_ASSERT_EQUAL(jvt_num(doc, T "result/regions_fulfilling"), 1);
-    JVT_NEAR(jvt_num(doc, T "result/share_regions_fulfilling"), 1.0 / 3.0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        /* A, B, E; not C (skipped) nor D (no goals); E alone fulfils */
+        PC_AT(T),
+        PC_EXACT("result/regions", 3),
+        PC_EXACT("result/regions_fulfilling", 1),
+        PC_NUM("result/share_regions_fulfilling", "1/3"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_headlines_are_share_met_and_share_regions_fulfilling(void)
 {
-    cJSON *doc = run("goal_fulfilment/threshold_1.json");
-    JVT_ASSERT_STR(doc, R(0) "result/headline/metric", "share_met");
-    JVT_ASSERT_STR(doc, R(0) "result/headline/unit", "share");
-    JVT_NEAR(jvt_num(doc, R(0) "result/headline/value"), 4.0 / 11.0);
-    CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/balance"));
-    CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/balance_certain"));
-    CU_ASSERT(jvt_is_null(doc, R(0) "result/headline/ci"));
-    JVT_ASSERT_STR(doc, T "result/headline/metric", "share_regions_fulfilling");
-    JVT_ASSERT_STR(doc, T "result/headline/unit", "share");
-    JVT_NEAR(jvt_num(doc, T "result/headline/value"), 1.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, "summary/0/goal_fulfilment.share_met"), 4.0 / 11.0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_STR("result/headline/metric", "share_met"),
+        PC_STR("result/headline/unit", "share"),
+        PC_NUM("result/headline/value", "4/11"),
+        PC_NULL("result/headline/balance"),
+        PC_NULL("result/headline/balance_certain"),
+        PC_NULL("result/headline/ci"),
+        PC_AT(T),
+        PC_STR("result/headline/metric", "share_regions_fulfilling"),
+        PC_STR("result/headline/unit", "share"),
+        PC_NUM("result/headline/value", "1/3"),
+        PC_AT(""),
+        PC_NUM("summary/0/goal_fulfilment.share_met", "4/11"),
+    };
+    PC_EXPECT("goal_fulfilment/threshold_1.json", expected);
 }
 
 static void test_region_threshold_defaults_to_one(void)
 {
-    cJSON *doc = run("goal_fulfilment/default_threshold.json");
-    /* B 7/10 < 1.0 → false; E 2/2 → true; share 1/2 */
-    JVT_NEAR(jvt_num(doc, "evaluation/plugins/0/params/region_threshold"), 1.0);
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R(1) "result/fulfils")));
-    JVT_NEAR(jvt_num(doc, T "result/share_regions_fulfilling"), 0.5);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_NUM("evaluation/plugins/0/params/region_threshold", "1"),
+        /* regions B and E: B 7/10 < 1.0 → false; E 2/2 → true; share 1/2 */
+        PC_AT(R0),
+        PC_FALSE("result/fulfils"),
+        PC_AT(R1),
+        PC_TRUE("result/fulfils"),
+        PC_AT(T),
+        PC_NUM("result/share_regions_fulfilling", "0.5"),
+    };
+    PC_EXPECT("goal_fulfilment/default_threshold.json", expected);
 }
 
 static void test_target_equal_to_baseline_is_a_data_error(void)
 {
     /* bad/goals.csv line 3: X2 baseline 7, target 7.0 (equal in fixed point) */
-    char *error = NULL;
-    cJSON *doc = jvt_run("goal_fulfilment/target_equals_baseline.json", -1, &error);
-    CU_ASSERT_PTR_NULL(doc);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(error);
-    CU_ASSERT_PTR_NOT_NULL(strstr(error, "goals.csv:3:"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(error, "column 'target'"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(error, "X2"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(error, "target equals baseline"));
-    cJSON_Delete(doc);
-    g_free(error);
+    PC_FAILS_SAYING("goal_fulfilment/target_equals_baseline.json",
+                    "goals.csv:3:", "column 'target'", "X2", "target equals baseline");
 }
 
 static void test_target_equal_to_baseline_row_is_skipped_on_request(void)
 {
     /* on_error skip: X1 0→10 outcome 5: 0.5 partly_met; X3 0→10 outcome 10:
      * met. share_met 1/2, mean (0.5 + 1)/2 = 0.75, fulfilled 1/2 < 1. */
-    cJSON *doc = run("goal_fulfilment/target_equals_baseline_skip.json");
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "skipped_rows"), 1);
-    CU_ASSERT_EQUAL(jvt_num(doc, R(0) "result/goals"), 2);
-    JVT_ASSERT_STR(doc, R(0) "result/per_goal/1/goal_id", "X3");
-    JVT_NEAR(jvt_num(doc, R(0) "result/share_met"), 0.5);
-    JVT_NEAR(jvt_num(doc, R(0) "result/mean_fulfilment"), 0.75);
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R(0) "result/fulfils")));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_EXACT("skipped_rows", 1),
+        PC_EXACT("result/goals", 2),
+        PC_STR("result/per_goal/1/goal_id", "X3"),
+        PC_NUM("result/share_met", "0.5"),
+        PC_NUM("result/mean_fulfilment", "0.75"),
+        PC_FALSE("result/fulfils"),
+    };
+    PC_EXPECT("goal_fulfilment/target_equals_baseline_skip.json", expected);
 }
 
 /* ---- The plugin's callbacks driven directly, without the core ----------
@@ -354,25 +379,12 @@ static int feed(const jv_plugin *p, jv_ctx *ctx, void *state, size_t from, size_
                   assessments = {.id = 2, .size = 3, .values = assess_names};
     const jv_column columns[7] = {
         {.role = "goal_id", .type = JV_TYPE_ID, .present = 1, .ids = ids},
-        {.role = "baseline", .type = JV_TYPE_NUMBER, .present = 1, .numbers = base},
-        {.role = "target", .type = JV_TYPE_NUMBER, .present = 1, .numbers = target},
-        {.role = "outcome",
-         .type = JV_TYPE_NUMBER,
-         .present = 1,
-         .missing = no_outcome,
-         .numbers = outcome},
-        {.role = "self_assessment",
-         .type = JV_TYPE_CATEGORY,
-         .present = 1,
-         .missing = no_assess,
-         .codes = assess,
-         .dict = &assessments},
-        {.role = "area", .type = JV_TYPE_CATEGORY, .present = 1, .codes = area, .dict = &areas},
-        {.role = "weight",
-         .type = JV_TYPE_NUMBER,
-         .present = 1,
-         .missing = no_weight,
-         .numbers = weight},
+        pc_numbers("baseline", base, NULL),
+        pc_numbers("target", target, NULL),
+        pc_numbers("outcome", outcome, no_outcome),
+        pc_codes("self_assessment", JV_TYPE_CATEGORY, assess, no_assess, &assessments),
+        pc_codes("area", JV_TYPE_CATEGORY, area, NULL, &areas),
+        pc_numbers("weight", weight, no_weight),
     };
     const jv_batch batch = {
         .table = 0, .n_rows = n, .n_columns = 7, .columns = columns, .positions = positions};
@@ -412,10 +424,7 @@ static void test_merge_of_chunks_is_order_free_and_keeps_file_order(void)
     }
     free(expected);
     void *all[5] = {whole, first, second, forward, backward};
-    for (int i = 0; i < 5; i++)
-        p->destroy(&ctx, all[i]);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    mock_done(p, &ctx, all, 5);
 }
 
 static void test_saved_state_loads_and_pools_to_the_same_result(void)
@@ -444,10 +453,7 @@ static void test_saved_state_loads_and_pools_to_the_same_result(void)
     free(before), free(after), free(pooled_before), free(pooled_after);
     cJSON_Delete(saved);
     void *all[4] = {region, loaded, total_before, total_after};
-    for (int i = 0; i < 4; i++)
-        p->destroy(&ctx, all[i]);
-    p->release(&ctx, ctx.instance);
-    mock_ctx_clear(&ctx);
+    mock_done(p, &ctx, all, 4);
 }
 
 int main(void)

@@ -110,235 +110,394 @@
  */
 #include "harness.h"
 #include "participation_checks.h"
-
-#include <glib.h>
-#include <stdio.h>
-#include <string.h>
+#include "plugin_checks.h"
 
 static void test_seats_sum_rows_and_count_with_empty_count_as_one(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_seats(doc, R0, 8, 11, 1, 0, 2);
-    JVT_ASSERT_STR(doc, R0 "arenas/0/value", "board");
-    assert_seats(doc, R0 "arenas/0/", 1, 2, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R0 "arenas/3/value", "forum");
-    assert_seats(doc, R0 "arenas/3/", 2, 8, 1, 0, 0);
-    /* a row with count 0 still lists its arena */
-    JVT_ASSERT_STR(doc, R0 "arenas/4/value", "panel");
-    assert_seats(doc, R0 "arenas/4/", 0, 0, 0, 0, 0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_STR("arenas/0/value", "board"),
+        PC_STR("arenas/3/value", "forum"),
+        /* a row with count 0 still lists its arena */
+        PC_STR("arenas/4/value", "panel"),
+        PC_GENDERS("seats", "8 11 1 0 2"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 22),
+        PC_FALSE("total/suppressed"),
+        PC_AT(R0 "arenas/0/"),
+        PC_GENDERS("seats", "1 2 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 3),
+        PC_FALSE("total/suppressed"),
+        PC_AT(R0 "arenas/3/"),
+        PC_GENDERS("seats", "2 8 1 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 11),
+        PC_FALSE("total/suppressed"),
+        PC_AT(R0 "arenas/4/"),
+        PC_GENDERS("seats", "0 0 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 0),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_region_share_ci_balance_and_headline(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_figures(doc, R0, 8.0 / 19.0, "balanced", 0, 0.23141891282454238, 0.6372409646574496);
-    JVT_ASSERT_STR(doc, R0 "headline/metric", "women_share_seats");
-    JVT_ASSERT_STR(doc, R0 "headline/unit", "share");
-    JVT_NEAR(jvt_num(doc, R0 "headline/value"), 8.0 / 19.0);
-    JVT_ASSERT_STR(doc, R0 "headline/balance", "balanced");
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, R0 "headline/balance_certain")));
-    JVT_NEAR(jvt_num(doc, R0 "headline/ci/0"), 0.23141891282454238);
-    JVT_NEAR(jvt_num(doc, R0 "headline/ci/1"), 0.6372409646574496);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_STR("headline/metric", "women_share_seats"),
+        PC_STR("headline/unit", "share"),
+        PC_NUM("headline/value", "8/19"),
+        PC_STR("headline/balance", "balanced"),
+        PC_FALSE("headline/balance_certain"),
+        PC_NUM("headline/ci/0", "0.23141891282454238"),
+        PC_NUM("headline/ci/1", "0.6372409646574496"),
+        PC_NUM("women_share/seats", "8/19"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.23141891282454238"),
+        PC_NUM("ci/1", "0.6372409646574496"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_arenas_sorted_by_bytes(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    static const char *const names[] = {"board", "committee", "council",
-                                        "forum", "panel",     "seminar"};
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R0 "arenas"), 6);
-    for (int i = 0; i < 6; i++) {
-        char path[128];
-        snprintf(path, sizeof path, R0 "arenas/%d/value", i);
-        JVT_ASSERT_STR(doc, path, names[i]);
-    }
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0 "arenas/"),
+        PC_ARRAY("", 6),
+        /* bytes order */
+        PC_STR("0/value", "board"),
+        PC_STR("1/value", "committee"),
+        PC_STR("2/value", "council"),
+        PC_STR("3/value", "forum"),
+        PC_STR("4/value", "panel"),
+        PC_STR("5/value", "seminar"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_odd_seat_board_of_three_with_one_woman_is_balanced(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_figures(doc, R0 "arenas/0/", 1.0 / 3.0, "balanced", 0, 0.06149194472039621,
-                   0.7923403991979522);
-    cJSON_Delete(doc);
+    /* board: 1 woman of 3, Wilson(1,3) (header) */
+    static const pc_check expected[] = {
+        PC_AT(R0 "arenas/0/"),
+        PC_NUM("women_share/seats", "1/3"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.06149194472039621"),
+        PC_NUM("ci/1", "0.7923403991979522"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_odd_seat_one_woman_and_no_men_is_balanced(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_ASSERT_STR(doc, R0 "arenas/5/value", "seminar");
-    assert_seats(doc, R0 "arenas/5/", 1, 0, 0, 0, 0);
-    assert_figures(doc, R0 "arenas/5/", 1.0, "balanced", 0, 0.20654931437723745, 1.0);
-    cJSON_Delete(doc);
+    /* seminar: 1 woman, 0 men; Wilson(1,1) (header) */
+    static const pc_check expected[] = {
+        PC_AT(R0 "arenas/5/"),
+        PC_STR("value", "seminar"),
+        PC_NUM("women_share/seats", "1"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.20654931437723745"),
+        PC_NUM("ci/1", "1"),
+        PC_GENDERS("seats", "1 0 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 1),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_forty_sixty_rule_when_more_than_one_seat_apart(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_figures(doc, R0 "arenas/1/", 0.8, "women_dominated", 0, 0.37553462976252533,
-                   0.9637758913675698);
-    assert_figures(doc, R0 "arenas/3/", 0.2, "men_dominated", 0, 0.05668215145437519,
-                   0.5098375284633583);
-    cJSON_Delete(doc);
+    /* committee 4/5, forum 2/10 (header) */
+    static const pc_check expected[] = {
+        PC_AT(R0 "arenas/1/"),
+        PC_NUM("women_share/seats", "0.8"),
+        PC_STR("balance", "women_dominated"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.37553462976252533"),
+        PC_NUM("ci/1", "0.9637758913675698"),
+        PC_AT(R0 "arenas/3/"),
+        PC_NUM("women_share/seats", "0.2"),
+        PC_STR("balance", "men_dominated"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.05668215145437519"),
+        PC_NUM("ci/1", "0.5098375284633583"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_arena_without_women_or_men_has_no_data(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_ASSERT_STR(doc, R0 "arenas/2/value", "council");
-    assert_seats(doc, R0 "arenas/2/", 0, 0, 0, 0, 2);
-    assert_figures(doc, R0 "arenas/2/", NAN, "no_data", -1, NAN, NAN);
-    assert_figures(doc, R0 "arenas/4/", NAN, "no_data", -1, NAN, NAN);
-    cJSON_Delete(doc);
+    /* council (2 unknown) and panel (0 seats): no women or men */
+    static const pc_check expected[] = {
+        PC_AT(R0 "arenas/2/"),
+        PC_STR("value", "council"),
+        PC_NULL("women_share/seats"),
+        PC_STR("balance", "no_data"),
+        PC_NULL("balance_certain"),
+        PC_NULL("ci"),
+        PC_AT(R0 "arenas/4/"),
+        PC_NULL("women_share/seats"),
+        PC_STR("balance", "no_data"),
+        PC_NULL("balance_certain"),
+        PC_NULL("ci"),
+        PC_AT(R0 "arenas/2/"),
+        PC_GENDERS("seats", "0 0 0 0 2"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 2),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_arenas_balanced_share_leaves_out_no_data_arenas(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 0.5);
-    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arenas_classified"), 4);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_NUM("arenas_balanced_share", "0.5"),
+        PC_EXACT("arenas_classified", 4),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_arena_types_sum_their_arenas(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R0 "arena_types"), 3);
-    JVT_ASSERT_STR(doc, R0 "arena_types/0/value", "advisory");
-    assert_seats(doc, R0 "arena_types/0/", 6, 9, 1, 0, 0);
-    assert_figures(doc, R0 "arena_types/0/", 0.4, "balanced", 0, 0.1982449614134158,
-                   0.6425316987937539);
-    JVT_NEAR(jvt_num(doc, R0 "arena_types/0/arenas_balanced_share"), 0.0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/0/arenas_classified"), 2);
-    JVT_ASSERT_STR(doc, R0 "arena_types/1/value", "decision");
-    assert_seats(doc, R0 "arena_types/1/", 1, 2, 0, 0, 2);
-    JVT_ASSERT_STR(doc, R0 "arena_types/1/balance", "balanced");
-    JVT_NEAR(jvt_num(doc, R0 "arena_types/1/arenas_balanced_share"), 1.0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/1/arenas_classified"), 1);
-    JVT_ASSERT_STR(doc, R0 "arena_types/2/value", "learning");
-    assert_seats(doc, R0 "arena_types/2/", 1, 0, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R0 "arena_types/2/balance", "balanced");
-    JVT_NEAR(jvt_num(doc, R0 "arena_types/2/arenas_balanced_share"), 1.0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/2/arenas_classified"), 1);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_ARRAY("arena_types", 3),
+        PC_STR("arena_types/0/value", "advisory"),
+        PC_NUM("arena_types/0/arenas_balanced_share", "0"),
+        PC_EXACT("arena_types/0/arenas_classified", 2),
+        PC_STR("arena_types/1/value", "decision"),
+        PC_STR("arena_types/1/balance", "balanced"),
+        PC_NUM("arena_types/1/arenas_balanced_share", "1"),
+        PC_EXACT("arena_types/1/arenas_classified", 1),
+        PC_STR("arena_types/2/value", "learning"),
+        PC_STR("arena_types/2/balance", "balanced"),
+        PC_NUM("arena_types/2/arenas_balanced_share", "1"),
+        PC_EXACT("arena_types/2/arenas_classified", 1),
+        PC_AT(R0 "arena_types/0/"),
+        PC_GENDERS("seats", "6 9 1 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 16),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("women_share/seats", "0.4"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.1982449614134158"),
+        PC_NUM("ci/1", "0.6425316987937539"),
+        PC_AT(R0 "arena_types/1/"),
+        PC_GENDERS("seats", "1 2 0 0 2"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 5),
+        PC_FALSE("total/suppressed"),
+        PC_AT(R0 "arena_types/2/"),
+        PC_GENDERS("seats", "1 0 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 1),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_chairs_match_chair_and_ordforande_case_insensitively(void)
 {
-    cJSON *doc = jvt_run_ok("participation/basic.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_seats(doc, R0 "chairs/", 2, 1, 0, 0, 0);
-    assert_figures(doc, R0 "chairs/", 2.0 / 3.0, "balanced", 0, 0.2076596008020477,
-                   0.9385080552796037);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0 "chairs/"),
+        PC_GENDERS("seats", "2 1 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 3),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("women_share/seats", "2/3"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.2076596008020477"),
+        PC_NUM("ci/1", "0.9385080552796037"),
+    };
+    PC_EXPECT("participation/basic.json", expected);
 }
 
 static void test_breakdown_by_role_reads_the_role_column(void)
 {
-    cJSON *doc = jvt_run_ok("participation/by_role.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    static const char *const values[] = {"CHAIR",  "ORDF\xc3\x96RANDE", "Ordf\xc3\xb6rande",
-                                         "member", "speaker",           "vice chair"};
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R0 "breakdowns/role"), 6);
-    for (int i = 0; i < 6; i++) {
-        char path[128];
-        snprintf(path, sizeof path, R0 "breakdowns/role/%d/value", i);
-        JVT_ASSERT_STR(doc, path, values[i]);
-    }
-    assert_seats(doc, R0 "breakdowns/role/3/", 5, 9, 1, 0, 2);
-    JVT_NEAR(jvt_num(doc, R0 "breakdowns/role/3/women_share/seats"), 5.0 / 14.0);
-    JVT_ASSERT_STR(doc, R0 "breakdowns/role/3/balance", "men_dominated");
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_NUM("breakdowns/role/3/women_share/seats", "5/14"),
+        PC_STR("breakdowns/role/3/balance", "men_dominated"),
+        PC_AT(R0 "breakdowns/role/3/"),
+        PC_GENDERS("seats", "5 9 1 0 2"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 17),
+        PC_FALSE("total/suppressed"),
+    };
+    cJSON *doc = pc_run("participation/by_role.json", -1);
+    PC_CHECK(doc, expected);
+    static const pc_check values[] = {
+        PC_AT(R0 "breakdowns/role/"),
+        PC_ARRAY("", 6),
+        PC_STR("0/value", "CHAIR"),
+        PC_STR("1/value", "ORDF\xc3\x96RANDE"),
+        PC_STR("2/value", "Ordf\xc3\xb6rande"),
+        PC_STR("3/value", "member"),
+        PC_STR("4/value", "speaker"),
+        PC_STR("5/value", "vice chair"),
+    };
+    PC_CHECK(doc, values);
     cJSON_Delete(doc);
 }
 
 static void test_count_is_not_a_breakdown_column(void)
 {
-    char *error = jvt_run_error("participation/by_count.json");
-    if (error != NULL) {
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "count"));
-    }
-    g_free(error);
+    PC_FAILS_SAYING("participation/by_count.json", "count");
 }
 
 static void test_breakdowns_list_values_with_empty_value_first(void)
 {
-    cJSON *doc = jvt_run_ok("participation/by.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R0 "breakdowns/age_band"), 3);
-    JVT_ASSERT_STR(doc, R0 "breakdowns/age_band/0/value", "");
-    assert_seats(doc, R0 "breakdowns/age_band/0/", 1, 0, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R0 "breakdowns/age_band/0/balance", "balanced");
-    JVT_ASSERT_STR(doc, R0 "breakdowns/age_band/1/value", "16-29");
-    JVT_ASSERT_STR(doc, R0 "breakdowns/age_band/2/value", "30-64");
-    assert_seats(doc, R0 "breakdowns/age_band/2/", 0, 3, 0, 0, 0);
-    assert_figures(doc, R0 "breakdowns/age_band/2/", 0.0, "men_dominated", 0, 0.0,
-                   0.5614970317550454);
-    /* a breakdown by arena_type reads the arena_type column */
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R0 "breakdowns/arena_type"), 2);
-    JVT_ASSERT_STR(doc, R0 "breakdowns/arena_type/0/value", "advisory");
-    assert_seats(doc, R0 "breakdowns/arena_type/0/", 0, 2, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R0 "breakdowns/arena_type/0/balance", "men_dominated");
-    JVT_ASSERT_STR(doc, R0 "breakdowns/arena_type/1/value", "decision");
-    assert_seats(doc, R0 "breakdowns/arena_type/1/", 2, 1, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R0 "breakdowns/arena_type/1/balance", "balanced");
-    assert_seats(doc, R0, 2, 3, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R0 "balance", "balanced");
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_ARRAY("breakdowns/age_band", 3),
+        PC_STR("breakdowns/age_band/0/value", ""),
+        PC_STR("breakdowns/age_band/0/balance", "balanced"),
+        PC_STR("breakdowns/age_band/1/value", "16-29"),
+        PC_STR("breakdowns/age_band/2/value", "30-64"),
+        /* a breakdown by arena_type reads the arena_type column */
+        PC_ARRAY("breakdowns/arena_type", 2),
+        PC_STR("breakdowns/arena_type/0/value", "advisory"),
+        PC_STR("breakdowns/arena_type/0/balance", "men_dominated"),
+        PC_STR("breakdowns/arena_type/1/value", "decision"),
+        PC_STR("breakdowns/arena_type/1/balance", "balanced"),
+        PC_STR("balance", "balanced"),
+        PC_AT(R0 "breakdowns/age_band/0/"),
+        PC_GENDERS("seats", "1 0 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 1),
+        PC_FALSE("total/suppressed"),
+        PC_AT(R0 "breakdowns/age_band/2/"),
+        PC_GENDERS("seats", "0 3 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 3),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("women_share/seats", "0"),
+        PC_STR("balance", "men_dominated"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0"),
+        PC_NUM("ci/1", "0.5614970317550454"),
+        PC_AT(R0 "breakdowns/arena_type/0/"),
+        PC_GENDERS("seats", "0 2 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 2),
+        PC_FALSE("total/suppressed"),
+        PC_AT(R0 "breakdowns/arena_type/1/"),
+        PC_GENDERS("seats", "2 1 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 3),
+        PC_FALSE("total/suppressed"),
+        PC_AT(R0),
+        PC_GENDERS("seats", "2 3 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 5),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/by.json", expected);
 }
 
 static void test_balance_certain_for_large_bodies(void)
 {
-    cJSON *doc = jvt_run_ok("participation/certain.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_figures(doc, R0 "arenas/0/", 0.5, "balanced", 1, 0.4690696003681042, 0.5309303996318958);
-    assert_figures(doc, R0 "arenas/1/", 0.1, "men_dominated", 1, 0.08290944359309571,
-                   0.1201519631953484);
-    assert_figures(doc, R0, 0.3, "men_dominated", 1, 0.28031535195498103, 0.32045146695752);
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, R0 "headline/balance_certain")));
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_TRUE("headline/balance_certain"),
+        PC_AT(R0 "arenas/0/"),
+        PC_NUM("women_share/seats", "0.5"),
+        PC_STR("balance", "balanced"),
+        PC_TRUE("balance_certain"),
+        PC_NUM("ci/0", "0.4690696003681042"),
+        PC_NUM("ci/1", "0.5309303996318958"),
+        PC_AT(R0 "arenas/1/"),
+        PC_NUM("women_share/seats", "0.1"),
+        PC_STR("balance", "men_dominated"),
+        PC_TRUE("balance_certain"),
+        PC_NUM("ci/0", "0.08290944359309571"),
+        PC_NUM("ci/1", "0.1201519631953484"),
+        PC_AT(R0),
+        PC_NUM("women_share/seats", "0.3"),
+        PC_STR("balance", "men_dominated"),
+        PC_TRUE("balance_certain"),
+        PC_NUM("ci/0", "0.28031535195498103"),
+        PC_NUM("ci/1", "0.32045146695752"),
+    };
+    PC_EXPECT("participation/certain.json", expected);
 }
 
 static void test_total_pools_the_regions_seats(void)
 {
-    cJSON *doc = jvt_run_ok("participation/pool.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_seats(doc, R0, 2, 2, 0, 0, 0);
-    assert_figures(doc, R0, 0.5, "balanced", 0, 0.15003898915214947, 0.8499610108478506);
-    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 1.0);
-    assert_seats(doc, R1, 2, 4, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R1 "balance", "men_dominated");
-    JVT_NEAR(jvt_num(doc, R1 "arenas_balanced_share"), 0.5);
-    assert_seats(doc, T, 4, 6, 0, 0, 0);
-    assert_figures(doc, T, 0.4, "balanced", 0, 0.16818032970623614, 0.6873262302663417);
-    CU_ASSERT_EQUAL(jvt_array_size(doc, T "arenas"), 3);
-    JVT_ASSERT_STR(doc, T "arenas/0/value", "board");
-    assert_seats(doc, T "arenas/0/", 3, 3, 0, 0, 0);
-    JVT_ASSERT_STR(doc, T "arenas/1/value", "network");
-    JVT_ASSERT_STR(doc, T "arenas/2/value", "reference");
-    assert_seats(doc, T "arenas/2/", 0, 3, 0, 0, 0);
-    JVT_NEAR(jvt_num(doc, T "arenas_balanced_share"), 2.0 / 3.0);
-    CU_ASSERT_EQUAL(jvt_num(doc, T "arenas_classified"), 3);
-    CU_ASSERT_EQUAL(jvt_array_size(doc, T "arena_types"), 3);
-    JVT_ASSERT_STR(doc, T "arena_types/0/value", "advisory");
-    JVT_ASSERT_STR(doc, T "arena_types/0/balance", "men_dominated");
-    JVT_NEAR(jvt_num(doc, T "arena_types/0/arenas_balanced_share"), 0.0);
-    JVT_ASSERT_STR(doc, T "arena_types/1/value", "decision");
-    assert_seats(doc, T "arena_types/1/", 3, 3, 0, 0, 0);
-    JVT_NEAR(jvt_num(doc, T "arena_types/1/arenas_balanced_share"), 1.0);
-    JVT_ASSERT_STR(doc, T "arena_types/2/value", "learning");
-    JVT_NEAR(jvt_num(doc, T "headline/value"), 0.4);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_NUM("arenas_balanced_share", "1"),
+        PC_AT(R1),
+        PC_STR("balance", "men_dominated"),
+        PC_NUM("arenas_balanced_share", "0.5"),
+        PC_AT(T),
+        PC_ARRAY("arenas", 3),
+        PC_STR("arenas/0/value", "board"),
+        PC_STR("arenas/1/value", "network"),
+        PC_STR("arenas/2/value", "reference"),
+        PC_NUM("arenas_balanced_share", "2/3"),
+        PC_EXACT("arenas_classified", 3),
+        PC_ARRAY("arena_types", 3),
+        PC_STR("arena_types/0/value", "advisory"),
+        PC_STR("arena_types/0/balance", "men_dominated"),
+        PC_NUM("arena_types/0/arenas_balanced_share", "0"),
+        PC_STR("arena_types/1/value", "decision"),
+        PC_NUM("arena_types/1/arenas_balanced_share", "1"),
+        PC_STR("arena_types/2/value", "learning"),
+        PC_NUM("headline/value", "0.4"),
+        PC_AT(R0),
+        PC_GENDERS("seats", "2 2 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 4),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("women_share/seats", "0.5"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.15003898915214947"),
+        PC_NUM("ci/1", "0.8499610108478506"),
+        PC_AT(R1),
+        PC_GENDERS("seats", "2 4 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 6),
+        PC_FALSE("total/suppressed"),
+        PC_AT(T),
+        PC_GENDERS("seats", "4 6 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 10),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("women_share/seats", "0.4"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.16818032970623614"),
+        PC_NUM("ci/1", "0.6873262302663417"),
+        PC_AT(T "arenas/0/"),
+        PC_GENDERS("seats", "3 3 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 6),
+        PC_FALSE("total/suppressed"),
+        PC_AT(T "arenas/2/"),
+        PC_GENDERS("seats", "0 3 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 3),
+        PC_FALSE("total/suppressed"),
+        PC_AT(T "arena_types/1/"),
+        PC_GENDERS("seats", "3 3 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 6),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/pool.json", expected);
 }
 
 int main(void)

@@ -9,128 +9,163 @@
  */
 #include "harness.h"
 #include "participation_checks.h"
-
-#include <glib.h>
-#include <stdio.h>
-#include <string.h>
+#include "plugin_checks.h"
 
 static void test_arena_type_conflict_in_a_file_is_a_row_error(void)
 {
-    char *error = jvt_run_error("participation/conflict_region.json");
-    if (error != NULL) {
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "participation.csv:3"));
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'board'"));
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'advisory'"));
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'decision'"));
-    }
-    g_free(error);
+    PC_FAILS_SAYING("participation/conflict_region.json", "participation.csv:3", "'board'",
+                    "'advisory'", "'decision'");
 }
 
 static void test_arena_type_conflict_row_skipped_with_on_error_skip(void)
 {
-    cJSON *doc = jvt_run_ok("participation/conflict_skip.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    /* the man's row (a second type for board) is left out */
-    CU_ASSERT_EQUAL(jvt_num(doc, "regions/0/indicators/participation/skipped_rows"), 1);
-    assert_seats(doc, R0 "arenas/0/", 1, 0, 0, 0, 0);
-    JVT_ASSERT_STR(doc, R0 "arena_types/0/value", "decision");
-    CU_ASSERT_EQUAL(jvt_array_size(doc, R0 "arena_types"), 1);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        /* the man's row (a second type for board) is left out */
+        PC_EXACT("regions/0/indicators/participation/skipped_rows", 1),
+        PC_AT(R0),
+        PC_STR("arena_types/0/value", "decision"),
+        PC_ARRAY("arena_types", 1),
+        PC_AT(R0 "arenas/0/"),
+        PC_GENDERS("seats", "1 0 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 1),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/conflict_skip.json", expected);
 }
 
 static void test_arena_type_conflict_across_regions_is_an_error(void)
 {
-    char *error = jvt_run_error("participation/conflict_pool.json");
-    if (error != NULL) {
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'board'"));
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'decision'"));
-        CU_ASSERT_PTR_NOT_NULL(strstr(error, "'advisory'"));
-    }
-    g_free(error);
+    PC_FAILS_SAYING("participation/conflict_pool.json", "'board'", "'decision'", "'advisory'");
 }
 
 static void test_small_board_and_its_complement_suppressed(void)
 {
-    cJSON *doc = jvt_run_ok("participation/small.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    const char *scopes[] = {R0, T};
-    for (int s = 0; s < 2; s++) {
-        JVT_ASSERT_STR(doc, part_at(scopes[s], "arenas/0/value"), "assembly");
-        assert_seats(doc, part_at(scopes[s], "arenas/0/"), 10, 12, 0, 0, 0);
-        JVT_ASSERT_STR(doc, part_at(scopes[s], "arenas/1/value"), "board");
-        assert_suppressed(doc, part_at(scopes[s], "arenas/1/"));
-        JVT_ASSERT_STR(doc, part_at(scopes[s], "arenas/2/value"), "forum");
-        assert_suppressed(doc, part_at(scopes[s], "arenas/2/"));
+    static const pc_check in_scope[] = {
+        PC_STR("arenas/0/value", "assembly"),
+        PC_STR("arenas/1/value", "board"),
+        PC_STR("arenas/2/value", "forum"),
         /* cells with 0 seats are never suppressed */
-        CU_ASSERT_EQUAL(jvt_num(doc, part_at(scopes[s], "arenas/1/by_gender/non_binary/seats")), 0);
-        assert_seats(doc, scopes[s], 18, 24, 0, 0, 0);
-        assert_figures(doc, scopes[s], 18.0 / 42.0, "balanced", 0, 0.2911765117618606,
-                       0.5779376012189541);
+        PC_EXACT("arenas/1/by_gender/non_binary/seats", 0),
         /* classed from their own counts, suppressed or not */
-        JVT_NEAR(jvt_num(doc, part_at(scopes[s], "arenas_balanced_share")), 2.0 / 3.0);
-        CU_ASSERT_EQUAL(jvt_num(doc, part_at(scopes[s], "arenas_classified")), 3);
+        PC_NUM("arenas_balanced_share", "2/3"),
+        PC_EXACT("arenas_classified", 3),
+        PC_AT("arenas/0/"),
+        PC_GENDERS("seats", "10 12 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 22),
+        PC_FALSE("total/suppressed"),
+        /* the split: 18/42, Wilson(18, 42) */
+        PC_AT(""),
+        PC_GENDERS("seats", "18 24 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 42),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("women_share/seats", "18/42"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.2911765117618606"),
+        PC_NUM("ci/1", "0.5779376012189541"),
+    };
+    static const pc_check rows[] = {
+        PC_EXACT("regions/0/indicators/participation/rows", 6),
+    };
+    static const char *const scopes[] = {R0, T};
+    cJSON *doc = pc_run("participation/small.json", -1);
+    PC_CHECK(doc, rows);
+    for (size_t s = 0; s < 2; s++) {
+        PC_CHECK_AT(doc, scopes[s], in_scope);
+        assert_suppressed(doc, part_at(scopes[s], "arenas/1/"));
+        assert_suppressed(doc, part_at(scopes[s], "arenas/2/"));
     }
-    CU_ASSERT_EQUAL(jvt_num(doc, "regions/0/indicators/participation/rows"), 6);
     cJSON_Delete(doc);
 }
 
 static void test_small_board_published_when_min_cell_is_zero(void)
 {
-    cJSON *doc = jvt_run_ok("participation/small.json", 0);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_seats(doc, R0 "arenas/1/", 2, 1, 0, 0, 0);
-    assert_figures(doc, R0 "arenas/1/", 2.0 / 3.0, "balanced", 0, 0.2076596008020477,
-                   0.9385080552796037);
-    cJSON_Delete(doc);
+    /* board: 2 women, 1 man; Wilson(2,3) */
+    static const pc_check expected[] = {
+        PC_AT(R0 "arenas/1/"),
+        PC_NUM("women_share/seats", "2/3"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.2076596008020477"),
+        PC_NUM("ci/1", "0.9385080552796037"),
+        PC_GENDERS("seats", "2 1 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 3),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT_MIN_CELL("participation/small.json", 0, expected);
 }
 
 static void test_arenas_of_a_type_are_a_family(void)
 {
-    cJSON *doc = jvt_run_ok("participation/small_types.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_ASSERT_STR(doc, R0 "arenas/0/value", "board");
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_STR("arenas/0/value", "board"),
+        PC_STR("arenas/1/value", "council"),
+        PC_STR("arenas/2/value", "forum"),
+        PC_STR("arena_types/0/value", "advisory"),
+        PC_STR("arena_types/1/value", "decision"),
+        PC_NUM("arenas_balanced_share", "2/3"),
+        PC_NUM("arena_types/0/arenas_balanced_share", "1"),
+        PC_EXACT("arena_types/0/arenas_classified", 1),
+        PC_NUM("arena_types/1/arenas_balanced_share", "0.5"),
+        PC_EXACT("arena_types/1/arenas_classified", 2),
+        PC_GENDERS("seats", "18 24 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 42),
+        PC_FALSE("total/suppressed"),
+    };
+    cJSON *doc = pc_run("participation/small_types.json", -1);
+    PC_CHECK(doc, expected);
     assert_suppressed(doc, R0 "arenas/0/");
-    JVT_ASSERT_STR(doc, R0 "arenas/1/value", "council");
     assert_suppressed(doc, R0 "arenas/1/");
-    JVT_ASSERT_STR(doc, R0 "arenas/2/value", "forum");
     assert_suppressed(doc, R0 "arenas/2/");
-    JVT_ASSERT_STR(doc, R0 "arena_types/0/value", "advisory");
     assert_suppressed(doc, R0 "arena_types/0/");
-    JVT_ASSERT_STR(doc, R0 "arena_types/1/value", "decision");
     assert_suppressed(doc, R0 "arena_types/1/");
     assert_suppressed(doc, R0 "chairs/");
-    assert_seats(doc, R0, 18, 24, 0, 0, 0);
-    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 2.0 / 3.0);
-    JVT_NEAR(jvt_num(doc, R0 "arena_types/0/arenas_balanced_share"), 1.0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/0/arenas_classified"), 1);
-    JVT_NEAR(jvt_num(doc, R0 "arena_types/1/arenas_balanced_share"), 0.5);
-    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arena_types/1/arenas_classified"), 2);
     cJSON_Delete(doc);
 }
 
 static void test_gender_with_zero_seats_is_published(void)
 {
-    cJSON *doc = jvt_run_ok("participation/zero.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    assert_seats(doc, R0, 5, 0, 0, 0, 0);
-    assert_figures(doc, R0, 1.0, "women_dominated", 0, 0.5655175352168251, 1.0);
-    assert_seats(doc, R0 "arenas/0/", 5, 0, 0, 0, 0);
-    JVT_NEAR(jvt_num(doc, R0 "arenas_balanced_share"), 0.0);
-    CU_ASSERT_EQUAL(jvt_num(doc, R0 "arenas_classified"), 1);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_NUM("arenas_balanced_share", "0"),
+        PC_EXACT("arenas_classified", 1),
+        PC_GENDERS("seats", "5 0 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 5),
+        PC_FALSE("total/suppressed"),
+        PC_NUM("women_share/seats", "1"),
+        PC_STR("balance", "women_dominated"),
+        PC_FALSE("balance_certain"),
+        PC_NUM("ci/0", "0.5655175352168251"),
+        PC_NUM("ci/1", "1"),
+        PC_AT(R0 "arenas/0/"),
+        PC_GENDERS("seats", "5 0 0 0 0"),
+        PC_GENDERS("suppressed", "false false false false false"),
+        PC_EXACT("total/seats", 5),
+        PC_FALSE("total/suppressed"),
+    };
+    PC_EXPECT("participation/zero.json", expected);
 }
 
 static void test_keys_of_absent_optional_columns_are_null(void)
 {
-    cJSON *doc = jvt_run_ok("participation/zero.json", -1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT(jvt_is_null(doc, R0 "arena_types"));
-    CU_ASSERT(jvt_is_null(doc, R0 "chairs"));
-    CU_ASSERT(jvt_is_null(doc, T "arena_types"));
-    CU_ASSERT(jvt_is_null(doc, T "chairs"));
-    cJSON *breakdowns = jvt_get(doc, R0 "breakdowns");
-    CU_ASSERT(cJSON_IsObject(breakdowns) && cJSON_GetArraySize(breakdowns) == 0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(R0),
+        PC_NULL("arena_types"),
+        PC_NULL("chairs"),
+        /* no "by" in zero.json */
+        PC_OBJECT("breakdowns", 0),
+        PC_AT(T),
+        PC_NULL("arena_types"),
+        PC_NULL("chairs"),
+    };
+    PC_EXPECT("participation/zero.json", expected);
 }
 
 int main(void)

@@ -8,9 +8,9 @@
  *                  half = z·sqrt(p(1−p)/n + z²/4n²)/(1 + z²/n).
  */
 #include "harness.h"
+#include "plugin_checks.h"
 
 #include <glib.h>
-#include <string.h>
 
 #define RES(scope) scope "/indicators/training_reach/result/"
 #define RA RES("regions/0")
@@ -34,28 +34,29 @@
  * unknown: 1 person, 1 row, 2 h; total: 5 persons, 8 rows, 12.25 h, 2.45 */
 static void test_persons_are_distinct_and_counted_under_first_known_gender(void)
 {
-    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/participations"), 4);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/hours"), 4.25);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/hours_per_person"), 2.125);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/participations"), 3);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours"), 6);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours_per_person"), 3);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/unknown/persons_reached"), 1);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/unknown/hours"), 2);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/non_binary/persons_reached"), 0);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/non_binary/hours"), 0);
-    CU_ASSERT(jvt_is_null(doc, RA "by_gender/non_binary/hours_per_person"));
-    JVT_NEAR(jvt_num(doc, RA "by_gender/mixed/persons_reached"), 0);
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "by_gender/woman/suppressed")));
-    JVT_NEAR(jvt_num(doc, RA "total/persons_reached"), 5);
-    JVT_NEAR(jvt_num(doc, RA "total/participations"), 8);
-    JVT_NEAR(jvt_num(doc, RA "total/hours"), 12.25);
-    JVT_NEAR(jvt_num(doc, RA "total/hours_per_person"), 2.45);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("by_gender/woman/persons_reached", "2"),
+        PC_NUM("by_gender/woman/participations", "4"),
+        PC_NUM("by_gender/woman/hours", "4.25"),
+        PC_NUM("by_gender/woman/hours_per_person", "2.125"),
+        PC_NUM("by_gender/man/persons_reached", "2"),
+        PC_NUM("by_gender/man/participations", "3"),
+        PC_NUM("by_gender/man/hours", "6"),
+        PC_NUM("by_gender/man/hours_per_person", "3"),
+        PC_NUM("by_gender/unknown/persons_reached", "1"),
+        PC_NUM("by_gender/unknown/hours", "2"),
+        PC_NUM("by_gender/non_binary/persons_reached", "0"),
+        PC_NUM("by_gender/non_binary/hours", "0"),
+        PC_NULL("by_gender/non_binary/hours_per_person"),
+        PC_NUM("by_gender/mixed/persons_reached", "0"),
+        PC_FALSE("by_gender/woman/suppressed"),
+        PC_NUM("total/persons_reached", "5"),
+        PC_NUM("total/participations", "8"),
+        PC_NUM("total/hours", "12.25"),
+        PC_NUM("total/hours_per_person", "2.45"),
+    };
+    PC_EXPECT("training_reach/basic.json", expected);
 }
 
 /* The same data: women's shares 2/(2+2) = 0.5 of persons, 4/7 of rows,
@@ -65,25 +66,27 @@ static void test_persons_are_distinct_and_counted_under_first_known_gender(void)
  * the headline is the women's share of persons reached. */
 static void test_headline_is_women_share_without_population(void)
 {
-    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.5);
-    JVT_NEAR(jvt_num(doc, RA "women_share/participations"), 4.0 / 7.0);
-    JVT_NEAR(jvt_num(doc, RA "women_share/hours"), 4.25 / 10.25);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "balanced");
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "balance_certain")));
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/metric"), "women_share_persons_reached");
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/unit"), "share");
-    JVT_NEAR(jvt_num(doc, RA "headline/value"), 0.5);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/balance"), "balanced");
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "headline/balance_certain")));
-    JVT_NEAR(jvt_num(doc, RA "headline/ci/0"), 0.15003898915214947);
-    JVT_NEAR(jvt_num(doc, RA "headline/ci/1"), 0.8499610108478506);
-    /* "reach" is present and null: no population rows in this scope. */
-    CU_ASSERT(jvt_is_null(doc, RA "reach"));
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, TOT "headline/metric"), "women_share_persons_reached");
-    JVT_NEAR(jvt_num(doc, TOT "headline/value"), 0.5);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("women_share/persons_reached", "0.5"),
+        PC_NUM("women_share/participations", "4/7"),
+        PC_NUM("women_share/hours", "4.25/10.25"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
+        PC_STR("headline/metric", "women_share_persons_reached"),
+        PC_STR("headline/unit", "share"),
+        PC_NUM("headline/value", "0.5"),
+        PC_STR("headline/balance", "balanced"),
+        PC_FALSE("headline/balance_certain"),
+        PC_NUM("headline/ci/0", "0.15003898915214947"),
+        PC_NUM("headline/ci/1", "0.8499610108478506"),
+        /* "reach" is present and null: no population rows in this scope. */
+        PC_NULL("reach"),
+        PC_AT(TOT),
+        PC_STR("headline/metric", "women_share_persons_reached"),
+        PC_NUM("headline/value", "0.5"),
+    };
+    PC_EXPECT("training_reach/basic.json", expected);
 }
 
 /* Target groups, sorted: official, politician. official: p4 (woman), p2
@@ -92,40 +95,34 @@ static void test_headline_is_women_share_without_population(void)
  * rates and gaps are null. */
 static void test_person_reached_in_each_group_of_a_counted_row(void)
 {
-    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT_EQUAL(cJSON_GetArraySize(jvt_get(doc, RA "target_groups")), 2);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/0/value"), "official");
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 1);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/persons_reached"), 1);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/unknown/persons_reached"), 0);
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/population"));
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate"));
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate_ci"));
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/reach_gap/value"));
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/reach_gap/ci"));
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/1/value"), "politician");
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/man/persons_reached"), 1);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/unknown/persons_reached"), 1);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_ARRAY("target_groups", 2),
+        PC_STR("target_groups/0/value", "official"),
+        PC_NUM("target_groups/0/by_gender/woman/persons_reached", "1"),
+        PC_NUM("target_groups/0/by_gender/man/persons_reached", "1"),
+        PC_NUM("target_groups/0/by_gender/unknown/persons_reached", "0"),
+        PC_NULL("target_groups/0/by_gender/woman/population"),
+        PC_NULL("target_groups/0/by_gender/woman/reach_rate"),
+        PC_NULL("target_groups/0/by_gender/woman/reach_rate_ci"),
+        PC_NULL("target_groups/0/reach_gap/value"),
+        PC_NULL("target_groups/0/reach_gap/ci"),
+        PC_STR("target_groups/1/value", "politician"),
+        PC_NUM("target_groups/1/by_gender/woman/persons_reached", "2"),
+        PC_NUM("target_groups/1/by_gender/man/persons_reached", "1"),
+        PC_NUM("target_groups/1/by_gender/unknown/persons_reached", "1"),
+    };
+    PC_EXPECT("training_reach/basic.json", expected);
 }
 
 /* p3's rows say man, then woman: one person whose rows disagree. */
 static void test_disagreeing_genders_give_one_warning(void)
 {
-    cJSON *doc = jvt_run("training_reach/basic.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    int found = 0;
-    const cJSON *w;
-    cJSON_ArrayForEach(w, jvt_get(doc, "warnings")) {
-        if (cJSON_IsString(w) && strstr(w->valuestring, "different genders") != NULL) {
-            found++;
-            CU_ASSERT_PTR_NOT_NULL(strstr(w->valuestring, "1 person"));
-        }
-    }
-    CU_ASSERT_EQUAL(found, 1);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_WARNINGS("different genders", 1),
+        PC_WARNINGS("1 person(s) have rows with different genders", 1),
+    };
+    PC_EXPECT("training_reach/basic.json", expected);
 }
 
 /* completed_only false counts every row: p2 2 rows 7 h, p5 woman 1 row
@@ -134,20 +131,21 @@ static void test_disagreeing_genders_give_one_warning(void)
  * Share 3/5 = 0.6: balanced (0.60 is inside the band). */
 static void test_completed_only_false_counts_every_row(void)
 {
-    cJSON *doc = jvt_run("training_reach/basic_all.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/persons_reached"), 3);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/participations"), 5);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/hours"), 10.25);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/participations"), 4);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours"), 10);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/hours_per_person"), 5);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/persons_reached"), 1);
-    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.6);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "balanced");
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("by_gender/woman/persons_reached", "3"),
+        PC_NUM("by_gender/woman/participations", "5"),
+        PC_NUM("by_gender/woman/hours", "10.25"),
+        PC_NUM("by_gender/man/persons_reached", "2"),
+        PC_NUM("by_gender/man/participations", "4"),
+        PC_NUM("by_gender/man/hours", "10"),
+        PC_NUM("by_gender/man/hours_per_person", "5"),
+        PC_NUM("target_groups/0/by_gender/woman/persons_reached", "2"),
+        PC_NUM("target_groups/0/by_gender/man/persons_reached", "1"),
+        PC_NUM("women_share/persons_reached", "0.6"),
+        PC_STR("balance", "balanced"),
+    };
+    PC_EXPECT("training_reach/basic_all.json", expected);
 }
 
 /* population.json. Region A (pop_a): politician w1 w2 w3 m1; official w4
@@ -169,59 +167,54 @@ static void test_completed_only_false_counts_every_row(void)
  *               = [−0.22071, 0.49510] */
 static void test_reach_rates_against_population(void)
 {
-    cJSON *doc = jvt_run("training_reach/population.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT_EQUAL(cJSON_GetArraySize(jvt_get(doc, RA "target_groups")), 4);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/0/value"), "adviser");
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/population"));
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 1);
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate"));
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_ARRAY("target_groups", 4),
+        PC_STR("target_groups/0/value", "adviser"),
+        PC_NULL("target_groups/0/by_gender/woman/population"),
+        PC_NUM("target_groups/0/by_gender/woman/persons_reached", "1"),
+        PC_NULL("target_groups/0/by_gender/woman/reach_rate"),
 
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/1/value"), "board");
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/persons_reached"), 0);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/population"), 3);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate"), 0);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate_ci/0"), 0);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/woman/reach_rate_ci/1"),
-             0.5614970317550454);
-    /* a gender without a population row in a group that has some: 0 */
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/man/population"), 0);
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/1/by_gender/man/reach_rate"));
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/1/reach_gap/value"));
+        PC_STR("target_groups/1/value", "board"),
+        PC_NUM("target_groups/1/by_gender/woman/persons_reached", "0"),
+        PC_NUM("target_groups/1/by_gender/woman/population", "3"),
+        PC_NUM("target_groups/1/by_gender/woman/reach_rate", "0"),
+        PC_NUM("target_groups/1/by_gender/woman/reach_rate_ci/0", "0"),
+        PC_NUM("target_groups/1/by_gender/woman/reach_rate_ci/1", "0.5614970317550454"),
+        /* a gender without a population row in a group that has some: 0 */
+        PC_NUM("target_groups/1/by_gender/man/population", "0"),
+        PC_NULL("target_groups/1/by_gender/man/reach_rate"),
+        PC_NULL("target_groups/1/reach_gap/value"),
 
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/2/value"), "official");
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate"), 0.25);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/0"),
-             0.04558726080970055);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/woman/reach_rate_ci/1"),
-             0.6993581574175981);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate"), 0.4);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate_ci/0"), 0.11762077423264783);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/man/reach_rate_ci/1"), 0.769275718723987);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/population"), 1);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/reach_rate"), 0);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/non_binary/reach_rate_ci/1"),
-             0.7934506856227626);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/by_gender/unknown/population"), 0);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/value"), -0.15);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/ci/0"), -0.5720771545374123);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/2/reach_gap/ci/1"), 0.38071723241544375);
+        PC_STR("target_groups/2/value", "official"),
+        PC_NUM("target_groups/2/by_gender/woman/reach_rate", "0.25"),
+        PC_NUM("target_groups/2/by_gender/woman/reach_rate_ci/0", "0.04558726080970055"),
+        PC_NUM("target_groups/2/by_gender/woman/reach_rate_ci/1", "0.6993581574175981"),
+        PC_NUM("target_groups/2/by_gender/man/reach_rate", "0.4"),
+        PC_NUM("target_groups/2/by_gender/man/reach_rate_ci/0", "0.11762077423264783"),
+        PC_NUM("target_groups/2/by_gender/man/reach_rate_ci/1", "0.769275718723987"),
+        PC_NUM("target_groups/2/by_gender/non_binary/population", "1"),
+        PC_NUM("target_groups/2/by_gender/non_binary/reach_rate", "0"),
+        PC_NUM("target_groups/2/by_gender/non_binary/reach_rate_ci/1", "0.7934506856227626"),
+        PC_NUM("target_groups/2/by_gender/unknown/population", "0"),
+        PC_NUM("target_groups/2/reach_gap/value", "-0.15"),
+        PC_NUM("target_groups/2/reach_gap/ci/0", "-0.5720771545374123"),
+        PC_NUM("target_groups/2/reach_gap/ci/1", "0.38071723241544375"),
 
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "target_groups/3/value"), "politician");
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/persons_reached"), 3);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/population"), 10);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate"), 0.3);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/0"),
-             0.10779126740630099);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/woman/reach_rate_ci/1"),
-             0.6032218525388546);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate"), 0.125);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate_ci/0"), 0.02241749145005667);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/by_gender/man/reach_rate_ci/1"), 0.4708881822128535);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/reach_gap/value"), 0.175);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/reach_gap/ci/0"), -0.22070548578429927);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/3/reach_gap/ci/1"), 0.49510414386179713);
-    cJSON_Delete(doc);
+        PC_STR("target_groups/3/value", "politician"),
+        PC_NUM("target_groups/3/by_gender/woman/persons_reached", "3"),
+        PC_NUM("target_groups/3/by_gender/woman/population", "10"),
+        PC_NUM("target_groups/3/by_gender/woman/reach_rate", "0.3"),
+        PC_NUM("target_groups/3/by_gender/woman/reach_rate_ci/0", "0.10779126740630099"),
+        PC_NUM("target_groups/3/by_gender/woman/reach_rate_ci/1", "0.6032218525388546"),
+        PC_NUM("target_groups/3/by_gender/man/reach_rate", "0.125"),
+        PC_NUM("target_groups/3/by_gender/man/reach_rate_ci/0", "0.02241749145005667"),
+        PC_NUM("target_groups/3/by_gender/man/reach_rate_ci/1", "0.4708881822128535"),
+        PC_NUM("target_groups/3/reach_gap/value", "0.175"),
+        PC_NUM("target_groups/3/reach_gap/ci/0", "-0.22070548578429927"),
+        PC_NUM("target_groups/3/reach_gap/ci/1", "0.49510414386179713"),
+    };
+    PC_EXPECT("training_reach/population.json", expected);
 }
 
 /* reach pools board, official, politician (the groups with population):
@@ -234,34 +227,35 @@ static void test_reach_rates_against_population(void)
  * man 3: share 5/8 = 0.625, women_dominated (not the headline). */
 static void test_reach_pools_groups_with_population(void)
 {
-    cJSON *doc = jvt_run("training_reach/population.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, RA "reach/woman/reached"), 4);
-    JVT_NEAR(jvt_num(doc, RA "reach/woman/population"), 17);
-    JVT_NEAR(jvt_num(doc, RA "reach/woman/rate"), 4.0 / 17.0);
-    JVT_NEAR(jvt_num(doc, RA "reach/woman/ci/0"), 0.09555044322080117);
-    JVT_NEAR(jvt_num(doc, RA "reach/woman/ci/1"), 0.4726179811956498);
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "reach/woman/suppressed")));
-    JVT_NEAR(jvt_num(doc, RA "reach/man/reached"), 3);
-    JVT_NEAR(jvt_num(doc, RA "reach/man/population"), 13);
-    JVT_NEAR(jvt_num(doc, RA "reach/man/rate"), 3.0 / 13.0);
-    JVT_NEAR(jvt_num(doc, RA "reach/man/ci/0"), 0.08179528718498569);
-    JVT_NEAR(jvt_num(doc, RA "reach/man/ci/1"), 0.5025637594672749);
-    JVT_NEAR(jvt_num(doc, RA "reach/gap/value"), 1.0 / 221.0);
-    JVT_NEAR(jvt_num(doc, RA "reach/gap/ci/0"), -0.3010901657166799);
-    JVT_NEAR(jvt_num(doc, RA "reach/gap/ci/1"), 0.28473168921615827);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/metric"), "reach_gap");
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "headline/unit"), "difference");
-    JVT_NEAR(jvt_num(doc, RA "headline/value"), 1.0 / 221.0);
-    JVT_NEAR(jvt_num(doc, RA "headline/ci/0"), -0.3010901657166799);
-    CU_ASSERT(jvt_is_null(doc, RA "headline/balance"));
-    CU_ASSERT(jvt_is_null(doc, RA "headline/balance_certain"));
-    CU_ASSERT(jvt_is_null(doc, RA "by_gender/woman/hours"));
-    CU_ASSERT(jvt_is_null(doc, RA "by_gender/woman/hours_per_person"));
-    CU_ASSERT(jvt_is_null(doc, RA "women_share/hours"));
-    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.625);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "women_dominated");
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("reach/woman/reached", "4"),
+        PC_NUM("reach/woman/population", "17"),
+        PC_NUM("reach/woman/rate", "4/17"),
+        PC_NUM("reach/woman/ci/0", "0.09555044322080117"),
+        PC_NUM("reach/woman/ci/1", "0.4726179811956498"),
+        PC_FALSE("reach/woman/suppressed"),
+        PC_NUM("reach/man/reached", "3"),
+        PC_NUM("reach/man/population", "13"),
+        PC_NUM("reach/man/rate", "3/13"),
+        PC_NUM("reach/man/ci/0", "0.08179528718498569"),
+        PC_NUM("reach/man/ci/1", "0.5025637594672749"),
+        PC_NUM("reach/gap/value", "1/221"),
+        PC_NUM("reach/gap/ci/0", "-0.3010901657166799"),
+        PC_NUM("reach/gap/ci/1", "0.28473168921615827"),
+        PC_STR("headline/metric", "reach_gap"),
+        PC_STR("headline/unit", "difference"),
+        PC_NUM("headline/value", "1/221"),
+        PC_NUM("headline/ci/0", "-0.3010901657166799"),
+        PC_NULL("headline/balance"),
+        PC_NULL("headline/balance_certain"),
+        PC_NULL("by_gender/woman/hours"),
+        PC_NULL("by_gender/woman/hours_per_person"),
+        PC_NULL("women_share/hours"),
+        PC_NUM("women_share/persons_reached", "0.625"),
+        PC_STR("balance", "women_dominated"),
+    };
+    PC_EXPECT("training_reach/population.json", expected);
 }
 
 /* Region B (pop_b) has no population table: w1 woman adviser, m9 man
@@ -272,25 +266,27 @@ static void test_reach_pools_groups_with_population(void)
  * reach is A's (the sum of the regions' reach): gap 1/221. */
 static void test_total_sums_regions_persons_and_reach(void)
 {
-    cJSON *doc = jvt_run("training_reach/population.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RB "headline/metric"), "reach_gap");
-    CU_ASSERT(jvt_is_null(doc, RB "headline/value"));
-    CU_ASSERT(jvt_is_null(doc, RB "reach"));
-    CU_ASSERT_EQUAL(cJSON_GetArraySize(jvt_get(doc, RB "target_groups")), 1);
-    CU_ASSERT(jvt_is_null(doc, RB "target_groups/0/by_gender/man/population"));
-    JVT_NEAR(jvt_num(doc, TOT "by_gender/woman/persons_reached"), 6);
-    JVT_NEAR(jvt_num(doc, TOT "by_gender/man/persons_reached"), 4);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, TOT "target_groups/0/value"), "adviser");
-    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/woman/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/man/persons_reached"), 1);
-    JVT_NEAR(jvt_num(doc, TOT "target_groups/3/by_gender/woman/reach_rate"), 0.3);
-    JVT_NEAR(jvt_num(doc, TOT "reach/woman/reached"), 4);
-    JVT_NEAR(jvt_num(doc, TOT "reach/woman/population"), 17);
-    JVT_NEAR(jvt_num(doc, TOT "reach/man/reached"), 3);
-    JVT_NEAR(jvt_num(doc, TOT "reach/man/population"), 13);
-    JVT_NEAR(jvt_num(doc, TOT "headline/value"), 1.0 / 221.0);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RB),
+        PC_STR("headline/metric", "reach_gap"),
+        PC_NULL("headline/value"),
+        PC_NULL("reach"),
+        PC_ARRAY("target_groups", 1),
+        PC_NULL("target_groups/0/by_gender/man/population"),
+        PC_AT(TOT),
+        PC_NUM("by_gender/woman/persons_reached", "6"),
+        PC_NUM("by_gender/man/persons_reached", "4"),
+        PC_STR("target_groups/0/value", "adviser"),
+        PC_NUM("target_groups/0/by_gender/woman/persons_reached", "2"),
+        PC_NUM("target_groups/0/by_gender/man/persons_reached", "1"),
+        PC_NUM("target_groups/3/by_gender/woman/reach_rate", "0.3"),
+        PC_NUM("reach/woman/reached", "4"),
+        PC_NUM("reach/woman/population", "17"),
+        PC_NUM("reach/man/reached", "3"),
+        PC_NUM("reach/man/population", "13"),
+        PC_NUM("headline/value", "1/221"),
+    };
+    PC_EXPECT("training_reach/population.json", expected);
 }
 
 /* mixed.json: A has politician population woman 4, man 4 and reaches w1
@@ -303,35 +299,31 @@ static void test_total_sums_regions_persons_and_reach(void)
  * [−0.49367, 0.49367]. */
 static void test_total_rate_needs_population_of_every_region_reached(void)
 {
-    cJSON *doc = jvt_run("training_reach/mixed.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/reach_rate"), 0.25);
-    CU_ASSERT(jvt_is_null(doc, RB "target_groups/0/by_gender/woman/population"));
-    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/woman/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/woman/population"), 4);
-    CU_ASSERT(jvt_is_null(doc, TOT "target_groups/0/by_gender/woman/reach_rate"));
-    JVT_NEAR(jvt_num(doc, TOT "target_groups/0/by_gender/man/reach_rate"), 0.25);
-    CU_ASSERT(jvt_is_null(doc, TOT "target_groups/0/reach_gap/value"));
-    JVT_NEAR(jvt_num(doc, TOT "reach/woman/reached"), 1);
-    JVT_NEAR(jvt_num(doc, TOT "reach/woman/population"), 4);
-    JVT_NEAR(jvt_num(doc, TOT "headline/value"), 0);
-    JVT_NEAR(jvt_num(doc, TOT "headline/ci/0"), -0.4936672174461459);
-    JVT_NEAR(jvt_num(doc, TOT "headline/ci/1"), 0.4936672174461459);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("target_groups/0/by_gender/woman/reach_rate", "0.25"),
+        PC_AT(RB),
+        PC_NULL("target_groups/0/by_gender/woman/population"),
+        PC_AT(TOT),
+        PC_NUM("target_groups/0/by_gender/woman/persons_reached", "2"),
+        PC_NUM("target_groups/0/by_gender/woman/population", "4"),
+        PC_NULL("target_groups/0/by_gender/woman/reach_rate"),
+        PC_NUM("target_groups/0/by_gender/man/reach_rate", "0.25"),
+        PC_NULL("target_groups/0/reach_gap/value"),
+        PC_NUM("reach/woman/reached", "1"),
+        PC_NUM("reach/woman/population", "4"),
+        PC_NUM("headline/value", "0"),
+        PC_NUM("headline/ci/0", "-0.4936672174461459"),
+        PC_NUM("headline/ci/1", "0.4936672174461459"),
+    };
+    PC_EXPECT("training_reach/mixed.json", expected);
 }
 
 /* above.json: region Norrland reaches 2 women in politician, whose
  * population has 1 woman: a data error naming region and group. */
 static void test_group_reached_above_population_is_an_error(void)
 {
-    char *message = NULL;
-    cJSON *doc = jvt_run("training_reach/above.json", -1, &message);
-    CU_ASSERT_PTR_NULL(doc);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(message);
-    CU_ASSERT_PTR_NOT_NULL(strstr(message, "Norrland"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(message, "politician"));
-    cJSON_Delete(doc);
-    g_free(message);
+    PC_FAILS_SAYING("training_reach/above.json", "Norrland", "politician");
 }
 
 /* suppress.json, min_cell 5. Group a: 2 women, 6 men (population woman
@@ -347,53 +339,56 @@ static void test_group_reached_above_population_is_an_error(void)
  * half 0.18675 → [0.14548, 0.51897]. */
 static void test_small_cells_are_suppressed_with_their_figures(void)
 {
-    cJSON *doc = jvt_run("training_reach/suppress.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/woman/persons_reached"), 12);
-    JVT_NEAR(jvt_num(doc, RA "by_gender/man/persons_reached"), 13);
-    JVT_NEAR(jvt_num(doc, RA "women_share/persons_reached"), 0.48);
-    CU_ASSERT_STRING_EQUAL(jvt_str(doc, RA "balance"), "balanced");
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "balance_certain")));
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("by_gender/woman/persons_reached", "12"),
+        PC_NUM("by_gender/man/persons_reached", "13"),
+        PC_NUM("women_share/persons_reached", "0.48"),
+        PC_STR("balance", "balanced"),
+        PC_FALSE("balance_certain"),
 
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/persons_reached"));
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, RA "target_groups/0/by_gender/woman/suppressed")));
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/population"), 20);
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate"));
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/by_gender/woman/reach_rate_ci"));
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/persons_reached"), 6);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/reach_rate"), 0.3);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/reach_rate_ci/0"), 0.1454772448676043);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/man/reach_rate_ci/1"), 0.5189728183535235);
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/0/reach_gap/value"));
-    CU_ASSERT(jvt_is_null(doc, RA "target_groups/1/by_gender/woman/persons_reached"));
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, RA "target_groups/1/by_gender/woman/suppressed")));
-    JVT_NEAR(jvt_num(doc, RA "target_groups/1/by_gender/man/persons_reached"), 7);
+        PC_NULL("target_groups/0/by_gender/woman/persons_reached"),
+        PC_TRUE("target_groups/0/by_gender/woman/suppressed"),
+        PC_NUM("target_groups/0/by_gender/woman/population", "20"),
+        PC_NULL("target_groups/0/by_gender/woman/reach_rate"),
+        PC_NULL("target_groups/0/by_gender/woman/reach_rate_ci"),
+        PC_NUM("target_groups/0/by_gender/man/persons_reached", "6"),
+        PC_NUM("target_groups/0/by_gender/man/reach_rate", "0.3"),
+        PC_NUM("target_groups/0/by_gender/man/reach_rate_ci/0", "0.1454772448676043"),
+        PC_NUM("target_groups/0/by_gender/man/reach_rate_ci/1", "0.5189728183535235"),
+        PC_NULL("target_groups/0/reach_gap/value"),
+        PC_NULL("target_groups/1/by_gender/woman/persons_reached"),
+        PC_TRUE("target_groups/1/by_gender/woman/suppressed"),
+        PC_NUM("target_groups/1/by_gender/man/persons_reached", "7"),
 
-    CU_ASSERT(jvt_is_null(doc, RA "reach/woman/reached"));
-    CU_ASSERT(cJSON_IsTrue(jvt_get(doc, RA "reach/woman/suppressed")));
-    JVT_NEAR(jvt_num(doc, RA "reach/woman/population"), 20);
-    CU_ASSERT(jvt_is_null(doc, RA "reach/woman/rate"));
-    CU_ASSERT(jvt_is_null(doc, RA "reach/woman/ci"));
-    JVT_NEAR(jvt_num(doc, RA "reach/man/reached"), 6);
-    JVT_NEAR(jvt_num(doc, RA "reach/man/rate"), 0.3);
-    CU_ASSERT(jvt_is_null(doc, RA "reach/gap/value"));
-    CU_ASSERT(jvt_is_null(doc, RA "headline/value"));
-    CU_ASSERT(jvt_is_null(doc, RA "headline/ci"));
-    CU_ASSERT(jvt_is_null(doc, TOT "headline/value"));
-    cJSON_Delete(doc);
+        PC_NULL("reach/woman/reached"),
+        PC_TRUE("reach/woman/suppressed"),
+        PC_NUM("reach/woman/population", "20"),
+        PC_NULL("reach/woman/rate"),
+        PC_NULL("reach/woman/ci"),
+        PC_NUM("reach/man/reached", "6"),
+        PC_NUM("reach/man/rate", "0.3"),
+        PC_NULL("reach/gap/value"),
+        PC_NULL("headline/value"),
+        PC_NULL("headline/ci"),
+        PC_AT(TOT),
+        PC_NULL("headline/value"),
+    };
+    PC_EXPECT("training_reach/suppress.json", expected);
 }
 
 /* The same data with min_cell 0: nothing is suppressed; group a woman
  * 2/20 = 0.1, reach gap 2/20 − 6/20 = −0.2. */
 static void test_min_cell_zero_suppresses_nothing(void)
 {
-    cJSON *doc = jvt_run("training_reach/suppress.json", 0, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/persons_reached"), 2);
-    JVT_NEAR(jvt_num(doc, RA "target_groups/0/by_gender/woman/reach_rate"), 0.1);
-    CU_ASSERT(cJSON_IsFalse(jvt_get(doc, RA "reach/woman/suppressed")));
-    JVT_NEAR(jvt_num(doc, RA "headline/value"), -0.2);
-    cJSON_Delete(doc);
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("target_groups/0/by_gender/woman/persons_reached", "2"),
+        PC_NUM("target_groups/0/by_gender/woman/reach_rate", "0.1"),
+        PC_FALSE("reach/woman/suppressed"),
+        PC_NUM("headline/value", "-0.2"),
+    };
+    PC_EXPECT_MIN_CELL("training_reach/suppress.json", 0, expected);
 }
 
 /* header_only.json: region A's training.csv has its header row (with the
@@ -404,31 +399,31 @@ static void test_min_cell_zero_suppresses_nothing(void)
  * The total sums the regions: B's hours, woman 4.25, man 6, total 12.25. */
 static void test_hours_over_no_rows_are_zero(void)
 {
-    cJSON *doc = jvt_run("training_reach/header_only.json", -1, NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    static const pc_check each_gender[] = {
+        PC_NUM("hours", "0"),
+        PC_NULL("hours_per_person"),
+        PC_NUM("persons_reached", "0"),
+    };
+    static const pc_check expected[] = {
+        PC_AT(RA),
+        PC_NUM("total/hours", "0"),
+        PC_NULL("total/hours_per_person"),
+        PC_NULL("women_share/hours"),
+        PC_AT(RB),
+        PC_NUM("by_gender/woman/hours", "4.25"),
+        PC_AT(TOT),
+        PC_NUM("by_gender/woman/hours", "4.25"),
+        PC_NUM("by_gender/man/hours", "6"),
+        PC_NUM("total/hours", "12.25"),
+    };
     static const char *const genders[] = {"woman", "man", "non_binary", "mixed", "unknown"};
+    cJSON *doc = pc_run("training_reach/header_only.json", -1);
     for (size_t g = 0; g < sizeof genders / sizeof genders[0]; g++) {
-        char *at = g_strdup_printf(RA "by_gender/%s/", genders[g]);
-        char *hours = g_strconcat(at, "hours", NULL);
-        char *per_person = g_strconcat(at, "hours_per_person", NULL);
-        char *persons = g_strconcat(at, "persons_reached", NULL);
-        CU_ASSERT(cJSON_IsNumber(jvt_get(doc, hours)));
-        JVT_NEAR(jvt_num(doc, hours), 0);
-        CU_ASSERT(jvt_is_null(doc, per_person));
-        JVT_NEAR(jvt_num(doc, persons), 0);
+        char *at = g_strconcat(RA "by_gender/", genders[g], "/", NULL);
+        PC_CHECK_AT(doc, at, each_gender);
         g_free(at);
-        g_free(hours);
-        g_free(per_person);
-        g_free(persons);
     }
-    CU_ASSERT(cJSON_IsNumber(jvt_get(doc, RA "total/hours")));
-    JVT_NEAR(jvt_num(doc, RA "total/hours"), 0);
-    CU_ASSERT(jvt_is_null(doc, RA "total/hours_per_person"));
-    CU_ASSERT(jvt_is_null(doc, RA "women_share/hours"));
-    JVT_NEAR(jvt_num(doc, RB "by_gender/woman/hours"), 4.25);
-    JVT_NEAR(jvt_num(doc, TOT "by_gender/woman/hours"), 4.25);
-    JVT_NEAR(jvt_num(doc, TOT "by_gender/man/hours"), 6);
-    JVT_NEAR(jvt_num(doc, TOT "total/hours"), 12.25);
+    PC_CHECK(doc, expected);
     cJSON_Delete(doc);
 }
 
