@@ -5,7 +5,7 @@
  * breakdown cells, participation with intervals, a skipped indicator,
  * goal_fulfilment, and a custom indicator "mentoring").
  *
- * Golden files under tests/data/render/expected/ hold each format as it
+ * Golden files tests/data/render/expected/<name>.expected hold each format as it
  * was reviewed line by line against the document; the hand-worked
  * figures that matter most are also asserted here with their arithmetic.
  * JV_RENDER_UPDATE_GOLDEN=1 rewrites the golden files (then review the
@@ -26,33 +26,6 @@ static char *render(const char *format, jv_lang lang, jv_csv_dialect dialect, gb
     cJSON_Delete(doc);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     return g_string_free(out, FALSE);
-}
-
-/* Compares with tests/data/render/expected/<name>, naming the first line
- * that differs. */
-static void golden(const char *name, const char *text)
-{
-    char *relpath = g_strconcat("render/expected/", name, NULL);
-    char *path = g_build_filename(JV_SRCDIR, "tests", "data", relpath, NULL);
-    if (g_getenv("JV_RENDER_UPDATE_GOLDEN") != NULL)
-        g_file_set_contents(path, text, -1, NULL);
-    char *expected = NULL;
-    CU_ASSERT_TRUE_FATAL(g_file_get_contents(path, &expected, NULL, NULL));
-    if (strcmp(expected, text) != 0) {
-        char **a = g_strsplit(expected, "\n", -1), **b = g_strsplit(text, "\n", -1);
-        for (guint i = 0; a[i] != NULL || b[i] != NULL; i++)
-            if (a[i] == NULL || b[i] == NULL || strcmp(a[i], b[i]) != 0) {
-                fprintf(stderr, "\n  %s line %u:\n  expected: %s\n  got:      %s\n", name, i + 1,
-                        a[i] ? a[i] : "(end)", b[i] ? b[i] : "(end)");
-                break;
-            }
-        g_strfreev(a);
-        g_strfreev(b);
-    }
-    CU_ASSERT_STRING_EQUAL(expected, text);
-    g_free(expected);
-    g_free(path);
-    g_free(relpath);
 }
 
 /* The first line starting with `prefix`, or "" (g_free it). */
@@ -86,8 +59,8 @@ static void test_markdown_matches_golden_in_both_languages(void)
 {
     char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
     char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
-    golden("result.sv.md", sv);
-    golden("result.en.md", en);
+    jvt_golden("result.sv.md", sv);
+    jvt_golden("result.en.md", en);
     g_free(sv);
     g_free(en);
 }
@@ -187,8 +160,8 @@ static void test_table_matches_golden_and_fits_100_columns(void)
 {
     char *sv = render("table", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
     char *en = render("table", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
-    golden("result.sv.txt", sv);
-    golden("result.en.txt", en);
+    jvt_golden("result.sv.txt", sv);
+    jvt_golden("result.en.txt", en);
     char **lines = g_strsplit(sv, "\n", -1);
     for (char **l = lines; *l != NULL; l++)
         CU_ASSERT_TRUE(g_utf8_strlen(*l, -1) <= 100);
@@ -264,8 +237,8 @@ static void test_csv_matches_golden_in_both_dialects(void)
 {
     char *excel = render("csv", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
     char *plain = render("csv", JV_LANG_SV, JV_CSV_PLAIN, FALSE);
-    golden("result.excel.csv", excel);
-    golden("result.plain.csv", plain);
+    jvt_golden("result.excel.csv", excel);
+    jvt_golden("result.plain.csv", plain);
     g_free(excel);
     g_free(plain);
 }
