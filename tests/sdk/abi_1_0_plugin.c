@@ -15,12 +15,14 @@
  *   ABI_OTHER_MAJOR  says (core's major + 1).0: rejected, another major
  *
  * What it computes (table `projects`, role `leader_gender`): rows per
- * gender and the women's share of rows as the headline.
+ * gender and the women's share of rows as the headline, with the
+ * fixtures' tests/fixtures/rows_share.c (1.0 host functions only).
  */
 #include <jamvikt/jamvikt.h>
 
-#include <math.h>
 #include <stddef.h>
+
+#include "../fixtures/rows_share.h"
 
 /* The jv_plugin of ABI 1.0, field for field. Never edit. */
 struct plugin_1_0 {
@@ -74,57 +76,6 @@ SAME_PLACE(load);
 _Static_assert(sizeof(struct plugin_1_0) == offsetof(jv_plugin, load) + sizeof(void *),
                "the 1.0 descriptor ends with load");
 
-static const jv_host *host;
-
-typedef struct state {
-    int64_t rows[JV_GENDERS];
-} state;
-
-static void *old_init(jv_ctx *ctx)
-{
-    (void)ctx;
-    return host->alloc0(sizeof(state));
-}
-
-static int old_consume(jv_ctx *ctx, void *data, const jv_batch *batch)
-{
-    (void)ctx;
-    state *s = data;
-    for (size_t i = 0; i < batch->n_rows; i++)
-        s->rows[batch->columns[0].codes[i]]++;
-    return 0;
-}
-
-static int old_merge(jv_ctx *ctx, void *into, const void *from)
-{
-    (void)ctx;
-    state *a = into;
-    const state *b = from;
-    for (int g = 0; g < JV_GENDERS; g++)
-        a->rows[g] += b->rows[g];
-    return 0;
-}
-
-static int old_finish(jv_ctx *ctx, const void *data, const void *total, jv_writer *out)
-{
-    (void)total;
-    const state *s = data;
-    double share = host->women_share((double)s->rows[JV_WOMAN], (double)s->rows[JV_MAN]);
-    host->put_integer(out, "rows_women", s->rows[JV_WOMAN]);
-    host->put_integer(out, "rows_men", s->rows[JV_MAN]);
-    jv_headline h = {
-        "women_share_rows", "Women's share of rows", "share", share, host->balance(ctx, share), -1,
-        {NAN, NAN}};
-    host->put_headline(out, &h);
-    return 0;
-}
-
-static void old_destroy(jv_ctx *ctx, void *data)
-{
-    (void)ctx;
-    host->free(data);
-}
-
 static const jv_role roles[] = {
     {"leader_gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL, "gender of the project leader"},
 };
@@ -153,18 +104,18 @@ static const struct plugin_1_0 descriptor = {
     .summary = "a plugin built for ABI 1.0: women's share of rows",
     .tables = tables,
     .n_tables = 1,
-    .init = old_init,
-    .consume = old_consume,
-    .merge = old_merge,
-    .pool = old_merge,
-    .finish = old_finish,
-    .destroy = old_destroy,
+    .init = rows_share_init,
+    .consume = rows_share_consume,
+    .merge = rows_share_merge,
+    .pool = rows_share_merge,
+    .finish = rows_share_finish,
+    .destroy = rows_share_destroy,
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *h);
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *h)
 {
-    host = h;
+    rows_share_bind(h);
     return (const jv_plugin *)&descriptor;
 }
