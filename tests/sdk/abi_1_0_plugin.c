@@ -1,6 +1,6 @@
 /* tests/sdk/abi_1_0_plugin.c — a plugin exactly as a binary built against
  * the ABI 1.0 headers looks, whatever the headers say today: its descriptor
- * is a frozen copy of the 1.0 layout (struct plugin_1_0 below), it says
+ * has the 1.0 layout (struct plugin_1_0, from the frozen headers), it says
  * abi_minor 0, and struct_size is 1.0's minimum, offsetof(jv_plugin, load) +
  * sizeof(void *). The core must load and run it for every 1.x.
  *
@@ -20,59 +20,14 @@
  */
 #include <jamvikt/jamvikt.h>
 
-#include <stddef.h>
-
 #include "../fixtures/rows_share.h"
+#include "frozen.h"
+#include "frozen_layout_1_0.h"
 
-/* The jv_plugin of ABI 1.0, field for field. Never edit. */
-struct plugin_1_0 {
-    uint32_t abi_major;
-    uint32_t abi_minor;
-    uint32_t struct_size;
-    const char *name;
-    const char *version;
-    const char *summary;
-    const jv_table_spec *tables;
-    size_t n_tables;
-    const jv_param_spec *params;
-    size_t n_params;
-    int (*configure)(jv_ctx *ctx, void **instance);
-    void (*release)(jv_ctx *ctx, void *instance);
-    void *(*init)(jv_ctx *ctx);
-    int (*consume)(jv_ctx *ctx, void *state, const jv_batch *batch);
-    int (*merge)(jv_ctx *ctx, void *into, const void *from);
-    int (*pool)(jv_ctx *ctx, void *total, const void *region);
-    int (*cells)(jv_ctx *ctx, const void *state, jv_cells *cells);
-    int (*finish)(jv_ctx *ctx, const void *state, const void *total, jv_writer *out);
-    void (*destroy)(jv_ctx *ctx, void *state);
-    int (*save)(jv_ctx *ctx, const void *state, jv_writer *out);
-    void *(*load)(jv_ctx *ctx, const jv_node *in);
-};
-
-#define SAME_PLACE(field)                                                                          \
-    _Static_assert(offsetof(struct plugin_1_0, field) == offsetof(jv_plugin, field),               \
-                   "jv_plugin." #field " moved since ABI 1.0: that needs a major bump")
-SAME_PLACE(abi_major);
-SAME_PLACE(abi_minor);
-SAME_PLACE(struct_size);
-SAME_PLACE(name);
-SAME_PLACE(version);
-SAME_PLACE(summary);
-SAME_PLACE(tables);
-SAME_PLACE(n_tables);
-SAME_PLACE(params);
-SAME_PLACE(n_params);
-SAME_PLACE(configure);
-SAME_PLACE(release);
-SAME_PLACE(init);
-SAME_PLACE(consume);
-SAME_PLACE(merge);
-SAME_PLACE(pool);
-SAME_PLACE(cells);
-SAME_PLACE(finish);
-SAME_PLACE(destroy);
-SAME_PLACE(save);
-SAME_PLACE(load);
+/* The jv_plugin of ABI 1.0 is struct plugin_1_0, generated from the frozen
+ * 1.0 headers (frozen_layout_1_0.h); each of its fields keeps its offset,
+ * size and type in today's jv_plugin. */
+PLUGIN_1_0_FIELDS(FROZEN, "1.0", jv_plugin, plugin_1_0)
 _Static_assert(sizeof(struct plugin_1_0) == offsetof(jv_plugin, load) + sizeof(void *),
                "the 1.0 descriptor ends with load");
 
