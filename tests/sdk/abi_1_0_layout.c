@@ -23,25 +23,19 @@
 HOST_1_0_FIELDS(FROZEN, "1.0", jv_host, host_1_0)
 _Static_assert(sizeof(jv_host) >= sizeof(struct host_1_0), "jv_host only grows");
 
-COLUMN_1_0_FIELDS(FROZEN, "1.0", jv_column, column_1_0)
-_Static_assert(sizeof(jv_column) == sizeof(struct column_1_0),
-               "plugins index batch->columns: jv_column keeps its 1.0 size");
+FROZEN_STRUCT("1.0", COLUMN_1_0_FIELDS, jv_column, column_1_0,
+              "plugins index batch->columns: jv_column keeps its 1.0 size");
 
-ROLE_1_0_FIELDS(FROZEN, "1.0", jv_role, role_1_0)
-_Static_assert(sizeof(jv_role) == sizeof(struct role_1_0),
-               "the core indexes a plugin's roles: jv_role keeps its 1.0 size");
+FROZEN_STRUCT("1.0", ROLE_1_0_FIELDS, jv_role, role_1_0,
+              "the core indexes a plugin's roles: jv_role keeps its 1.0 size");
 
-STRING_1_0_FIELDS(FROZEN, "1.0", jv_string, string_1_0)
-_Static_assert(sizeof(jv_string) == sizeof(struct string_1_0), "jv_string keeps its 1.0 size");
+FROZEN_STRUCT("1.0", STRING_1_0_FIELDS, jv_string, string_1_0, "jv_string keeps its 1.0 size");
 
-TABLE_SPEC_1_0_FIELDS(FROZEN, "1.0", jv_table_spec, table_spec_1_0)
-_Static_assert(sizeof(jv_table_spec) == sizeof(struct table_spec_1_0),
-               "jv_table_spec keeps its 1.0 size");
+FROZEN_STRUCT("1.0", TABLE_SPEC_1_0_FIELDS, jv_table_spec, table_spec_1_0,
+              "jv_table_spec keeps its 1.0 size");
 
-PARAM_SPEC_1_0_FIELDS(FROZEN, "1.0", jv_param_spec, param_spec_1_0)
-_Static_assert(sizeof(jv_param_spec) == sizeof(struct param_spec_1_0),
-               "jv_param_spec keeps its 1.0 size");
+FROZEN_STRUCT("1.0", PARAM_SPEC_1_0_FIELDS, jv_param_spec, param_spec_1_0,
+              "jv_param_spec keeps its 1.0 size");
 
-HEADLINE_1_0_FIELDS(FROZEN, "1.0", jv_headline, headline_1_0)
-_Static_assert(sizeof(jv_headline) == sizeof(struct headline_1_0),
-               "a plugin fills in a jv_headline: it keeps its 1.0 size");
+FROZEN_STRUCT("1.0", HEADLINE_1_0_FIELDS, jv_headline, headline_1_0,
+              "a plugin fills in a jv_headline: it keeps its 1.0 size");

@@ -59,12 +59,7 @@ static const struct plugin_1_0 descriptor = {
     .summary = "a plugin built for ABI 1.0: women's share of rows",
     .tables = tables,
     .n_tables = 1,
-    .init = rows_share_init,
-    .consume = rows_share_consume,
-    .merge = rows_share_merge,
-    .pool = rows_share_merge,
-    .finish = rows_share_finish,
-    .destroy = rows_share_destroy,
+    ROWS_SHARE_CALLBACKS(rows_share_consume, rows_share_finish),
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *h);

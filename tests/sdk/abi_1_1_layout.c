@@ -31,18 +31,22 @@ struct key_unit_1_1 {
     jv_unit unit;
 };
 
-FROZEN("1.1", jv_label, label_1_1, key);
-FROZEN("1.1", jv_label, label_1_1, text);
-_Static_assert(sizeof(jv_label) == sizeof(struct label_1_1), "jv_label keeps its 1.1 size");
-FROZEN("1.1", jv_translation, translation_1_1, lang);
-FROZEN("1.1", jv_translation, translation_1_1, title);
-FROZEN("1.1", jv_translation, translation_1_1, labels);
-_Static_assert(sizeof(jv_translation) == sizeof(struct translation_1_1),
-               "jv_translation keeps its 1.1 size");
-FROZEN("1.1", jv_key_unit, key_unit_1_1, key);
-FROZEN("1.1", jv_key_unit, key_unit_1_1, unit);
-_Static_assert(sizeof(jv_key_unit) == sizeof(struct key_unit_1_1),
-               "jv_key_unit keeps its 1.1 size");
+#define LABEL_1_1_FIELDS(F, ...)                                                                   \
+    F(__VA_ARGS__, key);                                                                           \
+    F(__VA_ARGS__, text);
+#define TRANSLATION_1_1_FIELDS(F, ...)                                                             \
+    F(__VA_ARGS__, lang);                                                                          \
+    F(__VA_ARGS__, title);                                                                         \
+    F(__VA_ARGS__, labels);
+#define KEY_UNIT_1_1_FIELDS(F, ...)                                                                \
+    F(__VA_ARGS__, key);                                                                           \
+    F(__VA_ARGS__, unit);
+
+FROZEN_STRUCT("1.1", LABEL_1_1_FIELDS, jv_label, label_1_1, "jv_label keeps its 1.1 size");
+FROZEN_STRUCT("1.1", TRANSLATION_1_1_FIELDS, jv_translation, translation_1_1,
+              "jv_translation keeps its 1.1 size");
+FROZEN_STRUCT("1.1", KEY_UNIT_1_1_FIELDS, jv_key_unit, key_unit_1_1,
+              "jv_key_unit keeps its 1.1 size");
 
 /* jv_host as 1.1 left it: the 1.0 fields (the frozen 1.0 headers' own,
  * checked field by field in abi_1_0_layout.c), then what 1.1 appended:
@@ -99,49 +103,53 @@ struct tally_spec_1_1 {
     int gender_column;
 };
 
-#define HOST_1_1(field) FROZEN("1.1", jv_host, host_1_1, field)
+/* The jv_host fields 1.1 appended, in order. */
+#define HOST_1_1_APPENDED(F, ...)                                                                  \
+    F(__VA_ARGS__, node_is_null);                                                                  \
+    F(__VA_ARGS__, tally_new);                                                                     \
+    F(__VA_ARGS__, tally_add);                                                                     \
+    F(__VA_ARGS__, tally_add_keys);                                                                \
+    F(__VA_ARGS__, tally_merge);                                                                   \
+    F(__VA_ARGS__, tally_size);                                                                    \
+    F(__VA_ARGS__, tally_value);                                                                   \
+    F(__VA_ARGS__, tally_cells);                                                                   \
+    F(__VA_ARGS__, tally_declare);                                                                 \
+    F(__VA_ARGS__, tally_suppressed);                                                              \
+    F(__VA_ARGS__, tally_save);                                                                    \
+    F(__VA_ARGS__, tally_load);                                                                    \
+    F(__VA_ARGS__, tally_free);                                                                    \
+    F(__VA_ARGS__, map_new);                                                                       \
+    F(__VA_ARGS__, map_intern);                                                                    \
+    F(__VA_ARGS__, map_find);                                                                      \
+    F(__VA_ARGS__, map_size);                                                                      \
+    F(__VA_ARGS__, map_key);                                                                       \
+    F(__VA_ARGS__, map_translate);                                                                 \
+    F(__VA_ARGS__, map_sorted);                                                                    \
+    F(__VA_ARGS__, map_free);                                                                      \
+    F(__VA_ARGS__, values_new);                                                                    \
+    F(__VA_ARGS__, values_add);                                                                    \
+    F(__VA_ARGS__, values_merge);                                                                  \
+    F(__VA_ARGS__, values_size);                                                                   \
+    F(__VA_ARGS__, values_at);                                                                     \
+    F(__VA_ARGS__, values_free);
+#define MEASURE_1_1_FIELDS(F, ...)                                                                 \
+    F(__VA_ARGS__, name);                                                                          \
+    F(__VA_ARGS__, column);                                                                        \
+    F(__VA_ARGS__, flags);                                                                         \
+    F(__VA_ARGS__, at_most);
+#define TALLY_SPEC_1_1_FIELDS(F, ...)                                                              \
+    F(__VA_ARGS__, measures);                                                                      \
+    F(__VA_ARGS__, n_measures);                                                                    \
+    F(__VA_ARGS__, table);                                                                         \
+    F(__VA_ARGS__, gender_column);
 
-HOST_1_1(node_is_null);
-HOST_1_1(tally_new);
-HOST_1_1(tally_add);
-HOST_1_1(tally_add_keys);
-HOST_1_1(tally_merge);
-HOST_1_1(tally_size);
-HOST_1_1(tally_value);
-HOST_1_1(tally_cells);
-HOST_1_1(tally_declare);
-HOST_1_1(tally_suppressed);
-HOST_1_1(tally_save);
-HOST_1_1(tally_load);
-HOST_1_1(tally_free);
-HOST_1_1(map_new);
-HOST_1_1(map_intern);
-HOST_1_1(map_find);
-HOST_1_1(map_size);
-HOST_1_1(map_key);
-HOST_1_1(map_translate);
-HOST_1_1(map_sorted);
-HOST_1_1(map_free);
-HOST_1_1(values_new);
-HOST_1_1(values_add);
-HOST_1_1(values_merge);
-HOST_1_1(values_size);
-HOST_1_1(values_at);
-HOST_1_1(values_free);
+HOST_1_1_APPENDED(FROZEN, "1.1", jv_host, host_1_1)
 _Static_assert(sizeof(jv_host) >= sizeof(struct host_1_1), "jv_host only grows");
 
-FROZEN("1.1", jv_measure, measure_1_1, name);
-FROZEN("1.1", jv_measure, measure_1_1, column);
-FROZEN("1.1", jv_measure, measure_1_1, flags);
-FROZEN("1.1", jv_measure, measure_1_1, at_most);
-_Static_assert(sizeof(jv_measure) == sizeof(struct measure_1_1),
-               "the core indexes spec->measures: jv_measure keeps its 1.1 size");
-FROZEN("1.1", jv_tally_spec, tally_spec_1_1, measures);
-FROZEN("1.1", jv_tally_spec, tally_spec_1_1, n_measures);
-FROZEN("1.1", jv_tally_spec, tally_spec_1_1, table);
-FROZEN("1.1", jv_tally_spec, tally_spec_1_1, gender_column);
-_Static_assert(sizeof(jv_tally_spec) == sizeof(struct tally_spec_1_1),
-               "jv_tally_spec keeps its 1.1 size");
+FROZEN_STRUCT("1.1", MEASURE_1_1_FIELDS, jv_measure, measure_1_1,
+              "the core indexes spec->measures: jv_measure keeps its 1.1 size");
+FROZEN_STRUCT("1.1", TALLY_SPEC_1_1_FIELDS, jv_tally_spec, tally_spec_1_1,
+              "jv_tally_spec keeps its 1.1 size");
 #else
 typedef int abi_1_1_layout_not_applicable; /* headers older than 1.1 */
 #endif

@@ -2,7 +2,8 @@
  * (abi_1_0_layout.c, abi_1_1_layout.c, abi_1_0_plugin.c) make of each
  * field of an API struct against its frozen copy: FROZEN("1.0", jv_host,
  * host_1_0, alloc0); says that today's jv_host.alloc0 has the offset and
- * size it had in SDK 1.0, and with GCC and Clang the same type. A failing
+ * size it had in SDK 1.0, and with GCC and Clang the same type;
+ * FROZEN_STRUCT the same for every field and the size. A failing
  * assertion means the change needs a major bump (or a field appended at
  * the end instead). */
 #ifndef JV_TESTS_SDK_FROZEN_H
@@ -24,5 +25,12 @@
     _Static_assert(sizeof(((new *)0)->field) == sizeof(((struct old *)0)->field),                  \
                    #new "." #field " changed size since ABI " version);                            \
     FROZEN_TYPE(version, new, old, field)
+
+/* Each field of an X-list (FIELDS(F, ...) says F(..., field); per field)
+ * FROZEN, and `new` of the size of `old`: for the structs that are indexed
+ * in arrays, which never change size within a major. */
+#define FROZEN_STRUCT(version, FIELDS, new, old, why)                                              \
+    FIELDS(FROZEN, version, new, old)                                                              \
+    _Static_assert(sizeof(new) == sizeof(struct old), why)
 
 #endif /* JV_TESTS_SDK_FROZEN_H */
