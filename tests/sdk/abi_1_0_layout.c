@@ -23,19 +23,13 @@
 HOST_1_0_FIELDS(FROZEN, "1.0", jv_host, host_1_0)
 _Static_assert(sizeof(jv_host) >= sizeof(struct host_1_0), "jv_host only grows");
 
-FROZEN_STRUCT("1.0", COLUMN_1_0_FIELDS, jv_column, column_1_0,
-              "plugins index batch->columns: jv_column keeps its 1.0 size");
-
-FROZEN_STRUCT("1.0", ROLE_1_0_FIELDS, jv_role, role_1_0,
-              "the core indexes a plugin's roles: jv_role keeps its 1.0 size");
-
-FROZEN_STRUCT("1.0", STRING_1_0_FIELDS, jv_string, string_1_0, "jv_string keeps its 1.0 size");
-
-FROZEN_STRUCT("1.0", TABLE_SPEC_1_0_FIELDS, jv_table_spec, table_spec_1_0,
-              "jv_table_spec keeps its 1.0 size");
-
-FROZEN_STRUCT("1.0", PARAM_SPEC_1_0_FIELDS, jv_param_spec, param_spec_1_0,
-              "jv_param_spec keeps its 1.0 size");
-
-FROZEN_STRUCT("1.0", HEADLINE_1_0_FIELDS, jv_headline, headline_1_0,
-              "a plugin fills in a jv_headline: it keeps its 1.0 size");
+/* Sizes kept: plugins index batch->columns (jv_column) and dict->values
+ * and ids (jv_string); the core indexes a plugin's roles (jv_role),
+ * tables (jv_table_spec) and params (jv_param_spec); a plugin fills in a
+ * jv_headline. */
+FROZEN_STRUCT("1.0", COLUMN_1_0_FIELDS, jv_column, column_1_0);
+FROZEN_STRUCT("1.0", ROLE_1_0_FIELDS, jv_role, role_1_0);
+FROZEN_STRUCT("1.0", STRING_1_0_FIELDS, jv_string, string_1_0);
+FROZEN_STRUCT("1.0", TABLE_SPEC_1_0_FIELDS, jv_table_spec, table_spec_1_0);
+FROZEN_STRUCT("1.0", PARAM_SPEC_1_0_FIELDS, jv_param_spec, param_spec_1_0);
+FROZEN_STRUCT("1.0", HEADLINE_1_0_FIELDS, jv_headline, headline_1_0);

@@ -57,9 +57,7 @@ static const struct plugin_1_0 descriptor = {
     .name = NAME,
     .version = "1.0.0",
     .summary = "a plugin built for ABI 1.0: women's share of rows",
-    .tables = tables,
-    .n_tables = 1,
-    ROWS_SHARE_CALLBACKS(rows_share_consume, rows_share_finish),
+    ROWS_SHARE_PLUGIN(tables, rows_share_consume, rows_share_finish),
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *h);

@@ -42,11 +42,9 @@ struct key_unit_1_1 {
     F(__VA_ARGS__, key);                                                                           \
     F(__VA_ARGS__, unit);
 
-FROZEN_STRUCT("1.1", LABEL_1_1_FIELDS, jv_label, label_1_1, "jv_label keeps its 1.1 size");
-FROZEN_STRUCT("1.1", TRANSLATION_1_1_FIELDS, jv_translation, translation_1_1,
-              "jv_translation keeps its 1.1 size");
-FROZEN_STRUCT("1.1", KEY_UNIT_1_1_FIELDS, jv_key_unit, key_unit_1_1,
-              "jv_key_unit keeps its 1.1 size");
+FROZEN_STRUCT("1.1", LABEL_1_1_FIELDS, jv_label, label_1_1);
+FROZEN_STRUCT("1.1", TRANSLATION_1_1_FIELDS, jv_translation, translation_1_1);
+FROZEN_STRUCT("1.1", KEY_UNIT_1_1_FIELDS, jv_key_unit, key_unit_1_1);
 
 /* jv_host as 1.1 left it: the 1.0 fields (the frozen 1.0 headers' own,
  * checked field by field in abi_1_0_layout.c), then what 1.1 appended:
@@ -146,10 +144,9 @@ struct tally_spec_1_1 {
 HOST_1_1_APPENDED(FROZEN, "1.1", jv_host, host_1_1)
 _Static_assert(sizeof(jv_host) >= sizeof(struct host_1_1), "jv_host only grows");
 
-FROZEN_STRUCT("1.1", MEASURE_1_1_FIELDS, jv_measure, measure_1_1,
-              "the core indexes spec->measures: jv_measure keeps its 1.1 size");
-FROZEN_STRUCT("1.1", TALLY_SPEC_1_1_FIELDS, jv_tally_spec, tally_spec_1_1,
-              "jv_tally_spec keeps its 1.1 size");
+/* the core indexes spec->measures */
+FROZEN_STRUCT("1.1", MEASURE_1_1_FIELDS, jv_measure, measure_1_1);
+FROZEN_STRUCT("1.1", TALLY_SPEC_1_1_FIELDS, jv_tally_spec, tally_spec_1_1);
 #else
 typedef int abi_1_1_layout_not_applicable; /* headers older than 1.1 */
 #endif

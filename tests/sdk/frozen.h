@@ -29,8 +29,9 @@
 /* Each field of an X-list (FIELDS(F, ...) says F(..., field); per field)
  * FROZEN, and `new` of the size of `old`: for the structs that are indexed
  * in arrays, which never change size within a major. */
-#define FROZEN_STRUCT(version, FIELDS, new, old, why)                                              \
+#define FROZEN_STRUCT(version, FIELDS, new, old)                                                   \
     FIELDS(FROZEN, version, new, old)                                                              \
-    _Static_assert(sizeof(new) == sizeof(struct old), why)
+    _Static_assert(sizeof(new) == sizeof(struct old),                                              \
+                   #new " changed size since ABI " version ": arrays of it are indexed")
 
 #endif /* JV_TESTS_SDK_FROZEN_H */
