@@ -50,3 +50,14 @@ void jvt_golden(const char *name, const char *text)
     g_free(path);
     g_free(file);
 }
+
+char *jvt_line_starting(const char *text, const char *prefix)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    char *found = NULL;
+    for (char **l = lines; *l != NULL && found == NULL; l++)
+        if (g_str_has_prefix(*l, prefix))
+            found = g_strdup(*l);
+    g_strfreev(lines);
+    return found != NULL ? found : g_strdup("");
+}

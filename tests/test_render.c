@@ -28,18 +28,6 @@ static char *render(const char *format, jv_lang lang, jv_csv_dialect dialect, gb
     return g_string_free(out, FALSE);
 }
 
-/* The first line starting with `prefix`, or "" (g_free it). */
-static char *line_starting(const char *text, const char *prefix)
-{
-    char **lines = g_strsplit(text, "\n", -1);
-    char *found = NULL;
-    for (char **l = lines; *l != NULL && found == NULL; l++)
-        if (g_str_has_prefix(*l, prefix))
-            found = g_strdup(*l);
-    g_strfreev(lines);
-    return found != NULL ? found : g_strdup("");
-}
-
 /* TRUE when the words appear in `line` in this order. */
 static gboolean in_order(const char *line, const char *const *words)
 {
@@ -72,19 +60,19 @@ static void test_markdown_summary_has_hand_worked_shares(void)
     /* Norr: money 450 000 / (450 000 + 1 050 000) = 0.30; seats 12 / 21 =
      * 0.5714; goals met 1 of 2 reported = 0.50; a share of regions cannot
      * occur for a region (.); mentees 7 / 10 = 0.70. */
-    char *norr = line_starting(sv, "| Norr ");
+    char *norr = jvt_line_starting(sv, "| Norr ");
     CU_ASSERT_TRUE(in_order(
         norr, (const char *const[]){"30,0 %", "57,1 %", "50,0 %", " . |", "70,0 %", NULL}));
     /* Syd: 900 000 / 2 000 000 = 0.45; participation skipped (.. and the
      * first note's marker ¹); 2 of 2 goals met; (.); mentees 4 / 10 = 0.40. */
-    char *syd = line_starting(sv, "| Syd ");
+    char *syd = jvt_line_starting(sv, "| Syd ");
     CU_ASSERT_TRUE(in_order(
         syd, (const char *const[]){"45,0 %", " ..\xc2\xb9 |", "100,0 %", " . |", "40,0 %", NULL}));
     /* Total: 1 350 000 / 3 500 000 = 0.3857; seats as Norr; goals: a
      * share_met headline cannot occur for the total (.), 1 of 2 regions
      * fulfil = 0.50; mentees 11 / 20 = 0.55. In English, "Total" and no
      * space before %. */
-    char *total = line_starting(en, "| Total ");
+    char *total = jvt_line_starting(en, "| Total ");
     CU_ASSERT_TRUE(
         in_order(total, (const char *const[]){"38.6%", "57.1%", " . |", "50.0%", "55.0%", NULL}));
     g_free(norr);
@@ -106,18 +94,18 @@ static void test_markdown_shows_other_categories_only_when_used(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(norr);
     CU_ASSERT_PTR_NOT_NULL_FATAL(syd);
     char *norr_header =
-        line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+        jvt_line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
     CU_ASSERT_TRUE(
         in_order(norr_header, (const char *const[]){"Totalt", "Kvinnor", "Män", "Blandat",
                                                     "Uppgift saknas", "Kvinnors andel", NULL}));
     CU_ASSERT_PTR_NULL(strstr(norr_header, "Ickebinära"));
     char *syd_header =
-        line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+        jvt_line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
     CU_ASSERT_PTR_NULL(strstr(syd_header, "Blandat"));
     CU_ASSERT_PTR_NULL(strstr(syd_header, "Uppgift saknas"));
     /* Norr applications: total suppressed (×), women 10, men 20, mixed
      * suppressed (×), unknown 1; share 10 / 30 = 33.3 %. */
-    char *applications = line_starting(norr, "| Ansökningar ");
+    char *applications = jvt_line_starting(norr, "| Ansökningar ");
     CU_ASSERT_TRUE(in_order(applications, (const char *const[]){"\xc3\x97", "10", "20", "\xc3\x97",
                                                                 "1", "33,3 %", NULL}));
     g_free(norr_header);
@@ -131,8 +119,8 @@ static void test_markdown_uses_language_for_numbers_and_labels(void)
     char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
     char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
     /* total money granted to women: 900 000 + 450 000 = 1 350 000 */
-    char *sv_line = line_starting(strstr(sv, "## Totalt"), "| Beviljat belopp ");
-    char *en_line = line_starting(strstr(en, "## Total"), "| Amount granted ");
+    char *sv_line = jvt_line_starting(strstr(sv, "## Totalt"), "| Beviljat belopp ");
+    char *en_line = jvt_line_starting(strstr(en, "## Total"), "| Amount granted ");
     CU_ASSERT_TRUE(
         in_order(sv_line, (const char *const[]){"1 350 000", "2 150 000", "38,6 %", NULL}));
     CU_ASSERT_TRUE(

@@ -23,57 +23,90 @@
         g_free(got_);                                                                              \
     } while (0)
 
+/* One number as people read it: jv_format_number(lang, value, kind). */
+typedef struct number_case {
+    jv_lang lang;
+    double value;
+    jv_kind kind;
+    const char *expected;
+} number_case;
+
+#define CHECK_NUMBERS(cases)                                                                       \
+    do {                                                                                           \
+        for (size_t i_ = 0; i_ < G_N_ELEMENTS(cases); i_++)                                        \
+            CHECK_TEXT(jv_format_number((cases)[i_].lang, (cases)[i_].value, (cases)[i_].kind),    \
+                       (cases)[i_].expected);                                                      \
+    } while (0)
+
 static void test_share_is_percent_with_one_decimal_per_language(void)
 {
-    /* 0.314 × 100 = 31.4 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 0.314, JV_KIND_SHARE), "31,4 %");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 0.314, JV_KIND_SHARE), "31.4%");
-    /* 1 → 100.0 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 1.0, JV_KIND_SHARE), "100,0 %");
+    static const number_case cases[] = {
+        /* 0.314 × 100 = 31.4 */
+        {JV_LANG_SV, 0.314, JV_KIND_SHARE, "31,4 %"},
+        {JV_LANG_EN, 0.314, JV_KIND_SHARE, "31.4%"},
+        /* 1 → 100.0 */
+        {JV_LANG_SV, 1.0, JV_KIND_SHARE, "100,0 %"},
+    };
+    CHECK_NUMBERS(cases);
 }
 
 static void test_rounding_is_half_away_from_zero(void)
 {
-    /* 0.8125 × 100 = 81.25 exactly: people round it to 81.3 (printf's
-     * half-to-even would give 81.2). */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 0.8125, JV_KIND_SHARE), "81,3 %");
-    /* 2.5 as a count → 3; -2.5 → -3 */
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 2.5, JV_KIND_COUNT), "3");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, -2.5, JV_KIND_COUNT), "-3");
+    static const number_case cases[] = {
+        /* 0.8125 × 100 = 81.25 exactly: people round it to 81.3 (printf's
+         * half-to-even would give 81.2). */
+        {JV_LANG_SV, 0.8125, JV_KIND_SHARE, "81,3 %"},
+        /* 2.5 as a count → 3; -2.5 → -3 */
+        {JV_LANG_EN, 2.5, JV_KIND_COUNT, "3"},
+        {JV_LANG_EN, -2.5, JV_KIND_COUNT, "-3"},
+    };
+    CHECK_NUMBERS(cases);
 }
 
 static void test_a_value_rounding_to_zero_has_no_minus_sign(void)
 {
-    /* -0.0004 × 100 = -0.04 → 0.0 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, -0.0004, JV_KIND_SHARE), "0,0 %");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, -0.0004, JV_KIND_DIFFERENCE), "0.0 pp");
+    static const number_case cases[] = {
+        /* -0.0004 × 100 = -0.04 → 0.0 */
+        {JV_LANG_SV, -0.0004, JV_KIND_SHARE, "0,0 %"},
+        {JV_LANG_EN, -0.0004, JV_KIND_DIFFERENCE, "0.0 pp"},
+    };
+    CHECK_NUMBERS(cases);
 }
 
 static void test_difference_is_signed_percentage_points(void)
 {
-    /* 0.09 → +9.0 pp; -0.143 → -14.3 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 0.09, JV_KIND_DIFFERENCE), "+9,0 p.e.");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 0.09, JV_KIND_DIFFERENCE), "+9.0 pp");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, -0.143, JV_KIND_DIFFERENCE), "-14,3 p.e.");
+    static const number_case cases[] = {
+        /* 0.09 → +9.0 pp; -0.143 → -14.3 */
+        {JV_LANG_SV, 0.09, JV_KIND_DIFFERENCE, "+9,0 p.e."},
+        {JV_LANG_EN, 0.09, JV_KIND_DIFFERENCE, "+9.0 pp"},
+        {JV_LANG_SV, -0.143, JV_KIND_DIFFERENCE, "-14,3 p.e."},
+    };
+    CHECK_NUMBERS(cases);
 }
 
 static void test_counts_and_amounts_are_grouped_by_thousands(void)
 {
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 9275000, JV_KIND_AMOUNT), "9 275 000");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 9275000, JV_KIND_AMOUNT), "9,275,000");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 999, JV_KIND_COUNT), "999");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 1000, JV_KIND_COUNT), "1 000");
-    /* 618333.33 → 618 333 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 618333.3333333334, JV_KIND_AMOUNT), "618 333");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, -1234567, JV_KIND_AMOUNT), "-1,234,567");
+    static const number_case cases[] = {
+        {JV_LANG_SV, 9275000, JV_KIND_AMOUNT, "9 275 000"},
+        {JV_LANG_EN, 9275000, JV_KIND_AMOUNT, "9,275,000"},
+        {JV_LANG_SV, 999, JV_KIND_COUNT, "999"},
+        {JV_LANG_SV, 1000, JV_KIND_COUNT, "1 000"},
+        /* 618333.33 → 618 333 */
+        {JV_LANG_SV, 618333.3333333334, JV_KIND_AMOUNT, "618 333"},
+        {JV_LANG_EN, -1234567, JV_KIND_AMOUNT, "-1,234,567"},
+    };
+    CHECK_NUMBERS(cases);
 }
 
 static void test_other_numbers_have_one_decimal_unless_whole(void)
 {
-    /* 851 / 85 = 10.0118 → 10.0 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 10.011764705882353, JV_KIND_NUMBER), "10,0");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 7, JV_KIND_NUMBER), "7");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 12345.67, JV_KIND_NUMBER), "12,345.7");
+    static const number_case cases[] = {
+        /* 851 / 85 = 10.0118 → 10.0 */
+        {JV_LANG_SV, 10.011764705882353, JV_KIND_NUMBER, "10,0"},
+        {JV_LANG_SV, 7, JV_KIND_NUMBER, "7"},
+        {JV_LANG_EN, 12345.67, JV_KIND_NUMBER, "12,345.7"},
+    };
+    CHECK_NUMBERS(cases);
 }
 
 static void test_null_and_non_numbers_are_two_dots(void)
@@ -181,14 +214,27 @@ static void test_measure_kinds_follow_names(void)
 
 static void test_language_names_are_sv_or_en(void)
 {
-    jv_lang lang = JV_LANG_EN;
-    CU_ASSERT_TRUE(jv_lang_parse("sv", &lang) && lang == JV_LANG_SV);
-    CU_ASSERT_TRUE(jv_lang_parse("en", &lang) && lang == JV_LANG_EN);
-    CU_ASSERT_TRUE(jv_lang_parse("sv_SE.UTF-8", &lang) && lang == JV_LANG_SV);
-    CU_ASSERT_TRUE(jv_lang_parse("en_GB", &lang) && lang == JV_LANG_EN);
-    CU_ASSERT_FALSE(jv_lang_parse("svenska", &lang));
-    CU_ASSERT_FALSE(jv_lang_parse("de_DE", &lang));
-    CU_ASSERT_FALSE(jv_lang_parse(NULL, &lang));
+    /* A name is a language when it is "sv" or "en", alone or as a locale's
+     * language part (before _ . - or @); anything else is none. */
+    static const struct {
+        const char *name;
+        gboolean known;
+        jv_lang lang;
+    } cases[] = {
+        {"sv", TRUE, JV_LANG_SV},
+        {"en", TRUE, JV_LANG_EN},
+        {"sv_SE.UTF-8", TRUE, JV_LANG_SV},
+        {"en_GB", TRUE, JV_LANG_EN},
+        {"svenska", FALSE, 0},
+        {"de_DE", FALSE, 0},
+        {NULL, FALSE, 0},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        jv_lang lang = JV_LANG_EN;
+        CU_ASSERT_EQUAL(jv_lang_parse(cases[i].name, &lang) != 0, cases[i].known);
+        if (cases[i].known)
+            CU_ASSERT_EQUAL(lang, cases[i].lang);
+    }
 }
 
 static void clear_locale(void)
