@@ -23,90 +23,82 @@
         g_free(got_);                                                                              \
     } while (0)
 
-/* One number as people read it: jv_format_number(lang, value, kind). */
-typedef struct number_case {
+/* Numbers as people read them, jv_format_number(lang, value, kind), each
+ * case under the rule it shows (one test per rule below). */
+typedef enum number_rule {
+    SHARE_IS_PERCENT,
+    HALF_AWAY_FROM_ZERO,
+    NO_MINUS_ZERO,
+    SIGNED_POINTS,
+    GROUPED_BY_THOUSANDS,
+    ONE_DECIMAL_UNLESS_WHOLE,
+} number_rule;
+
+static const struct number_case {
+    number_rule rule;
     jv_lang lang;
     double value;
     jv_kind kind;
     const char *expected;
-} number_case;
+} numbers[] = {
+    /* 0.314 × 100 = 31.4 */
+    {SHARE_IS_PERCENT, JV_LANG_SV, 0.314, JV_KIND_SHARE, "31,4 %"},
+    {SHARE_IS_PERCENT, JV_LANG_EN, 0.314, JV_KIND_SHARE, "31.4%"},
+    /* 1 → 100.0 */
+    {SHARE_IS_PERCENT, JV_LANG_SV, 1.0, JV_KIND_SHARE, "100,0 %"},
+    /* 0.8125 × 100 = 81.25 exactly: people round it to 81.3 (printf's
+     * half-to-even would give 81.2). */
+    {HALF_AWAY_FROM_ZERO, JV_LANG_SV, 0.8125, JV_KIND_SHARE, "81,3 %"},
+    /* 2.5 as a count → 3; -2.5 → -3 */
+    {HALF_AWAY_FROM_ZERO, JV_LANG_EN, 2.5, JV_KIND_COUNT, "3"},
+    {HALF_AWAY_FROM_ZERO, JV_LANG_EN, -2.5, JV_KIND_COUNT, "-3"},
+    /* -0.0004 × 100 = -0.04 → 0.0 */
+    {NO_MINUS_ZERO, JV_LANG_SV, -0.0004, JV_KIND_SHARE, "0,0 %"},
+    {NO_MINUS_ZERO, JV_LANG_EN, -0.0004, JV_KIND_DIFFERENCE, "0.0 pp"},
+    /* 0.09 → +9.0 pp; -0.143 → -14.3 */
+    {SIGNED_POINTS, JV_LANG_SV, 0.09, JV_KIND_DIFFERENCE, "+9,0 p.e."},
+    {SIGNED_POINTS, JV_LANG_EN, 0.09, JV_KIND_DIFFERENCE, "+9.0 pp"},
+    {SIGNED_POINTS, JV_LANG_SV, -0.143, JV_KIND_DIFFERENCE, "-14,3 p.e."},
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 9275000, JV_KIND_AMOUNT, "9 275 000"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_EN, 9275000, JV_KIND_AMOUNT, "9,275,000"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 999, JV_KIND_COUNT, "999"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 1000, JV_KIND_COUNT, "1 000"},
+    /* 618333.33 → 618 333 */
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 618333.3333333334, JV_KIND_AMOUNT, "618 333"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_EN, -1234567, JV_KIND_AMOUNT, "-1,234,567"},
+    /* 851 / 85 = 10.0118 → 10.0 */
+    {ONE_DECIMAL_UNLESS_WHOLE, JV_LANG_SV, 10.011764705882353, JV_KIND_NUMBER, "10,0"},
+    {ONE_DECIMAL_UNLESS_WHOLE, JV_LANG_SV, 7, JV_KIND_NUMBER, "7"},
+    {ONE_DECIMAL_UNLESS_WHOLE, JV_LANG_EN, 12345.67, JV_KIND_NUMBER, "12,345.7"},
+};
 
-#define CHECK_NUMBERS(cases)                                                                       \
-    do {                                                                                           \
-        for (size_t i_ = 0; i_ < G_N_ELEMENTS(cases); i_++)                                        \
-            CHECK_TEXT(jv_format_number((cases)[i_].lang, (cases)[i_].value, (cases)[i_].kind),    \
-                       (cases)[i_].expected);                                                      \
-    } while (0)
+/* Checks every case of `rule` (and that it has some). */
+static void check_numbers(number_rule rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(numbers); i++)
+        if (numbers[i].rule == rule) {
+            CHECK_TEXT(jv_format_number(numbers[i].lang, numbers[i].value, numbers[i].kind),
+                       numbers[i].expected);
+            n++;
+        }
+    CU_ASSERT(n > 0);
+}
 
 static void test_share_is_percent_with_one_decimal_per_language(void)
 {
-    static const number_case cases[] = {
-        /* 0.314 × 100 = 31.4 */
-        {JV_LANG_SV, 0.314, JV_KIND_SHARE, "31,4 %"},
-        {JV_LANG_EN, 0.314, JV_KIND_SHARE, "31.4%"},
-        /* 1 → 100.0 */
-        {JV_LANG_SV, 1.0, JV_KIND_SHARE, "100,0 %"},
-    };
-    CHECK_NUMBERS(cases);
+    check_numbers(SHARE_IS_PERCENT);
 }
-
-static void test_rounding_is_half_away_from_zero(void)
-{
-    static const number_case cases[] = {
-        /* 0.8125 × 100 = 81.25 exactly: people round it to 81.3 (printf's
-         * half-to-even would give 81.2). */
-        {JV_LANG_SV, 0.8125, JV_KIND_SHARE, "81,3 %"},
-        /* 2.5 as a count → 3; -2.5 → -3 */
-        {JV_LANG_EN, 2.5, JV_KIND_COUNT, "3"},
-        {JV_LANG_EN, -2.5, JV_KIND_COUNT, "-3"},
-    };
-    CHECK_NUMBERS(cases);
-}
-
-static void test_a_value_rounding_to_zero_has_no_minus_sign(void)
-{
-    static const number_case cases[] = {
-        /* -0.0004 × 100 = -0.04 → 0.0 */
-        {JV_LANG_SV, -0.0004, JV_KIND_SHARE, "0,0 %"},
-        {JV_LANG_EN, -0.0004, JV_KIND_DIFFERENCE, "0.0 pp"},
-    };
-    CHECK_NUMBERS(cases);
-}
-
-static void test_difference_is_signed_percentage_points(void)
-{
-    static const number_case cases[] = {
-        /* 0.09 → +9.0 pp; -0.143 → -14.3 */
-        {JV_LANG_SV, 0.09, JV_KIND_DIFFERENCE, "+9,0 p.e."},
-        {JV_LANG_EN, 0.09, JV_KIND_DIFFERENCE, "+9.0 pp"},
-        {JV_LANG_SV, -0.143, JV_KIND_DIFFERENCE, "-14,3 p.e."},
-    };
-    CHECK_NUMBERS(cases);
-}
-
+static void test_rounding_is_half_away_from_zero(void) { check_numbers(HALF_AWAY_FROM_ZERO); }
+static void test_a_value_rounding_to_zero_has_no_minus_sign(void) { check_numbers(NO_MINUS_ZERO); }
+static void test_difference_is_signed_percentage_points(void) { check_numbers(SIGNED_POINTS); }
 static void test_counts_and_amounts_are_grouped_by_thousands(void)
 {
-    static const number_case cases[] = {
-        {JV_LANG_SV, 9275000, JV_KIND_AMOUNT, "9 275 000"},
-        {JV_LANG_EN, 9275000, JV_KIND_AMOUNT, "9,275,000"},
-        {JV_LANG_SV, 999, JV_KIND_COUNT, "999"},
-        {JV_LANG_SV, 1000, JV_KIND_COUNT, "1 000"},
-        /* 618333.33 → 618 333 */
-        {JV_LANG_SV, 618333.3333333334, JV_KIND_AMOUNT, "618 333"},
-        {JV_LANG_EN, -1234567, JV_KIND_AMOUNT, "-1,234,567"},
-    };
-    CHECK_NUMBERS(cases);
+    check_numbers(GROUPED_BY_THOUSANDS);
 }
-
 static void test_other_numbers_have_one_decimal_unless_whole(void)
 {
-    static const number_case cases[] = {
-        /* 851 / 85 = 10.0118 → 10.0 */
-        {JV_LANG_SV, 10.011764705882353, JV_KIND_NUMBER, "10,0"},
-        {JV_LANG_SV, 7, JV_KIND_NUMBER, "7"},
-        {JV_LANG_EN, 12345.67, JV_KIND_NUMBER, "12,345.7"},
-    };
-    CHECK_NUMBERS(cases);
+    check_numbers(ONE_DECIMAL_UNLESS_WHOLE);
 }
 
 static void test_null_and_non_numbers_are_two_dots(void)
