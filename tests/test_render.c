@@ -43,14 +43,19 @@ static gboolean in_order(const char *line, const char *const *words)
     return TRUE;
 }
 
+/* Renders the document uncoloured and compares with the golden file. */
+static void render_matches_golden(const char *golden, const char *format, jv_lang lang,
+                                  jv_csv_dialect dialect)
+{
+    char *text = render(format, lang, dialect, FALSE);
+    jvt_golden(golden, text);
+    g_free(text);
+}
+
 static void test_markdown_matches_golden_in_both_languages(void)
 {
-    char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
-    jvt_golden("result.sv.md", sv);
-    jvt_golden("result.en.md", en);
-    g_free(sv);
-    g_free(en);
+    render_matches_golden("result.sv.md", "markdown", JV_LANG_SV, JV_CSV_EXCEL);
+    render_matches_golden("result.en.md", "markdown", JV_LANG_EN, JV_CSV_EXCEL);
 }
 
 static void test_markdown_summary_has_hand_worked_shares(void)
@@ -146,17 +151,15 @@ static void test_markdown_uses_language_for_numbers_and_labels(void)
 
 static void test_table_matches_golden_and_fits_100_columns(void)
 {
+    render_matches_golden("result.sv.txt", "table", JV_LANG_SV, JV_CSV_EXCEL);
+    render_matches_golden("result.en.txt", "table", JV_LANG_EN, JV_CSV_EXCEL);
     char *sv = render("table", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    char *en = render("table", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
-    jvt_golden("result.sv.txt", sv);
-    jvt_golden("result.en.txt", en);
     char **lines = g_strsplit(sv, "\n", -1);
     for (char **l = lines; *l != NULL; l++)
         CU_ASSERT_TRUE(g_utf8_strlen(*l, -1) <= 100);
     g_strfreev(lines);
     CU_ASSERT_PTR_NULL(strchr(sv, '\033'));
     g_free(sv);
-    g_free(en);
 }
 
 static void test_table_colours_only_when_asked_and_not_with_no_color(void)
@@ -223,12 +226,8 @@ static void test_table_splits_many_columns_into_blocks(void)
 
 static void test_csv_matches_golden_in_both_dialects(void)
 {
-    char *excel = render("csv", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    char *plain = render("csv", JV_LANG_SV, JV_CSV_PLAIN, FALSE);
-    jvt_golden("result.excel.csv", excel);
-    jvt_golden("result.plain.csv", plain);
-    g_free(excel);
-    g_free(plain);
+    render_matches_golden("result.excel.csv", "csv", JV_LANG_SV, JV_CSV_EXCEL);
+    render_matches_golden("result.plain.csv", "csv", JV_LANG_SV, JV_CSV_PLAIN);
 }
 
 static void test_csv_excel_dialect_is_what_swedish_excel_opens(void)
