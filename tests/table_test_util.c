@@ -40,30 +40,38 @@ static void check_error(const GError *error, int code, const char *message)
                 error->message, message);
 }
 
+/* Opens `text` and, unless the error is expected when opening, reads it
+ * to the end: the error must be `code` with `message`. */
+static void expect_error(gboolean at_open, const char *text, const jv_table_source *source,
+                         const jv_role_request *roles, size_t n_roles, int code,
+                         const char *message)
+{
+    GError *error = NULL;
+    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
+    if (at_open) {
+        CU_ASSERT_PTR_NULL(reader);
+    } else {
+        CU_ASSERT_PTR_NOT_NULL_FATAL(reader);
+        while (jv_table_reader_next(reader, &error) != NULL)
+            ;
+    }
+    check_error(error, code, message);
+    g_clear_error(&error);
+    jv_table_reader_free(reader);
+}
+
 void jvt_expect_open_error(const char *text, const jv_table_source *source,
                            const jv_role_request *roles, size_t n_roles, int code,
                            const char *message)
 {
-    GError *error = NULL;
-    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
-    CU_ASSERT_PTR_NULL(reader);
-    check_error(error, code, message);
-    g_clear_error(&error);
-    jv_table_reader_free(reader);
+    expect_error(TRUE, text, source, roles, n_roles, code, message);
 }
 
 void jvt_expect_read_error(const char *text, const jv_table_source *source,
                            const jv_role_request *roles, size_t n_roles, int code,
                            const char *message)
 {
-    GError *error = NULL;
-    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(reader);
-    while (jv_table_reader_next(reader, &error) != NULL)
-        ;
-    check_error(error, code, message);
-    g_clear_error(&error);
-    jv_table_reader_free(reader);
+    expect_error(FALSE, text, source, roles, n_roles, code, message);
 }
 
 char *jvt_warnings(const jv_table_reader *reader)

@@ -50,6 +50,14 @@ static mode_t type_of(const char *path)
     return st.st_mode & S_IFMT;
 }
 
+/* Waits for the child and asserts that the signal `sig` ended it. */
+static void assert_ended_by(pid_t child, int sig)
+{
+    int status = 0;
+    CU_ASSERT_EQUAL(waitpid(child, &status, 0), child);
+    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig);
+}
+
 /* Files in `folder` whose name starts with '.' (our temporaries). */
 static int temporaries(const char *folder)
 {
@@ -222,9 +230,7 @@ static void ended_by(int sig)
         raise(sig);
         _exit(4);
     }
-    int status = 0;
-    CU_ASSERT_EQUAL(waitpid(child, &status, 0), child);
-    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig);
+    assert_ended_by(child, sig);
     CU_ASSERT_EQUAL(temporaries(sub), 0);
     g_free(path);
     g_free(sub);
@@ -254,9 +260,7 @@ static void folder_ended_by_sighup(const char *name, gboolean stray)
         raise(SIGHUP);
         _exit(4);
     }
-    int status = 0;
-    CU_ASSERT_EQUAL(waitpid(child, &status, 0), child);
-    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP);
+    assert_ended_by(child, SIGHUP);
     CU_ASSERT_FALSE(g_file_test(a, G_FILE_TEST_EXISTS));
     CU_ASSERT_EQUAL(g_file_test(folder, G_FILE_TEST_IS_DIR), stray);
     CU_ASSERT_EQUAL(g_file_test(other, G_FILE_TEST_EXISTS), stray);
