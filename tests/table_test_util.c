@@ -74,6 +74,17 @@ void jvt_expect_read_error(const char *text, const jv_table_source *source,
     expect_error(FALSE, text, source, roles, n_roles, code, message);
 }
 
+const jv_rowset *jvt_next_rows(jv_table_reader *reader, GError **error, const uint64_t *lines,
+                               size_t n_rows)
+{
+    const jv_rowset *rs = jv_table_reader_next(reader, error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL_FATAL(rs->n_rows, n_rows);
+    for (size_t i = 0; i < n_rows; i++)
+        CU_ASSERT_EQUAL(rs->lines[i], lines[i]);
+    return rs;
+}
+
 char *jvt_warnings(const jv_table_reader *reader)
 {
     const GPtrArray *w = jv_table_reader_warnings(reader);

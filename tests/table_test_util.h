@@ -27,6 +27,12 @@ void jvt_expect_read_error(const char *text, const jv_table_source *source,
                            const jv_role_request *roles, size_t n_roles, int code,
                            const char *message);
 
+/* The reader's next rowset, asserted (CUnit-fatal) to exist and to hold
+ * exactly n_rows rows, which start on `lines` (in a workbook: on those row
+ * numbers). */
+const jv_rowset *jvt_next_rows(jv_table_reader *reader, GError **error, const uint64_t *lines,
+                               size_t n_rows);
+
 /* The warnings joined by "\n" (g_free it). */
 char *jvt_warnings(const jv_table_reader *reader);
 
