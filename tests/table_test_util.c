@@ -85,6 +85,20 @@ const jv_rowset *jvt_next_rows(jv_table_reader *reader, GError **error, const ui
     return rs;
 }
 
+void jvt_assert_codes(const jv_column *column, const uint32_t *expected, size_t n)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(column->codes);
+    for (size_t i = 0; i < n; i++)
+        CU_ASSERT_EQUAL(column->codes[i], expected[i]);
+}
+
+void jvt_assert_numbers(const jv_column *column, const int64_t *expected, size_t n)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(column->numbers);
+    for (size_t i = 0; i < n; i++)
+        CU_ASSERT_EQUAL(column->numbers[i], expected[i]);
+}
+
 char *jvt_warnings(const jv_table_reader *reader)
 {
     const GPtrArray *w = jv_table_reader_warnings(reader);
