@@ -47,6 +47,14 @@ const char *jvt_path(const char *prefix, const char *suffix);
 cJSON *jvt_load_json(const char *relpath);
 /* Absolute path of tests/data/<relpath> (g_free it). */
 char *jvt_data_path(const char *relpath);
+/* Asserts that `text` equals the golden file
+ * tests/data/render/expected/<name>.expected, naming the first line that
+ * differs on stderr; JV_RENDER_UPDATE_GOLDEN=1 rewrites the file first
+ * (then review the diff). In tests/libjvtest_main.la (data_file.c). */
+void jvt_golden(const char *name, const char *text);
+/* The first line of `text` starting with `prefix`, or "" (g_free it). In
+ * tests/libjvtest_main.la (data_file.c). */
+char *jvt_line_starting(const char *text, const char *prefix);
 
 /* Registers the suite and runs it with the basic interface; the return value
  * is main()'s exit status (non-zero when any test failed). `tests` ends with

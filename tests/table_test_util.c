@@ -40,30 +40,63 @@ static void check_error(const GError *error, int code, const char *message)
                 error->message, message);
 }
 
+/* Opens `text` and, unless the error is expected when opening, reads it
+ * to the end: the error must be `code` with `message`. */
+static void expect_error(gboolean at_open, const char *text, const jv_table_source *source,
+                         const jv_role_request *roles, size_t n_roles, int code,
+                         const char *message)
+{
+    GError *error = NULL;
+    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
+    if (at_open) {
+        CU_ASSERT_PTR_NULL(reader);
+    } else {
+        CU_ASSERT_PTR_NOT_NULL_FATAL(reader);
+        while (jv_table_reader_next(reader, &error) != NULL)
+            ;
+    }
+    check_error(error, code, message);
+    g_clear_error(&error);
+    jv_table_reader_free(reader);
+}
+
 void jvt_expect_open_error(const char *text, const jv_table_source *source,
                            const jv_role_request *roles, size_t n_roles, int code,
                            const char *message)
 {
-    GError *error = NULL;
-    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
-    CU_ASSERT_PTR_NULL(reader);
-    check_error(error, code, message);
-    g_clear_error(&error);
-    jv_table_reader_free(reader);
+    expect_error(TRUE, text, source, roles, n_roles, code, message);
 }
 
 void jvt_expect_read_error(const char *text, const jv_table_source *source,
                            const jv_role_request *roles, size_t n_roles, int code,
                            const char *message)
 {
-    GError *error = NULL;
-    jv_table_reader *reader = jvt_open_text(text, -1, source, roles, n_roles, &error);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(reader);
-    while (jv_table_reader_next(reader, &error) != NULL)
-        ;
-    check_error(error, code, message);
-    g_clear_error(&error);
-    jv_table_reader_free(reader);
+    expect_error(FALSE, text, source, roles, n_roles, code, message);
+}
+
+const jv_rowset *jvt_next_rows(jv_table_reader *reader, GError **error, const uint64_t *lines,
+                               size_t n_rows)
+{
+    const jv_rowset *rs = jv_table_reader_next(reader, error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
+    CU_ASSERT_EQUAL_FATAL(rs->n_rows, n_rows);
+    for (size_t i = 0; i < n_rows; i++)
+        CU_ASSERT_EQUAL(rs->lines[i], lines[i]);
+    return rs;
+}
+
+void jvt_assert_codes(const jv_column *column, const uint32_t *expected, size_t n)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(column->codes);
+    for (size_t i = 0; i < n; i++)
+        CU_ASSERT_EQUAL(column->codes[i], expected[i]);
+}
+
+void jvt_assert_numbers(const jv_column *column, const int64_t *expected, size_t n)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(column->numbers);
+    for (size_t i = 0; i < n; i++)
+        CU_ASSERT_EQUAL(column->numbers[i], expected[i]);
 }
 
 char *jvt_warnings(const jv_table_reader *reader)

@@ -27,6 +27,16 @@ void jvt_expect_read_error(const char *text, const jv_table_source *source,
                            const jv_role_request *roles, size_t n_roles, int code,
                            const char *message);
 
+/* The reader's next rowset, asserted (CUnit-fatal) to exist and to hold
+ * exactly n_rows rows, which start on `lines` (in a workbook: on those row
+ * numbers). */
+const jv_rowset *jvt_next_rows(jv_table_reader *reader, GError **error, const uint64_t *lines,
+                               size_t n_rows);
+
+/* Assert that a column's first n codes / numbers are `expected`. */
+void jvt_assert_codes(const jv_column *column, const uint32_t *expected, size_t n);
+void jvt_assert_numbers(const jv_column *column, const int64_t *expected, size_t n);
+
 /* The warnings joined by "\n" (g_free it). */
 char *jvt_warnings(const jv_table_reader *reader);
 

@@ -54,6 +54,68 @@ static void expect_message(jv_convert_status status, const char *text, const cha
     g_free(m);
 }
 
+/* Cells that are no number, each under the rule it shows (its test
+ * below): the status, and the value left untouched. */
+typedef enum rejection_rule {
+    COMMA_NOT_ALLOWED,
+    GROUPS_OF_THREE,
+    PAST_INT64,
+    EXPONENT,
+    NAN_OR_INFINITY,
+    CURRENCY,
+    OTHER_TEXT,
+} rejection_rule;
+
+static const struct rejection {
+    rejection_rule rule;
+    const char *text;
+    gboolean decimal_comma;
+    jv_convert_status status;
+} rejections[] = {
+    {COMMA_NOT_ALLOWED, "1,5", FALSE, JV_CONVERT_COMMA_NOT_ALLOWED},
+    {GROUPS_OF_THREE, "12 34", TRUE, JV_CONVERT_BAD_GROUPING},      /* last group of 2 */
+    {GROUPS_OF_THREE, "1234 567", TRUE, JV_CONVERT_BAD_GROUPING},   /* first group of 4 */
+    {GROUPS_OF_THREE, "1 2345", TRUE, JV_CONVERT_BAD_GROUPING},     /* group of 4 */
+    {GROUPS_OF_THREE, "1  250", TRUE, JV_CONVERT_NOT_A_NUMBER},     /* two separators */
+    {GROUPS_OF_THREE, "1 250,00 0", TRUE, JV_CONVERT_NOT_A_NUMBER}, /* in the decimals */
+    {PAST_INT64, "922337203685477.5808", FALSE, JV_CONVERT_OVERFLOW},
+    {PAST_INT64, "922337203685478", FALSE, JV_CONVERT_OVERFLOW},
+    {PAST_INT64, "99999999999999999999999999", FALSE, JV_CONVERT_OVERFLOW},
+    /* 922337203685477.58075 rounds up past the limit */
+    {PAST_INT64, "922337203685477.58075", FALSE, JV_CONVERT_OVERFLOW},
+    {EXPONENT, "1e5", FALSE, JV_CONVERT_EXPONENT},
+    {EXPONENT, "1.5E-3", FALSE, JV_CONVERT_EXPONENT},
+    {EXPONENT, "2,5e+3", TRUE, JV_CONVERT_EXPONENT},
+    {NAN_OR_INFINITY, "NaN", FALSE, JV_CONVERT_NAN_INF},
+    {NAN_OR_INFINITY, "inf", FALSE, JV_CONVERT_NAN_INF},
+    {NAN_OR_INFINITY, "-Infinity", FALSE, JV_CONVERT_NAN_INF},
+    {CURRENCY, "100 kr", TRUE, JV_CONVERT_CURRENCY},
+    {CURRENCY, "100kr", TRUE, JV_CONVERT_CURRENCY},
+    {CURRENCY, "1 250 000 SEK", TRUE, JV_CONVERT_CURRENCY},
+    {CURRENCY, "SEK 100", TRUE, JV_CONVERT_CURRENCY},
+    {CURRENCY, "100:-", TRUE, JV_CONVERT_CURRENCY},
+    {CURRENCY, "100 kronor", TRUE, JV_CONVERT_CURRENCY},
+    {OTHER_TEXT, "abc", TRUE, JV_CONVERT_NOT_A_NUMBER},
+    {OTHER_TEXT, "1.2.3", TRUE, JV_CONVERT_NOT_A_NUMBER},
+    {OTHER_TEXT, ".", TRUE, JV_CONVERT_NOT_A_NUMBER},
+    {OTHER_TEXT, "-", TRUE, JV_CONVERT_NOT_A_NUMBER},
+    {OTHER_TEXT, "+-1", TRUE, JV_CONVERT_NOT_A_NUMBER},
+    {OTHER_TEXT, "12%", TRUE, JV_CONVERT_NOT_A_NUMBER},
+    {OTHER_TEXT, "0x10", TRUE, JV_CONVERT_NOT_A_NUMBER},
+};
+
+/* Checks every rejection of `rule` (and that it has some). */
+static void check_rejections(rejection_rule rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(rejections); i++)
+        if (rejections[i].rule == rule) {
+            expect_status(rejections[i].text, rejections[i].decimal_comma, rejections[i].status);
+            n++;
+        }
+    CU_ASSERT(n > 0);
+}
+
 static void test_whole_number_is_scaled_by_ten_thousand(void)
 {
     expect_number("1250000", FALSE, 12500000000); /* 1 250 000 × 10^4 */
@@ -89,7 +151,7 @@ static void test_decimal_comma_and_space_thousands_when_allowed(void)
 
 static void test_decimal_comma_rejected_when_not_allowed(void)
 {
-    expect_status("1,5", FALSE, JV_CONVERT_COMMA_NOT_ALLOWED);
+    check_rejections(COMMA_NOT_ALLOWED);
     expect_message(JV_CONVERT_COMMA_NOT_ALLOWED, "1,5",
                    "'1,5' has a decimal comma, which this table does not accept; set "
                    "\"decimal\": \",\" in the evaluation file");
@@ -97,11 +159,7 @@ static void test_decimal_comma_rejected_when_not_allowed(void)
 
 static void test_thousands_separators_only_between_groups_of_three(void)
 {
-    expect_status("12 34", TRUE, JV_CONVERT_BAD_GROUPING);      /* last group of 2 */
-    expect_status("1234 567", TRUE, JV_CONVERT_BAD_GROUPING);   /* first group of 4 */
-    expect_status("1 2345", TRUE, JV_CONVERT_BAD_GROUPING);     /* group of 4 */
-    expect_status("1  250", TRUE, JV_CONVERT_NOT_A_NUMBER);     /* two separators */
-    expect_status("1 250,00 0", TRUE, JV_CONVERT_NOT_A_NUMBER); /* in the decimals */
+    check_rejections(GROUPS_OF_THREE);
     expect_message(JV_CONVERT_BAD_GROUPING, "12 34",
                    "'12 34' is not a number: spaces may only separate groups of three "
                    "digits, as in 1 250 000");
@@ -141,38 +199,22 @@ static void test_overflow_of_int64_is_an_error(void)
     /* INT64_MAX = 9223372036854775807 = 922337203685477.5807 × 10^4 */
     expect_number("922337203685477.5807", FALSE, INT64_MAX);
     expect_number("-922337203685477.5807", FALSE, -INT64_MAX);
-    expect_status("922337203685477.5808", FALSE, JV_CONVERT_OVERFLOW);
-    expect_status("922337203685478", FALSE, JV_CONVERT_OVERFLOW);
-    expect_status("99999999999999999999999999", FALSE, JV_CONVERT_OVERFLOW);
-    /* 922337203685477.58075 rounds up past the limit */
-    expect_status("922337203685477.58075", FALSE, JV_CONVERT_OVERFLOW);
+    check_rejections(PAST_INT64);
 }
 
 static void test_exponent_notation_is_rejected(void)
 {
-    expect_status("1e5", FALSE, JV_CONVERT_EXPONENT);
-    expect_status("1.5E-3", FALSE, JV_CONVERT_EXPONENT);
-    expect_status("2,5e+3", TRUE, JV_CONVERT_EXPONENT);
+    check_rejections(EXPONENT);
     expect_message(JV_CONVERT_EXPONENT, "1e5",
                    "'1e5' is in exponent notation; write the number out in full (format "
                    "the column as a number in Excel)");
 }
 
-static void test_nan_and_infinity_are_rejected(void)
-{
-    expect_status("NaN", FALSE, JV_CONVERT_NAN_INF);
-    expect_status("inf", FALSE, JV_CONVERT_NAN_INF);
-    expect_status("-Infinity", FALSE, JV_CONVERT_NAN_INF);
-}
+static void test_nan_and_infinity_are_rejected(void) { check_rejections(NAN_OR_INFINITY); }
 
 static void test_currency_units_are_rejected_with_a_hint(void)
 {
-    expect_status("100 kr", TRUE, JV_CONVERT_CURRENCY);
-    expect_status("100kr", TRUE, JV_CONVERT_CURRENCY);
-    expect_status("1 250 000 SEK", TRUE, JV_CONVERT_CURRENCY);
-    expect_status("SEK 100", TRUE, JV_CONVERT_CURRENCY);
-    expect_status("100:-", TRUE, JV_CONVERT_CURRENCY);
-    expect_status("100 kronor", TRUE, JV_CONVERT_CURRENCY);
+    check_rejections(CURRENCY);
     expect_message(JV_CONVERT_CURRENCY, "100 kr",
                    "'100 kr' is not a number: remove the currency unit 'kr' from the column");
     expect_message(JV_CONVERT_CURRENCY, "1 250 000 SEK",
@@ -184,13 +226,7 @@ static void test_currency_units_are_rejected_with_a_hint(void)
 
 static void test_other_text_is_not_a_number(void)
 {
-    expect_status("abc", TRUE, JV_CONVERT_NOT_A_NUMBER);
-    expect_status("1.2.3", TRUE, JV_CONVERT_NOT_A_NUMBER);
-    expect_status(".", TRUE, JV_CONVERT_NOT_A_NUMBER);
-    expect_status("-", TRUE, JV_CONVERT_NOT_A_NUMBER);
-    expect_status("+-1", TRUE, JV_CONVERT_NOT_A_NUMBER);
-    expect_status("12%", TRUE, JV_CONVERT_NOT_A_NUMBER);
-    expect_status("0x10", TRUE, JV_CONVERT_NOT_A_NUMBER);
+    check_rejections(OTHER_TEXT);
     expect_message(JV_CONVERT_NOT_A_NUMBER, "abc",
                    "'abc' is not a number; write numbers like 1250000, 1 250 000 or "
                    "1250000.50");

@@ -158,88 +158,97 @@ static jv_table_settings *table_of(jv_evaluation *e, guint region, const char *t
     return jv_evaluation_table(e, g_ptr_array_index(e->regions, region), table, path);
 }
 
+/* A table's settings in one region of OVERRIDES (parsed as
+ * studies/ev.json), with its path; release() frees them. */
+typedef struct region_table {
+    jv_evaluation *e;
+    jv_table_settings *s;
+    char *path;
+} region_table;
+
+/* FALSE (and nothing to release) when OVERRIDES did not parse. */
+static gboolean overridden(region_table *t, guint region, const char *table)
+{
+    t->e = parse_as(OVERRIDES, "studies/ev.json");
+    if (t->e == NULL)
+        return FALSE;
+    t->s = table_of(t->e, region, table, &t->path);
+    return TRUE;
+}
+
+static void release(region_table *t)
+{
+    jv_table_settings_free(t->s);
+    g_free(t->path);
+    jv_evaluation_free(t->e);
+}
+
 static void test_region_without_overrides_gets_the_defaults(void)
 {
-    jv_evaluation *e = parse_as(OVERRIDES, "studies/ev.json");
-    if (e == NULL)
+    region_table t;
+    if (!overridden(&t, 0, "funding"))
         return;
-    char *path;
-    jv_table_settings *s = table_of(e, 0, "funding", &path);
-    CU_ASSERT_STRING_EQUAL(path, "studies/a/stod.csv");
-    CU_ASSERT_STRING_EQUAL(s->file, "stod.csv");
-    CU_ASSERT_STRING_EQUAL(column(s, "gender"), "kon");
-    CU_ASSERT_STRING_EQUAL(column(s, "amount_granted"), "belopp");
-    CU_ASSERT_EQUAL(s->delimiter, ';');
-    CU_ASSERT_EQUAL(s->decimal, ',');
-    CU_ASSERT_STRING_EQUAL(s->encoding, "windows-1252"); /* "cp1252" */
-    CU_ASSERT_EQUAL(s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER | JV_SET_DECIMAL |
-                                JV_SET_ENCODING);
-    jv_table_settings_free(s);
-    g_free(path);
-    jv_evaluation_free(e);
+    CU_ASSERT_STRING_EQUAL(t.path, "studies/a/stod.csv");
+    CU_ASSERT_STRING_EQUAL(t.s->file, "stod.csv");
+    CU_ASSERT_STRING_EQUAL(column(t.s, "gender"), "kon");
+    CU_ASSERT_STRING_EQUAL(column(t.s, "amount_granted"), "belopp");
+    CU_ASSERT_EQUAL(t.s->delimiter, ';');
+    CU_ASSERT_EQUAL(t.s->decimal, ',');
+    CU_ASSERT_STRING_EQUAL(t.s->encoding, "windows-1252"); /* "cp1252" */
+    CU_ASSERT_EQUAL(t.s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER | JV_SET_DECIMAL |
+                                  JV_SET_ENCODING);
+    release(&t);
 }
 
 static void test_region_overriding_file_keeps_default_columns(void)
 {
-    jv_evaluation *e = parse_as(OVERRIDES, "studies/ev.json");
-    if (e == NULL)
+    region_table t;
+    if (!overridden(&t, 1, "funding"))
         return;
-    char *path;
-    jv_table_settings *s = table_of(e, 1, "funding", &path);
-    CU_ASSERT_STRING_EQUAL(path, "studies/b/stod-2017.csv");
-    CU_ASSERT_STRING_EQUAL(s->file, "stod-2017.csv");
-    CU_ASSERT_EQUAL(g_hash_table_size(s->columns), 2);
-    CU_ASSERT_STRING_EQUAL(column(s, "gender"), "kon");
-    CU_ASSERT_STRING_EQUAL(column(s, "amount_granted"), "belopp");
-    CU_ASSERT_EQUAL(s->delimiter, ';');
-    CU_ASSERT_STRING_EQUAL(s->encoding, "windows-1252");
-    jv_table_settings_free(s);
-    g_free(path);
-    jv_evaluation_free(e);
+    CU_ASSERT_STRING_EQUAL(t.path, "studies/b/stod-2017.csv");
+    CU_ASSERT_STRING_EQUAL(t.s->file, "stod-2017.csv");
+    CU_ASSERT_EQUAL(g_hash_table_size(t.s->columns), 2);
+    CU_ASSERT_STRING_EQUAL(column(t.s, "gender"), "kon");
+    CU_ASSERT_STRING_EQUAL(column(t.s, "amount_granted"), "belopp");
+    CU_ASSERT_EQUAL(t.s->delimiter, ';');
+    CU_ASSERT_STRING_EQUAL(t.s->encoding, "windows-1252");
+    release(&t);
 }
 
 static void test_region_override_replaces_only_the_fields_it_sets(void)
 {
-    jv_evaluation *e = parse_as(OVERRIDES, "studies/ev.json");
-    if (e == NULL)
+    region_table t;
+    if (!overridden(&t, 2, "funding"))
         return;
-    char *path;
-    jv_table_settings *s = table_of(e, 2, "funding", &path);
     /* An absolute region dir stays absolute; the default file is kept. */
-    CU_ASSERT_STRING_EQUAL(path, "/abs/c/stod.csv");
+    CU_ASSERT_STRING_EQUAL(t.path, "/abs/c/stod.csv");
     /* "columns" is one field: the region's map replaces the default's. */
-    CU_ASSERT_EQUAL(g_hash_table_size(s->columns), 1);
-    CU_ASSERT_STRING_EQUAL(column(s, "gender"), "kön");
-    CU_ASSERT_STRING_EQUAL(s->encoding, "utf-8");
-    CU_ASSERT_EQUAL(s->on_error, JV_ON_ERROR_SKIP);
-    CU_ASSERT_EQUAL(s->delimiter, ';'); /* from the defaults */
-    CU_ASSERT_EQUAL(s->decimal, ',');
-    CU_ASSERT_EQUAL(s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER | JV_SET_DECIMAL |
-                                JV_SET_ENCODING | JV_SET_ON_ERROR);
-    jv_table_settings_free(s);
-    g_free(path);
-    jv_evaluation_free(e);
+    CU_ASSERT_EQUAL(g_hash_table_size(t.s->columns), 1);
+    CU_ASSERT_STRING_EQUAL(column(t.s, "gender"), "kön");
+    CU_ASSERT_STRING_EQUAL(t.s->encoding, "utf-8");
+    CU_ASSERT_EQUAL(t.s->on_error, JV_ON_ERROR_SKIP);
+    CU_ASSERT_EQUAL(t.s->delimiter, ';'); /* from the defaults */
+    CU_ASSERT_EQUAL(t.s->decimal, ',');
+    CU_ASSERT_EQUAL(t.s->set, JV_SET_FILE | JV_SET_COLUMNS | JV_SET_DELIMITER | JV_SET_DECIMAL |
+                                  JV_SET_ENCODING | JV_SET_ON_ERROR);
+    release(&t);
 }
 
 static void test_undeclared_table_defaults_to_table_name_csv(void)
 {
-    jv_evaluation *e = parse_as(OVERRIDES, "studies/ev.json");
-    if (e == NULL)
+    region_table t;
+    if (!overridden(&t, 0, "population"))
         return;
-    char *path;
-    jv_table_settings *s = table_of(e, 0, "population", &path);
-    CU_ASSERT_STRING_EQUAL(path, "studies/a/population.csv");
-    CU_ASSERT_STRING_EQUAL(s->file, "population.csv");
-    CU_ASSERT_EQUAL(s->set, 0);
-    CU_ASSERT_PTR_NULL(s->columns);
-    CU_ASSERT_PTR_NULL(s->codes);
-    CU_ASSERT_EQUAL(s->delimiter, 0); /* detect */
-    CU_ASSERT_EQUAL(s->decimal, 0);   /* auto */
-    CU_ASSERT_PTR_NULL(s->encoding);  /* utf-8 */
-    CU_ASSERT_EQUAL(s->on_error, JV_ON_ERROR_STOP);
-    jv_table_settings_free(s);
-    g_free(path);
-    jv_evaluation_free(e);
+    CU_ASSERT_STRING_EQUAL(t.path, "studies/a/population.csv");
+    CU_ASSERT_STRING_EQUAL(t.s->file, "population.csv");
+    CU_ASSERT_EQUAL(t.s->set, 0);
+    CU_ASSERT_PTR_NULL(t.s->columns);
+    CU_ASSERT_PTR_NULL(t.s->codes);
+    CU_ASSERT_EQUAL(t.s->delimiter, 0); /* detect */
+    CU_ASSERT_EQUAL(t.s->decimal, 0);   /* auto */
+    CU_ASSERT_PTR_NULL(t.s->encoding);  /* utf-8 */
+    CU_ASSERT_EQUAL(t.s->on_error, JV_ON_ERROR_STOP);
+    release(&t);
 }
 
 static void test_relative_paths_stay_as_written(void)

@@ -213,6 +213,18 @@ check_sizes() {
 }
 
 failed=0
+
+# report OUT PROBLEM RULE: FAIL naming PROBLEM with the lines of the file
+# OUT when it has any, else ok RULE.
+report() {
+    if [ -s "$1" ]; then
+        echo "FAIL $2:"; sed 's/^/     /' "$1"
+        failed=$((failed + 1))
+    else
+        echo "ok   $3"
+    fi
+}
+
 # The planted tree: one breach of each kind, each must be reported.
 p="$work/planted"
 mkdir -p "$p/core/data" "$p/core/rules" "$p/core/plugin" "$p/core/render" \
@@ -274,30 +286,10 @@ for d in "$src"/core/*/; do
 done
 check_core "$src" >"$work/core.out"
 check_plugins "$src" >"$work/plugins.out"
-if [ -s "$work/core.out" ]; then
-    echo "FAIL an include in core reaches a higher layer:"; sed 's/^/     /' "$work/core.out"
-    failed=$((failed + 1))
-else
-    echo "ok   no include in core reaches a higher layer"
-fi
+report "$work/core.out" "an include in core reaches a higher layer" "no include in core reaches a higher layer"
 check_circles "$src" >"$work/circles.out"
 check_sizes "$src" >"$work/sizes.out"
-if [ -s "$work/circles.out" ]; then
-    echo "FAIL an include circle:"; sed 's/^/     /' "$work/circles.out"
-    failed=$((failed + 1))
-else
-    echo "ok   no include circle in: $acyclic"
-fi
-if [ -s "$work/sizes.out" ]; then
-    echo "FAIL a file is too long:"; sed 's/^/     /' "$work/sizes.out"
-    failed=$((failed + 1))
-else
-    echo "ok   no file over 600 lines in: $acyclic"
-fi
-if [ -s "$work/plugins.out" ]; then
-    echo "FAIL a plugin or example includes core:"; sed 's/^/     /' "$work/plugins.out"
-    failed=$((failed + 1))
-else
-    echo "ok   no plugin or example includes a core header"
-fi
+report "$work/circles.out" "an include circle" "no include circle in: $acyclic"
+report "$work/sizes.out" "a file is too long" "no file over 600 lines in: $acyclic"
+report "$work/plugins.out" "a plugin or example includes core" "no plugin or example includes a core header"
 [ "$failed" -eq 0 ]

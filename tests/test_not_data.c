@@ -15,21 +15,38 @@
 static GPtrArray *header;
 static jv_row_shape shape;
 
+/* A role of a shape: its field in the header, its kind and flags. */
+typedef struct role_at {
+    int field;
+    jv_cell_kind kind;
+    unsigned flags;
+} role_at;
+
+/* The header of `names` (NULL-ended; unref it after clearing the shape)
+ * and, in *shape, the shape of rows under it with these roles. */
+static GPtrArray *shape_of(jv_row_shape *shape, const char *const *names, const role_at *at,
+                           size_t n_roles)
+{
+    GPtrArray *names_array = g_ptr_array_new();
+    for (; *names != NULL; names++)
+        g_ptr_array_add(names_array, (gpointer)*names);
+    jv_role_column roles[4] = {0};
+    for (size_t i = 0; i < n_roles && i < G_N_ELEMENTS(roles); i++) {
+        roles[i].field = at[i].field;
+        roles[i].kind = at[i].kind;
+        roles[i].request.flags = at[i].flags;
+    }
+    jv_row_shape_init(shape, names_array, roles, n_roles);
+    return names_array;
+}
+
+/* A funding-like shape: gender and amount_granted required. */
 static void setup(void)
 {
-    header = g_ptr_array_new();
-    g_ptr_array_add(header, "id");
-    g_ptr_array_add(header, "gender");
-    g_ptr_array_add(header, "amount_granted");
-    g_ptr_array_add(header, "decision");
-    jv_role_column roles[2] = {0};
-    roles[0].field = 1;
-    roles[0].kind = JV_CELL_GENDER;
-    roles[0].request.flags = JV_ROLE_REQUIRED;
-    roles[1].field = 2;
-    roles[1].kind = JV_CELL_NUMBER;
-    roles[1].request.flags = JV_ROLE_REQUIRED;
-    jv_row_shape_init(&shape, header, roles, 2);
+    static const char *const names[] = {"id", "gender", "amount_granted", "decision", NULL};
+    static const role_at at[] = {{1, JV_CELL_GENDER, JV_ROLE_REQUIRED},
+                                 {2, JV_CELL_NUMBER, JV_ROLE_REQUIRED}};
+    header = shape_of(&shape, names, at, G_N_ELEMENTS(at));
 }
 
 static void teardown(void)
@@ -81,21 +98,12 @@ static void test_total_rows_are_found_in_their_shapes(void)
 /* A training-like shape: person (ID) and gender required, nothing else. */
 static void test_a_note_that_converts_is_found(void)
 {
-    GPtrArray *names = g_ptr_array_new();
-    g_ptr_array_add(names, "person");
-    g_ptr_array_add(names, "gender");
-    g_ptr_array_add(names, "hours");
-    jv_role_column roles[3] = {0};
-    roles[0].field = 0;
-    roles[0].kind = JV_CELL_ID;
-    roles[0].request.flags = JV_ROLE_REQUIRED;
-    roles[1].field = 1;
-    roles[1].kind = JV_CELL_GENDER;
-    roles[1].request.flags = JV_ROLE_REQUIRED;
-    roles[2].field = 2;
-    roles[2].kind = JV_CELL_NUMBER;
+    static const char *const columns[] = {"person", "gender", "hours", NULL};
+    static const role_at at[] = {{0, JV_CELL_ID, JV_ROLE_REQUIRED},
+                                 {1, JV_CELL_GENDER, JV_ROLE_REQUIRED},
+                                 {2, JV_CELL_NUMBER, 0}};
     jv_row_shape training;
-    jv_row_shape_init(&training, names, roles, 3);
+    GPtrArray *names = shape_of(&training, columns, at, G_N_ELEMENTS(at));
     jv_string note[3] = {{"Källa: SCB", 11}, {"", 0}, {"", 0}};
     CU_ASSERT(jv_row_maybe_not_data(&training, note, 3, TRUE)); /* gender read empty */
     char *m = jv_row_converted_not_data_message(&training, note, 3);

@@ -31,6 +31,33 @@ static char *contents(const char *path)
     return text;
 }
 
+/* Asserts that the file at `path` holds exactly `expected`. */
+static void assert_holds(const char *path, const char *expected)
+{
+    char *text = contents(path);
+    CU_ASSERT_PTR_NOT_NULL(text);
+    if (text != NULL)
+        CU_ASSERT_STRING_EQUAL(text, expected);
+    g_free(text);
+}
+
+/* The file type bits of `path` itself (links not followed); asserted to
+ * exist. */
+static mode_t type_of(const char *path)
+{
+    struct stat st;
+    CU_ASSERT_EQUAL_FATAL(lstat(path, &st), 0);
+    return st.st_mode & S_IFMT;
+}
+
+/* Waits for the child and asserts that the signal `sig` ended it. */
+static void assert_ended_by(pid_t child, int sig)
+{
+    int status = 0;
+    CU_ASSERT_EQUAL(waitpid(child, &status, 0), child);
+    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig);
+}
+
 /* Files in `folder` whose name starts with '.' (our temporaries). */
 static int temporaries(const char *folder)
 {
@@ -64,9 +91,7 @@ static void test_an_existing_file_keeps_its_mode(void)
     struct stat st;
     CU_ASSERT_EQUAL(stat(path, &st), 0);
     CU_ASSERT_EQUAL(st.st_mode & 07777, 0600);
-    char *text = contents(path);
-    CU_ASSERT_STRING_EQUAL(text, "new");
-    g_free(text);
+    assert_holds(path, "new");
     g_free(path);
 }
 
@@ -79,14 +104,9 @@ static void test_a_symlink_is_followed_and_stays(void)
     CU_ASSERT_EQUAL(symlink("real.txt", link), 0);
     CU_ASSERT_EQUAL(symlink(link, chain), 0); /* absolute, two hops */
     CU_ASSERT_TRUE(jv_output_write(chain, "through", 7, NULL));
-    struct stat st;
-    CU_ASSERT_EQUAL(lstat(link, &st), 0);
-    CU_ASSERT_TRUE(S_ISLNK(st.st_mode));
-    CU_ASSERT_EQUAL(lstat(chain, &st), 0);
-    CU_ASSERT_TRUE(S_ISLNK(st.st_mode));
-    char *text = contents(real);
-    CU_ASSERT_STRING_EQUAL(text, "through");
-    g_free(text);
+    CU_ASSERT_EQUAL(type_of(link), S_IFLNK);
+    CU_ASSERT_EQUAL(type_of(chain), S_IFLNK);
+    assert_holds(real, "through");
     g_free(chain);
     g_free(link);
     g_free(real);
@@ -99,15 +119,9 @@ static void test_replace_never_follows_a_symlink(void)
     g_file_set_contents(outside, "outside", -1, NULL);
     CU_ASSERT_EQUAL(symlink(outside, link), 0);
     CU_ASSERT_TRUE(jv_output_replace(link, "state", 5, NULL));
-    char *text = contents(outside);
-    CU_ASSERT_STRING_EQUAL(text, "outside");
-    g_free(text);
-    struct stat st;
-    CU_ASSERT_EQUAL(lstat(link, &st), 0);
-    CU_ASSERT_TRUE(S_ISREG(st.st_mode));
-    text = contents(link);
-    CU_ASSERT_STRING_EQUAL(text, "state");
-    g_free(text);
+    assert_holds(outside, "outside");
+    CU_ASSERT_EQUAL(type_of(link), S_IFREG);
+    assert_holds(link, "state");
     g_free(link);
     g_free(outside);
 }
@@ -118,9 +132,7 @@ static void test_a_dangling_symlink_creates_its_target(void)
     char *target = in_dir("created.txt");
     CU_ASSERT_EQUAL(symlink("created.txt", link), 0);
     CU_ASSERT_TRUE(jv_output_write(link, "x", 1, NULL));
-    char *text = contents(target);
-    CU_ASSERT_STRING_EQUAL(text, "x");
-    g_free(text);
+    assert_holds(target, "x");
     g_free(target);
     g_free(link);
 }
@@ -218,9 +230,7 @@ static void ended_by(int sig)
         raise(sig);
         _exit(4);
     }
-    int status = 0;
-    CU_ASSERT_EQUAL(waitpid(child, &status, 0), child);
-    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig);
+    assert_ended_by(child, sig);
     CU_ASSERT_EQUAL(temporaries(sub), 0);
     g_free(path);
     g_free(sub);
@@ -250,9 +260,7 @@ static void folder_ended_by_sighup(const char *name, gboolean stray)
         raise(SIGHUP);
         _exit(4);
     }
-    int status = 0;
-    CU_ASSERT_EQUAL(waitpid(child, &status, 0), child);
-    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP);
+    assert_ended_by(child, SIGHUP);
     CU_ASSERT_FALSE(g_file_test(a, G_FILE_TEST_EXISTS));
     CU_ASSERT_EQUAL(g_file_test(folder, G_FILE_TEST_IS_DIR), stray);
     CU_ASSERT_EQUAL(g_file_test(other, G_FILE_TEST_EXISTS), stray);

@@ -3,37 +3,17 @@
  * 1.1's size; languages, titles and units well formed), the copy into a
  * result document's evaluation.plugins[], and the built-ins' words in a
  * real run. (A frozen 1.0 plugin without these fields keeps loading:
- * tests/sdk/abi_1_0_plugin.c.) */
+ * tests/sdk/abi_1_0_plugin.c.) The descriptors' callbacks are the
+ * fixtures' rows_share.c; only the loader's checks see them here. */
 #include "harness.h"
 
 #include <glib.h>
 #include <stddef.h>
 #include <string.h>
 
+#include "fixtures/rows_share.h"
 #include "plugin/describe.h"
 #include "plugin/plugin_check.h"
-
-static void *fake_init(jv_ctx *ctx)
-{
-    (void)ctx;
-    return NULL;
-}
-static int fake_consume(jv_ctx *ctx, void *state, const jv_batch *batch)
-{
-    (void)ctx, (void)state, (void)batch;
-    return 0;
-}
-static int fake_merge(jv_ctx *ctx, void *into, const void *from)
-{
-    (void)ctx, (void)into, (void)from;
-    return 0;
-}
-static int fake_finish(jv_ctx *ctx, const void *state, const void *total, jv_writer *out)
-{
-    (void)ctx, (void)state, (void)total, (void)out;
-    return 0;
-}
-static void fake_destroy(jv_ctx *ctx, void *state) { (void)ctx, (void)state; }
 
 static const jv_role roles[] = {{"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL, "gender"}};
 static const jv_table_spec tables[] = {{"projects", 1, roles, 1}};
@@ -56,14 +36,7 @@ static jv_plugin descriptor(void)
                        .name = "projects",
                        .version = "1.0.0",
                        .summary = "test",
-                       .tables = tables,
-                       .n_tables = 1,
-                       .init = fake_init,
-                       .consume = fake_consume,
-                       .merge = fake_merge,
-                       .pool = fake_merge,
-                       .finish = fake_finish,
-                       .destroy = fake_destroy,
+                       ROWS_SHARE_PLUGIN(tables, rows_share_consume, rows_share_finish),
                        .texts = texts,
                        .units = units};
 }

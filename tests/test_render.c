@@ -5,7 +5,7 @@
  * breakdown cells, participation with intervals, a skipped indicator,
  * goal_fulfilment, and a custom indicator "mentoring").
  *
- * Golden files under tests/data/render/expected/ hold each format as it
+ * Golden files tests/data/render/expected/<name>.expected hold each format as it
  * was reviewed line by line against the document; the hand-worked
  * figures that matter most are also asserted here with their arithmetic.
  * JV_RENDER_UPDATE_GOLDEN=1 rewrites the golden files (then review the
@@ -28,45 +28,6 @@ static char *render(const char *format, jv_lang lang, jv_csv_dialect dialect, gb
     return g_string_free(out, FALSE);
 }
 
-/* Compares with tests/data/render/expected/<name>, naming the first line
- * that differs. */
-static void golden(const char *name, const char *text)
-{
-    char *relpath = g_strconcat("render/expected/", name, NULL);
-    char *path = g_build_filename(JV_SRCDIR, "tests", "data", relpath, NULL);
-    if (g_getenv("JV_RENDER_UPDATE_GOLDEN") != NULL)
-        g_file_set_contents(path, text, -1, NULL);
-    char *expected = NULL;
-    CU_ASSERT_TRUE_FATAL(g_file_get_contents(path, &expected, NULL, NULL));
-    if (strcmp(expected, text) != 0) {
-        char **a = g_strsplit(expected, "\n", -1), **b = g_strsplit(text, "\n", -1);
-        for (guint i = 0; a[i] != NULL || b[i] != NULL; i++)
-            if (a[i] == NULL || b[i] == NULL || strcmp(a[i], b[i]) != 0) {
-                fprintf(stderr, "\n  %s line %u:\n  expected: %s\n  got:      %s\n", name, i + 1,
-                        a[i] ? a[i] : "(end)", b[i] ? b[i] : "(end)");
-                break;
-            }
-        g_strfreev(a);
-        g_strfreev(b);
-    }
-    CU_ASSERT_STRING_EQUAL(expected, text);
-    g_free(expected);
-    g_free(path);
-    g_free(relpath);
-}
-
-/* The first line starting with `prefix`, or "" (g_free it). */
-static char *line_starting(const char *text, const char *prefix)
-{
-    char **lines = g_strsplit(text, "\n", -1);
-    char *found = NULL;
-    for (char **l = lines; *l != NULL && found == NULL; l++)
-        if (g_str_has_prefix(*l, prefix))
-            found = g_strdup(*l);
-    g_strfreev(lines);
-    return found != NULL ? found : g_strdup("");
-}
-
 /* TRUE when the words appear in `line` in this order. */
 static gboolean in_order(const char *line, const char *const *words)
 {
@@ -82,14 +43,19 @@ static gboolean in_order(const char *line, const char *const *words)
     return TRUE;
 }
 
+/* Renders the document uncoloured and compares with the golden file. */
+static void render_matches_golden(const char *golden, const char *format, jv_lang lang,
+                                  jv_csv_dialect dialect)
+{
+    char *text = render(format, lang, dialect, FALSE);
+    jvt_golden(golden, text);
+    g_free(text);
+}
+
 static void test_markdown_matches_golden_in_both_languages(void)
 {
-    char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
-    golden("result.sv.md", sv);
-    golden("result.en.md", en);
-    g_free(sv);
-    g_free(en);
+    render_matches_golden("result.sv.md", "markdown", JV_LANG_SV, JV_CSV_EXCEL);
+    render_matches_golden("result.en.md", "markdown", JV_LANG_EN, JV_CSV_EXCEL);
 }
 
 static void test_markdown_summary_has_hand_worked_shares(void)
@@ -99,19 +65,19 @@ static void test_markdown_summary_has_hand_worked_shares(void)
     /* Norr: money 450 000 / (450 000 + 1 050 000) = 0.30; seats 12 / 21 =
      * 0.5714; goals met 1 of 2 reported = 0.50; a share of regions cannot
      * occur for a region (.); mentees 7 / 10 = 0.70. */
-    char *norr = line_starting(sv, "| Norr ");
+    char *norr = jvt_line_starting(sv, "| Norr ");
     CU_ASSERT_TRUE(in_order(
         norr, (const char *const[]){"30,0 %", "57,1 %", "50,0 %", " . |", "70,0 %", NULL}));
     /* Syd: 900 000 / 2 000 000 = 0.45; participation skipped (.. and the
      * first note's marker ¹); 2 of 2 goals met; (.); mentees 4 / 10 = 0.40. */
-    char *syd = line_starting(sv, "| Syd ");
+    char *syd = jvt_line_starting(sv, "| Syd ");
     CU_ASSERT_TRUE(in_order(
         syd, (const char *const[]){"45,0 %", " ..\xc2\xb9 |", "100,0 %", " . |", "40,0 %", NULL}));
     /* Total: 1 350 000 / 3 500 000 = 0.3857; seats as Norr; goals: a
      * share_met headline cannot occur for the total (.), 1 of 2 regions
      * fulfil = 0.50; mentees 11 / 20 = 0.55. In English, "Total" and no
      * space before %. */
-    char *total = line_starting(en, "| Total ");
+    char *total = jvt_line_starting(en, "| Total ");
     CU_ASSERT_TRUE(
         in_order(total, (const char *const[]){"38.6%", "57.1%", " . |", "50.0%", "55.0%", NULL}));
     g_free(norr);
@@ -133,18 +99,18 @@ static void test_markdown_shows_other_categories_only_when_used(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(norr);
     CU_ASSERT_PTR_NOT_NULL_FATAL(syd);
     char *norr_header =
-        line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+        jvt_line_starting(strstr(norr, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
     CU_ASSERT_TRUE(
         in_order(norr_header, (const char *const[]){"Totalt", "Kvinnor", "Män", "Blandat",
                                                     "Uppgift saknas", "Kvinnors andel", NULL}));
     CU_ASSERT_PTR_NULL(strstr(norr_header, "Ickebinära"));
     char *syd_header =
-        line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
+        jvt_line_starting(strstr(syd, "**Per kön**") + strlen("**Per kön**\n\n"), "| Mått");
     CU_ASSERT_PTR_NULL(strstr(syd_header, "Blandat"));
     CU_ASSERT_PTR_NULL(strstr(syd_header, "Uppgift saknas"));
     /* Norr applications: total suppressed (×), women 10, men 20, mixed
      * suppressed (×), unknown 1; share 10 / 30 = 33.3 %. */
-    char *applications = line_starting(norr, "| Ansökningar ");
+    char *applications = jvt_line_starting(norr, "| Ansökningar ");
     CU_ASSERT_TRUE(in_order(applications, (const char *const[]){"\xc3\x97", "10", "20", "\xc3\x97",
                                                                 "1", "33,3 %", NULL}));
     g_free(norr_header);
@@ -158,8 +124,8 @@ static void test_markdown_uses_language_for_numbers_and_labels(void)
     char *sv = render("markdown", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
     char *en = render("markdown", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
     /* total money granted to women: 900 000 + 450 000 = 1 350 000 */
-    char *sv_line = line_starting(strstr(sv, "## Totalt"), "| Beviljat belopp ");
-    char *en_line = line_starting(strstr(en, "## Total"), "| Amount granted ");
+    char *sv_line = jvt_line_starting(strstr(sv, "## Totalt"), "| Beviljat belopp ");
+    char *en_line = jvt_line_starting(strstr(en, "## Total"), "| Amount granted ");
     CU_ASSERT_TRUE(
         in_order(sv_line, (const char *const[]){"1 350 000", "2 150 000", "38,6 %", NULL}));
     CU_ASSERT_TRUE(
@@ -185,17 +151,15 @@ static void test_markdown_uses_language_for_numbers_and_labels(void)
 
 static void test_table_matches_golden_and_fits_100_columns(void)
 {
+    render_matches_golden("result.sv.txt", "table", JV_LANG_SV, JV_CSV_EXCEL);
+    render_matches_golden("result.en.txt", "table", JV_LANG_EN, JV_CSV_EXCEL);
     char *sv = render("table", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    char *en = render("table", JV_LANG_EN, JV_CSV_EXCEL, FALSE);
-    golden("result.sv.txt", sv);
-    golden("result.en.txt", en);
     char **lines = g_strsplit(sv, "\n", -1);
     for (char **l = lines; *l != NULL; l++)
         CU_ASSERT_TRUE(g_utf8_strlen(*l, -1) <= 100);
     g_strfreev(lines);
     CU_ASSERT_PTR_NULL(strchr(sv, '\033'));
     g_free(sv);
-    g_free(en);
 }
 
 static void test_table_colours_only_when_asked_and_not_with_no_color(void)
@@ -262,12 +226,8 @@ static void test_table_splits_many_columns_into_blocks(void)
 
 static void test_csv_matches_golden_in_both_dialects(void)
 {
-    char *excel = render("csv", JV_LANG_SV, JV_CSV_EXCEL, FALSE);
-    char *plain = render("csv", JV_LANG_SV, JV_CSV_PLAIN, FALSE);
-    golden("result.excel.csv", excel);
-    golden("result.plain.csv", plain);
-    g_free(excel);
-    g_free(plain);
+    render_matches_golden("result.excel.csv", "csv", JV_LANG_SV, JV_CSV_EXCEL);
+    render_matches_golden("result.plain.csv", "csv", JV_LANG_SV, JV_CSV_PLAIN);
 }
 
 static void test_csv_excel_dialect_is_what_swedish_excel_opens(void)

@@ -23,57 +23,82 @@
         g_free(got_);                                                                              \
     } while (0)
 
-static void test_share_is_percent_with_one_decimal_per_language(void)
-{
-    /* 0.314 × 100 = 31.4 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 0.314, JV_KIND_SHARE), "31,4 %");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 0.314, JV_KIND_SHARE), "31.4%");
-    /* 1 → 100.0 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 1.0, JV_KIND_SHARE), "100,0 %");
-}
+/* Numbers as people read them, jv_format_number(lang, value, kind), each
+ * case under the rule it shows (one test per rule below). */
+typedef enum number_rule {
+    SHARE_IS_PERCENT,
+    HALF_AWAY_FROM_ZERO,
+    NO_MINUS_ZERO,
+    SIGNED_POINTS,
+    GROUPED_BY_THOUSANDS,
+    ONE_DECIMAL_UNLESS_WHOLE,
+} number_rule;
 
-static void test_rounding_is_half_away_from_zero(void)
-{
+static const struct number_case {
+    number_rule rule;
+    jv_lang lang;
+    double value;
+    jv_kind kind;
+    const char *expected;
+} numbers[] = {
+    /* 0.314 × 100 = 31.4 */
+    {SHARE_IS_PERCENT, JV_LANG_SV, 0.314, JV_KIND_SHARE, "31,4 %"},
+    {SHARE_IS_PERCENT, JV_LANG_EN, 0.314, JV_KIND_SHARE, "31.4%"},
+    /* 1 → 100.0 */
+    {SHARE_IS_PERCENT, JV_LANG_SV, 1.0, JV_KIND_SHARE, "100,0 %"},
     /* 0.8125 × 100 = 81.25 exactly: people round it to 81.3 (printf's
      * half-to-even would give 81.2). */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 0.8125, JV_KIND_SHARE), "81,3 %");
+    {HALF_AWAY_FROM_ZERO, JV_LANG_SV, 0.8125, JV_KIND_SHARE, "81,3 %"},
     /* 2.5 as a count → 3; -2.5 → -3 */
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 2.5, JV_KIND_COUNT), "3");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, -2.5, JV_KIND_COUNT), "-3");
-}
-
-static void test_a_value_rounding_to_zero_has_no_minus_sign(void)
-{
+    {HALF_AWAY_FROM_ZERO, JV_LANG_EN, 2.5, JV_KIND_COUNT, "3"},
+    {HALF_AWAY_FROM_ZERO, JV_LANG_EN, -2.5, JV_KIND_COUNT, "-3"},
     /* -0.0004 × 100 = -0.04 → 0.0 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, -0.0004, JV_KIND_SHARE), "0,0 %");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, -0.0004, JV_KIND_DIFFERENCE), "0.0 pp");
-}
-
-static void test_difference_is_signed_percentage_points(void)
-{
+    {NO_MINUS_ZERO, JV_LANG_SV, -0.0004, JV_KIND_SHARE, "0,0 %"},
+    {NO_MINUS_ZERO, JV_LANG_EN, -0.0004, JV_KIND_DIFFERENCE, "0.0 pp"},
     /* 0.09 → +9.0 pp; -0.143 → -14.3 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 0.09, JV_KIND_DIFFERENCE), "+9,0 p.e.");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 0.09, JV_KIND_DIFFERENCE), "+9.0 pp");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, -0.143, JV_KIND_DIFFERENCE), "-14,3 p.e.");
+    {SIGNED_POINTS, JV_LANG_SV, 0.09, JV_KIND_DIFFERENCE, "+9,0 p.e."},
+    {SIGNED_POINTS, JV_LANG_EN, 0.09, JV_KIND_DIFFERENCE, "+9.0 pp"},
+    {SIGNED_POINTS, JV_LANG_SV, -0.143, JV_KIND_DIFFERENCE, "-14,3 p.e."},
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 9275000, JV_KIND_AMOUNT, "9 275 000"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_EN, 9275000, JV_KIND_AMOUNT, "9,275,000"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 999, JV_KIND_COUNT, "999"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 1000, JV_KIND_COUNT, "1 000"},
+    /* 618333.33 → 618 333 */
+    {GROUPED_BY_THOUSANDS, JV_LANG_SV, 618333.3333333334, JV_KIND_AMOUNT, "618 333"},
+    {GROUPED_BY_THOUSANDS, JV_LANG_EN, -1234567, JV_KIND_AMOUNT, "-1,234,567"},
+    /* 851 / 85 = 10.0118 → 10.0 */
+    {ONE_DECIMAL_UNLESS_WHOLE, JV_LANG_SV, 10.011764705882353, JV_KIND_NUMBER, "10,0"},
+    {ONE_DECIMAL_UNLESS_WHOLE, JV_LANG_SV, 7, JV_KIND_NUMBER, "7"},
+    {ONE_DECIMAL_UNLESS_WHOLE, JV_LANG_EN, 12345.67, JV_KIND_NUMBER, "12,345.7"},
+};
+
+/* Checks every case of `rule` (and that it has some). */
+static void check_numbers(number_rule rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(numbers); i++)
+        if (numbers[i].rule == rule) {
+            CHECK_TEXT(jv_format_number(numbers[i].lang, numbers[i].value, numbers[i].kind),
+                       numbers[i].expected);
+            n++;
+        }
+    CU_ASSERT(n > 0);
 }
 
+static void test_share_is_percent_with_one_decimal_per_language(void)
+{
+    check_numbers(SHARE_IS_PERCENT);
+}
+static void test_rounding_is_half_away_from_zero(void) { check_numbers(HALF_AWAY_FROM_ZERO); }
+static void test_a_value_rounding_to_zero_has_no_minus_sign(void) { check_numbers(NO_MINUS_ZERO); }
+static void test_difference_is_signed_percentage_points(void) { check_numbers(SIGNED_POINTS); }
 static void test_counts_and_amounts_are_grouped_by_thousands(void)
 {
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 9275000, JV_KIND_AMOUNT), "9 275 000");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 9275000, JV_KIND_AMOUNT), "9,275,000");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 999, JV_KIND_COUNT), "999");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 1000, JV_KIND_COUNT), "1 000");
-    /* 618333.33 → 618 333 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 618333.3333333334, JV_KIND_AMOUNT), "618 333");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, -1234567, JV_KIND_AMOUNT), "-1,234,567");
+    check_numbers(GROUPED_BY_THOUSANDS);
 }
-
 static void test_other_numbers_have_one_decimal_unless_whole(void)
 {
-    /* 851 / 85 = 10.0118 → 10.0 */
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 10.011764705882353, JV_KIND_NUMBER), "10,0");
-    CHECK_TEXT(jv_format_number(JV_LANG_SV, 7, JV_KIND_NUMBER), "7");
-    CHECK_TEXT(jv_format_number(JV_LANG_EN, 12345.67, JV_KIND_NUMBER), "12,345.7");
+    check_numbers(ONE_DECIMAL_UNLESS_WHOLE);
 }
 
 static void test_null_and_non_numbers_are_two_dots(void)
@@ -181,14 +206,27 @@ static void test_measure_kinds_follow_names(void)
 
 static void test_language_names_are_sv_or_en(void)
 {
-    jv_lang lang = JV_LANG_EN;
-    CU_ASSERT_TRUE(jv_lang_parse("sv", &lang) && lang == JV_LANG_SV);
-    CU_ASSERT_TRUE(jv_lang_parse("en", &lang) && lang == JV_LANG_EN);
-    CU_ASSERT_TRUE(jv_lang_parse("sv_SE.UTF-8", &lang) && lang == JV_LANG_SV);
-    CU_ASSERT_TRUE(jv_lang_parse("en_GB", &lang) && lang == JV_LANG_EN);
-    CU_ASSERT_FALSE(jv_lang_parse("svenska", &lang));
-    CU_ASSERT_FALSE(jv_lang_parse("de_DE", &lang));
-    CU_ASSERT_FALSE(jv_lang_parse(NULL, &lang));
+    /* A name is a language when it is "sv" or "en", alone or as a locale's
+     * language part (before _ . - or @); anything else is none. */
+    static const struct {
+        const char *name;
+        gboolean known;
+        jv_lang lang;
+    } cases[] = {
+        {"sv", TRUE, JV_LANG_SV},
+        {"en", TRUE, JV_LANG_EN},
+        {"sv_SE.UTF-8", TRUE, JV_LANG_SV},
+        {"en_GB", TRUE, JV_LANG_EN},
+        {"svenska", FALSE, 0},
+        {"de_DE", FALSE, 0},
+        {NULL, FALSE, 0},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        jv_lang lang = JV_LANG_EN;
+        CU_ASSERT_EQUAL(jv_lang_parse(cases[i].name, &lang) != 0, cases[i].known);
+        if (cases[i].known)
+            CU_ASSERT_EQUAL(lang, cases[i].lang);
+    }
 }
 
 static void clear_locale(void)

@@ -63,26 +63,15 @@ static const char odd_summary[] =
     "  {\"region\": \"B\", \"x.women_share_seats\": 0.5, \"x.share_total\": null},"
     "  {\"region\": \"total\", \"x.women_share_seats\": null, \"x.share_total\": 0.5}]}";
 
-static char *line_starting(const char *text, const char *prefix)
-{
-    char **lines = g_strsplit(text, "\n", -1);
-    char *found = NULL;
-    for (char **l = lines; *l != NULL && found == NULL; l++)
-        if (g_str_has_prefix(*l, prefix))
-            found = g_strdup(*l);
-    g_strfreev(lines);
-    return found != NULL ? found : g_strdup("");
-}
-
 static void test_summary_tells_suppressed_from_not_applicable(void)
 {
     cJSON *doc = cJSON_Parse(odd_summary);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     char *md = render(doc, "markdown", JV_LANG_SV, FALSE);
     /* A: share suppressed (×), share of regions cannot occur (.) */
-    char *a = line_starting(md, "| A ");
+    char *a = jvt_line_starting(md, "| A ");
     CU_ASSERT_TRUE(g_str_has_suffix(a, " \xc3\x97 |                . |"));
-    char *total = line_starting(md, "| Totalt ");
+    char *total = jvt_line_starting(md, "| Totalt ");
     CU_ASSERT_TRUE(g_str_has_suffix(total, " . |           50,0 % |"));
     /* and A's section says nothing about the suppressed share: no
      * sentence, no headline line */

@@ -192,19 +192,52 @@ static void test_share_is_null_without_women_or_men(void)
     CU_ASSERT_EQUAL(jv_stats_women_share(5.0, 0.0), 1.0);
 }
 
+/* jv_stats_balance(share, lower, upper) by hand, under the rule each case
+ * shows (one test per rule below). */
+typedef enum balance_rule { BOUNDARIES_ARE_BALANCED, BAND_IS_CONFIGURABLE } balance_rule;
+
+static const struct balance_case {
+    balance_rule rule;
+    double share, lower, upper;
+    jv_balance expected;
+} balances[] = {
+    /* the band's own limits are inside it */
+    {BOUNDARIES_ARE_BALANCED, 0.40, 0.40, 0.60, JV_BALANCE_BALANCED},
+    {BOUNDARIES_ARE_BALANCED, 0.60, 0.40, 0.60, JV_BALANCE_BALANCED},
+    /* 39/100 < 0.40; 61/100 > 0.60. */
+    {BOUNDARIES_ARE_BALANCED, 0.39, 0.40, 0.60, JV_BALANCE_MEN_DOMINATED},
+    {BOUNDARIES_ARE_BALANCED, 0.61, 0.40, 0.60, JV_BALANCE_WOMEN_DOMINATED},
+    {BOUNDARIES_ARE_BALANCED, 0.0, 0.40, 0.60, JV_BALANCE_MEN_DOMINATED},
+    {BOUNDARIES_ARE_BALANCED, 1.0, 0.40, 0.60, JV_BALANCE_WOMEN_DOMINATED},
+    /* options.balance [0.30, 0.70]: 0.35 is balanced there, not in 40/60. */
+    {BAND_IS_CONFIGURABLE, 0.35, 0.30, 0.70, JV_BALANCE_BALANCED},
+    {BAND_IS_CONFIGURABLE, 0.35, 0.40, 0.60, JV_BALANCE_MEN_DOMINATED},
+    {BAND_IS_CONFIGURABLE, 0.25, 0.30, 0.70, JV_BALANCE_MEN_DOMINATED},
+    {BAND_IS_CONFIGURABLE, 0.75, 0.30, 0.70, JV_BALANCE_WOMEN_DOMINATED},
+    {BAND_IS_CONFIGURABLE, 0.70, 0.30, 0.70, JV_BALANCE_BALANCED},
+};
+
+/* Checks every case of `rule` (and that it has some). */
+static void check_balances(balance_rule rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof balances / sizeof balances[0]; i++)
+        if (balances[i].rule == rule) {
+            CU_ASSERT_EQUAL(
+                jv_stats_balance(balances[i].share, balances[i].lower, balances[i].upper),
+                balances[i].expected);
+            n++;
+        }
+    CU_ASSERT(n > 0);
+}
+
 static void test_balance_boundaries_are_balanced(void)
 {
     /* 2/(2+3) = 0.40 and 3/(3+2) = 0.60 exactly (correctly rounded
      * division gives the same double as the literals). */
     CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(2, 3), 0.40, 0.60), JV_BALANCE_BALANCED);
     CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(3, 2), 0.40, 0.60), JV_BALANCE_BALANCED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.40, 0.40, 0.60), JV_BALANCE_BALANCED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.60, 0.40, 0.60), JV_BALANCE_BALANCED);
-    /* 39/100 < 0.40; 61/100 > 0.60. */
-    CU_ASSERT_EQUAL(jv_stats_balance(0.39, 0.40, 0.60), JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.61, 0.40, 0.60), JV_BALANCE_WOMEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.0, 0.40, 0.60), JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(1.0, 0.40, 0.60), JV_BALANCE_WOMEN_DOMINATED);
+    check_balances(BOUNDARIES_ARE_BALANCED);
 }
 
 static void test_balance_is_no_data_for_a_null_share(void)
@@ -213,15 +246,7 @@ static void test_balance_is_no_data_for_a_null_share(void)
     CU_ASSERT_EQUAL(jv_stats_balance(jv_stats_women_share(0, 0), 0.40, 0.60), JV_BALANCE_NO_DATA);
 }
 
-static void test_balance_band_is_configurable(void)
-{
-    /* options.balance [0.30, 0.70]: 0.35 is balanced there, not in 40/60. */
-    CU_ASSERT_EQUAL(jv_stats_balance(0.35, 0.30, 0.70), JV_BALANCE_BALANCED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.35, 0.40, 0.60), JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.25, 0.30, 0.70), JV_BALANCE_MEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.75, 0.30, 0.70), JV_BALANCE_WOMEN_DOMINATED);
-    CU_ASSERT_EQUAL(jv_stats_balance(0.70, 0.30, 0.70), JV_BALANCE_BALANCED);
-}
+static void test_balance_band_is_configurable(void) { check_balances(BAND_IS_CONFIGURABLE); }
 
 /* All at z = 2 so that the Wilson limits are exact by hand:
  *   0 of 100:  z²/n = 0.04, centre = (0 + 4/200)/1.04 = 0.02/1.04,

@@ -88,9 +88,7 @@ static void test_scb_codes_give_one_warning_per_file(void)
     jv_table_source source = {.columns = columns};
     jv_table_reader *r = read_one("kön\n1\n2\n1\nk\n", -1, &source, gender_role, 1, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
-    CU_ASSERT_EQUAL(rs->columns[0].codes[0], JV_MAN);
-    CU_ASSERT_EQUAL(rs->columns[0].codes[1], JV_WOMAN);
-    CU_ASSERT_EQUAL(rs->columns[0].codes[2], JV_MAN);
+    jvt_assert_codes(&rs->columns[0], (const uint32_t[]){JV_MAN, JV_WOMAN, JV_MAN}, 3);
     char *w = jvt_warnings(r);
     CU_ASSERT_STRING_EQUAL(w, "f.csv: column 'kön': the codes 1 and 2 were read as 1 = man, "
                               "2 = woman (SCB's coding); some systems code them the other way "
@@ -110,9 +108,7 @@ static void test_user_codes_win_and_silence_the_scb_warning(void)
     const jv_rowset *rs;
     jv_table_reader *r = read_one("gender\n1\n2\nkv\nm\n", -1, &source, gender_role, 1, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
-    CU_ASSERT_EQUAL(rs->columns[0].codes[0], JV_WOMAN);
-    CU_ASSERT_EQUAL(rs->columns[0].codes[1], JV_MAN);
-    CU_ASSERT_EQUAL(rs->columns[0].codes[2], JV_WOMAN);
+    jvt_assert_codes(&rs->columns[0], (const uint32_t[]){JV_WOMAN, JV_MAN, JV_WOMAN}, 3);
     CU_ASSERT_EQUAL(rs->columns[0].codes[3], JV_MAN); /* defaults still apply */
     CU_ASSERT_EQUAL(jv_table_reader_warnings(r)->len, 0);
     jv_table_reader_free(r);
@@ -161,10 +157,7 @@ static void test_category_values_are_trimmed_interned_and_coded(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
     CU_ASSERT_EQUAL_FATAL(rs->n_rows, 4);
     const jv_column *c = rs->columns;
-    CU_ASSERT_EQUAL(c[0].codes[0], 0);
-    CU_ASSERT_EQUAL(c[0].codes[1], 0);
-    CU_ASSERT_EQUAL(c[0].codes[2], 1);
-    CU_ASSERT_EQUAL(c[0].codes[3], 2);
+    jvt_assert_codes(&c[0], (const uint32_t[]){0, 0, 1, 2}, 4);
     CU_ASSERT_PTR_NULL(c[0].missing); /* "" is a value, not missing */
     CU_ASSERT_EQUAL_FATAL(c[0].dict->size, 3);
     CU_ASSERT_STRING_EQUAL(c[0].dict->values[1].data, "");
@@ -265,10 +258,7 @@ static void test_rounded_values_are_counted_in_one_warning(void)
     jv_table_reader *r = read_one("amount;weight\n0.00015;1\n1.00000;1\n0,12345;1\n7;1\n", -1, NULL,
                                   number_roles, 2, &rs);
     CU_ASSERT_PTR_NOT_NULL_FATAL(rs);
-    CU_ASSERT_EQUAL(rs->columns[0].numbers[0], 2);
-    CU_ASSERT_EQUAL(rs->columns[0].numbers[1], 10000);
-    CU_ASSERT_EQUAL(rs->columns[0].numbers[2], 1234);
-    CU_ASSERT_EQUAL(rs->columns[0].numbers[3], 70000);
+    jvt_assert_numbers(&rs->columns[0], (const int64_t[]){2, 10000, 1234, 70000}, 4);
     CU_ASSERT_PTR_NULL(jv_table_reader_next(r, NULL)); /* the end: warnings complete */
     char *w = jvt_warnings(r);
     CU_ASSERT_STRING_EQUAL(w, "f.csv: 2 values in column 'amount' had more than 4 decimals "

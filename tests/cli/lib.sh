@@ -26,6 +26,18 @@ check() { # check NAME CONDITION-COMMAND...
     fi
 }
 
+# eval_with PLUGIN FILE DIR: writes FILE, an evaluation of funding_share and
+# PLUGIN over one region, Norr, read from DIR (the cli test's
+# tests/data/cli/norr, or a copy), without disclosure control.
+eval_with() {
+    cat >"$2" <<JSON
+{ "name": "funding_share and $1", "options": { "min_cell": 0 },
+  "tables": { "funding": { "columns": { "gender": "recipient_gender" } } },
+  "regions": [ { "name": "Norr", "dir": "$3" } ],
+  "indicators": [ { "plugin": "funding_share" }, { "plugin": "$1" } ] }
+JSON
+}
+
 status_is() { [ "$status" -eq "$1" ]; }
 stderr_has() { grep -qF -- "$1" "$work/err"; }
 stdout_has() { grep -qF -- "$1" "$work/out"; }

@@ -92,12 +92,7 @@ ln -s "$work/outside.txt" "$work/st3/001-norr.state.json"
 run_jv run "$data/eval.json" -q --save-state "$work/st3" -o "$work/st3.json"
 check "--save-state into a folder with a planted symlink is refused" status_is 1
 check "  the file outside DIR is untouched" grep -qx "outside" "$work/outside.txt"
-cat >"$work/nosave.json" <<JSON
-{ "name": "a plugin without save", "options": { "min_cell": 0 },
-  "tables": { "funding": { "columns": { "gender": "recipient_gender" } } },
-  "regions": [ { "name": "Norr", "dir": "$data/norr" } ],
-  "indicators": [ { "plugin": "funding_share" }, { "plugin": "fixture_grow" } ] }
-JSON
+eval_with fixture_grow "$work/nosave.json" "$data/norr" # fixture_grow has no save
 run_jv run "$work/nosave.json" --plugin-path "$fixtures/bad" -q --save-state "$work/new-states" -o "$work/nosave-out.json"
 check "--save-state with a plugin that cannot save exits 1" status_is 1
 check "  and leaves no folder behind" test ! -e "$work/new-states"

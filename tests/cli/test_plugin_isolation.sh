@@ -11,15 +11,6 @@ set -e
 bad="$fixtures/bad"
 ulimit -c 0 2>/dev/null || true # the deliberate crashes leave no core files
 
-# eval_with PLUGIN FILE: the cli test's region Norr with funding_share and PLUGIN
-eval_with() {
-    cat >"$2" <<JSON
-{ "name": "isolation", "options": { "min_cell": 0 },
-  "tables": { "funding": { "columns": { "gender": "recipient_gender" } } },
-  "regions": [ { "name": "Norr", "dir": "$3" } ],
-  "indicators": [ { "plugin": "funding_share" }, { "plugin": "$1" } ] }
-JSON
-}
 is_json() { python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$1"; }
 
 # A run loads only what it names: the broken files beside it do not matter.

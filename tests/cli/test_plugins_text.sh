@@ -22,6 +22,14 @@ check "the gender codes are listed once" test "$(grep -c '^  woman  ' "$work/out
 check "  with the empty cell under unknown" stdout_has "  unknown     an empty cell, okänd"
 check "the document with every definition is named" stdout_has "indicators.md"
 
+# run_indicator PLUGIN: runs PLUGIN alone, without disclosure control,
+# over the one region R of $work/ev/r.
+run_indicator() {
+    printf '{"options": {"min_cell": 0}, "regions": [{"name": "R", "dir": "r"}],
+ "indicators": [{"plugin": "%s"}]}\n' "$1" >"$work/ev/evaluation.json"
+    run_jv run "$work/ev/evaluation.json" -f json -q
+}
+
 # The listed gender codes, one funding row each, all granted 1 kr: each
 # gender's applications must be the number of codes listed for it (plus
 # the canonical name itself); unknown gets one more, the empty cell.
@@ -42,12 +50,7 @@ for g in woman man non_binary mixed unknown; do
     [ "$g" = unknown ] && { printf ',1\n' >>"$work/ev/r/funding.csv"; n=$((n + 1)); }
     expected="$expected $g=$n"
 done
-cat >"$work/ev/evaluation.json" <<'EOF'
-{"options": {"min_cell": 0},
- "regions": [{"name": "R", "dir": "r"}],
- "indicators": [{"plugin": "funding_share"}]}
-EOF
-run_jv run "$work/ev/evaluation.json" -f json -q
+run_indicator funding_share
 check "every listed gender code is read as the gender it is listed under" python3 -c '
 import json, sys
 g = json.load(open(sys.argv[1]))["regions"][0]["indicators"]["funding_share"]["result"]["by_gender"]
@@ -70,12 +73,7 @@ for w in $yes_words $no_words; do
     printf 'P%d,woman,%s\n' "$i" "$w" >>"$work/ev/r/training.csv"
 done
 n_yes=$(echo $yes_words | wc -w)
-cat >"$work/ev/evaluation.json" <<'EOF'
-{"options": {"min_cell": 0},
- "regions": [{"name": "R", "dir": "r"}],
- "indicators": [{"plugin": "training_reach"}]}
-EOF
-run_jv run "$work/ev/evaluation.json" -f json -q
+run_indicator training_reach
 check "every listed yes word counts a row as completed, every no word not" python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["regions"][0]["indicators"]["training_reach"]["result"]

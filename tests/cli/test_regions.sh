@@ -5,6 +5,17 @@
 # and merge refusing states that do not belong together.
 set -e
 . "$JV_SRCDIR/tests/cli/lib.sh"
+
+# same_in_chunks LABEL EVALUATION REFERENCE SIZE...: runs EVALUATION with
+# -j 2 in chunks of each SIZE bytes; the document must be REFERENCE's bytes.
+same_in_chunks() {
+    label=$1 evaluation=$2 reference=$3
+    shift 3
+    for bytes in "$@"; do
+        JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$evaluation" -f json -q -j 2
+        check "$label: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$reference"
+    done
+}
 regions="$JV_SRCDIR/tests/data/regions"
 example="$JV_SRCDIR/examples/regions-2016-2018/evaluation.json"
 
@@ -37,10 +48,7 @@ assert d['total']['indicators']['funding_share']['rows']==8
 cp "$work/out" "$work/national.json"
 run_jv check "$regions/national.json"
 check "check lists the regions a column names" stdout_has "2 regions, 1 file, 8 rows checked"
-for bytes in 20 50 100; do
-    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$regions/national.json" -f json -q -j 2
-    check "regions from a column: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/national.json"
-done
+same_in_chunks "regions from a column" "$regions/national.json" "$work/national.json" 20 50 100
 
 # A breakdown of a region lists the values of its own rows only
 # (national_by/funding.csv: Syd's rows all have sector x, Norr's all y):
@@ -58,10 +66,7 @@ assert values(N)==['y'], values(N)
 assert values(d['total'])==['x','y'], values(d['total'])
 " "$work/out"
 cp "$work/out" "$work/national_by.json"
-for bytes in 0 30 60; do
-    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$regions/national_by.json" -f json -q -j 2
-    check "regions from a column, by sector: -j 2, chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/national_by.json"
-done
+same_in_chunks "regions from a column, by sector" "$regions/national_by.json" "$work/national_by.json" 0 30 60
 
 # The example (21 regions, all four indicators): any -j, any chunk size.
 run_jv run "$example" -f json -q -j 1
@@ -70,10 +75,7 @@ for j in 2 8; do
     run_jv run "$example" -f json -q -j $j
     check "example: -j $j gives the same bytes as -j 1" cmp -s "$work/out" "$work/example.json"
 done
-for bytes in 700 5000; do
-    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$example" -f json -q -j 2
-    check "example: chunks of $bytes bytes give the same bytes" cmp -s "$work/out" "$work/example.json"
-done
+same_in_chunks "example" "$example" "$work/example.json" 700 5000
 
 # Warnings do not depend on chunks either: rounded values and skipped rows
 # from the reader and the plugin (tests/data/regions/warnings/README.md
@@ -92,10 +94,7 @@ assert sum('7 rows skipped because of errors' in x and 'the first 5 are listed a
 f=d['regions'][0]['indicators']['funding_share']
 assert f['rows']==111 and f['skipped_rows']==9, f
 " "$work/warnings.json"
-for bytes in 200 700 1500; do
-    JAMVIKT_CHUNK_BYTES=$bytes run_jv run "$regions/warnings.json" -f json -q -j 2
-    check "warnings: chunks of $bytes bytes give the same document" cmp -s "$work/out" "$work/warnings.json"
-done
+same_in_chunks "warnings" "$regions/warnings.json" "$work/warnings.json" 200 700 1500
 
 # A quote inside an unquoted field (bare_quote/funding.csv: 40 rows
 # 'woman,100,5" screen' and 40 rows 'man,200,"two<newline>lines"') makes the

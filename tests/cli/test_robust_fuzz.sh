@@ -7,24 +7,24 @@ set -e
 . "$JV_SRCDIR/tests/cli/lib.sh"
 robust="$JV_SRCDIR/tests/data/robust/fuzz"
 
-set +e
-"$JV_BUILDDIR/fuzz/replay_csv" "$robust/fuzz_csv" "$JV_SRCDIR/fuzz/seeds/csv" >"$work/out" 2>"$work/err"
-status=$?
-set -e
+# Replays fuzz/replay_<target> over the saved inputs of tests/data/robust/
+# fuzz/fuzz_<target> and the seeds fuzz/seeds/<target>; $status is its exit.
+replay() {
+    set +e
+    "$JV_BUILDDIR/fuzz/replay_$1" "$robust/fuzz_$1" "$JV_SRCDIR/fuzz/seeds/$1" \
+        >"$work/out" 2>"$work/err"
+    status=$?
+    set -e
+}
+
+replay csv
 check "the CSV reader handles every saved fuzz input" status_is 0
 check "the CSV inputs were all replayed" stdout_has "replayed"
 
-set +e
-"$JV_BUILDDIR/fuzz/replay_evaluation" "$robust/fuzz_evaluation" "$JV_SRCDIR/fuzz/seeds/evaluation" \
-    >"$work/out" 2>"$work/err"
-status=$?
-set -e
+replay evaluation
 check "the evaluation parser handles every saved fuzz input" status_is 0
 
-set +e
-"$JV_BUILDDIR/fuzz/replay_xlsx" "$robust/fuzz_xlsx" "$JV_SRCDIR/fuzz/seeds/xlsx" >"$work/out" 2>"$work/err"
-status=$?
-set -e
+replay xlsx
 check "the .xlsx reader handles every saved fuzz input" status_is 0
 check "the .xlsx inputs were all replayed" stdout_has "replayed"
 

@@ -48,6 +48,21 @@ def save(path, header, rows):
         w.writerows(rows)
 
 
+def rewrite(rng, path, mutate):
+    """Rewrites the table at path with mutate(rng, header, rows, column
+    index by name), which changes the rows in place."""
+    h, rows = load(path)
+    mutate(rng, h, rows, {name: i for i, name in enumerate(h)})
+    save(path, h, rows)
+
+
+def sometimes(rng, p, r, c, column, value):
+    """With probability p, sets the row's column to value (a callable is
+    called for it then, so that it draws from rng only when it applies)."""
+    if rng.random() < p:
+        r[c[column]] = value() if callable(value) else value
+
+
 def with_decimals(rng, text):
     v = int(text)
     if v == 0 or rng.random() > 0.2:
@@ -55,9 +70,7 @@ def with_decimals(rng, text):
     return "%d.%s" % (v - 1, rng.choice(["5", "25", "0001", "99995", "12345", "00005"]))
 
 
-def funding(rng, path):
-    h, rows = load(path)
-    c = {name: i for i, name in enumerate(h)}
+def funding(rng, h, rows, c):
     for r in rows:
         g = r[c["recipient_gender"]]
         if g in ("woman", "man") and rng.random() < 0.01:
@@ -70,30 +83,21 @@ def funding(rng, path):
             r[c["decision"]] = ""
         elif x < 0.3:
             r[c["decision"]] = {"granted": "beviljad", "rejected": "avslag"}[r[c["decision"]]]
-        if rng.random() < 0.05:
-            r[c["sector"]] = " %s " % r[c["sector"]]
-        if rng.random() < 0.03:
-            r[c["age_band"]] = ""
-    save(path, h, rows)
+        sometimes(rng, 0.05, r, c, "sector", " %s " % r[c["sector"]])
+        sometimes(rng, 0.03, r, c, "age_band", "")
 
 
-def participation(rng, path):
-    h, rows = load(path)
-    c = {name: i for i, name in enumerate(h)}
+def participation(rng, h, rows, c):
     for r in rows:
         r[c["gender"]] = respell(rng, r[c["gender"]])
         if rng.random() < 0.3:
             r[c["count"]] = str(rng.choice([0, 2, 3, 4]))
         if r[c["role"]] == "chair" and rng.random() < 0.5:
             r[c["role"]] = "ordförande"
-        if rng.random() < 0.03:
-            r[c["age_band"]] = ""
-    save(path, h, rows)
+        sometimes(rng, 0.03, r, c, "age_band", "")
 
 
-def training(rng, path):
-    h, rows = load(path)
-    c = {name: i for i, name in enumerate(h)}
+def training(rng, h, rows, c):
     seen = {}
     for r in rows:
         pid = r[c["person_id"]]
@@ -116,16 +120,12 @@ def training(rng, path):
             r[c["completed"]] = "" if yes else "nej"
         elif x < 0.5:
             r[c["completed"]] = rng.choice(["ja", "true", "1"] if yes else ["false", "0", "nej"])
-        if rng.random() < 0.2:
-            r[c["hours"]] = rng.choice(["0.25", "1.33333", "2.00005", "7", "0"])
-        if rng.random() < 0.03:
-            r[c["target_group"]] = "other"
-    save(path, h, rows)
+        sometimes(rng, 0.2, r, c, "hours",
+                  lambda: rng.choice(["0.25", "1.33333", "2.00005", "7", "0"]))
+        sometimes(rng, 0.03, r, c, "target_group", "other")
 
 
-def population(rng, path):
-    h, rows = load(path)
-    c = {name: i for i, name in enumerate(h)}
+def population(rng, h, rows, c):
     region = rows[0][c["region"]] if rows else ""
     for r in rows:
         r[c["gender"]] = respell(rng, r[c["gender"]])
@@ -135,21 +135,15 @@ def population(rng, path):
     extra[c["gender"]] = "woman"
     extra[c["size"]] = str(rng.randint(0, 9))
     rows.append(extra)
-    save(path, h, rows)
 
 
-def goals(rng, path):
-    h, rows = load(path)
-    c = {name: i for i, name in enumerate(h)}
+def goals(rng, h, rows, c):
     for r in rows:
         if rng.random() < 0.4:
             r[c["self_assessment"]] = {"will_meet": "ja", "partly": "delvis",
                                        "will_not_meet": "nej"}[r[c["self_assessment"]]]
-        if rng.random() < 0.3:
-            r[c["weight"]] = rng.choice(["0.5", "1.5", "3"])
-        if rng.random() < 0.1:
-            r[c["area"]] = ""
-    save(path, h, rows)
+        sometimes(rng, 0.3, r, c, "weight", lambda: rng.choice(["0.5", "1.5", "3"]))
+        sometimes(rng, 0.1, r, c, "area", "")
 
 
 def main(argv=None):
@@ -163,7 +157,7 @@ def main(argv=None):
         for name, fn in (("funding", funding), ("participation", participation),
                          ("training", training), ("population", population),
                          ("goals", goals)):
-            fn(rng, os.path.join(d, name + ".csv"))
+            rewrite(rng, os.path.join(d, name + ".csv"), fn)
     return 0
 
 

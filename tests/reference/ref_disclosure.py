@@ -10,6 +10,15 @@ suppressed (group, category) pairs and the groups whose total is suppressed.
 from ref_common import CATS4
 
 
+def total_families(scoped, kinds_of=lambda st: st["kinds"]):
+    """Families (c): each kind of group the total (the last of scoped, a
+    list of (scope id, state)) has is the margin of that kind in the
+    regions that have it, in their order."""
+    tsid, tst = scoped[-1]
+    return [([(sid, kind) for sid, st in scoped[:-1] if kind in kinds_of(st)], (tsid, kind))
+            for kind in kinds_of(tst)]
+
+
 def decide(groups, families, min_cell):
     cells, totals = set(), set()
     if min_cell > 0:                                   # rule 1

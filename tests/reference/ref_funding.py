@@ -7,6 +7,7 @@ applications, granted (in that order).
 """
 from ref_common import (CATS, CATS4, SCALE, DataError, balance_of, fixed,
                         gender_of, newcombe, ratio, share, wilson)
+from ref_disclosure import total_families
 
 ROLES = ("gender", "amount_granted", "amount_applied", "decision")
 GRANTED = {"granted", "beviljad"}
@@ -83,10 +84,7 @@ def declare(scoped):
         for col in st["by"]:                               # (a) and (b)
             members = [(sid, ("by", col, v)) for v in sorted_values(st, col)]
             families.append((members, (sid, ("main",))))
-    tsid, tst = scoped[-1]
-    for kind in tst["kinds"]:                              # (c)
-        members = [(sid, kind) for sid, st in scoped[:-1] if kind in st["kinds"]]
-        families.append((members, (tsid, kind)))
+    families.extend(total_families(scoped))                # (c)
     return groups, families
 
 

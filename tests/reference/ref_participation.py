@@ -7,6 +7,7 @@ count: seats.  Balance uses the odd-seat rule on every seats split.
 """
 from ref_common import (CATS, CATS4, DataError, balance_certain, balance_of,
                         gender_of, share, wilson)
+from ref_disclosure import total_families
 
 ROLES = ("gender", "arena", "arena_type", "role", "count")
 CHAIRS = {"chair", "ordförande"}
@@ -87,10 +88,7 @@ def declare(scoped):
                 arenas = [a for a in values(st, "arena") if st["types"].get(a) == t]
                 families.append(([(sid, ("arena", a)) for a in arenas],
                                  (sid, ("type", t))))
-    tsid, tst = scoped[-1]
-    for kind in tst["kinds"]:                                  # (c)
-        members = [(sid, kind) for sid, st in scoped[:-1] if kind in st["kinds"]]
-        families.append((members, (tsid, kind)))
+    families.extend(total_families(scoped))                    # (c)
     return groups, families
 
 

@@ -10,6 +10,7 @@ and the total adds the regions' figures.  Protected count: persons_reached.
 from ref_common import (CATS, CATS4, SCALE, DataError, balance_certain,
                         balance_of, fixed, gender_of, newcombe, ratio, share,
                         wilson)
+from ref_disclosure import total_families
 
 ROLES = ("person", "gender", "target_group", "completed", "hours")
 YES = {"yes", "true", "1", "ja", ""}
@@ -136,10 +137,7 @@ def declare(scoped):
                              (sid, ("reach",))))
         families.append(([(sid, ("tg", tg)) for tg in by_bytes(st["groups"])],
                          (sid, ("main",))))
-    tsid, tst = scoped[-1]
-    for kind in kinds(tst):
-        members = [(sid, kind) for sid, st in scoped[:-1] if kind in kinds(st)]
-        families.append((members, (tsid, kind)))
+    families.extend(total_families(scoped, kinds))
     return groups, families
 
 

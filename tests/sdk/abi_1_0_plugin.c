@@ -1,6 +1,6 @@
 /* tests/sdk/abi_1_0_plugin.c — a plugin exactly as a binary built against
  * the ABI 1.0 headers looks, whatever the headers say today: its descriptor
- * is a frozen copy of the 1.0 layout (struct plugin_1_0 below), it says
+ * has the 1.0 layout (struct plugin_1_0, from the frozen headers), it says
  * abi_minor 0, and struct_size is 1.0's minimum, offsetof(jv_plugin, load) +
  * sizeof(void *). The core must load and run it for every 1.x.
  *
@@ -15,115 +15,21 @@
  *   ABI_OTHER_MAJOR  says (core's major + 1).0: rejected, another major
  *
  * What it computes (table `projects`, role `leader_gender`): rows per
- * gender and the women's share of rows as the headline.
+ * gender and the women's share of rows as the headline, with the
+ * fixtures' tests/fixtures/rows_share.c (1.0 host functions only).
  */
 #include <jamvikt/jamvikt.h>
 
-#include <math.h>
-#include <stddef.h>
+#include "../fixtures/rows_share.h"
+#include "frozen.h"
+#include "frozen_layout_1_0.h"
 
-/* The jv_plugin of ABI 1.0, field for field. Never edit. */
-struct plugin_1_0 {
-    uint32_t abi_major;
-    uint32_t abi_minor;
-    uint32_t struct_size;
-    const char *name;
-    const char *version;
-    const char *summary;
-    const jv_table_spec *tables;
-    size_t n_tables;
-    const jv_param_spec *params;
-    size_t n_params;
-    int (*configure)(jv_ctx *ctx, void **instance);
-    void (*release)(jv_ctx *ctx, void *instance);
-    void *(*init)(jv_ctx *ctx);
-    int (*consume)(jv_ctx *ctx, void *state, const jv_batch *batch);
-    int (*merge)(jv_ctx *ctx, void *into, const void *from);
-    int (*pool)(jv_ctx *ctx, void *total, const void *region);
-    int (*cells)(jv_ctx *ctx, const void *state, jv_cells *cells);
-    int (*finish)(jv_ctx *ctx, const void *state, const void *total, jv_writer *out);
-    void (*destroy)(jv_ctx *ctx, void *state);
-    int (*save)(jv_ctx *ctx, const void *state, jv_writer *out);
-    void *(*load)(jv_ctx *ctx, const jv_node *in);
-};
-
-#define SAME_PLACE(field)                                                                          \
-    _Static_assert(offsetof(struct plugin_1_0, field) == offsetof(jv_plugin, field),               \
-                   "jv_plugin." #field " moved since ABI 1.0: that needs a major bump")
-SAME_PLACE(abi_major);
-SAME_PLACE(abi_minor);
-SAME_PLACE(struct_size);
-SAME_PLACE(name);
-SAME_PLACE(version);
-SAME_PLACE(summary);
-SAME_PLACE(tables);
-SAME_PLACE(n_tables);
-SAME_PLACE(params);
-SAME_PLACE(n_params);
-SAME_PLACE(configure);
-SAME_PLACE(release);
-SAME_PLACE(init);
-SAME_PLACE(consume);
-SAME_PLACE(merge);
-SAME_PLACE(pool);
-SAME_PLACE(cells);
-SAME_PLACE(finish);
-SAME_PLACE(destroy);
-SAME_PLACE(save);
-SAME_PLACE(load);
+/* The jv_plugin of ABI 1.0 is struct plugin_1_0, generated from the frozen
+ * 1.0 headers (frozen_layout_1_0.h); each of its fields keeps its offset,
+ * size and type in today's jv_plugin. */
+PLUGIN_1_0_FIELDS(FROZEN, "1.0", jv_plugin, plugin_1_0)
 _Static_assert(sizeof(struct plugin_1_0) == offsetof(jv_plugin, load) + sizeof(void *),
                "the 1.0 descriptor ends with load");
-
-static const jv_host *host;
-
-typedef struct state {
-    int64_t rows[JV_GENDERS];
-} state;
-
-static void *old_init(jv_ctx *ctx)
-{
-    (void)ctx;
-    return host->alloc0(sizeof(state));
-}
-
-static int old_consume(jv_ctx *ctx, void *data, const jv_batch *batch)
-{
-    (void)ctx;
-    state *s = data;
-    for (size_t i = 0; i < batch->n_rows; i++)
-        s->rows[batch->columns[0].codes[i]]++;
-    return 0;
-}
-
-static int old_merge(jv_ctx *ctx, void *into, const void *from)
-{
-    (void)ctx;
-    state *a = into;
-    const state *b = from;
-    for (int g = 0; g < JV_GENDERS; g++)
-        a->rows[g] += b->rows[g];
-    return 0;
-}
-
-static int old_finish(jv_ctx *ctx, const void *data, const void *total, jv_writer *out)
-{
-    (void)total;
-    const state *s = data;
-    double share = host->women_share((double)s->rows[JV_WOMAN], (double)s->rows[JV_MAN]);
-    host->put_integer(out, "rows_women", s->rows[JV_WOMAN]);
-    host->put_integer(out, "rows_men", s->rows[JV_MAN]);
-    jv_headline h = {
-        "women_share_rows", "Women's share of rows", "share", share, host->balance(ctx, share), -1,
-        {NAN, NAN}};
-    host->put_headline(out, &h);
-    return 0;
-}
-
-static void old_destroy(jv_ctx *ctx, void *data)
-{
-    (void)ctx;
-    host->free(data);
-}
 
 static const jv_role roles[] = {
     {"leader_gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL, "gender of the project leader"},
@@ -151,20 +57,13 @@ static const struct plugin_1_0 descriptor = {
     .name = NAME,
     .version = "1.0.0",
     .summary = "a plugin built for ABI 1.0: women's share of rows",
-    .tables = tables,
-    .n_tables = 1,
-    .init = old_init,
-    .consume = old_consume,
-    .merge = old_merge,
-    .pool = old_merge,
-    .finish = old_finish,
-    .destroy = old_destroy,
+    ROWS_SHARE_PLUGIN(tables, rows_share_consume, rows_share_finish),
 };
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *h);
 
 const jv_plugin *jamvikt_plugin_entry(const jv_host *h)
 {
-    host = h;
+    rows_share_bind(h);
     return (const jv_plugin *)&descriptor;
 }

@@ -6,12 +6,15 @@
  * arrays of them); and the jv_host fields 1.1 appended (node_is_null, the
  * tally, map and value-list functions, then tally_add_value and tally_key
  * with jv_tally_spec.overlapping, appended before 1.1 was released), which
- * keep their offsets, sizes and types. Built into the ABI 1.0 test
- * plugin beside abi_1_0_layout.c. Never edit the copies below.
+ * keep their offsets, sizes and types (the 1.0 part of jv_host is the
+ * frozen 1.0 headers' own, from the generated frozen_layout_1_0.h). Built
+ * into the ABI 1.0 test plugin beside abi_1_0_layout.c. Never edit the 1.1
+ * copies below.
  */
 #include <jamvikt/jamvikt.h>
 
-#include <stddef.h>
+#include "frozen.h"
+#include "frozen_layout_1_0.h"
 
 #if JV_ABI_MINOR >= 1
 struct label_1_1 {
@@ -30,86 +33,27 @@ struct key_unit_1_1 {
     jv_unit unit;
 };
 
-#define FROZEN_1_1(new, old, field)                                                                \
-    _Static_assert(offsetof(new, field) == offsetof(struct old, field) &&                          \
-                       sizeof(((new *)0)->field) == sizeof(((struct old *)0)->field),              \
-                   #new "." #field " changed since ABI 1.1: that needs a major bump")
+#define LABEL_1_1_FIELDS(F, ...)                                                                   \
+    F(__VA_ARGS__, key);                                                                           \
+    F(__VA_ARGS__, text);
+#define TRANSLATION_1_1_FIELDS(F, ...)                                                             \
+    F(__VA_ARGS__, lang);                                                                          \
+    F(__VA_ARGS__, title);                                                                         \
+    F(__VA_ARGS__, labels);
+#define KEY_UNIT_1_1_FIELDS(F, ...)                                                                \
+    F(__VA_ARGS__, key);                                                                           \
+    F(__VA_ARGS__, unit);
 
-FROZEN_1_1(jv_label, label_1_1, key);
-FROZEN_1_1(jv_label, label_1_1, text);
-_Static_assert(sizeof(jv_label) == sizeof(struct label_1_1), "jv_label keeps its 1.1 size");
-FROZEN_1_1(jv_translation, translation_1_1, lang);
-FROZEN_1_1(jv_translation, translation_1_1, title);
-FROZEN_1_1(jv_translation, translation_1_1, labels);
-_Static_assert(sizeof(jv_translation) == sizeof(struct translation_1_1),
-               "jv_translation keeps its 1.1 size");
-FROZEN_1_1(jv_key_unit, key_unit_1_1, key);
-FROZEN_1_1(jv_key_unit, key_unit_1_1, unit);
-_Static_assert(sizeof(jv_key_unit) == sizeof(struct key_unit_1_1),
-               "jv_key_unit keeps its 1.1 size");
+FROZEN_STRUCT("1.1", LABEL_1_1_FIELDS, jv_label, label_1_1);
+FROZEN_STRUCT("1.1", TRANSLATION_1_1_FIELDS, jv_translation, translation_1_1);
+FROZEN_STRUCT("1.1", KEY_UNIT_1_1_FIELDS, jv_key_unit, key_unit_1_1);
 
-/* jv_host as 1.1 left it: the 1.0 fields (checked field by field in
- * abi_1_0_layout.c), node_is_null and the counting API (tally.h). Each
- * 1.1 field keeps its offset, size and type; later minors append. */
+/* jv_host as 1.1 left it: the 1.0 fields (the frozen 1.0 headers' own,
+ * checked field by field in abi_1_0_layout.c), then what 1.1 appended:
+ * node_is_null and the counting API (tally.h). Each 1.1 field keeps its
+ * offset, size and type; later minors append. */
 struct host_1_1 {
-    uint32_t abi_major;
-    uint32_t abi_minor;
-    uint32_t struct_size;
-    const char *core_version;
-    void *(*alloc0)(size_t size);
-    void *(*realloc)(void *ptr, size_t size);
-    void (*free)(void *ptr);
-    char *(*strdup)(const char *s);
-    void *(*instance)(jv_ctx *ctx);
-    const jv_options *(*options)(jv_ctx *ctx);
-    int (*scope)(jv_ctx *ctx);
-    const char *(*scope_name)(jv_ctx *ctx);
-    const char *(*indicator_name)(jv_ctx *ctx);
-    int (*param_bool)(jv_ctx *ctx, const char *name);
-    double (*param_number)(jv_ctx *ctx, const char *name);
-    int64_t (*param_integer)(jv_ctx *ctx, const char *name);
-    const char *(*param_string)(jv_ctx *ctx, const char *name);
-    size_t (*param_list_size)(jv_ctx *ctx, const char *name);
-    const char *(*param_list_item)(jv_ctx *ctx, const char *name, size_t i);
-    int (*add_role)(jv_ctx *ctx, size_t table, const char *name, jv_type type, unsigned flags);
-    void (*error)(jv_ctx *ctx, const char *fmt, ...);
-    int (*row_error)(jv_ctx *ctx, const jv_batch *batch, size_t row, size_t column, const char *fmt,
-                     ...);
-    void (*warning)(jv_ctx *ctx, const char *fmt, ...);
-    double (*women_share)(double q_woman, double q_man);
-    void (*wilson)(jv_ctx *ctx, int64_t k, int64_t n, double ci[2]);
-    void (*newcombe)(jv_ctx *ctx, int64_t k1, int64_t n1, int64_t k2, int64_t n2,
-                     double *difference, double ci[2]);
-    jv_balance (*balance)(jv_ctx *ctx, double share);
-    int (*balance_certain)(jv_ctx *ctx, jv_balance cls, int64_t k, int64_t n);
-    const char *(*balance_name)(jv_balance cls);
-    const char *(*gender_name)(int gender);
-    void (*add_group)(jv_cells *cells, const char *key, size_t n_counts, const int64_t *counts);
-    void (*add_family)(jv_cells *cells, const char *margin, const char *const *members,
-                       size_t n_members);
-    int (*suppressed)(jv_ctx *ctx, const char *key, int gender);
-    void (*begin_object)(jv_writer *w, const char *key);
-    void (*end_object)(jv_writer *w);
-    void (*begin_array)(jv_writer *w, const char *key);
-    void (*end_array)(jv_writer *w);
-    void (*put_number)(jv_writer *w, const char *key, double value);
-    void (*put_integer)(jv_writer *w, const char *key, int64_t value);
-    void (*put_fixed)(jv_writer *w, const char *key, int64_t value);
-    void (*put_string)(jv_writer *w, const char *key, const char *value);
-    void (*put_bool)(jv_writer *w, const char *key, int value);
-    void (*put_null)(jv_writer *w, const char *key);
-    void (*put_interval)(jv_writer *w, const char *key, const double ci[2]);
-    void (*put_balance)(jv_writer *w, const char *key, jv_balance cls);
-    void (*put_tristate)(jv_writer *w, const char *key, int value);
-    void (*put_gap)(jv_writer *w, const char *key, double value, const double ci[2]);
-    void (*put_headline)(jv_writer *w, const jv_headline *headline);
-    const jv_node *(*node_get)(const jv_node *node, const char *key);
-    size_t (*node_size)(const jv_node *node);
-    const jv_node *(*node_at)(const jv_node *node, size_t i);
-    double (*node_number)(const jv_node *node);
-    int (*node_integer)(const jv_node *node, int64_t *out);
-    const char *(*node_string)(const jv_node *node);
-    int (*node_bool)(const jv_node *node);
+    HOST_1_0_MEMBERS
     int (*node_is_null)(const jv_node *node);
     jv_tally *(*tally_new)(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
                            const char *const *names, const int *columns);
@@ -163,62 +107,55 @@ struct tally_spec_1_1 {
     const char *const *overlapping;
 };
 
-#if defined(__GNUC__)
-#define SAME_TYPE_1_1(new, old, field)                                                             \
-    _Static_assert(__builtin_types_compatible_p(__typeof__(((new *)0)->field),                     \
-                                                __typeof__(((struct old *)0)->field)),             \
-                   #new "." #field " changed its type since ABI 1.1")
-#else
-#define SAME_TYPE_1_1(new, old, field) _Static_assert(1, "")
-#endif
-#define HOST_1_1(field)                                                                            \
-    FROZEN_1_1(jv_host, host_1_1, field);                                                          \
-    SAME_TYPE_1_1(jv_host, host_1_1, field)
+/* The jv_host fields 1.1 appended, in order. */
+#define HOST_1_1_APPENDED(F, ...)                                                                  \
+    F(__VA_ARGS__, node_is_null);                                                                  \
+    F(__VA_ARGS__, tally_new);                                                                     \
+    F(__VA_ARGS__, tally_add);                                                                     \
+    F(__VA_ARGS__, tally_add_keys);                                                                \
+    F(__VA_ARGS__, tally_merge);                                                                   \
+    F(__VA_ARGS__, tally_size);                                                                    \
+    F(__VA_ARGS__, tally_value);                                                                   \
+    F(__VA_ARGS__, tally_cells);                                                                   \
+    F(__VA_ARGS__, tally_declare);                                                                 \
+    F(__VA_ARGS__, tally_suppressed);                                                              \
+    F(__VA_ARGS__, tally_save);                                                                    \
+    F(__VA_ARGS__, tally_load);                                                                    \
+    F(__VA_ARGS__, tally_free);                                                                    \
+    F(__VA_ARGS__, map_new);                                                                       \
+    F(__VA_ARGS__, map_intern);                                                                    \
+    F(__VA_ARGS__, map_find);                                                                      \
+    F(__VA_ARGS__, map_size);                                                                      \
+    F(__VA_ARGS__, map_key);                                                                       \
+    F(__VA_ARGS__, map_translate);                                                                 \
+    F(__VA_ARGS__, map_sorted);                                                                    \
+    F(__VA_ARGS__, map_free);                                                                      \
+    F(__VA_ARGS__, values_new);                                                                    \
+    F(__VA_ARGS__, values_add);                                                                    \
+    F(__VA_ARGS__, values_merge);                                                                  \
+    F(__VA_ARGS__, values_size);                                                                   \
+    F(__VA_ARGS__, values_at);                                                                     \
+    F(__VA_ARGS__, values_free);                                                                   \
+    F(__VA_ARGS__, tally_add_value);                                                               \
+    F(__VA_ARGS__, tally_key);
+#define MEASURE_1_1_FIELDS(F, ...)                                                                 \
+    F(__VA_ARGS__, name);                                                                          \
+    F(__VA_ARGS__, column);                                                                        \
+    F(__VA_ARGS__, flags);                                                                         \
+    F(__VA_ARGS__, at_most);
+#define TALLY_SPEC_1_1_FIELDS(F, ...)                                                              \
+    F(__VA_ARGS__, measures);                                                                      \
+    F(__VA_ARGS__, n_measures);                                                                    \
+    F(__VA_ARGS__, table);                                                                         \
+    F(__VA_ARGS__, gender_column);                                                                 \
+    F(__VA_ARGS__, overlapping);
 
-HOST_1_1(node_is_null);
-HOST_1_1(tally_new);
-HOST_1_1(tally_add);
-HOST_1_1(tally_add_keys);
-HOST_1_1(tally_merge);
-HOST_1_1(tally_size);
-HOST_1_1(tally_value);
-HOST_1_1(tally_cells);
-HOST_1_1(tally_declare);
-HOST_1_1(tally_suppressed);
-HOST_1_1(tally_save);
-HOST_1_1(tally_load);
-HOST_1_1(tally_free);
-HOST_1_1(map_new);
-HOST_1_1(map_intern);
-HOST_1_1(map_find);
-HOST_1_1(map_size);
-HOST_1_1(map_key);
-HOST_1_1(map_translate);
-HOST_1_1(map_sorted);
-HOST_1_1(map_free);
-HOST_1_1(values_new);
-HOST_1_1(values_add);
-HOST_1_1(values_merge);
-HOST_1_1(values_size);
-HOST_1_1(values_at);
-HOST_1_1(values_free);
-HOST_1_1(tally_add_value);
-HOST_1_1(tally_key);
+HOST_1_1_APPENDED(FROZEN, "1.1", jv_host, host_1_1)
 _Static_assert(sizeof(jv_host) >= sizeof(struct host_1_1), "jv_host only grows");
 
-FROZEN_1_1(jv_measure, measure_1_1, name);
-FROZEN_1_1(jv_measure, measure_1_1, column);
-FROZEN_1_1(jv_measure, measure_1_1, flags);
-FROZEN_1_1(jv_measure, measure_1_1, at_most);
-_Static_assert(sizeof(jv_measure) == sizeof(struct measure_1_1),
-               "the core indexes spec->measures: jv_measure keeps its 1.1 size");
-FROZEN_1_1(jv_tally_spec, tally_spec_1_1, measures);
-FROZEN_1_1(jv_tally_spec, tally_spec_1_1, n_measures);
-FROZEN_1_1(jv_tally_spec, tally_spec_1_1, table);
-FROZEN_1_1(jv_tally_spec, tally_spec_1_1, gender_column);
-FROZEN_1_1(jv_tally_spec, tally_spec_1_1, overlapping);
-_Static_assert(sizeof(jv_tally_spec) == sizeof(struct tally_spec_1_1),
-               "jv_tally_spec keeps its 1.1 size");
+/* the core indexes spec->measures */
+FROZEN_STRUCT("1.1", MEASURE_1_1_FIELDS, jv_measure, measure_1_1);
+FROZEN_STRUCT("1.1", TALLY_SPEC_1_1_FIELDS, jv_tally_spec, tally_spec_1_1);
 #else
 typedef int abi_1_1_layout_not_applicable; /* headers older than 1.1 */
 #endif
