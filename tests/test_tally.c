@@ -14,19 +14,9 @@
 
 #include "plugin/host_impl.h"
 #include "plugin/tally_impl.h"
+#include "tally_spec.h"
 
-/* The spec: rows (protected), granted (protected, at most rows), amount. */
-enum { COL_GENDER, COL_SECTOR, COL_GRANTED, COL_AMOUNT, N_COLUMNS };
-static const jv_measure measures[] = {
-    {.name = "rows", .column = -1, .flags = JV_MEASURE_PROTECTED},
-    {.name = "granted", .column = COL_GRANTED, .flags = JV_MEASURE_PROTECTED, .at_most = "rows"},
-    {.name = "amount", .column = COL_AMOUNT},
-};
-static const jv_tally_spec spec = {
-    .measures = measures, .n_measures = 3, .table = 0, .gender_column = COL_GENDER};
-static const char *const by_names[] = {"sector"};
 static const int by_columns[] = {COL_SECTOR};
-#define NM 3
 
 /* A batch of up to 8 rows: gender, sector (category), granted, amount. */
 typedef struct test_batch {
@@ -66,16 +56,6 @@ static void batch_init(test_batch *t, size_t n_rows, const jv_dict *dict, int pr
                           .n_columns = N_COLUMNS,
                           .columns = t->columns,
                           .source = &t->source};
-}
-
-static jv_options options;
-static jv_ctx ctx;
-
-static void ctx_reset(void)
-{
-    jv_ctx_clear_error(&ctx);
-    jv_options_fill(&options, 0, 0.4, 0.6, 0.95);
-    jv_ctx_init(&ctx, NULL, JV_SCOPE_TOTAL, "total", &options);
 }
 
 static jv_tally *new_tally(void)
@@ -686,8 +666,6 @@ static void test_fill_sets_what_the_host_table_holds(void)
     CU_ASSERT_TRUE(memcmp((const char *)&filled + from, (const char *)real + from, to - from) == 0);
 }
 
-static void cleanup(void) { jv_ctx_clear_error(&ctx); }
-
 int main(void)
 {
     static const jvt_test tests[] = {
@@ -710,7 +688,5 @@ int main(void)
         {"overlapping groups have no family", test_overlapping_groups_have_no_family},
         {"fill sets what the host table holds", test_fill_sets_what_the_host_table_holds},
         {NULL, NULL}};
-    int status = jvt_main("tally", tests);
-    cleanup();
-    return status;
+    return jvt_main("tally", tests);
 }

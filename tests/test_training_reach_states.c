@@ -62,6 +62,13 @@ static void make_rows(void)
     }
 }
 
+/* A present column that may have missing cells; the caller points it at
+ * its values. */
+static jv_column optional_column(const char *role, jv_type type, const uint8_t *missing)
+{
+    return (jv_column){.role = role, .type = type, .present = 1, .missing = missing};
+}
+
 /* Rows [from, to) as a batch of the training table. */
 static void training_batch(size_t from, size_t to, jv_column cols[5], jv_batch *b)
 {
@@ -72,22 +79,13 @@ static void training_batch(size_t from, size_t to, jv_column cols[5], jv_batch *
                           .present = 1,
                           .codes = genders + from,
                           .dict = &gender_dict};
-    cols[2] = (jv_column){.role = "target_group",
-                          .type = JV_TYPE_CATEGORY,
-                          .present = 1,
-                          .missing = group_missing + from,
-                          .codes = groups + from,
-                          .dict = &group_dict};
-    cols[3] = (jv_column){.role = "completed",
-                          .type = JV_TYPE_BOOLEAN,
-                          .present = 1,
-                          .missing = completed_missing + from,
-                          .booleans = completed + from};
-    cols[4] = (jv_column){.role = "hours",
-                          .type = JV_TYPE_NUMBER,
-                          .present = 1,
-                          .missing = hours_missing + from,
-                          .numbers = hours + from};
+    cols[2] = optional_column("target_group", JV_TYPE_CATEGORY, group_missing + from);
+    cols[2].codes = groups + from;
+    cols[2].dict = &group_dict;
+    cols[3] = optional_column("completed", JV_TYPE_BOOLEAN, completed_missing + from);
+    cols[3].booleans = completed + from;
+    cols[4] = optional_column("hours", JV_TYPE_NUMBER, hours_missing + from);
+    cols[4].numbers = hours + from;
     *b = (jv_batch){.table = 0,
                     .n_rows = to - from,
                     .n_columns = 5,

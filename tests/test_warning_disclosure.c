@@ -1,72 +1,82 @@
 /* tests/test_warning_disclosure.c — counts in the result's warnings under
  * disclosure control (core/eval/warning_disclosure.c): none where the
  * region's counts are hidden, "fewer than min_cell" for rows of unknown
- * gender, exact otherwise. */
+ * gender, exact otherwise. The cases, each a warning and what the result
+ * must say of it, are in tests/data/warnings/disclosure.txt (its header
+ * describes the format); each test runs the cases of its section. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "eval/warning_disclosure.h"
 #include "harness.h"
 
-static void expect(const char *text, gboolean hidden, gboolean unknown_hidden, int64_t min_cell,
-                   const char *want)
+/* The text after "key:" (and the spaces after it) if line starts with it. */
+static const char *field(const char *line, const char *key)
 {
-    char *got = jv_warning_disclose(text, hidden, unknown_hidden, min_cell);
-    if (want == NULL) {
-        CU_ASSERT_PTR_NULL(got);
-    } else {
-        CU_ASSERT_PTR_NOT_NULL_FATAL(got);
-        CU_ASSERT_STRING_EQUAL(got, want);
-        if (strcmp(got, want) != 0)
-            fprintf(stderr, "\n  got  %s\n  want %s\n", got, want);
-    }
+    if (!g_str_has_prefix(line, key))
+        return NULL;
+    line += strlen(key);
+    while (*line == ' ')
+        line++;
+    return line;
+}
+
+/* Checks one case: `when` is the case's "when:" field. */
+static void check_case(const char *file_line, const char *when, const char *in, const char *out)
+{
+    gboolean hidden = strstr(when, "hidden region") != NULL;
+    gboolean unknown_hidden = strstr(when, "unknown-gender cell suppressed") != NULL;
+    const char *min_cell = strstr(when, "min_cell ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(min_cell);
+    char *got = jv_warning_disclose(in, hidden, unknown_hidden, atoll(min_cell + 9));
+    const char *want = strcmp(out, "(dropped)") == 0 ? NULL : out;
+    if (g_strcmp0(got, want) != 0)
+        fprintf(stderr, "\n  %s\n  got  %s\n  want %s\n", file_line, got ? got : "(dropped)", out);
+    CU_ASSERT_STRING_EQUAL(got ? got : "(dropped)", out);
     g_free(got);
+}
+
+/* Runs the cases under "== section" and checks there was at least one. */
+static void run_section(const char *section)
+{
+    char *path = g_build_filename(JV_SRCDIR, "tests", "data", "warnings", "disclosure.txt", NULL);
+    char *text = NULL;
+    CU_ASSERT_TRUE_FATAL(g_file_get_contents(path, &text, NULL, NULL));
+    char **lines = g_strsplit(text, "\n", -1);
+    const char *when = NULL, *in = NULL;
+    int inside = 0, cases = 0;
+    for (size_t i = 0; lines[i] != NULL; i++) {
+        const char *l = lines[i], *v;
+        if (g_str_has_prefix(l, "== "))
+            inside = strcmp(l + 3, section) == 0;
+        else if (!inside)
+            continue;
+        else if ((v = field(l, "when:")) != NULL)
+            when = v;
+        else if ((v = field(l, "in:")) != NULL)
+            in = v;
+        else if ((v = field(l, "out:")) != NULL) {
+            CU_ASSERT_PTR_NOT_NULL_FATAL(when);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+            char *where = g_strdup_printf("disclosure.txt:%zu", i + 1);
+            check_case(where, when, in, v);
+            g_free(where);
+            when = in = NULL;
+            cases++;
+        }
+    }
+    CU_ASSERT(cases > 0);
+    g_strfreev(lines);
+    g_free(text);
+    g_free(path);
 }
 
 static void test_hidden_regions_state_no_count(void)
 {
-    expect("A: f.csv: 2 rows skipped because of errors (\"on_error\": \"skip\")", TRUE, FALSE, 5,
-           "A: f.csv: some rows skipped because of errors (\"on_error\": \"skip\") (the number "
-           "is withheld: the region's counts are suppressed)");
-    /* the lines listing skipped rows one by one give the count away */
-    expect("A: f.csv:4: column 'x': 'kr' is not a number (row skipped)", TRUE, FALSE, 5, NULL);
-    expect("A: f.csv: column 'gender': 1 row has an empty gender cell, read as gender unknown",
-           TRUE, FALSE, 5,
-           "A: f.csv: column 'gender': some rows have an empty gender cell, read as gender "
-           "unknown (the number is withheld: the region's counts are suppressed)");
-    expect("A: training_reach: 3 person(s) have rows with different genders; each counts", TRUE,
-           FALSE, 5,
-           "A: training_reach: some persons have rows with different genders; each counts (the "
-           "number is withheld: the region's counts are suppressed)");
-    expect("total: funding_share: amount_applied is empty on 2 of 5 rows: its sums", TRUE, FALSE, 5,
-           "total: funding_share: amount_applied is empty on some rows: its sums");
-    /* no count: unchanged */
-    expect("A: f.csv: the file is not valid UTF-8", TRUE, FALSE, 5,
-           "A: f.csv: the file is not valid UTF-8");
+    run_section("hidden_regions_state_no_count");
 }
 
-static void test_visible_regions_state_counts(void)
-{
-    expect("A: f.csv: 2 rows skipped because of errors", FALSE, FALSE, 5,
-           "A: f.csv: 2 rows skipped because of errors");
-    expect("A: f.csv:4: x (row skipped)", FALSE, FALSE, 5, "A: f.csv:4: x (row skipped)");
-    /* rows of unknown gender are a protected count: 2 < 5, 5 is not */
-    expect("A: f.csv: column 'g': 2 rows have an empty gender cell, read as gender unknown", FALSE,
-           FALSE, 5,
-           "A: f.csv: column 'g': fewer than 5 rows have an empty gender cell, read as gender "
-           "unknown");
-    expect("A: f.csv: column 'g': 5 rows have an empty gender cell", FALSE, FALSE, 5,
-           "A: f.csv: column 'g': 5 rows have an empty gender cell");
-    /* 7 rows, but the cell of unknown gender is suppressed (secondary) */
-    expect("A: f.csv: column 'g': 7 rows have an empty gender cell", FALSE, TRUE, 5,
-           "A: f.csv: column 'g': some rows have an empty gender cell (the number is "
-           "withheld: the region's counts are suppressed)");
-    /* ... which says nothing about skipped rows */
-    expect("A: f.csv: 2 rows skipped because of errors", FALSE, TRUE, 5,
-           "A: f.csv: 2 rows skipped because of errors");
-    /* min_cell 0: disclosure control is off */
-    expect("A: f.csv: column 'g': 1 row has an empty gender cell", FALSE, FALSE, 0,
-           "A: f.csv: column 'g': 1 row has an empty gender cell");
-}
+static void test_visible_regions_state_counts(void) { run_section("visible_regions_state_counts"); }
 
 int main(void)
 {
