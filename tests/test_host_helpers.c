@@ -59,36 +59,38 @@ static const columns_case columns_cases[] = {
     {"{\"by\": [\"a\", \"\"]}", 0, -1, NULL, {0}, "params.by[1]: a column name is required"},
 };
 
-static void test_param_columns(void)
+/* One case of columns_cases through host->param_columns. */
+static void check_columns(const jv_host *host, const columns_case *want)
 {
-    const jv_host *host = mock_host();
-    CU_ASSERT_TRUE(JV_HOST_HAS(host, param_columns));
-    for (size_t c = 0; c < sizeof columns_cases / sizeof columns_cases[0]; c++) {
-        const columns_case *want = &columns_cases[c];
-        jv_ctx ctx;
-        mock_ctx_init(&ctx, want->params);
-        ctx.next_column = 10;
-        char **names = NULL;
-        int *columns = NULL;
-        int n = host->param_columns(&ctx, "by", 0, want->n_roles ? roles : NULL, want->n_roles,
-                                    &names, &columns);
-        CU_ASSERT_EQUAL(n, want->n);
-        if (n < 0 || want->n < 0) {
-            CU_ASSERT_PTR_NULL(names);
-            CU_ASSERT_PTR_NULL(columns);
-            CU_ASSERT_PTR_NOT_NULL(want->error ? strstr(ctx.error, want->error) : NULL);
-            mock_ctx_clear(&ctx);
-            continue;
-        }
+    jv_ctx ctx;
+    mock_ctx_init(&ctx, want->params);
+    ctx.next_column = 10;
+    char **names = NULL;
+    int *columns = NULL;
+    int n = host->param_columns(&ctx, "by", 0, want->n_roles ? roles : NULL, want->n_roles, &names,
+                                &columns);
+    CU_ASSERT_EQUAL(n, want->n);
+    if (n >= 0 && want->n >= 0) {
         char *joined = g_strjoinv(",", names); /* names[n] is NULL */
         CU_ASSERT_STRING_EQUAL(joined, want->names);
         g_free(joined);
         for (int i = 0; i <= n; i++) /* columns[n] is -1 */
             CU_ASSERT_EQUAL(columns[i], want->columns[i]);
-        host->free(names); /* one block: the array and its strings */
-        host->free(columns);
-        mock_ctx_clear(&ctx);
+    } else {
+        CU_ASSERT_PTR_NULL(names);
+        CU_ASSERT_PTR_NULL(columns);
+        CU_ASSERT_PTR_NOT_NULL(want->error ? strstr(ctx.error, want->error) : NULL);
     }
+    host->free(names); /* one block: the array and its strings */
+    host->free(columns);
+    mock_ctx_clear(&ctx);
+}
+
+static void test_param_columns(void)
+{
+    CU_ASSERT_TRUE(JV_HOST_HAS(mock_host(), param_columns));
+    for (size_t c = 0; c < sizeof columns_cases / sizeof columns_cases[0]; c++)
+        check_columns(mock_host(), &columns_cases[c]);
 }
 
 typedef struct format_case {
@@ -123,26 +125,26 @@ static void test_state_format(void)
 {
     const jv_host *host = mock_host();
     CU_ASSERT_TRUE(JV_HOST_HAS(host, state_format));
-    for (size_t c = 0; c < sizeof format_cases / sizeof format_cases[0]; c++) {
-        const format_case *want = &format_cases[c];
-        jv_ctx ctx;
-        mock_ctx_init(&ctx, NULL);
+    jv_ctx ctx;
+    mock_ctx_init(&ctx, NULL);
+    for (const format_case *want = format_cases; want < 1 [&format_cases]; want++) {
+        ctx.error[0] = '\0';
         cJSON *state = want->state ? cJSON_Parse(want->state) : NULL;
-        int status =
-            host->state_format(&ctx, (const jv_node *)state, "p", want->format, want->absent);
-        CU_ASSERT_EQUAL(status, want->status);
+        CU_ASSERT_EQUAL(
+            host->state_format(&ctx, (const jv_node *)state, "p", want->format, want->absent),
+            want->status);
         CU_ASSERT_STRING_EQUAL(ctx.error, want->error ? want->error : "");
         cJSON_Delete(state);
-        mock_ctx_clear(&ctx);
     }
+    mock_ctx_clear(&ctx);
 }
 
 int main(void)
 {
-    static const jvt_test tests[] = {
-        {"param_columns", test_param_columns},
-        {"state_format", test_state_format},
-        {NULL, NULL},
-    };
-    return jvt_main("host helpers", tests);
+    return jvt_main("host helpers",
+                    (const jvt_test[]){
+                        {"param_columns: names, columns and errors", test_param_columns},
+                        {"state_format: the format and its messages", test_state_format},
+                        {NULL, NULL},
+                    });
 }
