@@ -117,19 +117,19 @@ static const char *key_of(const jv_tally *tally, size_t k, size_t i, char **keys
 /* Where breakdown b of params.by is published from: the arenas or the
  * arena types when it breaks down by that column (their groups), else the
  * tally's own breakdown b (keys NULL: tally_key). */
-static const jv_tally *by_source(const part_view *view, const part_config *config, size_t b,
-                                 size_t *k, char ***keys)
+typedef struct part_source {
+    const jv_tally *tally;
+    size_t k;
+    char **keys;
+} part_source;
+
+static part_source by_source(const part_view *view, const part_config *config, size_t b)
 {
-    *k = b;
-    *keys = NULL;
-    if (b == view->arena) {
-        *keys = view->arena_keys;
-    } else if (config->columns[b] == PART_ARENA_TYPE) {
-        *k = 0;
-        *keys = view->type_keys;
-        return view->types;
-    }
-    return view->tally;
+    if (b == view->arena)
+        return (part_source){view->tally, b, view->arena_keys};
+    if (config->columns[b] == PART_ARENA_TYPE)
+        return (part_source){view->types, 0, view->type_keys};
+    return (part_source){view->tally, b, NULL};
 }
 
 /* --- cells --- */
@@ -178,11 +178,9 @@ int part_cells(jv_ctx *ctx, const void *state_, jv_cells *cells)
     if (state->has_role)
         part_host->add_group(cells, "chairs", 1, part_seats(main, PART_CHAIR_SEATS, seats));
     for (size_t b = 0; b < config->n_by; b++) {
-        size_t k;
-        char **keys;
-        const jv_tally *source = by_source(&view, config, b, &k, &keys);
-        if (keys == NULL)
-            add_values(cells, source, k, NULL);
+        part_source by = by_source(&view, config, b);
+        if (by.keys == NULL)
+            add_values(cells, by.tally, by.k, NULL);
     }
     view_free(&view);
     return 0;
@@ -310,10 +308,8 @@ int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *o
 
     part_host->begin_object(out, "breakdowns");
     for (size_t b = 0; b < config->n_by; b++) {
-        size_t k;
-        char **keys;
-        const jv_tally *source = by_source(&view, config, b, &k, &keys);
-        put_values(ctx, out, config->names[b], source, k, keys, NULL);
+        part_source by = by_source(&view, config, b);
+        put_values(ctx, out, config->names[b], by.tally, by.k, by.keys, NULL);
     }
     part_host->end_object(out);
 
