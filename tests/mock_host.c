@@ -2,6 +2,7 @@
  * mock_host.h): the core's table with the calls that need a run replaced. */
 #include "mock_host.h"
 #include "harness.h"
+#include "plugin/plugin_helpers.h"
 #include "plugin/tally_impl.h"
 #include "rules/stats.h"
 
@@ -131,6 +132,18 @@ static jv_tally *mock_tally_load(jv_ctx *ctx, const jv_tally_spec *spec, size_t 
     return jv_tally_load(mock_host(), ctx, spec, n_breakdowns, names, columns, node);
 }
 
+/* The core's helpers, reporting through the mock's table (plugin_helpers.h). */
+static int mock_param_columns(jv_ctx *ctx, const char *param, size_t table, const jv_role *roles,
+                              size_t n_roles, char ***names, int **columns)
+{
+    return jv_param_columns(mock_host(), ctx, param, table, roles, n_roles, names, columns);
+}
+static int mock_state_format(jv_ctx *ctx, const jv_node *state, const char *plugin, int64_t format,
+                             int64_t absent)
+{
+    return jv_state_format(mock_host(), ctx, state, plugin, format, absent);
+}
+
 const jv_host *mock_host(void)
 {
     static jv_host host;
@@ -160,6 +173,8 @@ const jv_host *mock_host(void)
         host.suppressed = mock_suppressed;
         host.tally_new = mock_tally_new;
         host.tally_load = mock_tally_load;
+        host.param_columns = mock_param_columns;
+        host.state_format = mock_state_format;
     }
     return &host;
 }

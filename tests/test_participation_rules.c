@@ -129,6 +129,86 @@ static void test_arenas_of_a_type_are_a_family(void)
     cJSON_Delete(doc);
 }
 
+/* by_arena (basic, min_cell 3, by arena, arena_type, role): figures in
+ * test_participation.c's header. Groups: split, the 6 arenas, the 3 types,
+ * chairs (no family), the 6 roles; breakdowns.arena and .arena_type are the
+ * arenas' and the types' own groups. Rule 1 (0 < c < 3): board w1 m2,
+ * committee m1, forum w2 nb1, seminar w1; advisory nb1, decision w1 m2,
+ * learning w1; split nb1; chairs w2 m1; CHAIR m1, ORDFÖRANDE w1,
+ * Ordförande w1, member nb1, speaker w1, vice chair m1.
+ * Round 1: rule 2 suppresses the total of every group above. Rule 3, lines
+ * with exactly one suppressed cell: types → split, man (decision m2;
+ * advisory 9, split 11 not) → advisory·man 9; {committee, forum} →
+ * advisory, woman (forum w2; committee 4, advisory 6 not) → committee·woman
+ * 4; man (committee m1; forum 8, advisory 9 not at the round's start) →
+ * forum·man 8. Every other line has 0, 2 or more (arenas woman: board,
+ * forum, seminar; man: board, committee; nb: forum + split; roles woman:
+ * 3; man: CHAIR + vice chair; nb: member + split; decision's and
+ * learning's lines: 2 each). Round 2 adds nothing (advisory·man makes the
+ * types' man line 2; committee·woman the advisory woman line 2; forum·man
+ * its man line 3). So committee·woman 4 and forum·man 8 are suppressed in
+ * both lists. */
+static const pc_check by_arena_arenas[] = {
+    PC_AT("0/"),
+    PC_STR("value", "board"),
+    PC_GENDERS("suppressed", "true true false false false"),
+    PC_TRUE("total/suppressed"),
+    PC_AT("1/"),
+    PC_STR("value", "committee"),
+    PC_GENDERS("seats", "null null 0 0 0"),
+    PC_TRUE("total/suppressed"),
+    PC_AT("2/"),
+    PC_STR("value", "council"),
+    PC_GENDERS("seats", "0 0 0 0 2"),
+    PC_EXACT("total/seats", 2),
+    PC_AT("3/"),
+    PC_STR("value", "forum"),
+    PC_GENDERS("suppressed", "true true true false false"),
+    PC_TRUE("total/suppressed"),
+    PC_AT("4/"),
+    PC_STR("value", "panel"),
+    PC_GENDERS("suppressed", "false false false false false"),
+    PC_FALSE("total/suppressed"),
+    PC_AT("5/"),
+    PC_STR("value", "seminar"),
+    PC_GENDERS("suppressed", "true false false false false"),
+    PC_TRUE("total/suppressed"),
+    PC_AT(""),
+    PC_ARRAY("", 6),
+};
+static const pc_check by_arena_types[] = {
+    PC_AT("0/"),
+    PC_STR("value", "advisory"),
+    PC_GENDERS("seats", "6 null null 0 0"),
+    PC_TRUE("total/suppressed"),
+    PC_AT("1/"),
+    PC_STR("value", "decision"),
+    PC_GENDERS("seats", "null null 0 0 2"),
+    PC_TRUE("total/suppressed"),
+    PC_AT("2/"),
+    PC_STR("value", "learning"),
+    PC_GENDERS("suppressed", "true false false false false"),
+    PC_TRUE("total/suppressed"),
+    PC_AT(""),
+    PC_ARRAY("", 3),
+};
+
+static void test_breakdown_by_arena_suppressed_as_the_arenas(void)
+{
+    static const pc_check split[] = {
+        PC_GENDERS("seats", "8 11 null 0 2"), PC_TRUE("total/suppressed"),
+        PC_AT("breakdowns/role/3/"),          PC_STR("value", "member"),
+        PC_GENDERS("seats", "5 9 null 0 2"),
+    };
+    cJSON *doc = pc_run("participation/by_arena.json", -1);
+    PC_CHECK_AT(doc, R0, split);
+    PC_CHECK_AT(doc, R0 "arenas/", by_arena_arenas);
+    PC_CHECK_AT(doc, R0 "breakdowns/arena/", by_arena_arenas);
+    PC_CHECK_AT(doc, R0 "arena_types/", by_arena_types);
+    PC_CHECK_AT(doc, R0 "breakdowns/arena_type/", by_arena_types);
+    cJSON_Delete(doc);
+}
+
 static void test_gender_with_zero_seats_is_published(void)
 {
     static const pc_check expected[] = {
@@ -182,6 +262,8 @@ int main(void)
         {"small board published when min_cell is 0",
          test_small_board_published_when_min_cell_is_zero},
         {"arenas of a type are a family", test_arenas_of_a_type_are_a_family},
+        {"breakdown by arena suppressed as the arenas",
+         test_breakdown_by_arena_suppressed_as_the_arenas},
         {"gender with zero seats is published", test_gender_with_zero_seats_is_published},
         {"keys of absent optional columns are null", test_keys_of_absent_optional_columns_are_null},
         {NULL, NULL},

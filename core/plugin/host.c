@@ -6,6 +6,7 @@
 #include "util/text.h"
 #include "rules/disclosure.h"
 #include "plugin/json_io.h"
+#include "plugin/plugin_helpers.h"
 #include "rules/stats.h"
 #include "plugin/tally_impl.h"
 #include "util/i18n.h"
@@ -264,6 +265,16 @@ static jv_tally *host_tally_new(jv_ctx *ctx, const jv_tally_spec *spec, size_t n
 {
     return jv_tally_new(jv_host_table(), ctx, spec, n_breakdowns, names, columns);
 }
+static int host_param_columns(jv_ctx *ctx, const char *param, size_t table, const jv_role *roles,
+                              size_t n_roles, char ***names, int **columns)
+{
+    return jv_param_columns(jv_host_table(), ctx, param, table, roles, n_roles, names, columns);
+}
+static int host_state_format(jv_ctx *ctx, const jv_node *state, const char *plugin, int64_t format,
+                             int64_t absent)
+{
+    return jv_state_format(jv_host_table(), ctx, state, plugin, format, absent);
+}
 static jv_tally *host_tally_load(jv_ctx *ctx, const jv_tally_spec *spec, size_t n_breakdowns,
                                  const char *const *names, const int *columns, const jv_node *node)
 {
@@ -357,6 +368,8 @@ static const jv_host host_table = {
     .values_free = jv_values_free,
     .tally_add_value = jv_tally_add_value,
     .tally_key = jv_tally_key,
+    .param_columns = host_param_columns,
+    .state_format = host_state_format,
 };
 
 const jv_host *jv_host_table(void) { return &host_table; }

@@ -319,6 +319,34 @@ struct jv_host {
      * itself over the tally's groups; NULL when out of range. Borrowed
      * (rule 6). */
     const char *(*tally_key)(const jv_tally *tally, size_t k, size_t i);
+
+    /* --- what every indicator writes alike (SDK 1.1) --- */
+    /* configure(): the columns that the string-list param `param` (e.g.
+     * "by") names for breaking figures down by, as roles of table `table`.
+     * An item naming one of roles[0 .. n_roles-1] (the table's static
+     * roles, or NULL and 0) gets that role's index, its batch column (the
+     * core reads a role once), and must be a JV_TYPE_CATEGORY role; any
+     * other item is added with add_role(ctx, table, item, JV_TYPE_CATEGORY,
+     * JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE). An empty item, an item
+     * listed twice or a refused add_role is an error naming the param.
+     * Returns n, the number of items, with *names their copies (one block:
+     * host->free(*names) frees the array and its strings; (*names)[n] is
+     * NULL) and *columns their batch columns ((*columns)[n] is -1; free
+     * with host->free); both arrays have n + 1 entries, so a plugin may put
+     * one more breakdown of its own in the last. -1 after host->error()
+     * (*names and *columns NULL). */
+    int (*param_columns)(jv_ctx *ctx, const char *param, size_t table, const jv_role *roles,
+                         size_t n_roles, char ***names, int **columns);
+    /* load(): checks the integer "format" of the saved state `state` (the
+     * object save() wrote; NULL is fine) against `format`, the one this
+     * plugin writes. A state without the key is of format `absent` (< 0: it
+     * is no state this plugin saved). 0 when they agree, else -1 after
+     * host->error(): "saved state of <plugin> has format N; this jamvikt
+     * writes format M: run `jamvikt run --save-state` again with this
+     * version", or, without a format number, "saved state of <plugin> has
+     * no format number: it is not a state this plugin saved". */
+    int (*state_format)(jv_ctx *ctx, const jv_node *state, const char *plugin, int64_t format,
+                        int64_t absent);
 };
 
 /* Whether the core's host table has `field` (rule 1): a plugin built with

@@ -56,8 +56,6 @@ static void instance_free(fs_instance *instance)
 {
     if (instance == NULL)
         return;
-    for (size_t k = 0; k < instance->n_by; k++)
-        fs_host->free(instance->by[k]);
     fs_host->free(instance->by);
     fs_host->free(instance->by_column);
     fs_host->free(instance);
@@ -65,35 +63,15 @@ static void instance_free(fs_instance *instance)
 
 static int fs_configure(jv_ctx *ctx, void **out)
 {
-    size_t n = fs_host->param_list_size(ctx, "by");
     fs_instance *instance = fs_host->alloc0(sizeof *instance);
-    instance->by = fs_host->alloc0((n ? n : 1) * sizeof *instance->by);
-    instance->by_column = fs_host->alloc0((n ? n : 1) * sizeof *instance->by_column);
-    for (size_t k = 0; k < n; k++) {
-        const char *name = fs_host->param_list_item(ctx, "by", k);
-        if (name == NULL) {
-            fs_host->error(ctx, "params.by[%zu] is not a column name", k);
-            goto fail;
-        }
-        for (size_t j = 0; j < k; j++) {
-            if (strcmp(instance->by[j], name) == 0) {
-                fs_host->error(ctx, "params.by names column '%s' twice", name);
-                goto fail;
-            }
-        }
-        int column = fs_host->add_role(ctx, 0, name, JV_TYPE_CATEGORY,
-                                       JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE);
-        if (column < 0)
-            goto fail;
-        instance->by[k] = fs_host->strdup(name);
-        instance->by_column[k] = column;
-        instance->n_by = k + 1;
+    int n = fs_host->param_columns(ctx, "by", 0, NULL, 0, &instance->by, &instance->by_column);
+    if (n < 0) {
+        instance_free(instance);
+        return -1;
     }
+    instance->n_by = (size_t)n;
     *out = instance;
     return 0;
-fail:
-    instance_free(instance);
-    return -1;
 }
 
 static void fs_release(jv_ctx *ctx, void *instance)
@@ -222,21 +200,9 @@ static int fs_save(jv_ctx *ctx, const void *tally, jv_writer *out)
 static void *fs_load(jv_ctx *ctx, const jv_node *in)
 {
     const fs_instance *instance = fs_host->instance(ctx);
-    const jv_node *format = in ? fs_host->node_get(in, "format") : NULL;
     const jv_node *tally = in ? fs_host->node_get(in, "tally") : NULL;
-    int64_t number = 0;
-    if (format == NULL || fs_host->node_integer(format, &number) != 0) {
-        fs_host->error(ctx, "saved state of funding_share has no format number: it is not a "
-                            "state this plugin saved");
+    if (fs_host->state_format(ctx, in, "funding_share", FS_SAVE_FORMAT, -1) != 0)
         return NULL;
-    }
-    if (number != FS_SAVE_FORMAT) {
-        fs_host->error(ctx,
-                       "saved state of funding_share has format %lld; this jamvikt writes "
-                       "format %d: run `jamvikt run --save-state` again with this version",
-                       (long long)number, FS_SAVE_FORMAT);
-        return NULL;
-    }
     if (tally == NULL) {
         fs_host->error(ctx, "saved state of funding_share has no \"tally\"");
         return NULL;

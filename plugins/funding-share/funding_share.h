@@ -35,7 +35,7 @@ enum { FS_APPLICATIONS, FS_GRANTED, FS_APPLIED, FS_AMOUNT, FS_APPLIED_ROWS, FS_N
 /* What configure() read: the breakdown columns and their batch columns. */
 typedef struct fs_instance {
     size_t n_by;
-    char **by;      /* column (role) names, owned */
+    char **by;      /* column (role) names: host->param_columns's block */
     int *by_column; /* index of each in batches of `funding` */
 } fs_instance;
 

@@ -119,18 +119,9 @@ static int load_goal(jv_ctx *ctx, gf_state *state, const jv_node *node, size_t i
 
 void *gf_load(jv_ctx *ctx, const jv_node *in)
 {
-    int64_t format = 1; /* format 1 had no "format" key */
-    const jv_node *format_node = gf_host->node_get(in, "format");
-    if (format_node != NULL && gf_host->node_integer(format_node, &format) != 0)
-        format = -1;
-    if (format != GF_SAVE_FORMAT) {
-        gf_host->error(ctx,
-                       "saved state of goal_fulfilment has format %lld; this jamvikt "
-                       "writes format %d: run `jamvikt run --save-state` again with this "
-                       "version",
-                       (long long)format, GF_SAVE_FORMAT);
+    /* format 1 had no "format" key */
+    if (gf_host->state_format(ctx, in, "goal_fulfilment", GF_SAVE_FORMAT, 1) != 0)
         return NULL;
-    }
     const jv_node *list = gf_host->node_get(in, "per_goal");
     if (list == NULL) {
         gf_host->error(ctx, "saved state: per_goal is missing");

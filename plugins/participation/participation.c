@@ -324,81 +324,58 @@ static int part_pool(jv_ctx *ctx, void *total, const void *region)
 
 /* --- params, init and destroy --- */
 
-static const char *const static_roles[PART_N_ROLES] = {"gender", "arena", "arena_type", "role",
-                                                       "count"};
+static const jv_role part_roles[PART_N_ROLES] = {
+    {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL, "gender of the person holding the seat"},
+    {"arena", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED, NULL,
+     "where influence is exercised: board, committee, partnership, seminar, ..."},
+    {"arena_type", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL,
+     "e.g. decision, advisory, learning; one per arena in the whole evaluation"},
+    {"role", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL,
+     "e.g. chair (ordförande), member, speaker, participant"},
+    {"count", JV_TYPE_INTEGER, JV_ROLE_NONNEGATIVE, NULL,
+     "persons the row stands for; default 1 (also for an empty cell)"},
+};
 
 static void part_release(jv_ctx *ctx, void *instance)
 {
     part_config *config = instance;
     if (config == NULL)
         return;
-    for (size_t b = 0; b < config->n_breakdowns; b++)
-        part_host->free(config->names[b]);
     part_host->free(config->names);
     part_host->free(config->columns);
     part_host->free(config);
 }
 
-/* Adds breakdown `name` read from `column`. */
-static void add_breakdown(part_config *config, const char *name, int column)
-{
-    if (column == PART_ARENA)
-        config->arena = config->n_breakdowns;
-    config->names[config->n_breakdowns] = part_host->strdup(name);
-    config->columns[config->n_breakdowns] = column;
-    config->n_breakdowns++;
-}
-
-/* params.by: one breakdown per column. A breakdown by arena, arena_type or
- * role reads the column the indicator already reads (the core reads a role
- * once); gender and count are not categories to break down by. */
+/* params.by: one breakdown per column (host param_columns). A breakdown by
+ * arena, arena_type or role reads the column the indicator already reads
+ * (the core reads a role once); gender and count are not categories to
+ * break down by. The arenas are a breakdown too: "arena" in by, else one
+ * more in the arrays' last entry. */
 static int part_configure(jv_ctx *ctx, void **instance)
 {
-    if (!JV_HOST_HAS(part_host, values_free)) {
+    if (!JV_HOST_HAS(part_host, state_format)) {
         part_host->error(ctx, "participation needs a jamvikt with SDK 1.1 (tallies)");
         return -1;
     }
     part_config *config = part_host->alloc0(sizeof *config);
-    size_t n = part_host->param_list_size(ctx, "by");
-    config->names = part_host->alloc0((n + 1) * sizeof *config->names);
-    config->columns = part_host->alloc0((n + 1) * sizeof *config->columns);
-    config->arena = (size_t)-1;
-    for (size_t b = 0; b < n; b++) {
-        const char *name = part_host->param_list_item(ctx, "by", b);
-        if (name == NULL || name[0] == '\0') {
-            part_host->error(ctx, "params.by[%zu]: a column name is required", b);
-            goto fail;
-        }
-        for (size_t a = 0; a < config->n_breakdowns; a++) {
-            if (strcmp(config->names[a], name) == 0) {
-                part_host->error(ctx, "params.by lists '%s' twice", name);
-                goto fail;
-            }
-        }
-        int column = -1;
-        for (int r = 0; r < PART_N_ROLES; r++)
-            if (strcmp(static_roles[r], name) == 0)
-                column = r;
-        if (column == PART_GENDER || column == PART_COUNT) {
-            part_host->error(ctx, "params.by: '%s' is not a column to break seats down by", name);
-            goto fail;
-        }
-        if (column < 0) {
-            column = part_host->add_role(ctx, 0, name, JV_TYPE_CATEGORY,
-                                         JV_ROLE_REQUIRED | JV_ROLE_EMPTY_IS_VALUE);
-            if (column < 0)
-                goto fail;
-        }
-        add_breakdown(config, name, column);
+    int n = part_host->param_columns(ctx, "by", 0, part_roles, PART_N_ROLES, &config->names,
+                                     &config->columns);
+    if (n < 0) {
+        part_release(ctx, config);
+        return -1;
     }
-    config->n_by = config->n_breakdowns;
-    if (config->arena == (size_t)-1)
-        add_breakdown(config, "arena", PART_ARENA);
+    config->n_by = config->n_breakdowns = (size_t)n;
+    config->arena = (size_t)-1;
+    for (size_t b = 0; b < config->n_by; b++)
+        if (config->columns[b] == PART_ARENA)
+            config->arena = b;
+    if (config->arena == (size_t)-1) {
+        config->arena = config->n_breakdowns++;
+        config->names[config->arena] = (char *)"arena";
+        config->columns[config->arena] = PART_ARENA;
+    }
     *instance = config;
     return 0;
-fail:
-    part_release(ctx, config);
-    return -1;
 }
 
 static void *part_init(jv_ctx *ctx)
@@ -412,18 +389,6 @@ static void *part_init(jv_ctx *ctx)
 static void part_destroy(jv_ctx *ctx, void *state) { part_state_free(state); }
 
 /* --- descriptor --- */
-
-static const jv_role part_roles[PART_N_ROLES] = {
-    {"gender", JV_TYPE_GENDER, JV_ROLE_REQUIRED, NULL, "gender of the person holding the seat"},
-    {"arena", JV_TYPE_CATEGORY, JV_ROLE_REQUIRED, NULL,
-     "where influence is exercised: board, committee, partnership, seminar, ..."},
-    {"arena_type", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL,
-     "e.g. decision, advisory, learning; one per arena in the whole evaluation"},
-    {"role", JV_TYPE_CATEGORY, JV_ROLE_EMPTY_IS_VALUE, NULL,
-     "e.g. chair (ordförande), member, speaker, participant"},
-    {"count", JV_TYPE_INTEGER, JV_ROLE_NONNEGATIVE, NULL,
-     "persons the row stands for; default 1 (also for an empty cell)"},
-};
 
 static const jv_table_spec part_tables[] = {
     {"participation", 1, part_roles, PART_N_ROLES},

@@ -38,7 +38,7 @@ enum { PART_SEATS, PART_CHAIR_SEATS, PART_N_MEASURES };
 typedef struct part_config {
     size_t n_by, n_breakdowns;
     size_t arena; /* the breakdown of the arenas */
-    char **names; /* breakdown names */
+    char **names; /* breakdown names: host->param_columns's block */
     int *columns; /* the batch column of each */
 } part_config;
 

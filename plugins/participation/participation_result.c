@@ -13,10 +13,13 @@
  *   "by/<name>/<value>"    each value of params.by (the tally's keys)
  * Families: the arenas, the arena types and each breakdown's values, margin
  * "split"; the arenas of one type, margin that type's group.
- * The plugin declares them itself rather than through tally_declare: the
- * arena types and their families are not a tally breakdown, and a
- * breakdown by `arena` must stay a family of its own apart from the arenas
- * (the tally holds their seats once).
+ * A breakdown by `arena` or `arena_type` counts the same seats as the
+ * arenas or the arena types, so it is published from their groups: one
+ * cell is suppressed alike wherever it appears (two group sets for the
+ * same counts could suppress it in one list and show it in the other).
+ * The plugin declares the groups itself rather than through
+ * tally_declare: the arena types and their families are not a tally
+ * breakdown.
  *
  * Every seats split is written as by_gender (seats, suppressed), total,
  * women_share {seats}, balance (with the odd-seat rule), balance_certain
@@ -111,6 +114,24 @@ static const char *key_of(const jv_tally *tally, size_t k, size_t i, char **keys
     return keys != NULL ? keys[i] : part_host->tally_key(tally, k, i);
 }
 
+/* Where breakdown b of params.by is published from: the arenas or the
+ * arena types when it breaks down by that column (their groups), else the
+ * tally's own breakdown b (keys NULL: tally_key). */
+typedef struct part_source {
+    const jv_tally *tally;
+    size_t k;
+    char **keys;
+} part_source;
+
+static part_source by_source(const part_view *view, const part_config *config, size_t b)
+{
+    if (b == view->arena)
+        return (part_source){view->tally, b, view->arena_keys};
+    if (config->columns[b] == PART_ARENA_TYPE)
+        return (part_source){view->types, 0, view->type_keys};
+    return (part_source){view->tally, b, NULL};
+}
+
 /* --- cells --- */
 
 /* One group per value of breakdown k (seats), and their family; keys as
@@ -156,8 +177,11 @@ int part_cells(jv_ctx *ctx, const void *state_, jv_cells *cells)
 
     if (state->has_role)
         part_host->add_group(cells, "chairs", 1, part_seats(main, PART_CHAIR_SEATS, seats));
-    for (size_t b = 0; b < config->n_by; b++)
-        add_values(cells, state->tally, b, NULL);
+    for (size_t b = 0; b < config->n_by; b++) {
+        part_source by = by_source(&view, config, b);
+        if (by.keys == NULL)
+            add_values(cells, by.tally, by.k, NULL);
+    }
     view_free(&view);
     return 0;
 }
@@ -283,8 +307,10 @@ int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *o
     }
 
     part_host->begin_object(out, "breakdowns");
-    for (size_t b = 0; b < config->n_by; b++)
-        put_values(ctx, out, config->names[b], state->tally, b, NULL, NULL);
+    for (size_t b = 0; b < config->n_by; b++) {
+        part_source by = by_source(&view, config, b);
+        put_values(ctx, out, config->names[b], by.tally, by.k, by.keys, NULL);
+    }
     part_host->end_object(out);
 
     jv_headline headline = {

@@ -87,17 +87,8 @@ static int load_types(jv_ctx *ctx, part_state *state, size_t arena, const jv_nod
 void *part_load(jv_ctx *ctx, const jv_node *in)
 {
     const part_config *config = part_host->instance(ctx);
-    int64_t format = 0;
-    if (in == NULL || part_host->node_integer(part_host->node_get(in, "format"), &format) != 0 ||
-        format != 2) {
-        if (format == 1)
-            part_host->error(ctx, "saved state of participation has format 1; this jamvikt "
-                                  "writes format 2: run `jamvikt run --save-state` again with "
-                                  "this version");
-        else
-            part_host->error(ctx, "saved state: \"format\" must be 2");
+    if (part_host->state_format(ctx, in, "participation", 2, -1) != 0)
         return NULL;
-    }
     int has_type = part_host->node_bool(part_host->node_get(in, "arena_type_column"));
     int has_role = part_host->node_bool(part_host->node_get(in, "role_column"));
     const jv_node *tally = part_host->node_get(in, "tally");

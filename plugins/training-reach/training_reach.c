@@ -245,18 +245,8 @@ static int check_groups(jv_ctx *ctx, const tr_state *s)
 
 static int load_state(jv_ctx *ctx, const jv_node *in, tr_state *s)
 {
-    const jv_node *format = in != NULL ? tr_host->node_get(in, "format") : NULL;
-    int64_t version = 0;
-    if (format == NULL || tr_host->node_integer(format, &version) != 0)
-        return bad(ctx, "'format' must be an integer");
-    if (version != TR_SAVE_FORMAT) {
-        tr_host->error(ctx,
-                       "saved state of training_reach has format %lld; this jamvikt "
-                       "writes format %d: run `jamvikt run --save-state` again with this "
-                       "version",
-                       (long long)version, TR_SAVE_FORMAT);
+    if (tr_host->state_format(ctx, in, "training_reach", TR_SAVE_FORMAT, -1) != 0)
         return -1;
-    }
     const jv_node *name = tr_host->node_get(in, "region");
     if (name != NULL && tr_host->node_string(name) != NULL)
         s->region = tr_host->strdup(tr_host->node_string(name));

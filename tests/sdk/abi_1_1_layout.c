@@ -5,7 +5,8 @@
  * size or layout within major 1 (a plugin built for 1.1 hands the core
  * arrays of them); and the jv_host fields 1.1 appended (node_is_null, the
  * tally, map and value-list functions, then tally_add_value and tally_key
- * with jv_tally_spec.overlapping, appended before 1.1 was released), which
+ * with jv_tally_spec.overlapping, then param_columns and state_format,
+ * appended before 1.1 was released), which
  * keep their offsets, sizes and types (the 1.0 part of jv_host is the
  * frozen 1.0 headers' own, from the generated frozen_layout_1_0.h). Built
  * into the ABI 1.0 test plugin beside abi_1_0_layout.c. Never edit the 1.1
@@ -88,6 +89,10 @@ struct host_1_1 {
     int (*tally_add_value)(jv_ctx *ctx, jv_tally *tally, size_t k, const char *value, int gender,
                            const int64_t *values);
     const char *(*tally_key)(const jv_tally *tally, size_t k, size_t i);
+    int (*param_columns)(jv_ctx *ctx, const char *param, size_t table, const jv_role *roles,
+                         size_t n_roles, char ***names, int **columns);
+    int (*state_format)(jv_ctx *ctx, const jv_node *state, const char *plugin, int64_t format,
+                        int64_t absent);
 };
 
 /* jv_measure and jv_tally_spec as 1.1 defined them: the core indexes
@@ -137,7 +142,9 @@ struct tally_spec_1_1 {
     F(__VA_ARGS__, values_at);                                                                     \
     F(__VA_ARGS__, values_free);                                                                   \
     F(__VA_ARGS__, tally_add_value);                                                               \
-    F(__VA_ARGS__, tally_key);
+    F(__VA_ARGS__, tally_key);                                                                     \
+    F(__VA_ARGS__, param_columns);                                                                 \
+    F(__VA_ARGS__, state_format);
 #define MEASURE_1_1_FIELDS(F, ...)                                                                 \
     F(__VA_ARGS__, name);                                                                          \
     F(__VA_ARGS__, column);                                                                        \
