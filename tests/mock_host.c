@@ -143,6 +143,13 @@ static int mock_state_format(jv_ctx *ctx, const jv_node *state, const char *plug
 {
     return jv_state_format(mock_host(), ctx, state, plugin, format, absent);
 }
+static void mock_put_gender_cells(jv_ctx *ctx, jv_writer *w, const char *group,
+                                  const int64_t *cells, size_t n_measures, const jv_cell_key *keys,
+                                  size_t n_keys, uint32_t unknown, int *suppressed)
+{
+    jv_put_gender_cells(mock_host(), ctx, w, group, cells, n_measures, keys, n_keys, unknown,
+                        suppressed);
+}
 
 const jv_host *mock_host(void)
 {
@@ -175,6 +182,7 @@ const jv_host *mock_host(void)
         host.tally_load = mock_tally_load;
         host.param_columns = mock_param_columns;
         host.state_format = mock_state_format;
+        host.put_gender_cells = mock_put_gender_cells;
     }
     return &host;
 }

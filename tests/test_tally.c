@@ -659,7 +659,8 @@ static void test_fill_sets_what_the_host_table_holds(void)
     CU_ASSERT_PTR_NOT_NULL(real->tally_new);
     CU_ASSERT_PTR_NOT_NULL(real->tally_load);
     /* every other field from tally_add to tally_key agrees; the helpers
-     * after them (param_columns, state_format) are no tally's */
+     * after them (param_columns, state_format, put_gender_cells) are no
+     * tally's */
     size_t from = offsetof(jv_host, tally_add), to = offsetof(jv_host, tally_load);
     CU_ASSERT_TRUE(memcmp((const char *)&filled + from, (const char *)real + from, to - from) == 0);
     from = offsetof(jv_host, tally_free);

@@ -281,6 +281,14 @@ static jv_tally *host_tally_load(jv_ctx *ctx, const jv_tally_spec *spec, size_t 
     return jv_tally_load(jv_host_table(), ctx, spec, n_breakdowns, names, columns, node);
 }
 
+static void host_put_gender_cells(jv_ctx *ctx, jv_writer *w, const char *group,
+                                  const int64_t *cells, size_t n_measures, const jv_cell_key *keys,
+                                  size_t n_keys, uint32_t unknown, int *suppressed)
+{
+    jv_put_gender_cells(jv_host_table(), ctx, w, group, cells, n_measures, keys, n_keys, unknown,
+                        suppressed);
+}
+
 /* The fields of jv_host_fill_tally() are listed here too so the table stays
  * a compile-time constant; test_tally checks that the two agree. */
 static const jv_host host_table = {
@@ -370,6 +378,7 @@ static const jv_host host_table = {
     .tally_key = jv_tally_key,
     .param_columns = host_param_columns,
     .state_format = host_state_format,
+    .put_gender_cells = host_put_gender_cells,
 };
 
 const jv_host *jv_host_table(void) { return &host_table; }

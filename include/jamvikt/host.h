@@ -13,9 +13,10 @@
  *  4. The statistics helpers implement indicators.md exactly and use the
  *     evaluation's options (confidence, balance band), so a custom indicator
  *     reports exactly as the built-ins do.
- *  5. Arrays of API structs (plugin.h): the only one a host function takes
- *     from a plugin is a tally's spec->measures (jv_measure); the only one
- *     it hands a plugin is batch->columns (jv_column). Every other array
+ *  5. Arrays of API structs (plugin.h): the only ones a host function takes
+ *     from a plugin are a tally's spec->measures (jv_measure) and the keys
+ *     of put_gender_cells (jv_cell_key); the only one it hands a plugin
+ *     is batch->columns (jv_column). Every other array
  *     passed here is of plain types (names, columns, values, counts).
  */
 #ifndef JAMVIKT_HOST_H
@@ -82,6 +83,25 @@ typedef struct jv_headline {
     int balance_certain;  /* -1 null, 0 false, 1 true */
     double ci[2];
 } jv_headline;
+
+/* One key of the gender cells put_gender_cells() writes (SDK 1.1): what it
+ * holds, read from measures a and b of a cell (cell[m] is measure m). The
+ * core reads an array of them, so the struct is frozen within major 1. */
+typedef enum jv_cell_kind {
+    JV_CELL_COUNT = 0, /* measure a, an integer (put_integer) */
+    JV_CELL_SUM,       /* measure a, a fixed-point sum (put_fixed) */
+    JV_CELL_RATE,      /* a / b; NaN when b is 0 */
+    JV_CELL_RATE_CI,   /* the Wilson interval of a of b (host->wilson) */
+    JV_CELL_FIGURE     /* figure(cell), a number derived from a and b */
+} jv_cell_kind;
+
+typedef struct jv_cell_key {
+    const char *key;
+    jv_cell_kind kind;
+    int measures[2]; /* a and b, the measures read; b is -1 for COUNT and
+                        SUM, and may be for a FIGURE that reads a alone */
+    double (*figure)(const int64_t *cell); /* JV_CELL_FIGURE only */
+} jv_cell_key;
 
 struct jv_host {
     uint32_t abi_major;
@@ -347,6 +367,20 @@ struct jv_host {
      * no format number: it is not a state this plugin saved". */
     int (*state_format)(jv_ctx *ctx, const jv_node *state, const char *plugin, int64_t format,
                         int64_t absent);
+    /* finish(): the gender cells of a split (INDICATORS.md "Result
+     * shapes"): "by_gender", one object per gender of
+     * cells[g * n_measures + m], then "total", the genders' cells summed
+     * (exact: tally.h rule 2). Each object holds keys[0 .. n_keys-1] in
+     * order, then "suppressed": host->suppressed(ctx, group, g), or
+     * JV_TOTAL for the total. A suppressed cell has every key null, and so
+     * has a key that reads a measure m (a or b) with bit m of `unknown` set:
+     * a measure the scope has no data for (e.g. no such column), or one out
+     * of 0 .. n_measures-1. suppressed[g] (JV_GENDERS entries; may be NULL)
+     * gets whether gender g's cell is suppressed, for the figures a plugin
+     * writes next (women_share, balance), which are null then too. */
+    void (*put_gender_cells)(jv_ctx *ctx, jv_writer *w, const char *group, const int64_t *cells,
+                             size_t n_measures, const jv_cell_key *keys, size_t n_keys,
+                             uint32_t unknown, int *suppressed);
 };
 
 /* Whether the core's host table has `field` (rule 1): a plugin built with

@@ -31,8 +31,9 @@
  *  - the core indexes the arrays a plugin declares: plugin->tables
  *    (jv_table_spec), table->roles (jv_role), plugin->params
  *    (jv_param_spec), and since 1.1 plugin->texts (jv_translation),
- *    translation->labels (jv_label), plugin->units (jv_key_unit) and a
- *    tally's spec->measures (jv_measure, host->tally_new);
+ *    translation->labels (jv_label), plugin->units (jv_key_unit), a
+ *    tally's spec->measures (jv_measure, host->tally_new) and the keys of
+ *    host->put_gender_cells (jv_cell_key);
  *  - nothing else: a plugin never allocates a jv_host, jv_options or
  *    jv_plugin other than its own static descriptor, never copies one
  *    (their size grows with the minor; read struct_size), and never makes

@@ -18,48 +18,25 @@
 
 #include <math.h>
 
-static double ratio(int64_t numerator, int64_t denominator)
+/* amount / (scale × granted): one rounding, in currency units. */
+static double mean_granted(const int64_t *c)
 {
-    return denominator != 0 ? (double)numerator / (double)denominator : NAN;
+    return c[FS_GRANTED] != 0
+               ? (double)c[FS_AMOUNT] / ((double)JV_FIXED_SCALE * (double)c[FS_GRANTED])
+               : NAN;
 }
 
-/* One category's (or the total's) measures, in the order of INDICATORS.md;
- * c[m] is measure m. */
-static void put_cell(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t *c, int suppressed,
-                     int has_applied)
-{
-    const jv_host *h = fs_host;
-    h->begin_object(w, key);
-    if (suppressed) {
-        static const char *const measures[] = {
-            "applications",  "granted",          "amount_applied", "amount_granted",
-            "approval_rate", "approval_rate_ci", "mean_granted",   "grant_ratio"};
-        for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++)
-            h->put_null(w, measures[i]);
-        h->put_bool(w, "suppressed", 1);
-        h->end_object(w);
-        return;
-    }
-    double ci[2];
-    h->put_integer(w, "applications", c[FS_APPLICATIONS]);
-    h->put_integer(w, "granted", c[FS_GRANTED]);
-    if (has_applied)
-        h->put_fixed(w, "amount_applied", c[FS_APPLIED]);
-    else
-        h->put_null(w, "amount_applied");
-    h->put_fixed(w, "amount_granted", c[FS_AMOUNT]);
-    h->put_number(w, "approval_rate", ratio(c[FS_GRANTED], c[FS_APPLICATIONS]));
-    h->wilson(ctx, c[FS_GRANTED], c[FS_APPLICATIONS], ci);
-    h->put_interval(w, "approval_rate_ci", ci);
-    /* amount / (scale × granted): one rounding, in currency units. */
-    h->put_number(w, "mean_granted",
-                  c[FS_GRANTED] != 0
-                      ? (double)c[FS_AMOUNT] / ((double)JV_FIXED_SCALE * (double)c[FS_GRANTED])
-                      : NAN);
-    h->put_number(w, "grant_ratio", has_applied ? ratio(c[FS_AMOUNT], c[FS_APPLIED]) : NAN);
-    h->put_bool(w, "suppressed", 0);
-    h->end_object(w);
-}
+/* A category's (or the total's) measures, in the order of INDICATORS.md. */
+static const jv_cell_key cell_keys[] = {
+    {"applications", JV_CELL_COUNT, {FS_APPLICATIONS, -1}, NULL},
+    {"granted", JV_CELL_COUNT, {FS_GRANTED, -1}, NULL},
+    {"amount_applied", JV_CELL_SUM, {FS_APPLIED, -1}, NULL},
+    {"amount_granted", JV_CELL_SUM, {FS_AMOUNT, -1}, NULL},
+    {"approval_rate", JV_CELL_RATE, {FS_GRANTED, FS_APPLICATIONS}, NULL},
+    {"approval_rate_ci", JV_CELL_RATE_CI, {FS_GRANTED, FS_APPLICATIONS}, NULL},
+    {"mean_granted", JV_CELL_FIGURE, {FS_AMOUNT, FS_GRANTED}, mean_granted},
+    {"grant_ratio", JV_CELL_RATE, {FS_AMOUNT, FS_APPLIED}, NULL},
+};
 
 /* The women's share of measure m: NaN when it cannot be published. */
 static double share(const int64_t *woman, const int64_t *man, int m, int usable)
@@ -77,18 +54,9 @@ static double put_split(jv_ctx *ctx, jv_writer *w, const jv_tally *tally, size_t
     const jv_host *h = fs_host;
     const int64_t *cells = h->tally_cells(tally, k, i);
     int suppressed[JV_GENDERS];
-    int64_t total[FS_N_MEASURES] = {0};
-    h->begin_object(w, "by_gender");
-    for (int g = 0; g < JV_GENDERS; g++) {
-        const int64_t *c = cells + g * FS_N_MEASURES;
-        suppressed[g] = h->tally_suppressed(ctx, tally, k, i, g) != 0;
-        put_cell(ctx, w, h->gender_name(g), c, suppressed[g], has_applied);
-        for (int m = 0; m < FS_N_MEASURES; m++)
-            total[m] += c[m]; /* exact: tally.h rule 2 */
-    }
-    h->end_object(w);
-    put_cell(ctx, w, "total", total, h->tally_suppressed(ctx, tally, k, i, JV_TOTAL) != 0,
-             has_applied);
+    h->put_gender_cells(ctx, w, h->tally_key(tally, k, i), cells, FS_N_MEASURES, cell_keys,
+                        sizeof cell_keys / sizeof cell_keys[0], has_applied ? 0 : 1u << FS_APPLIED,
+                        suppressed);
 
     const int64_t *woman = cells + JV_WOMAN * FS_N_MEASURES, *man = cells + JV_MAN * FS_N_MEASURES;
     int usable = !suppressed[JV_WOMAN] && !suppressed[JV_MAN];

@@ -196,35 +196,23 @@ typedef struct split_figures {
     double ci[2];
 } split_figures;
 
-/* {"seats": n or null, "suppressed": bool} as `name`. */
-static void put_seats(jv_writer *w, const char *name, int64_t seats, int hidden)
-{
-    part_host->begin_object(w, name);
-    if (hidden)
-        part_host->put_null(w, "seats");
-    else
-        part_host->put_integer(w, "seats", seats);
-    part_host->put_bool(w, "suppressed", hidden);
-    part_host->end_object(w);
-}
+/* A cell's one key, "seats": measure m of the tally's cells. */
+static const jv_cell_key seats_key[PART_N_MEASURES] = {
+    [PART_SEATS] = {"seats", JV_CELL_COUNT, {PART_SEATS, -1}, NULL},
+    [PART_CHAIR_SEATS] = {"seats", JV_CELL_COUNT, {PART_CHAIR_SEATS, -1}, NULL},
+};
 
-static void put_split(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t *seats,
+/* The split of measure m (PART_SEATS or PART_CHAIR_SEATS) of the tally
+ * cells `cells`, in the disclosure group `key`. */
+static void put_split(jv_ctx *ctx, jv_writer *w, const char *key, const int64_t *cells, int m,
                       split_figures *out)
 {
     int hidden[JV_GENDERS];
-    int64_t total = 0;
-    part_host->begin_object(w, "by_gender");
-    for (int g = 0; g < JV_GENDERS; g++) {
-        hidden[g] = part_host->suppressed(ctx, key, g) != 0;
-        total += seats[g];
-        put_seats(w, part_host->gender_name(g), seats[g], hidden[g]);
-    }
-    part_host->end_object(w);
-    put_seats(w, "total", total, part_host->suppressed(ctx, key, JV_TOTAL) != 0);
-
+    part_host->put_gender_cells(ctx, w, key, cells, PART_N_MEASURES, &seats_key[m], 1, 0, hidden);
     split_figures f = {NAN, JV_BALANCE_NO_DATA, -1, {NAN, NAN}};
     if (!hidden[JV_WOMAN] && !hidden[JV_MAN]) {
-        int64_t women = seats[JV_WOMAN], men = seats[JV_MAN];
+        int64_t women = cells[JV_WOMAN * PART_N_MEASURES + m],
+                men = cells[JV_MAN * PART_N_MEASURES + m];
         f.share = part_host->women_share((double)women, (double)men);
         f.balance = part_balance(ctx, women, men);
         f.balance_certain = part_host->balance_certain(ctx, f.balance, women, women + men);
@@ -266,13 +254,12 @@ static void put_arenas_balanced(jv_ctx *ctx, jv_writer *w, const part_view *view
 static void put_values(jv_ctx *ctx, jv_writer *w, const char *name, const jv_tally *tally, size_t k,
                        char **keys, const part_view *types)
 {
-    int64_t seats[JV_GENDERS];
     part_host->begin_array(w, name);
     for (size_t i = 0; i < part_host->tally_size(tally, k); i++) {
         part_host->begin_object(w, NULL);
         part_host->put_string(w, "value", part_host->tally_value(tally, k, i, NULL));
-        put_split(ctx, w, key_of(tally, k, i, keys),
-                  part_seats(part_host->tally_cells(tally, k, i), PART_SEATS, seats), NULL);
+        put_split(ctx, w, key_of(tally, k, i, keys), part_host->tally_cells(tally, k, i),
+                  PART_SEATS, NULL);
         if (types != NULL)
             put_arenas_balanced(ctx, w, types, i);
         part_host->end_object(w);
@@ -285,12 +272,11 @@ int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *o
     const part_state *state = state_;
     const part_config *config = part_host->instance(ctx);
     const int64_t *main = part_host->tally_cells(state->tally, JV_TALLY_MAIN, 0);
-    int64_t seats[JV_GENDERS];
     part_view view;
     view_init(ctx, &view, state, config);
 
     split_figures split;
-    put_split(ctx, out, JV_MAIN_GROUP, part_seats(main, PART_SEATS, seats), &split);
+    put_split(ctx, out, JV_MAIN_GROUP, main, PART_SEATS, &split);
     put_values(ctx, out, "arenas", state->tally, view.arena, view.arena_keys, NULL);
     put_arenas_balanced(ctx, out, &view, PART_NO_TYPE);
     if (state->has_arena_type)
@@ -300,7 +286,7 @@ int part_finish(jv_ctx *ctx, const void *state_, const void *total, jv_writer *o
 
     if (state->has_role) {
         part_host->begin_object(out, "chairs");
-        put_split(ctx, out, "chairs", part_seats(main, PART_CHAIR_SEATS, seats), NULL);
+        put_split(ctx, out, "chairs", main, PART_CHAIR_SEATS, NULL);
         part_host->end_object(out);
     } else {
         part_host->put_null(out, "chairs");

@@ -122,49 +122,31 @@ int tr_cells(jv_ctx *ctx, const tr_state *state, jv_cells *sink)
 
 /* --- the main split --- */
 
-/* One gender's measures c[m] (or the total's) as `name`. */
-static void write_measures(jv_writer *w, const char *name, const int64_t *c, int hours_known,
-                           int suppressed)
+/* Hours per person reached, in hours. */
+static double hours_per_person(const int64_t *c)
 {
-    int64_t persons = c[TR_PERSONS], hours = c[TR_HOURS];
-    tr_host->begin_object(w, name);
-    if (suppressed) {
-        tr_host->put_null(w, "persons_reached");
-        tr_host->put_null(w, "participations");
-        tr_host->put_null(w, "hours");
-        tr_host->put_null(w, "hours_per_person");
-    } else {
-        tr_host->put_integer(w, "persons_reached", persons);
-        tr_host->put_integer(w, "participations", c[TR_PARTICIPATIONS]);
-        if (hours_known)
-            tr_host->put_fixed(w, "hours", hours);
-        else
-            tr_host->put_null(w, "hours");
-        tr_host->put_number(
-            w, "hours_per_person",
-            hours_known && persons > 0 ? (double)hours / JV_FIXED_SCALE / (double)persons : NAN);
-    }
-    tr_host->put_bool(w, "suppressed", suppressed);
-    tr_host->end_object(w);
+    return c[TR_PERSONS] > 0 ? (double)c[TR_HOURS] / JV_FIXED_SCALE / (double)c[TR_PERSONS] : NAN;
 }
+
+static const jv_cell_key cell_keys[] = {
+    {"persons_reached", JV_CELL_COUNT, {TR_PERSONS, -1}, NULL},
+    {"participations", JV_CELL_COUNT, {TR_PARTICIPATIONS, -1}, NULL},
+    {"hours", JV_CELL_SUM, {TR_HOURS, -1}, NULL},
+    {"hours_per_person", JV_CELL_FIGURE, {TR_HOURS, TR_PERSONS}, hours_per_person},
+};
 
 static void write_split(jv_ctx *ctx, const tr_state *state, jv_writer *w)
 {
     const int64_t *cells = tr_host->tally_cells(state->tally, JV_TALLY_MAIN, 0);
-    int64_t total[TR_MEASURES] = {0}; /* the tally keeps every total exact */
+    int64_t participations = 0;
     for (int g = 0; g < JV_GENDERS; g++)
-        for (int m = 0; m < TR_MEASURES; m++)
-            total[m] += AT(cells, g, m);
+        participations += AT(cells, g, TR_PARTICIPATIONS);
     /* No training row at all (a header row only): the hours column, if
      * any, went unseen, and a sum over no rows is 0, not unknown. */
-    int hours_known = state->hours_present || total[TR_PARTICIPATIONS] == 0;
-    tr_host->begin_object(w, "by_gender");
-    for (int g = 0; g < JV_GENDERS; g++)
-        write_measures(w, tr_host->gender_name(g), &AT(cells, g, 0), hours_known,
-                       tr_host->suppressed(ctx, JV_MAIN_GROUP, g));
-    tr_host->end_object(w);
-    write_measures(w, "total", total, hours_known,
-                   tr_host->suppressed(ctx, JV_MAIN_GROUP, JV_TOTAL));
+    int hours_known = state->hours_present || participations == 0;
+    tr_host->put_gender_cells(ctx, w, JV_MAIN_GROUP, cells, TR_MEASURES, cell_keys,
+                              sizeof cell_keys / sizeof cell_keys[0],
+                              hours_known ? 0 : 1u << TR_HOURS, NULL);
 }
 
 /* --- target groups and reach --- */

@@ -1,12 +1,13 @@
 /* tests/sdk/abi_1_1_layout.c — the structs SDK 1.1 added that the core
  * indexes in a plugin's arrays (plugin.h, "Arrays of API structs"):
- * jv_translation, jv_label, jv_key_unit and jv_measure (with
- * jv_tally_spec), frozen as 1.1 defined them, so that none of them changes
+ * jv_translation, jv_label, jv_key_unit, jv_measure (with
+ * jv_tally_spec) and jv_cell_key, frozen as 1.1 defined them, so that none of them changes
  * size or layout within major 1 (a plugin built for 1.1 hands the core
  * arrays of them); and the jv_host fields 1.1 appended (node_is_null, the
  * tally, map and value-list functions, then tally_add_value and tally_key
  * with jv_tally_spec.overlapping, then param_columns and state_format,
- * appended before 1.1 was released), which
+ * then put_gender_cells with jv_cell_key, appended before 1.1 was
+ * released), which
  * keep their offsets, sizes and types (the 1.0 part of jv_host is the
  * frozen 1.0 headers' own, from the generated frozen_layout_1_0.h). Built
  * into the ABI 1.0 test plugin beside abi_1_0_layout.c. Never edit the 1.1
@@ -93,6 +94,9 @@ struct host_1_1 {
                          size_t n_roles, char ***names, int **columns);
     int (*state_format)(jv_ctx *ctx, const jv_node *state, const char *plugin, int64_t format,
                         int64_t absent);
+    void (*put_gender_cells)(jv_ctx *ctx, jv_writer *w, const char *group, const int64_t *cells,
+                             size_t n_measures, const jv_cell_key *keys, size_t n_keys,
+                             uint32_t unknown, int *suppressed);
 };
 
 /* jv_measure and jv_tally_spec as 1.1 defined them: the core indexes
@@ -103,6 +107,19 @@ struct measure_1_1 {
     unsigned flags;
     const char *at_most;
 };
+
+/* jv_cell_key as 1.1 defined it: put_gender_cells reads an array of them. */
+struct cell_key_1_1 {
+    const char *key;
+    jv_cell_kind kind;
+    int measures[2];
+    double (*figure)(const int64_t *cell);
+};
+#define CELL_KEY_1_1_FIELDS(F, ...)                                                                \
+    F(__VA_ARGS__, key);                                                                           \
+    F(__VA_ARGS__, kind);                                                                          \
+    F(__VA_ARGS__, measures);                                                                      \
+    F(__VA_ARGS__, figure);
 
 struct tally_spec_1_1 {
     const jv_measure *measures;
@@ -144,7 +161,8 @@ struct tally_spec_1_1 {
     F(__VA_ARGS__, tally_add_value);                                                               \
     F(__VA_ARGS__, tally_key);                                                                     \
     F(__VA_ARGS__, param_columns);                                                                 \
-    F(__VA_ARGS__, state_format);
+    F(__VA_ARGS__, state_format);                                                                  \
+    F(__VA_ARGS__, put_gender_cells);
 #define MEASURE_1_1_FIELDS(F, ...)                                                                 \
     F(__VA_ARGS__, name);                                                                          \
     F(__VA_ARGS__, column);                                                                        \
@@ -163,6 +181,8 @@ _Static_assert(sizeof(jv_host) >= sizeof(struct host_1_1), "jv_host only grows")
 /* the core indexes spec->measures */
 FROZEN_STRUCT("1.1", MEASURE_1_1_FIELDS, jv_measure, measure_1_1);
 FROZEN_STRUCT("1.1", TALLY_SPEC_1_1_FIELDS, jv_tally_spec, tally_spec_1_1);
+/* put_gender_cells reads keys[] */
+FROZEN_STRUCT("1.1", CELL_KEY_1_1_FIELDS, jv_cell_key, cell_key_1_1);
 #else
 typedef int abi_1_1_layout_not_applicable; /* headers older than 1.1 */
 #endif
