@@ -38,7 +38,8 @@ static const jv_measure measures[TR_MEASURES] = {
     [TR_POPULATION_ROWS] = {.name = "population_rows", .column = TR_P_SIZE},
 };
 
-static const char *const breakdowns[] = {"target_group"};
+/* NULL-terminated: the list is also the spec's overlapping set. */
+static const char *const breakdowns[] = {"target_group", NULL};
 
 /* The tally reads no batch itself (persons are counted after
  * de-duplication, population rows by value), so `table` is never used. */
